@@ -1,0 +1,161 @@
+"""The screenplay model: plain frozen dataclasses, no I/O.
+
+A :class:`Script` is a title page, an optional preamble (what comes before the first
+scene heading, e.g. ``FADE IN:``) and ordered :class:`Scene` objects. Every
+:class:`Element` keeps ``line``: the 1-based source line for Fountain, the 1-based
+paragraph index for Final Draft (.fdx).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """Kinds of screenplay element."""
+
+    ACTION = "action"
+    CHARACTER = "character"
+    DIALOGUE = "dialogue"
+    PARENTHETICAL = "parenthetical"
+    TRANSITION = "transition"
+    NOTE = "note"
+    SECTION = "section"
+    SYNOPSIS = "synopsis"
+    CENTERED = "centered"
+    PAGE_BREAK = "page_break"
+    LYRIC = "lyric"
+
+
+@dataclass(frozen=True)
+class Element:
+    """One element of a scene.
+
+    Attributes:
+        kind: what the element is.
+        text: its text, without Fountain markup (``@``, ``!``, ``>``...). Multi-line
+            action or dialogue keeps its line breaks as ``\\n``.
+        line: 1-based source line (Fountain) or paragraph index (FDX).
+        character: for CHARACTER, DIALOGUE and PARENTHETICAL, the speaker's name as
+            cued, without extensions (``EDWARD`` for ``EDWARD (V.O.)``).
+        extensions: for CHARACTER, the cue's extensions (``("V.O.", "CONT'D")``).
+        dual: the cue (and its dialogue) is the second speaker of dual dialogue.
+        depth: for SECTION, the number of ``#``.
+    """
+
+    kind: Kind
+    text: str
+    line: int
+    character: str | None = None
+    extensions: tuple[str, ...] = ()
+    dual: bool = False
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A parsed scene heading such as ``INT. HOUSE - NIGHT (1979) #12#``.
+
+    Attributes:
+        text: the heading as written, without scene number or leading ``.``.
+        setting: ``INT``, ``EXT``, ``INT/EXT``, ``EST`` or ``None`` (forced heading).
+        location: the place, e.g. ``LIGHTHOUSE - LANTERN ROOM``.
+        time: normalised time of day (``DAY``, ``NIGHT``, ``CONTINUOUS``...) or None.
+        qualifiers: other trailing parts (``FLASHBACK``, ``1979``...), upper case.
+        number: the scene number if the script gives one.
+    """
+
+    text: str
+    setting: str | None
+    location: str
+    time: str | None = None
+    qualifiers: tuple[str, ...] = ()
+    number: str | None = None
+
+    @property
+    def is_flashback(self) -> bool:
+        """True when the heading marks a flashback, dream or memory."""
+        return any(q in _NONLINEAR for q in self.qualifiers) or any(
+            w in self.location for w in ("FLASHBACK", "DREAM")
+        )
+
+    @property
+    def year(self) -> int | None:
+        """A four-digit year in the heading, e.g. ``(1979)``, if any."""
+        for q in self.qualifiers:
+            if q.isdigit() and len(q) == 4:
+                return int(q)
+        return None
+
+
+_NONLINEAR = {"FLASHBACK", "DREAM", "MEMORY", "FANTASY", "FLASH FORWARD", "PRESENT DAY", "PAST"}
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A scene: its heading, 1-based index in document order, and its elements."""
+
+    index: int
+    heading: Heading
+    line: int
+    elements: tuple[Element, ...] = ()
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Speaking characters in order of first cue, without duplicates."""
+        seen: dict[str, None] = {}
+        for el in self.elements:
+            if el.kind is Kind.CHARACTER and el.character:
+                seen.setdefault(el.character, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Script:
+    """A whole screenplay.
+
+    Attributes:
+        title_page: ordered ``(key, value)`` pairs; multi-line values keep ``\\n``.
+        preamble: elements before the first scene heading.
+        scenes: the scenes in document order (``scenes[i].index == i + 1``).
+        source: where it was read from (a path or ``"<stdin>"``), for reports.
+        format: ``"fountain"`` or ``"fdx"``; it tells how to read ``line``.
+    """
+
+    title_page: tuple[tuple[str, str], ...] = ()
+    preamble: tuple[Element, ...] = ()
+    scenes: tuple[Scene, ...] = ()
+    source: str = ""
+    format: str = "fountain"
+
+    @property
+    def title(self) -> str | None:
+        """The title from the title page, if any."""
+        for key, value in self.title_page:
+            if key.lower() == "title":
+                return " ".join(value.split())
+        return None
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Every speaking character in order of first cue, without duplicates."""
+        seen: dict[str, None] = {}
+        for scene in self.scenes:
+            for name in scene.speakers:
+                seen.setdefault(name, None)
+        for el in self.preamble:
+            if el.kind is Kind.CHARACTER and el.character:
+                seen.setdefault(el.character, None)
+        return tuple(seen)
+
+    def elements(self):
+        """Yield ``(scene_or_None, element)`` for every element in document order."""
+        for el in self.preamble:
+            yield None, el
+        for scene in self.scenes:
+            for el in scene.elements:
+                yield scene, el
+
+
+__all__ = ["Kind", "Element", "Heading", "Scene", "Script", "field"]
