@@ -1,0 +1,230 @@
+"""The audit: read a script once, run every registered check, collect findings."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from continuity import timeline
+from continuity.embedding import Collection, Embedder, HashingEmbedder
+from continuity.findings import Finding, Report, SceneInfo
+from continuity.model import Scene, Script
+from continuity.text import Cast, Observation, Reader, Sentence, sentences_of
+
+if TYPE_CHECKING:
+    from continuity.bible import Bible, Fact
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Context:
+    """Everything a check may read; expensive parts are computed once, on demand.
+
+    Attributes:
+        script: the parsed screenplay.
+        bible: the canon: the user's bible, or one extracted from the script's own
+            first descriptions when none is given (``explicit_bible`` tells which).
+        collection: embeddings (cached) and FAISS search.
+    """
+
+    script: Script
+    bible: Bible
+    explicit_bible: bool
+    collection: Collection
+    bible_source: str | None = None
+    options: dict = field(default_factory=dict)
+
+    # -- reading ---------------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Every action and dialogue sentence."""
+        return sentences_of(self.script)
+
+    @cached_property
+    def cast(self) -> Cast:
+        """The characters: bible characters plus every speaker, with aliases."""
+        names: dict[str, list[str]] = {}
+        for c in self.bible.characters:
+            names[c.name] = list(c.aliases)
+        for name in self.script.speakers:
+            names.setdefault(name, [])
+        cast = Cast(names)
+        cast.learn_genders(self.sentences)
+        return cast
+
+    @cached_property
+    def reader(self) -> Reader:
+        """Resolves who a stated value belongs to."""
+        return Reader(self.cast, self.sentences, align=self.align_owner)
+
+    @cached_property
+    def observations(self) -> list[Observation]:
+        """Every appearance and garment value stated about a character, in order."""
+        out: list[Observation] = []
+        for s in self.sentences:
+            out.extend(self.reader.observations(s))
+        return out
+
+    def scene(self, index: int) -> Scene | None:
+        """The scene with this 1-based index (None for 0, the preamble)."""
+        return self.script.scenes[index - 1] if 1 <= index <= len(self.script.scenes) else None
+
+    @cached_property
+    def times(self) -> list[str | None]:
+        """Effective time of day per scene (index 0 is scene 1)."""
+        return timeline.effective_times(self.script.scenes)
+
+    @cached_property
+    def story_days(self) -> list[int | None]:
+        """Story day per scene (None in flashbacks)."""
+        return timeline.story_days(self.script.scenes)
+
+    @cached_property
+    def spans(self) -> list[int]:
+        """Continuous-span id per scene."""
+        return timeline.continuous_spans(self.script.scenes)
+
+    def is_flashback(self, scene_index: int) -> bool:
+        """Whether the scene is outside the main timeline (flashback, dream, dated)."""
+        scene = self.scene(scene_index)
+        return bool(scene and scene.heading.is_flashback)
+
+    def period(self, scene_index: int) -> object:
+        """A key that is equal for scenes of one period of the story.
+
+        Flashbacks are each their own period; dated scenes (``(1973)``) group by
+        year; other scenes are the present.
+        """
+        scene = self.scene(scene_index)
+        if scene is None:
+            return "present"
+        if scene.heading.is_flashback:
+            return ("flashback", scene_index)
+        if scene.heading.year:
+            return ("year", scene.heading.year)
+        return "present" if not self._dated else ("year", self._last_year(scene_index))
+
+    @cached_property
+    def _dated(self) -> bool:
+        return any(s.heading.year for s in self.script.scenes)
+
+    def _last_year(self, scene_index: int) -> int | None:
+        for s in reversed(self.script.scenes[:scene_index]):
+            if s.heading.year:
+                return s.heading.year
+        return None
+
+    # -- embeddings ------------------------------------------------------------
+    @cached_property
+    def sentence_vectors(self) -> np.ndarray:
+        """Embeddings of every sentence (row ``i`` is ``sentences[i]``)."""
+        return self.collection.embed([s.text for s in self.sentences])
+
+    @cached_property
+    def mention_index(self):
+        """FAISS index over all sentences (the scene mentions)."""
+        return self.collection.index(self.sentence_vectors)
+
+    @cached_property
+    def facts(self) -> list[Fact]:
+        """The canon as sentences (bible facts)."""
+        return list(self.bible.facts())
+
+    @cached_property
+    def fact_vectors(self) -> np.ndarray:
+        """Embeddings of the fact sentences."""
+        return self.collection.embed([f.sentence for f in self.facts])
+
+    @cached_property
+    def fact_index(self):
+        """FAISS index over the canon facts."""
+        return self.collection.index(self.fact_vectors)
+
+    def align_owner(self, s: Sentence, candidates: list[str], attribute: str) -> str | None:
+        """Pick which of ``candidates`` a sentence describes, by fact similarity.
+
+        Each candidate's established facts (bible attributes and descriptions) are
+        compared with the sentence; the best one wins only by a clear margin.
+        """
+        if not self.facts:
+            return None
+        vec = self.sentence_vectors[s.id]
+        best: dict[str, float] = {}
+        scores, ids = self.fact_index.search(vec, min(len(self.facts), 64))
+        for score, i in zip(scores[0], ids[0]):
+            if i < 0:
+                continue
+            f = self.facts[i]
+            if f.kind != "character" or f.subject not in candidates:
+                continue
+            if f.attribute not in (attribute.split(":")[0], "description", "wardrobe"):
+                continue
+            best[f.subject] = max(best.get(f.subject, -1.0), float(score))
+        ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
+        if len(ranked) == 1 and len(candidates) == 1:
+            return ranked[0][0]
+        if len(ranked) >= 2 and ranked[0][1] - ranked[1][1] >= self.options.get("align_margin", 0.08):
+            return ranked[0][0]
+        if len(ranked) == 1 and ranked[0][1] >= self.options.get("align_floor", 0.5):
+            return ranked[0][0]
+        return None
+
+
+def run(
+    script: Script,
+    bible: Bible | None = None,
+    *,
+    embedder: Embedder | None = None,
+    cache_dir: str | None = None,
+    checks: list[str] | None = None,
+    bible_source: str | None = None,
+) -> Report:
+    """Audit a script against a bible (or against its own first descriptions).
+
+    Args:
+        script: the parsed screenplay.
+        bible: the canon; None extracts one from the script.
+        embedder: the sentence model (default: all-MiniLM-L6-v2).
+        cache_dir: where embeddings are cached; None disables the cache.
+        checks: names of the checks to run (default: all registered).
+        bible_source: path of the bible, for the report.
+
+    Returns:
+        The report, findings sorted by scene and line.
+    """
+    from continuity.checks import CHECKS
+    from continuity.extract import extract_bible
+
+    if embedder is None:
+        from continuity.minilm import MiniLM
+
+        embedder = MiniLM()
+    explicit = bible is not None
+    if bible is None:
+        bible = extract_bible(script)
+    ctx = Context(script, bible, explicit, Collection(embedder, cache_dir), bible_source)
+    names = checks or list(CHECKS)
+    unknown = [n for n in names if n not in CHECKS]
+    if unknown:
+        from continuity.errors import InputError
+
+        raise InputError(f"unknown check(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
+    findings: dict[str, Finding] = {}
+    for name in names:
+        for f in CHECKS[name](ctx):
+            findings.setdefault(f.id, f)
+    ordered = sorted(findings.values(), key=lambda f: (f.scene, f.line, f.category, f.id))
+    scenes = tuple(
+        SceneInfo(s.index, s.line, s.heading.text, t, d)
+        for s, t, d in zip(script.scenes, ctx.times, ctx.story_days)
+    )
+    log.info("embeddings: %s", ctx.collection.stats)
+    return Report(script.source, script.format, scenes, tuple(ordered), bible_source, tuple(names))
+
+
+__all__ = ["Context", "run", "HashingEmbedder"]

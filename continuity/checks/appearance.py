@@ -1,0 +1,91 @@
+"""Appearance: hair, eyes, age, build, beard... stated differently from canon.
+
+Canon is the bible's attribute when it has one, else the first time the script
+states the value (an introduction, usually). A later statement in the same period
+of the story (not a flashback, not another year) that conflicts is reported.
+Sentences that signal a deliberate change ("now blonde", "dyed", "a wig") are
+reported as info, not as errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from continuity.audit import Context
+from continuity.findings import Evidence, Finding
+from continuity.lexicon import values_conflict
+
+# Attributes that honestly change with story time (ages, hair, weight, beards).
+_TIME_BOUND = {"age", "hair", "build", "beard"}
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Yield appearance findings."""
+    canon: dict[tuple[str, str], object] = {}
+    for c in ctx.bible.characters:
+        for attr, value in c.attributes.items():
+            canon[(c.name, attr)] = ("bible", attr, _canonical(attr, value), f"characters.{c.name}.attributes.{attr}", value)
+    for obs in ctx.observations:
+        if obs.attribute.startswith("garment:"):
+            continue
+        key = (obs.character, obs.attribute)
+        scene = obs.sentence.scene
+        known = canon.get(key)
+        if known is None:
+            canon[key] = ("script", obs)
+            continue
+        if known[0] == "bible":
+            _, attr, value, path, raw = known
+            if ctx.is_flashback(scene) and attr in _TIME_BOUND:
+                continue
+            if ctx.explicit_bible is False and attr in _TIME_BOUND and ctx.period(scene) != "present":
+                continue
+            if not values_conflict(attr, value, obs.value):
+                continue
+            yield _finding(obs, f"{obs.character}'s {attr} is {obs.value!r} here, but the bible says {raw!r}",
+                           Evidence(str(raw), bible=path), "error", ctx)
+            continue
+        first = known[1]
+        if obs.attribute in _TIME_BOUND and ctx.period(scene) != ctx.period(first.sentence.scene):
+            continue
+        if ctx.is_flashback(scene) != ctx.is_flashback(first.sentence.scene):
+            continue
+        if not values_conflict(obs.attribute, first.value, obs.value):
+            continue
+        yield _finding(
+            obs,
+            f"{obs.character}'s {obs.attribute} is {obs.value!r} here, but {first.value!r} in scene {first.sentence.scene}",
+            Evidence(first.sentence.text, line=first.sentence.line, scene=first.sentence.scene),
+            "warning",
+            ctx,
+        )
+
+
+def _canonical(attr: str, raw: str) -> str:
+    from continuity.lexicon import appearance_in, normalise_age
+
+    if attr == "age":
+        return normalise_age(str(raw))
+    probe = {"hair": f"{raw} hair", "eyes": f"{raw} eyes", "beard": f"{raw} beard"}.get(attr, str(raw))
+    for v in appearance_in(probe):
+        if v.attribute == attr:
+            return v.value
+    return str(raw).lower()
+
+
+def _finding(obs, message: str, evidence: Evidence, severity: str, ctx: Context) -> Finding:
+    if obs.change:
+        severity = "info"
+        message += " (the line reads like a deliberate change; add it to the bible if so)"
+    return Finding(
+        category="appearance",
+        severity=severity,
+        scene=obs.sentence.scene,
+        line=obs.sentence.line,
+        message=message,
+        text=obs.sentence.text,
+        character=obs.character,
+        subject=f"{obs.character}.{obs.attribute}",
+        evidence=(evidence,),
+        extra=(("attribute", obs.attribute), ("value", obs.value), ("resolved_by", obs.how)),
+    )

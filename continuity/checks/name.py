@@ -1,0 +1,145 @@
+"""Names: a cue that is a near-miss spelling of a known character.
+
+Known names are the bible's characters and aliases, plus cue names the script uses
+often. A rare cue (or a capitalised introduction in action) one or two edits away
+from a known name is reported; ``YOUNG EDWARD`` vs ``EDWARD`` is a different
+character, not a misspelling. With a bible, speakers it does not list are info.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from continuity.audit import Context
+from continuity.findings import Evidence, Finding
+from continuity.model import Kind
+
+_CAPS_RE = re.compile(r"(?<![\w'])([A-Z][A-Z'\-]{3,})(?![\w'])")
+
+
+def _max_edits(name: str) -> int:
+    return 1 if len(name) < 8 else 2
+
+
+def near_miss(name: str, known: str) -> bool:
+    """Whether ``name`` looks like a misspelling of ``known`` (and is not it)."""
+    if name == known or len(name) < 3 or len(known) < 3:
+        return False
+    a, b = name.split(), known.split()
+    if len(a) != len(b):
+        return False  # "YOUNG EDWARD" is another character, not a typo
+    d = DamerauLevenshtein.distance(name, known)
+    if d == 0 or d > _max_edits(known):
+        return False
+    # Digits or a different first letter usually mean another person (GUARD 1/2).
+    if re.sub(r"\D", "", name) != re.sub(r"\D", "", known):
+        return False
+    return name[0] == known[0]
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Yield name findings."""
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for scene, el in ctx.script.elements():
+        if el.kind is Kind.CHARACTER and el.character:
+            counts[el.character] += 1
+            first.setdefault(el.character, (scene.index if scene else 0, el.line))
+    bible_names: dict[str, str] = {}
+    for c in ctx.bible.characters if ctx.explicit_bible else ():
+        bible_names[c.name] = c.name
+        for a in c.aliases:
+            bible_names[a.upper()] = c.name
+    reported: set[str] = set()
+    for scene, el in ctx.script.elements():
+        if el.kind is not Kind.CHARACTER or not el.character or el.character in reported:
+            continue
+        cue = el.character
+        if cue in bible_names:
+            continue
+        target = _match(cue, counts, bible_names, first)
+        scene_index = scene.index if scene else 0
+        if target:
+            reported.add(cue)
+            known, evidence = target
+            yield Finding(
+                category="name",
+                severity="error" if counts[cue] <= 2 else "warning",
+                scene=scene_index,
+                line=el.line,
+                message=f"character cue {cue!r} looks like a misspelling of {known!r}",
+                text=el.text,
+                character=known,
+                subject=cue,
+                evidence=(evidence,),
+                extra=(("cue", cue), ("uses", counts[cue])),
+            )
+        elif ctx.explicit_bible and cue not in reported:
+            reported.add(cue)
+            yield Finding(
+                category="name",
+                severity="info",
+                scene=scene_index,
+                line=el.line,
+                message=f"{cue} speaks ({counts[cue]} cue{'s' if counts[cue] != 1 else ''}) but is not in the bible",
+                text=el.text,
+                character=cue,
+                subject=cue,
+            )
+    # Capitalised introductions in action: "MARRA steps in" for MARA.
+    known_caps = set(counts) | set(bible_names)
+    known_words = {w for n in known_caps for w in n.split()}
+    for s in ctx.sentences:
+        if s.kind != "action":
+            continue
+        for m in _CAPS_RE.finditer(s.text):
+            word = m.group(1).rstrip("'S") if m.group(1).endswith("'S") else m.group(1)
+            if word in known_words or word in reported:
+                continue
+            for known in sorted(known_caps):
+                if " " not in known and len(known) >= 4 and near_miss(word, known) and _is_frequent(known, counts, bible_names):
+                    reported.add(word)
+                    yield Finding(
+                        category="name",
+                        severity="warning",
+                        scene=s.scene,
+                        line=s.line,
+                        message=f"{word!r} looks like a misspelling of {known!r}",
+                        text=s.text,
+                        character=bible_names.get(known, known),
+                        subject=word,
+                        evidence=(_evidence_for(known, first, bible_names, ctx),),
+                    )
+                    break
+
+
+def _is_frequent(known: str, counts: Counter, bible_names: dict[str, str]) -> bool:
+    return known in bible_names or counts[known] >= 3
+
+
+def _match(cue: str, counts: Counter, bible_names: dict[str, str], first: dict[str, tuple[int, int]]):
+    candidates = []
+    for known in set(counts) | set(bible_names):
+        if known == cue or not near_miss(cue, known):
+            continue
+        if known in bible_names or counts[known] >= max(3, 3 * counts[cue]):
+            candidates.append(known)
+    if len(candidates) != 1:
+        return None
+    known = candidates[0]
+    if known in bible_names:
+        canonical = bible_names[known]
+        return canonical, Evidence(known, bible=f"characters.{canonical}")
+    scene, line = first[known]
+    return known, Evidence(f"{known} ({counts[known]} cues)", line=line, scene=scene)
+
+
+def _evidence_for(known, first, bible_names, ctx) -> Evidence:
+    if known in bible_names and ctx.explicit_bible:
+        return Evidence(known, bible=f"characters.{bible_names[known]}")
+    scene, line = first.get(known, (None, None))
+    return Evidence(known, line=line, scene=scene)

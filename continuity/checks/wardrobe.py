@@ -1,0 +1,76 @@
+"""Wardrobe: a garment that changes colour within a scene or a continuous span.
+
+Within one scene, or across scenes linked by CONTINUOUS/SAME/MOMENTS LATER, the
+same kind of garment on the same character must keep its colour. Against the
+bible, a garment of the kind listed for a scene range must match its colour.
+Changes announced in the text ("puts on", "changes into") reset the canon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from continuity.audit import Context
+from continuity.findings import Evidence, Finding
+from continuity.lexicon import colour_of, garment_kind
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Yield wardrobe findings."""
+    seen: dict[tuple[int, str, str], object] = {}  # (span, character, kind) -> observation
+    bible_items = []
+    for c in ctx.bible.characters:
+        for i, w in enumerate(c.wardrobe):
+            kind, colour = garment_kind(w.item), colour_of(w.item)
+            if kind and colour:
+                bible_items.append((c.name, kind, colour, w, f"characters.{c.name}.wardrobe[{i}]"))
+    for obs in ctx.observations:
+        if not obs.attribute.startswith("garment:"):
+            continue
+        kind = obs.attribute.split(":", 1)[1]
+        scene = obs.sentence.scene
+        if scene == 0:
+            continue
+        reported = False
+        for name, bkind, bcolour, item, path in bible_items:
+            if name == obs.character and bkind == kind and item.scenes.contains(scene) and bcolour != obs.value:
+                if obs.change:
+                    continue
+                reported = True
+                yield _finding(
+                    obs,
+                    f"{obs.character} wears a {obs.value} {kind} here, but the bible has "
+                    f"{item.item!r} for scenes {item.scenes}",
+                    Evidence(item.item, bible=path),
+                    "error",
+                )
+        key = (ctx.spans[scene - 1], obs.character, kind)
+        first = seen.get(key)
+        if first is None or obs.change:
+            seen[key] = obs
+            continue
+        if first.value != obs.value and not reported:
+            where = "in this scene" if first.sentence.scene == scene else (
+                f"in scene {first.sentence.scene}, with no time passing since"
+            )
+            yield _finding(
+                obs,
+                f"{obs.character}'s {kind} is {obs.value} here but {first.value} {where}",
+                Evidence(first.sentence.text, line=first.sentence.line, scene=first.sentence.scene),
+                "error",
+            )
+
+
+def _finding(obs, message: str, evidence: Evidence, severity: str) -> Finding:
+    return Finding(
+        category="wardrobe",
+        severity=severity,
+        scene=obs.sentence.scene,
+        line=obs.sentence.line,
+        message=message,
+        text=obs.sentence.text,
+        character=obs.character,
+        subject=f"{obs.character}.{obs.attribute}",
+        evidence=(evidence,),
+        extra=(("garment", obs.words), ("resolved_by", obs.how)),
+    )

@@ -1,0 +1,142 @@
+"""Findings and reports: what the audit returns, and its stable JSON shape."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+CATEGORIES = ("appearance", "wardrobe", "prop", "name", "timeline", "location", "voice", "style")
+SEVERITIES = ("error", "warning", "info")
+_RANK = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
+
+
+def severity_at_least(severity: str, threshold: str) -> bool:
+    """True when ``severity`` is as severe as ``threshold`` or more."""
+    return _RANK[severity] >= _RANK[threshold]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a finding conflicts with: a script line, or a bible fact (``bible`` path)."""
+
+    text: str
+    line: int | None = None
+    scene: int | None = None
+    bible: str | None = None
+
+    def to_dict(self) -> dict:
+        """The JSON form: ``{"line", "scene", "text"}`` or ``{"bible", "text"}``."""
+        if self.bible is not None:
+            return {"bible": self.bible, "text": self.text}
+        d: dict = {"line": self.line}
+        if self.scene is not None:
+            d["scene"] = self.scene
+        d["text"] = self.text
+        return d
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One continuity problem, located in the script and backed by evidence.
+
+    ``subject`` is the character, prop or location the finding is about; it feeds
+    the fingerprint with the category, the offending text and the evidence texts,
+    so the id survives edits elsewhere in the script (line numbers are not in it).
+    """
+
+    category: str
+    severity: str
+    scene: int
+    line: int
+    message: str
+    text: str = ""
+    character: str | None = None
+    subject: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    extra: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"unknown category {self.category!r}")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+
+    @property
+    def id(self) -> str:
+        """A stable fingerprint: category, subject and the normalised texts."""
+        parts = [self.category, (self.subject or self.character or "").upper(), _norm(self.text)]
+        parts += sorted(_norm(e.text) + "|" + (e.bible or "") for e in self.evidence)
+        return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
+
+    def to_dict(self) -> dict:
+        """The documented JSON form of a finding (see README, "JSON report")."""
+        d = {
+            "id": self.id,
+            "category": self.category,
+            "severity": self.severity,
+            "scene": self.scene,
+            "line": self.line,
+            "character": self.character,
+            "subject": self.subject or self.character,
+            "message": self.message,
+            "text": self.text,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+        for key, value in self.extra:
+            d.setdefault(key, value)
+        return d
+
+
+@dataclass(frozen=True)
+class SceneInfo:
+    """Per-scene facts the report shows next to findings."""
+
+    index: int
+    line: int
+    heading: str
+    time: str | None
+    story_day: int | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of an audit."""
+
+    script: str
+    format: str
+    scenes: tuple[SceneInfo, ...]
+    findings: tuple[Finding, ...]
+    bible: str | None = None
+    checks: tuple[str, ...] = ()
+
+    def count(self, severity: str) -> int:
+        """How many findings have this severity."""
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def worst(self) -> str | None:
+        """The most severe severity present, or None when clean."""
+        for s in SEVERITIES:
+            if self.count(s):
+                return s
+        return None
+
+    def to_dict(self) -> dict:
+        """The stable JSON report (keys documented in the README)."""
+        return {
+            "script": self.script,
+            "format": self.format,
+            "bible": self.bible,
+            "scenes": len(self.scenes),
+            "checks": list(self.checks),
+            "summary": {s: self.count(s) for s in SEVERITIES},
+            "findings": [f.to_dict() for f in self.findings],
+            "scene_index": [
+                {"scene": s.index, "line": s.line, "heading": s.heading, "time": s.time, "story_day": s.story_day}
+                for s in self.scenes
+            ],
+        }

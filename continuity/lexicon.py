@@ -1,0 +1,247 @@
+"""Explicit vocabulary for the values continuity depends on.
+
+Embeddings tell which established fact a sentence is about; these tables decide
+whether two values conflict. Keeping the decision explicit (``red`` vs ``blonde``
+hair) makes every finding explainable and keeps near-synonyms (``grey``/``gray``,
+``auburn``/``red``) from being reported as changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Hair colours grouped so that synonyms compare equal.
+HAIR_COLOURS: dict[str, str] = {
+    **dict.fromkeys(["red", "ginger", "auburn", "copper", "flame-red", "strawberry", "redheaded"], "red"),
+    **dict.fromkeys(["blonde", "blond", "golden", "flaxen", "fair", "platinum", "sandy"], "blonde"),
+    **dict.fromkeys(["brown", "brunette", "chestnut", "mousy", "mousey"], "brown"),
+    **dict.fromkeys(["black", "jet-black", "raven", "ebony"], "black"),
+    "dark": "dark",
+    **dict.fromkeys(["grey", "gray", "silver", "white", "salt-and-pepper", "greying", "graying", "grizzled"], "grey"),
+    "bald": "bald",
+    **dict.fromkeys(["pink", "purple", "blue", "green"], None),  # dyed: keep literal
+}
+EYE_COLOURS: dict[str, str] = {
+    **dict.fromkeys(["blue", "pale blue", "ice-blue", "sky-blue"], "blue"),
+    **dict.fromkeys(["green", "emerald", "jade"], "green"),
+    **dict.fromkeys(["brown", "dark brown", "chocolate", "amber", "hazel"], "brown"),
+    **dict.fromkeys(["grey", "gray", "steel-grey", "steel-gray"], "grey"),
+    "black": "black",
+}
+BUILDS: dict[str, str] = {
+    **dict.fromkeys(["wiry", "lean", "slight", "slim", "slender", "thin", "skinny", "lanky", "gaunt", "willowy", "petite", "scrawny", "bony"], "slim"),
+    **dict.fromkeys(["stocky", "heavyset", "heavy-set", "portly", "stout", "overweight", "fat", "chubby", "plump", "rotund", "burly", "barrel-chested", "hulking", "beefy"], "heavy"),
+    **dict.fromkeys(["muscular", "athletic", "brawny", "strapping"], "muscular"),
+}
+COLOURS = [
+    "red", "scarlet", "crimson", "maroon", "burgundy", "pink", "orange", "yellow", "mustard",
+    "gold", "golden", "green", "olive", "khaki", "teal", "blue", "navy", "turquoise", "purple",
+    "violet", "lavender", "brown", "tan", "beige", "camel", "black", "white", "cream", "ivory",
+    "grey", "gray", "silver", "charcoal",
+]
+COLOUR_GROUP: dict[str, str] = {
+    **dict.fromkeys(["red", "scarlet", "crimson", "maroon", "burgundy"], "red"),
+    **dict.fromkeys(["yellow", "mustard", "gold", "golden"], "yellow"),
+    **dict.fromkeys(["green", "olive", "khaki"], "green"),
+    **dict.fromkeys(["blue", "navy", "turquoise", "teal"], "blue"),
+    **dict.fromkeys(["purple", "violet", "lavender"], "purple"),
+    **dict.fromkeys(["brown", "tan", "beige", "camel"], "brown"),
+    **dict.fromkeys(["white", "cream", "ivory"], "white"),
+    **dict.fromkeys(["grey", "gray", "silver", "charcoal"], "grey"),
+    "pink": "pink", "orange": "orange", "black": "black",
+}
+GARMENTS: dict[str, str] = {
+    **dict.fromkeys(["coat", "overcoat", "raincoat", "oilskin", "oilskins", "parka", "trenchcoat", "trench coat", "greatcoat", "peacoat", "anorak"], "coat"),
+    **dict.fromkeys(["jacket", "blazer", "windbreaker", "rain jacket", "bomber jacket", "leather jacket"], "jacket"),
+    **dict.fromkeys(["sweater", "jumper", "cardigan", "pullover", "hoodie", "sweatshirt"], "sweater"),
+    **dict.fromkeys(["shirt", "blouse", "t-shirt", "tee", "polo"], "shirt"),
+    **dict.fromkeys(["dress", "gown", "sundress"], "dress"),
+    **dict.fromkeys(["skirt"], "skirt"),
+    **dict.fromkeys(["trousers", "pants", "jeans", "slacks", "shorts"], "trousers"),
+    **dict.fromkeys(["hat", "cap", "beanie", "fedora", "bonnet", "sou'wester"], "hat"),
+    **dict.fromkeys(["scarf", "shawl"], "scarf"),
+    **dict.fromkeys(["boots", "shoes", "sneakers", "wellingtons", "wellies", "sandals", "heels"], "shoes"),
+    **dict.fromkeys(["gloves", "mittens"], "gloves"),
+    **dict.fromkeys(["tie", "bow tie", "necktie"], "tie"),
+    **dict.fromkeys(["suit", "tuxedo", "uniform", "overalls", "robe", "bathrobe", "pajamas", "pyjamas", "apron"], "suit"),
+    **dict.fromkeys(["vest", "waistcoat"], "vest"),
+}
+
+_WORD = r"[A-Za-z][A-Za-z'\-]*"
+_HAIR_RE = re.compile(
+    r"\b(?P<c>" + "|".join(sorted(map(re.escape, HAIR_COLOURS), key=len, reverse=True)) + r")"
+    r"(?:[\s,]+(?:and\s+)?(?:long|short|curly|straight|wavy|thinning|tousled|cropped|wild|messy|shaggy|wet|tangled|windblown|wind-blown|braided|unruly|close-cropped|shoulder-length)\b)*"
+    r"(?:[\s-]+(?P<n>hair(?:ed)?|locks|curls|mane|ponytail|braid|braids))\b",
+    re.IGNORECASE,
+)
+_HAIR_POST_RE = re.compile(
+    r"\b(?:hair|locks|curls),?\s+(?:now\s+|still\s+|dyed\s+|gone\s+)?(?P<c>"
+    + "|".join(sorted(map(re.escape, HAIR_COLOURS), key=len, reverse=True)) + r")\b(?!\s+(?:eyes|coat|jacket))",
+    re.IGNORECASE,
+)
+_REDHEAD_RE = re.compile(r"\b(redhead(?:ed)?|blonde?s?(?=,|\s+(?:woman|man|girl|boy)))\b", re.IGNORECASE)
+_EYES_RE = re.compile(
+    r"\b(?P<c>" + "|".join(sorted(map(re.escape, EYE_COLOURS), key=len, reverse=True)) + r")[\s-]+(?:eyes|eyed)\b",
+    re.IGNORECASE,
+)
+_BUILD_RE = re.compile(r"\b(?P<b>" + "|".join(sorted(map(re.escape, BUILDS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_AGE_RES = (
+    re.compile(r"\bAGE\s+(?P<a>\d{1,3})\b"),
+    re.compile(r"\(\s*(?P<a>\d{1,2}0'?s|\d{1,3})\s*\)"),
+    re.compile(r"(?<![\w$])(?P<a>(?:early|mid|late)[\s-]\d0'?s|\d0'?s)(?![\w])", re.IGNORECASE),
+    re.compile(r"\b(?P<a>\d{1,2})[\s-]years?[\s-]old\b", re.IGNORECASE),
+    re.compile(r"\bnow\s+(?P<a>\d{1,2})\b"),
+)
+_BEARD_RE = re.compile(
+    r"\b(?P<c>grey|gray|white|black|red|ginger|brown|silver|blond|blonde)[\s-]+(?P<n>beard|bearded|moustache|mustache|stubble)\b",
+    re.IGNORECASE,
+)
+_CLEAN_SHAVEN_RE = re.compile(r"\bclean[\s-]shaven\b", re.IGNORECASE)
+_GLASSES_RE = re.compile(r"\b(glasses|spectacles|bespectacled|eyeglasses)\b", re.IGNORECASE)
+_SCAR_RE = re.compile(r"\bscar(?:red)?\b(?:\s+(?:on|across|over|down)\s+(?:his|her|their|the)\s+(?P<where>(?:left |right )?[a-z]+))?", re.IGNORECASE)
+_GARMENT_RE = re.compile(
+    r"\b(?:(?P<c>" + "|".join(COLOURS) + r")(?:[\s-]+(?:and|&)[\s-]+(?:" + "|".join(COLOURS) + r"))?[\s,-]+)"
+    r"(?P<m>(?:(?:wool(?:len)?|leather|oilskin|rain|tweed|silk|cotton|denim|linen|suede|fur|flannel|cable-knit|knit|rubber|velvet|corduroy|heavy|long|old|worn|battered|threadbare|faded|bright|dark|light|pale|new|thick|torn|sodden|wet|soaked)[\s-]+){0,3})"
+    r"(?P<g>" + "|".join(sorted(map(re.escape, GARMENTS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """An attribute value found in text: the slot, its canonical value and the words."""
+
+    attribute: str
+    value: str
+    words: str
+    start: int
+
+
+def appearance_in(text: str) -> list[Value]:
+    """Find appearance values (hair, eyes, age, build, beard, glasses, scar) in text."""
+    found: list[Value] = []
+    for m in _HAIR_RE.finditer(text):
+        word = m.group("c").lower()
+        found.append(Value("hair", HAIR_COLOURS.get(word) or word, m.group(0), m.start()))
+    for m in _HAIR_POST_RE.finditer(text):
+        word = m.group("c").lower()
+        found.append(Value("hair", HAIR_COLOURS.get(word) or word, m.group(0), m.start()))
+    for m in _REDHEAD_RE.finditer(text):
+        word = m.group(1).lower()
+        found.append(Value("hair", "red" if word.startswith("red") else "blonde", m.group(0), m.start()))
+    for m in _EYES_RE.finditer(text):
+        word = m.group("c").lower()
+        found.append(Value("eyes", EYE_COLOURS.get(word, word), m.group(0), m.start()))
+    for m in _BEARD_RE.finditer(text):
+        word = m.group("c").lower()
+        found.append(Value("beard", HAIR_COLOURS.get(word) or word, m.group(0), m.start()))
+    for m in _CLEAN_SHAVEN_RE.finditer(text):
+        found.append(Value("beard", "none", m.group(0), m.start()))
+    for m in _BUILD_RE.finditer(text):
+        word = m.group("b").lower()
+        found.append(Value("build", BUILDS[word], m.group(0), m.start()))
+    for rx in _AGE_RES:
+        for m in rx.finditer(text):
+            found.append(Value("age", normalise_age(m.group("a")), m.group(0), m.start()))
+    for m in _GLASSES_RE.finditer(text):
+        found.append(Value("glasses", "yes", m.group(0), m.start()))
+    for m in _SCAR_RE.finditer(text):
+        found.append(Value("scar", (m.group("where") or "yes").lower(), m.group(0), m.start()))
+    # One value per slot and position: the first pattern wins on overlaps.
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for v in sorted(found, key=lambda v: v.start):
+        if any(v.attribute == a and abs(v.start - s) < 12 for a, s in seen):
+            continue
+        seen.add((v.attribute, v.start))
+        out.append(v)
+    return out
+
+
+def attributes_in(text: str) -> dict[str, str]:
+    """The first value of each appearance attribute in ``text`` (for bible extraction)."""
+    out: dict[str, str] = {}
+    for v in appearance_in(text):
+        out.setdefault(v.attribute, v.value)
+    return out
+
+
+def normalise_age(raw: str) -> str:
+    """``40's`` -> ``40s``, ``mid-30s`` -> ``30s``, ``AGE 3`` -> ``3``."""
+    a = raw.lower().replace("'", "").replace(" ", "-")
+    m = re.search(r"(\d+)", a)
+    if not m:
+        return a
+    num = m.group(1)
+    if a.endswith("s") and num.endswith("0"):
+        return num + "s"
+    return num
+
+
+def age_range(value: str) -> tuple[int, int] | None:
+    """Years spanned by a normalised age: ``30s`` -> (30, 39), ``17`` -> (17, 17)."""
+    m = re.fullmatch(r"(\d+)(s?)", value)
+    if not m:
+        return None
+    n = int(m.group(1))
+    return (n, n + 9) if m.group(2) else (n, n)
+
+
+def values_conflict(attribute: str, a: str, b: str) -> bool:
+    """Whether two canonical values of one attribute contradict each other."""
+    if a == b:
+        return False
+    if attribute == "age":
+        ra, rb = age_range(a), age_range(b)
+        if ra is None or rb is None:
+            return False
+        # Ages are fuzzy: 30s vs 35 agree; 30s vs 50s do not; allow a year of slack.
+        return ra[1] + 1 < rb[0] or rb[1] + 1 < ra[0]
+    if attribute in ("glasses", "scar"):
+        return False  # presence is not contradicted by absence in one line
+    if attribute in ("hair", "beard") and {a, b} & {"dark"}:
+        return not ({a, b} - {"dark"}) <= {"brown", "black"}
+    return True
+
+
+@dataclass(frozen=True)
+class Garment:
+    """A garment mention: colour group, kind, and the words as written."""
+
+    colour: str
+    kind: str
+    words: str
+    start: int
+
+
+def garments_in(text: str) -> list[Garment]:
+    """Find coloured garments (``a yellow rain jacket``) in text."""
+    out = []
+    for m in _GARMENT_RE.finditer(text):
+        colour = m.group("c").lower()
+        garment = m.group("g").lower()
+        kind = GARMENTS.get(garment, garment)
+        # "rain jacket" is caught as a modifier + jacket; the kind is what matters.
+        out.append(Garment(COLOUR_GROUP.get(colour, colour), kind, m.group(0), m.start()))
+    return out
+
+
+def garment_kind(item: str) -> str | None:
+    """The garment kind named in a free-text item (``green oilskin coat`` -> ``coat``)."""
+    low = item.lower()
+    best = None
+    for word, kind in GARMENTS.items():
+        if re.search(rf"\b{re.escape(word)}\b", low):
+            pos = low.rfind(word)
+            if best is None or pos > best[0]:
+                best = (pos, kind)
+    return best[1] if best else None
+
+
+def colour_of(item: str) -> str | None:
+    """The colour group named in a free-text item, if any."""
+    for word in re.findall(r"[a-z]+", item.lower()):
+        if word in COLOUR_GROUP:
+            return COLOUR_GROUP[word]
+    return None

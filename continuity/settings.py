@@ -1,0 +1,69 @@
+"""Settings from one place: ``STUDIO_*`` environment variables over ``studio.toml``.
+
+``studio.toml`` is looked up in the current directory (or given explicitly); its
+keys are the setting names below without the prefix, e.g.::
+
+    cache_dir = "/tmp/studio-cache"
+    embedder = "minilm"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from continuity.errors import InputError
+
+
+def _default_cache_dir() -> str:
+    try:
+        from platformdirs import user_cache_dir
+
+        return user_cache_dir("continuity-studio", appauthor=False)
+    except ImportError:  # pragma: no cover
+        return str(Path.home() / ".cache" / "continuity-studio")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every tunable of the product.
+
+    Attributes:
+        cache_dir: where embeddings are cached by text hash (``STUDIO_CACHE_DIR``).
+        embedder: ``minilm`` (the real model) or ``hashing`` (fast, for tests).
+        model_dir: a folder holding all-MiniLM-L6-v2, instead of the bundled one.
+        cache: set to false (``STUDIO_CACHE=0``) to disable the embedding cache.
+    """
+
+    cache_dir: str = ""
+    embedder: str = "minilm"
+    model_dir: str = ""
+    cache: bool = True
+
+    @classmethod
+    def load(cls, toml_path: str | Path | None = None) -> Settings:
+        """Read ``studio.toml`` (if present) then ``STUDIO_*`` environment variables."""
+        values: dict[str, object] = {}
+        path = Path(toml_path) if toml_path else Path.cwd() / "studio.toml"
+        if path.is_file():
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise InputError(f"{path}: invalid TOML: {exc}") from exc
+            known = {f.name for f in fields(cls)}
+            for key, value in data.items():
+                if key not in known:
+                    raise InputError(f"{path}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+                values[key] = value
+        for f in fields(cls):
+            env = os.environ.get("STUDIO_" + f.name.upper())
+            if env is not None:
+                values[f.name] = env.strip().lower() not in ("0", "false", "no", "off", "") if f.type in ("bool", bool) else env
+        s = cls(**values)  # type: ignore[arg-type]
+        if not s.cache_dir:
+            s = cls(**{**s.__dict__, "cache_dir": _default_cache_dir()})
+        if s.embedder not in ("minilm", "hashing"):
+            raise InputError(f"unknown embedder {s.embedder!r}: use 'minilm' or 'hashing'")
+        return s

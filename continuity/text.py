@@ -1,0 +1,278 @@
+"""Sentences of a script, who they name, and the attribute values they state.
+
+This is the shared reading layer of the checks: the script is split into
+sentences (each with its scene and source line), character names and pronouns are
+resolved to cast members, and appearance and wardrobe values are attached to the
+character they describe. Resolution is deliberately conservative: a value whose
+owner is unclear is dropped rather than guessed (precision over recall).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from continuity import lexicon
+from continuity.model import Kind, Script
+
+_SENT_RE = re.compile(r"[^.!?]+(?:[.!?]+[\"')\]]*|$)")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_POSS_BEFORE = re.compile(r"\b(his|her|their|its)\s+(?:[\w'\-]+\s+){0,4}$", re.IGNORECASE)
+_WEAR_BEFORE = re.compile(
+    r"\b(?:wears?|wearing|wore|dressed in|clad in|in|zips?(?: up)?|zipping(?: up)?|buttons?(?: up)?|buttoning|"
+    r"pulls? (?:on|tight|closed)|pulling (?:on|tight)|tugs?|tugging|shrugs? (?:on|off)|clutches|adjusts?|straightens?)"
+    r"\s+(?:up\s+)?(?:his|her|their|a|an|the)?\s*(?:[\w'\-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+CHANGE_RE = re.compile(
+    r"\b(now|dyed|dyes|has cut|cuts (?:his|her) hair|shaved|shaves|wig|disguised?|turned|changes? into|"
+    r"changed into|puts? on|pulls? on|takes? off|swapped|swaps?|new|another|fresh|borrowed|borrows|lends)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of action or dialogue.
+
+    Attributes:
+        id: position in :attr:`Reading.sentences`.
+        scene: 1-based scene index (0 for the preamble).
+        line: source line (Fountain) or paragraph index (FDX) of the sentence.
+        text: the sentence, whitespace normalised.
+        kind: ``action`` or ``dialogue``.
+        speaker: the speaking character for dialogue.
+        element: ordinal of the element it comes from (groups sentences of a paragraph).
+    """
+
+    id: int
+    scene: int
+    line: int
+    text: str
+    kind: str
+    speaker: str | None
+    element: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A character named in a sentence, at character offsets ``start:end``."""
+
+    character: str
+    start: int
+    end: int
+    possessive: bool
+    caps: bool
+
+
+@dataclass(frozen=True)
+class Observation:
+    """An attribute value stated about a character in a sentence.
+
+    ``attribute`` is an appearance slot (``hair``, ``eyes``...) or ``garment:<kind>``;
+    ``how`` tells how the owner was resolved (``possessive``, ``pronoun``, ``named``,
+    ``aligned``).
+    """
+
+    character: str
+    attribute: str
+    value: str
+    words: str
+    sentence: Sentence
+    how: str
+    change: bool
+
+
+def split_sentences(text: str, line: int) -> list[tuple[int, str]]:
+    """Split an element's text into ``(line, sentence)`` pairs, keeping source lines."""
+    out = []
+    for i, raw_line in enumerate(text.split("\n")):
+        for m in _SENT_RE.finditer(raw_line):
+            s = " ".join(m.group(0).split())
+            if len(s) > 1 and any(c.isalpha() for c in s):
+                out.append((line + i, s))
+    # Join sentences that continue across a hard line break within a paragraph.
+    merged: list[tuple[int, str]] = []
+    for ln, s in out:
+        if merged and not re.search(r"[.!?]['\")\]]*$|--$|:$", merged[-1][1]) and s[:1].islower():
+            merged[-1] = (merged[-1][0], merged[-1][1] + " " + s)
+        else:
+            merged.append((ln, s))
+    return merged
+
+
+def sentences_of(script: Script) -> list[Sentence]:
+    """Every action and dialogue sentence of the script, in order."""
+    out: list[Sentence] = []
+    for ordinal, (scene, el) in enumerate(script.elements()):
+        if el.kind is Kind.ACTION:
+            kind, speaker = "action", None
+        elif el.kind is Kind.DIALOGUE:
+            kind, speaker = "dialogue", el.character
+        else:
+            continue
+        # FDX lines are paragraph indices: every sentence of a paragraph shares it.
+        for line, text in split_sentences(el.text, el.line):
+            if script.format == "fdx":
+                line = el.line
+            out.append(Sentence(len(out), scene.index if scene else 0, line, text, kind, speaker, ordinal))
+    return out
+
+
+class Cast:
+    """Names, aliases and genders of the characters, and a finder for them in text."""
+
+    def __init__(self, names: dict[str, list[str]]):
+        """Args: names: canonical name (as cued) -> aliases (full names...)."""
+        self.names = list(names)
+        self.gender: dict[str, str | None] = dict.fromkeys(self.names)
+        surface: dict[str, str] = {}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for name, aliases in names.items():
+            forms = {name, *aliases}
+            for form in list(forms):
+                parts = form.split()
+                if len(parts) > 1:
+                    forms.update(p for p in (parts[0], parts[-1]) if len(p) >= 3)
+            for form in forms:
+                if len(form) < 2 or not any(c.isalpha() for c in form):
+                    continue
+                owners[form.upper()].add(name)
+        for form, who in owners.items():
+            if len(who) == 1:
+                surface[form] = next(iter(who))
+            elif form in who:  # a cue name beats another's alias part
+                surface[form] = form
+        self.surface = surface
+        alts = sorted(surface, key=len, reverse=True)
+        if alts:
+            # Upper case (introductions, cues) or Title case, never lower: "will" is a verb.
+            pats = []
+            for f in alts:
+                words = f.split()
+                pats.append(re.escape(f))
+                pats.append(r"\s+".join(re.escape(w[:1] + w[1:].lower()) for w in words))
+            self._re = re.compile(r"(?<![\w'])(" + "|".join(pats) + r")('s|'S|s')?(?![\w])")
+        else:
+            self._re = None
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Characters named in ``text``."""
+        if self._re is None:
+            return []
+        out = []
+        for m in self._re.finditer(text):
+            form = " ".join(m.group(1).split()).upper()
+            who = self.surface.get(form)
+            if who:
+                out.append(Mention(who, m.start(), m.end(), bool(m.group(2)), m.group(1).isupper()))
+        return out
+
+    def learn_genders(self, sentences: list[Sentence]) -> None:
+        """Guess each character's pronouns from sentences naming only them."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for s in sentences:
+            if s.kind != "action":
+                continue
+            ms = self.mentions(s.text)
+            if len({m.character for m in ms}) != 1:
+                continue
+            after = s.text[ms[0].end :].lower()
+            words = set(re.findall(r"[a-z]+", after))
+            votes[ms[0].character]["m"] += len(words & _MALE)
+            votes[ms[0].character]["f"] += len(words & _FEMALE)
+        for name, v in votes.items():
+            if v["m"] >= 2 and v["m"] >= 2 * v["f"]:
+                self.gender[name] = "m"
+            elif v["f"] >= 2 and v["f"] >= 2 * v["m"]:
+                self.gender[name] = "f"
+
+
+def _pronoun_gender(word: str) -> str | None:
+    w = word.lower()
+    return "m" if w in _MALE else "f" if w in _FEMALE else None
+
+
+class Reader:
+    """Resolves the owner of values stated in sentences.
+
+    Args:
+        cast: the characters.
+        sentences: all sentences (for looking back within a paragraph).
+        align: optional ``(sentence, candidates, attribute) -> name | None`` used when
+            several characters could own a value; it ranks them by embedding
+            similarity to their established facts.
+    """
+
+    def __init__(self, cast: Cast, sentences: list[Sentence], align=None):
+        self.cast = cast
+        self.sentences = sentences
+        self.align = align
+        self._mentions = {s.id: cast.mentions(s.text) for s in sentences}
+
+    def mentions(self, s: Sentence) -> list[Mention]:
+        """Characters named in a sentence (cached)."""
+        return self._mentions[s.id]
+
+    def _previous_named(self, s: Sentence, gender: str | None) -> str | None:
+        """The last character named earlier in the same paragraph, matching gender."""
+        i = s.id - 1
+        while i >= 0 and self.sentences[i].element == s.element:
+            for m in reversed(self._mentions[i]):
+                g = self.cast.gender.get(m.character)
+                if gender is None or g is None or g == gender:
+                    return m.character
+            i -= 1
+        return None
+
+    def owner(self, s: Sentence, start: int, attribute: str, *, garment: bool = False) -> tuple[str, str] | None:
+        """Who a value at offset ``start`` in ``s`` belongs to, and how we know."""
+        before = s.text[:start]
+        ms = [m for m in self.mentions(s) if m.end <= start]
+        # "Mara's red coat", "Eli's pale blue eyes".
+        if ms and ms[-1].possessive and not re.search(r"[,;]|\band\b", before[ms[-1].end :]):
+            return ms[-1].character, "possessive"
+        pm = _POSS_BEFORE.search(before)
+        if pm:
+            gender = _pronoun_gender(pm.group(1))
+            for m in reversed(ms):
+                g = self.cast.gender.get(m.character)
+                if not m.possessive and (gender is None or g is None or g == gender):
+                    return m.character, "pronoun"
+            if ms:
+                return None
+            who = self._previous_named(s, gender)
+            return (who, "pronoun") if who else None
+        if garment:
+            # A garment is only someone's when they wear it: "Tom, in a red jacket".
+            if not _WEAR_BEFORE.search(before):
+                return None
+        if not ms:
+            return None
+        subjects = [m for m in ms if not m.possessive]
+        if len({m.character for m in subjects}) == 1:
+            return subjects[-1].character, "named"
+        if subjects and self.align is not None:
+            who = self.align(s, sorted({m.character for m in subjects}), attribute)
+            if who:
+                return who, "aligned"
+        return None
+
+    def observations(self, s: Sentence) -> list[Observation]:
+        """Appearance and garment values stated in an action sentence, with owners."""
+        if s.kind != "action":
+            return []
+        out: list[Observation] = []
+        change = bool(CHANGE_RE.search(s.text))
+        for v in lexicon.appearance_in(s.text):
+            who = self.owner(s, v.start, v.attribute)
+            if who:
+                out.append(Observation(who[0], v.attribute, v.value, v.words, s, who[1], change))
+        for g in lexicon.garments_in(s.text):
+            who = self.owner(s, g.start, "garment:" + g.kind, garment=True)
+            if who:
+                out.append(Observation(who[0], "garment:" + g.kind, g.colour, g.words, s, who[1], change))
+        return out

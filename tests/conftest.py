@@ -1,0 +1,37 @@
+"""Shared fixtures: paths, a fast fake embedder, and offline switches."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXAMPLE = ROOT / "assets" / "examples" / "lighthouse"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """Never write to the user's cache folder from tests."""
+    monkeypatch.setenv("STUDIO_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The shared corpus folder; skips the test when it is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture
+def hashing():
+    """The deterministic fake embedder."""
+    from continuity.embedding import HashingEmbedder
+
+    return HashingEmbedder()
