@@ -41,6 +41,7 @@ _TIME_WORDS: tuple[tuple[str, str], ...] = (
     ("DAY", "DAY"),
     ("LATER", "LATER"),
 )
+_MARKERS = ("CONTINUOUS", "SAME", "LATER")
 TIMES = tuple(sorted({canon for _, canon in _TIME_WORDS}))
 _QUALIFIER_WORDS = ("FLASHBACK", "DREAM", "MEMORY", "FANTASY", "PRESENT", "INTERCUT", "MONTAGE", "SERIES OF SHOTS")
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -104,9 +105,12 @@ def parse_heading(text: str, *, forced: bool = False) -> Heading:
             location_parts = parts[:i]
             qualifiers.extend(p.upper() for p in parts[i + 1 :])
             qualifiers.append(parts[i].upper()) if parts[i].upper() != canon else None
+            # "DAY - CONTINUOUS": the time of day is DAY; CONTINUOUS qualifies it.
+            if canon in _MARKERS and i > 1 and normalise_time(parts[i - 1]) not in (None, *_MARKERS):
+                time = normalise_time(parts[i - 1])
+                location_parts = parts[: i - 1]
+                qualifiers.append(canon)
             break
-    if time is None and len(parts) == 1 and setting is None:
-        time = None
     if time is None:
         # "INT HOUSE DAY": the time may be the last word without a separator.
         words = (location_parts[-1] if location_parts else "").split()

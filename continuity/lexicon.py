@@ -29,10 +29,12 @@ EYE_COLOURS: dict[str, str] = {
     **dict.fromkeys(["grey", "gray", "steel-grey", "steel-gray"], "grey"),
     "black": "black",
 }
+# Unambiguous build words only: "thin" (voice), "lean" (verb), "fat" (catfish)
+# describe other things too often.
 BUILDS: dict[str, str] = {
-    **dict.fromkeys(["wiry", "lean", "slight", "slim", "slender", "thin", "skinny", "lanky", "gaunt", "willowy", "petite", "scrawny", "bony"], "slim"),
-    **dict.fromkeys(["stocky", "heavyset", "heavy-set", "portly", "stout", "overweight", "fat", "chubby", "plump", "rotund", "burly", "barrel-chested", "hulking", "beefy"], "heavy"),
-    **dict.fromkeys(["muscular", "athletic", "brawny", "strapping"], "muscular"),
+    **dict.fromkeys(["wiry", "slender", "skinny", "lanky", "gaunt", "willowy", "petite", "scrawny", "rail-thin"], "slim"),
+    **dict.fromkeys(["stocky", "heavyset", "heavy-set", "portly", "stout", "overweight", "chubby", "plump", "rotund", "burly", "barrel-chested", "hulking", "beefy", "pot-bellied"], "heavy"),
+    **dict.fromkeys(["muscular", "brawny", "strapping"], "muscular"),
 }
 COLOURS = [
     "red", "scarlet", "crimson", "maroon", "burgundy", "pink", "orange", "yellow", "mustard",
@@ -76,7 +78,7 @@ _HAIR_RE = re.compile(
     re.IGNORECASE,
 )
 _HAIR_POST_RE = re.compile(
-    r"\b(?:hair|locks|curls),?\s+(?:now\s+|still\s+|dyed\s+|gone\s+)?(?P<c>"
+    r"\b(?:hair|locks|curls),?\s+(?:(?:now|still|dyed|gone|bleached|turned)\s+){0,2}(?P<c>"
     + "|".join(sorted(map(re.escape, HAIR_COLOURS), key=len, reverse=True)) + r")\b(?!\s+(?:eyes|coat|jacket))",
     re.IGNORECASE,
 )

@@ -27,6 +27,7 @@ _WEAR_BEFORE = re.compile(
     r"\s+(?:up\s+)?(?:his|her|their|a|an|the)?\s*(?:[\w'\-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+_SUBJECT_PRONOUN_RE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+|Then,?\s+|Now,?\s+)?(He|She)\b")
 CHANGE_RE = re.compile(
     r"\b(now|dyed|dyes|has cut|cuts (?:his|her) hair|shaved|shaves|wig|disguised?|turned|changes? into|"
     r"changed into|puts? on|pulls? on|takes? off|swapped|swaps?|new|another|fresh|borrowed|borrows|lends)\b",
@@ -172,22 +173,40 @@ class Cast:
         return out
 
     def learn_genders(self, sentences: list[Sentence]) -> None:
-        """Guess each character's pronouns from sentences naming only them."""
+        """Guess each character's pronouns from the script's own usage.
+
+        A pronoun votes for the character named alone in its sentence (after the
+        name), or, in a sentence naming no one, for the character named alone in
+        the previous sentence of the same paragraph.
+        """
         votes: dict[str, Counter] = defaultdict(Counter)
+        current: str | None = None
+        element = None
         for s in sentences:
             if s.kind != "action":
+                current = None
                 continue
+            if s.element != element:
+                element, current = s.element, None
             ms = self.mentions(s.text)
-            if len({m.character for m in ms}) != 1:
+            who = {m.character for m in ms}
+            if len(who) > 1:
+                current = None
                 continue
-            after = s.text[ms[0].end :].lower()
-            words = set(re.findall(r"[a-z]+", after))
-            votes[ms[0].character]["m"] += len(words & _MALE)
-            votes[ms[0].character]["f"] += len(words & _FEMALE)
+            if len(who) == 1:
+                current = ms[0].character
+                after = s.text[ms[0].end :]
+            else:
+                after = s.text
+            if current is None:
+                continue
+            words = re.findall(r"[a-z]+", after.lower())
+            votes[current]["m"] += sum(w in _MALE for w in words)
+            votes[current]["f"] += sum(w in _FEMALE for w in words)
         for name, v in votes.items():
-            if v["m"] >= 2 and v["m"] >= 2 * v["f"]:
+            if v["m"] >= 2 and v["m"] >= 3 * v["f"]:
                 self.gender[name] = "m"
-            elif v["f"] >= 2 and v["f"] >= 2 * v["m"]:
+            elif v["f"] >= 2 and v["f"] >= 3 * v["m"]:
                 self.gender[name] = "f"
 
 
@@ -218,12 +237,16 @@ class Reader:
         return self._mentions[s.id]
 
     def _previous_named(self, s: Sentence, gender: str | None) -> str | None:
-        """The last character named earlier in the same paragraph, matching gender."""
+        """The character an earlier sentence of the same paragraph is about.
+
+        The nearest earlier sentence naming someone of the matching gender wins, and
+        within it the first such name (the grammatical subject, usually).
+        """
         i = s.id - 1
         while i >= 0 and self.sentences[i].element == s.element:
-            for m in reversed(self._mentions[i]):
+            for m in self._mentions[i]:
                 g = self.cast.gender.get(m.character)
-                if gender is None or g is None or g == gender:
+                if not m.possessive and (gender is None or g is None or g == gender):
                     return m.character
             i -= 1
         return None
@@ -251,6 +274,11 @@ class Reader:
             if not _WEAR_BEFORE.search(before):
                 return None
         if not ms:
+            # "She wears a navy coat.": the subject pronoun refers back.
+            sm = _SUBJECT_PRONOUN_RE.match(s.text)
+            if sm:
+                who = self._previous_named(s, _pronoun_gender(sm.group(1)))
+                return (who, "pronoun") if who else None
             return None
         subjects = [m for m in ms if not m.possessive]
         if len({m.character for m in subjects}) == 1:

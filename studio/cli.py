@@ -232,7 +232,7 @@ def main() -> None:
     except StudioError as exc:
         from rich.markup import escape
 
-        _stderr().print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False)
+        _stderr().print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

@@ -22,7 +22,9 @@ _TIME_BOUND = {"age", "hair", "build", "beard"}
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield appearance findings."""
     canon: dict[tuple[str, str], object] = {}
-    for c in ctx.bible.characters:
+    # An extracted bible restates the script's own introductions: those are found
+    # as observations below, with their lines, so only a user's bible is canon here.
+    for c in ctx.bible.characters if ctx.explicit_bible else ():
         for attr, value in c.attributes.items():
             canon[(c.name, attr)] = ("bible", attr, _canonical(attr, value), f"characters.{c.name}.attributes.{attr}", value)
     for obs in ctx.observations:
@@ -37,8 +39,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if known[0] == "bible":
             _, attr, value, path, raw = known
             if ctx.is_flashback(scene) and attr in _TIME_BOUND:
-                continue
-            if ctx.explicit_bible is False and attr in _TIME_BOUND and ctx.period(scene) != "present":
                 continue
             if not values_conflict(attr, value, obs.value):
                 continue

@@ -27,7 +27,7 @@ def _max_edits(name: str) -> int:
 
 def near_miss(name: str, known: str) -> bool:
     """Whether ``name`` looks like a misspelling of ``known`` (and is not it)."""
-    if name == known or len(name) < 3 or len(known) < 3:
+    if name == known or len(name) < 3 or len(known) < 4:
         return False
     a, b = name.split(), known.split()
     if len(a) != len(b):

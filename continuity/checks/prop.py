@@ -19,7 +19,7 @@ _LOSS = (
     r"shatter(?:s|ed|ing)?|smash(?:es|ed|ing)?|destroy(?:s|ed|ing)?|crush(?:es|ed)?|burn(?:s|ed|t)? (?:up|to)|"
     r"explod(?:es|ed)|breaks? (?:apart|in two|into)|snaps? in two|splinters?|"
     r"(?:hurls?|throws?|tosses?|flings?|drops?|kicks?)\b[^.]{0,40}\b(?:into|over|off|overboard)\b[^.]{0,25}\b"
-    r"(?:sea|ocean|river|lake|water|waves|fire|flames|abyss|chasm|cliff|edge|side|overboard|furnace|sewer)|"
+    r"(?:sea|ocean|river|lake|harbou?r|bay|canal|well|drain|pond|water|waves|surf|fire|flames|fireplace|abyss|chasm|cliff|edge|side|overboard|furnace|sewer|toilet|void)|"
     r"(?:sinks?|vanish(?:es)?|disappears?) (?:into|beneath|under)|"
     r"(?:is|was|are|goes|gets) (?:lost|gone|stolen|destroyed|broken|smashed|swept away)|"
     r"(?:loses|lost) (?:the|his|her|their)|swept (?:away|overboard)|"
@@ -36,6 +36,7 @@ _USE_RE = re.compile(
     r"\b(opens?|checks?|consults?|reads?|holds?|holding|uses?|using|lights?|lifts?|raises?|studies|studying|"
     r"examines?|winds?|taps?|turns?|flips?|clutches|clutching|grips?|gripping|pockets?|wields?|aims?|points?|"
     r"pours?|drinks?|writes? in|flicks?|shines?|swings?|carries|carrying|sets? down|snaps? (?:it )?(?:open|shut)|"
+    r"unlocks?|unlocking|locks?|wears?|wearing|plays?|playing|fires?|firing|loads?|dials?|"
     r"looks? at|glances? at|stares? at)\b",
     re.IGNORECASE,
 )

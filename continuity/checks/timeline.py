@@ -23,10 +23,10 @@ from continuity.audit import Context
 from continuity.findings import Evidence, Finding
 
 _DAY_RE = re.compile(
-    r"\b(noon|midday|mid-day|high noon|broad daylight|bright daylight|"
-    r"(?:noon|midday|morning|afternoon|bright|blazing|harsh|hot|summer) sun(?:light|shine)?|"
+    r"\b((?:noon|midday|morning|afternoon|bright|blazing|harsh|hot|summer) sun(?:light|shine)?"
+    r"(?: (?:blazes|blazing|beats|beating|glares|glaring|streams|streaming|floods|flooding|pours|pouring|bakes|baking))?|"
     r"sun(?:light|shine)? (?:blazes|blazing|beats|beating|glares|glaring|streams|streaming|floods|flooding|pours|pouring|bakes|baking)|"
-    r"(?:morning|afternoon) (?:light|sunlight|sun)|sunlight (?:floods|streams|pours|blazes)|sunny)\b",
+    r"(?:morning|afternoon) (?:light|sunlight|sun)|high noon|broad daylight|bright daylight|noon|midday|mid-day|sunny)\b",
     re.IGNORECASE,
 )
 _NIGHT_RE = re.compile(

@@ -2,7 +2,7 @@
 
 For each character with enough lines, the centroid of their dialogue embeddings
 is their voice; a line whose similarity to the centroid of the *other* lines is an
-outlier (far below the character's own spread) is reported as info (warning when
+outlier (robust z-score below -3 against the character's own spread) is reported as info (warning when
 extreme). Short lines ("Yes.") carry no voice and are skipped.
 """
 
@@ -18,6 +18,8 @@ from continuity.findings import Evidence, Finding
 
 MIN_LINES = 8
 MIN_WORDS = 5
+Z_INFO = -3.0
+Z_WARNING = -6.0
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -47,17 +49,19 @@ def check(ctx: Context) -> Iterator[Finding]:
         loo = total[None, :] - v  # centroid of the other lines
         loo /= np.maximum(np.linalg.norm(loo, axis=1, keepdims=True), 1e-9)
         sims = (v * loo).sum(1)
-        mu, sd = float(sims.mean()), float(sims.std()) or 1e-6
+        # Robust spread (median, MAD): the outlier must not widen its own yardstick.
+        mu = float(np.median(sims))
+        sd = float(np.median(np.abs(sims - mu))) * 1.4826 or 1e-6
         for k, sim in enumerate(sims):
             z = (sim - mu) / sd
-            if z > -2.5 or sim > mu - 0.15:
+            if z > Z_INFO or sim > mu - 0.15:
                 continue
             u = units[idx[k]]
             near = int(np.argmax(np.delete(sims, k)))
             ref = units[idx[near if near < k else near + 1]]
             yield Finding(
                 category="voice",
-                severity="warning" if z < -3.5 else "info",
+                severity="warning" if z < Z_WARNING else "info",
                 scene=u[0].scene,
                 line=u[0].line,
                 message=(

@@ -34,8 +34,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         reported = False
         for name, bkind, bcolour, item, path in bible_items:
             if name == obs.character and bkind == kind and item.scenes.contains(scene) and bcolour != obs.value:
-                if obs.change:
-                    continue
                 reported = True
                 yield _finding(
                     obs,

@@ -1,0 +1,27 @@
+"""Helpers for check tests: audit a Fountain snippet with the fake embedder."""
+
+from __future__ import annotations
+
+import textwrap
+
+from continuity.audit import run
+from continuity.embedding import HashingEmbedder
+from continuity.readers import fountain
+
+
+def audit_text(text: str, bible: str | None = None, checks: list[str] | None = None, embedder=None):
+    """Audit Fountain ``text`` (dedented) against an optional bible YAML string."""
+    from continuity.bible import parse_bible
+
+    script = fountain.parse(textwrap.dedent(text).lstrip("\n"), source="test.fountain")
+    canon = parse_bible(textwrap.dedent(bible)) if bible else None
+    return run(script, canon, embedder=embedder or HashingEmbedder(), cache_dir=None, checks=checks)
+
+
+def where(report, category: str | None = None, severity: str | None = None) -> list[tuple[int, int]]:
+    """(scene, line) of findings, filtered."""
+    return [
+        (f.scene, f.line)
+        for f in report.findings
+        if (category is None or f.category == category) and (severity is None or f.severity == severity)
+    ]

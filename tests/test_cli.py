@@ -1,0 +1,134 @@
+"""The CLI through its entry point: exit codes, JSON, error messages."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from conftest import EXAMPLE
+
+from studio.cli import main
+
+SCRIPT = EXAMPLE / "script.fountain"
+BIBLE = EXAMPLE / "bible.yaml"
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys):
+    """Run ``studio ARGS``; return (exit code, stdout, stderr)."""
+    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["studio", *map(str, args)])
+        with pytest.raises(SystemExit) as exc:
+            main()
+        out, err = capsys.readouterr()
+        return exc.value.code or 0, out, err
+
+    return run
+
+
+def test_help_lists_commands(cli):
+    code, out, _ = cli("--help")
+    assert code == 0
+    for cmd in ("audit", "bible", "scenes", "convert"):
+        assert cmd in out
+
+
+def test_audit_example_json_has_stable_keys_and_fails_on_errors(cli):
+    code, out, _ = cli("audit", SCRIPT, "--bible", BIBLE, "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert set(data) >= {"script", "scenes", "findings", "summary", "scene_index"}
+    assert data["scenes"] == 10
+    for f in data["findings"]:
+        assert set(f) >= {"id", "category", "severity", "scene", "line", "character", "message", "evidence"}
+        assert f["severity"] in ("error", "warning", "info")
+        assert f["evidence"], f
+
+
+def test_fail_on_never_exits_zero(cli):
+    code, _, _ = cli("audit", SCRIPT, "--bible", BIBLE, "--fail-on", "never", "--format", "json")
+    assert code == 0
+
+
+def test_clean_script_exits_zero(cli, tmp_path):
+    p = tmp_path / "clean.fountain"
+    p.write_text("INT. KITCHEN - DAY\n\nMara makes tea.\n\nMARA\nMorning.\n")
+    code, out, _ = cli("audit", p)
+    assert code == 0 and "no findings" in out
+
+
+@pytest.mark.parametrize("fmt, marker", [("markdown", "# Continuity report"), ("html", "<!doctype html>"), ("text", "Scene ")])
+def test_formats_to_file(cli, tmp_path, fmt, marker):
+    out = tmp_path / f"report.{fmt}"
+    code, _, err = cli("audit", SCRIPT, "--bible", BIBLE, "--format", fmt, "--out", out)
+    assert code == 1 and "wrote" in err
+    assert marker in out.read_text()
+
+
+def test_html_escapes_script_text(cli, tmp_path):
+    p = tmp_path / "x.fountain"
+    p.write_text(
+        "INT. LAB - NIGHT\n\nNoon sun blazes on a sign: <script>alert(1)</script>.\n\nMARA\nHi.\n"
+    )
+    out = tmp_path / "r.html"
+    cli("audit", p, "--format", "html", "--out", out)
+    html = out.read_text()
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["audit", "missing.fountain"], "missing.fountain"),
+        (["audit", "."], "directory"),
+        (["audit", SCRIPT, "--bible", "nope.yaml"], "nope.yaml"),
+        (["audit", SCRIPT, "--checks", "appearance,bogus"], "bogus"),
+    ],
+)
+def test_bad_input_exits_2_with_one_clear_line(cli, args, message):
+    code, out, err = cli(*args)
+    assert code == 2
+    assert message in err and "Traceback" not in err
+
+
+def test_invalid_bible_names_key_and_line(cli, tmp_path):
+    b = tmp_path / "bible.yaml"
+    b.write_text("characters:\n  - name: MARA\n    attributes: {hair: red}\n    haircolour: red\n")
+    code, _, err = cli("audit", SCRIPT, "--bible", b)
+    assert code == 2 and "haircolour" in err and "bible.yaml:4:" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_malformed_fdx_exits_2(cli, tmp_path):
+    p = tmp_path / "bad.fdx"
+    p.write_text("<FinalDraft><Content><Paragraph Type='Action'><Text>Hi</Text></Content>")
+    code, _, err = cli("audit", p)
+    assert code == 2 and "bad.fdx" in err
+
+
+def test_bible_extract_round_trips_through_check(cli, tmp_path):
+    out = tmp_path / "bible.yaml"
+    code, _, _ = cli("bible", "extract", SCRIPT, "--out", out)
+    assert code == 0
+    code, stdout, _ = cli("bible", "check", out, "--json")
+    data = json.loads(stdout)
+    assert code == 0 and {"MARA", "ELI", "TOM"} <= set(data["characters"])
+
+
+def test_scenes_json(cli):
+    code, out, _ = cli("scenes", SCRIPT, "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data["scenes"]) == 10
+    assert set(data["scenes"][0]) >= {"scene", "line", "heading", "time", "story_day", "speakers"}
+
+
+def test_convert_round_trip(cli, tmp_path):
+    fdx = tmp_path / "x.fdx"
+    assert cli("convert", SCRIPT, fdx)[0] == 0
+    a = json.loads(cli("scenes", SCRIPT, "--json")[1])["scenes"]
+    b = json.loads(cli("scenes", fdx, "--json")[1])["scenes"]
+    assert [s["heading"] for s in a] == [s["heading"] for s in b]
+    assert [s["speakers"] for s in a] == [s["speakers"] for s in b]
