@@ -220,6 +220,13 @@ def _upper_name(value: object) -> str:
     return _name(value).upper()
 
 
+def _location_name(value: object) -> str:
+    name = _loc_key(_name(value))
+    if not name:
+        raise ValueError("name is empty")
+    return name
+
+
 def _opt_text(value: object) -> str | None:
     if value is None:
         return None
@@ -355,9 +362,13 @@ class Character(_Model):
 
 
 class Location(_Model):
-    """A place as scene headings name it (upper case), e.g. ``LIGHTHOUSE - LANTERN ROOM``."""
+    """A place as scene headings name it, e.g. ``LIGHTHOUSE - LANTERN ROOM``.
 
-    name: UpperName
+    The name is normalised like a heading's location: upper case, parts joined by
+    ``" - "`` (``Lighthouse -- lantern room`` and ``LIGHTHOUSE, LANTERN ROOM`` too).
+    """
+
+    name: Annotated[str, BeforeValidator(_location_name)]
     aliases: Names = []
     description: OptText = None
     attributes: Attributes = {}

@@ -123,7 +123,7 @@ _PROP_STOP = set(
     "storm ground grass tree trees woods forest hill hills beach shore horizon fog mist clouds waves surface "
     "bank lobby office church school table tables chair chairs bed couch sofa desk counter bench place "
     "entrance exit aisle sidewalk driveway lawn path road tracks bridge roof basement attic garage "
-    "neighborhood neighbourhood country world earth universe".split()
+    "neighborhood neighbourhood country world earth universe stair rock rocks cliff cliffs island".split()
 )
 
 
@@ -155,7 +155,10 @@ def extract_bible(script: Script) -> Bible:
         description, attributes and where introduced), every heading location and
         the props mentioned with "the" repeatedly. Edit it, then audit against it.
     """
-    cues = [c for c in script.speakers if not _is_group_cue(c, script.speakers)]
+    cues: list[str] = []
+    for cue in script.speakers:
+        if not _is_group_cue(cue, script.speakers) and all(_char_key(cue) != _char_key(c) for c in cues):
+            cues.append(cue)
     intros = _introductions(script, cues)
     first_cue = _first_cues(script)
     characters: list[Character] = []
@@ -217,7 +220,7 @@ def _introductions(script: Script, cues: list[str]) -> dict[str, _Intro]:
                 name = " ".join(words)
                 intros[cue] = _Intro(
                     scene=scene.index if scene else None,
-                    line=_line_at(el, start),
+                    line=_line_at(el, start, script.format),
                     alias=name if name != cue else None,
                     description=_description_after(el.text, end),
                     before=_words_before(el.text, start),
@@ -261,9 +264,9 @@ def _resolve(words: list[str], by_words: dict[tuple[str, ...], str]) -> str | No
     return None
 
 
-def _line_at(el: Element, offset: int) -> int:
-    # Fountain action keeps its line breaks, so the offset tells the source line.
-    return el.line + el.text.count("\n", 0, offset) if el.line else el.line
+def _line_at(el: Element, offset: int, fmt: str) -> int:
+    # Fountain action keeps its source line breaks; an FDX line is a paragraph index.
+    return el.line + el.text.count("\n", 0, offset) if fmt == "fountain" else el.line
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -312,7 +315,7 @@ def _starts_clause(segment: str) -> bool:
         return True
     if first[0].isupper() and not first.endswith(("'s", "\u2019s")) and len(words) > 1 and _verb_like(words[1]):
         return True  # "Reaching the CASHIER, Sandra hands over her coupons."
-    return len(words) > 1 and first.islower() and _verb_like(first)
+    return first[0].isalpha() and first.islower() and _verb_like(first)
 
 
 def _verb_like(word: str) -> bool:
@@ -397,7 +400,13 @@ def _props(script: Script) -> list[Prop]:
     actions = [(scene, el) for scene, el in script.elements() if el.kind is Kind.ACTION]
     verbs = set(_VERBS)
     names = {n.lower() for c in script.speakers for n in c.split()}
-    places = {w.lower() for sc in script.scenes for w in re.findall(r"[A-Za-z]+", sc.heading.location)}
+    # The last word of each part of a heading's location is a place ("GATE", "STAGE").
+    places = {
+        words[-1].lower()
+        for sc in script.scenes
+        for part in sc.heading.location.split(" - ")
+        if (words := re.findall(r"[A-Za-z]+", part))
+    }
     subject_re = _subject_re(script.speakers)
     for _, el in actions:
         verbs.update(m.group(1) for m in _AFTER_SUBJECT_RE.finditer(el.text))

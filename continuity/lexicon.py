@@ -82,7 +82,7 @@ _HAIR_POST_RE = re.compile(
     + "|".join(sorted(map(re.escape, HAIR_COLOURS), key=len, reverse=True)) + r")\b(?!\s+(?:eyes|coat|jacket))",
     re.IGNORECASE,
 )
-_REDHEAD_RE = re.compile(r"\b(redhead(?:ed)?|blonde?s?(?=,|\s+(?:woman|man|girl|boy)))\b", re.IGNORECASE)
+_REDHEAD_RE = re.compile(r"\b(red[\s-]?head(?:ed)?|blonde?s?(?=,|\s+(?:woman|man|girl|boy)))\b", re.IGNORECASE)
 _EYES_RE = re.compile(
     r"\b(?P<c>" + "|".join(sorted(map(re.escape, EYE_COLOURS), key=len, reverse=True)) + r")[\s-]+(?:eyes|eyed)\b",
     re.IGNORECASE,

@@ -27,6 +27,18 @@ _WEAR_BEFORE = re.compile(
     r"\s+(?:up\s+)?(?:his|her|their|a|an|the)?\s*(?:[\w'\-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# Words of multi-word cues ("TELLER WOMAN", "YOUNG EDWARD") that are not names.
+_GENERIC = {
+    "MAN", "WOMAN", "GIRL", "BOY", "KID", "LADY", "GUY", "YOUNG", "OLD", "OLDER", "LITTLE", "BIG", "MR", "MRS",
+    "MR.", "MRS.", "MS", "MS.", "DR", "DR.", "GUARD", "OFFICER", "DOCTOR", "NURSE", "WAITER", "WAITRESS", "DRIVER",
+    "TELLER", "CLERK", "COP", "SOLDIER", "VOICE", "THE", "FIRST", "SECOND", "THIRD", "OTHER", "NEW", "UNCLE", "AUNT",
+    "MOTHER", "FATHER", "SISTER", "BROTHER", "WIFE", "HUSBAND", "SON", "DAUGHTER", "BABY", "CAPTAIN", "SERGEANT",
+    "AGENT", "PILOT", "PRIEST", "REPORTER", "ANNOUNCER", "NARRATOR", "CROWD", "ALL", "BOTH", "TEEN", "TEENAGE",
+}
+_OTHER_PERSON_RE = re.compile(
+    r"\b[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\b(?!')|\b(?:woman|man|girl|boy|lady|guy|stranger|kid|child|figure|someone|"
+    r"women|men|girls|boys|people|soldier|officer|nurse|doctor|waitress|waiter|driver)\b"
+)
 _SUBJECT_PRONOUN_RE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+|Then,?\s+|Now,?\s+)?(He|She)\b")
 CHANGE_RE = re.compile(
     r"\b(now|dyed|dyes|has cut|cuts (?:his|her) hair|shaved|shaves|wig|disguised?|turned|changes? into|"
@@ -137,7 +149,7 @@ class Cast:
             for form in list(forms):
                 parts = form.split()
                 if len(parts) > 1:
-                    forms.update(p for p in (parts[0], parts[-1]) if len(p) >= 3)
+                    forms.update(p for p in (parts[0], parts[-1]) if len(p) >= 3 and p.upper() not in _GENERIC)
             for form in forms:
                 if len(form) < 2 or not any(c.isalpha() for c in form):
                     continue
@@ -255,6 +267,14 @@ class Reader:
         """Who a value at offset ``start`` in ``s`` belongs to, and how we know."""
         before = s.text[:start]
         ms = [m for m in self.mentions(s) if m.end <= start]
+        # "Red-headed ZACKY PRICE is 10": an introduction right after the value.
+        nxt = [m for m in self.mentions(s) if m.start >= start]
+        if nxt and nxt[0].caps and re.fullmatch(r"[\w'\- ]{0,30}\s", s.text[start : nxt[0].start]) and not ms:
+            return nxt[0].character, "named"
+        # "Josephine spots an ASIAN WOMAN (50)": someone else stands between.
+        between = before[ms[-1].end :] if ms else before
+        if _OTHER_PERSON_RE.search(between):
+            return None
         # "Mara's red coat", "Eli's pale blue eyes".
         if ms and ms[-1].possessive and not re.search(r"[,;]|\band\b", before[ms[-1].end :]):
             return ms[-1].character, "possessive"

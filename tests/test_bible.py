@@ -380,6 +380,29 @@ _TREES = st.recursive(
 )
 
 
+_ENTITY = st.fixed_dictionaries(
+    {},
+    optional={
+        "name": st.one_of(_SCALARS, st.sampled_from(["MARA", "mara", "Tom", "LIGHTHOUSE - ROOM"])),
+        "aliases": st.lists(st.sampled_from(["MARA", "tom", "x", "Y", ""]), max_size=3),
+        "attributes": st.dictionaries(st.text(max_size=5), _SCALARS, max_size=3),
+        "wardrobe": st.lists(st.dictionaries(st.sampled_from(["item", "scenes", "bad"]), _SCALARS, max_size=3), max_size=2),
+        "description": _SCALARS,
+        "introduced_scene": _SCALARS,
+    },
+)
+_BIBLES = st.fixed_dictionaries(
+    {},
+    optional={
+        "title": _SCALARS,
+        "characters": st.lists(_ENTITY, max_size=4),
+        "locations": st.lists(_ENTITY, max_size=3),
+        "props": st.lists(_ENTITY, max_size=3),
+        "style": st.fixed_dictionaries({}, optional={"palette": st.lists(_SCALARS, max_size=3), "aspect_ratio": _SCALARS}),
+    },
+)
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_fuzz_random_text(text):
@@ -390,7 +413,7 @@ def test_fuzz_random_text(text):
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(_KEYS, _TREES, max_size=5))
+@given(st.one_of(st.dictionaries(_KEYS, _TREES, max_size=5), _BIBLES))
 def test_fuzz_random_yaml_trees(tree):
     try:
         b = parse_bible(yaml.safe_dump(tree, allow_unicode=True))

@@ -162,11 +162,16 @@ def _remove_markers(line: str) -> str:
 
 
 def _boneyard_spans(text: str) -> list[tuple[int, int]]:
-    """``/* ... */`` spans (may hold blank lines); an unclosed ``/*`` is text."""
+    """``/* ... */`` spans (may hold blank lines); an unclosed ``/*`` is text.
+
+    An escaped ``\\*/`` does not close a boneyard: it is a literal asterisk.
+    """
     spans = []
     pos = 0
     while (start := text.find("/*", pos)) >= 0:
         end = text.find("*/", start + 2)
+        while end > 0 and text[end - 1] == "\\":
+            end = text.find("*/", end + 2)
         if end < 0:
             break
         spans.append((start, end + 2))
