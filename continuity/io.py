@@ -16,11 +16,13 @@ from continuity.errors import InputError, ParseError
 from continuity.model import Script
 from continuity.readers import fdx as fdx_reader
 from continuity.readers import fountain as fountain_reader
-from continuity.serialize import script_to_dict  # noqa: F401  (re-exported for convenience)
+from continuity.serialize import script_to_dict
 from continuity.writers import fdx as fdx_writer
 from continuity.writers import fountain as fountain_writer
 
 log = logging.getLogger(__name__)
+
+__all__ = ["load_script", "save_script", "read_bytes", "decode_text", "script_to_dict"]
 
 FOUNTAIN_SUFFIXES = frozenset({".fountain", ".spmd", ".txt"})
 FDX_SUFFIXES = frozenset({".fdx"})

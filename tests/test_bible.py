@@ -71,7 +71,13 @@ def test_invalid_bible_golden(path: Path):
     message = str(info.value)
     assert "\n" not in message
     assert re.match(rf"{re.escape(path.name)}:\d+: ", message), message
-    _check_golden(path.with_suffix(".error"), message + "\n")
+    expected = path.with_suffix(".error")
+    if not yaml.__with_libyaml__ and expected.exists() and "invalid YAML:" in message:
+        # The pure-Python parser words syntax errors differently; the line is the same.
+        head = lambda m: m.split("invalid YAML:")[0]  # noqa: E731
+        assert head(message) == head(expected.read_text(encoding="utf-8"))
+        return
+    _check_golden(expected, message + "\n")
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
@@ -129,11 +135,10 @@ def test_style_values():
         assert Style(aspect_ratio=ratio).aspect_ratio == pytest.approx(value)
 
 
-@pytest.mark.parametrize("ratio", ["-1", "0:1", "16:0", "wide", True, ".nan", ".inf"])
+@pytest.mark.parametrize("ratio", ["-1", '"0:1"', '"16:0"', "wide", "true", ".nan", ".inf", "[2]"])
 def test_bad_aspect_ratios(ratio):
-    text = f"style:\n  aspect_ratio: {json.dumps(ratio) if not isinstance(ratio, str) or not ratio.startswith('.') else ratio}\n"
     with pytest.raises(BibleError, match=r"^<string>:2: style\.aspect_ratio: "):
-        parse_bible(text)
+        parse_bible(f"style:\n  aspect_ratio: {ratio}\n")
 
 
 # -- scene ranges ------------------------------------------------------------------
@@ -236,8 +241,10 @@ def test_hostile_yaml_is_a_bible_error(text):
 
 
 def test_builds_on_libyaml_when_available():
-    assert bible_module._YamlLoader is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    assert issubclass(bible_module._YamlLoader, yaml.SafeLoader) or bible_module._YamlLoader.__name__ == "CSafeLoader"
+    from continuity import bible_yaml
+
+    assert bible_yaml._YamlLoader is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert issubclass(bible_yaml._YamlLoader, yaml.SafeLoader) or bible_yaml._YamlLoader.__name__ == "CSafeLoader"
 
 
 # -- files ---------------------------------------------------------------------------

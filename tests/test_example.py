@@ -59,3 +59,20 @@ def test_planted_errors_are_errors_and_voice_is_info(report):
     for row in planted():
         want = {"voice": {"info", "warning"}, "appearance": {"error", "warning"}}.get(row["category"], {"error"})
         assert sev[(row["category"], row["scene"])] in want
+
+
+def test_same_findings_from_the_fdx_version(report, tmp_path):
+    from continuity.io import save_script
+
+    fdx = tmp_path / "script.fdx"
+    save_script(load_script(EXAMPLE / "script.fountain"), fdx)
+    again = audit(
+        load_script(fdx),
+        load_bible(EXAMPLE / "bible.yaml"),
+        settings=Settings(cache_dir=str(tmp_path / "cache"), embedder="minilm"),
+    )
+    assert [(f.category, f.scene, f.severity) for f in again.findings] == [
+        (f.category, f.scene, f.severity) for f in report.findings
+    ]
+    # FDX findings point at paragraphs, not lines.
+    assert all(f.line != g.line for f, g in zip(again.findings, report.findings))

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from continuity.errors import StudioError
+from continuity.heading import parse_cue, parse_heading
 from continuity.io import load_script
 from continuity.model import Element, Heading, Kind, Scene, Script
 from continuity.readers import fdx, fountain
@@ -181,8 +182,6 @@ def speech(draw) -> list[Element]:
     name = draw(NAME).strip() or "A"
     dual = draw(st.booleans())
     exts = draw(st.sampled_from(["", " (V.O.)", " (cont'd)"]))
-    from continuity.heading import parse_cue
-
     cname, cexts, _ = parse_cue(name + exts)
     out = [Element(Kind.CHARACTER, name + exts, 0, character=cname, extensions=cexts, dual=dual)]
     for _ in range(draw(st.integers(1, 3))):
@@ -225,8 +224,6 @@ def scripts(draw) -> Script:
     scenes = []
     for i in range(draw(st.integers(0, 3))):
         text = draw(st.sampled_from(["INT. A - DAY", "KITCHEN", "EXT. B_C - NIGHT", ".5 ROAD", "EST *SKY*"]))
-        from continuity.heading import parse_heading
-
         heading = parse_heading(text)
         if draw(st.booleans()):
             heading = Heading(heading.text, heading.setting, heading.location, heading.time, heading.qualifiers, "7B")

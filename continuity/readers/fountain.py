@@ -32,7 +32,7 @@ KNOWN_TITLE_KEYS = frozenset(
 )
 _PAGE_BREAK_RE = re.compile(r"^={3,}$")
 _TRANSITION_RE = re.compile(r"^.+ TO:$")
-_PAREN_RE = re.compile(r"\([^)]*\)")
+_PAREN_RE = re.compile(r"\([^()]*\)")
 _SECTION_RE = re.compile(r"^(#+)(.*)$")
 
 _ESCAPE_RE = re.compile(r"\\([*_])")
@@ -115,12 +115,12 @@ def _preprocess(text: str) -> list[_Entry]:
     """Normalise line ends, remove boneyard and notes, keep line numbers."""
     text = _CONTROL_RE.sub("", _NEWLINE_RE.sub("\n", text))
     if "/*" in text:
-        text = _replace_spans(text, _boneyard_spans(text), lambda span: _BONE)
+        text = _replace_spans(text, _boneyard_spans(text), _BONE, _BONE)
     notes: list[str] = []
     if "[[" in text:
         spans = _note_spans(text)
         notes = [_note_text(text[a + 2 : b - 2]) for a, b in spans]
-        text = _replace_spans(text, spans, lambda span: _NOTE_START)
+        text = _replace_spans(text, spans, _NOTE_START, _NOTE_CONT)
 
     # (number, cleaned text, is ghost, note starts on this line)
     lines: list[tuple[int, str, bool, int]] = []
@@ -196,16 +196,15 @@ def _note_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _replace_spans(text: str, spans: list[tuple[int, int]], first) -> str:
-    """Replace each span by ``first(span)`` on its first line and a marker on the others."""
+def _replace_spans(text: str, spans: list[tuple[int, int]], first: str, rest: str) -> str:
+    """Replace each span by marker ``first``, then ``rest`` on each further line it covers."""
     if not spans:
         return text
     out = []
     pos = 0
     for a, b in spans:
         out.append(text[pos:a])
-        lead = first((a, b))
-        out.append(lead + ("\n" + (_BONE if lead == _BONE else _NOTE_CONT)) * text.count("\n", a, b))
+        out.append(first + ("\n" + rest) * text.count("\n", a, b))
         pos = b
     out.append(text[pos:])
     return "".join(out)
@@ -253,7 +252,9 @@ def _title_page(entries: list[_Entry]) -> tuple[tuple[tuple[str, str], ...], int
 class _Body:
     """The state machine that turns body lines into elements and scenes."""
 
-    def __init__(self, entries: list[_Entry], start: int, title_page, source: str) -> None:
+    def __init__(
+        self, entries: list[_Entry], start: int, title_page: tuple[tuple[str, str], ...], source: str
+    ) -> None:
         self.entries = entries
         self.start = start
         self.title_page = title_page

@@ -55,7 +55,7 @@ def dumps(script: Script) -> str:
     for scene in script.scenes:
         text = " ".join(_clean(scene.heading.text).split())
         if text:  # an empty heading cannot be read back: its elements join the scene before
-            attrs = {"Number": scene.heading.number} if scene.heading.number else {}
+            attrs = {"Number": _clean(scene.heading.number)} if scene.heading.number else {}
             builder.paragraph("Scene Heading", text, attrs)
         for el in scene.elements:
             builder.element(el)

@@ -36,8 +36,7 @@ def dumps(script: Script) -> str:
     blocks: list[list[str]] = []
     if script.title_page:
         blocks.append(_title_page(script.title_page))
-    for el_blocks in _elements(list(script.preamble)):
-        blocks.append(el_blocks)
+    blocks.extend(_elements(list(script.preamble)))
     for scene in script.scenes:
         h = scene.heading
         text = _escape(" ".join(h.text.split()))
