@@ -99,6 +99,26 @@ class Observation:
     change: bool
 
 
+def observation_finding(
+    obs: Observation, category: str, severity: str, message: str, evidence, extra: tuple = ()
+):
+    """A finding about an observed value, located at its sentence."""
+    from continuity.findings import Finding
+
+    return Finding(
+        category=category,
+        severity=severity,
+        scene=obs.sentence.scene,
+        line=obs.sentence.line,
+        message=message,
+        text=obs.sentence.text,
+        character=obs.character,
+        subject=f"{obs.character}.{obs.attribute}",
+        evidence=(evidence,),
+        extra=(*extra, ("resolved_by", obs.how)),
+    )
+
+
 def split_sentences(text: str, line: int) -> list[tuple[int, str]]:
     """Split an element's text into ``(line, sentence)`` pairs, keeping source lines."""
     out = []

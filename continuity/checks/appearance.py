@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from continuity.audit import Context
 from continuity.findings import Evidence, Finding
+from continuity.text import observation_finding
 from continuity.lexicon import values_conflict
 
 # Attributes that honestly change with story time (ages, hair, weight, beards).
@@ -77,15 +78,5 @@ def _finding(obs, message: str, evidence: Evidence, severity: str, ctx: Context)
     if obs.change:
         severity = "info"
         message += " (the line reads like a deliberate change; add it to the bible if so)"
-    return Finding(
-        category="appearance",
-        severity=severity,
-        scene=obs.sentence.scene,
-        line=obs.sentence.line,
-        message=message,
-        text=obs.sentence.text,
-        character=obs.character,
-        subject=f"{obs.character}.{obs.attribute}",
-        evidence=(evidence,),
-        extra=(("attribute", obs.attribute), ("value", obs.value), ("resolved_by", obs.how)),
-    )
+    extra = (("attribute", obs.attribute), ("value", obs.value))
+    return observation_finding(obs, "appearance", severity, message, evidence, extra)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from continuity.audit import Context
 from continuity.findings import Evidence, Finding
 from continuity.lexicon import colour_of, garment_kind
+from continuity.text import observation_finding
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -60,15 +61,4 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _finding(obs, message: str, evidence: Evidence, severity: str) -> Finding:
-    return Finding(
-        category="wardrobe",
-        severity=severity,
-        scene=obs.sentence.scene,
-        line=obs.sentence.line,
-        message=message,
-        text=obs.sentence.text,
-        character=obs.character,
-        subject=f"{obs.character}.{obs.attribute}",
-        evidence=(evidence,),
-        extra=(("garment", obs.words), ("resolved_by", obs.how)),
-    )
+    return observation_finding(obs, "wardrobe", severity, message, evidence, (("garment", obs.words),))

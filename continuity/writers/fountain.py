@@ -117,7 +117,10 @@ def _speech(cue: Element, speech: list[Element]) -> list[str]:
         elif kind is Kind.LYRIC:
             lines.extend("~" + _escape(t) for t in text.split("\n"))
         else:
-            lines.extend(p if p else "  " for p in _lines(text))
+            for p in _lines(text):
+                if p.startswith("~"):  # cannot stay dialogue: written as the lyric it reads as
+                    p = "~" + p[1:].strip()
+                lines.append(p or "  ")
     text = _escape(_one_line(cue.text))
     if not lines or not is_cue(text) or text.endswith("^"):
         text = "@" + text
