@@ -7,7 +7,6 @@ sequence item, so a pydantic error's location maps back to a line of the file.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import re
 from pathlib import Path
@@ -32,6 +31,7 @@ from continuity.bible import (
     _type_name,
 )
 from continuity.errors import BibleError, InputError
+from continuity.io import decode_text
 
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COMMENTED_HEX_RE = re.compile(r"(?:^|[\s\[,:])#[0-9a-fA-F]{3}")
@@ -39,13 +39,6 @@ _MAX_NODES = 200_000
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 # -- reading --------------------------------------------------------------------------
@@ -69,20 +62,7 @@ def load_bible(path: str | Path) -> Bible:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_bible(_decode(data, str(path)), source=str(path))
-
-
-def _decode(data: bytes, source: str) -> str:
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec).lstrip("\ufeff")
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{source}: invalid {codec.upper()} text at byte {exc.start}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8") from None
+    return parse_bible(decode_text(data, str(path)), source=str(path))
 
 
 def parse_bible(text: str, *, source: str = "<string>") -> Bible:

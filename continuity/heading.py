@@ -13,8 +13,8 @@ HEADING_RE = re.compile(
 )
 SCENE_NUMBER_RE = re.compile(r"\s*#(?P<num>[\w.\-]+)#\s*$")
 _SEPARATOR_RE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*,\s+|\s+--\s*|\s*/\s+")
-_BRACKETED_RE = re.compile(r"[\[(]([^\])]*)[\])]")
-_CUE_EXT_RE = re.compile(r"\(([^)]*)\)")
+_BRACKETED_RE = re.compile(r"[\[(]([^\])\[(]*)[\])]")
+_CUE_EXT_RE = re.compile(r"\(([^()]*)\)")
 
 # Phrase (checked as a substring of the upper-cased time part) -> canonical time.
 # Order matters: the first match wins.

@@ -129,7 +129,7 @@ def decode_text(data: bytes, source: str) -> str:
                 raise InputError(f"{source}: invalid {codec.upper()} text at byte {exc.start}") from None
             return text[1:] if text.startswith("\ufeff") else text
     if b"\x00" in data:
-        raise InputError(f"{source}: looks like a binary file (NUL bytes), not a screenplay")
+        raise InputError(f"{source}: looks like a binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
