@@ -27,6 +27,7 @@ def audit(
     settings: Settings | None = None,
     checks: list[str] | None = None,
     bible_source: str | Path | None = None,
+    progress=None,
 ) -> Report:
     """Audit ``script`` against ``bible`` (or its own first descriptions when None).
 
@@ -36,6 +37,7 @@ def audit(
         settings: cache folder and embedder; default :meth:`Settings.load`.
         checks: run only these checks (names from ``continuity.checks.CHECKS``).
         bible_source: the bible's path, shown in reports.
+        progress: optional ``callback(done, total)`` while new sentences are encoded.
     """
     from continuity.audit import run
 
@@ -47,6 +49,7 @@ def audit(
         cache_dir=settings.cache_dir if settings.cache else None,
         checks=checks,
         bible_source=str(bible_source) if bible_source else None,
+        progress=progress,
     )
 
 

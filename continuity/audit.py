@@ -183,6 +183,7 @@ def run(
     cache_dir: str | None = None,
     checks: list[str] | None = None,
     bible_source: str | None = None,
+    progress=None,
 ) -> Report:
     """Audit a script against a bible (or against its own first descriptions).
 
@@ -193,6 +194,7 @@ def run(
         cache_dir: where embeddings are cached; None disables the cache.
         checks: names of the checks to run (default: all registered).
         bible_source: path of the bible, for the report.
+        progress: optional ``callback(done, total)`` while sentences are encoded.
 
     Returns:
         The report, findings sorted by scene and line.
@@ -207,7 +209,7 @@ def run(
     explicit = bible is not None
     if bible is None:
         bible = extract_bible(script)
-    ctx = Context(script, bible, explicit, Collection(embedder, cache_dir), bible_source)
+    ctx = Context(script, bible, explicit, Collection(embedder, cache_dir, progress), bible_source)
     names = checks or list(CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:

@@ -31,7 +31,7 @@ class Embedder(Protocol):
     name: str
     dim: int
 
-    def encode(self, texts: list[str]) -> np.ndarray: ...
+    def encode(self, texts: list[str], progress=None) -> np.ndarray: ...
 
 
 class HashingEmbedder:
@@ -46,7 +46,7 @@ class HashingEmbedder:
     def __init__(self, dim: int = 384):
         self.dim = dim
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode(self, texts: list[str], progress=None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             low = text.lower()
@@ -130,10 +130,12 @@ class Collection:
     Args:
         embedder: the model; only called for texts not in the cache.
         cache_dir: folder of the persistent cache, or None for no cache.
+        progress: optional ``callback(done, total)`` while encoding new texts.
     """
 
-    def __init__(self, embedder: Embedder, cache_dir: str | Path | None = None):
+    def __init__(self, embedder: Embedder, cache_dir: str | Path | None = None, progress=None):
         self.embedder = embedder
+        self.progress = progress
         self.cache = VectorCache(cache_dir, embedder.name, embedder.dim) if cache_dir else None
         self.stats = {"texts": 0, "cached": 0, "encoded": 0, "encode_seconds": 0.0}
 
@@ -154,7 +156,10 @@ class Collection:
                 missing.setdefault(k, t)
         if missing:
             t0 = time.perf_counter()
-            vecs = self.embedder.encode(list(missing.values()))
+            if self.progress is not None:
+                vecs = self.embedder.encode(list(missing.values()), progress=self.progress)
+            else:
+                vecs = self.embedder.encode(list(missing.values()))
             self.stats["encode_seconds"] += time.perf_counter() - t0
             new = dict(zip(missing.keys(), vecs))
             if self.cache:

@@ -123,8 +123,13 @@ class MiniLM:
         self._tok, self._w = tok, w
         log.debug("loaded %s from %s", self.name, path)
 
-    def encode(self, texts: list[str]) -> np.ndarray:
-        """Encode texts into L2-normalised float32 vectors of shape (n, 384)."""
+    def encode(self, texts: list[str], progress=None) -> np.ndarray:
+        """Encode texts into L2-normalised float32 vectors of shape (n, 384).
+
+        Args:
+            texts: the sentences.
+            progress: optional ``callback(done, total)`` called after each batch.
+        """
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         if self._w is None:
@@ -146,6 +151,8 @@ class MiniLM:
                 arr[row, : len(b)] = b
                 mask[row, : len(b)] = 1.0
             out[idx] = forward(arr, mask)
+            if progress is not None:
+                progress(min(start + self.batch_size, len(order)), len(order))
         return out
 
     def _torch_forward(self):

@@ -76,8 +76,17 @@ def audit(
     canon = load_bible(bible) if bible else None
     selected = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
     if err.is_terminal:
-        with err.status(f"Auditing {len(parsed.scenes)} scenes of {script.name}..."):
-            report = run_audit(parsed, canon, checks=selected, bible_source=bible)
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+            TimeRemainingColumn(), console=err, transient=True,
+        ) as bar:
+            task = bar.add_task(f"Embedding new sentences of {script.name}", total=None)
+            report = run_audit(
+                parsed, canon, checks=selected, bible_source=bible,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
     else:
         report = run_audit(parsed, canon, checks=selected, bible_source=bible)
     if fmt is Format.text and out is None:

@@ -66,3 +66,16 @@ def test_empty_index():
     idx = Index(np.zeros((0, 384), np.float32))
     scores, ids = idx.search(np.ones((1, 384), np.float32), 3)
     assert ids.shape == (1, 0)
+
+
+def test_progress_is_reported_while_encoding_new_texts(tmp_path):
+    from continuity.minilm import MiniLM
+
+    calls = []
+    m = MiniLM(backend="numpy", batch_size=2)
+    col = Collection(m, tmp_path, progress=lambda done, total: calls.append((done, total)))
+    col.embed(["a b", "c d", "e f"])
+    assert calls == [(2, 3), (3, 3)]
+    calls.clear()
+    col.embed(["a b"])  # cached: nothing to encode, no progress
+    assert calls == []
