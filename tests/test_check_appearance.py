@@ -98,3 +98,46 @@ def test_pronoun_resolves_to_matching_gender():
         ["appearance"],
     )
     assert [(f.character, f.line) for f in r.findings] == [("MARA", 13)]
+
+
+def test_value_of_someone_else_introduced_in_the_sentence_is_not_ours():
+    # Big Fish: "Josephine spots a stunning ASIAN WOMAN (50)" is not Josephine's age;
+    # and "WOMAN" from a cue like TELLER WOMAN is not a name.
+    r = audit_text(
+        """
+        INT. HOUSE - DAY
+
+        His wife JOSEPHINE (28) pushes past him.
+
+        JOSEPHINE
+        Phone.
+
+        TELLER WOMAN
+        Next.
+
+        INT. HOUSE - DAY
+
+        Josephine spots a stunning ASIAN WOMAN (50) behind them. Josephine waves at a woman, 60s.
+        """,
+        None,
+        ["appearance"],
+    )
+    assert r.findings == ()
+
+
+def test_value_before_a_capitalised_introduction_belongs_to_it():
+    r = audit_text(
+        """
+        EXT. SWAMP - NIGHT
+
+        Red-headed ZACKY PRICE is 10.
+
+        ZACKY
+        Run!
+
+        Zacky pushes his blonde hair out of his eyes.
+        """,
+        None,
+        ["appearance"],
+    )
+    assert [(f.character, f.line, f.severity) for f in r.findings] == [("ZACKY", 8, "warning")]
