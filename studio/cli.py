@@ -224,6 +224,9 @@ def convert(
     _stderr().print(f"wrote {target}")
 
 
+# -- commands defined in their own modules (one line each) --------------------
+
+
 def _write(path: Path, text: str) -> None:
     from continuity.errors import InputError
 
