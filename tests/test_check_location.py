@@ -34,3 +34,29 @@ def test_bible_location_attribute_matches_sub_locations():
     [f] = r.findings
     assert (f.scene, f.severity) == (3, "error")
     assert f.evidence[0].bible == "locations.LIGHTHOUSE.attributes.door"
+
+
+def test_aligned_pass_finds_a_feature_described_without_the_pattern():
+    """Embeddings find the sentence about the lantern room's door; the colour decides."""
+    from continuity.minilm import MiniLM
+
+    bible = """
+    locations:
+      - name: LIGHTHOUSE - LANTERN ROOM
+        attributes: {door: blue}
+    """
+    script = """
+    INT. LIGHTHOUSE - LANTERN ROOM - NIGHT
+
+    The lantern room door, painted red years ago, swings open.
+
+    The sea is blue tonight.
+
+    INT. COTTAGE - NIGHT
+
+    The cottage door, painted red, bangs in the wind.
+    """
+    r = audit_text(script, bible, ["location"], embedder=MiniLM(backend="numpy"))
+    [f] = r.findings
+    assert (f.scene, f.line, f.severity) == (1, 3, "error")
+    assert f.to_dict()["similarity"] >= 0.5

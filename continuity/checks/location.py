@@ -2,8 +2,16 @@
 
 A location's features (``door: blue`` in the bible, or the first ``the blue door``
 the script mentions in a scene there) must keep their colour in every scene at
-that location. Only definite references count ("the red door", "its red door"):
-"a red door" may be another door.
+that location. Two passes:
+
+1. explicit: definite references ("the red door", "its red door"); "a red door"
+   may be another door;
+2. aligned: each established feature is phrased as a sentence ("The door of the
+   lantern room is blue.") and searched in the FAISS index of the script's
+   sentences; a sentence at that location that is about it (cosine >= ALIGN_MIN)
+   and names another colour near the feature word is reported too. This finds
+   "The lantern room door, painted red years ago, swings open", which no fixed
+   pattern expects.
 """
 
 from __future__ import annotations
@@ -29,6 +37,11 @@ _FEATURE_RE = re.compile(
 )
 
 
+ALIGN_MIN = 0.5
+ALIGN_TOP_K = 25
+_COLOUR_WORD_RE = re.compile(r"\b(" + "|".join(COLOURS) + r")\b", re.IGNORECASE)
+
+
 def _feature(word: str) -> str:
     w = word.lower()
     return {"doors": "door", "front door": "door", "wall": "walls", "drapes": "curtains", "couch": "sofa",
@@ -36,8 +49,72 @@ def _feature(word: str) -> str:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """Yield location findings."""
+    """Yield location findings (explicit pass, then the aligned pass)."""
     canon: dict[tuple[str, str], object] = {}
+    reported: set[int] = set()
+    for f in _explicit(ctx, canon):
+        reported.add(f.line)
+        yield f
+    yield from _aligned(ctx, canon, reported)
+
+
+def _at(ctx: Context, scene_index: int, place: str) -> bool:
+    scene = ctx.scene(scene_index)
+    if scene is None:
+        return False
+    names = [loc.name for loc in ctx.bible.locations_for(scene.heading.location)] or [scene.heading.location]
+    return place in names
+
+
+def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]:
+    items = [(key, known) for key, known in canon.items()]
+    if not items or not ctx.sentences:
+        return
+    queries = []
+    for (place, feature), known in items:
+        colour = known[1]
+        queries.append(f"The {feature} of the {place.split(' - ')[-1].lower()} is {colour}.")
+    qv = ctx.collection.embed(queries)
+    scores, ids = ctx.mention_index.search(qv, ALIGN_TOP_K)
+    for ((place, feature), known), row_s, row_i in zip(items, scores, ids):
+        for score, i in zip(row_s, row_i):
+            if i < 0 or score < ALIGN_MIN:
+                continue
+            s = ctx.sentences[i]
+            if s.kind != "action" or s.line in reported or not _at(ctx, s.scene, place):
+                continue
+            if known[0] == "script" and known[2].scene == s.scene:
+                continue
+            colour = _colour_near(s.text, feature)
+            if colour is None or colour == known[1]:
+                continue
+            reported.add(s.line)
+            if known[0] == "bible":
+                _, _, path, raw = known
+                why, ev, sev = f"the bible has {raw!r}", Evidence(str(raw), bible=path), "error"
+            else:
+                first = known[2]
+                why = f"it was {known[1]} in scene {first.scene}"
+                ev, sev = Evidence(first.text, line=first.line, scene=first.scene), "warning"
+            yield _finding(s, place, feature, colour, why, ev, sev, (("similarity", round(float(score), 3)),))
+
+
+def _colour_near(text: str, feature: str) -> str | None:
+    """The colour named within the clause that mentions ``feature``, if exactly one."""
+    low = text.lower()
+    pos = low.find(feature.rstrip("s"))
+    if pos < 0:
+        return None
+    lo = max(low.rfind(sep, 0, pos) for sep in (";", ".", " and ", " but ")) + 1
+    his = [low.find(sep, pos) for sep in (";", ".", " but ")]
+    hi = min([h for h in his if h >= 0] or [len(low)])
+    colours = {COLOUR_GROUP.get(m.group(1).lower()) for m in _COLOUR_WORD_RE.finditer(text[lo:hi])}
+    colours.discard(None)
+    return colours.pop() if len(colours) == 1 else None
+
+
+def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
+    """Definite references: "the red door"."""
     for loc in ctx.bible.locations:
         for attr, value in loc.attributes.items():
             colour = COLOUR_GROUP.get(str(value).lower().split()[-1]) if str(value).strip() else None
@@ -72,7 +149,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 break
 
 
-def _finding(s, place: str, feature: str, colour: str, why: str, evidence: Evidence, severity: str) -> Finding:
+def _finding(
+    s, place: str, feature: str, colour: str, why: str, evidence: Evidence, severity: str, extra: tuple = ()
+) -> Finding:
     return Finding(
         category="location",
         severity=severity,
@@ -82,4 +161,5 @@ def _finding(s, place: str, feature: str, colour: str, why: str, evidence: Evide
         text=s.text,
         subject=f"{place}.{feature}",
         evidence=(evidence,),
+        extra=extra,
     )
