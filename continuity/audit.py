@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from continuity import timeline
-from continuity.embedding import Collection, Embedder, HashingEmbedder
+from continuity.embedding import Collection, Embedder
 from continuity.findings import Finding, Report, SceneInfo
 from continuity.model import Scene, Script
 from continuity.text import Cast, Observation, Reader, Sentence, sentences_of
@@ -98,7 +98,8 @@ class Context:
         """A key that is equal for scenes of one period of the story.
 
         Flashbacks are each their own period; dated scenes (``(1973)``) group by
-        year; other scenes are the present.
+        year; in a script with dated scenes, an undated scene belongs to the year of
+        the last dated one; otherwise it is the present.
         """
         scene = self.scene(scene_index)
         if scene is None:
@@ -229,4 +230,4 @@ def run(
     return Report(script.source, script.format, scenes, tuple(ordered), bible_source, tuple(names))
 
 
-__all__ = ["Context", "run", "HashingEmbedder"]
+__all__ = ["Context", "run"]
