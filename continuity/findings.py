@@ -68,9 +68,19 @@ class Finding:
 
     @property
     def id(self) -> str:
-        """A stable fingerprint: category, subject and the normalised texts."""
+        """A stable fingerprint: category, subject and the normalised offending text.
+
+        Line numbers are not in it, so edits elsewhere in the script keep the id;
+        what the finding conflicts with is :attr:`evidence_key`, kept apart so a
+        review can tell "same problem, new evidence" from "new problem".
+        """
         parts = [self.category, (self.subject or self.character or "").upper(), _norm(self.text)]
-        parts += sorted(_norm(e.text) + "|" + (e.bible or "") for e in self.evidence)
+        return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
+
+    @property
+    def evidence_key(self) -> str:
+        """A fingerprint of the normalised evidence texts and bible paths."""
+        parts = sorted(_norm(e.text) + "|" + (e.bible or "") for e in self.evidence)
         return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
     def to_dict(self) -> dict:
@@ -86,6 +96,7 @@ class Finding:
             "message": self.message,
             "text": self.text,
             "evidence": [e.to_dict() for e in self.evidence],
+            "evidence_key": self.evidence_key,
         }
         for key, value in self.extra:
             d.setdefault(key, value)

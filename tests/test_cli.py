@@ -132,3 +132,14 @@ def test_convert_round_trip(cli, tmp_path):
     b = json.loads(cli("scenes", fdx, "--json")[1])["scenes"]
     assert [s["heading"] for s in a] == [s["heading"] for s in b]
     assert [s["speakers"] for s in a] == [s["speakers"] for s in b]
+
+
+def test_ids_survive_unrelated_edits(cli, tmp_path):
+    text = SCRIPT.read_text()
+    edited = tmp_path / "script.fountain"
+    # An unrelated edit near the top shifts every line number below it.
+    edited.write_text(text.replace("FADE IN:", "FADE IN:\n\nGulls wheel over the harbour.\n", 1))
+    a = json.loads(cli("audit", SCRIPT, "--bible", BIBLE, "--format", "json")[1])
+    b = json.loads(cli("audit", edited, "--bible", BIBLE, "--format", "json")[1])
+    assert [f["id"] for f in a["findings"]] == [f["id"] for f in b["findings"]]
+    assert [f["line"] + 3 for f in a["findings"]] == [f["line"] for f in b["findings"]]
