@@ -1,5 +1,20 @@
 """The CrewAI crew (writer, shot planner, editor, continuity supervisor).
 
-A placeholder package until the `studio generate` issue: it depends on
-``continuity`` only, and ``studio`` depends on it.
+It depends on ``continuity`` only, and ``studio`` depends on it. CrewAI phones
+home unless told not to, so the switches below are set (unless the environment
+already sets them) before any module of this package imports ``crewai``.
 """
+
+from __future__ import annotations
+
+import os
+
+for _key, _value in {
+    "CREWAI_DISABLE_TELEMETRY": "true",
+    "OTEL_SDK_DISABLED": "true",
+    "CREWAI_TRACING_ENABLED": "false",
+    "CREWAI_DISABLE_VERSION_CHECK": "true",
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+}.items():
+    os.environ.setdefault(_key, _value)

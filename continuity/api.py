@@ -1,23 +1,47 @@
-"""The Python API: the one path the CLI (and later agents and MCP) go through.
+"""The Python API: the one path the CLI, our agents and the MCP server go through.
 
 Example::
 
-    from continuity.api import load_script, load_bible, audit
-    report = audit(load_script("pilot.fountain"), load_bible("bible.yaml"))
+    from continuity.api import audit, bible_lookup, check_passage, load_bible, load_script
+
+    script, bible = load_script("pilot.fountain"), load_bible("bible.yaml")
+    report = audit(script, bible)
     for f in report.findings:
         print(f.severity, f.scene, f.line, f.message)
+
+    # What a writer agent calls before handing a new scene off:
+    for f in check_passage("INT. KITCHEN - NIGHT\\n\\nMara shakes out her blonde hair.", bible, script=script):
+        print(f.message)                  # MARA's hair is 'blonde' here, but the bible says 'red'
+
+    bible_lookup(bible, "Mara Quinn")["attributes"]   # {'hair': 'red', ...}
+
+Every failure the caller can cause raises a :class:`~continuity.errors.StudioError`
+subclass with a one-line message.
 """
 
 from __future__ import annotations
 
+import difflib
+from dataclasses import replace
 from pathlib import Path
+from typing import Any, Callable, Iterable
 
-from continuity.bible import Bible, load_bible
+from continuity.bible import Bible, Character, Location, Prop, load_bible
 from continuity.embedding import make_embedder
-from continuity.findings import Finding, Report
+from continuity.errors import InputError, ParseError, StudioError
+from continuity.findings import SEVERITIES, Finding, Report
 from continuity.io import load_script
-from continuity.model import Script
+from continuity.model import Element, Heading, Scene, Script
 from continuity.settings import Settings
+
+__all__ = [
+    "audit", "check_passage", "bible_lookup", "parse_script_text", "findings_to_dict", "load_script", "load_bible",
+    "Report", "Finding", "Script", "Bible", "Settings", "StudioError",
+]
+
+SCRIPT_FORMATS = ("fountain", "fdx")
+#: The heading given to a passage without one when there is no script to continue.
+UNPLACED_HEADING = Heading(text="UNPLACED PASSAGE", setting=None, location="UNPLACED PASSAGE")
 
 
 def audit(
@@ -27,17 +51,20 @@ def audit(
     settings: Settings | None = None,
     checks: list[str] | None = None,
     bible_source: str | Path | None = None,
-    progress=None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Audit ``script`` against ``bible`` (or its own first descriptions when None).
 
     Args:
-        script: a parsed screenplay (see :func:`load_script`).
+        script: a parsed screenplay (see :func:`load_script`, :func:`parse_script_text`).
         bible: the canon (see :func:`load_bible`).
         settings: cache folder and embedder; default :meth:`Settings.load`.
         checks: run only these checks (names from ``continuity.checks.CHECKS``).
         bible_source: the bible's path, shown in reports.
         progress: optional ``callback(done, total)`` while new sentences are encoded.
+
+    Raises:
+        InputError: an unknown check name.
     """
     from continuity.audit import run
 
@@ -53,4 +80,170 @@ def audit(
     )
 
 
-__all__ = ["audit", "load_script", "load_bible", "Report", "Finding", "Script", "Bible"]
+def parse_script_text(text: str, fmt: str = "fountain", *, source: str = "<text>") -> Script:
+    """Parse screenplay text that is not in a file (Fountain or Final Draft XML).
+
+    Args:
+        text: the screenplay.
+        fmt: ``"fountain"`` or ``"fdx"``.
+        source: what reports call it (``Script.source``).
+
+    Raises:
+        InputError: an unknown ``fmt``.
+        ParseError: malformed FDX, or text with nothing in it.
+    """
+    from continuity.readers import fdx, fountain
+
+    if fmt not in SCRIPT_FORMATS:
+        raise InputError(f"unknown script format {fmt!r}: use 'fountain' or 'fdx'")
+    script = fdx.parse(text, source=source) if fmt == "fdx" else fountain.parse(text, source=source)
+    if not script.scenes and not script.preamble:
+        raise ParseError(f"{source}: empty script (no scene headings and no other elements)")
+    return script
+
+
+def check_passage(
+    text: str,
+    bible: Bible | None = None,
+    *,
+    script: Script | None = None,
+    settings: Settings | None = None,
+    checks: list[str] | None = None,
+) -> list[Finding]:
+    """Check a new scene or paragraph against the bible and the script so far.
+
+    The passage (Fountain) is appended to ``script``: its scenes are numbered after
+    the script's, and text before its first scene heading (or all of it, when it
+    has none) continues the script's last scene, inheriting its place and time.
+    Without a script (or one with no scenes), such text forms one scene headed
+    ``UNPLACED PASSAGE``, with no time of day. The combined script is audited and
+    only the findings located in the passage are returned, so a writer agent
+    learns what its new text contradicts; their evidence may be in the script.
+
+    Lines continue the script's numbering as if the passage were appended to its
+    file after one blank line: passage line ``k`` is ``last script line + 1 + k``.
+    Each returned finding also carries ``passage_line`` (``k``, 1-based in
+    ``text``) in ``to_dict()``. Without a script the two are equal.
+
+    Args:
+        text: Fountain text: one or more scenes, or paragraphs of one.
+        bible: the canon; None takes the script's (and passage's) first
+            descriptions as canon, as :func:`audit` does.
+        script: the script so far, or None.
+        settings: cache folder and embedder; default :meth:`Settings.load`.
+        checks: run only these checks.
+
+    Raises:
+        InputError: an empty passage, or an unknown check name.
+    """
+    from continuity.readers import fountain
+
+    if not text.strip():
+        raise InputError("the passage is empty")
+    # A leading blank line keeps a first line like "Mara turns: nothing." from
+    # being read as a title page, and lets a cue or heading open the passage.
+    passage = fountain.parse("\n" + text, source="<passage>")
+    if not passage.scenes and not passage.preamble:
+        raise InputError("the passage has no screenplay text (only notes or boneyard?)")
+    base = script or Script(source="<passage>")
+    last = _last_line(base)
+    offset = last + 1 if last else 0  # the blank line between script and passage
+    shift = offset - 1  # the parse above numbered the passage from line 2
+
+    def moved(els: tuple[Element, ...]) -> tuple[Element, ...]:
+        return tuple(replace(e, line=e.line + shift) for e in els)
+
+    scenes = list(base.scenes)
+    if passage.preamble:
+        if scenes:
+            tail = scenes[-1]
+            scenes[-1] = replace(tail, elements=tail.elements + moved(passage.preamble))
+        else:
+            els = moved(passage.preamble)
+            scenes.append(Scene(1, UNPLACED_HEADING, els[0].line, els))
+    for sc in passage.scenes:
+        scenes.append(Scene(len(scenes) + 1, sc.heading, sc.line + shift, moved(sc.elements)))
+    combined = replace(base, scenes=tuple(scenes))
+    report = audit(combined, bible, settings=settings, checks=checks)
+    return [
+        replace(f, extra=(*f.extra, ("passage_line", f.line - offset)))
+        for f in report.findings
+        if f.line > offset
+    ]
+
+
+def findings_to_dict(findings: Iterable[Finding]) -> dict[str, Any]:
+    """``{"summary": {"error": n, "warning": n, "info": n}, "findings": [...]}``.
+
+    The JSON shape of :func:`check_passage`'s result that the MCP server and the
+    CrewAI tools both return; each finding is :meth:`Finding.to_dict`.
+    """
+    items = list(findings)
+    return {
+        "summary": {s: sum(1 for f in items if f.severity == s) for s in SEVERITIES},
+        "findings": [f.to_dict() for f in items],
+    }
+
+
+def _last_line(script: Script) -> int:
+    lines = [0]
+    lines.extend(e.line for e in script.preamble)
+    for sc in script.scenes:
+        lines.append(sc.line)
+        lines.extend(e.line for e in sc.elements)
+    return max(lines)
+
+
+def bible_lookup(bible: Bible, name: str) -> dict[str, Any]:
+    """Everything the bible says about a character, location or prop.
+
+    ``name`` matches a name or alias in any case (characters first, then
+    locations, then props).
+
+    Returns:
+        ``{"kind", "name", "aliases", "description", "attributes", "notes", "facts"}``
+        where ``facts`` lists ``{"path", "attribute", "value", "sentence"}`` (the
+        paths findings cite); characters add ``wardrobe`` (``{"item", "scenes",
+        "when", "notes"}``), ``introduced_scene`` and ``introduced_line``;
+        locations add ``part_of`` (enclosing bible locations, whose canon applies).
+
+    Raises:
+        InputError: an empty name, or no entry by that name (the message lists
+            close names).
+    """
+    key = " ".join(name.split())
+    if not key:
+        raise InputError("empty name: give a character, location or prop name")
+    entry: Character | Location | Prop | None = bible.character(key) or bible.location(key) or bible.prop(key)
+    if entry is None:
+        known = [n for e in (*bible.characters, *bible.locations, *bible.props) for n in (e.name, *e.aliases)]
+        by_lower = {n.lower(): n for n in known}
+        close = [by_lower[m] for m in difflib.get_close_matches(key.lower(), list(by_lower), n=5, cutoff=0.6)]
+        hint = f"; did you mean {', '.join(close)}?" if close else (
+            "; the bible is empty" if not known else f"; known: {', '.join(known[:20])}"
+        )
+        raise InputError(f"no character, location or prop named {key!r} in the bible{hint}")
+    kind = "character" if isinstance(entry, Character) else "location" if isinstance(entry, Location) else "prop"
+    out: dict[str, Any] = {
+        "kind": kind,
+        "name": entry.name,
+        "aliases": list(entry.aliases),
+        "description": entry.description,
+        "attributes": dict(entry.attributes),
+        "notes": entry.notes,
+    }
+    if isinstance(entry, Character):
+        out["wardrobe"] = [
+            {"item": w.item, "scenes": str(w.scenes), "when": w.scenes.describe(), "notes": w.notes}
+            for w in entry.wardrobe
+        ]
+        out["introduced_scene"] = entry.introduced_scene
+        out["introduced_line"] = entry.introduced_line
+    elif isinstance(entry, Location):
+        out["part_of"] = [loc.name for loc in bible.locations_for(entry.name) if loc.name != entry.name]
+    out["facts"] = [
+        {"path": f.path, "attribute": f.attribute, "value": f.value, "sentence": f.sentence}
+        for f in bible.facts()
+        if f.kind == kind and f.subject == entry.name
+    ]
+    return out

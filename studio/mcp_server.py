@@ -1,0 +1,336 @@
+"""``studio mcp``: the continuity checker as an MCP server for other agents.
+
+Built on the official ``mcp`` SDK (FastMCP). It serves one project directory over
+stdio, or over streamable HTTP on 127.0.0.1 only. Tools:
+
+- ``audit_script``: audit a script (a file in the project, or text) against the
+  bible; returns the JSON report of ``studio audit --format json``.
+- ``check_passage``: check a new scene or paragraph against the bible and the
+  script so far; returns only the findings located in the passage.
+- ``bible_lookup``: what the bible says about a character, location or prop.
+
+Every path is resolved against the project directory and refused when it leads
+outside it (symlinks included); text and files are bounded in size. Every failure
+is an MCP tool error (``isError``) whose text is the one-line message, never a
+traceback. ``mcp`` is imported inside the functions, so loading this module (the
+CLI does, at start-up) stays cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+import typer
+
+from continuity.errors import InputError, StudioError
+
+if TYPE_CHECKING:
+    from mcp.server.fastmcp import FastMCP
+
+    from continuity.bible import Bible
+    from continuity.model import Script
+    from continuity.settings import Settings
+
+log = logging.getLogger(__name__)
+
+HOST = "127.0.0.1"
+SERVER_NAME = "continuity"
+#: Bounds on what one tool call may read or receive (bytes, UTF-8 for text).
+MAX_SCRIPT_BYTES = 2_000_000
+MAX_PASSAGE_BYTES = 100_000
+MAX_BIBLE_BYTES = 1_000_000
+MAX_NAME_CHARS = 200
+#: The bible used when a tool call names none, if the project has it.
+DEFAULT_BIBLE = "bible.yaml"
+
+INSTRUCTIONS = (
+    "Continuity checker for screenplays (Fountain or Final Draft) against a bible of "
+    "characters, locations, props and style. Call check_passage with a new scene or "
+    "paragraph (Fountain) before handing it off: it returns what the text contradicts "
+    "in the bible and the script so far, with evidence. audit_script audits a whole "
+    "script; bible_lookup tells what the bible says about a name. Paths are relative "
+    "to the project directory."
+)
+
+
+class Project:
+    """One project directory: resolves, bounds and reads the files tools name."""
+
+    def __init__(self, root: str | Path, settings: Settings | None = None):
+        """Args: root: the project directory; settings: default ``Settings.load(root/studio.toml)``."""
+        from continuity.settings import Settings
+
+        path = Path(root).expanduser()
+        if not path.is_dir():
+            raise InputError(f"{root}: not a directory (give --project an existing folder)")
+        self.root = path.resolve()
+        self.settings = settings or Settings.load(self.root / "studio.toml")
+
+    def path(self, name: str, limit: int, what: str) -> Path:
+        """The file ``name`` (relative to the project, or absolute inside it), size-checked.
+
+        Raises:
+            InputError: outside the project, missing, not a file, or over ``limit`` bytes.
+        """
+        if not name.strip() or "\x00" in name:
+            raise InputError(f"empty or invalid {what} path")
+        given = Path(name)
+        resolved = (given if given.is_absolute() else self.root / given).resolve()
+        if not resolved.is_relative_to(self.root):
+            raise InputError(f"{name}: outside the project directory; give a path inside {self.root}")
+        if not resolved.exists():
+            raise InputError(f"{name}: no such file in the project")
+        if not resolved.is_file():
+            raise InputError(f"{name}: not a file")
+        size = resolved.stat().st_size
+        if size > limit:
+            raise InputError(f"{name}: {what} file too large ({size:,} bytes; the limit is {limit:,})")
+        return resolved
+
+    def relative(self, path: Path) -> str:
+        """``path`` as shown in reports: relative to the project."""
+        return path.relative_to(self.root).as_posix()
+
+    def script(self, name: str) -> Script:
+        """Load a script file of the project; its ``source`` is the project-relative path."""
+        from continuity.api import load_script
+
+        p = self.path(name, MAX_SCRIPT_BYTES, "script")
+        return replace(load_script(p), source=self.relative(p))
+
+    def bible(self, name: str | None) -> tuple[Bible | None, str | None]:
+        """The bible ``name``, or the project's ``bible.yaml`` when None (if it has one)."""
+        from continuity.api import load_bible
+
+        if name is None:
+            if not (self.root / DEFAULT_BIBLE).is_file():
+                return None, None
+            name = DEFAULT_BIBLE
+        p = self.path(name, MAX_BIBLE_BYTES, "bible")
+        return load_bible(p), self.relative(p)
+
+    # -- the tools, as plain functions (the server wraps them) -------------------------
+    def audit_script(
+        self,
+        path: str | None = None,
+        text: str | None = None,
+        bible_path: str | None = None,
+        format: str = "fountain",
+        checks: list[str] | None = None,
+    ) -> dict[str, Any]:
+        """The JSON report of a script given by path or as text (exactly one)."""
+        from continuity.api import audit, parse_script_text
+
+        if (path is None) == (text is None):
+            raise InputError("give exactly one of 'path' (a script file in the project) or 'text' (the script)")
+        if text is not None:
+            _bound(text, MAX_SCRIPT_BYTES, "script text")
+            script = parse_script_text(text, format, source="<text>")
+        else:
+            script = self.script(path or "")
+        bible, bible_source = self.bible(bible_path)
+        return audit(script, bible, settings=self.settings, checks=checks, bible_source=bible_source).to_dict()
+
+    def check_passage(
+        self,
+        text: str,
+        bible_path: str | None = None,
+        script_path: str | None = None,
+        checks: list[str] | None = None,
+    ) -> dict[str, Any]:
+        """The findings located in a new passage, with a summary."""
+        from continuity.api import check_passage, findings_to_dict
+
+        _bound(text, MAX_PASSAGE_BYTES, "passage")
+        script = self.script(script_path) if script_path is not None else None
+        bible, bible_source = self.bible(bible_path)
+        findings = check_passage(text, bible, script=script, settings=self.settings, checks=checks)
+        return {"script": script.source if script else None, "bible": bible_source, **findings_to_dict(findings)}
+
+    def bible_lookup(self, name: str, bible_path: str | None = None) -> dict[str, Any]:
+        """What the bible says about one character, location or prop."""
+        from continuity.api import bible_lookup
+
+        if len(name) > MAX_NAME_CHARS:
+            raise InputError(f"name too long ({len(name)} characters; the limit is {MAX_NAME_CHARS})")
+        bible, bible_source = self.bible(bible_path)
+        if bible is None:
+            raise InputError(f"no bible: the project has no {DEFAULT_BIBLE}; give 'bible_path'")
+        return {"bible": bible_source, **bible_lookup(bible, name)}
+
+
+def _bound(text: str, limit: int, what: str) -> None:
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise InputError(f"{what} too large ({size:,} bytes; the limit is {limit:,})")
+
+
+def _describe(exc: Any) -> str:
+    """A pydantic ``ValidationError`` in one line: ``text: Field required; ...``."""
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ())) or "arguments"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def build_server(project: str | Path, settings: Settings | None = None) -> FastMCP:
+    """A FastMCP server exposing the continuity tools for ``project``.
+
+    Args:
+        project: the project directory; tool paths are resolved inside it.
+        settings: embedder and cache; default ``Settings.load(project/studio.toml)``.
+
+    Raises:
+        InputError: ``project`` is not a directory, or its ``studio.toml`` is invalid.
+    """
+    from typing import Annotated, Literal, get_type_hints
+
+    from mcp.server.fastmcp import FastMCP
+    from mcp.server.fastmcp.exceptions import ToolError
+    from mcp.types import CallToolResult, TextContent, ToolAnnotations
+    from pydantic import Field, ValidationError
+
+    class _Server(FastMCP):
+        async def call_tool(self, name: str, arguments: dict[str, Any]) -> Any:
+            # The SDK reports bad arguments as a multi-line pydantic dump; say it in one line.
+            try:
+                return await super().call_tool(name, arguments)
+            except ToolError as exc:
+                cause = exc.__cause__
+                if isinstance(cause, ValidationError):
+                    raise ToolError(f"invalid arguments for {name}: {_describe(cause)}") from None
+                raise
+
+    proj = Project(project, settings)
+    server = _Server(SERVER_NAME, instructions=INSTRUCTIONS, host=HOST, log_level="WARNING")
+    read_only = ToolAnnotations(readOnlyHint=True, openWorldHint=False)
+
+    async def call(fn: Callable[[], dict[str, Any]]) -> CallToolResult:
+        import anyio.to_thread
+
+        try:
+            data = await anyio.to_thread.run_sync(fn)
+        except StudioError as exc:
+            return CallToolResult(content=[TextContent(type="text", text=str(exc))], isError=True)
+        except Exception as exc:  # a bug: keep the traceback in the server's log, not in the reply
+            log.exception("tool failed")
+            first = (str(exc).splitlines() or [""])[0]
+            return CallToolResult(
+                content=[TextContent(type="text", text=f"internal error: {type(exc).__name__}: {first}")], isError=True
+            )
+        text = json.dumps(data, ensure_ascii=False)
+        return CallToolResult(content=[TextContent(type="text", text=text)], structuredContent=data)
+
+    # This module uses postponed annotations, and FastMCP evaluates them in the
+    # module's globals: resolve the tools' annotations here, where these names live.
+    def tool(fn: Callable[..., Any]) -> Callable[..., Any]:
+        fn.__annotations__ = get_type_hints(fn, localns=scope, include_extras=True)
+        return server.tool(annotations=read_only)(fn)
+
+    Checks = Annotated[
+        list[str] | None,
+        Field(description="Run only these checks: appearance, wardrobe, prop, name, timeline, location, voice."),
+    ]
+    BiblePath = Annotated[
+        str | None,
+        Field(description=f"The bible (YAML) in the project; default: the project's {DEFAULT_BIBLE} if any."),
+    ]
+
+    scope = {"Annotated": Annotated, "Literal": Literal, "Field": Field, "CallToolResult": CallToolResult,
+             "Checks": Checks, "BiblePath": BiblePath}
+
+    @tool
+    async def audit_script(
+        path: Annotated[str | None, Field(description="A script file (.fountain or .fdx) in the project.")] = None,
+        text: Annotated[str | None, Field(description=f"The script itself (at most {MAX_SCRIPT_BYTES:,} bytes).")] = None,
+        bible_path: BiblePath = None,
+        format: Annotated[Literal["fountain", "fdx"], Field(description="The format of 'text'.")] = "fountain",
+        checks: Checks = None,
+    ) -> CallToolResult:
+        """Audit a whole screenplay for continuity errors against the bible.
+
+        Give exactly one of 'path' or 'text'. Returns the JSON report: summary,
+        findings (each with scene, line, message, offending text and evidence: the
+        earlier script line or the bible fact it contradicts) and the scene index.
+        """
+        return await call(lambda: proj.audit_script(path, text, bible_path, format, checks))
+
+    @tool
+    async def check_passage(
+        text: Annotated[str, Field(description=f"A new scene or paragraph in Fountain (at most {MAX_PASSAGE_BYTES:,} bytes).")],
+        bible_path: BiblePath = None,
+        script_path: Annotated[str | None, Field(description="The script so far (a file in the project).")] = None,
+        checks: Checks = None,
+    ) -> CallToolResult:
+        """Check a new scene or paragraph against the bible and the script so far.
+
+        Call it before handing new text off. Text without a scene heading continues
+        the script's last scene. Returns only findings located in the passage;
+        'passage_line' is the line within 'text', 'line' counts on from the
+        script's last line.
+        """
+        return await call(lambda: proj.check_passage(text, bible_path, script_path, checks))
+
+    @tool
+    async def bible_lookup(
+        name: Annotated[str, Field(description="A character, location or prop name or alias (any case).")],
+        bible_path: BiblePath = None,
+    ) -> CallToolResult:
+        """What the bible says about a character, location or prop.
+
+        Returns kind, name, aliases, description, attributes, wardrobe with scene
+        ranges (characters) and the facts with the paths findings cite.
+        """
+        return await call(lambda: proj.bible_lookup(name, bible_path))
+
+    return server
+
+
+def run_stdio(project: str | Path, settings: Settings | None = None) -> None:
+    """Serve ``project`` over stdio until the client closes the connection."""
+    build_server(project, settings).run("stdio")
+
+
+def run_http(project: str | Path, port: int, settings: Settings | None = None) -> None:
+    """Serve ``project`` over streamable HTTP at ``http://127.0.0.1:PORT/mcp`` (loopback only)."""
+    server = build_server(project, settings)
+    server.settings.host = HOST
+    server.settings.port = port
+    print(f"continuity MCP server for {Path(project).resolve()} at http://{HOST}:{port}/mcp", file=sys.stderr)
+    server.run("streamable-http")
+
+
+def mcp_command(
+    project: Path = typer.Option(Path("."), "--project", "-p", help="The project directory; tools read files only inside it."),
+    http: int | None = typer.Option(
+        None, "--http", min=1, max=65535, help="Serve streamable HTTP on 127.0.0.1:PORT instead of stdio."
+    ),
+) -> None:
+    """Run the continuity checker as an MCP server (stdio by default).
+
+    Tools: audit_script, check_passage, bible_lookup. Paths are relative to the
+    project directory and may not leave it; the project's bible.yaml is the
+    default bible.
+
+    Examples:
+
+      studio mcp --project ~/films/lighthouse
+
+      studio mcp --project . --http 8765     (then connect to http://127.0.0.1:8765/mcp)
+    """
+    if http is None:
+        run_stdio(project)
+    else:
+        run_http(project, http)
+
+
+__all__ = [
+    "Project", "build_server", "run_stdio", "run_http", "mcp_command",
+    "MAX_SCRIPT_BYTES", "MAX_PASSAGE_BYTES", "MAX_BIBLE_BYTES", "MAX_NAME_CHARS", "HOST",
+]
