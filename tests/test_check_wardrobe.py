@@ -70,3 +70,16 @@ def test_handing_a_garment_is_not_wearing_it():
         ["wardrobe"],
     )
     assert r.findings == ()
+
+
+def test_a_change_recorded_in_the_bible_is_not_flagged_within_the_span():
+    bible = """
+    characters:
+      - name: TOM
+        wardrobe:
+          - {item: red rain jacket, scenes: "1"}
+          - {item: yellow rain jacket, scenes: "2-"}
+    """
+    r = audit_text(SCRIPT, bible, ["wardrobe"])
+    # Scene 2's yellow jacket is canon now; scene 3's blue one contradicts the bible.
+    assert [(f.scene, f.severity) for f in r.findings] == [(3, "error")]

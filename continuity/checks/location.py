@@ -161,5 +161,5 @@ def _finding(
         text=s.text,
         subject=f"{place}.{feature}",
         evidence=(evidence,),
-        extra=extra,
+        extra=(("attribute", feature), ("value", colour), *extra),
     )

@@ -1,0 +1,309 @@
+"""``studio findings ...`` and ``studio review``: the review from the terminal and in the browser.
+
+Registered in :mod:`studio.cli`. Web libraries are imported inside
+:func:`review_command` only, so other commands start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from studio.review.store import STATUSES
+
+findings_app = typer.Typer(
+    help="Review stored findings from the terminal (after 'studio audit ... --store').", no_args_is_help=True
+)
+
+_PROJECT = typer.Option(Path("."), "--project", "-p", help="The project folder (holds .studio/findings.db).")
+_AS = typer.Option(None, "--as", help="Who decides (default: the local user name).")
+_JSON = typer.Option(False, "--json", help="Print JSON.")
+#: The keys of a finding in ``--json`` output (stable).
+JSON_KEYS = (
+    "id", "status", "category", "severity", "scene", "line", "character", "subject", "message", "text",
+    "evidence", "evidence_key", "first_seen_audit", "last_seen_audit",
+)
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
+def _project(root: Path):
+    from studio.review.actions import Project
+
+    return Project(root, create=False)
+
+
+def _public(f: dict[str, Any]) -> dict[str, Any]:
+    return {k: f.get(k) for k in JSON_KEYS}
+
+
+def _emit(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _check_status(status: str | None) -> None:
+    from continuity.errors import InputError
+
+    if status and status not in STATUSES:
+        raise InputError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
+
+
+@findings_app.command("list")
+def list_findings(
+    status: str | None = typer.Option(None, "--status", "-s", help=f"Only this status: {'|'.join(STATUSES)}."),
+    category: str | None = typer.Option(None, "--category", "-c", help="Only this category (appearance, wardrobe...)."),
+    severity: str | None = typer.Option(None, "--severity", help="Only this severity (error, warning, info)."),
+    character: str | None = typer.Option(None, "--character", help="Only findings about this character."),
+    project: Path = _PROJECT,
+    as_json: bool = _JSON,
+) -> None:
+    """List stored findings by scene.
+
+    Example:
+
+      studio findings list --status open --project my-film
+    """
+    _check_status(status)
+    with _project(project) as p:
+        items = p.store.findings(
+            status=status, category=category, severity=severity, character=character.upper() if character else None
+        )
+    if as_json:
+        _emit({"findings": [_public(f) for f in items]})
+        return
+    for f in items:
+        typer.echo(
+            f"{f['id'][:8]}  {f['status']:9} {f['severity']:7} {f['category']:10} "
+            f"scene {f['scene']:>3} line {f['line']:>5}  {f['message']}"
+        )
+    if not items:
+        typer.echo("no findings")
+
+
+@findings_app.command("show")
+def show(
+    finding_id: str = typer.Argument(..., help="A finding id or a unique prefix of one."),
+    project: Path = _PROJECT,
+    as_json: bool = _JSON,
+) -> None:
+    """Show one finding with its evidence and decision history.
+
+    Example:
+
+      studio findings show a8b9fd9e
+    """
+    with _project(project) as p:
+        f = p.finding(finding_id)
+        history = p.store.decisions(f["id"])
+    if as_json:
+        _emit({**_public(f), "decisions": [{k: v for k, v in d.items() if k != "finding_id"} for d in history]})
+        return
+    typer.echo(f"{f['id']}  [{f['status']}] {f['severity']} {f['category']}, scene {f['scene']}, line {f['line']}")
+    typer.echo(f"  {f['message']}")
+    if f["text"]:
+        typer.echo(f"  here: {f['text']}")
+    for e in f["evidence"]:
+        where = f"bible {e['bible']}" if e.get("bible") else f"line {e.get('line')}"
+        typer.echo(f"  evidence ({where}): {e['text']}")
+    for d in history:
+        why = f": {d['reason']}" if d["reason"] else ""
+        typer.echo(f"  {d['at']} {d['who']}: {d['action']} ({d['status_before']} -> {d['status_after']}){why}")
+
+
+def _decided(out, as_json: bool) -> None:
+    if as_json:
+        _emit({"id": out.finding, "status": out.status, "message": out.message})
+    else:
+        typer.echo(f"{out.finding[:8]}: {out.message}")
+
+
+@findings_app.command("confirm")
+def confirm(
+    finding_id: str = typer.Argument(..., help="A finding id or a unique prefix of one."),
+    reason: str | None = typer.Option(None, "--reason", "-r", help="Why (optional)."),
+    who: str | None = _AS,
+    project: Path = _PROJECT,
+    as_json: bool = _JSON,
+) -> None:
+    """Confirm a finding: it is a real continuity error.
+
+    Example:
+
+      studio findings confirm a8b9fd9e --reason "wig continuity"
+    """
+    from studio.review import actions
+
+    with _project(project) as p:
+        _decided(actions.confirm(p, finding_id, actions.who_or_default(who), reason), as_json)
+
+
+@findings_app.command("dismiss")
+def dismiss(
+    finding_id: str = typer.Argument(..., help="A finding id or a unique prefix of one."),
+    reason: str = typer.Option(..., "--reason", "-r", help="Why it is not an error (required)."),
+    who: str | None = _AS,
+    project: Path = _PROJECT,
+    as_json: bool = _JSON,
+) -> None:
+    """Dismiss a false alarm; it stays dismissed across re-audits unless its evidence changes.
+
+    Example:
+
+      studio findings dismiss 1aea68ac --reason "the door is repainted in scene 8"
+    """
+    from studio.review import actions
+
+    with _project(project) as p:
+        _decided(actions.dismiss(p, finding_id, reason, actions.who_or_default(who)), as_json)
+
+
+@findings_app.command("reopen")
+def reopen(
+    finding_id: str = typer.Argument(..., help="A finding id or a unique prefix of one."),
+    reason: str | None = typer.Option(None, "--reason", "-r", help="Why (optional)."),
+    who: str | None = _AS,
+    project: Path = _PROJECT,
+    as_json: bool = _JSON,
+) -> None:
+    """Open a confirmed, dismissed or fixed finding again.
+
+    Example:
+
+      studio findings reopen 1aea68ac
+    """
+    from studio.review import actions
+
+    with _project(project) as p:
+        _decided(actions.reopen(p, finding_id, actions.who_or_default(who), reason), as_json)
+
+
+@findings_app.command("fix")
+def fix(
+    finding_id: str = typer.Argument(..., help="A finding id or a unique prefix of one."),
+    text: str = typer.Option(..., "--text", "-t", help="The new text of the flagged line."),
+    who: str | None = _AS,
+    project: Path = _PROJECT,
+    as_json: bool = _JSON,
+) -> None:
+    """Rewrite the flagged line (a backup of the script is kept) and re-check at once.
+
+    Example:
+
+      studio findings fix 5345f558 --text MARA
+    """
+    from studio.review import actions
+
+    with _project(project) as p:
+        _decided(actions.fix(p, finding_id, text, actions.who_or_default(who)), as_json)
+
+
+@findings_app.command("add-to-bible")
+def add_to_bible(
+    finding_id: str = typer.Argument(..., help="A finding id or a unique prefix of one."),
+    who: str | None = _AS,
+    project: Path = _PROJECT,
+    as_json: bool = _JSON,
+) -> None:
+    """Record a deliberate change in the bible (a backup is kept) and re-check.
+
+    Wardrobe: the garment from this scene on; appearance (against the script's own
+    canon): the attribute for the whole script; name: the cue as an alias;
+    location: the feature's new value.
+
+    Example:
+
+      studio findings add-to-bible 83c4a667
+    """
+    from studio.review import actions
+
+    with _project(project) as p:
+        _decided(actions.add_to_bible(p, finding_id, actions.who_or_default(who)), as_json)
+
+
+@findings_app.command("export")
+def export(
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="csv, markdown or html."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+    status: str | None = typer.Option(None, "--status", "-s", help="Only this status."),
+    project: Path = _PROJECT,
+) -> None:
+    """Export a continuity report of the stored findings and decisions.
+
+    Example:
+
+      studio findings export --format html --out continuity.html
+    """
+    from studio.review import export as render
+
+    _check_status(status)
+    with _project(project) as p:
+        items = p.store.findings(status=status)
+        decisions = p.store.decisions()
+        last = p.store.last_audit()
+    if fmt is ExportFormat.csv:
+        text = render.to_csv(items, decisions)
+    elif fmt is ExportFormat.markdown:
+        text = render.to_markdown(items, decisions, last)
+    else:
+        text = render.to_html(items, decisions, last)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from continuity.errors import InputError
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
+    typer.echo(f"wrote {out} ({len(items)} findings)", err=True)
+
+
+def review_command(
+    project_dir: Path = typer.Argument(Path("."), help="The project folder (where 'studio audit --store' ran)."),
+    port: int = typer.Option(0, "--port", help="Port on 127.0.0.1 (default: a free one)."),
+    who: str | None = _AS,
+    no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a web browser."),
+) -> None:
+    """Serve the review page on 127.0.0.1, protected by a random token in the printed URL.
+
+    Confirm, dismiss (with a reason), fix a line or add a deliberate change to the
+    bible; keys j/k move, c confirms, d dismisses, f fixes. Ctrl-C stops it.
+
+    Example:
+
+      studio review my-film --port 8765
+    """
+    from studio.review.app import make_server
+
+    server, sock, url = make_server(project_dir, port, who=who)
+    typer.echo(f"Review page: {url}")
+    typer.echo("Press Ctrl-C to stop.", err=True)
+    if not no_browser:
+        import webbrowser
+
+        try:
+            webbrowser.open(url)
+        except Exception:  # no browser available: the printed URL is enough
+            pass
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def record_and_summarise(report, script: Path, bible: Path | None, project: Path | None) -> str:
+    """Record an audit in the project's store (``studio audit --store``); returns the diff summary."""
+    from studio.review.actions import Project
+
+    with Project(project if project is not None else script.resolve().parent) as p:
+        return p.record(report, script, bible).summary()
