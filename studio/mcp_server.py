@@ -8,6 +8,7 @@ stdio, or over streamable HTTP on 127.0.0.1 only. Tools:
 - ``check_passage``: check a new scene or paragraph against the bible and the
   script so far; returns only the findings located in the passage.
 - ``bible_lookup``: what the bible says about a character, location or prop.
+- ``list_findings`` and ``decide_finding``: the review store (``studio audit --store``).
 
 Every path is resolved against the project directory and refused when it leads
 outside it (symlinks included); text and files are bounded in size. Every failure
@@ -163,6 +164,31 @@ class Project:
             raise InputError(f"no bible: the project has no {DEFAULT_BIBLE}; give 'bible_path'")
         return {"bible": bible_source, **bible_lookup(bible, name)}
 
+    def list_findings(
+        self, status: str | None = None, category: str | None = None, character: str | None = None
+    ) -> dict[str, Any]:
+        """Findings in the project's review store (written by ``studio audit --store``)."""
+        from studio.review.actions import Project as ReviewProject
+
+        with ReviewProject(self.root, create=False) as review:
+            found = review.store.findings(status=status, category=category, character=character)
+            return {"count": len(found), "findings": found, "last_audit": review.store.last_audit()}
+
+    def decide_finding(self, finding_id: str, action: str, reason: str | None, who: str | None) -> dict[str, Any]:
+        """Confirm, dismiss (with a reason) or reopen a stored finding, as a person would."""
+        from studio.review import actions
+
+        if action == "dismiss" and not (reason or "").strip():
+            raise InputError("dismiss needs a reason")
+        with actions.Project(self.root, create=False) as review:
+            if action == "confirm":
+                out = actions.confirm(review, finding_id, who=who or "mcp", reason=reason)
+            elif action == "dismiss":
+                out = actions.dismiss(review, finding_id, reason or "", who=who or "mcp")
+            else:
+                out = actions.reopen(review, finding_id, who=who or "mcp", reason=reason)
+            return {"finding": review.store.get(out.finding), "message": out.message}
+
 
 def _bound(text: str, limit: int, what: str) -> None:
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -229,9 +255,12 @@ def build_server(project: str | Path, settings: Settings | None = None) -> FastM
 
     # This module uses postponed annotations, and FastMCP evaluates them in the
     # module's globals: resolve the tools' annotations here, where these names live.
-    def tool(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def tool(fn: Callable[..., Any], annotations: ToolAnnotations = read_only) -> Callable[..., Any]:
         fn.__annotations__ = get_type_hints(fn, localns=scope, include_extras=True)
-        return server.tool(annotations=read_only)(fn)
+        return server.tool(annotations=annotations)(fn)
+
+    def deciding_tool(fn: Callable[..., Any]) -> Callable[..., Any]:
+        return tool(fn, ToolAnnotations(readOnlyHint=False, destructiveHint=False, openWorldHint=False))
 
     Checks = Annotated[
         list[str] | None,
@@ -289,6 +318,35 @@ def build_server(project: str | Path, settings: Settings | None = None) -> FastM
         """
         return await call(lambda: proj.bible_lookup(name, bible_path))
 
+    @tool
+    async def list_findings(
+        status: Annotated[
+            Literal["open", "confirmed", "dismissed", "fixed", "resolved"] | None, Field(description="Only this status.")
+        ] = None,
+        category: Annotated[str | None, Field(description="Only this category (appearance, wardrobe...).")] = None,
+        character: Annotated[str | None, Field(description="Only findings about this character.")] = None,
+    ) -> CallToolResult:
+        """Findings recorded in the project's review store, with their review status.
+
+        The store is written by `studio audit ... --store`; decisions made in the
+        review page or with decide_finding show here.
+        """
+        return await call(lambda: proj.list_findings(status, category, character))
+
+    @deciding_tool
+    async def decide_finding(
+        finding_id: Annotated[str, Field(description="A finding id, or a unique prefix of one.", max_length=64)],
+        action: Annotated[Literal["confirm", "dismiss", "reopen"], Field(description="The decision.")],
+        reason: Annotated[str | None, Field(description="Why (required to dismiss).", max_length=2000)] = None,
+        who: Annotated[str | None, Field(description="Who decides (default 'mcp').", max_length=100)] = None,
+    ) -> CallToolResult:
+        """Confirm a finding as a real error, dismiss it with a reason, or reopen it.
+
+        Recorded in the review store with who, when and why; a dismissed finding
+        stays dismissed across later audits unless its evidence changes.
+        """
+        return await call(lambda: proj.decide_finding(finding_id, action, reason, who))
+
     return server
 
 
@@ -314,7 +372,7 @@ def mcp_command(
 ) -> None:
     """Run the continuity checker as an MCP server (stdio by default).
 
-    Tools: audit_script, check_passage, bible_lookup. Paths are relative to the
+    Tools: audit_script, check_passage, bible_lookup, list_findings, decide_finding. Paths are relative to the
     project directory and may not leave it; the project's bible.yaml is the
     default bible.
 

@@ -24,7 +24,7 @@ from continuity.settings import Settings
 from studio import mcp_server
 from studio.mcp_server import build_server
 
-TOOLS = {"audit_script", "check_passage", "bible_lookup"}
+TOOLS = {"audit_script", "check_passage", "bible_lookup", "list_findings", "decide_finding"}
 PASSAGE = "INT. KEEPER'S COTTAGE - KITCHEN - NIGHT\n\nMara sits by the stove. She shakes out her blonde hair.\n"
 
 
@@ -85,6 +85,33 @@ def test_lists_tools_and_calls_each(project):
     assert [(f["subject"], f["scene"], f["passage_line"]) for f in passage["findings"]] == [("MARA.hair", 11, 3)]
     mara = ok(looked_up)
     assert mara["kind"] == "character" and mara["name"] == "MARA" and mara["bible"] == "bible.yaml"
+
+
+def test_review_store_tools(project):
+    from studio.review.actions import Project as ReviewProject
+
+    server = build_server(project)
+    _, (no_store,) = call_all(server, [("list_findings", {})])
+    assert "store" in error(no_store).lower()
+    report = audit(load_script(project / "script.fountain"), load_bible(project / "bible.yaml"))
+    with ReviewProject(project) as review:
+        review.record(report, project / "script.fountain", project / "bible.yaml")
+    target = report.findings[0].id
+    _, (listed, dismissed, no_reason, bogus, wardrobe) = call_all(server, [
+        ("list_findings", {"status": "open"}),
+        ("decide_finding", {"finding_id": target[:8], "action": "dismiss", "reason": "deliberate", "who": "ana"}),
+        ("decide_finding", {"finding_id": target, "action": "dismiss"}),
+        ("decide_finding", {"finding_id": "zzzz", "action": "confirm"}),
+        ("list_findings", {"category": "wardrobe"}),
+    ])
+    assert ok(listed)["count"] == len(report.findings)
+    assert ok(dismissed)["finding"]["status"] == "dismissed"
+    assert "reason" in error(no_reason)
+    error(bogus)
+    assert [f["category"] for f in ok(wardrobe)["findings"]] == ["wardrobe"]
+    with ReviewProject(project) as review:
+        [d] = [d for d in review.store.decisions(target) if d["action"] == "dismiss"]
+    assert (d["who"], d["reason"]) == ("ana", "deliberate")
 
 
 def test_bad_calls_are_clean_tool_errors(project, tmp_path):
