@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Annotated, Any, Union
 
@@ -616,9 +617,21 @@ def _entity_data(e: Character | Location | Prop) -> dict[str, Any]:
     return d
 
 
-# Reading lives in continuity/bible_yaml.py (YAML with line numbers, error messages);
-# re-exported here so ``from continuity.bible import load_bible`` keeps working.
-from continuity.bible_yaml import load_bible, parse_bible  # noqa: E402
+# Reading lives in continuity/bible_yaml.py (YAML with line numbers, error
+# messages), which imports this module; these two delegate to it lazily so either
+# module can be imported first.
+def load_bible(path: str | Path) -> Bible:
+    """Read and validate a bible file (see :func:`continuity.bible_yaml.load_bible`)."""
+    from continuity.bible_yaml import load_bible as _load
+
+    return _load(path)
+
+
+def parse_bible(text: str, *, source: str = "<string>") -> Bible:
+    """Parse and validate bible YAML (see :func:`continuity.bible_yaml.parse_bible`)."""
+    from continuity.bible_yaml import parse_bible as _parse
+
+    return _parse(text, source=source)
 
 __all__ = [
     "Bible", "Character", "Location", "Prop", "Style", "WardrobeItem", "SceneRange", "Fact",

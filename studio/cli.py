@@ -55,6 +55,8 @@ def audit(
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout."),
     fail_on: Severity = typer.Option(Severity.error, "--fail-on", help="Exit 1 when a finding is at least this severe."),
     checks: str | None = typer.Option(None, "--checks", help="Comma-separated checks to run (default: all)."),
+    store: bool = typer.Option(False, "--store", help="Record the findings in the project's store (.studio/findings.db) and print what changed."),
+    project: Path | None = typer.Option(None, "--project", help="The project folder for --store (default: the script's folder)."),
 ) -> None:
     """Audit a screenplay for continuity errors, against a bible if given.
 
@@ -65,6 +67,8 @@ def audit(
       studio audit assets/examples/lighthouse/script.fountain --bible assets/examples/lighthouse/bible.yaml
 
       studio audit draft.fdx --format json --out audit.json --fail-on warning
+
+      studio audit draft.fountain --bible bible.yaml --store     then: studio review
     """
     from continuity import report as render
     from continuity.api import audit as run_audit
@@ -105,6 +109,10 @@ def audit(
         else:
             _write(out, text)
             err.print(f"wrote {out} ({len(report.findings)} findings)")
+    if store:
+        from studio.review.commands import record_and_summarise
+
+        err.print(f"store: {record_and_summarise(report, script, bible, project)}")
     if fail_on is not Severity.never and any(severity_at_least(f.severity, fail_on.value) for f in report.findings):
         raise typer.Exit(1)
 
@@ -224,7 +232,16 @@ def convert(
     _stderr().print(f"wrote {target}")
 
 
-# -- commands defined in their own modules (one line each) --------------------
+# -- commands defined in their own modules (heavy imports stay inside them) -------
+from studio.mcp_server import mcp_command  # noqa: E402
+from studio.review.commands import findings_app, review_command  # noqa: E402
+from studio.storyboard.commands import audit_frames_command, storyboard_command  # noqa: E402
+
+app.add_typer(findings_app, name="findings")
+app.command("review")(review_command)
+app.command("storyboard")(storyboard_command)
+app.command("audit-frames")(audit_frames_command)
+app.command("mcp")(mcp_command)
 
 
 def _write(path: Path, text: str) -> None:

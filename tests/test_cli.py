@@ -32,7 +32,7 @@ def cli(monkeypatch, capsys):
 def test_help_lists_commands(cli):
     code, out, _ = cli("--help")
     assert code == 0
-    for cmd in ("audit", "bible", "scenes", "convert"):
+    for cmd in ("audit", "bible", "scenes", "convert", "review", "findings", "storyboard", "audit-frames", "mcp"):
         assert cmd in out
 
 
