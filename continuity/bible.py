@@ -23,12 +23,10 @@ from pathlib import Path
 from dataclasses import dataclass
 from typing import Annotated, Any, Union
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import core_schema
 
 
-_YamlDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _SPACE_RE = re.compile(r"\s+")
 _RANGE_PART_RE = re.compile(r"^(\d+)(?:\s*(?:-|\u2013|\u2014|\.\.)\s*(\d+)?)?$")
@@ -36,8 +34,6 @@ _HEX_RE = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _RATIO_RE = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:[:/x\u00d7]\s*(\d+(?:\.\d+)?|\.\d+)\s*)?$")
 # Same separators as heading.py, so "LIGHTHOUSE -- LANTERN ROOM" matches a heading.
 _LOC_SEP_RE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*,\s+|\s+--\s*|\s*/\s+")
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
 class _Located(ValueError):
@@ -512,29 +508,9 @@ class Bible(_Model):
     # -- writing -----------------------------------------------------------------
     def to_yaml(self) -> str:
         """The bible as tidy YAML (empty fields left out); :func:`parse_bible` reads it back equal."""
-        data: dict[str, Any] = {}
-        if self.title:
-            data["title"] = self.title
-        for section in ("characters", "locations", "props"):
-            items = [_entity_data(e) for e in getattr(self, section)]
-            if items:
-                data[section] = items
-        style = {k: v for k, v in (
-            ("palette", _Flow(self.style.palette)),
-            ("aspect_ratio", _ratio_out(self.style.aspect_ratio)),
-            ("tone", self.style.tone),
-            ("notes", self.style.notes),
-        ) if v}
-        if style:
-            data["style"] = style
-        return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+        from continuity.bible_yaml import dump_bible
 
-
-def _ratio_out(ratio: float | None) -> float | str | None:
-    """``16/9`` as ``"16:9"`` rather than 1.7777777777777777; other ratios as numbers."""
-    if ratio is None or len(repr(ratio)) <= 6:
-        return ratio
-    return next((f"{n}:{d}" for d in range(2, 33) for n in (round(ratio * d),) if n / d == ratio), ratio)
+        return dump_bible(self)
 
 
 def _char_key(name: str) -> str:
@@ -571,50 +547,6 @@ def _with_article(item: str) -> str:
     if last.endswith("s") and not last.endswith(("ss", "us")):
         return item  # plural: "boots"
     return ("an " if first[:1] in "aeiou" else "a ") + item
-
-
-class _Flow(list):
-    """A list written in flow style (``[a, b]``)."""
-
-
-class _FlowDict(dict):
-    """A mapping written in flow style (``{a: b}``)."""
-
-
-class _Dumper(_YamlDumper):  # type: ignore[misc, valid-type]
-    pass
-
-
-_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence(_SEQ_TAG, list(v), flow_style=True))
-_Dumper.add_representer(_FlowDict, lambda d, v: d.represent_mapping(_MAP_TAG, dict(v), flow_style=True))
-
-
-def _entity_data(e: Character | Location | Prop) -> dict[str, Any]:
-    d: dict[str, Any] = {"name": e.name}
-    if e.aliases:
-        d["aliases"] = _Flow(e.aliases)
-    if e.description:
-        d["description"] = e.description
-    if e.attributes:
-        d["attributes"] = _FlowDict(e.attributes)
-    if isinstance(e, Character):
-        if e.wardrobe:
-            items = []
-            for w in e.wardrobe:
-                item: dict[str, Any] = {"item": w.item}
-                if not w.scenes.is_all:
-                    item["scenes"] = str(w.scenes)
-                if w.notes:
-                    item["notes"] = w.notes
-                items.append(_FlowDict(item))
-            d["wardrobe"] = items
-        if e.introduced_scene is not None:
-            d["introduced_scene"] = e.introduced_scene
-        if e.introduced_line is not None:
-            d["introduced_line"] = e.introduced_line
-    if e.notes:
-        d["notes"] = e.notes
-    return d
 
 
 # Reading lives in continuity/bible_yaml.py (YAML with line numbers, error

@@ -75,6 +75,8 @@ def page(tmp_path):
 
 
 def test_dismiss_and_fix_in_the_browser(served, page, project):
+    from playwright.sync_api import expect
+
     from studio.review.store import Store
 
     page.goto(served)
@@ -86,18 +88,18 @@ def test_dismiss_and_fix_in_the_browser(served, page, project):
     assert page.locator("article.finding.current").get_attribute("data-id") == DOOR
     page.keyboard.press("d")
     page.keyboard.type("the door is repainted in scene 8")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():  # POST, redirect, GET: wait for the new page
+        page.keyboard.press("Enter")
     door = page.locator(f"#f-{DOOR}")
-    assert door.locator(".status").inner_text() == "dismissed"
+    expect(door.locator(".status")).to_have_text("dismissed")
     assert "the door is repainted in scene 8" in door.inner_text()
 
     cue = page.locator(f"#f-{MARRA}")
     assert cue.locator("input[name=text]").input_value() == "MARRA"
     cue.locator("input[name=text]").fill("MARA")
-    cue.locator("form.fix button").click()
-    page.wait_for_load_state()
-    assert page.locator(f"#f-{MARRA} .status").inner_text() == "fixed"
+    with page.expect_navigation():
+        cue.locator("form.fix button").click()
+    expect(page.locator(f"#f-{MARRA} .status")).to_have_text("fixed")
     assert "fixed" in page.locator(".flash").first.inner_text()
 
     with Store.open(project) as store:
