@@ -28,8 +28,8 @@ from continuity.bible import (
     _Located,
     _type_name,
 )
-from continuity.errors import BibleError, InputError
-from continuity.io import decode_text
+from continuity.errors import BibleError
+from continuity.io import decode_text, read_bytes
 
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _COMMENTED_HEX_RE = re.compile(r"(?:^|[\s\[,:])#[0-9a-fA-F]{3}")
@@ -51,18 +51,7 @@ def load_bible(path: str | Path) -> Bible:
         InputError: the file is missing, a directory, unreadable or not UTF-8/16/32.
         BibleError: invalid YAML or an invalid bible; the message names the key and line.
     """
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError(f"{path}: is a directory, not a bible file")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_bible(decode_text(data, str(path)), source=str(path))
+    return parse_bible(decode_text(read_bytes(path, "bible"), str(path)), source=str(path))
 
 
 def parse_bible(text: str, *, source: str = "<string>") -> Bible:

@@ -97,17 +97,22 @@ def save_script(script: Script, path: str | Path) -> None:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """Read a whole file, turning OS failures into one-line :class:`InputError`."""
+def read_bytes(path: str | Path, what: str = "screenplay") -> bytes:
+    """Read a whole file, turning OS failures into one-line :class:`InputError`.
+
+    Args:
+        path: the file.
+        what: what the file should be, for the message about a directory.
+    """
     p = Path(path)
     try:
         if p.is_dir():
-            raise InputError(f"{path}: is a directory, not a screenplay file")
+            raise InputError(f"{path}: is a directory, not a {what} file")
         return p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a screenplay file") from None
+        raise InputError(f"{path}: is a directory, not a {what} file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:

@@ -267,17 +267,9 @@ def load_shots(path: str | Path) -> ShotList:
         if not candidate.is_file():
             raise InputError(f"{path}: a folder without {SHOTS_FILE}; give a run folder or a shot-list JSON file")
         p = candidate
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from None
-    from continuity.io import decode_text
+    from continuity.io import decode_text, read_bytes
 
-    return parse_shots(decode_text(data, str(p)), source=str(p))
+    return parse_shots(decode_text(read_bytes(p, "shot-list"), str(p)), source=str(p))
 
 
 def parse_shots(text: str, *, source: str = "<string>") -> ShotList:
