@@ -18,3 +18,17 @@ for _key, _value in {
     "TRANSFORMERS_OFFLINE": "1",
 }.items():
     os.environ.setdefault(_key, _value)
+
+
+def _storage_dir() -> str:
+    # crewai makes ~/.local/share/<CREWAI_STORAGE_DIR or the cwd's name>/ on import; an
+    # absolute path keeps everything it stores in one folder of ours instead.
+    try:
+        from platformdirs import user_data_dir
+
+        return os.path.join(user_data_dir("continuity-studio", appauthor=False), "crewai")
+    except ImportError:  # pragma: no cover
+        return os.path.join(os.path.expanduser("~"), ".local", "share", "continuity-studio", "crewai")
+
+
+os.environ.setdefault("CREWAI_STORAGE_DIR", _storage_dir())

@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-CATEGORIES = ("appearance", "wardrobe", "prop", "name", "timeline", "location", "voice", "style", "visual")
+CATEGORIES = ("appearance", "wardrobe", "prop", "name", "timeline", "location", "voice", "style", "visual", "plan")
 SEVERITIES = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
 

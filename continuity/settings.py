@@ -35,12 +35,15 @@ class Settings:
         embedder: ``minilm`` (the real model) or ``hashing`` (fast, for tests).
         model_dir: a folder holding all-MiniLM-L6-v2, instead of the bundled one.
         cache: set to false (``STUDIO_CACHE=0``) to disable the embedding cache.
+        llm: the model of ``studio generate`` (``STUDIO_LLM``): ``embedded`` (default),
+            ``provider/model`` (e.g. ``openai/gpt-4o-mini``) or ``fake``.
     """
 
     cache_dir: str = ""
     embedder: str = "minilm"
     model_dir: str = ""
     cache: bool = True
+    llm: str = ""
 
     @classmethod
     def load(cls, toml_path: str | Path | None = None) -> Settings:

@@ -236,12 +236,26 @@ def convert(
 from studio.mcp_server import mcp_command  # noqa: E402
 from studio.review.commands import findings_app, review_command  # noqa: E402
 from studio.storyboard.commands import audit_frames_command, storyboard_command  # noqa: E402
+from studio.generate_cmd import generate_command  # noqa: E402
 
 app.add_typer(findings_app, name="findings")
 app.command("review")(review_command)
 app.command("storyboard")(storyboard_command)
 app.command("audit-frames")(audit_frames_command)
 app.command("mcp")(mcp_command)
+app.command("generate")(generate_command)
+
+
+def _bench_app() -> typer.Typer:
+    from studio.bench import bench_app
+
+    return bench_app
+
+
+try:  # the benchmark module is optional at import time (it pulls in the crew lazily)
+    app.add_typer(_bench_app(), name="bench")
+except ImportError:  # pragma: no cover
+    pass
 
 
 def _write(path: Path, text: str) -> None:
@@ -270,9 +284,9 @@ def main() -> None:
     except Exception as exc:  # click usage errors come through here in non-standalone mode
         import click
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2)
+        if isinstance(exc, click.ClickException) or (hasattr(exc, "show") and hasattr(exc, "exit_code")):
+            exc.show()  # typer bundles its own click: its usage errors are not click's classes
+            sys.exit(exc.exit_code if isinstance(getattr(exc, "exit_code", None), int) else 2)
         raise
     sys.exit(rc if isinstance(rc, int) else 0)
 

@@ -32,8 +32,16 @@ def cli(monkeypatch, capsys):
 def test_help_lists_commands(cli):
     code, out, _ = cli("--help")
     assert code == 0
-    for cmd in ("audit", "bible", "scenes", "convert", "review", "findings", "storyboard", "audit-frames", "mcp"):
+    for cmd in ("audit", "bible", "scenes", "convert", "review", "findings", "storyboard", "audit-frames", "mcp",
+                "generate", "bench"):
         assert cmd in out
+
+
+def test_unknown_command_is_a_usage_error_not_a_traceback(cli):
+    # typer bundles its own click, whose UsageError is not click.ClickException
+    code, out, err = cli("nosuch")
+    assert code == 2
+    assert "No such command 'nosuch'" in err
 
 
 def test_audit_example_json_has_stable_keys_and_fails_on_errors(cli):

@@ -1,0 +1,135 @@
+"""A fault-injecting model wrapper: the adversary of ``studio bench reliability``.
+
+Around any backend, each structured call independently suffers, with its own
+probability, one of the failures real models show:
+
+* ``malformed``: the JSON is cut short or loses a brace (a structure failure);
+* ``dropped``: a character the outline puts in the scene vanishes from it (scenes only);
+* ``contradiction``: a line contradicting the bible is slipped into the scene (scenes only);
+* ``timeout``: the call raises :class:`~agents.backend.LLMTimeout`.
+
+Deterministic for a given seed; :attr:`FaultInjector.injected` counts what was done.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from agents.backend import Backend, Completion, LLMTimeout
+from continuity.bible import Bible
+
+_WRONG = {
+    "hair": ("blonde", "black", "brown", "red", "grey"),
+    "eyes": ("brown", "blue", "green", "grey"),
+    "beard": ("black", "red", "grey", "blonde"),
+}
+
+
+@dataclass(frozen=True)
+class Faults:
+    """Per-call probabilities of each fault (each step then succeeds about 90% of the time)."""
+
+    malformed: float = 0.03
+    dropped: float = 0.03
+    contradiction: float = 0.03
+    timeout: float = 0.01
+
+    def scaled(self, factor: float) -> Faults:
+        """Every probability times ``factor`` (capped at 1)."""
+        return Faults(**{k: min(1.0, v * factor) for k, v in self.__dict__.items()})
+
+
+def contradictions(bible: Bible) -> list[tuple[str, str]]:
+    """``(character, sentence)`` pairs that contradict the bible, e.g. ``("MARA", "MARA's blonde hair is soaked.")``."""
+    out = []
+    for ch in bible.characters:
+        for attr, value in ch.attributes.items():
+            options = [w for w in _WRONG.get(attr, ()) if w not in str(value).lower()]
+            if options:
+                out.append((ch.name, f"{ch.name}'s {options[0]} {attr} catches the light."))
+    return out
+
+
+class FaultInjector:
+    """Wraps ``backend``; see the module docstring.
+
+    Args:
+        backend: the model to corrupt.
+        faults: the probabilities.
+        seed: for the random draws.
+        bible: where contradictions come from (no contradiction fault without one).
+    """
+
+    def __init__(self, backend: Backend, faults: Faults | None = None, *, seed: int = 0, bible: Bible | None = None):
+        self.backend = backend
+        self.faults = faults or Faults()
+        self.name = f"{backend.name}+faults"
+        self.react = getattr(backend, "react", False)
+        self._rng = random.Random(seed)
+        self._lies = contradictions(bible) if bible else []
+        self.injected: Counter[str] = Counter()
+
+    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int) -> Completion:
+        """The wrapped backend's reply, perhaps corrupted."""
+        if schema is None:
+            return self.backend.complete(messages, schema, max_tokens)
+        draws = {k: self._rng.random() for k in ("timeout", "malformed", "dropped", "contradiction")}
+        if draws["timeout"] < self.faults.timeout:
+            self.injected["timeout"] += 1
+            raise LLMTimeout("injected timeout")
+        reply = self.backend.complete(messages, schema, max_tokens)
+        if draws["malformed"] < self.faults.malformed:
+            self.injected["malformed"] += 1
+            return Completion(_break(reply.text, self._rng), reply.finish_reason, reply.prompt_tokens, reply.completion_tokens)
+        if schema.get("title") != "SceneDraft":
+            return reply
+        try:
+            draft = json.loads(reply.text)
+        except ValueError:
+            return reply
+        changed = False
+        if draws["dropped"] < self.faults.dropped and _drop(draft, self._rng):
+            self.injected["dropped"] += 1
+            changed = True
+        if draws["contradiction"] < self.faults.contradiction and self._contradict(draft):
+            self.injected["contradiction"] += 1
+            changed = True
+        if not changed:
+            return reply
+        return Completion(json.dumps(draft), reply.finish_reason, reply.prompt_tokens, reply.completion_tokens)
+
+    def _contradict(self, draft: dict[str, Any]) -> bool:
+        speakers = {str(ln.get("character", "")).upper() for ln in draft.get("lines", [])}
+        lies = [s for name, s in self._lies if name in speakers] or [s for _, s in self._lies]
+        if not lies:
+            return False
+        draft["lines"].insert(1, {"kind": "action", "text": self._rng.choice(lies)})
+        return True
+
+
+def _break(text: str, rng: random.Random) -> str:
+    """Cut the JSON short, or lose its first closing brace."""
+    if rng.random() < 0.5:
+        return text[: max(1, len(text) // 2)]
+    return text.replace("}", "", 1)
+
+
+def _drop(draft: dict[str, Any], rng: random.Random) -> bool:
+    """Remove every line of one speaker (and their name from action); False if none speaks."""
+    lines = draft.get("lines", [])
+    speakers = sorted({ln.get("character", "") for ln in lines if ln.get("kind") == "dialogue" and ln.get("character")})
+    if not speakers:
+        return False
+    gone = rng.choice(speakers)
+    kept = [ln for ln in lines if ln.get("character") != gone]
+    for ln in kept:
+        if ln.get("kind") == "action":
+            ln["text"] = " ".join(w for w in ln["text"].split() if gone.lower() not in w.lower()) or "Silence."
+    while len(kept) < 2:
+        kept.append({"kind": "action", "text": "Silence."})
+    draft["lines"] = kept
+    return True
