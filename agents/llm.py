@@ -16,7 +16,6 @@ writer for demos and tests, see :mod:`agents.fake`).
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import threading
@@ -324,8 +323,3 @@ def _task_name(task: Any, target: type[BaseModel] | None) -> str:
     if name:
         return str(name)
     return target.__name__ if target is not None else "free-text"
-
-
-def describe(value: BaseModel) -> str:
-    """Compact JSON of a model output, for prompts and logs."""
-    return json.dumps(value.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))

@@ -31,7 +31,7 @@ from crewai.flow.flow import Flow, listen, or_, router, start
 from crewai.flow.persistence import SQLiteFlowPersistence, persist
 
 from agents.crew import StudioCrew
-from agents.llm import Budget, BudgetExhausted, StructureError, describe
+from agents.llm import Budget, BudgetExhausted, StructureError
 from agents.models import (
     EditPlan, Outline, PlannedScene, RevisionNotes, SceneDraft, ShotPlan, draft_model, heading_for, outline_model,
     scene_from_draft, shots_model,
@@ -39,7 +39,7 @@ from agents.models import (
 from continuity.bible import Bible
 from continuity.findings import Finding
 from continuity.model import Scene, Script
-from continuity.plan import check_plan, estimate_seconds
+from continuity.plan import check_plan
 from continuity.settings import Settings
 from studio.flow_state import (
     GenerateState, SceneState, canon_names, listing, note_from, notes_text, quotes_evidence, scene_text, build_script,
@@ -184,15 +184,11 @@ class GenerateFlow(Flow[GenerateState]):
         st = self.state
         cap = 1 + st.max_attempts if st.verify else 1
         while st.outline_attempts < cap:
+            self._emit(agent="writer", event="outline", detail=f"attempt {st.outline_attempts + 1}")
+            outline, _ = self._agent_call("outline_task", "outline", output=self._outline_model(),
+                                          **self._outline_inputs())
             st.outline_attempts += 1
-            self._emit(agent="writer", event="outline", detail=f"attempt {st.outline_attempts}")
-            try:
-                outline = self._crew.run("outline_task", output=self._outline_model(), **self._outline_inputs())
-            except BudgetExhausted:
-                st.outline_attempts -= 1
-                raise
-            except StructureError as exc:
-                self._step("outline", False, str(exc))
+            if outline is None:
                 continue
             assert isinstance(outline, Outline)
             self._step("outline", True)
@@ -212,16 +208,11 @@ class GenerateFlow(Flow[GenerateState]):
         cap = 1 + st.max_attempts if st.verify else 1
         plan: EditPlan | None = None
         while plan is None and st.edit_attempts < cap:
+            self._emit(agent="editor", event="plan", detail=f"attempt {st.edit_attempts + 1}")
+            value, _ = self._agent_call("edit_task", "edit", title=st.title, runtime=st.runtime,
+                                        outline=json.dumps(outline, ensure_ascii=False))
             st.edit_attempts += 1
-            self._emit(agent="editor", event="plan", detail=f"attempt {st.edit_attempts}")
-            try:
-                value = self._crew.run("edit_task", title=st.title, runtime=st.runtime,
-                                       outline=json.dumps(outline, ensure_ascii=False))
-            except BudgetExhausted:
-                st.edit_attempts -= 1
-                raise
-            except StructureError as exc:
-                self._step("edit", False, str(exc))
+            if value is None:
                 continue
             assert isinstance(value, EditPlan)
             plan = value
@@ -230,26 +221,22 @@ class GenerateFlow(Flow[GenerateState]):
         st.edited, st.phase = True, "write"
 
     def _write(self, scene: SceneState) -> None:
-        scene.attempts += 1
         revising = scene.draft is not None and scene.status == "revise"
         agent_task = "revise_task" if revising else "scene_task"
         self._emit(agent="writer", event="revise" if revising else "draft", scene=scene.number,
-                   detail=f"attempt {scene.attempts}")
+                   detail=f"attempt {scene.attempts + 1}")
         inputs = self._scene_inputs(scene)
         if revising:
             inputs["notes"] = notes_text(scene.notes)
             inputs["draft"] = json.dumps(scene.draft, ensure_ascii=False)
-        try:
-            draft = self._crew.run(agent_task, output=draft_model(self._speakers(scene)), **inputs)
-        except BudgetExhausted:
-            scene.attempts -= 1  # no call was made
-            raise
-        except StructureError as exc:
+        draft, problem = self._agent_call(agent_task, "scene", at_scene=scene.number,
+                                          output=draft_model(self._speakers(scene)), **inputs)
+        scene.attempts += 1
+        if draft is None:
             scene.structure_failures += 1
-            self._step("scene", False, str(exc), scene=scene.number)
-            self._emit(agent="writer", event="invalid", scene=scene.number, detail=str(exc))
+            self._emit(agent="writer", event="invalid", scene=scene.number, detail=problem)
             if scene.attempts >= self._scene_cap():
-                self._give_up(scene, f"no valid scene structure after {scene.attempts} writer calls: {exc}")
+                self._give_up(scene, f"no valid scene structure after {scene.attempts} writer calls: {problem}")
             return
         assert isinstance(draft, SceneDraft)
         scene.draft = draft.model_dump(mode="json")
@@ -309,23 +296,21 @@ class GenerateFlow(Flow[GenerateState]):
         return list(notes.values())
 
     def _plan_shots(self, scene: SceneState) -> None:
-        scene.shot_attempts += 1
-        self._emit(agent="shot_planner", event="shots", scene=scene.number, detail=f"attempt {scene.shot_attempts}")
+        self._emit(agent="shot_planner", event="shots", scene=scene.number, detail=f"attempt {scene.shot_attempts + 1}")
         if scene.placeholder:
+            scene.shot_attempts += 1
             scene.shots_status = "failed"
             scene.shot_problems.append("the scene was not written, so no shots were planned")
             return
         candidate = self._as_scene(scene)
-        try:
-            plan = self._crew.run("shots_task", output=shots_model(tuple(self._cast(candidate, scene))), number=scene.number, title=self.state.title, heading=scene.heading,
-                                  characters=", ".join(self._cast(candidate, scene)) or "(none)",
-                                  seconds=scene.target_seconds, scene=scene_text(candidate))
-        except BudgetExhausted:
-            scene.shot_attempts -= 1
-            raise
-        except StructureError as exc:
-            self._step("shots", False, str(exc), scene=scene.number)
-            scene.shot_problems.append(str(exc))
+        cast = self._cast(candidate, scene)
+        plan, problem = self._agent_call(
+            "shots_task", "shots", at_scene=scene.number, output=shots_model(tuple(cast)), number=scene.number,
+            title=self.state.title, heading=scene.heading, characters=", ".join(cast) or "(none)",
+            seconds=scene.target_seconds, scene=scene_text(candidate))
+        scene.shot_attempts += 1
+        if plan is None:
+            scene.shot_problems.append(problem)
             if scene.shot_attempts >= self._scene_cap():
                 scene.shots_status = "failed"
             return
@@ -400,8 +385,20 @@ class GenerateFlow(Flow[GenerateState]):
                                             characters=scene.characters, summary=scene.summary)
 
     def _cast(self, candidate: Scene, scene: SceneState) -> list[str]:
-        names = list(dict.fromkeys([c.upper() for c in scene.characters] + list(candidate.speakers)))
-        return names
+        """The planned characters and whoever speaks, once each."""
+        return list(dict.fromkeys([c.upper() for c in scene.characters] + list(candidate.speakers)))
+
+    def _agent_call(self, task: str, step: str, *, at_scene: int | None = None, **inputs: Any) -> tuple[Any, str]:
+        """Run one task: ``(value, "")``, or ``(None, problem)`` after recording the failed step.
+
+        Attempts are counted by the caller after this returns, so a call the budget
+        refused (:class:`BudgetExhausted` propagates) is never counted.
+        """
+        try:
+            return self._crew.run(task, **inputs), ""
+        except StructureError as exc:
+            self._step(step, False, str(exc), scene=at_scene)
+            return None, str(exc)
 
     def _scene_from_plan(self, number: int, p: PlannedScene) -> SceneState:
         heading = heading_for(p)
@@ -487,5 +484,4 @@ class GenerateFlow(Flow[GenerateState]):
             logger.debug("progress callback failed", exc_info=True)
 
 
-__all__ = ["GenerateFlow", "GenerateState", "SceneState", "OutlineFailed", "build_script", "canon_for",
-           "estimate_seconds", "describe"]
+__all__ = ["GenerateFlow", "GenerateState", "SceneState", "OutlineFailed", "build_script", "canon_for"]
