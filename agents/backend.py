@@ -13,9 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from continuity.errors import StudioError
+
 
 class LLMTimeout(TimeoutError):
     """The model did not answer in time; the call may be retried."""
+
+
+class ModelCallError(StudioError):
+    """The model could not be called (network, key, quota, a crashing runtime...): the run stops, saved."""
+
+    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,11 @@ class Backend(Protocol):
     #: what ``run.md`` and ``--json`` call this model, e.g. ``embedded/smollm2-135m``.
     name: str
 
-    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int) -> Completion:
-        """Answer ``messages`` (``{"role", "content"}`` dicts); follow ``schema`` when given."""
+    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int,
+                 timeout: float | None = None) -> Completion:
+        """Answer ``messages`` (``{"role", "content"}`` dicts); follow ``schema`` when given.
+
+        ``timeout``: seconds the call may take (None: the backend's own limit); a
+        backend that can enforce it raises :class:`LLMTimeout` past it.
+        """
         ...

@@ -61,7 +61,8 @@ class ScriptedBackend:
         self._replies = list(replies)
         self.calls: list[tuple[list[dict[str, Any]], dict[str, Any] | None]] = []
 
-    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int) -> Completion:
+    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int,
+                 timeout: float | None = None) -> Completion:
         """The next scripted reply."""
         self.calls.append((messages, schema))
         if not self._replies:
@@ -89,7 +90,8 @@ class CompetentWriter:
         #: seconds per reply, to play a slow model (``STUDIO_FAKE_DELAY``; 0 by default).
         self.delay = float(os.environ.get("STUDIO_FAKE_DELAY", "0") or 0) if delay is None else delay
 
-    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int) -> Completion:
+    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int,
+                 timeout: float | None = None) -> Completion:
         """Answer the task the prompt describes."""
         if self.delay:
             time.sleep(self.delay)

@@ -73,15 +73,16 @@ class FaultInjector:
         self._lies = contradictions(bible) if bible else []
         self.injected: Counter[str] = Counter()
 
-    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int) -> Completion:
+    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int,
+                 timeout: float | None = None) -> Completion:
         """The wrapped backend's reply, perhaps corrupted."""
         if schema is None:
-            return self.backend.complete(messages, schema, max_tokens)
+            return self.backend.complete(messages, schema, max_tokens, timeout)
         draws = {k: self._rng.random() for k in ("timeout", "malformed", "dropped", "contradiction")}
         if draws["timeout"] < self.faults.timeout:
             self.injected["timeout"] += 1
             raise LLMTimeout("injected timeout")
-        reply = self.backend.complete(messages, schema, max_tokens)
+        reply = self.backend.complete(messages, schema, max_tokens, timeout)
         if draws["malformed"] < self.faults.malformed:
             self.injected["malformed"] += 1
             return Completion(_break(reply.text, self._rng), reply.finish_reason, reply.prompt_tokens, reply.completion_tokens)

@@ -27,9 +27,9 @@ import agents  # noqa: F401  (switches CrewAI's telemetry off before it is impor
 from crewai import BaseLLM
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
-from agents.backend import Backend, Completion, LLMTimeout
+from agents.backend import Backend, Completion, LLMTimeout, ModelCallError
 from agents.jsonparse import JSONRecoveryError, loads_tolerant
-from continuity.errors import InputError, StudioError
+from continuity.errors import InputError
 
 logger = logging.getLogger(__name__)
 
@@ -46,12 +46,6 @@ PROVIDERS = ("openai", "anthropic", "gemini", "azure", "bedrock", "ollama", "gro
 
 class BudgetExhausted(Exception):
     """The run's budget of LLM calls or seconds is spent; the flow stops cleanly."""
-
-
-class ModelCallError(StudioError):
-    """A remote model could not be called (network, key, quota...): the run stops, saved."""
-
-    exit_code = 1
 
 
 class StructureError(Exception):
@@ -88,6 +82,12 @@ class Budget:
         if self.max_seconds is not None and self.elapsed() >= self.max_seconds:
             return f"the budget of {self.max_seconds:g} s is spent"
         return None
+
+    def remaining(self) -> float | None:
+        """Seconds left of ``max_seconds`` (None: no limit)."""
+        if self.max_seconds is None:
+            return None
+        return max(0.0, self.max_seconds - self.elapsed())
 
     def elapsed(self) -> float:
         """Seconds since the run (or its resumption) started."""
@@ -138,7 +138,7 @@ class StudioLLM(BaseLLM):
             target = None  # a model that can use tools answers in CrewAI's ReAct text; CrewAI parses it
         if target is None:
             budget.charge()
-            reply = self.backend.complete(msgs, None, self.max_tokens)
+            reply = self.backend.complete(msgs, None, self.max_tokens, timeout=budget.remaining())
             budget.add_tokens(reply)
             self._record(task_name, "ok", reply)
             return reply.text
@@ -148,7 +148,7 @@ class StudioLLM(BaseLLM):
         for attempt in range(self.retries + 1):
             budget.charge()
             try:
-                reply = self.backend.complete(msgs, schema, max_tokens)
+                reply = self.backend.complete(msgs, schema, max_tokens, timeout=budget.remaining())
             except LLMTimeout as exc:
                 problem, kind = f"timed out ({exc})", "timeout"
                 self._record(task_name, "timeout", None)
@@ -218,7 +218,8 @@ class RemoteBackend:
         except ImportError as exc:
             raise InputError(f"--llm {spec}: {exc}") from exc
 
-    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int) -> Completion:
+    def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int,
+                 timeout: float | None = None) -> Completion:
         """One call to the provider; a provider timeout becomes :class:`LLMTimeout`."""
         try:
             text = self._llm.call(messages)
@@ -232,17 +233,21 @@ class RemoteBackend:
         return Completion(text=str(text or ""), prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens)
 
 
-def resolve_backend(spec: str | None) -> Backend:
+def resolve_backend(spec: str | None, *, timeout: float | None = None) -> Backend:
     """The backend for ``--llm`` / ``STUDIO_LLM`` (empty: the embedded model).
+
+    Args:
+        spec: the model.
+        timeout: seconds one call may take (``STUDIO_LLM_TIMEOUT``); None: the default.
 
     Raises:
         InputError: a spec that names no known model.
     """
     spec = (spec or "").strip()
     if spec in ("", "embedded", "local", "smollm2"):
-        from agents.local import LlamaBackend
+        from agents.worker import LlamaBackend
 
-        return LlamaBackend()
+        return LlamaBackend(timeout=timeout)
     if spec in ("fake", "scripted"):
         from agents.fake import CompetentWriter
 

@@ -37,6 +37,12 @@ class Settings:
         cache: set to false (``STUDIO_CACHE=0``) to disable the embedding cache.
         llm: the model of ``studio generate`` (``STUDIO_LLM``): ``embedded`` (default),
             ``provider/model`` (e.g. ``openai/gpt-4o-mini``) or ``fake``.
+        llm_timeout: seconds one call of the embedded model may take before its worker
+            is stopped and the call retried (``STUDIO_LLM_TIMEOUT``).
+        max_input_mb: the largest script, bible or shot list read, in MB, checked
+            before reading (``STUDIO_MAX_INPUT_MB``).
+        mcp_timeout: seconds one MCP tool call may run before it is stopped
+            (``STUDIO_MCP_TIMEOUT``).
     """
 
     cache_dir: str = ""
@@ -44,6 +50,9 @@ class Settings:
     model_dir: str = ""
     cache: bool = True
     llm: str = ""
+    llm_timeout: float = 300.0
+    max_input_mb: float = 10.0
+    mcp_timeout: float = 120.0
 
     @classmethod
     def load(cls, toml_path: str | Path | None = None) -> Settings:
@@ -64,9 +73,20 @@ class Settings:
             env = os.environ.get("STUDIO_" + f.name.upper())
             if env is not None:
                 values[f.name] = env.strip().lower() not in ("0", "false", "no", "off", "") if f.type in ("bool", bool) else env
+        for f in fields(cls):
+            if f.type in ("float", float) and f.name in values:
+                try:
+                    values[f.name] = float(values[f.name])  # type: ignore[arg-type]
+                except (TypeError, ValueError):
+                    raise InputError(f"setting {f.name} must be a number, not {values[f.name]!r}") from None
         s = cls(**values)  # type: ignore[arg-type]
         if not s.cache_dir:
             s = cls(**{**s.__dict__, "cache_dir": _default_cache_dir()})
+        if not s.llm_timeout > 0:
+            raise InputError(f"setting llm_timeout must be a positive number of seconds, not {s.llm_timeout!r}")
+        for name in ("max_input_mb", "mcp_timeout"):
+            if not getattr(s, name) > 0:
+                raise InputError(f"setting {name} must be a positive number, not {getattr(s, name)!r}")
         if s.embedder not in ("minilm", "hashing"):
             raise InputError(f"unknown embedder {s.embedder!r}: use 'minilm' or 'hashing'")
         return s

@@ -331,13 +331,14 @@ def _tallying_injector() -> type:
             #: step kind -> [calls, calls with no fault injected]
             self.tally: dict[str, list[int]] = {}
 
-        def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int) -> Any:
+        def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int,
+                     timeout: float | None = None) -> Any:
             kind = SCHEMA_STEP.get((schema or {}).get("title", ""), "free_text")
             before = sum(self.injected.values())
             counts = self.tally.setdefault(kind, [0, 0])
             counts[0] += 1
             try:
-                return super().complete(messages, schema, max_tokens)
+                return super().complete(messages, schema, max_tokens, timeout)
             finally:
                 counts[1] += sum(self.injected.values()) == before
 

