@@ -13,6 +13,7 @@ from continuity import timeline
 from continuity.embedding import Collection, Embedder
 from continuity.findings import Finding, Report, SceneInfo
 from continuity.model import Scene, Script
+from continuity.parse import Parse, Parser
 from continuity.text import Cast, Observation, Reader, Sentence, sentences_of
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class Context:
     collection: Collection
     bible_source: str | None = None
     options: dict = field(default_factory=dict)
+    parser: Parser | None = None
 
     # -- reading ---------------------------------------------------------------
     @cached_property
@@ -46,11 +48,22 @@ class Context:
         return sentences_of(self.script)
 
     @cached_property
+    def cue_of(self) -> dict[str, str]:
+        """Each bible character's name in the script: the cue they speak under.
+
+        A bible may name a character in full ("Dev Kapoor") where the script cues
+        DEV: a cue equal to one word of the name or of an alias, for exactly one
+        cue, is that character. Otherwise the bible's name is kept.
+        """
+        return cue_map(self.bible, self.script)
+
+    @cached_property
     def cast(self) -> Cast:
         """The characters: bible characters plus every speaker, with aliases."""
         names: dict[str, list[str]] = {}
         for c in self.bible.characters:
-            names[c.name] = list(c.aliases)
+            cue = self.cue_of.get(c.name, c.name)
+            names.setdefault(cue, []).extend(([c.name] if cue != c.name else []) + list(c.aliases))
         for name in self.script.speakers:
             names.setdefault(name, [])
         cast = Cast(names)
@@ -60,7 +73,10 @@ class Context:
     @cached_property
     def reader(self) -> Reader:
         """Resolves who a stated value belongs to."""
-        return Reader(self.cast, self.sentences, align=self.align_owner)
+        return Reader(self.cast, self.sentences, align=self.align_owner, parse=self._parse_one)
+
+    def _parse_one(self, s: Sentence) -> Parse:
+        return self.parse_many([s])[0]
 
     @cached_property
     def observations(self) -> list[Observation]:
@@ -69,6 +85,21 @@ class Context:
         for s in self.sentences:
             out.extend(self.reader.observations(s))
         return out
+
+    def parse_many(self, sentences: list[Sentence]) -> list[Parse]:
+        """Dependency parses of ``sentences`` (cast names marked; cached by content hash)."""
+        if self.parser is None:
+            self.parser = Parser()
+        return self.parser.parse_many([(s.text, self._spans(s)) for s in sentences])
+
+    def _spans(self, s: Sentence) -> list[tuple]:
+        """What to mark before parsing: cast names, and garments as one plain noun."""
+        from continuity.lexicon import garments_in
+
+        spans: list[tuple] = [(m.start, m.end, m.character) for m in self.reader.mentions(s)]
+        for g in garments_in(s.text):
+            spans.append((g.start, g.start + len(g.words), None, "jacket"))
+        return spans
 
     def scene(self, index: int) -> Scene | None:
         """The scene with this 1-based index (None for 0, the preamble)."""
@@ -176,6 +207,24 @@ class Context:
         return None
 
 
+_NOT_NAMES = frozenset({"MR", "MRS", "MS", "DR", "THE", "OLD", "YOUNG", "LITTLE", "BIG", "UNCLE", "AUNT"})
+
+
+def cue_map(bible: Bible, script: Script) -> dict[str, str]:
+    """Bible character name -> the script's cue for them (see :attr:`Context.cue_of`)."""
+    speakers = set(script.speakers)
+    out: dict[str, str] = {}
+    for c in bible.characters:
+        if c.name in speakers:
+            out[c.name] = c.name
+            continue
+        forms = {c.name.upper(), *(a.upper() for a in c.aliases)}
+        words = {w.strip(".,") for f in forms for w in f.split()} - _NOT_NAMES
+        found = sorted(sp for sp in speakers if sp in forms or sp in words)
+        out[c.name] = found[0] if len(found) == 1 else c.name
+    return out
+
+
 def run(
     script: Script,
     bible: Bible | None = None,
@@ -210,7 +259,8 @@ def run(
     explicit = bible is not None
     if bible is None:
         bible = extract_bible(script)
-    ctx = Context(script, bible, explicit, Collection(embedder, cache_dir, progress), bible_source)
+    ctx = Context(script, bible, explicit, Collection(embedder, cache_dir, progress), bible_source,
+                  parser=Parser(cache_dir))
     names = checks or list(CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:

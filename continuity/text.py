@@ -14,8 +14,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from continuity import lexicon
+from continuity.errors import InputError
 from continuity.model import Kind, Script
 
+#: The longest action or dialogue paragraph read (characters, about 64 KB): a
+#: bound on the work one element can cause.
+MAX_ELEMENT_CHARS = 65_536
 _SENT_RE = re.compile(r"[^.!?]+(?:[.!?]+[\"')\]]*|$)")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _MALE = {"he", "him", "his", "himself"}
@@ -42,7 +46,8 @@ _OTHER_PERSON_RE = re.compile(
 _SUBJECT_PRONOUN_RE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+|Then,?\s+|Now,?\s+)?(He|She)\b")
 CHANGE_RE = re.compile(
     r"\b(now|dyed|dyes|has cut|cuts (?:his|her) hair|shaved|shaves|wig|disguised?|turned|changes? into|"
-    r"changed into|puts? on|pulls? on|takes? off|swapped|swaps?|new|another|fresh|borrowed|borrows|lends)\b",
+    r"changed into|puts? on|pulls? on|takes? off|swapped|swaps?|new|another|fresh|borrowed|borrows|lends|"
+    r"(?:shrugs?|slips?|throws?|pulls?|puts?) (?:it|them) on|slips? into|throws? on|dons|donning|wriggles? into)\b",
     re.IGNORECASE,
 )
 
@@ -147,6 +152,11 @@ def sentences_of(script: Script) -> list[Sentence]:
             kind, speaker = "dialogue", el.character
         else:
             continue
+        if len(el.text) > MAX_ELEMENT_CHARS:
+            raise InputError(
+                f"{script.source or 'the script'}: line {el.line}: one paragraph of {len(el.text):,} characters; "
+                f"the limit is {MAX_ELEMENT_CHARS:,} (split it into paragraphs)"
+            )
         # FDX lines are paragraph indices: every sentence of a paragraph shares it.
         for line, text in split_sentences(el.text, el.line):
             if script.format == "fdx":
@@ -256,12 +266,16 @@ class Reader:
         align: optional ``(sentence, candidates, attribute) -> name | None`` used when
             several characters could own a value; it ranks them by embedding
             similarity to their established facts.
+        parse: optional ``sentence -> Parse`` for ownership by action.
     """
 
-    def __init__(self, cast: Cast, sentences: list[Sentence], align=None):
+    def __init__(self, cast: Cast, sentences: list[Sentence], align=None, parse=None):
         self.cast = cast
         self.sentences = sentences
         self.align = align
+        #: optional ``sentence -> Parse``: reads garment ownership by action when no
+        #: wearing verb or possessive says whose it is (see :mod:`continuity.wearing`).
+        self.parse = parse
         self._mentions = {s.id: cast.mentions(s.text) for s in sentences}
 
     def mentions(self, s: Sentence) -> list[Mention]:
@@ -272,16 +286,25 @@ class Reader:
         """The character an earlier sentence of the same paragraph is about.
 
         The nearest earlier sentence naming someone of the matching gender wins, and
-        within it the first such name (the grammatical subject, usually).
+        within it the first such name (the grammatical subject, usually). Linear: the
+        answers for every sentence are built in one pass per gender, on first use
+        (after the cast's genders are learnt), each from the sentence before.
         """
-        i = s.id - 1
-        while i >= 0 and self.sentences[i].element == s.element:
-            for m in self._mentions[i]:
-                g = self.cast.gender.get(m.character)
-                if not m.possessive and (gender is None or g is None or g == gender):
-                    return m.character
-            i -= 1
-        return None
+        tables: dict[str | None, list[str | None]] = self.__dict__.setdefault("_previous", {})
+        table = tables.get(gender)
+        if table is None:
+            table = tables[gender] = [None] * len(self.sentences)
+            for i in range(1, len(self.sentences)):
+                if self.sentences[i - 1].element != self.sentences[i].element:
+                    continue
+                for m in self._mentions[i - 1]:
+                    g = self.cast.gender.get(m.character)
+                    if not m.possessive and (gender is None or g is None or g == gender):
+                        table[i] = m.character
+                        break
+                else:
+                    table[i] = table[i - 1]
+        return table[s.id]
 
     def owner(self, s: Sentence, start: int, attribute: str, *, garment: bool = False) -> tuple[str, str] | None:
         """Who a value at offset ``start`` in ``s`` belongs to, and how we know."""
@@ -329,6 +352,32 @@ class Reader:
                 return who, "aligned"
         return None
 
+    def previous_named(self, s: Sentence, gender: str | None, *, include_self: bool = False) -> str | None:
+        """The character a pronoun of this gender in ``s`` most likely means.
+
+        With ``include_self``, a character named in ``s`` itself comes first.
+        """
+        if include_self:
+            for m in self.mentions(s):
+                g = self.cast.gender.get(m.character)
+                if not m.possessive and (gender is None or g is None or g == gender):
+                    return m.character
+        found = self._previous_named(s, gender)
+        if found or not include_self:
+            return found
+        # A paragraph that opens with "He": the character last named (or speaking) in the scene.
+        for k in range(s.id - 1, max(-1, s.id - 8), -1):
+            prev = self.sentences[k]
+            if prev.scene != s.scene:
+                break
+            names = [prev.speaker] if prev.kind == "dialogue" else [m.character for m in self._mentions[k]
+                                                                     if not m.possessive]
+            for who in names:
+                g = self.cast.gender.get(who) if who else None
+                if who and (gender is None or g is None or g == gender):
+                    return who
+        return None
+
     def observations(self, s: Sentence) -> list[Observation]:
         """Appearance and garment values stated in an action sentence, with owners."""
         if s.kind != "action":
@@ -341,6 +390,14 @@ class Reader:
                 out.append(Observation(who[0], v.attribute, v.value, v.words, s, who[1], change))
         for g in lexicon.garments_in(s.text):
             who = self.owner(s, g.start, "garment:" + g.kind, garment=True)
+            put_on = False
+            if who is None and self.parse is not None:
+                from continuity.wearing import garment_owner
+
+                found = garment_owner(self.parse(s), g.start, g.start + len(g.words),
+                                      lambda gender: self.previous_named(s, gender, include_self=True))
+                if found:
+                    who, put_on = (found[0], found[1]), found[2]
             if who:
-                out.append(Observation(who[0], "garment:" + g.kind, g.colour, g.words, s, who[1], change))
+                out.append(Observation(who[0], "garment:" + g.kind, g.colour, g.words, s, who[1], change or put_on))
         return out

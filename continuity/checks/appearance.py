@@ -27,7 +27,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     # as observations below, with their lines, so only a user's bible is canon here.
     for c in ctx.bible.characters if ctx.explicit_bible else ():
         for attr, value in c.attributes.items():
-            canon[(c.name, attr)] = ("bible", attr, _canonical(attr, value), f"characters.{c.name}.attributes.{attr}", value)
+            canon[(ctx.cue_of.get(c.name, c.name), attr)] = (
+                "bible", attr, _canonical(attr, value), f"characters.{c.name}.attributes.{attr}", value)
     for obs in ctx.observations:
         if obs.attribute.startswith("garment:"):
             continue
@@ -43,8 +44,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             if not values_conflict(attr, value, obs.value):
                 continue
-            yield _finding(obs, f"{obs.character}'s {attr} is {obs.value!r} here, but the bible says {raw!r}",
-                           Evidence(str(raw), bible=path), "error", ctx)
+            yield _finding(obs, f"{obs.character}'s {attr} {_be(attr)} {obs.value} here ({obs.words!r}), "
+                                f"but the bible says {raw!r}", Evidence(str(raw), bible=path), "error", ctx)
             continue
         first = known[1]
         if obs.attribute in _TIME_BOUND and ctx.period(scene) != ctx.period(first.sentence.scene):
@@ -55,11 +56,17 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield _finding(
             obs,
-            f"{obs.character}'s {obs.attribute} is {obs.value!r} here, but {first.value!r} in scene {first.sentence.scene}",
+            f"{obs.character}'s {obs.attribute} {_be(obs.attribute)} {obs.value} here ({obs.words!r}), "
+            f"but {first.value} in scene {first.sentence.scene} ({first.words!r})",
             Evidence(first.sentence.text, line=first.sentence.line, scene=first.sentence.scene),
             "warning",
             ctx,
         )
+
+
+def _be(attribute: str) -> str:
+    """The verb that agrees with the attribute: "eyes are", "hair is"."""
+    return "are" if attribute in ("eyes", "glasses") else "is"
 
 
 def _canonical(attr: str, raw: str) -> str:

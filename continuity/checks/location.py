@@ -42,6 +42,10 @@ ALIGN_TOP_K = 25
 _COLOUR_WORD_RE = re.compile(r"\b(" + "|".join(COLOURS) + r")\b", re.IGNORECASE)
 
 
+def _plural(feature: str) -> bool:
+    return feature.endswith("s") and not feature.endswith("ss")
+
+
 def _feature(word: str) -> str:
     w = word.lower()
     return {"doors": "door", "front door": "door", "wall": "walls", "drapes": "curtains", "couch": "sofa",
@@ -94,7 +98,7 @@ def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]
                 why, ev, sev = f"the bible has {raw!r}", Evidence(str(raw), bible=path), "error"
             else:
                 first = known[2]
-                why = f"it was {known[1]} in scene {first.scene}"
+                why = f"{'they were' if _plural(feature) else 'it was'} {known[1]} in scene {first.scene}"
                 ev, sev = Evidence(first.text, line=first.line, scene=first.scene), "warning"
             yield _finding(s, place, feature, colour, why, ev, sev, (("similarity", round(float(score), 3)),))
 
@@ -113,20 +117,67 @@ def _colour_near(text: str, feature: str) -> str | None:
     return colours.pop() if len(colours) == 1 else None
 
 
+_FEATURE_WORD_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, set(FEATURES)), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_PREDICATE_DEPS = ("acomp", "oprd", "attr", "xcomp", "advmod", "dobj", "npadvmod", "ccomp")
+
+
+def _colour(word: str) -> str | None:
+    return COLOUR_GROUP.get(word.lower().split("-")[-1])
+
+
+def _parsed_pairs(ctx: Context, sentences: list) -> dict[int, list[tuple[str, str, str]]]:
+    """(feature, colour as written, the writer's phrase) stated in any phrasing, from parses.
+
+    "The shutters here are painted red.", "paints the door a deep green", "the
+    walls, once white": the colour is a modifier of the feature word, or the
+    predicate of the clause whose subject (or object, for *paint*) it is.
+    """
+    out: dict[int, list[tuple[str, str, str]]] = {}
+    for s, parse in zip(sentences, ctx.parse_many(sentences)):
+        pairs = []
+        for t in parse.tokens:
+            if t.pos not in ("NOUN", "PROPN") or not _FEATURE_WORD_RE.fullmatch(t.text):
+                continue
+            feature = _feature(t.text)
+            if any(c.dep == "det" and c.lower in ("a", "an", "another") for c in parse.children(t.i)):
+                continue  # "a red door" may be another door
+            colours = [c for c in parse.children(t.i, "amod", "compound", "nmod") if _colour(c.text)]
+            v = parse.head(t.i) if t.dep in ("nsubj", "nsubjpass", "dobj") else None
+            if not colours and v is not None and v.i != t.i:
+                for c in parse.children(v.i, *_PREDICATE_DEPS):
+                    if c.i == t.i:
+                        continue
+                    if _colour(c.text):
+                        colours.append(c)
+                    else:  # "painted a deep red": the colour modifies the predicate noun
+                        colours.extend(k for k in parse.children(c.i, "amod", "compound") if _colour(k.text))
+                if t.dep == "dobj" and v.lemma not in ("paint", "repaint", "colour", "color", "dye", "stain"):
+                    colours = []
+            groups = {_colour(c.text) for c in colours}
+            if len(groups) == 1:
+                pairs.append((feature, colours[0].text.lower(), s.text[min(t.start, colours[0].start):max(t.end, colours[0].end)]))
+        if pairs:
+            out[s.id] = pairs
+    return out
+
+
 def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
-    """Definite references: "the red door"."""
+    """Definite references ("the red door") and predicates ("the shutters are painted red")."""
     for loc in ctx.bible.locations:
         for attr, value in loc.attributes.items():
             colour = COLOUR_GROUP.get(str(value).lower().split()[-1]) if str(value).strip() else None
             if colour:
                 canon[(loc.name, _feature(attr))] = ("bible", colour, f"locations.{loc.name}.attributes.{attr}", value)
-    for s in ctx.sentences:
-        if s.kind != "action" or s.scene == 0:
-            continue
+    candidates = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _FEATURE_WORD_RE.search(s.text)
+                  and _COLOUR_WORD_RE.search(s.text)]
+    parsed = _parsed_pairs(ctx, candidates)
+    for s in candidates:
         scene = ctx.scene(s.scene)
-        for m in _FEATURE_RE.finditer(s.text):
-            feature = _feature(m.group("f"))
-            colour = COLOUR_GROUP.get(m.group("c").lower(), m.group("c").lower())
+        found = [(_feature(m.group("f")), m.group("c")) for m in _FEATURE_RE.finditer(s.text)]
+        found += [(f, c) for f, c, _ in parsed.get(s.id, []) if f not in {x for x, _ in found}]
+        for feature, written in found:
+            colour = COLOUR_GROUP.get(written.lower(), written.lower())
             places = [loc.name for loc in ctx.bible.locations_for(scene.heading.location)] or [scene.heading.location]
             for place in places:
                 key = (place, feature)
@@ -143,7 +194,8 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                 _, first_colour, first = known
                 if first_colour != colour and first.scene != s.scene:
                     yield _finding(
-                        s, place, feature, colour, f"it was {first_colour} in scene {first.scene}",
+                        s, place, feature, colour,
+                        f"{'they were' if _plural(feature) else 'it was'} {first_colour} in scene {first.scene}",
                         Evidence(first.text, line=first.line, scene=first.scene), "warning",
                     )
                 break
@@ -157,7 +209,7 @@ def _finding(
         severity=severity,
         scene=s.scene,
         line=s.line,
-        message=f"the {feature} at {place} is {colour} here, but {why}",
+        message=f"the {feature} at {place} {'are' if _plural(feature) else 'is'} {colour} here, but {why}",
         text=s.text,
         subject=f"{place}.{feature}",
         evidence=(evidence,),

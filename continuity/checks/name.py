@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from continuity.audit import Context
+from continuity.errors import StudioError
 from continuity.findings import Evidence, Finding
 from continuity.model import Kind
 
@@ -52,6 +55,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     bible_names: dict[str, str] = {}
     for c in ctx.bible.characters if ctx.explicit_bible else ():
         bible_names[c.name] = c.name
+        bible_names[ctx.cue_of.get(c.name, c.name)] = c.name
         for a in c.aliases:
             bible_names[a.upper()] = c.name
     reported: set[str] = set()
@@ -115,6 +119,80 @@ def check(ctx: Context) -> Iterator[Finding]:
                         evidence=(_evidence_for(known, first, bible_names, ctx),),
                     )
                     break
+    yield from _title_case(ctx, counts, bible_names, first, reported)
+
+
+_TITLE_RE = re.compile(r"(?<![\w'\-])([A-Z][a-z]{2,})(?:'s|s')?(?![\w\-])")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Lower-case English words and common names: the sentence model's WordPiece vocabulary.
+
+    A misspelt name is almost never a whole word of it ("josphine" is not; "will",
+    "josephine" and "mara" are), which keeps real words and real names out.
+    """
+    try:
+        from continuity.minilm import model_dir
+
+        lines = (Path(model_dir()) / "vocab.txt").read_text(encoding="utf-8").split("\n")
+    except (OSError, ImportError, StudioError):
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha())
+
+
+def _title_case(ctx: Context, counts: Counter, bible_names: dict[str, str], first, reported: set[str]) -> Iterator[Finding]:
+    """Misspelt names in action and dialogue: "Josphine crosses to the window."
+
+    A capitalised word that is no known name, no English word (nor written in lower
+    case anywhere in the script), used at most twice, and one or two edits from
+    exactly one well-established name (a bible name, or one cued or named often).
+    """
+    vocabulary = _vocabulary()
+    if not vocabulary:
+        return
+    text = "\n".join(s.text for s in ctx.sentences)
+    lower_words = set(re.findall(r"\b[a-z][a-z'\-]+\b", text))
+    title_counts = Counter(m.group(1) for m in _TITLE_RE.finditer(text))
+    forms: dict[str, str] = {}
+    for form, who in ctx.cast.surface.items():
+        if " " in form or len(form) < 4:
+            continue
+        named = len(re.findall(rf"\b{re.escape(form.title())}\b", text)) + counts.get(form, 0)
+        if who in bible_names.values() or named >= 3:
+            forms[form] = who
+    if not forms:
+        return
+    for s in ctx.sentences:
+        for m in _TITLE_RE.finditer(s.text):
+            word = m.group(1)
+            up = word.upper()
+            if up in ctx.cast.surface or up in reported or word.lower() in vocabulary or word.lower() in lower_words:
+                continue
+            if title_counts[word] > 2:
+                continue
+            # A form that extends or shortens a name is a nickname (Scotty, Sam), not a typo.
+            targets = {who for form, who in forms.items()
+                       if near_miss(up, form) and not up.startswith(form) and not form.startswith(up)}
+            if len(targets) != 1:
+                continue
+            who = targets.pop()
+            form = next(f for f, w in forms.items() if w == who and near_miss(up, f) and not up.startswith(f)
+                        and not f.startswith(up))
+            reported.add(up)
+            where = "dialogue" if s.kind == "dialogue" else "action"
+            yield Finding(
+                category="name",
+                severity="warning",
+                scene=s.scene,
+                line=s.line,
+                message=f"{word!r} looks like a misspelling of {form.title()!r} ({who}) in {where}",
+                text=s.text,
+                character=who,
+                subject=word,
+                evidence=(_evidence_for(who, first, bible_names, ctx),),
+                extra=(("written", word),),
+            )
 
 
 def _is_frequent(known: str, counts: Counter, bible_names: dict[str, str]) -> bool:

@@ -26,25 +26,80 @@ _DAY_RE = re.compile(
     r"\b((?:noon|midday|morning|afternoon|bright|blazing|harsh|hot|summer) sun(?:light|shine)?"
     r"(?: (?:blazes|blazing|beats|beating|glares|glaring|streams|streaming|floods|flooding|pours|pouring|bakes|baking))?|"
     r"sun(?:light|shine)? (?:blazes|blazing|beats|beating|glares|glaring|streams|streaming|floods|flooding|pours|pouring|bakes|baking)|"
-    r"(?:morning|afternoon) (?:light|sunlight|sun)|high noon|broad daylight|bright daylight|noon|midday|mid-day|sunny)\b",
+    r"(?:morning|afternoon) (?:light|sunlight|sun)|high noon|broad daylight|bright daylight|noon|midday|mid-day|sunny|"
+    r"(?:the )?sun (?:rises|is rising|comes up|climbs|is up|is high|breaks through|peeks over|crests)|sunrise|sun-up|sunup|"
+    r"dawn (?:breaks|chorus)|first light|birdsong|birds (?:sing|singing|chirp|chirping|twitter)|sunlit|sun-drenched|"
+    r"sunbeams?|blue sky|cloudless sky|daylight (?:floods|streams|pours|fills))\b",
     re.IGNORECASE,
 )
 _NIGHT_RE = re.compile(
-    r"\b(moonlight|moonlit|full moon|the moon (?:hangs|rises|shines|glows|is)|stars (?:overhead|above|glitter|shine|wheel)|"
-    r"starlit|starry sky|night sky|pitch[- ](?:black|dark)(?! (?:coat|hair|suit|dress|eyes))|midnight)\b",
+    r"\b(moonlight|moonlit|moonbeams?|(?:a |the )?(?:full |crescent |half |new |pale |silver )?moon(?:'s)?"
+    r"(?: (?:hangs|rises|shines|glows|is|peeks|breaks|sits|sails|casts|lights))?|"
+    r"stars? (?:overhead|above|glitter|glittering|shine|shining|wheel|wheeling|twinkle|twinkling|fill|come out|are out)|"
+    r"(?:the |counting the |count the |under the |beneath the )stars|starlight|starlit|starry sky|night sky|"
+    r"pitch[- ](?:black|dark)(?! (?:coat|hair|suit|dress|eyes))|midnight|dead of night|middle of the night|"
+    r"darkness (?:falls|outside)|night has fallen|streetlights? (?:flicker|buzz|hum|glow)|owls? hoots?)\b",
     re.IGNORECASE,
 )
-_QUOTE_OR_IMAGE_RE = re.compile(r"\b(photo|photograph|painting|poster|picture|screen|tv|television|dream|remembers?|clock)\b", re.IGNORECASE)
+_QUOTE_OR_IMAGE_RE = re.compile(r"\b(photo|photograph|painting|poster|picture|screen|tv|television|dream|remembers?)\b", re.IGNORECASE)
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+# A clock time stated as now: "It is three in the morning", "the clock reads 2:14 AM", "4 A.M."
+_CLOCK_RE = re.compile(
+    r"(?:\b(?:it is|it's|its|it was|the time is|(?:clock|watch|display|dashboard|screen)\w* (?:reads?|shows?|says?|"
+    r"strikes?|ticks? (?:past|over|to)|hits?|chimes?|flashes|glows?|blinks?)|reading|now)\s+(?:almost |nearly |just |only |past |after )?"
+    r"|^)"
+    r"(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?P<m>\d{2}))?"
+    r"(?:\s*o'clock)?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?|in the (?:morning|afternoon|evening)|at night)",
+    re.IGNORECASE,
+)
 _DAY_PROTOS = [
     "Bright noon sunlight floods the room.",
     "The afternoon sun blazes overhead in a clear sky.",
     "Morning light streams through the windows.",
+    "Birds sing as the sun comes up.",
 ]
 _NIGHT_PROTOS = [
     "Moonlight falls across the dark room.",
     "Stars glitter in the black night sky.",
     "It is midnight and pitch dark outside.",
+    "The moon hangs over the sleeping town.",
 ]
+_N_DAY = len(_DAY_PROTOS)
+#: how much nearer the other light's descriptions a sentence must be to veto its cue
+_VETO = 0.08
+_FIGURATIVE_RE = re.compile(
+    r"\b(?:like|as if|as though|as bright as|stars in (?:his|her|their|your|my) eyes|seeing stars|sees stars|"
+    r"full of stars|star of|movie star|rock star|pop star|film star|gold star|over the moon|blue moon|moon face|"
+    r"honeymoon|moon boots|sunflower|sunglasses|sun hat|sun lounger|sunscreen|sun cream|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def clock_light(text: str) -> tuple[str, str] | None:
+    """``("light"|"dark", words)`` for a clock time stated as the present, or None.
+
+    Hours near dusk and dawn (5-7) say nothing either way.
+    """
+    m = _CLOCK_RE.search(text)
+    if not m:
+        return None
+    raw = m.group("h").lower()
+    hour = _NUMBERS.get(raw, None) if not raw.isdigit() else int(raw)
+    if hour is None or hour > 24:
+        return None
+    ap = m.group("ap").lower().replace(" ", "").replace(".", "")
+    if ap in ("pm", "intheafternoon", "intheevening") and hour < 12:
+        hour += 12
+    elif ap == "atnight" and hour < 12 and hour >= 5:
+        hour += 12
+    elif ap in ("am", "inthemorning") and hour == 12:
+        hour = 0
+    if hour >= 21 or hour <= 4:
+        return "dark", m.group(0).strip()
+    if 8 <= hour <= 17:
+        return "light", m.group(0).strip()
+    return None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -53,22 +108,38 @@ def check(ctx: Context) -> Iterator[Finding]:
     times = ctx.times
     protos = None
     for s in ctx.sentences:
-        if s.kind != "action" or s.scene == 0:
+        if s.scene == 0:
             continue
         t = times[s.scene - 1]
         want = timeline.light(t)
         if want is None:
             continue
-        rx = _DAY_RE if want == "dark" else _NIGHT_RE
-        m = rx.search(s.text)
-        if not m or _QUOTE_OR_IMAGE_RE.search(s.text):
+        if _QUOTE_OR_IMAGE_RE.search(s.text):
             continue
-        if protos is None:
-            protos = ctx.collection.embed(_DAY_PROTOS + _NIGHT_PROTOS)
-        sims = protos @ ctx.sentence_vectors[s.id]
-        day, night = float(np.max(sims[:3])), float(np.max(sims[3:]))
-        if (want == "dark" and day <= night) or (want == "light" and night <= day):
-            continue
+        clock = clock_light(s.text)
+        if clock is not None and s.kind == "dialogue" and not re.match(r"(?:it is|it's|its)\b", clock[1], re.I):
+            clock = None  # in dialogue only "it's three in the morning" tells the time now
+        if clock is not None:
+            if clock[0] == want:
+                continue
+            cue, day, night = clock[1], None, None
+        else:
+            if s.kind != "action":
+                continue
+            rx = _DAY_RE if want == "dark" else _NIGHT_RE
+            m = rx.search(s.text)
+            if not m:
+                continue
+            if protos is None:
+                protos = ctx.collection.embed(_DAY_PROTOS + _NIGHT_PROTOS)
+            sims = protos @ ctx.sentence_vectors[s.id]
+            day, night = float(np.max(sims[:_N_DAY])), float(np.max(sims[_N_DAY:]))
+            # The cue decides; the embedding only vetoes a sentence clearly about the other light.
+            if (want == "dark" and night - day > _VETO) or (want == "light" and day - night > _VETO):
+                continue
+            if _FIGURATIVE_RE.search(s.text[max(0, m.start() - 40) : m.end() + 25]):
+                continue
+            cue = m.group(0)
         scene = scenes[s.scene - 1]
         inherited = scene.heading.time != t
         source = _time_source(ctx, s.scene)
@@ -78,13 +149,14 @@ def check(ctx: Context) -> Iterator[Finding]:
             scene=s.scene,
             line=s.line,
             message=(
-                f"{m.group(0)!r} describes {'daylight' if want == 'dark' else 'night'}, but the scene is "
+                f"{cue!r} describes {'daylight' if want == 'dark' else 'night'}, but the scene is "
                 f"{t}{' (continuous from scene %d)' % source.index if inherited else ''}"
             ),
             text=s.text,
             subject=f"scene {s.scene} time",
             evidence=(Evidence(source.heading.text, line=source.line, scene=source.index),),
-            extra=(("cue", m.group(0)), ("similarity", {"day": round(day, 3), "night": round(night, 3)})),
+            extra=(("cue", cue),) + ((("similarity", {"day": round(day, 3), "night": round(night, 3)}),)
+                                      if day is not None else ()),
         )
     for i, scene in enumerate(scenes):
         if i == 0 or not timeline.is_continuous(scene):

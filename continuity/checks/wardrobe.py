@@ -24,7 +24,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         for i, w in enumerate(c.wardrobe):
             kind, colour = garment_kind(w.item), colour_of(w.item)
             if kind and colour:
-                bible_items.append((c.name, kind, colour, w, f"characters.{c.name}.wardrobe[{i}]"))
+                bible_items.append((ctx.cue_of.get(c.name, c.name), kind, colour, w, f"characters.{c.name}.wardrobe[{i}]"))
     for obs in ctx.observations:
         if not obs.attribute.startswith("garment:"):
             continue
@@ -38,7 +38,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 reported = True
                 yield _finding(
                     obs,
-                    f"{obs.character} wears a {obs.value} {kind} here, but the bible has "
+                    f"{obs.character} wears {obs.words!r} here, but the bible has "
                     f"{item.item!r} for scenes {item.scenes}",
                     Evidence(item.item, bible=path),
                     "error",
@@ -57,9 +57,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             where = "in this scene" if first.sentence.scene == scene else (
                 f"in scene {first.sentence.scene}, with no time passing since"
             )
+            noun = obs.words.split()[-1].lower()
+            plural = noun.endswith("s") and not noun.endswith("ss")
             yield _finding(
                 obs,
-                f"{obs.character}'s {kind} is {obs.value} here but {first.value} {where}",
+                f"{obs.character}'s {noun} {'are' if plural else 'is'} {obs.words.split()[0].lower()} here "
+                f"({obs.words!r}), but {first.words.split()[0].lower()} ({first.words!r}) {where}",
                 Evidence(first.sentence.text, line=first.sentence.line, scene=first.sentence.scene),
                 "error",
             )
