@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -99,6 +100,9 @@ class Context:
         spans: list[tuple] = [(m.start, m.end, m.character) for m in self.reader.mentions(s)]
         for g in garments_in(s.text):
             spans.append((g.start, g.start + len(g.words), None, "jacket"))
+        # "yo-yo" is one word to the writer, three tokens to the parser: parse it as "yoyo".
+        for m in _HYPHENATED_RE.finditer(s.text):
+            spans.append((m.start(), m.end(), None, m.group(0).replace("-", "").lower()))
         return spans
 
     def scene(self, index: int) -> Scene | None:
@@ -207,6 +211,7 @@ class Context:
         return None
 
 
+_HYPHENATED_RE = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")
 _NOT_NAMES = frozenset({"MR", "MRS", "MS", "DR", "THE", "OLD", "YOUNG", "LITTLE", "BIG", "UNCLE", "AUNT"})
 
 
@@ -222,6 +227,26 @@ def cue_map(bible: Bible, script: Script) -> dict[str, str]:
         words = {w.strip(".,") for f in forms for w in f.split()} - _NOT_NAMES
         found = sorted(sp for sp in speakers if sp in forms or sp in words)
         out[c.name] = found[0] if len(found) == 1 else c.name
+    return out
+
+
+def absent_characters(bible: Bible, script: Script) -> list[str]:
+    """Bible characters who never speak (under any cue) nor are named in the script's text."""
+    import re
+
+    from continuity.model import Kind
+
+    cues = cue_map(bible, script)
+    speakers = set(script.speakers)
+    text = "\n".join(el.text for _, el in script.elements() if el.kind in (Kind.ACTION, Kind.DIALOGUE))
+    out = []
+    for c in bible.characters:
+        if cues.get(c.name) in speakers:
+            continue
+        forms = {c.name, *c.aliases}
+        words = {w for f in forms for w in f.split() if len(w) >= 3 and w.upper() not in _NOT_NAMES}
+        if not any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w])", text, re.IGNORECASE) for w in forms | words):
+            out.append(c.name)
     return out
 
 
@@ -280,4 +305,4 @@ def run(
     return Report(script.source, script.format, scenes, tuple(ordered), bible_source, tuple(names))
 
 
-__all__ = ["Context", "run"]
+__all__ = ["Context", "absent_characters", "cue_map", "run"]

@@ -34,7 +34,7 @@ from continuity.parse import Parse, Token
 DESTROY = frozenset(
     "smash shatter destroy crush burn incinerate snap shred demolish pulverize pulverise wreck melt torch "
     "splinter flatten obliterate stamp stomp trample explode cremate dissolve mangle crumple annihilate "
-    "vaporize vaporise squash pulp".split()
+    "vaporize vaporise squash pulp grind shatter pound".split()
 )
 # Intransitive destruction: the subject is lost.
 PERISH = frozenset(
@@ -53,7 +53,7 @@ GIVE = frozenset("give hand pass sell pawn trade swap lend donate surrender bequ
 ALIENATE = frozenset("sell pawn trade auction".split())
 RECOVER = frozenset(
     "find recover retrieve repair fix mend glue rescue salvage replace buy fish regain reclaim restore "
-    "rebuild patch solder reassemble purchase return".split()
+    "rebuild patch solder reassemble purchase return spot discover unearth dredge recapture".split()
 )
 # Verbs whose object is not physically there.
 ABSENT = frozenset(
@@ -72,6 +72,11 @@ GONE_PLACES = frozenset(
     "rapids waterfall falls tide torrent ashes edge cliff precipice side railing rail parapet ledge".split()
 )
 AWAY = frozenset("overboard away".split())
+ASH = frozenset("ash ashes dust splinters pieces rubble cinders smithereens ruins wreckage fragments shards scrap "
+                "junk pulp mush powder".split())
+_NOTHING_LEFT_RE = re.compile(
+    r"\b(?:nothing (?:is |was )?(?:left|remains)|beyond repair|reduced to (?:ash|ashes|dust|rubble|pieces)|"
+    r"to (?:dust|ashes|smithereens)|into (?:a thousand|a hundred|a million) pieces)\b", re.IGNORECASE)
 GONE_STATES = frozenset("gone missing lost destroyed ruined stolen".split())
 REMAINS_ADJ = frozenset(
     "broken shattered smashed burnt burned charred ruined crushed twisted melted destroyed wrecked dead "
@@ -82,7 +87,23 @@ REMAINS_NOUN = frozenset(
     "photo photograph picture drawing painting sketch memory thought image ghost shell husk rest splinters "
     "outline replica copy model dream".split()
 )
+# Things fixed to a place: a window that breaks here is not the window of another set.
+FIXTURES = frozenset(
+    "window windows windowpane pane mirror chandelier statue fountain windshield windscreen skylight greenhouse shed "
+    "barn cabin hut tower lighthouse tree fence gate sign signpost bridge pier jetty dam wall clock television tv "
+    "aquarium tank boiler pipe pipes sink bathtub toilet stove oven fridge refrigerator furnace streetlight lamppost "
+    "bulb lightbulb headlight headlights".split()
+)
 INDEFINITE = frozenset("a an another some one new spare replacement second fresh different other".split())
+# People who are not the cast: a hand-over to them, or a taking by them, loses the object.
+PERSON_NOUNS = frozenset(
+    "thief thieves pickpocket burglar robber mugger bandit crook looter stranger strangers man woman men women boy "
+    "girl kid kids child guard guards officer cop cops soldier soldiers policeman policewoman dealer pawnbroker "
+    "collector buyer customer passer-by passerby boater fisherman sailor beggar vagrant tramp waiter waitress "
+    "bartender clerk attendant porter driver cabbie mugger gang gangster tourist vendor merchant trader peddler "
+    "figure someone somebody crowd dog gull gulls seagull crow crows magpie monkey".split()
+)
+TAKE = frozenset("take lift grab snatch pocket swipe nab seize confiscate pinch nick steal filch pilfer".split())
 PERSON_PRONOUNS = frozenset("he she they him her them i you we me us".split())
 OBJECT_PRONOUNS = frozenset("it them they".split())
 # Nouns that are events, feelings or surroundings, never props.
@@ -98,7 +119,8 @@ NOT_PROPS = frozenset(
     "room house floor wall walls ceiling street road door doors window windows ground earth surface "
     "bottom top side edge end middle way place world story game match deal plan idea truth lie joke "
     "point line lines word words name names thing things something nothing everything anything one ones "
-    "tension glass spirits mood momentum bond bonds barrier barriers code cycle chain routine".split()
+    "tension spirits mood momentum bond bonds barrier barriers code cycle chain routine minute minutes second "
+    "seconds hour hours while nothing".split()
 )
 
 
@@ -187,6 +209,9 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
             owner = c.character
         elif c.dep == "det" and c.lower in INDEFINITE:
             indefinite = True
+    # "wearing a blue dress and hat": the coordinated noun shares the first one's article.
+    if t.dep == "conj" and any(c.dep == "det" and c.lower in INDEFINITE for c in parse.children(t.head)):
+        indefinite = True
     if any(c.dep == "nummod" for c in parse.children(i)) and not any(
             c.dep in ("det", "poss") and c.lower not in INDEFINITE for c in parse.children(i)):
         indefinite = True  # "two letters" (but "the letter one last time" is the letter)
@@ -247,6 +272,11 @@ def _outsider(t: Token) -> bool:
     return t.character is None and t.pos in ("NOUN", "PROPN") and t.lower not in OBJECT_PRONOUNS
 
 
+def _stranger(t: Token | None) -> bool:
+    """A subject who is a person outside the cast (``Thieves``, ``a pickpocket``, ``a gull``)."""
+    return t is not None and t.character is None and (t.lemma in PERSON_NOUNS or t.lower in PERSON_NOUNS)
+
+
 def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, str] | None = None) -> list[Event]:
     """The object events a parsed action sentence states.
 
@@ -286,6 +316,10 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             if ref is None or _is_person(d, people):
                 continue
             kind, recipient = _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, people, ref)
+            if (lemma in TAKE and _stranger(subj) and kind in ("use", "transfer", "new", None)
+                    and not parts & {"out", "off", "up", "down", "back", "in"}
+                    and not any(c.dep == "poss" and not c.character for c in parse.children(d.i))):
+                kind, recipient = "loss", None  # "Thieves take the spyglass" (not "the guard takes out his gun")
             if kind:
                 out.append(Event(kind, ref, lemma, actor, recipient, held=actor is not None,
                                  how=_how(lemma, places, gone_place) if kind == "loss" else ""))
@@ -296,14 +330,16 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             kind = _subject_kind(lemma, parts, gone_place, bool(passive), parse, v, places)
             if kind:
                 out.append(Event(kind, ref, lemma, None, how=_how(lemma, places, gone_place) if kind == "loss" else ""))
-        # "the compass is gone", "the phone, crushed": states
+        # "the compass is gone", "within a minute it is ash": states
         if v.lemma == "be":
             for s in parse.children(v.i, "nsubj"):
                 ref = object_ref(parse, s.i, antecedent)
                 if ref is None:
                     continue
                 states = {c.lower for c in parse.children(v.i, "acomp", "attr", "advmod")}
-                if states & GONE_STATES:
+                if states & ASH:
+                    out.append(Event("loss", ref, "be", how="burnt" if states & {"ash", "ashes", "cinders"} else "destroyed"))
+                elif states & GONE_STATES:
                     out.append(Event("loss", ref, "be", how=sorted(states & GONE_STATES)[0]))
                 elif states & REMAINS_ADJ:
                     out.append(Event("remains", ref, "be"))
@@ -319,6 +355,14 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
                     if lemma in THROW | DESTROY | PERISH:
                         continue
                     out.append(Event("use", ref, lemma, actor, held=True))
+    # "The train roars over it, and nothing is left."
+    if _NOTHING_LEFT_RE.search(parse.text) and not any(e.kind == "loss" for e in out):
+        target = next((t for t in parse.tokens if t.lower in ("it", "them") and t.pos == "PRON"), None)
+        if target is None:
+            target = next((t for t in parse.tokens if t.dep == "dobj"), None)
+        ref = object_ref(parse, target.i, antecedent) if target is not None else None
+        if ref is not None:
+            out.append(Event("loss", ref, "", how="destroyed"))
     return _refine(parse, out)
 
 
@@ -326,6 +370,8 @@ def _how(lemma: str, places: set[str], gone_place: bool) -> str:
     """A loss in words, for the finding's message."""
     if places & FIRE:
         return "burnt"
+    if lemma in TAKE:
+        return "stolen"
     if lemma in DESTROY | PERISH or lemma in ("break", "tear", "rip", "blow", "burn"):
         return "destroyed"
     if lemma in STEAL:
@@ -344,12 +390,20 @@ class _Antecedents:
         self.parse, self.before = parse, before
 
     def at(self, i: int) -> ObjectRef | None:
+        # "A truck rolls over the pen, crushing it": *it* is never its own verb's subject.
+        verb = self.parse.clause_verb(i)
+        subj = self.parse.subject(verb) if verb is not None else None
+        skip = subj.i if subj is not None else -1
+        found = self._find(i, ("dobj", "nsubj", "nsubjpass"), skip)
+        return found or self.before or self._find(i, ("pobj",), skip)
+
+    def _find(self, i: int, deps: tuple[str, ...], skip: int) -> ObjectRef | None:
         for t in reversed(self.parse.tokens[:i]):
-            if t.dep in ("dobj", "nsubj", "nsubjpass", "pobj") and t.lower not in OBJECT_PRONOUNS:
+            if t.dep in deps and t.lower not in OBJECT_PRONOUNS and t.i != skip:
                 ref = object_ref(self.parse, t.i)
-                if ref is not None and not _is_body_part_place(ref):
+                if ref is not None and not _is_body_part_place(ref) and ref.head not in ("fist", "palm", "grip"):
                     return ref
-        return self.before
+        return None
 
 
 def _antecedents(parse: Parse, before: ObjectRef | None) -> _Antecedents:
@@ -455,8 +509,13 @@ def _remains(parse: Parse, ref: ObjectRef) -> bool:
 
 
 def same_object(a: ObjectRef, b: ObjectRef) -> bool:
-    """Whether two references can name one object (``the globe`` and ``the snow globe``)."""
+    """Whether two references can name one object (``the globe`` and ``the snow globe``).
+
+    One table is not "tables": nouns must agree in number (a pronoun takes its antecedent's).
+    """
     if a.head != b.head:
+        return False
+    if a.plural != b.plural:
         return False
     if a.modifiers and b.modifiers and set(a.modifiers) != set(b.modifiers):
         return False

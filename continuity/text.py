@@ -44,6 +44,14 @@ _OTHER_PERSON_RE = re.compile(
     r"women|men|girls|boys|people|soldier|officer|nurse|doctor|waitress|waiter|driver)\b"
 )
 _SUBJECT_PRONOUN_RE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+|Then,?\s+|Now,?\s+)?(He|She)\b")
+_LOOKS_GATE = re.compile(
+    r"\b(?:hair|eyes?|beard|moustache|mustache|curls|locks|mane|stubble|frame|build|figure|physique|"
+    r"slight|slim|stocky|thin|bony|heavy|wiry|slender|skinny|lanky|gaunt|petite|scrawny|heavyset|portly|stout|"
+    r"burly|muscular|brawny|chubby|plump|teens|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:y|ies)(?:-\w+)?)\b",
+    re.IGNORECASE,
+)
+_ONE_RE = re.compile(r"\b(?:for|into|with|to) (?:a|an|the|some) (?P<c>" + "|".join(lexicon.COLOURS) + r") (?:one|pair|set)\b",
+                     re.IGNORECASE)
 CHANGE_RE = re.compile(
     r"\b(now|dyed|dyes|has cut|cuts (?:his|her) hair|shaved|shaves|wig|disguised?|turned|changes? into|"
     r"changed into|puts? on|pulls? on|takes? off|swapped|swaps?|new|another|fresh|borrowed|borrows|lends|"
@@ -314,6 +322,10 @@ class Reader:
         nxt = [m for m in self.mentions(s) if m.start >= start]
         if nxt and nxt[0].caps and re.fullmatch(r"[\w'\- ]{0,30}\s", s.text[start : nxt[0].start]) and not ms:
             return nxt[0].character, "named"
+        # "Green-eyed Josephine stares back": a compound adjective right before the name.
+        if nxt and not ms and re.fullmatch(r"[\w'\- ]{0,20}-(?:eyed|haired|headed|bearded)\s", s.text[start : nxt[0].start],
+                                           re.IGNORECASE):
+            return nxt[0].character, "named"
         # "Josephine spots an ASIAN WOMAN (50)": someone else stands between.
         between = before[ms[-1].end :] if ms else before
         if _OTHER_PERSON_RE.search(between):
@@ -352,6 +364,23 @@ class Reader:
                 return who, "aligned"
         return None
 
+    def _parsed_looks(self, s: Sentence, seen: set[tuple[str, str]], change: bool) -> list[Observation]:
+        """Appearance said as a predicate, an apposition or an age in words (see :mod:`continuity.looks`)."""
+        from continuity.looks import ages, looks
+
+        parse = self.parse(s)
+
+        def resolve(gender: str) -> str | None:
+            return self.previous_named(s, gender, include_self=True)
+
+        out = []
+        for look in looks(parse, resolve) + ages(s.text, parse, resolve):
+            if (look.character, look.attribute) in seen:
+                continue
+            seen.add((look.character, look.attribute))
+            out.append(Observation(look.character, look.attribute, look.value, look.words, s, "parsed", change))
+        return out
+
     def previous_named(self, s: Sentence, gender: str | None, *, include_self: bool = False) -> str | None:
         """The character a pronoun of this gender in ``s`` most likely means.
 
@@ -388,6 +417,8 @@ class Reader:
             who = self.owner(s, v.start, v.attribute)
             if who:
                 out.append(Observation(who[0], v.attribute, v.value, v.words, s, who[1], change))
+        if self.parse is not None and _LOOKS_GATE.search(s.text):
+            out.extend(self._parsed_looks(s, {(o.character, o.attribute) for o in out}, change))
         for g in lexicon.garments_in(s.text):
             who = self.owner(s, g.start, "garment:" + g.kind, garment=True)
             put_on = False
@@ -400,4 +431,10 @@ class Reader:
                     who, put_on = (found[0], found[1]), found[2]
             if who:
                 out.append(Observation(who[0], "garment:" + g.kind, g.colour, g.words, s, who[1], change or put_on))
+                # "swaps the red jacket for a navy one": the new colour is the canon from here.
+                one = _ONE_RE.search(s.text, g.start + len(g.words))
+                if change and one:
+                    colour = lexicon.COLOUR_GROUP.get(one.group("c").lower())
+                    if colour:
+                        out.append(Observation(who[0], "garment:" + g.kind, colour, one.group(0), s, who[1], True))
         return out

@@ -27,6 +27,7 @@ class Format(str, Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    pdf = "pdf"
 
 
 class Severity(str, Enum):
@@ -49,16 +50,23 @@ def _main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what 
 
 @app.command()
 def audit(
-    script: Path = typer.Argument(..., help="A screenplay: .fountain or .fdx."),
+    script: Path = typer.Argument(..., help="A screenplay: .fountain, .fdx or .pdf."),
     bible: Path | None = typer.Option(None, "--bible", "-b", help="The bible (YAML). Without it, the script's own first descriptions are canon."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout."),
+    fmt: Format | None = typer.Option(None, "--format", "-f", help="Report format (default: from --out's extension, else text)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file (.txt .json .md .html .pdf) instead of stdout."),
     fail_on: Severity = typer.Option(Severity.error, "--fail-on", help="Exit 1 when a finding is at least this severe."),
     checks: str | None = typer.Option(None, "--checks", help="Comma-separated checks to run (default: all)."),
     store: bool = typer.Option(False, "--store", help="Record the findings in the project's store (.studio/findings.db) and print what changed."),
-    project: Path | None = typer.Option(None, "--project", help="The project folder for --store (default: the script's folder)."),
+    project: Path | None = typer.Option(None, "--project", help="The project folder of the store (default: the script's folder)."),
+    show_dismissed: bool = typer.Option(False, "--show-dismissed", help="List dismissed and intended findings too, marked (they still do not fail)."),
 ) -> None:
     """Audit a screenplay for continuity errors, against a bible if given.
+
+    Findings carry the script's own scene numbers (else the scene's place in the
+    script) and the page they fall on (a PDF's own pages; otherwise a standard
+    55-line page). Findings dismissed in the project's store, or marked in a
+    Fountain script with a note [[continuity: intended]] in their paragraph, are
+    hidden and do not fail; --show-dismissed lists them.
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input.
 
@@ -66,7 +74,7 @@ def audit(
 
       studio audit assets/examples/lighthouse/script.fountain --bible assets/examples/lighthouse/bible.yaml
 
-      studio audit draft.fdx --format json --out audit.json --fail-on warning
+      studio audit draft.pdf --out audit.html --fail-on warning
 
       studio audit draft.fountain --bible bible.yaml --store     then: studio review
     """
@@ -74,7 +82,9 @@ def audit(
     from continuity.api import audit as run_audit
     from continuity.api import load_bible, load_script
     from continuity.findings import severity_at_least
+    from studio import decisions
 
+    fmt = _report_format(fmt, out)
     err = _stderr()
     parsed = load_script(script)
     canon = load_bible(bible) if bible else None
@@ -93,70 +103,139 @@ def audit(
             )
     else:
         report = run_audit(parsed, canon, checks=selected, bible_source=bible)
-    if fmt is Format.text and out is None:
-        from rich.console import Console
-
-        render.print_text(report, Console(highlight=False, soft_wrap=True))
-    else:
-        text = {
-            Format.text: render.to_text,
-            Format.json: render.to_json,
-            Format.markdown: render.to_markdown,
-            Format.html: render.to_html,
-        }[fmt](report)
-        if out is None:
-            sys.stdout.write(text)
-        else:
-            _write(out, text)
-            err.print(f"wrote {out} ({len(report.findings)} findings)")
     if store:
         from studio.review.commands import record_and_summarise
 
         err.print(f"store: {record_and_summarise(report, script, bible, project)}")
+    report = decisions.apply(
+        report,
+        dismissed=decisions.dismissed_ids(project if project is not None else script.resolve().parent),
+        intended_lines=decisions.inline_intended(parsed, script),
+    )
+    if fmt == "text" and out is None:
+        from rich.console import Console
+
+        render.print_text(report, Console(highlight=False, soft_wrap=True), show_hidden=show_dismissed)
+    else:
+        data = render.render(report, fmt, show_hidden=show_dismissed)
+        if out is None:
+            if isinstance(data, bytes):
+                sys.stdout.buffer.write(data)
+            else:
+                sys.stdout.write(data)
+        else:
+            _write(out, data)
+            hidden = f", {len(report.hidden)} dismissed (hidden)" if report.hidden else ""
+            n = len(report.findings)
+            err.print(f"wrote {out} ({n} finding{'' if n == 1 else 's'}{hidden})")
     if fail_on is not Severity.never and any(severity_at_least(f.severity, fail_on.value) for f in report.findings):
         raise typer.Exit(1)
 
 
+def _report_format(fmt: Format | None, out: Path | None) -> str:
+    """The report format: --format, else --out's extension, else text; a mismatch is an error."""
+    from continuity.errors import InputError
+    from continuity.report import EXTENSIONS
+
+    if out is None:
+        return fmt.value if fmt else "text"
+    by_ext = EXTENSIONS.get(out.suffix.lower())
+    if by_ext is None:
+        known = ", ".join(sorted(EXTENSIONS))
+        what = f"extension {out.suffix!r}" if out.suffix else "no extension"
+        raise InputError(f"--out {out}: {what} names no report format; use one of {known} (or --format)")
+    if fmt is not None and fmt.value != by_ext:
+        raise InputError(f"--format {fmt.value} does not match --out {out} ({by_ext}); drop one or make them agree")
+    return by_ext
+
+
 @bible_app.command("extract")
 def bible_extract(
-    script: Path = typer.Argument(..., help="A screenplay: .fountain or .fdx."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write the bible here instead of stdout."),
+    script: Path = typer.Argument(..., help="A screenplay: .fountain, .fdx or .pdf."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the bible here (.yaml/.yml, or .json) instead of stdout."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of YAML."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing --out file (a backup copy is kept beside it)."),
 ) -> None:
-    """Bootstrap a bible from a script: characters, locations, props.
+    """Bootstrap a bible from a script: characters, looks, wardrobe, locations, props.
 
     Characters come from cues and their introductions (a name in CAPITALS with a
-    description), locations from scene headings, props from things mentioned
-    with "the" repeatedly. Edit the result, then pass it to `studio audit --bible`.
+    description: "bald", "braids", "7 year-old" and the like become attributes),
+    locations from scene headings. Wardrobe and props come from the same reading
+    as `studio audit`: each character's garments by scene range (one range per
+    costume change), and the objects characters act on in two or more scenes.
+    An existing --out file is never overwritten without --force, and with it a
+    copy is kept first (bible.yaml.bak-<UTC time>). Edit the result, then pass it
+    to `studio audit --bible`.
 
-    Example:
+    Examples:
 
       studio bible extract pilot.fountain --out bible.yaml
+
+      studio bible extract pilot.pdf --out bible.yaml --force
+
+      studio bible extract pilot.fdx --json
     """
     from continuity.api import load_script
-    from continuity.extract import extract_bible
+    from continuity.errors import InputError
+    from continuity.extract import extract_canon
+    from continuity.words import plural
 
-    bible = extract_bible(load_script(script))
+    if out is not None:
+        by_ext = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}.get(out.suffix.lower())
+        if by_ext is None:
+            what = f"extension {out.suffix!r}" if out.suffix else "no extension"
+            raise InputError(f"--out {out}: {what} names no bible format; use .yaml, .yml or .json")
+        if as_json and by_ext != "json":
+            raise InputError(f"--json does not match --out {out} (YAML); drop one or make them agree")
+        as_json = by_ext == "json"
+        if (out.exists() or out.is_symlink()) and not force:
+            raise InputError(f"{out} exists; pass --force to overwrite it (a backup copy is kept)")
+        if out.exists() and not out.is_file():
+            raise InputError(f"{out} is not a file")
+    parsed = load_script(script)
+    err = _stderr()
+    if err.is_terminal:
+        with err.status(f"Reading {script.name}: characters, wardrobe and props..."):
+            bible = extract_canon(parsed)
+    else:
+        bible = extract_canon(parsed)
     text = json.dumps(bible.model_dump(mode="json", exclude_none=True), indent=2) + "\n" if as_json else bible.to_yaml()
     if out is None:
         sys.stdout.write(text)
+        return
+    saved = None
+    if out.exists() or out.is_symlink():  # --force: keep the old bytes, then replace atomically (never through a link)
+        from studio.review import safe_io
+
+        data, before = safe_io.read(out, "bible")
+        saved = safe_io.backup(out, data, out.parent, before.st_mode & 0o777)
+        safe_io.replace(out, text.encode("utf-8"), before, out.parent)
     else:
         _write(out, text)
-        _stderr().print(
-            f"wrote {out}: {len(bible.characters)} characters, {len(bible.locations)} locations, {len(bible.props)} props"
-        )
+    kept = f"; the old file is kept as {saved.name}" if saved else ""
+    err.print(
+        f"wrote {out}: {plural(len(bible.characters), 'character')}, {plural(len(bible.locations), 'location')}, "
+        f"{plural(len(bible.props), 'prop')}{kept}", soft_wrap=True
+    )
 
 
 @bible_app.command("check")
 def bible_check(
     bible: Path = typer.Argument(..., help="A bible (YAML)."),
+    script: Path | None = typer.Option(None, "--script", "-s", help="Also check the bible against this screenplay."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON summary."),
 ) -> None:
     """Validate a bible and summarise it; errors name the key and line.
 
-    Example:
+    With --script, also warn about bible characters who never speak or appear in
+    it, and show which cue each bible character speaks under (a bible may say
+    "Dev Kapoor" where the script cues DEV).
+
+    Examples:
 
       studio bible check bible.yaml
+
+      studio bible check bible.yaml --script draft.fountain --json
     """
     from continuity.api import load_bible
 
@@ -169,67 +248,115 @@ def bible_check(
         "props": [p.name for p in b.props],
         "facts": len(b.facts()),
     }
+    warnings: list[str] = []
+    if script is not None:
+        from continuity.api import load_script
+        from continuity.audit import absent_characters, cue_map
+
+        parsed = load_script(script)
+        summary["cues"] = cue_map(b, parsed)
+        summary["absent"] = absent_characters(b, parsed)
+        warnings = [f"{name} never speaks or appears in {script}" for name in summary["absent"]]
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2) + "\n")
     else:
+        from continuity.words import plural
+
         typer.echo(
-            f"{bible}: valid. {len(b.characters)} characters, {len(b.locations)} locations, "
-            f"{len(b.props)} props, {summary['facts']} facts."
+            f"{bible}: valid. {plural(len(b.characters), 'character')}, {plural(len(b.locations), 'location')}, "
+            f"{plural(len(b.props), 'prop')}, {plural(summary['facts'], 'fact')}."
         )
+        for w in warnings:
+            _stderr().print(f"[yellow]warning:[/yellow] {w}", highlight=False)
 
 
 @app.command()
 def scenes(
-    script: Path = typer.Argument(..., help="A screenplay: .fountain or .fdx."),
+    script: Path = typer.Argument(..., help="A screenplay: .fountain, .fdx or .pdf."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """List the scenes of a script: index, line, heading, time, speakers.
+    """The one-liner: each scene's number, heading, time, story day, pages and cast.
 
-    Example:
+    Scene numbers are the script's own (#12A# in Fountain, Number= in FDX,
+    printed in a PDF), else the scene's place in the script. Pages: where the
+    scene starts and its length in eighths (a PDF's own pages; otherwise a
+    standard 55-line page). Cast: who speaks, and who of the speaking cast is
+    named in the action. Headings without a time of day are listed as info.
 
-      studio scenes draft.fdx --json
+    Examples:
+
+      studio scenes draft.fountain
+
+      studio scenes draft.pdf --json
     """
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
     from continuity.api import load_script
-    from continuity.timeline import story_days
+    from continuity.breakdown import one_liner, untimed
 
     s = load_script(script)
-    days = story_days(s.scenes)
-    rows = [
-        {
-            "scene": sc.index,
-            "line": sc.line,
-            "number": sc.heading.number,
-            "heading": sc.heading.text,
-            "setting": sc.heading.setting,
-            "location": sc.heading.location,
-            "time": sc.heading.time,
-            "story_day": day,
-            "speakers": list(sc.speakers),
-        }
-        for sc, day in zip(s.scenes, days)
+    rows = one_liner(s)
+    missing = untimed(rows)
+    notes = [
+        {"severity": "info", "scene": r.scene.index, "scene_number": r.number, "message": "the heading gives no time of day"}
+        for r in missing
     ]
     if as_json:
-        sys.stdout.write(json.dumps({"script": str(script), "scenes": rows}, indent=2) + "\n")
+        data = {"script": str(script), "scenes": [r.to_dict() for r in rows], "info": notes}
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    for col, justify in (("sc", "right"), ("heading", "left"), ("time", "left"), ("day", "right"),
+                         ("page", "right"), ("pages", "right"), ("cast", "left")):
+        table.add_column(col, justify=justify, overflow="fold")
     for r in rows:
-        typer.echo(f"{r['scene']:>4}  line {r['line']:>5}  {r['heading']}  [{', '.join(r['speakers'])}]")
+        day = "" if r.story_day is None else str(r.story_day)
+        table.add_row(
+            escape(r.number), escape(r.scene.heading.text), r.time or "", day,
+            r.page or "", r.to_dict()["pages"] or "", escape(", ".join(r.cast)),
+        )
+    console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+    console.print(table)
+    total = sum(r.eighths or 0 for r in rows)
+    from continuity.pages import eighths_text
+
+    n = len(rows)
+    console.print(f"\n{n} scene{'' if n == 1 else 's'}, {eighths_text(total) if total else 0} page{'s' if total > 8 or not total else ''}.")
+    if missing:
+        which = ", ".join(r.number for r in missing[:20]) + (" ..." if len(missing) > 20 else "")
+        console.print(f"info: {len(missing)} heading{'' if len(missing) == 1 else 's'} with no time of day (scene{'' if len(missing) == 1 else 's'} {which})")
 
 
 @app.command()
 def convert(
-    source: Path = typer.Argument(..., help="Input screenplay (.fountain or .fdx)."),
-    target: Path = typer.Argument(..., help="Output file; its extension picks the format."),
+    source: Path = typer.Argument(..., help="Input screenplay (.fountain, .fdx or .pdf)."),
+    target: Path = typer.Argument(..., help="Output file: .fountain, .fdx or .pdf (its extension picks the format)."),
 ) -> None:
-    """Convert a screenplay between Fountain and Final Draft.
+    """Convert a screenplay between Fountain, Final Draft and PDF.
 
-    Example:
+    A PDF is written in industry format: Courier 12, standard margins, scene
+    numbers (the script's own, else counted), (MORE) and (CONT'D) where a speech
+    crosses a page. Any other output extension is refused; nothing is written.
+
+    Examples:
 
       studio convert draft.fountain draft.fdx
-    """
-    from continuity.io import load_script, save_script
 
-    save_script(load_script(source), target)
-    _stderr().print(f"wrote {target}")
+      studio convert draft.fdx draft.pdf
+
+      studio convert draft.pdf draft.fountain
+    """
+    from continuity.api import SAVE_FORMATS, load_script, save_script
+    from continuity.errors import InputError
+
+    if target.suffix.lower() not in SAVE_FORMATS:  # before reading: refuse at once
+        known = ", ".join(sorted(SAVE_FORMATS))
+        what = f"extension {target.suffix!r}" if target.suffix else "no extension"
+        raise InputError(f"{target}: {what} names no screenplay format; use one of {known}")
+    fmt = save_script(load_script(source), target)
+    _stderr().print(f"wrote {target} ({fmt})")
 
 
 # -- commands defined in their own modules (heavy imports stay inside them) -------
@@ -238,6 +365,7 @@ from studio.review.commands import findings_app, review_command  # noqa: E402
 from studio.storyboard.commands import audit_frames_command, storyboard_command  # noqa: E402
 from studio.generate_cmd import generate_command  # noqa: E402
 from studio.doctor import doctor_command  # noqa: E402
+from studio.sheets_cmd import sheets_command  # noqa: E402
 
 app.add_typer(findings_app, name="findings")
 app.command("review")(review_command)
@@ -246,6 +374,7 @@ app.command("audit-frames")(audit_frames_command)
 app.command("mcp")(mcp_command)
 app.command("generate")(generate_command)
 app.command("doctor")(doctor_command)
+app.command("sheets")(sheets_command)
 
 
 def _bench_app() -> typer.Typer:
@@ -260,12 +389,15 @@ except ImportError:  # pragma: no cover
     pass
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str | bytes) -> None:
     from continuity.errors import InputError
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
 

@@ -158,7 +158,7 @@ def _title_case(ctx: Context, counts: Counter, bible_names: dict[str, str], firs
     for form, who in ctx.cast.surface.items():
         if " " in form or len(form) < 4:
             continue
-        named = len(re.findall(rf"\b{re.escape(form.title())}\b", text)) + counts.get(form, 0)
+        named = title_counts[form.title()] + counts.get(form, 0)
         if who in bible_names.values() or named >= 3:
             forms[form] = who
     if not forms:

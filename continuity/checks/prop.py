@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from continuity.audit import Context
 from continuity.findings import Evidence, Finding
 from continuity.objects import (
-    ALIENATE, DESTROY, GIVE, LOSE, PERISH, SINK, STEAL, SWEEP, THROW, VANISH, Event, ObjectRef, events,
+    ALIENATE, DESTROY, FIXTURES, GIVE, LOSE, PERISH, SINK, STEAL, SWEEP, THROW, VANISH, Event, ObjectRef, events,
     main_object, same_object,
 )
 from continuity.text import Sentence
@@ -52,7 +52,13 @@ def _forms(lemma: str) -> list[str]:
 _LOSS_WORDS = sorted({f for lemma in DESTROY | PERISH | SINK | VANISH | THROW | SWEEP | STEAL | LOSE | GIVE | ALIENATE
                       | {"break", "tear", "rip", "blow", "catch", "burn", "fall", "slip", "tumble", "plunge"}
                       for f in _forms(lemma)} | set(_EXTRA), key=len, reverse=True)
-_LOSS_GATE = re.compile(r"\b(?:" + "|".join(map(re.escape, _LOSS_WORDS)) + r")\b", re.IGNORECASE)
+_LOSS_SET = frozenset(_LOSS_WORDS)
+_WORDS_RE = re.compile(r"[a-z]+")
+
+
+def _may_lose(text: str) -> bool:
+    """Whether a sentence has a word that may state a loss (a cheap gate before parsing)."""
+    return not _LOSS_SET.isdisjoint(_WORDS_RE.findall(text.lower()))
 
 
 @dataclass
@@ -72,7 +78,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     aliases = _bible_aliases(ctx)
     by_id = {s.id: s for s in sentences}
-    gated = [s for s in sentences if _LOSS_GATE.search(s.text)]
+    gated = [s for s in sentences if _may_lose(s.text)]
     if not gated:
         return
     losses = _losses(ctx, gated, by_id, aliases)
@@ -83,7 +89,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                    | {a for a, h in aliases.items() if h in heads}, key=len, reverse=True)
     mention = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
     first = min(lost.sentence.id for lost in losses)
-    later = [s for s in sentences if s.id > first and (mention.search(s.text) or _pronoun_led(s))]
+    later = [s for s in sentences if s.id > first and (mention.search(s.text.replace("-", "")) or _pronoun_led(s))]
     parsed = _parse(ctx, later)
     open_losses = sorted(losses, key=lambda x: x.sentence.id)
     for s in later:
@@ -179,10 +185,10 @@ def _losses(ctx: Context, gated: list[Sentence], by_id: dict, aliases: dict[str,
         prev = parsed.get(s.id - 1)
         prev_evs = events(prev, None, _people(ctx, s)) if prev is not None else []
         for e in evs:
-            if e.kind != "loss":
-                continue
-            # Portable: someone handled it (the loss itself, or the sentence before), or it has an owner.
-            held = e.held or e.obj.possessed or any(
+            if e.kind != "loss" or e.obj.indefinite:
+                continue  # "smashing down three cars": a one-off, not an object the story tracks
+            # A fixture (a window, a mirror) is only the same one at the same place, unless someone handled it.
+            held = e.obj.head not in FIXTURES or e.held or e.obj.possessed or any(
                 p.held and same_object(p.obj, e.obj) for p in prev_evs) or _in_bible(ctx, e.obj)
             out.append(_Lost(e.obj, e, s, _place(ctx, s.scene), held, _name(ctx, e.obj)))
     return out

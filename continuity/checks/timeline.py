@@ -36,7 +36,8 @@ _NIGHT_RE = re.compile(
     r"\b(moonlight|moonlit|moonbeams?|(?:a |the )?(?:full |crescent |half |new |pale |silver )?moon(?:'s)?"
     r"(?: (?:hangs|rises|shines|glows|is|peeks|breaks|sits|sails|casts|lights))?|"
     r"stars? (?:overhead|above|glitter|glittering|shine|shining|wheel|wheeling|twinkle|twinkling|fill|come out|are out)|"
-    r"(?:the |counting the |count the |under the |beneath the )stars|starlight|starlit|starry sky|night sky|"
+    r"(?:the |counting the |count the |under the |beneath the )?stars (?!of\b)\w+|starlight|starlit|starry sky|"
+    r"(?:night|black|dark|inky|moonless) sky|crickets? (?:chirp|chirping|sing|singing|trill|trilling)|"
     r"pitch[- ](?:black|dark)(?! (?:coat|hair|suit|dress|eyes))|midnight|dead of night|middle of the night|"
     r"darkness (?:falls|outside)|night has fallen|streetlights? (?:flicker|buzz|hum|glow)|owls? hoots?)\b",
     re.IGNORECASE,
@@ -46,8 +47,9 @@ _NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 # A clock time stated as now: "It is three in the morning", "the clock reads 2:14 AM", "4 A.M."
 _CLOCK_RE = re.compile(
-    r"(?:\b(?:it is|it's|its|it was|the time is|(?:clock|watch|display|dashboard|screen)\w* (?:reads?|shows?|says?|"
+    r"(?:\b(?:it is|it's|its|it was|the time is|(?:clock|watch|display|dashboard|screen)\w*(?: [\w']+){0,4}? (?:reads?|shows?|says?|"
     r"strikes?|ticks? (?:past|over|to)|hits?|chimes?|flashes|glows?|blinks?)|reading|now)\s+(?:almost |nearly |just |only |past |after )?"
+    r"(?:(?:a )?quarter (?:past|to|after) |half past |twenty (?:past|to) |ten (?:past|to) |five (?:past|to) )?"
     r"|^)"
     r"(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?P<m>\d{2}))?"
     r"(?:\s*o'clock)?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?|in the (?:morning|afternoon|evening)|at night)",
@@ -70,7 +72,8 @@ _N_DAY = len(_DAY_PROTOS)
 _VETO = 0.08
 _FIGURATIVE_RE = re.compile(
     r"\b(?:like|as if|as though|as bright as|stars in (?:his|her|their|your|my) eyes|seeing stars|sees stars|"
-    r"full of stars|star of|movie star|rock star|pop star|film star|gold star|over the moon|blue moon|moon face|"
+    r"full of stars|star of|(?:movie|rock|pop|film|gold|porn|football|tv|child) stars?|stars align|over the moon|"
+    r"blue moon|moon face|"
     r"honeymoon|moon boots|sunflower|sunglasses|sun hat|sun lounger|sunscreen|sun cream|sunday)\b",
     re.IGNORECASE,
 )
