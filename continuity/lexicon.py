@@ -41,6 +41,11 @@ COLOURS = [
     "gold", "golden", "green", "olive", "khaki", "teal", "blue", "navy", "turquoise", "purple",
     "violet", "lavender", "brown", "tan", "beige", "camel", "black", "white", "cream", "ivory",
     "grey", "gray", "silver", "charcoal",
+    # less common colour words, each mapped to its family below
+    "emerald", "jade", "lime", "sage", "ruby", "cherry", "rust", "rusty", "copper", "bronze", "peach", "coral",
+    "salmon", "magenta", "fuchsia", "lilac", "mauve", "plum", "indigo", "cobalt", "azure", "cyan", "aqua",
+    "ochre", "amber", "taupe", "chocolate", "tawny", "ebony", "jet-black", "snow-white", "pearl", "sky-blue",
+    "royal-blue", "bottle-green", "forest-green", "blood-red", "wine", "claret", "lemon", "saffron", "mint",
 ]
 COLOUR_GROUP: dict[str, str] = {
     **dict.fromkeys(["red", "scarlet", "crimson", "maroon", "burgundy"], "red"),
@@ -52,6 +57,16 @@ COLOUR_GROUP: dict[str, str] = {
     **dict.fromkeys(["white", "cream", "ivory"], "white"),
     **dict.fromkeys(["grey", "gray", "silver", "charcoal"], "grey"),
     "pink": "pink", "orange": "orange", "black": "black",
+    **dict.fromkeys(["emerald", "jade", "lime", "sage", "bottle-green", "forest-green", "mint"], "green"),
+    **dict.fromkeys(["ruby", "cherry", "blood-red", "wine", "claret"], "red"),
+    **dict.fromkeys(["rust", "rusty", "copper", "bronze", "ochre", "amber", "taupe", "chocolate", "tawny"], "brown"),
+    **dict.fromkeys(["peach", "coral", "salmon"], "orange"),
+    **dict.fromkeys(["magenta", "fuchsia"], "pink"),
+    **dict.fromkeys(["lilac", "mauve", "plum", "indigo"], "purple"),
+    **dict.fromkeys(["cobalt", "azure", "cyan", "aqua", "sky-blue", "royal-blue"], "blue"),
+    **dict.fromkeys(["ebony", "jet-black"], "black"),
+    **dict.fromkeys(["snow-white", "pearl"], "white"),
+    **dict.fromkeys(["lemon", "saffron"], "yellow"),
 }
 GARMENTS: dict[str, str] = {
     **dict.fromkeys(["coat", "overcoat", "raincoat", "oilskin", "oilskins", "parka", "trenchcoat", "trench coat", "greatcoat", "peacoat", "anorak"], "coat"),
@@ -100,11 +115,38 @@ _BEARD_RE = re.compile(
     re.IGNORECASE,
 )
 _CLEAN_SHAVEN_RE = re.compile(r"\bclean[\s-]shaven\b", re.IGNORECASE)
+# Ages in words: "seven-year-old", "eight-year old", "thirty-five year old".
+NUMBER_WORDS: dict[str, int] = {
+    w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                               "fifteen sixteen seventeen eighteen nineteen".split(), start=1)
+} | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_AGE_WORDS_RE = re.compile(
+    r"\b(?P<a>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:" + _UNITS + r"))?|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|" + _UNITS + r")"
+    r"[\s-]years?[\s-]old\b",
+    re.IGNORECASE,
+)
+# "bald" alone is a head of hair; a bald spot, bald tyres or a bald lie are not.
+_BALD_RE = re.compile(
+    r"\bbald(?:[\s-]headed)?\b(?![\s-]+(?:spots?|patch(?:es)?|tyres?|tires?|treads?|eagles?|lies?|truths?|statements?|"
+    r"facts?|figures?|prairies?|cypress(?:es)?|carpets?|rugs?))",
+    re.IGNORECASE,
+)
+# Hair styles: recorded, never compared (hair is worn up, down, braided within a day).
+HAIRSTYLES: dict[str, str] = {
+    **dict.fromkeys(["braids", "plaits", "braided hair", "plaited hair"], "braids"),
+    "pigtails": "pigtails", "ponytail": "ponytail", "cornrows": "cornrows", "dreadlocks": "dreadlocks",
+    "mohawk": "mohawk", **dict.fromkeys(["crew cut", "crew-cut", "buzz cut", "buzzcut", "buzz-cut"], "crew cut"),
+}
+_HAIRSTYLE_RE = re.compile(
+    r"\b(?P<s>" + "|".join(sorted(map(re.escape, HAIRSTYLES), key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _GLASSES_RE = re.compile(r"\b(glasses|spectacles|bespectacled|eyeglasses)\b", re.IGNORECASE)
 _SCAR_RE = re.compile(r"\bscar(?:red)?\b(?:\s+(?:on|across|over|down)\s+(?:his|her|their|the)\s+(?P<where>(?:left |right )?[a-z]+))?", re.IGNORECASE)
 _GARMENT_RE = re.compile(
     r"\b(?:(?P<c>" + "|".join(COLOURS) + r")(?:[\s-]+(?:and|&)[\s-]+(?:" + "|".join(COLOURS) + r"))?[\s,-]+)"
-    r"(?P<m>(?:(?:wool(?:len)?|leather|oilskin|rain|tweed|silk|cotton|denim|linen|suede|fur|flannel|cable-knit|knit|rubber|velvet|corduroy|heavy|long|old|worn|battered|threadbare|faded|bright|dark|light|pale|new|thick|torn|sodden|wet|soaked)[\s-]+){0,3})"
+    r"(?P<m>(?:(?!(?:and|or|with|in|on|of|the|a|an|his|her|their|its|to|at|by|for|is|are|was)\b)[a-z][a-z'\-]*[\s-]+){0,2})"
     r"(?P<g>" + "|".join(sorted(map(re.escape, GARMENTS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
@@ -121,7 +163,7 @@ class Value:
 
 
 def appearance_in(text: str) -> list[Value]:
-    """Find appearance values (hair, eyes, age, build, beard, glasses, scar) in text."""
+    """Find appearance values (hair, eyes, age, build, beard, glasses, scar, hairstyle) in text."""
     found: list[Value] = []
     for m in _HAIR_RE.finditer(text):
         word = m.group("c").lower()
@@ -146,6 +188,13 @@ def appearance_in(text: str) -> list[Value]:
     for rx in _AGE_RES:
         for m in rx.finditer(text):
             found.append(Value("age", normalise_age(m.group("a")), m.group(0), m.start()))
+    for m in _AGE_WORDS_RE.finditer(text):
+        words = re.split(r"[\s-]+", m.group("a").lower())
+        found.append(Value("age", str(sum(NUMBER_WORDS[w] for w in words)), m.group(0), m.start()))
+    for m in _BALD_RE.finditer(text):
+        found.append(Value("hair", "bald", m.group(0), m.start()))
+    for m in _HAIRSTYLE_RE.finditer(text):
+        found.append(Value("hairstyle", HAIRSTYLES[" ".join(m.group("s").lower().split())], m.group(0), m.start()))
     for m in _GLASSES_RE.finditer(text):
         found.append(Value("glasses", "yes", m.group(0), m.start()))
     for m in _SCAR_RE.finditer(text):
@@ -200,8 +249,8 @@ def values_conflict(attribute: str, a: str, b: str) -> bool:
             return False
         # Ages are fuzzy: 30s vs 35 agree; 30s vs 50s do not; allow a year of slack.
         return ra[1] + 1 < rb[0] or rb[1] + 1 < ra[0]
-    if attribute in ("glasses", "scar"):
-        return False  # presence is not contradicted by absence in one line
+    if attribute in ("glasses", "scar", "hairstyle"):
+        return False  # presence is not contradicted by absence in one line; styles change within a day
     if attribute in ("hair", "beard") and {a, b} & {"dark"}:
         return not ({a, b} - {"dark"}) <= {"brown", "black"}
     return True

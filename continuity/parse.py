@@ -383,6 +383,16 @@ def _repair(tokens: list[Token]) -> tuple[Token, ...]:
         return toks[i + 1].pos if i + 1 < n else "PUNCT"
 
     for t in list(toks):
+        # "spots the compass glinting in the grass": *glinting* read as the noun, *compass* its compound.
+        if t.pos == "NOUN" and t.lower.endswith("ing") and t.i > 0 and toks[t.i - 1].dep == "compound" \
+                and toks[t.i - 1].head == t.i and toks[t.i - 1].pos == "NOUN":
+            noun = t.i - 1
+            for k in kids(t.i):
+                if k < noun:
+                    toks[k] = replace(toks[k], head=noun)
+            toks[noun] = replace(toks[noun], dep=t.dep, head=t.head if t.head != t.i else noun)
+            toks[t.i] = replace(toks[t.i], pos="VERB", tag="VBG", dep="acl", head=noun)
+            continue
         # "Her phone slips": tagged a verb, but parsed with *phone* as its compound.
         if t.pos == "VERB" and not any(toks[k].dep in ("nsubj", "nsubjpass") for k in kids(t.i)):
             compounds = [k for k in kids(t.i) if toks[k].dep == "compound" and k < t.i and toks[k].pos in ("NOUN", "PROPN")]

@@ -23,7 +23,8 @@ OWN_VERBS = frozenset(
     "wear pull tug zip unzip button unbutton adjust straighten smooth brush wrap clutch hug shrug stuff shove thrust "
     "jam dig fasten unfasten loosen tighten roll fiddle finger fumble hitch hike wring shake dust pat rummage tuck "
     "peel take remove shed doff hang drape throw slip put don change sport flap cinch knot yank wipe dry soak "
-    "drip flutter billow snap grip gather lift raise turn sink bury push plunge reach fish search".split()
+    "drip flutter billow snap grip gather lift raise turn sink bury push plunge reach fish search swap trade "
+    "exchange flap hang open close".split()
 )
 NOT_OWN = frozenset(
     "look stare glance see watch notice eye point admire buy sell hand give pass steal find examine study spot "

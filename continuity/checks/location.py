@@ -28,6 +28,17 @@ FEATURES = (
     "carpet", "rug", "sofa", "couch", "armchair", "table", "lamp", "lampshade", "fence", "gate", "shutters",
     "awning", "sign", "neon sign", "mailbox", "floor", "tiles", "ceiling", "bedspread", "tablecloth", "stairs",
     "staircase", "railing", "banister", "window frames", "trim", "paint", "porch", "mural",
+    # furniture, fittings and set dressing
+    "radiator", "radiators", "window boxes", "window box", "porch swing", "swing", "bench", "benches", "bookcase",
+    "bookshelf", "bookshelves", "shelves", "cabinet", "cabinets", "cupboard", "cupboards", "dresser", "desk",
+    "chair", "chairs", "stool", "stools", "bed", "headboard", "quilt", "duvet", "pillows", "cushions", "blinds",
+    "shades", "canopy", "gazebo", "shed", "mailboxes", "door frame", "doorframe", "window frame", "sill",
+    "windowsill", "counter", "countertop", "booth", "booths", "couches", "sofas", "armchairs", "recliner",
+    "ottoman", "fridge", "refrigerator", "stove", "oven", "sink", "bathtub", "tub", "toilet", "mirror frame",
+    "lampshades", "lamps", "lantern", "chandelier", "vase", "vases", "curtain", "drape", "rugs", "mat", "doormat",
+    "fences", "gates", "picket fence", "hedge", "shutter", "façade", "facade", "siding", "clapboards", "brickwork",
+    "bricks", "roof tiles", "pillars", "columns", "steps", "doorstep", "door", "garage door", "front steps",
+    "phone booth", "payphone", "jukebox", "piano", "bar stools", "barstools", "tablecloths", "napkins",
 )
 _FEATURE_RE = re.compile(
     r"\b(?:the|its|this)\s+(?:(?:old|heavy|peeling|faded|battered|chipped|worn|iron|wooden|steel|rusted|rusty|painted|narrow|small|big|great)\s+){0,2}"
@@ -48,8 +59,12 @@ def _plural(feature: str) -> bool:
 
 def _feature(word: str) -> str:
     w = word.lower()
-    return {"doors": "door", "front door": "door", "wall": "walls", "drapes": "curtains", "couch": "sofa",
-            "staircase": "stairs", "banister": "railing"}.get(w, w)
+    w = {"doors": "door", "front door": "door", "wall": "walls", "drapes": "curtains", "couch": "sofa",
+         "staircase": "stairs", "banister": "railing", "curtain": "curtains", "drape": "curtains",
+         "shutter": "shutters", "couches": "sofa", "sofas": "sofa", "radiators": "radiator",
+         "window box": "window boxes", "facade": "façade", "windowsill": "sill", "barstools": "bar stools",
+         "doorframe": "door frame"}.get(w, w)
+    return w
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -126,23 +141,60 @@ def _colour(word: str) -> str | None:
     return COLOUR_GROUP.get(word.lower().split("-")[-1])
 
 
-def _parsed_pairs(ctx: Context, sentences: list) -> dict[int, list[tuple[str, str, str]]]:
+_EXISTENTIAL_RE = re.compile(r"(?:there (?:is|are|'s|stands|stand|sits|sit)|here (?:is|are))\b", re.IGNORECASE)
+_FEATURE_SET = frozenset(FEATURES)
+
+
+def _feature_name(parse, t) -> str | None:
+    """The set feature token ``t`` heads, with its compound if that makes one (*window boxes*)."""
+    compounds = [c.lower for c in parse.children(t.i, "compound") if c.i == t.i - 1]
+    for name in ([f"{compounds[0]} {t.lower}"] if compounds else []) + [t.lower]:
+        if name in _FEATURE_SET:
+            return name
+    return None
+
+
+def _parsed_pairs(ctx: Context, sentences: list) -> dict[int, list[tuple[str, str, str, bool]]]:
     """(feature, colour as written, the writer's phrase) stated in any phrasing, from parses.
 
     "The shutters here are painted red.", "paints the door a deep green", "the
     walls, once white": the colour is a modifier of the feature word, or the
     predicate of the clause whose subject (or object, for *paint*) it is.
     """
-    out: dict[int, list[tuple[str, str, str]]] = {}
-    for s, parse in zip(sentences, ctx.parse_many(sentences)):
+    out: dict[int, list[tuple[str, str, str, bool]]] = {}
+    parses = dict(zip((s.id for s in sentences), ctx.parse_many(sentences)))
+    for s in sentences:
+        parse = parses[s.id]
         pairs = []
         for t in parse.tokens:
-            if t.pos not in ("NOUN", "PROPN") or not _FEATURE_WORD_RE.fullmatch(t.text):
+            if t.lower in ("it", "they") and t.dep == "nsubj" and s.id - 1 in parses:
+                # "Will notices the armchair. It is bright scarlet."
+                before = [x for x in parses[s.id - 1].tokens if x.pos == "NOUN" and _FEATURE_WORD_RE.fullmatch(x.text)]
+                colours = [c for c in parse.children(t.head, "acomp", "attr", "oprd") if _colour(c.text)] + [
+                    k for c in parse.children(t.head, "acomp", "attr") for k in parse.children(c.i, "amod", "compound")
+                    if _colour(k.text)]
+                if len(before) == 1 and colours and ctx.sentences[s.id - 1].element == s.element:
+                    pairs.append((_feature(before[0].text), colours[0].text.lower(), s.text, True))
                 continue
-            feature = _feature(t.text)
-            if any(c.dep == "det" and c.lower in ("a", "an", "another") for c in parse.children(t.i)):
-                continue  # "a red door" may be another door
+            name = _feature_name(parse, t)
+            if t.pos not in ("NOUN", "PROPN") or name is None:
+                continue
+            feature = _feature(name)
+            # "a red door" may be another door: it may start the canon, never contradict it,
+            # unless the sentence presents the place ("There is a red door behind her").
+            definite = not any(c.dep == "det" and c.lower in ("a", "an", "another", "some") for c in parse.children(t.i)) \
+                or bool(_EXISTENTIAL_RE.match(s.text))
             colours = [c for c in parse.children(t.i, "amod", "compound", "nmod") if _colour(c.text)]
+            for a in parse.children(t.i, "appos"):  # "The radiator, a faded brown, looks older"
+                colours += [a] if _colour(a.text) else [k for k in parse.children(a.i, "amod", "compound") if _colour(k.text)]
+            if not colours and t.i + 2 < len(parse.tokens) and parse.tokens[t.i + 1].text == "(":
+                # "The tiles (maroon, chipped) catch the light"
+                for k in parse.tokens[t.i + 2:]:
+                    if k.text == ")":
+                        break
+                    if _colour(k.text):
+                        colours.append(k)
+                        break
             v = parse.head(t.i) if t.dep in ("nsubj", "nsubjpass", "dobj") else None
             if not colours and v is not None and v.i != t.i:
                 for c in parse.children(v.i, *_PREDICATE_DEPS):
@@ -156,7 +208,8 @@ def _parsed_pairs(ctx: Context, sentences: list) -> dict[int, list[tuple[str, st
                     colours = []
             groups = {_colour(c.text) for c in colours}
             if len(groups) == 1:
-                pairs.append((feature, colours[0].text.lower(), s.text[min(t.start, colours[0].start):max(t.end, colours[0].end)]))
+                pairs.append((feature, colours[0].text.lower(),
+                              s.text[min(t.start, colours[0].start):max(t.end, colours[0].end)], definite))
         if pairs:
             out[s.id] = pairs
     return out
@@ -171,12 +224,19 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                 canon[(loc.name, _feature(attr))] = ("bible", colour, f"locations.{loc.name}.attributes.{attr}", value)
     candidates = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _FEATURE_WORD_RE.search(s.text)
                   and _COLOUR_WORD_RE.search(s.text)]
+    # "Will notices the armchair. It is bright scarlet.": the pronoun's sentence and the one before it.
+    ids = {s.id for s in candidates}
+    for s in ctx.sentences:
+        if (s.kind == "action" and s.scene > 0 and s.id > 0 and re.match(r"(?:It|They)\b", s.text)
+                and _COLOUR_WORD_RE.search(s.text) and _FEATURE_WORD_RE.search(ctx.sentences[s.id - 1].text)):
+            ids |= {s.id, s.id - 1}
+    candidates = [ctx.sentences[i] for i in sorted(ids)]
     parsed = _parsed_pairs(ctx, candidates)
     for s in candidates:
         scene = ctx.scene(s.scene)
-        found = [(_feature(m.group("f")), m.group("c")) for m in _FEATURE_RE.finditer(s.text)]
-        found += [(f, c) for f, c, _ in parsed.get(s.id, []) if f not in {x for x, _ in found}]
-        for feature, written in found:
+        found = [(_feature(m.group("f")), m.group("c"), True) for m in _FEATURE_RE.finditer(s.text)]
+        found += [(f, c, d) for f, c, _, d in parsed.get(s.id, []) if f not in {x for x, _, _ in found}]
+        for feature, written, definite in found:
             colour = COLOUR_GROUP.get(written.lower(), written.lower())
             places = [loc.name for loc in ctx.bible.locations_for(scene.heading.location)] or [scene.heading.location]
             for place in places:
@@ -186,6 +246,8 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                     if place == scene.heading.location:
                         canon[key] = ("script", colour, s)
                     continue
+                if not definite:
+                    break
                 if known[0] == "bible":
                     _, bcolour, path, raw = known
                     if bcolour != colour:

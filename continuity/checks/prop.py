@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from continuity.audit import Context
 from continuity.findings import Evidence, Finding
 from continuity.objects import (
-    ALIENATE, DESTROY, FIXTURES, GIVE, LOSE, PERISH, SINK, STEAL, SWEEP, THROW, VANISH, Event, ObjectRef, events,
+    ALIENATE, ASH, AWAY, DESTROY, FIXTURES, GIVE, GONE_PLACES, LOSE, PERISH, PERSON_NOUNS, SINK, STEAL, SWEEP, TAKE,
+    THROW, VANISH, Event, ObjectRef, events,
     main_object, same_object,
 )
 from continuity.text import Sentence
@@ -34,7 +35,6 @@ _IRREGULAR = {
     "take": "took taken", "go": "went gone", "fall": "fell fallen", "cast": "cast", "sling": "slung",
     "drag": "dragged", "burst": "burst", "lend": "lent", "swing": "swung",
 }
-_EXTRA = "gone missing lost overboard away pieces stolen destroyed".split()
 
 
 def _forms(lemma: str) -> list[str]:
@@ -49,16 +49,22 @@ def _forms(lemma: str) -> list[str]:
     return sorted(out, key=len, reverse=True)
 
 
-_LOSS_WORDS = sorted({f for lemma in DESTROY | PERISH | SINK | VANISH | THROW | SWEEP | STEAL | LOSE | GIVE | ALIENATE
-                      | {"break", "tear", "rip", "blow", "catch", "burn", "fall", "slip", "tumble", "plunge"}
-                      for f in _forms(lemma)} | set(_EXTRA), key=len, reverse=True)
-_LOSS_SET = frozenset(_LOSS_WORDS)
+# Verbs that say a loss by themselves, and verbs that need a place or a stranger to ("throws it into the sea").
+_STRONG = DESTROY | PERISH | SINK | STEAL | LOSE | ALIENATE | {"break", "tear", "rip", "burn", "explode"}
+_WEAK = (VANISH | THROW | SWEEP | GIVE | TAKE) | {"blow", "catch", "fall", "slip", "tumble", "plunge", "go", "feed"}
+_STRONG_FORMS = frozenset(f for lemma in _STRONG for f in _forms(lemma)) | {"gone", "missing", "stolen", "destroyed"}
+_WEAK_FORMS = frozenset(f for lemma in _WEAK for f in _forms(lemma))
+_CONTEXT = frozenset(GONE_PLACES | AWAY | PERSON_NOUNS | ASH | {"nothing", "lost", "overboard", "beyond"})
 _WORDS_RE = re.compile(r"[a-z]+")
+_PRONOUN_RE = re.compile(r"\b(?:it|them|they|its)\b", re.IGNORECASE)
 
 
 def _may_lose(text: str) -> bool:
-    """Whether a sentence has a word that may state a loss (a cheap gate before parsing)."""
-    return not _LOSS_SET.isdisjoint(_WORDS_RE.findall(text.lower()))
+    """Whether a sentence may state a loss (a cheap gate before parsing)."""
+    words = set(_WORDS_RE.findall(text.lower()))
+    if not _STRONG_FORMS.isdisjoint(words):
+        return True
+    return not _WEAK_FORMS.isdisjoint(words) and not _CONTEXT.isdisjoint(words)
 
 
 @dataclass
@@ -140,7 +146,8 @@ def _parse(ctx: Context, sentences: list[Sentence]) -> dict[int, object]:
     want: dict[int, Sentence] = {}
     for s in sentences:
         want[s.id] = s
-        if s.id > 0 and ctx.sentences[s.id - 1].element == s.element:
+        # The sentence before matters only for a pronoun ("It bursts into a hundred pieces").
+        if s.id > 0 and ctx.sentences[s.id - 1].element == s.element and _PRONOUN_RE.search(s.text):
             want[s.id - 1] = ctx.sentences[s.id - 1]
     return dict(zip(want, ctx.parse_many(list(want.values()))))
 
