@@ -98,6 +98,8 @@ def _predicate_words(parse: Parse, n: Token) -> list[Token]:
         for c in parse.children(v.i, "acomp", "attr", "oprd", "xcomp"):
             out.append(c)
             out += parse.children(c.i, "amod", "compound", "conj")
+    # "eyes, cold and blue,": coordinated words are said of it too
+    out += [k for w in list(out) for k in parse.children(w.i, "conj")]
     return out
 
 

@@ -38,7 +38,8 @@ DESTROY = frozenset(
 )
 # Intransitive destruction: the subject is lost.
 PERISH = frozenset(
-    "shatter burst explode disintegrate crumble splinter smash implode melt dissolve incinerate perish".split()
+    "shatter burst explode disintegrate crumble splinter smash implode melt dissolve incinerate perish crunch crumple "
+    "fragment collapse".split()
 )
 SINK = frozenset("sink founder submerge drown".split())
 VANISH = frozenset("vanish disappear".split())
@@ -73,7 +74,7 @@ GONE_PLACES = frozenset(
 )
 AWAY = frozenset("overboard away".split())
 ASH = frozenset("ash ashes dust splinters pieces rubble cinders smithereens ruins wreckage fragments shards scrap "
-                "junk pulp mush powder".split())
+                "junk pulp mush powder fragment shard piece bits splinter".split())
 _NOTHING_LEFT_RE = re.compile(
     r"\b(?:nothing (?:is |was )?(?:left|remains)|beyond repair|reduced to (?:ash|ashes|dust|rubble|pieces)|"
     r"to (?:dust|ashes|smithereens)|into (?:a thousand|a hundred|a million) pieces)\b", re.IGNORECASE)
@@ -103,6 +104,10 @@ PERSON_NOUNS = frozenset(
     "bartender clerk attendant porter driver cabbie mugger gang gangster tourist vendor merchant trader peddler "
     "figure someone somebody crowd dog gull gulls seagull crow crows magpie monkey".split()
 )
+# Forces of nature that carry a thing off ("The tide takes it.", "the sea swallows the ring").
+FORCES = frozenset("tide tides sea ocean waves wave current river wind gale storm flood fire flames blaze water "
+                   "surf swell undertow rapids whirlpool avalanche".split())
+SWALLOW = frozenset("take swallow claim consume devour carry sweep snatch pull drag suck".split())
 TAKE = frozenset("take lift grab snatch pocket swipe nab seize confiscate pinch nick steal filch pilfer".split())
 PERSON_PRONOUNS = frozenset("he she they him her them i you we me us".split())
 OBJECT_PRONOUNS = frozenset("it them they".split())
@@ -316,6 +321,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             if ref is None or _is_person(d, people):
                 continue
             kind, recipient = _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, people, ref)
+            if lemma in SWALLOW and subj is not None and subj.lemma in FORCES and kind in ("use", "new", None):
+                kind, recipient = "loss", None  # "The tide takes it."
             if (lemma in TAKE and _stranger(subj) and kind in ("use", "transfer", "new", None)
                     and not parts & {"out", "off", "up", "down", "back", "in"}
                     and not any(c.dep == "poss" and not c.character for c in parse.children(d.i))):
@@ -466,6 +473,9 @@ def _subject_kind(lemma, parts, gone_place, passive, parse, v, places) -> str | 
     if lemma in PERISH or (lemma == "break" and parts & {"apart", "up"}) or (lemma == "burn" and parts & {"up", "down", "away", "out"}):
         return "loss"
     if lemma == "break" and any(o.lemma in ("piece", "pieces", "half", "two", "shard") for _, o in _prep_objects(parse, v)):
+        return "loss"
+    # "They crunch into fragments.", "it crumbles to dust"
+    if any(p in ("into", "to") and (o.lemma in ASH or o.lower in ASH) for p, o in _prep_objects(parse, v)):
         return "loss"
     if lemma in SINK | VANISH:
         if gone_place or (lemma in SINK and not places):

@@ -21,6 +21,9 @@ from continuity.model import Kind, Script
 #: bound on the work one element can cause.
 MAX_ELEMENT_CHARS = 65_536
 _SENT_RE = re.compile(r"[^.!?]+(?:[.!?]+[\"')\]]*|$)")
+# Periods that end no sentence ("two a.m.", "Mr. Bloom", "St. Paul"): masked while splitting.
+_ABBREV_RE = re.compile(r"\b(?:[ap]\.m\.(?=\s+[a-z])|[ap]\.m(?=\.)|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|Lt|Sgt|Capt|Col|Gen|Prof|Rev|vs|etc|No)\.(?=\s))")
+_DOT = "\u2024"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -47,7 +50,8 @@ _SUBJECT_PRONOUN_RE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+|Then,?\s+|Now,?\s+)?(H
 _LOOKS_GATE = re.compile(
     r"\b(?:hair|eyes?|beard|moustache|mustache|curls|locks|mane|stubble|frame|build|figure|physique|"
     r"slight|slim|stocky|thin|bony|heavy|wiry|slender|skinny|lanky|gaunt|petite|scrawny|heavyset|portly|stout|"
-    r"burly|muscular|brawny|chubby|plump|teens|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:y|ies)(?:-\w+)?)\b",
+    r"burly|muscular|brawny|chubby|plump|teens|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:y|ies)(?:-\w+)?|"
+    r"eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)\b",
     re.IGNORECASE,
 )
 _ONE_RE = re.compile(r"\b(?:for|into|with|to) (?:a|an|the|some) (?P<c>" + "|".join(lexicon.COLOURS) + r") (?:one|pair|set)\b",
@@ -136,8 +140,9 @@ def split_sentences(text: str, line: int) -> list[tuple[int, str]]:
     """Split an element's text into ``(line, sentence)`` pairs, keeping source lines."""
     out = []
     for i, raw_line in enumerate(text.split("\n")):
-        for m in _SENT_RE.finditer(raw_line):
-            s = " ".join(m.group(0).split())
+        masked = _ABBREV_RE.sub(lambda m: m.group(0).replace(".", _DOT), raw_line)
+        for m in _SENT_RE.finditer(masked):
+            s = " ".join(m.group(0).replace(_DOT, ".").split())
             if len(s) > 1 and any(c.isalpha() for c in s):
                 out.append((line + i, s))
     # Join sentences that continue across a hard line break within a paragraph.

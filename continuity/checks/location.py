@@ -197,7 +197,9 @@ def _parsed_pairs(ctx: Context, sentences: list) -> dict[int, list[tuple[str, st
                         break
             v = parse.head(t.i) if t.dep in ("nsubj", "nsubjpass", "dobj") else None
             if not colours and v is not None and v.i != t.i:
-                for c in parse.children(v.i, *_PREDICATE_DEPS):
+                preds = parse.children(v.i, *_PREDICATE_DEPS)
+                preds += [c for c in parse.children(v.i, "conj") if c.pos == "ADJ"]  # "whitewashed, white as bone"
+                for c in preds:
                     if c.i == t.i:
                         continue
                     if _colour(c.text):
