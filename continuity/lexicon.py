@@ -68,6 +68,44 @@ COLOUR_GROUP: dict[str, str] = {
     **dict.fromkeys(["snow-white", "pearl"], "white"),
     **dict.fromkeys(["lemon", "saffron"], "yellow"),
 }
+# Shades within a colour family that a reader tells apart (navy is not turquoise);
+# the bare family word ("blue") agrees with every shade of its family.
+SHADES: tuple[frozenset[str], ...] = tuple(frozenset(x.split()) for x in (
+    "red scarlet crimson cherry ruby blood-red", "maroon burgundy wine claret",
+    "blue azure cobalt sky-blue royal-blue", "navy", "turquoise teal aqua cyan",
+    "green emerald jade forest-green bottle-green", "olive khaki sage", "lime mint",
+    "yellow lemon gold golden saffron", "mustard",
+    "brown chocolate tan camel beige taupe", "rust rusty copper bronze ochre amber tawny",
+    "grey gray silver", "charcoal", "purple violet indigo plum", "lavender lilac mauve",
+))
+
+
+def colours_conflict(a: str, b: str) -> bool:
+    """Whether two colour words (as written) describe visibly different colours.
+
+    Different families always conflict; within a family, two named shades conflict
+    (navy/turquoise, maroon/crimson) but the family's own word agrees with any of
+    its shades (blue/navy).
+    """
+    a, b = a.lower(), b.lower()
+    ga, gb = COLOUR_GROUP.get(a, a), COLOUR_GROUP.get(b, b)
+    if ga != gb:
+        return True
+    if a == b or ga in (a, b):
+        return False
+    sa = next((i for i, x in enumerate(SHADES) if a in x), None)
+    sb = next((i for i, x in enumerate(SHADES) if b in x), None)
+    return sa is not None and sb is not None and sa != sb
+
+
+def colour_word(words: str) -> str | None:
+    """The first colour word in ``words`` ("faded navy" -> "navy")."""
+    for w in re.findall(r"[a-z]+(?:-[a-z]+)?", words.lower()):
+        if w in COLOUR_GROUP:
+            return w
+    return None
+
+
 GARMENTS: dict[str, str] = {
     **dict.fromkeys(["coat", "overcoat", "raincoat", "oilskin", "oilskins", "parka", "trenchcoat", "trench coat", "greatcoat", "peacoat", "anorak"], "coat"),
     **dict.fromkeys(["jacket", "blazer", "windbreaker", "rain jacket", "bomber jacket", "leather jacket"], "jacket"),

@@ -199,6 +199,8 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
                          False, antecedent.plural, i, antecedent.possessed)
     if t.pos not in ("NOUN", "PROPN") or t.character is not None:
         return None
+    if t.i > 0 and t.text[:1].isupper() and not t.text.isupper():
+        return None  # "the Beast", "the Colonel": a name, not a prop (CAPS emphasis is fine)
     head = t.lemma if t.lemma and t.lemma.isalpha() else t.lower
     if head in NOT_PROPS or len(head) < 3:
         return None
@@ -256,6 +258,15 @@ def _prep_objects(parse: Parse, verb: Token) -> list[tuple[str, Token]]:
         for p2 in parse.children(p.i, "prep"):
             for o in parse.children(p2.i, "pobj"):
                 out.append((p2.lower, o))
+    # "throws it as far out into the lake as he can": a preposition under an adverb
+    for a in parse.children(verb.i, "advmod", "prt"):
+        for p in parse.children(a.i, "prep"):
+            for o in parse.children(p.i, "pobj"):
+                out.append((p.lower, o))
+        for a2 in parse.children(a.i, "advmod"):
+            for p in parse.children(a2.i, "prep"):
+                for o in parse.children(p.i, "pobj"):
+                    out.append((p.lower, o))
     return out
 
 
@@ -470,6 +481,8 @@ def _subject_kind(lemma, parts, gone_place, passive, parse, v, places) -> str | 
         if lemma in RECOVER:
             return "recover"
         return "use"
+    if v.lower in GONE_STATES and any(c.lemma == "be" for c in parse.children(v.i, "aux", "auxpass")):
+        return "loss"  # "It clatters out of reach and is gone."
     if lemma in PERISH or (lemma == "break" and parts & {"apart", "up"}) or (lemma == "burn" and parts & {"up", "down", "away", "out"}):
         return "loss"
     if lemma == "break" and any(o.lemma in ("piece", "pieces", "half", "two", "shard") for _, o in _prep_objects(parse, v)):
@@ -514,8 +527,10 @@ def _remains(parse: Parse, ref: ObjectRef) -> bool:
         prep = parse.head(t.i)
         if prep.lower == "of" and parse.head(prep.i).lemma in REMAINS_NOUN | {"what"}:
             return True
+    if t.dep == "pobj" and parse.head(t.i).lower == "without":
+        return True  # "without his phone" (but "without a scratch" says nothing of it)
     low = parse.text.lower()
-    return bool(re.search(r"\b(what(?:'s| is| was) left of|remains of|no sign of|without)\b", low))
+    return bool(re.search(r"\b(what(?:'s| is| was) left of|remains of|no sign of)\b", low))
 
 
 def same_object(a: ObjectRef, b: ObjectRef) -> bool:

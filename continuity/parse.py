@@ -403,7 +403,7 @@ def _repair(tokens: list[Token]) -> tuple[Token, ...]:
                         toks[k] = replace(toks[k], head=subj)
                 toks[subj] = replace(toks[subj], dep="nsubj", head=t.i)
             continue
-        if t.pos != "NOUN" or t.tag != "NNS" or not t.lower.endswith("s") or next_pos(t.i) not in ("ADP", "PART", "ADV", "PUNCT", "DET", "PRON"):
+        if t.pos not in ("NOUN", "PROPN") or t.tag not in ("NNS", "NNP", "NNPS") or not t.lower.endswith("s") or next_pos(t.i) not in ("ADP", "PART", "ADV", "PUNCT", "DET", "PRON"):
             continue
         compounds = [k for k in kids(t.i) if toks[k].dep == "compound" and k < t.i and toks[k].pos in ("NOUN", "PROPN")]
         if t.dep == "ROOT" and compounds:

@@ -54,7 +54,7 @@ _LOOKS_GATE = re.compile(
     r"eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)\b",
     re.IGNORECASE,
 )
-_ONE_RE = re.compile(r"\b(?:for|into|with|to) (?:a|an|the|some) (?P<c>" + "|".join(lexicon.COLOURS) + r") (?:one|pair|set)\b",
+_ONE_RE = re.compile(r"\b(?:for|into|with|to|on) (?:a|an|the|some) (?P<c>" + "|".join(lexicon.COLOURS) + r") (?:one|pair|set)\b",
                      re.IGNORECASE)
 CHANGE_RE = re.compile(
     r"\b(now|dyed|dyes|has cut|cuts (?:his|her) hair|shaved|shaves|wig|disguised?|turned|changes? into|"

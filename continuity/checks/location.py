@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from continuity.audit import Context
 from continuity.findings import Evidence, Finding
-from continuity.lexicon import COLOUR_GROUP, COLOURS
+from continuity.lexicon import COLOUR_GROUP, COLOURS, colours_conflict
 
 FEATURES = (
     "door", "doors", "front door", "walls", "wall", "wallpaper", "curtains", "drapes", "shutters", "roof",
@@ -246,20 +246,21 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                 known = canon.get(key)
                 if known is None:
                     if place == scene.heading.location:
-                        canon[key] = ("script", colour, s)
+                        canon[key] = ("script", colour, s, written.lower())
                     continue
                 if not definite:
                     break
                 if known[0] == "bible":
                     _, bcolour, path, raw = known
-                    if bcolour != colour:
-                        yield _finding(s, place, feature, colour, f"the bible has {raw!r}", Evidence(str(raw), bible=path), "error")
+                    if colours_conflict(str(raw).lower().split()[-1], written):
+                        yield _finding(s, place, feature, written.lower(), f"the bible has {raw!r}",
+                                       Evidence(str(raw), bible=path), "error")
                     break
-                _, first_colour, first = known
-                if first_colour != colour and first.scene != s.scene:
+                _, first_colour, first, first_written = known
+                if colours_conflict(first_written, written) and first.scene != s.scene:
                     yield _finding(
-                        s, place, feature, colour,
-                        f"{'they were' if _plural(feature) else 'it was'} {first_colour} in scene {first.scene}",
+                        s, place, feature, written.lower(),
+                        f"{'they were' if _plural(feature) else 'it was'} {first_written} in scene {first.scene}",
                         Evidence(first.text, line=first.line, scene=first.scene), "warning",
                     )
                 break

@@ -59,8 +59,15 @@ _WORDS_RE = re.compile(r"[a-z]+")
 _PRONOUN_RE = re.compile(r"\b(?:it|them|they|its)\b", re.IGNORECASE)
 
 
+_STATE_GATE = re.compile(
+    r"\b(?:nothing (?:is |was )?(?:left|remains)|beyond repair|(?:is|are|was|were|turns? to|burns? to|reduced to) "
+    r"(?:a )?(?:\w+ )?(?:ash|ashes|dust|rubble|cinders|pieces|splinters|fragments|smithereens))\b", re.IGNORECASE)
+
+
 def _may_lose(text: str) -> bool:
     """Whether a sentence may state a loss (a cheap gate before parsing)."""
+    if _STATE_GATE.search(text):
+        return True
     words = set(_WORDS_RE.findall(text.lower()))
     if not _STRONG_FORMS.isdisjoint(words):
         return True

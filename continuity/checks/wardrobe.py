@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from continuity.audit import Context
 from continuity.findings import Evidence, Finding
-from continuity.lexicon import colour_of, garment_kind
+from continuity.lexicon import colour_of, colour_word, colours_conflict, garment_kind
 from continuity.text import observation_finding
 
 
@@ -53,7 +53,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if first is None or obs.change or sanctioned:
             seen[key] = obs
             continue
-        if first.value != obs.value and not reported:
+        if not reported and colours_conflict(colour_word(first.words) or first.value, colour_word(obs.words) or obs.value):
             where = "in this scene" if first.sentence.scene == scene else (
                 f"in scene {first.sentence.scene}, with no time passing since"
             )
