@@ -36,6 +36,7 @@ _EMBEDDED_DIRECT = """
 import time
 from agents.local import LlamaEngine
 e = LlamaEngine(n_ctx=512)
+e.complete([{"role": "user", "content": "Hi"}], None, 2)  # loaded: time the decode alone
 t = time.perf_counter()
 reply = e.complete([{"role": "user", "content": "Write one sentence about a lighthouse keeper."}], None, 32)
 s = time.perf_counter() - t
