@@ -140,6 +140,8 @@ def _report_format(fmt: Format | None, out: Path | None) -> str:
     if out is None:
         return fmt.value if fmt else "text"
     by_ext = EXTENSIONS.get(out.suffix.lower())
+    if by_ext is None and not out.suffix and fmt is not None:
+        return fmt.value  # "--format json --out /dev/null": no extension to contradict it
     if by_ext is None:
         known = ", ".join(sorted(EXTENSIONS))
         what = f"extension {out.suffix!r}" if out.suffix else "no extension"

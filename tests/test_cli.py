@@ -151,3 +151,13 @@ def test_ids_survive_unrelated_edits(cli, tmp_path):
     b = json.loads(cli("audit", edited, "--bible", BIBLE, "--format", "json")[1])
     assert [f["id"] for f in a["findings"]] == [f["id"] for f in b["findings"]]
     assert [f["line"] + 3 for f in a["findings"]] == [f["line"] for f in b["findings"]]
+
+
+def test_format_with_an_extensionless_out_is_honoured(cli, tmp_path):
+    """Regression: --format json --out /dev/null (the speed benchmark's call) was refused."""
+    out = tmp_path / "report"
+    code, _, err = cli("audit", SCRIPT, "--format", "json", "--out", out, "--fail-on", "never")
+    assert code == 0, err
+    assert json.loads(out.read_text())["findings"]
+    code, _, err = cli("audit", SCRIPT, "--out", out, "--fail-on", "never")
+    assert code == 2 and "no extension" in err
