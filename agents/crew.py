@@ -1,9 +1,15 @@
 """The studio crew, laid out as CrewAI's project template: YAML beside this file.
 
-Four agents (``config/agents.yaml``) and six tasks (``config/tasks.yaml``); every task
-returns a pydantic model from :mod:`agents.models`. The flow (``studio/flow.py``)
-does not run the crew end to end: it runs one task at a time with :meth:`StudioCrew.run`
-so it can verify, persist and route after each step.
+Five agents (``config/agents.yaml``: writer, actor, shot planner, editor, continuity
+supervisor) and eight tasks (``config/tasks.yaml``); every task returns a pydantic
+model from :mod:`agents.models`. The flow (``studio/flow.py``) does not run the crew
+end to end: it runs one task at a time with :meth:`StudioCrew.run` so it can verify,
+persist and route after each step.
+
+A capable model writes a scene's pieces in one call (``scene_task``, ``revise_task``);
+a small one (a backend that declares ``schema_limits``, like the embedded model) is
+asked one piece at a time (``beat_task`` for an action line, ``line_task`` for what the
+actor playing a character says), which it does far better (see :func:`is_small`).
 
 Example::
 
@@ -25,7 +31,7 @@ from crewai.project import CrewBase, agent, crew, task
 from pydantic import BaseModel
 
 from agents.llm import StructureError
-from agents.models import EditPlan, Outline, RevisionNotes, SceneDraft, ShotPlan
+from agents.models import ActionBeat, EditPlan, Outline, PieceFixes, RevisionNotes, ScenePieces, ShotPlan, Speech
 from agents.tools import ContinuityCheckTool
 from continuity.bible import Bible
 from continuity.model import Script
@@ -34,8 +40,8 @@ logger = logging.getLogger(__name__)
 
 #: Each task's output model (tasks may narrow it per call, see :meth:`StudioCrew.run`).
 TASK_MODEL: dict[str, type[BaseModel]] = {
-    "outline_task": Outline, "edit_task": EditPlan, "scene_task": SceneDraft, "revise_task": SceneDraft,
-    "shots_task": ShotPlan, "review_task": RevisionNotes,
+    "outline_task": Outline, "edit_task": EditPlan, "scene_task": ScenePieces, "revise_task": PieceFixes,
+    "beat_task": ActionBeat, "line_task": Speech, "shots_task": ShotPlan, "review_task": RevisionNotes,
 }
 
 #: Which agent each task belongs to (as tasks.yaml says), for :meth:`StudioCrew.run`.
@@ -44,14 +50,25 @@ TASK_AGENT = {
     "edit_task": "editor",
     "scene_task": "writer",
     "revise_task": "writer",
+    "beat_task": "writer",
+    "line_task": "actor",
     "shots_task": "shot_planner",
     "review_task": "continuity_supervisor",
 }
 
 
+def is_small(llm: Any) -> bool:
+    """Whether the crew's model is a small one, asked one piece at a time and not for plans.
+
+    A backend that declares ``schema_limits`` (the embedded 135M model) is small: the
+    outline, the edit and the revision notes are then made in code from the facts.
+    """
+    return bool(getattr(getattr(llm, "backend", None), "schema_limits", None))
+
+
 @CrewBase
 class StudioCrew:
-    """Writer, shot planner, editor and continuity supervisor sharing one LLM.
+    """Writer, actor, shot planner, editor and continuity supervisor sharing one LLM.
 
     Args:
         llm: the LLM every agent uses (see :func:`agents.llm.make_llm`).
@@ -83,6 +100,11 @@ class StudioCrew:
         return self._agent("writer")
 
     @agent
+    def actor(self) -> Agent:
+        """Says one character's lines (role and backstory filled per call)."""
+        return self._agent("actor")
+
+    @agent
     def shot_planner(self) -> Agent:
         """Scene to shots."""
         return self._agent("shot_planner")
@@ -109,13 +131,23 @@ class StudioCrew:
 
     @task
     def scene_task(self) -> Task:
-        """One scene, first draft."""
-        return Task(config=self.tasks_config["scene_task"], output_pydantic=SceneDraft)  # type: ignore[index]
+        """One scene's pieces: an action line per beat, each character's lines."""
+        return Task(config=self.tasks_config["scene_task"], output_pydantic=ScenePieces)  # type: ignore[index]
 
     @task
     def revise_task(self) -> Task:
-        """One scene, revised against notes."""
-        return Task(config=self.tasks_config["revise_task"], output_pydantic=SceneDraft)  # type: ignore[index]
+        """New versions of the pieces of a scene that failed a check."""
+        return Task(config=self.tasks_config["revise_task"], output_pydantic=PieceFixes)  # type: ignore[index]
+
+    @task
+    def beat_task(self) -> Task:
+        """One action line for one beat (small models)."""
+        return Task(config=self.tasks_config["beat_task"], output_pydantic=ActionBeat)  # type: ignore[index]
+
+    @task
+    def line_task(self) -> Task:
+        """One line a character says (small models)."""
+        return Task(config=self.tasks_config["line_task"], output_pydantic=Speech)  # type: ignore[index]
 
     @task
     def shots_task(self) -> Task:

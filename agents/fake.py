@@ -3,11 +3,13 @@
 * :class:`ScriptedBackend` replays given replies in order (and raises given exceptions),
   for tests that need an exact sequence.
 * :class:`CompetentWriter` plays a capable model: it reads the task prompt the crew
-  sends and answers every task correctly from it (an outline from the treatment's
-  paragraphs and the bible's names, scenes in which every planned character speaks,
-  shots that add up to the target length, notes that quote the findings). With
+  sends and answers every task correctly from it (the outline the facts give, each
+  beat as its action line, a line from every character, shots that add up to the
+  target length, notes that quote the findings). With
   :class:`agents.faults.FaultInjector` around it, it is the model of
-  ``studio bench reliability``. It also takes ``--llm fake`` for a demo run.
+  ``studio bench reliability``. It also takes ``--llm fake`` for a demo run. With
+  ``small=True`` it declares ``schema_limits`` like the embedded model, so the flow
+  asks it one piece at a time.
 """
 
 from __future__ import annotations
@@ -24,27 +26,25 @@ from agents.backend import Completion
 _FIELD_RE = {
     key: re.compile(rf"^\s*{label}:\s*(.*)$", re.MULTILINE)
     for key, label in {
-        "heading": "Heading", "characters": "Characters in the scene", "summary": "What happens",
-        "seconds": "Target length", "bible_characters": "Characters in the bible",
-        "bible_locations": "Locations in the bible", "runtime": r"Plan the cut of .* for a target runtime of",
+        "heading": "Heading", "characters": "Characters in the scene",
+        "seconds": "Target length", "runtime": r"Plan the cut of .* for a target runtime of",
     }.items()
 }
 _BLOCK_RE = {
     name: re.compile(rf"{name}:\s*\n(.*?)\n\s*END {name}", re.DOTALL)
-    for name in ("TREATMENT", "SCENE", "DRAFT")
+    for name in ("FACTS", "SCENE")
 }
+_BEATS_RE = re.compile(r"^\s*Beats:\s*\n((?:\s*\d+\.\s.*\n?)+)", re.MULTILINE)
+_NUMBERED_RE = re.compile(r"^\s*\d+\.\s+(.*)$", re.MULTILINE)
+_FIX_ACTION_RE = re.compile(r'^\s*- action line \d+ \(the beat: "(.*)"\):', re.MULTILINE)
+_FIX_LINE_RE = re.compile(r"^\s*- (?:a line for |)([A-Z][A-Z0-9 .'-]*?)(?:'s line \d+)?:", re.MULTILINE)
+_REWRITE_RE = re.compile(r"what the camera sees:\s*\n(.+)")
+_SPEAKER_RE = re.compile(r"^You are ([A-Z][A-Z0-9 .'-]*)\.", re.MULTILINE)
 _OUTLINE_RE = re.compile(r"OUTLINE:\s*\n(.*)", re.DOTALL)
 _FINDINGS_RE = re.compile(r"already found these problems:\s*\n(.*?)\n\s*SCENE:", re.DOTALL)
 _NUMBER_RE = re.compile(r"\d+")
 _TOOLS_RE = re.compile(r"only one name of \[([^\]]+)\]")
-_TAG_RE = re.compile(r"\[(INT|EXT)\]")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
-_TIME_WORDS = (
-    ("midnight", "NIGHT"), ("night", "NIGHT"), ("dawn", "DAWN"), ("dusk", "DUSK"), ("evening", "EVENING"),
-    ("morning", "MORNING"), ("afternoon", "AFTERNOON"), ("day", "DAY"),
-)
-_EXTERIOR = ("DECK", "JETTY", "PIER", "QUAY", "HARBOUR", "HARBOR", "PATH", "STREET", "BEACH", "CLIFF", "ROAD",
-             "SLIPWAY", "FIELD", "SHORE", "GARDEN", "YARD", "DOCK", "MARSH", "ISLAND")
 _LINES = ("We should go.", "Not yet.", "You kept it all this time?", "I said I would.", "Then let's finish it.")
 
 
@@ -86,9 +86,13 @@ class CompetentWriter:
     #: it answers ReAct prompts (calls the continuity tool) when an agent has tools.
     react = True
 
-    def __init__(self, delay: float | None = None):
+    def __init__(self, delay: float | None = None, *, small: bool = False):
         #: seconds per reply, to play a slow model (``STUDIO_FAKE_DELAY``; 0 by default).
         self.delay = float(os.environ.get("STUDIO_FAKE_DELAY", "0") or 0) if delay is None else delay
+        if small:  # play the embedded model: asked one piece at a time, no ReAct
+            self.name = "fake/competent-writer-small"
+            self.react = False
+            self.schema_limits = {"maxLength": 200, "maxItems": 8}
 
     def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int,
                  timeout: float | None = None) -> Completion:
@@ -98,8 +102,8 @@ class CompetentWriter:
         prompt = "\n".join(str(m.get("content", "")) for m in messages)
         title = (schema or {}).get("title", "")
         answer: Callable[[str], Any] | None = {
-            "Outline": self.outline, "EditPlan": self.edit_plan, "SceneDraft": self.scene,
-            "ShotPlan": self.shots, "RevisionNotes": self.notes,
+            "Outline": self.outline, "EditPlan": self.edit_plan, "ScenePieces": self.scene, "PieceFixes": self.fixes,
+            "ActionBeat": self.beat, "Speech": self.speech, "ShotPlan": self.shots, "RevisionNotes": self.notes,
         }.get(title)
         if answer is None:
             called = any(m.get("role") == "assistant" for m in messages)
@@ -117,26 +121,15 @@ class CompetentWriter:
     # -- one method per output model -------------------------------------------------
 
     def outline(self, prompt: str) -> dict[str, Any]:
-        """One scene per treatment paragraph: its bible location, time word and characters."""
-        treatment = _block(prompt, "TREATMENT")
-        characters = _names(_field(prompt, "bible_characters"))
-        listing = _field(prompt, "bible_locations")
-        locations = _names(listing)
-        exterior = {_TAG_RE.sub("", i.partition("(")[0]).strip() for i in listing.split(";") if "[EXT]" in i}
-        interior = {_TAG_RE.sub("", i.partition("(")[0]).strip() for i in listing.split(";") if "[INT]" in i}
+        """The facts' outline: one scene per line of the FACTS block (``n. INT | PLACE | TIME | CAST | summary``)."""
         scenes = []
-        for para in _paragraphs(treatment):
-            low = para.lower()
-            location = next((name for name, aliases in locations if any(_mentions(low, a) for a in aliases)), "UNKNOWN")
-            time = next((t for word, t in _TIME_WORDS if re.search(rf"\b{word}\b", low)), "DAY")
-            cast = [name for name, aliases in characters if any(_mentions(low, a) for a in aliases)]
-            setting = "EXT" if location in exterior else "INT" if location in interior else (
-                "EXT" if any(w in location for w in _EXTERIOR) else "INT")
-            scenes.append({"setting": setting, "location": location, "time": time, "characters": cast[:6],
-                           "summary": _first_sentences(para, 400)})
-        title = next((ln.lstrip("# ").strip() for ln in treatment.splitlines() if ln.startswith("#")), "Untitled")
-        return {"title": title[:80], "scenes": scenes[:24] or [{"setting": "INT", "location": "UNKNOWN", "time": "DAY",
-                                                               "characters": [], "summary": "Nothing happens."}]}
+        for line in _NUMBERED_RE.findall(_block(prompt, "FACTS")):
+            setting, location, time, cast, summary = (p.strip() for p in (line.split("|") + [""] * 5)[:5])
+            scenes.append({"setting": setting or "INT", "location": location or "UNKNOWN", "time": time or "DAY",
+                           "characters": [c.strip() for c in cast.split(",") if c.strip() and c.strip() != "-"][:6],
+                           "summary": _first_sentences(summary or "Nothing happens.", 400)})
+        return {"title": "", "scenes": scenes[:24] or [{"setting": "INT", "location": "UNKNOWN", "time": "DAY",
+                                                        "characters": [], "summary": "Nothing happens."}]}
 
     def edit_plan(self, prompt: str) -> dict[str, Any]:
         """Story order, equal shares of the runtime, cuts and a final fade."""
@@ -150,19 +143,32 @@ class CompetentWriter:
         ]}
 
     def scene(self, prompt: str) -> dict[str, Any]:
-        """The summary as action, then a line from every planned character."""
-        cast = [c for c in (x.strip() for x in _field(prompt, "characters").split(",")) if c and c != "(none)"]
-        summary = _field(prompt, "summary") or "They wait."
-        lines: list[dict[str, str]] = [{"kind": "action", "text": _first_sentences(summary, 300)}]
-        for i, name in enumerate(cast[:6]):
-            lines.append({"kind": "dialogue", "character": name, "text": _LINES[i % len(_LINES)]})
-        if len(lines) < 2:
-            lines.append({"kind": "action", "text": "A long silence."})
-        return {"lines": lines}
+        """Each beat as its action line, then a line from every character of the scene."""
+        beats = _NUMBERED_RE.findall(_BEATS_RE.search(prompt).group(1)) if _BEATS_RE.search(prompt) else []
+        cast = _cast(prompt)
+        return {"action": [b.strip() for b in beats] or ["They wait."],
+                "dialogue": {name: [_LINES[i % len(_LINES)]] for i, name in enumerate(cast)}}
+
+    def fixes(self, prompt: str) -> dict[str, Any]:
+        """A failing action line becomes its beat again; a character to redo gets a plain line."""
+        action = [b.strip() for b in _FIX_ACTION_RE.findall(prompt)]
+        names = [n.strip() for n in _FIX_LINE_RE.findall(prompt) if not n.startswith("action")]
+        return {"action": action, "dialogue": {n: [_LINES[(i + 3) % len(_LINES)]] for i, n in enumerate(dict.fromkeys(names))}}
+
+    def beat(self, prompt: str) -> dict[str, Any]:
+        """The beat itself, as the action line."""
+        match = _REWRITE_RE.search(prompt)
+        return {"text": (match.group(1).strip() if match else "They wait.")[:200]}
+
+    def speech(self, prompt: str) -> dict[str, Any]:
+        """A plain line, different per speaker."""
+        match = _SPEAKER_RE.search(prompt)
+        name = match.group(1) if match else ""
+        return {"line": _LINES[sum(map(ord, name)) % len(_LINES)]}
 
     def shots(self, prompt: str) -> dict[str, Any]:
         """A wide master, a medium two-shot, a close-up per speaker; durations fill the target."""
-        cast = [c.strip() for c in _field(prompt, "characters").split(",") if c.strip() and c.strip() != "(none)"][:4]
+        cast = _cast(prompt)[:4]
         seconds = int(_NUMBER_RE.search(_field(prompt, "seconds") or "30").group())  # type: ignore[union-attr]
         sides = [("left", "right"), ("right", "left"), ("centre", "camera"), ("centre", "away")]
         subjects = [{"name": n, "position": sides[i][0], "facing": sides[i][1]} for i, n in enumerate(cast)]
@@ -207,27 +213,8 @@ def _block(prompt: str, name: str) -> str:
     return match.group(1) if match else ""
 
 
-def _names(listing: str) -> list[tuple[str, list[str]]]:
-    """``"MARA (Mara Quinn); JETTY [EXT]"`` -> ``[("MARA", ["mara", "mara quinn"]), ("JETTY", ["jetty"])]``."""
-    out = []
-    for item in listing.split(";"):
-        item = item.strip()
-        if not item or item == "(none)":
-            continue
-        name, _, rest = item.partition("(")
-        name = _TAG_RE.sub("", name).strip()
-        aliases = [name.lower()] + [a.strip().lower() for a in rest.rstrip(")").split(",") if a.strip()]
-        out.append((name, aliases))
-    return out
-
-
-def _mentions(text: str, name: str) -> bool:
-    return bool(name) and re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text) is not None
-
-
-def _paragraphs(text: str) -> list[str]:
-    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return [p for p in paras if not p.startswith(("#", "*", "_"))]
+def _cast(prompt: str) -> list[str]:
+    return [c for c in (x.strip() for x in _field(prompt, "characters").split(",")) if c and c != "(none)"]
 
 
 def _first_sentences(text: str, limit: int) -> str:

@@ -4,8 +4,8 @@ Around any backend, each structured call independently suffers, with its own
 probability, one of the failures real models show:
 
 * ``malformed``: the JSON is cut short or loses a brace (a structure failure);
-* ``dropped``: a character the outline puts in the scene vanishes from it (scenes only);
-* ``contradiction``: a line contradicting the bible is slipped into the scene (scenes only);
+* ``dropped``: a character the facts put in the scene vanishes from its pieces (whole-scene calls only);
+* ``contradiction``: a sentence contradicting the bible is slipped into an action line (whole-scene calls only);
 * ``timeout``: the call raises :class:`~agents.backend.LLMTimeout`.
 
 Deterministic for a given seed; :attr:`FaultInjector.injected` counts what was done.
@@ -86,7 +86,7 @@ class FaultInjector:
         if draws["malformed"] < self.faults.malformed:
             self.injected["malformed"] += 1
             return Completion(_break(reply.text, self._rng), reply.finish_reason, reply.prompt_tokens, reply.completion_tokens)
-        if schema.get("title") != "SceneDraft":
+        if schema.get("title") != "ScenePieces":
             return reply
         try:
             draft = json.loads(reply.text)
@@ -104,11 +104,13 @@ class FaultInjector:
         return Completion(json.dumps(draft), reply.finish_reason, reply.prompt_tokens, reply.completion_tokens)
 
     def _contradict(self, draft: dict[str, Any]) -> bool:
-        speakers = {str(ln.get("character", "")).upper() for ln in draft.get("lines", [])}
+        speakers = {str(name).upper() for name in (draft.get("dialogue") or {})}
         lies = [s for name, s in self._lies if name in speakers] or [s for _, s in self._lies]
-        if not lies:
+        action = draft.get("action") or []
+        if not lies or not action:
             return False
-        draft["lines"].insert(1, {"kind": "action", "text": self._rng.choice(lies)})
+        i = min(1, len(action) - 1)
+        action[i] = f"{action[i]} {self._rng.choice(lies)}"
         return True
 
 
@@ -120,17 +122,13 @@ def _break(text: str, rng: random.Random) -> str:
 
 
 def _drop(draft: dict[str, Any], rng: random.Random) -> bool:
-    """Remove every line of one speaker (and their name from action); False if none speaks."""
-    lines = draft.get("lines", [])
-    speakers = sorted({ln.get("character", "") for ln in lines if ln.get("kind") == "dialogue" and ln.get("character")})
+    """Remove every line of one speaker and their name from the action; False if none speaks."""
+    dialogue = draft.get("dialogue") or {}
+    speakers = sorted(name for name, lines in dialogue.items() if lines)
     if not speakers:
         return False
     gone = rng.choice(speakers)
-    kept = [ln for ln in lines if ln.get("character") != gone]
-    for ln in kept:
-        if ln.get("kind") == "action":
-            ln["text"] = " ".join(w for w in ln["text"].split() if gone.lower() not in w.lower()) or "Silence."
-    while len(kept) < 2:
-        kept.append({"kind": "action", "text": "Silence."})
-    draft["lines"] = kept
+    dialogue[gone] = []
+    draft["action"] = [" ".join(w for w in line.split() if gone.lower() not in w.lower()) or "Silence."
+                       for line in draft.get("action", [])]
     return True

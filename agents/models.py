@@ -70,9 +70,47 @@ class Line(_Out):
 
 
 class SceneDraft(_Out):
-    """A written scene: its lines in order (the heading comes from the outline)."""
+    """A written scene: its lines in order (the heading comes from the scene's facts).
 
-    lines: list[Line] = Field(min_length=2, max_length=20)
+    Code assembles it from :class:`ScenePieces`; it is what the run stores and writes.
+    """
+
+    lines: list[Line] = Field(min_length=1, max_length=40)
+
+
+ActionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+SpeechText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=160)]
+
+
+class ScenePieces(_Out):
+    """A scene in small pieces: one action line per beat of the treatment, and what each character says.
+
+    Code assembles the Fountain scene from them (:func:`studio.pieces.assemble`).
+    """
+
+    action: list[ActionText] = Field(min_length=1, max_length=12,
+                                     description="one present-tense action line per beat, in the beats' order")
+    dialogue: dict[str, list[SpeechText]] = Field(default_factory=dict,
+                                                  description="per character, what they say out loud")
+
+
+class PieceFixes(_Out):
+    """Replacements for the pieces of a scene that failed a check, in the order they were listed."""
+
+    action: list[ActionText] = Field(default_factory=list, max_length=12)
+    dialogue: dict[str, list[SpeechText]] = Field(default_factory=dict)
+
+
+class ActionBeat(_Out):
+    """One action line: what the camera sees for one beat of the treatment."""
+
+    text: ActionText
+
+
+class Speech(_Out):
+    """One line a character says out loud, in their own voice (short: a small model rambles)."""
+
+    line: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=120)]
 
 
 # -- shot planner -------------------------------------------------------------------
@@ -249,14 +287,45 @@ def outline_model(characters: tuple[str, ...], locations: tuple[str, ...], scene
                         scenes=(list[scene_model], Field(min_length=scenes[0], max_length=scenes[1])))  # type: ignore[valid-type]
 
 
+def _dialogue_model(cast: tuple[str, ...], least: int) -> type[BaseModel]:
+    """An object with one list of lines per name of ``cast`` (the names are the JSON keys)."""
+    fields: dict[str, Any] = {
+        f"c{i}": (list[SpeechText], Field(alias=name, min_length=least, max_length=2))
+        for i, name in enumerate(cast)
+    }
+    return create_model("Dialogue", __base__=_Out, **fields)
+
+
 @lru_cache(maxsize=256)
-def draft_model(cast: tuple[str, ...]) -> type[SceneDraft]:
-    """:class:`SceneDraft` whose speakers are ``cast`` (or nobody, for action)."""
-    if not cast:
-        return SceneDraft
-    line = create_model("Line", __base__=Line, character=(Literal[("",) + cast], Field(  # type: ignore[valid-type]
-        default="", description="the speaker (dialogue only); empty for action")))
-    return create_model("SceneDraft", __base__=SceneDraft, lines=(list[line], Field(min_length=2, max_length=20)))  # type: ignore[valid-type]
+def pieces_model(beats: int, cast: tuple[str, ...]) -> type[ScenePieces]:
+    """:class:`ScenePieces` with exactly ``beats`` action lines and lines for each of ``cast`` (0 to 2)."""
+    fields: dict[str, Any] = {"action": (list[ActionText], Field(min_length=beats, max_length=beats))}
+    if cast:
+        fields["dialogue"] = (_dialogue_model(cast, 0), ...)
+    return create_model("ScenePieces", __base__=ScenePieces, **fields)
+
+
+@lru_cache(maxsize=256)
+def fixes_model(beats: int, cast: tuple[str, ...]) -> type[PieceFixes]:
+    """:class:`PieceFixes` with exactly ``beats`` action lines and one or two new lines for each of ``cast``."""
+    fields: dict[str, Any] = {"action": (list[ActionText], Field(min_length=beats, max_length=beats))}
+    if cast:
+        fields["dialogue"] = (_dialogue_model(cast, 1), ...)
+    return create_model("PieceFixes", __base__=PieceFixes, **fields)
+
+
+@lru_cache(maxsize=256)
+def beat_model(limit: int) -> type[ActionBeat]:
+    """:class:`ActionBeat` whose line is at most ``limit`` characters (a rewrite need not outgrow its beat)."""
+    text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=max(20, min(200, limit)))]
+    return create_model("ActionBeat", __base__=ActionBeat, text=(text, ...))
+
+
+def pieces_dict(value: BaseModel) -> dict[str, Any]:
+    """``{"action": [...], "dialogue": {NAME: [...]}}`` of a (narrowed) pieces or fixes model."""
+    data = value.model_dump(mode="json", by_alias=True)
+    return {"action": list(data.get("action", [])),
+            "dialogue": {str(k): list(v) for k, v in (data.get("dialogue") or {}).items()}}
 
 
 @lru_cache(maxsize=256)

@@ -30,16 +30,17 @@ from continuity.bible import Bible, Character, Location, Prop, load_bible
 from continuity.embedding import make_embedder
 from continuity.errors import InputError, ParseError, StudioError
 from continuity.findings import SEVERITIES, Finding, Report
-from continuity.io import load_script
 from continuity.model import Element, Heading, Scene, Script
 from continuity.settings import Settings
 
 __all__ = [
     "audit", "check_passage", "bible_lookup", "parse_script_text", "findings_to_dict", "load_script", "load_bible",
+    "save_script",
     "Report", "Finding", "Script", "Bible", "Settings", "StudioError",
 ]
 
 SCRIPT_FORMATS = ("fountain", "fdx")
+PDF_SUFFIXES = frozenset({".pdf"})
 #: The heading given to a passage without one when there is no script to continue.
 UNPLACED_HEADING = Heading(text="UNPLACED PASSAGE", setting=None, location="UNPLACED PASSAGE")
 
@@ -63,13 +64,18 @@ def audit(
         bible_source: the bible's path, shown in reports.
         progress: optional ``callback(done, total)`` while new sentences are encoded.
 
+    Returns:
+        The report; findings and scenes carry production positions (scene
+        number, page, line on the page; see :func:`continuity.positions.locate`).
+
     Raises:
         InputError: an unknown check name.
     """
     from continuity.audit import run
+    from continuity.positions import locate
 
     settings = settings or Settings.load()
-    return run(
+    report = run(
         script,
         bible,
         embedder=make_embedder(settings.embedder, settings.model_dir),
@@ -78,6 +84,73 @@ def audit(
         bible_source=str(bible_source) if bible_source else None,
         progress=progress,
     )
+    return locate(report, script)
+
+
+def load_script(path: str | Path) -> Script:
+    """Read a screenplay file: Fountain, Final Draft (.fdx) or PDF.
+
+    PDF is chosen by the ``.pdf`` extension or, for any other name, by content
+    (the file starts with ``%PDF-``); see :mod:`continuity.readers.pdf`. Everything
+    else is parsed as :func:`continuity.io.load_script` does (Fountain or FDX, by
+    extension or content).
+
+    Raises:
+        InputError: missing, unreadable, binary, a PDF without a text layer...
+        ParseError: malformed FDX, or a script with nothing in it.
+    """
+    from continuity import io
+
+    data = io.read_bytes(path)
+    if Path(path).suffix.lower() in PDF_SUFFIXES or data.startswith(b"%PDF-"):
+        return _load_pdf(data, str(path))
+    return io.parse_bytes(data, str(path))
+
+
+#: Output extensions and the format each writes.
+SAVE_FORMATS = {".fountain": "fountain", ".spmd": "fountain", ".txt": "fountain", ".fdx": "fdx", ".pdf": "pdf"}
+
+
+def save_script(script: Script, path: str | Path) -> str:
+    """Write ``script`` in the format its extension names: Fountain, FDX or PDF.
+
+    Returns:
+        The format written (``"fountain"``, ``"fdx"`` or ``"pdf"``).
+
+    Raises:
+        InputError: an extension that names no screenplay format (nothing is
+            written), or the file cannot be written.
+    """
+    from continuity import io
+
+    p = Path(path)
+    fmt = SAVE_FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(SAVE_FORMATS))
+        what = f"extension {p.suffix!r}" if p.suffix else "no extension"
+        raise InputError(f"{path}: {what} names no screenplay format; use one of {known}")
+    if fmt != "pdf":
+        io.save_script(script, p)
+        return fmt
+    from continuity.writers import pdf
+
+    try:
+        with open(p, "wb") as out:
+            pdf.write(script, out)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    return fmt
+
+
+def _load_pdf(data: bytes, source: str) -> Script:
+    from continuity.readers import pdf
+
+    if not pdf.is_pdf(data):
+        raise InputError(f"{source}: not a PDF file (it does not start with %PDF-)")
+    script = pdf.parse(data, source=source)
+    if not script.scenes and not script.preamble:
+        raise ParseError(f"{source}: empty script (no scene headings and no other elements)")
+    return script
 
 
 def parse_script_text(text: str, fmt: str = "fountain", *, source: str = "<text>") -> Script:

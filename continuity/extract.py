@@ -9,6 +9,11 @@
 - Locations are the headings' locations, in order of first appearance.
 - Props are things named with "the" repeatedly (``the brass compass``), found with
   a few explicit rules rather than a tagger: precise rather than exhaustive.
+
+:func:`extract_bible` is pure and quick (an audit without a bible uses it as
+canon); :func:`extract_canon`, behind ``studio bible extract``, completes it from
+the audit's own reading: wardrobe by scene range, key props from object events,
+and looks the introductions did not state.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from continuity.bible import Bible, Character, Location, Prop, _char_key, _loc_key, _prop_key
+from continuity.bible import Bible, Character, Location, Prop, SceneRange, WardrobeItem, _char_key, _loc_key, _prop_key
 from continuity.model import Element, Kind, Scene, Script
 
 MAX_PROPS = 40
@@ -223,7 +228,7 @@ def _introductions(script: Script, cues: list[str]) -> dict[str, _Intro]:
                     line=_line_at(el, start, script.format),
                     alias=name if name != cue else None,
                     description=_description_after(el.text, end),
-                    before=_words_before(el.text, start),
+                    before=_words_before(el.text, start) or _appositive_before(el.text, start),
                 )
     return intros
 
@@ -353,6 +358,17 @@ def _words_before(text: str, start: int) -> str | None:
     return " ".join(picked)
 
 
+_APPOSITIVE_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:An?|The)\s+([^,.;:()\n]{3,60}),\s*$")
+
+
+def _appositive_before(text: str, start: int) -> str | None:
+    """A description written before the name: ``A 7 year-old girl, LILY,`` gives ``7 year-old girl``."""
+    m = _APPOSITIVE_BEFORE_RE.search(text[:start])
+    if not m or any(w.lower() in _CLAUSE_WORDS or w.lower() in _VERBS for w in m.group(1).split()):
+        return None
+    return _clean(m.group(1)) or None
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:-\u2014\u2013")
 
@@ -480,4 +496,52 @@ def _merge_plurals(stats: dict[str, _PropStats]) -> None:
         single.first = min(single.first, plural.first)
 
 
-__all__ = ["extract_bible", "MAX_PROPS"]
+# -- from the audit's reading: wardrobe, key props, stated looks ----------------------
+
+
+def extract_canon(script: Script, *, settings=None) -> Bible:
+    """:func:`extract_bible`, completed from what the audit itself reads in the script.
+
+    - **Wardrobe** per scene range: each character's garments as the audit resolves
+      them, one item per colour and kind, over the stretches of the costume change
+      it is seen in (:func:`continuity.sheets.costume_ranges`): ``green oilskin coat``
+      for ``1-5``, ``grey wool sweater`` for ``6-``. An unannounced change inside a
+      continuous span is a continuity error, not canon, and is left out.
+    - **Props**: the objects characters act on in two or more scenes
+      (:func:`continuity.prop_story.key_props`), not every noun after "the".
+    - **Attributes** the introduction did not give: the first value the script
+      states about the character outside flashbacks (``bald``, ``braids``, ``7``).
+
+    Loads the sentence model and the parser (as an audit does); the pure
+    :func:`extract_bible` is what an audit without a bible uses.
+    """
+    from continuity.prop_story import key_props
+    from continuity.sheets import context_for, costume_ranges, costume_timeline, looks_by_character
+
+    base = extract_bible(script)
+    ctx = context_for(script, base.model_copy(update={"props": []}), settings=settings, explicit=False)
+    looks = looks_by_character(ctx)
+    characters = []
+    for c in base.characters:
+        mine = looks.get(ctx.cue_of.get(c.name, c.name), [])
+        attributes = dict(c.attributes)
+        for x in mine:
+            if not x.kind and not x.announced and not x.where.flashback:
+                attributes.setdefault(x.attribute, x.value)
+        wardrobe = [
+            WardrobeItem(item=item, scenes=SceneRange.parse(", ".join(f"{a}-" if b is None else f"{a}-{b}" for a, b in spans)))
+            for item, spans in costume_ranges(costume_timeline(ctx, mine), mine)
+        ]
+        characters.append(c.model_copy(update={"attributes": attributes, "wardrobe": wardrobe}))
+    props: list[Prop] = []
+    used: set[str] = set()
+    for name, aliases in key_props(ctx):
+        if _prop_key(name) in used:
+            continue
+        kept = [a for a in aliases if _prop_key(a) not in used and _prop_key(a) != _prop_key(name)]
+        used.update(_prop_key(p) for p in (name, *kept))
+        props.append(Prop(name=name, aliases=kept))
+    return base.model_copy(update={"characters": characters, "props": props})
+
+
+__all__ = ["extract_bible", "extract_canon", "MAX_PROPS"]

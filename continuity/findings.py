@@ -6,7 +6,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-CATEGORIES = ("appearance", "wardrobe", "prop", "name", "timeline", "location", "voice", "style", "visual", "plan")
+CATEGORIES = ("appearance", "wardrobe", "prop", "name", "timeline", "location", "voice", "style", "visual", "plan",
+              "fidelity")
 SEVERITIES = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
 
@@ -24,15 +25,25 @@ class Evidence:
     line: int | None = None
     scene: int | None = None
     bible: str | None = None
+    scene_number: str | None = field(default=None, compare=False)
+    page: str | None = field(default=None, compare=False)
+    page_line: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
-        """The JSON form: ``{"line", "scene", "text"}`` or ``{"bible", "text"}``."""
+        """The JSON form: ``{"line", "scene", "text"}`` or ``{"bible", "text"}``.
+
+        A script line located on a page (see :mod:`continuity.positions`) adds
+        ``scene_number``, ``page`` and ``page_line``.
+        """
         if self.bible is not None:
             return {"bible": self.bible, "text": self.text}
         d: dict = {"line": self.line}
         if self.scene is not None:
             d["scene"] = self.scene
         d["text"] = self.text
+        for key in ("scene_number", "page", "page_line"):
+            if getattr(self, key) is not None:
+                d[key] = getattr(self, key)
         return d
 
 
@@ -59,6 +70,16 @@ class Finding:
     subject: str | None = None
     evidence: tuple[Evidence, ...] = ()
     extra: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+    #: Production positions, filled by :func:`continuity.positions.locate`: the
+    #: scene's own number (else its index), the page, the line on that page and
+    #: the eighth of the page (1-8) where the offending text is printed.
+    scene_number: str | None = field(default=None, compare=False)
+    page: str | None = field(default=None, compare=False)
+    page_line: int | None = field(default=None, compare=False)
+    page_eighth: int | None = field(default=None, compare=False)
+    #: A review decision shown in the report (``"dismissed"``, ``"intended"``),
+    #: or None for a finding that counts.
+    status: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -98,6 +119,9 @@ class Finding:
             "evidence": [e.to_dict() for e in self.evidence],
             "evidence_key": self.evidence_key,
         }
+        for key in ("scene_number", "page", "page_line", "page_eighth", "status"):
+            if getattr(self, key) is not None:
+                d[key] = getattr(self, key)
         for key, value in self.extra:
             d.setdefault(key, value)
         return d
@@ -112,6 +136,23 @@ class SceneInfo:
     heading: str
     time: str | None
     story_day: int | None
+    number: str | None = None  # the script's own number, else the index (once located)
+    page: str | None = None  # the page it starts on
+    eighths: int | None = None  # its length in eighths of a page
+
+    def to_dict(self) -> dict:
+        """The ``scene_index`` entry; position keys only once located."""
+        d = {"scene": self.index, "line": self.line, "heading": self.heading, "time": self.time, "story_day": self.story_day}
+        if self.number is not None:
+            d["scene_number"] = self.number
+        if self.page is not None:
+            d["page"] = self.page
+        if self.eighths is not None:
+            from continuity.pages import eighths_text
+
+            d["eighths"] = self.eighths
+            d["pages"] = eighths_text(self.eighths)
+        return d
 
 
 @dataclass(frozen=True)
@@ -124,6 +165,9 @@ class Report:
     findings: tuple[Finding, ...]
     bible: str | None = None
     checks: tuple[str, ...] = ()
+    #: Findings a review decision hides (dismissed in the store, or marked
+    #: ``[[continuity: intended]]`` in the script); not in ``findings``.
+    hidden: tuple[Finding, ...] = ()
 
     def count(self, severity: str) -> int:
         """How many findings have this severity."""
@@ -146,8 +190,6 @@ class Report:
             "checks": list(self.checks),
             "summary": {s: self.count(s) for s in SEVERITIES},
             "findings": [f.to_dict() for f in self.findings],
-            "scene_index": [
-                {"scene": s.index, "line": s.line, "heading": s.heading, "time": s.time, "story_day": s.story_day}
-                for s in self.scenes
-            ],
+            "scene_index": [s.to_dict() for s in self.scenes],
+            **({"hidden": len(self.hidden)} if self.hidden else {}),
         }

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import codecs
 import logging
+import os
 import re
+import stat
+import sys
 from pathlib import Path
 
 from continuity.errors import InputError, ParseError
@@ -22,7 +25,7 @@ from continuity.writers import fountain as fountain_writer
 
 log = logging.getLogger(__name__)
 
-__all__ = ["load_script", "save_script", "read_bytes", "decode_text", "script_to_dict"]
+__all__ = ["load_script", "parse_bytes", "save_script", "read_bytes", "max_input_bytes", "decode_text", "script_to_dict"]
 
 FOUNTAIN_SUFFIXES = frozenset({".fountain", ".spmd", ".txt"})
 FDX_SUFFIXES = frozenset({".fdx"})
@@ -52,9 +55,21 @@ def load_script(path: str | Path) -> Script:
             encoding.
         ParseError: malformed Final Draft XML, or a script with nothing in it.
     """
-    source = str(path)
-    data = read_bytes(path)
-    suffix = Path(path).suffix.lower()
+    return parse_bytes(read_bytes(path), str(path))
+
+
+def parse_bytes(data: bytes, source: str) -> Script:
+    """Parse a screenplay file's bytes; the format is chosen as by :func:`load_script`.
+
+    Args:
+        data: the file's content.
+        source: its name, for ``Script.source``, messages and the extension.
+
+    Raises:
+        InputError: binary, or not in a supported encoding.
+        ParseError: malformed Final Draft XML, or a script with nothing in it.
+    """
+    suffix = Path(source).suffix.lower()
     text: str | None
     try:
         text = decode_text(data, source)
@@ -97,18 +112,33 @@ def save_script(script: Script, path: str | Path) -> None:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def read_bytes(path: str | Path, what: str = "screenplay") -> bytes:
-    """Read a whole file, turning OS failures into one-line :class:`InputError`.
+_open = os.open  # the one place files are opened for reading (tests replace it)
+
+
+def max_input_bytes() -> int:
+    """The size limit for one input file: ``max_input_mb`` of the settings, in bytes."""
+    from continuity.settings import Settings
+
+    mb = Settings.load().max_input_mb
+    return int(mb * 1_000_000) if mb != float("inf") else sys.maxsize
+
+
+def read_bytes(path: str | Path, what: str = "screenplay", *, limit: int | None = None) -> bytes:
+    """Read a whole regular file, bounded, turning OS failures into one-line :class:`InputError`.
+
+    The file is opened without blocking (a FIFO or a device never hangs us), and
+    must be a regular file no larger than ``limit`` (default :func:`max_input_bytes`),
+    checked from ``fstat`` before anything is read; a file that grows while being
+    read is cut off at the limit and refused.
 
     Args:
         path: the file.
-        what: what the file should be, for the message about a directory.
+        what: what the file should be, for the messages.
+        limit: the most bytes accepted.
     """
-    p = Path(path)
+    limit = max_input_bytes() if limit is None else limit
     try:
-        if p.is_dir():
-            raise InputError(f"{path}: is a directory, not a {what} file")
-        return p.read_bytes()
+        fd = _open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -117,6 +147,39 @@ def read_bytes(path: str | Path, what: str = "screenplay") -> bytes:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{path}: is a directory, not a {what} file")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file (a pipe, socket or device); give a {what} file")
+        if st.st_size > limit:
+            raise InputError(_too_large(path, what, st.st_size, limit))
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise InputError(_too_large(path, what, total, limit))
+        return b"".join(chunks)
+    except BlockingIOError:
+        raise InputError(f"{path}: not a regular file; give a {what} file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a {what} file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(path: str | Path, what: str, size: int, limit: int) -> str:
+    return (
+        f"{path}: {what} file too large ({size:,} bytes; the limit is {limit:,}; "
+        "set STUDIO_MAX_INPUT_MB to raise it)"
+    )
 
 
 def decode_text(data: bytes, source: str) -> str:

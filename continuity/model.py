@@ -3,7 +3,8 @@
 A :class:`Script` is a title page, an optional preamble (what comes before the first
 scene heading, e.g. ``FADE IN:``) and ordered :class:`Scene` objects. Every
 :class:`Element` keeps ``line``: the 1-based source line for Fountain, the 1-based
-paragraph index for Final Draft (.fdx).
+paragraph index for Final Draft (.fdx), the 1-based printed row for a PDF (counted
+over the pages, blank rows included; see :attr:`Script.pages`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ class Element:
         kind: what the element is.
         text: its text, without Fountain markup (``@``, ``!``, ``>``...). Multi-line
             action or dialogue keeps its line breaks as ``\\n``.
-        line: 1-based source line (Fountain) or paragraph index (FDX).
+        line: 1-based source line (Fountain), paragraph index (FDX) or printed
+            row (PDF) of the element's first line.
         character: for CHARACTER, DIALOGUE and PARENTHETICAL, the speaker's name as
             cued, without extensions (``EDWARD`` for ``EDWARD (V.O.)``).
         extensions: for CHARACTER, the cue's extensions (``("V.O.", "CONT'D")``).
@@ -112,6 +114,22 @@ class Scene:
 
 
 @dataclass(frozen=True)
+class Page:
+    """A page of a source that is paginated (a PDF): where it starts and its number.
+
+    Attributes:
+        number: the page number as printed (``"12"``, ``"12A"``), or counted.
+        line: the :attr:`Element.line` of the page's first row.
+        rows: how many rows (text lines at the script's line spacing, blank ones
+            included) the page's body holds, for page eighths.
+    """
+
+    number: str
+    line: int
+    rows: int
+
+
+@dataclass(frozen=True)
 class Script:
     """A whole screenplay.
 
@@ -120,7 +138,11 @@ class Script:
         preamble: elements before the first scene heading.
         scenes: the scenes in document order (``scenes[i].index == i + 1``).
         source: where it was read from (a path or ``"<stdin>"``), for reports.
-        format: ``"fountain"`` or ``"fdx"``; it tells how to read ``line``.
+        format: ``"fountain"``, ``"fdx"`` or ``"pdf"``; it tells how to read ``line``.
+        pages: for a source that paginates itself (PDF), its pages in order; a
+            PDF's ``line`` counts rows, blank ones included, so page ``k`` holds
+            lines ``pages[k].line`` to ``pages[k].line + pages[k].rows - 1``.
+            Empty for Fountain and FDX (see :mod:`continuity.pages`).
     """
 
     title_page: tuple[tuple[str, str], ...] = ()
@@ -128,6 +150,7 @@ class Script:
     scenes: tuple[Scene, ...] = ()
     source: str = ""
     format: str = "fountain"
+    pages: tuple[Page, ...] = ()
 
     @property
     def title(self) -> str | None:
@@ -158,4 +181,4 @@ class Script:
                 yield scene, el
 
 
-__all__ = ["Kind", "Element", "Heading", "Scene", "Script", "field"]
+__all__ = ["Kind", "Element", "Heading", "Scene", "Page", "Script", "field"]

@@ -1,13 +1,17 @@
 """The coordination layer of ``studio generate``: a CrewAI Flow with typed, durable state.
 
-One step at a time, generate -> verify -> route::
+Facts first: before any model writes, the first step reads the treatment and bible
+into the typed state (:mod:`continuity.facts`: per scene the place, time of day,
+characters, props, wardrobe and beats); scene headings are built from them. Then one
+step at a time, generate -> verify -> route::
 
-    generate   one agent call: the outline, the edit plan, a scene draft or revision,
-               or a scene's shots (whatever the state says is next)
-    verify     code checks what came back: the continuity checker (the audit) and the
-               plan checks on a scene, the continuity supervisor's notes on its errors;
-               the cast and lengths of a shot plan
-    route      "revise" (the scene goes back to the writer with the notes), "next",
+    generate   the work the state says is next: the outline (a capable model may
+               propose one; it is checked against the facts), the edit plan (the
+               editor, or code for a small model), a scene's pieces or the pieces a
+               check sent back, the whole-script audit, or a scene's shots
+    verify     code checks what came back (studio.scene_steps): the continuity audit,
+               the plan and fidelity checks on a scene; the cast of a shot plan
+    route      "revise" (the failing pieces go back to the writer with notes), "next",
                "complete" or "stopped" (budget spent)
 
 Bounds: a scene gets at most ``1 + max_attempts`` writer calls; after that it is kept
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -30,21 +35,15 @@ import agents  # noqa: F401  (telemetry switches before crewai)
 from crewai.flow.flow import Flow, listen, or_, router, start
 from crewai.flow.persistence import SQLiteFlowPersistence, persist
 
-from agents.crew import StudioCrew
+from agents.crew import StudioCrew, is_small
 from agents.llm import Budget, BudgetExhausted, StructureError
-from agents.models import (
-    EditPlan, Outline, PlannedScene, RevisionNotes, SceneDraft, ShotPlan, draft_model, heading_for, outline_model,
-    scene_from_draft, shots_model,
-)
+from agents.models import EditEntry, EditPlan, Outline, ShotPlan, heading_for, outline_model, shots_model
 from continuity.bible import Bible
-from continuity.findings import Finding
+from continuity.facts import SceneFacts, extract_facts
 from continuity.model import Scene, Script
-from continuity.plan import check_plan
 from continuity.settings import Settings
-from studio.flow_state import (
-    GenerateState, SceneState, canon_names, listing, note_from, notes_text, quotes_evidence, scene_text, build_script,
-    canon_for, treatment_paragraphs,
-)
+from studio.flow_state import FactsState, GenerateState, SceneState, build_script, canon_names, scene_text
+from studio.scene_steps import SMALL_MODEL_REVISIONS, SceneSteps, scene_of
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +51,11 @@ Progress = Callable[[dict[str, Any]], None]
 
 
 class OutlineFailed(Exception):
-    """The writer gave no valid outline within the cap: nothing to build on."""
+    """The treatment gives no scene to write: nothing to build on."""
 
 
 @persist()
-class GenerateFlow(Flow[GenerateState]):
+class GenerateFlow(SceneSteps, Flow[GenerateState]):
     """generate -> verify -> route, until every scene is decided and planned.
 
     Args (keyword, besides CrewAI's own):
@@ -79,6 +78,10 @@ class GenerateFlow(Flow[GenerateState]):
         self._budget: Budget = crew.llm.budget
         self._started = time.monotonic()
         self._fresh = True
+        self._small = is_small(crew.llm)
+        self._embedder: Any = None
+        self._local = threading.local()
+        self._facts_cache: dict[int, SceneFacts] = {}
 
     # -- the graph --------------------------------------------------------------------
 
@@ -93,13 +96,14 @@ class GenerateFlow(Flow[GenerateState]):
         if st.phase in ("done", "stopped"):
             return st.current
         before = (self._budget.calls, self._budget.prompt_tokens, self._budget.completion_tokens)
+        item = self._next_item() or ""
         try:
             st.current = self._work()
         except BudgetExhausted as exc:
             st.stopped, st.phase = str(exc), "stopped"
             self._emit(agent="flow", event="stopped", detail=str(exc))
         finally:
-            self._account(before)
+            self._account(before, item)
         return st.current
 
     @listen(generate)
@@ -118,7 +122,7 @@ class GenerateFlow(Flow[GenerateState]):
                 except BudgetExhausted as exc:
                     st.stopped, st.phase = str(exc), "stopped"
                 finally:
-                    self._account(before)
+                    self._account(before, st.current)
         elif kind == "shots":
             scene = st.scenes[int(num) - 1]
             if scene.shots_status == "planned":
@@ -149,12 +153,17 @@ class GenerateFlow(Flow[GenerateState]):
     def _next_item(self) -> str | None:
         st = self.state
         if not st.scenes:
+            return "facts"
+        if not st.outlined:
             return "outline"
         if not st.edited:
             return "edit"
         for scene in st.scenes:
             if not scene.decided:
                 return f"scene:{scene.number}"
+        if not st.final_audit:
+            return "audit"
+        for scene in st.scenes:
             if scene.shots_status in ("pending", "planned"):
                 return f"shots:{scene.number}"
         return None
@@ -164,8 +173,12 @@ class GenerateFlow(Flow[GenerateState]):
         if item is None:
             return ""
         kind, _, num = item.partition(":")
-        if kind == "outline":
+        if kind == "facts":
+            self._read_facts()
+        elif kind == "outline":
             self._outline()
+        elif kind == "audit":
+            self._final_audit()
         elif kind == "edit":
             self._edit()
         elif kind == "scene":
@@ -180,30 +193,63 @@ class GenerateFlow(Flow[GenerateState]):
 
     # -- the steps ------------------------------------------------------------------------
 
-    def _outline(self) -> None:
+    def _read_facts(self) -> None:
+        """The facts of every scene, in code, before any model writes."""
         st = self.state
+        facts = extract_facts(st.treatment, self._bible, embed=self._embed)
+        if not facts:
+            raise OutlineFailed("the treatment has no scene paragraphs (write one prose paragraph per scene)")
+        st.title = st.title or "Untitled"
+        st.scenes = [self._scene_from_facts(f) for f in facts]
+        self._emit(agent="flow", event="facts", detail=f"{len(facts)} scenes: " + "; ".join(f.heading_text for f in facts))
+
+    def _outline(self) -> None:
+        """A capable model may propose the outline; what disagrees with the facts is noted and the facts stand."""
+        st = self.state
+        if self._small:
+            st.outlined = True
+            return
         cap = 1 + st.max_attempts if st.verify else 1
         while st.outline_attempts < cap:
             self._emit(agent="writer", event="outline", detail=f"attempt {st.outline_attempts + 1}")
             outline, _ = self._agent_call("outline_task", "outline", output=self._outline_model(),
-                                          **self._outline_inputs())
+                                          title=st.title, facts=self._facts_listing())
             st.outline_attempts += 1
             if outline is None:
                 continue
             assert isinstance(outline, Outline)
             self._step("outline", True)
-            st.title = st.title or outline.title or "Untitled"
-            st.scenes = [self._scene_from_plan(i + 1, p) for i, p in enumerate(outline.scenes)]
-            beats = treatment_paragraphs(st.treatment)
-            if len(beats) == len(st.scenes):  # one scene per paragraph: give each scene its source
-                for scene, beat in zip(st.scenes, beats):
-                    scene.beat = beat[:1200]
-            self._emit(agent="writer", event="outlined", detail=f"{len(st.scenes)} scenes")
-            return
-        raise OutlineFailed(f"the writer gave no valid outline in {cap} tries")
+            self._adopt(outline)
+            break
+        st.outlined = True
+        self._emit(agent="writer", event="outlined",
+                   detail=f"{len(st.scenes)} scenes" + (f"; {len(st.outline_notes)} proposal(s) refused"
+                                                         if st.outline_notes else ""))
+
+    def _adopt(self, outline: Outline) -> None:
+        """Take the proposal's summaries where it keeps the facts; note where it does not."""
+        for scene, p in zip(self.state.scenes, outline.scenes):
+            differences = []
+            if heading_for(p).location != scene.location:
+                differences.append(f"place {p.location}")
+            if p.time != scene.time:
+                differences.append(f"time {p.time}")
+            if set(canon_names(p.characters, self._bible)) != set(scene.characters):
+                differences.append(f"characters {', '.join(p.characters) or 'none'}")
+            if differences:
+                self.state.outline_notes.append(
+                    f"scene {scene.number}: the proposal says {'; '.join(differences)}, but the treatment gives "
+                    f"{scene.heading} with {', '.join(scene.characters) or 'no one'}; the facts stand")
+            else:
+                scene.summary = p.summary
 
     def _edit(self) -> None:
         st = self.state
+        if self._small:
+            st.edit_note = "planned in code from the facts: story order, lengths by beats"
+            self._apply_edit(self._code_plan())
+            st.edited, st.phase = True, "write"
+            return
         outline = {"scenes": [{"scene": s.number, "heading": s.heading, "summary": s.summary} for s in st.scenes]}
         cap = 1 + st.max_attempts if st.verify else 1
         plan: EditPlan | None = None
@@ -219,81 +265,6 @@ class GenerateFlow(Flow[GenerateState]):
             self._step("edit", True)
         self._apply_edit(plan)
         st.edited, st.phase = True, "write"
-
-    def _write(self, scene: SceneState) -> None:
-        revising = scene.draft is not None and scene.status == "revise"
-        agent_task = "revise_task" if revising else "scene_task"
-        self._emit(agent="writer", event="revise" if revising else "draft", scene=scene.number,
-                   detail=f"attempt {scene.attempts + 1}")
-        inputs = self._scene_inputs(scene)
-        if revising:
-            inputs["notes"] = notes_text(scene.notes)
-            inputs["draft"] = json.dumps(scene.draft, ensure_ascii=False)
-        draft, problem = self._agent_call(agent_task, "scene", at_scene=scene.number,
-                                          output=draft_model(self._speakers(scene)), **inputs)
-        scene.attempts += 1
-        if draft is None:
-            scene.structure_failures += 1
-            self._emit(agent="writer", event="invalid", scene=scene.number, detail=problem)
-            if scene.attempts >= self._scene_cap():
-                self._give_up(scene, f"no valid scene structure after {scene.attempts} writer calls: {problem}")
-            return
-        assert isinstance(draft, SceneDraft)
-        scene.draft = draft.model_dump(mode="json")
-        scene.status = "drafted"
-
-    def _verify_scene(self, scene: SceneState) -> None:
-        st = self.state
-        candidate = self._as_scene(scene)
-        if not st.verify:
-            scene.status = "approved"
-            scene.findings = []
-            self._step("scene", True, scene=scene.number)
-            return
-        findings = self._check(scene, candidate)
-        errors = [f for f in findings if f.severity == "error"]
-        previous = {f["id"] for f in scene.findings if f["severity"] == "error"}
-        now = {f.id for f in errors}
-        scene.fixed.extend(f for f in scene.findings if f["severity"] == "error" and f["id"] not in now)
-        scene.findings = [f.to_dict() for f in findings]
-        self._step("scene", not errors, "; ".join(f.message for f in errors[:3]), scene=scene.number)
-        self._emit(agent="continuity_supervisor", event="checked", scene=scene.number,
-                   detail=f"{len(errors)} error(s)" + (f", {len(previous - now)} fixed" if previous else ""))
-        if not errors:
-            scene.status = "approved"
-            return
-        if scene.attempts >= self._scene_cap():
-            self._give_up(scene, "")
-            return
-        scene.notes = self._review(scene, candidate, errors)
-        scene.status = "revise"
-
-    def _review(self, scene: SceneState, candidate: Scene, errors: list[Finding]) -> list[dict[str, Any]]:
-        """The supervisor's notes, checked: every error gets a note that quotes real evidence."""
-        by_id = {f.id: f for f in errors}
-        text = scene_text(candidate)
-        notes: dict[str, dict[str, Any]] = {}
-        self._crew.set_script(self._script(upto=scene.number - 1))
-        findings_json = json.dumps([
-            {"id": f.id, "message": f.message, "text": f.text,
-             "evidence": [e.text for e in f.evidence][:2]} for f in errors
-        ], ensure_ascii=False)
-        try:
-            value = self._crew.run("review_task", number=scene.number, title=self.state.title,
-                                   findings=findings_json, scene=text)
-            assert isinstance(value, RevisionNotes)
-            self._step("review", True, scene=scene.number)
-            for note in value.notes:
-                finding = by_id.get(note.finding)
-                if finding is None or not note.quote or not quotes_evidence(note.quote, text, finding):
-                    continue  # a note must answer a real finding with real words
-                notes[finding.id] = {"finding": finding.id, "quote": note.quote, "instruction": note.instruction}
-        except StructureError as exc:
-            self._step("review", False, str(exc), scene=scene.number)
-        for f in errors:
-            notes.setdefault(f.id, note_from(f))
-        self._emit(agent="continuity_supervisor", event="notes", scene=scene.number, detail=f"{len(notes)} note(s)")
-        return list(notes.values())
 
     def _plan_shots(self, scene: SceneState) -> None:
         self._emit(agent="shot_planner", event="shots", scene=scene.number, detail=f"attempt {scene.shot_attempts + 1}")
@@ -336,37 +307,10 @@ class GenerateFlow(Flow[GenerateState]):
     # -- helpers ----------------------------------------------------------------------------
 
     def _scene_cap(self) -> int:
-        return 1 + self.state.max_attempts if self.state.verify else 1
-
-    def _give_up(self, scene: SceneState, why: str) -> None:
-        """Keep the scene with its open findings marked for a person (the review fallback)."""
-        if scene.draft is None:
-            scene.placeholder = True
-            scene.draft = {"lines": [
-                {"kind": "action", "text": f"[Scene {scene.number} not written: no valid scene came from the writer.]"},
-                {"kind": "action", "text": f"[Planned: {scene.summary[:280]}]"},
-            ]}
-            scene.findings = [{
-                "id": f"structure-{scene.number}", "category": "plan", "severity": "error", "scene": scene.number,
-                "line": 0, "message": why or "no valid scene from the writer", "text": "", "evidence": [],
-            }]
-        for f in scene.findings:
-            if f["severity"] == "error":
-                f["needs_review"] = True
-        scene.status = "needs_review"
-        self._emit(agent="flow", event="needs_review", scene=scene.number,
-                   detail=f"{sum(1 for f in scene.findings if f.get('needs_review'))} finding(s) for a person")
-
-    def _check(self, scene: SceneState, candidate: Scene) -> list[Finding]:
-        """The audit of the script so far plus this scene, keeping this scene's findings; plus plan checks."""
-        from continuity.api import audit
-
-        script = self._script(upto=scene.number - 1, extra=candidate)
-        report = audit(script, self._bible, settings=self._settings)
-        placed = script.scenes[-1]
-        found = [f for f in report.findings if f.scene == placed.index]
-        found += check_plan(placed, scene.characters, self._bible, target_seconds=scene.target_seconds)
-        return found
+        """Writer rounds per scene: the first and ``max_attempts`` revisions (fewer for a small model)."""
+        if not self.state.verify:
+            return 1
+        return 1 + (min(self.state.max_attempts, SMALL_MODEL_REVISIONS) if self._small else self.state.max_attempts)
 
     def _script(self, *, upto: int, extra: Scene | None = None) -> Script:
         """Decided scenes 1..upto (and ``extra``), written out and read back so lines are real."""
@@ -376,13 +320,28 @@ class GenerateFlow(Flow[GenerateState]):
         return build_script(self.state.title, scenes, self.state.scenes)
 
     def _as_scene(self, scene: SceneState) -> Scene:
-        draft = SceneDraft.model_validate(scene.draft) if scene.draft else SceneDraft.model_construct(lines=[])
-        return scene_from_draft(scene.number, heading_for(self._planned(scene)), draft)
+        return scene_of(scene)
 
-    @staticmethod
-    def _planned(scene: SceneState) -> PlannedScene:
-        return PlannedScene.model_construct(setting=scene.setting, location=scene.location, time=scene.time,
-                                            characters=scene.characters, summary=scene.summary)
+    def _facts(self, scene: SceneState) -> SceneFacts:
+        """The scene's facts (from the state; cached per scene number)."""
+        got = self._facts_cache.get(scene.number)
+        if got is None:
+            assert scene.facts is not None
+            got = self._facts_cache[scene.number] = scene.facts.facts()
+        return got
+
+    def _embed(self, texts: list[str]) -> Any:
+        """Sentence vectors with the configured embedder, through the cache (one connection per thread:
+        the Flow runs each step in a thread of its own, and a SQLite connection stays in its thread)."""
+        from continuity.embedding import Collection, make_embedder
+
+        s = self._settings
+        if self._embedder is None:
+            self._embedder = make_embedder(s.embedder, s.model_dir)
+        local = self._local.__dict__
+        if local.get("collection") is None:
+            local["collection"] = Collection(self._embedder, s.cache_dir if s.cache else None)
+        return local["collection"].embed(texts)
 
     def _cast(self, candidate: Scene, scene: SceneState) -> list[str]:
         """The planned characters and whoever speaks, once each."""
@@ -400,11 +359,26 @@ class GenerateFlow(Flow[GenerateState]):
             self._step(step, False, str(exc), scene=at_scene)
             return None, str(exc)
 
-    def _scene_from_plan(self, number: int, p: PlannedScene) -> SceneState:
-        heading = heading_for(p)
-        cast = canon_names(p.characters, self._bible)
-        return SceneState(number=number, setting=p.setting, location=heading.location, time=p.time,
-                          heading=heading.text, characters=cast, summary=p.summary)
+    @staticmethod
+    def _scene_from_facts(f: SceneFacts) -> SceneState:
+        return SceneState(number=f.number, setting=f.setting, location=f.location, time=f.time,
+                          heading=f.heading_text, characters=list(f.characters),
+                          summary=f.beats[0] if f.beats else f.paragraph[:400], beat=f.paragraph,
+                          facts=FactsState.of(f), origin=["missing"] * len(f.beats))
+
+    def _code_plan(self) -> EditPlan:
+        """Story order, the runtime shared by beats, cuts (dissolves around a flashback), a final fade."""
+        scenes = self.state.scenes
+        beats = [max(1, len(s.facts.beats) if s.facts else 1) for s in scenes]
+        total = sum(beats)
+        entries = []
+        for i, s in enumerate(scenes):
+            nxt = scenes[i + 1] if i + 1 < len(scenes) else None
+            flashback = bool(s.facts and s.facts.flashback) or bool(nxt and nxt.facts and nxt.facts.flashback)
+            transition = "FADE OUT." if nxt is None else "DISSOLVE TO:" if flashback else "CUT TO:"
+            entries.append(EditEntry(scene=s.number, target_seconds=max(5, min(900, round(self.state.runtime * beats[i] / total))),
+                                     transition=transition))
+        return EditPlan(scenes=entries)
 
     def _apply_edit(self, plan: EditPlan | None) -> None:
         """Order, targets and transitions from the editor; story order and equal shares where it gave none."""
@@ -437,42 +411,31 @@ class GenerateFlow(Flow[GenerateState]):
         bible = self._bible
         chars = tuple(c.name.upper() for c in bible.characters) if bible else ()
         locs = tuple(loc.name.upper() for loc in bible.locations) if bible else ()
-        n = len(treatment_paragraphs(self.state.treatment))
-        n = max(1, min(24, n))  # one scene per paragraph: a rule users can steer by
+        n = len(self.state.scenes)
         return outline_model(chars, locs, (n, n))
 
-    def _speakers(self, scene: SceneState) -> tuple[str, ...]:
-        """Who may speak in the scene: its planned cast, else the bible's characters."""
-        if scene.characters:
-            return tuple(scene.characters)
-        return tuple(c.name.upper() for c in self._bible.characters) if self._bible else ()
+    def _facts_listing(self) -> str:
+        """One line per scene: ``1. INT | HARBOUR OFFICE | DAWN | NELL, TAM | the first beat``."""
+        return "\n".join(
+            f"{s.number}. {s.setting} | {s.location} | {s.time} | {', '.join(s.characters) or '-'} | {s.summary}"
+            for s in self.state.scenes)
 
-    def _outline_inputs(self) -> dict[str, Any]:
-        bible = self._bible
-        chars = "; ".join(listing(c.name, c.aliases) for c in bible.characters) if bible else ""
-        locs = "; ".join(listing(loc.name, loc.aliases, loc.attributes.get("setting")) for loc in bible.locations) if bible else ""
-        paragraphs = treatment_paragraphs(self.state.treatment)
-        return {"title": self.state.title or "Untitled", "treatment": self.state.treatment.strip(),
-                "scene_hint": max(1, len(paragraphs)), "characters": chars or "(none)", "locations": locs or "(none)"}
-
-    def _scene_inputs(self, scene: SceneState) -> dict[str, Any]:
-        prev = [s for s in self.state.scenes[: scene.number - 1]]
-        previously = " ".join(s.summary for s in prev[-2:]) or "(this is the first scene)"
-        lines = max(4, min(20, round(scene.target_seconds / 6)))
-        return {"number": scene.number, "title": self.state.title, "heading": scene.heading,
-                "characters": ", ".join(scene.characters) or "(none)", "summary": scene.summary,
-                "seconds": scene.target_seconds, "lines": lines, "previously": previously,
-                "beat": scene.beat or scene.summary,
-                "canon": canon_for(self._bible, scene.characters, scene.number)}
-
-    def _account(self, before: tuple[int, int, int]) -> None:
+    def _account(self, before: tuple[int, int, int], item: str = "") -> None:
+        """Add what the last step spent to the run, and to its scene when it was a scene's."""
         st = self.state
-        st.calls += self._budget.calls - before[0]
+        calls = self._budget.calls - before[0]
+        st.calls += calls
         st.prompt_tokens += self._budget.prompt_tokens - before[1]
         st.completion_tokens += self._budget.completion_tokens - before[2]
         now = time.monotonic()
-        st.seconds += now - self._started
+        spent = now - self._started
+        st.seconds += spent
         self._started = now
+        kind, _, num = item.partition(":")
+        if kind in ("scene", "shots") and num.isdigit() and 0 < int(num) <= len(st.scenes):
+            scene = st.scenes[int(num) - 1]
+            scene.calls += calls
+            scene.seconds += spent
 
     def _step(self, kind: str, ok: bool, problem: str = "", *, scene: int | None = None) -> None:
         self.state.steps.append({"step": kind, "ok": ok, "scene": scene, "problem": problem[:300]})
@@ -484,4 +447,4 @@ class GenerateFlow(Flow[GenerateState]):
             logger.debug("progress callback failed", exc_info=True)
 
 
-__all__ = ["GenerateFlow", "GenerateState", "SceneState", "OutlineFailed", "build_script", "canon_for"]
+__all__ = ["GenerateFlow", "GenerateState", "SceneState", "OutlineFailed", "build_script", "scene_of"]

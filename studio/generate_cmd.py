@@ -29,13 +29,16 @@ def generate_command(
 ) -> None:
     """Turn a treatment into a screenplay, shot list and continuity report.
 
-    A crew of four agents (writer, shot planner, editor, continuity supervisor)
-    outlines the treatment, writes each scene, checks it against the bible and
-    revises it (at most --max-attempts times) until no error-level finding is left;
-    what it cannot fix is kept and marked needs_review for a person. Progress is
-    saved after every step: an interrupted or budget-stopped run continues with
-    --resume RUN_ID. Exit status: 0 complete, 3 stopped by the budget (resumable),
-    1 the run failed, 2 bad input.
+    First, code reads the facts of every scene from the treatment (one paragraph
+    per scene) and the bible: place, time of day, characters, props, wardrobe and
+    beats; the scene headings are built from them. Then a crew of agents writes
+    each scene as small pieces (an action line per beat, each character's lines),
+    which code assembles and checks against the bible and the facts; failing
+    pieces go back to the writer (at most --max-attempts times), then code repairs
+    them from the treatment, and what is still wrong is marked needs_review for a
+    person. Progress is saved after every step: an interrupted or budget-stopped
+    run continues with --resume RUN_ID. Exit status: 0 complete, 3 stopped by the
+    budget (resumable), 1 the run failed, 2 bad input.
 
     Examples:
 

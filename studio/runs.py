@@ -79,6 +79,7 @@ class RunResult:
             "llm": st.llm,
             "scenes": [
                 {"number": s.number, "heading": s.heading, "status": s.status, "attempts": s.attempts,
+                 "calls": s.calls, "seconds": round(s.seconds, 2),
                  "fixed": len(s.fixed), "needs_review": sum(1 for f in s.findings if f.get("needs_review")),
                  "shots": len((s.shots or {}).get("shots", [])) if s.shots_status == "done" else 0,
                  "shots_status": s.shots_status}
@@ -88,6 +89,7 @@ class RunResult:
             "needs_review": sum(1 for f in self.audit.get("findings", []) if f.get("needs_review")),
             "open_errors": sum(1 for f in self.audit.get("findings", [])
                                if f["severity"] == "error" and not f.get("needs_review")),
+            "audit": dict(self.audit.get("audit_summary", self.audit.get("summary", {}))),
             "calls": st.calls,
             "tokens": {"prompt": st.prompt_tokens, "completion": st.completion_tokens},
             "seconds": round(st.seconds, 2),
@@ -141,6 +143,10 @@ def run_generate(options: RunOptions, *, backend: Any = None, settings: Any = No
         backend = resolve_backend(llm_spec, timeout=settings.llm_timeout)
     elif not options.resume:
         inputs["llm"] = getattr(backend, "name", "custom")
+    if getattr(backend, "schema_limits", None):  # a small model: no CrewAI boilerplate, one thread
+        from agents.compact import CompactPrompts, OneThread
+
+        backend = CompactPrompts(OneThread(backend))
     budget = Budget(max_calls=options.max_llm_calls, max_seconds=options.max_seconds)
     llm = make_llm(backend, budget, retries=2 if verify else 0)
     crew = StudioCrew(llm=llm, bible=bible)
@@ -162,17 +168,16 @@ def write_run(state: Any, out: Path, bible: Any, *, settings: Any = None, fdx: b
     from continuity.api import audit
     from continuity.shots import SceneHeading, ShotList, dumps as shots_dumps
     from continuity.writers import fountain as fountain_writer
-    from agents.models import ShotPlan, heading_for, scene_from_draft, shots_from_plan, SceneDraft
-    from studio.flow import GenerateFlow
+    from agents.models import ShotPlan, shots_from_plan
     from studio.flow_state import build_script
+    from studio.scene_steps import scene_of
 
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot create {out}: {exc.strerror or exc}") from exc
     decided = [s for s in state.scenes if s.decided]
-    scenes = [scene_from_draft(s.number, heading_for(GenerateFlow._planned(s)), SceneDraft.model_validate(s.draft))
-              for s in decided]
+    scenes = [scene_of(s) for s in decided]
     script = build_script(state.title, scenes, state.scenes)
     files: dict[str, str] = {"script.fountain": fountain_writer.dumps(script)}
     if fdx:
@@ -197,10 +202,12 @@ def write_run(state: Any, out: Path, bible: Any, *, settings: Any = None, fdx: b
         elif f["severity"] == "error":
             f["needs_review"] = True  # surfaced only in the whole script: a person decides
             f["review_reason"] = "found by the whole-script audit after the scene was approved"
-    for s in decided:  # findings that are not the audit's (plan checks, unwritten scenes)
+    audited = {g["id"] for g in report["findings"]}
+    report["audit_summary"] = dict(report.get("summary", {}))  # the independent audit's own counts
+    for s in decided:  # findings that are not the audit's (plan and fidelity checks, unwritten scenes)
         for f in s.findings:
-            if f.get("needs_review") and f["id"] not in {g["id"] for g in report["findings"]}:
-                report["findings"].append(dict(f))
+            if f.get("needs_review") and f["id"] not in audited:
+                report["findings"].append({**f, "source": "generate"})
     report["run"] = {"id": state.id, "status": "stopped" if state.phase == "stopped" else "complete"}
     files["audit.json"] = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
     files["state.json"] = state.model_dump_json(indent=2) + "\n"
@@ -224,17 +231,38 @@ def run_markdown(result: RunResult) -> str:
     s = result.summary()
     lines = [f"# {st.title or 'Untitled'}: generation run {st.id[:8]}", ""]
     lines.append(f"- status: **{s['status']}**" + (f" ({st.stopped})" if st.stopped else ""))
+    rounds = max((x.attempts for x in st.scenes), default=0)
     lines.append(f"- model: {st.llm}; verification {'on' if st.verify else 'off'}; "
-                 f"at most {st.max_attempts} revisions per scene")
+                 f"at most {st.max_attempts} revisions per scene (writer rounds used: at most {rounds})")
     lines.append(f"- {len(st.scenes)} scenes planned, {sum(1 for x in st.scenes if x.decided)} written; "
                  f"{s['findings_fixed']} findings fixed by revision; {s['needs_review']} left for review")
     lines.append(f"- {st.calls} LLM calls, {st.prompt_tokens + st.completion_tokens} tokens, {st.seconds:.1f} s")
+    audit_counts = result.audit.get("audit_summary", result.audit.get("summary", {}))
+    lines.append("- independent audit of script.fountain against the bible (audit.json): "
+                 + ", ".join(f"{audit_counts.get(k, 0)} {k}{'s' if audit_counts.get(k, 0) != 1 else ''}"
+                             for k in ("error", "warning", "info")))
+    origins = [o for x in st.scenes for o in x.origin]
+    if origins:
+        lines.append(f"- action lines: {origins.count('writer')} of {len(origins)} by the writer; "
+                     f"{origins.count('kept')} short beats kept as the treatment writes them; "
+                     f"{origins.count('treatment')} the treatment's sentence after the writer's failed its checks")
     if st.edit_note:
         lines.append(f"- editor: {st.edit_note}")
-    lines += ["", "| scene | heading | status | writer calls | fixed | for review | shots |", "|---|---|---|---|---|---|---|"]
+    for note in st.outline_notes:
+        lines.append(f"- outline: {note}")
+    lines += ["", "| scene | heading | status | writer calls | fixed | for review | audit | shots |",
+              "|---|---|---|---|---|---|---|---|"]
+    per_scene: dict[int, dict[str, int]] = {}
+    for f in result.audit.get("findings", []):
+        if f.get("source") != "generate":
+            counts = per_scene.setdefault(int(f.get("scene") or 0), {})
+            counts[f["severity"]] = counts.get(f["severity"], 0) + 1
     for sc in s["scenes"]:
+        found = per_scene.get(sc["number"], {})
+        audit_cell = ", ".join(f"{n} {k}" for k, n in found.items()) or "clean"
         lines.append(f"| {sc['number']} | {sc['heading']} | {sc['status']} | {sc['attempts']} | {sc['fixed']} | "
-                     f"{sc['needs_review']} | {sc['shots'] if sc['shots_status'] == 'done' else sc['shots_status']} |")
+                     f"{sc['needs_review']} | {audit_cell} | "
+                     f"{sc['shots'] if sc['shots_status'] == 'done' else sc['shots_status']} |")
     review = [f for f in result.audit.get("findings", []) if f.get("needs_review")]
     if review:
         lines += ["", "## For review", ""]

@@ -108,9 +108,8 @@ def test_resolve_backend(monkeypatch):
 
 
 def _scene_reply():
-    return json.dumps({"lines": [{"kind": "action", "text": "Nell fills the thermos."},
-                                 {"kind": "dialogue", "character": "NELL", "text": "Go."},
-                                 {"kind": "dialogue", "character": "RORY", "text": "No."}]})
+    return json.dumps({"action": ["Nell fills the thermos.", "Rory waits by the rail."],
+                       "dialogue": {"NELL": ["Go."], "RORY": ["No."]}})
 
 
 @pytest.mark.parametrize("fault", ["malformed", "dropped", "contradiction", "timeout"])
@@ -122,7 +121,7 @@ def test_each_fault_does_what_it_says(fault):
 
     faults = Faults(**{k: (1.0 if k == fault else 0.0) for k in ("malformed", "dropped", "contradiction", "timeout")})
     inj = FaultInjector(ScriptedBackend([_scene_reply()]), faults, seed=1, bible=load_bible(FERRY / "bible.yaml"))
-    schema = {"title": "SceneDraft"}
+    schema = {"title": "ScenePieces"}
     if fault == "timeout":
         with pytest.raises(LLMTimeout):
             inj.complete([], schema, 100)
@@ -132,11 +131,11 @@ def test_each_fault_does_what_it_says(fault):
             with pytest.raises(ValueError):
                 json.loads(text)
         elif fault == "dropped":
-            speakers = {ln.get("character") for ln in json.loads(text)["lines"]}
-            assert len(speakers - {None, ""}) == 1
+            dialogue = json.loads(text)["dialogue"]
+            assert sorted(n for n, lines in dialogue.items() if lines) in (["NELL"], ["RORY"])
         else:
-            lines = json.loads(text)["lines"]
-            assert len(lines) == 4 and "'s " in lines[1]["text"]
+            action = json.loads(text)["action"]
+            assert len(action) == 2 and action[1].startswith("Rory waits by the rail. ") and "'s " in action[1]
     assert inj.injected[fault] == 1
 
 
@@ -161,7 +160,7 @@ def test_fault_draws_are_seeded():
         out = []
         for _ in range(40):
             try:
-                out.append(inj.complete([], {"title": "SceneDraft"}, 10).text)
+                out.append(inj.complete([], {"title": "ScenePieces"}, 10).text)
             except TimeoutError:
                 out.append("timeout")
         return out
@@ -180,7 +179,7 @@ def test_crew_methods_match_the_yaml_and_every_task_returns_a_model():
     config = ROOT / "agents" / "config"
     agents_yaml = yaml.safe_load((config / "agents.yaml").read_text())
     tasks_yaml = yaml.safe_load((config / "tasks.yaml").read_text())
-    assert set(agents_yaml) == {"writer", "shot_planner", "editor", "continuity_supervisor"}
+    assert set(agents_yaml) == {"writer", "actor", "shot_planner", "editor", "continuity_supervisor"}
     assert set(tasks_yaml) == set(TASK_AGENT)
     crew = StudioCrew(llm=make_llm(CompetentWriter()))
     for key in agents_yaml:
@@ -189,7 +188,7 @@ def test_crew_methods_match_the_yaml_and_every_task_returns_a_model():
         task = getattr(crew, key)()
         assert task.output_pydantic is not None and issubclass(task.output_pydantic, BaseModel)
         assert spec["agent"] == TASK_AGENT[key]
-    assert len(crew.crew().tasks) == 6
+    assert len(crew.crew().tasks) == 8
 
 
 def test_the_supervisor_calls_the_continuity_checker_as_a_tool(monkeypatch):
@@ -250,7 +249,8 @@ def test_scene_from_draft_makes_parseable_fountain():
 
 
 def test_narrowed_models_hold_names_to_the_bible():
-    from agents.models import Outline, SceneDraft, ShotPlan, draft_model, outline_model, shots_model
+    from agents.models import Outline, PieceFixes, ScenePieces, ShotPlan, fixes_model, outline_model, pieces_dict
+    from agents.models import pieces_model, shots_model
 
     M = outline_model(("NELL", "RORY"), ("HARBOUR OFFICE",), (2, 2))
     scene = {"setting": "INT", "location": "HARBOUR OFFICE", "time": "DAY", "characters": ["NELL"], "summary": "x"}
@@ -261,11 +261,19 @@ def test_narrowed_models_hold_names_to_the_bible():
             M.model_validate({"scenes": [bad, bad]})
     with pytest.raises(ValueError):  # the treatment has two paragraphs: two scenes
         M.model_validate({"scenes": [scene]})
-    D = draft_model(("NELL",))
-    assert isinstance(D.model_validate({"lines": [{"kind": "action", "text": "a"},
-                                                  {"kind": "dialogue", "character": "NELL", "text": "b"}]}), SceneDraft)
-    with pytest.raises(ValueError):
-        D.model_validate({"lines": [{"kind": "action", "text": "a"}, {"kind": "dialogue", "character": "BOB", "text": "b"}]})
+    P = pieces_model(2, ("NELL", "YOUNG MARA"))
+    value = P.model_validate({"action": ["a b", "c d"], "dialogue": {"NELL": ["Go on."], "YOUNG MARA": []}})
+    assert isinstance(value, ScenePieces) and P.model_json_schema()["title"] == "ScenePieces"
+    assert pieces_dict(value) == {"action": ["a b", "c d"], "dialogue": {"NELL": ["Go on."], "YOUNG MARA": []}}
+    for bad in ({"action": ["a b"], "dialogue": {"NELL": [], "YOUNG MARA": []}},           # one line per beat
+                {"action": ["a b", "c d"], "dialogue": {"NELL": [], "BOB": ["Hi."]}},      # only the cast speaks
+                {"action": ["a b", "c d"], "dialogue": {"NELL": ["1", "2", "3"], "YOUNG MARA": []}}):
+        with pytest.raises(ValueError):
+            P.model_validate(bad)
+    F = fixes_model(1, ("NELL",))
+    assert isinstance(F.model_validate({"action": ["x y"], "dialogue": {"NELL": ["Go."]}}), PieceFixes)
+    with pytest.raises(ValueError):  # a character sent back must get a line
+        F.model_validate({"action": ["x y"], "dialogue": {"NELL": []}})
     S = shots_model(("NELL",))
     assert isinstance(S.model_validate({"shots": [{"size": "CU", "subjects": [{"name": "NELL"}]}]}), ShotPlan)
     with pytest.raises(ValueError):
@@ -280,7 +288,7 @@ def test_tighten_schema_caps_but_never_loosens():
     tight = tighten_schema(schema, {"maxLength": 50, "maxItems": 8})
     line = tight["$defs"]["Line"]["properties"]
     assert line["text"]["maxLength"] == 50 and line["parenthetical"]["maxLength"] == 40
-    assert tight["properties"]["lines"]["maxItems"] == 8 and tight["properties"]["lines"]["minItems"] == 2
+    assert tight["properties"]["lines"]["maxItems"] == 8 and tight["properties"]["lines"]["minItems"] == 1
     assert "maxLength" not in line["kind"]  # enums are left alone
     assert tighten_schema(schema, None) is schema
 
@@ -298,6 +306,46 @@ def test_repeated_lines_are_kept_once():
     texts = [(e.kind.value, e.text) for e in scene_from_draft(1, heading, draft).elements]
     assert texts == [("action", "The van rocks."), ("character", "NELL"), ("dialogue", "Hold it."),
                      ("character", "RORY"), ("dialogue", "Hold it.")]
+
+
+def test_compact_prompts_keep_the_task_and_drop_crewais_boilerplate(tmp_path, monkeypatch):
+    from agents.compact import CompactPrompts
+    from agents.crew import StudioCrew, is_small
+    from agents.fake import CompetentWriter, ScriptedBackend
+    from agents.llm import make_llm
+
+    monkeypatch.setenv("CREWAI_STORAGE_DIR", str(tmp_path))
+
+    class Small(ScriptedBackend):
+        schema_limits = {"maxLength": 200, "maxItems": 8}
+
+    inner = Small([json.dumps({"line": "Hold the rail."})])
+    crew = StudioCrew(llm=make_llm(CompactPrompts(inner)))
+    assert is_small(crew.llm) and not is_small(make_llm(CompetentWriter()))
+    value = crew.run("line_task", speaker="NELL", persona="Skipper of the ferry.", listener="RORY",
+                     scene="Ferry - Car Deck, morning. A squall comes in.", hint="")
+    assert value.line == "Hold the rail."
+    system, user = inner.calls[0][0]
+    assert system == {"role": "system", "content": "You are NELL. Speak in the first person."}
+    assert user["content"] == "Ferry - Car Deck, morning. A squall comes in.\nWhat do you say to RORY?"
+    assert inner.calls[0][1]["title"] == "Speech"  # the schema still reaches the grammar
+
+
+def test_one_thread_runs_every_call_on_the_same_thread():
+    import threading
+
+    from agents.compact import OneThread
+    from agents.fake import ScriptedBackend
+
+    seen = []
+    inner = ScriptedBackend([lambda m, s: seen.append(threading.get_ident()) or "{}"] * 3)
+    one = OneThread(inner)
+    threads = [threading.Thread(target=one.complete, args=([], None, 5)) for _ in range(3)]
+    for t in threads:
+        t.start()
+        t.join()
+    assert len(seen) == 3 and len(set(seen)) == 1 and seen[0] != threading.get_ident()
+    one.close()
 
 
 def test_treatment_paragraphs():

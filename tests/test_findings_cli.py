@@ -148,9 +148,14 @@ def test_add_to_bible(cli, stored):
     project = stored[0]
     code, out, _ = cli("findings", "add-to-bible", MARRA, "--json", "-p", project)
     assert code == 0 and json.loads(out)["status"] == "resolved"
-    code, out, _ = cli("findings", "add-to-bible", EYES, "--json", "-p", project)
+    # ELI's eyes for the whole script would contradict his first description: shown, not applied
+    before = (project / "bible.yaml").read_bytes()
+    code, _, err = cli("findings", "add-to-bible", EYES, "-p", project)
+    assert code == 2 and "would flag 1 new finding: scene 1 line 29" in err and "--yes" in err
+    assert (project / "bible.yaml").read_bytes() == before
+    code, out, _ = cli("findings", "add-to-bible", EYES, "--yes", "--json", "-p", project)
     assert json.loads(out)["status"] == "resolved"
-    code, out, _ = cli("findings", "add-to-bible", DOOR, "--json", "-p", project)
+    code, out, _ = cli("findings", "add-to-bible", DOOR, "--yes", "--json", "-p", project)
     assert json.loads(out)["status"] == "resolved"
     from continuity.api import load_bible
 

@@ -42,15 +42,16 @@ def _run(tmp: Path, backend, **kw):
 
 
 class Tamper:
-    """CompetentWriter, but the first ``times`` scene drafts of scene ``scene`` go through ``edit``."""
+    """CompetentWriter, but the first ``times`` replies for scene ``scene`` (its pieces, or its fixes
+    when ``fixes``) go through ``edit``."""
 
     name = "tamper"
     react = True
 
-    def __init__(self, scene: int, edit, times: int = 1):
+    def __init__(self, scene: int, edit, times: int = 1, *, fixes: bool = False):
         from agents.fake import CompetentWriter
 
-        self.inner, self.scene, self.edit, self.left = CompetentWriter(), scene, edit, times
+        self.inner, self.scene, self.edit, self.left, self.fixes = CompetentWriter(), scene, edit, times, fixes
         self.drafts: list[int] = []
 
     def complete(self, messages, schema, max_tokens, timeout=None):
@@ -59,9 +60,10 @@ class Tamper:
         reply = self.inner.complete(messages, schema, max_tokens)
         prompt = "\n".join(m["content"] for m in messages)
         m = re.search(r"(?:Write|Revise) scene (\d+)", prompt)
-        if (schema or {}).get("title") == "SceneDraft" and m:
+        title = (schema or {}).get("title")
+        if title in ("ScenePieces", "PieceFixes") and m:
             self.drafts.append(int(m.group(1)))
-            if int(m.group(1)) == self.scene and self.left > 0:
+            if int(m.group(1)) == self.scene and self.left > 0 and (title == "ScenePieces" or self.fixes):
                 self.left -= 1
                 return Completion(self.edit(reply.text), "stop", reply.prompt_tokens, reply.completion_tokens)
         return reply
@@ -69,7 +71,7 @@ class Tamper:
 
 def _contradict(text: str) -> str:
     draft = json.loads(text)
-    draft["lines"].insert(1, {"kind": "action", "text": "NELL's red hair is plastered to her face."})
+    draft["action"][1] += " NELL's red hair is plastered to her face."
     return json.dumps(draft)
 
 
@@ -99,7 +101,12 @@ def test_competent_model_gives_a_complete_consistent_run(env):
     # outline, edit, then a draft and a shot plan per scene; no reviews needed
     assert summary["calls"] == 2 + 6 * 2
     assert {e["agent"] for e in events} >= {"writer", "editor", "continuity_supervisor", "shot_planner", "flow"}
-    assert "| 6 | EXT. ISLAND SLIPWAY - NIGHT | approved | 1 | 0 | 0 | " in (out / "run.md").read_text()
+    run_md = (out / "run.md").read_text()
+    assert "| 6 | EXT. ISLAND SLIPWAY - NIGHT | approved | 1 | 0 | 0 | clean | " in run_md
+    assert "independent audit of script.fountain against the bible (audit.json): 0 errors, " in run_md
+    # every action line tells its beat: the competent writer keeps the treatment's sentences
+    facts = result.state.scenes[0].facts
+    assert [e.text for e in script.scenes[0].elements if e.kind.value == "action"] == facts.beats
     assert (out / "shots.csv").read_text().startswith("scene,number,size,angle,movement,lens,duration,subjects")
 
 
@@ -109,50 +116,88 @@ def test_a_contradiction_goes_back_to_the_writer_with_notes_and_is_fixed(env):
     scene = result.state.scenes[1]
     assert scene.status == "approved" and scene.attempts == 2
     assert backend.drafts.count(2) == 2
-    assert len(scene.fixed) == 1 and "NELL's hair is 'red'" in scene.fixed[0]["message"]
-    # the supervisor's note answers the finding and quotes the offending words
-    assert scene.notes and scene.notes[0]["finding"] == scene.fixed[0]["id"]
-    assert "red hair" in scene.notes[0]["quote"].lower() or "red" in scene.notes[0]["quote"].lower()
+    hair = [f for f in scene.fixed if f["subject"] == "NELL.hair"]
+    assert len(hair) == 1 and "red" in hair[0]["message"] and "grey" in hair[0]["message"]
+    # the line that now runs past its beat is found too; both are about the one piece
+    assert {f["category"] for f in scene.fixed} == {"appearance", "fidelity"}
+    # only the action line that failed went back to the writer
+    assert {r["piece"] for r in scene.rejected} == {"action:1"} and "red hair" in scene.rejected[0]["text"]
+    # the supervisor's notes answer the findings and quote the offending words
+    assert {n["finding"] for n in scene.notes} == {f["id"] for f in scene.fixed}
+    assert any("red" in n["quote"].lower() for n in scene.notes)
     assert "NELL's red hair" not in (env / "out" / "script.fountain").read_text()
     assert any(e["event"] == "notes" and e["scene"] == 2 for e in events)
-    assert result.summary()["findings_fixed"] == 1
+    assert len(scene.fixed) == 2 and result.summary()["findings_fixed"] >= 2
 
 
-def test_revisions_are_capped_then_the_scene_goes_to_review(env):
-    backend = Tamper(scene=3, edit=_contradict, times=99)
-    result, _ = _run(env, backend, max_attempts=2)
+def test_revisions_are_capped_then_code_repairs_the_piece(env):
+    backend = Tamper(scene=3, edit=lambda t: _fix_contradict(t), times=99, fixes=True)
+    result, events = _run(env, backend, max_attempts=2)
     scene = result.state.scenes[2]
-    assert scene.status == "needs_review"
     assert backend.drafts.count(3) == 3  # the draft and two revisions, no more
+    # then the failing action line is the treatment's own sentence, checked again, and approved
+    assert scene.status == "approved" and scene.repaired == ["action line 2 is the treatment's sentence"]
+    assert scene.origin[1] == "treatment" and scene.pieces["action"][1] == scene.facts.beats[1]
+    assert "red hair" not in (env / "out" / "script.fountain").read_text()
+    assert any(e["event"] == "repaired" and e["scene"] == 3 for e in events)
+    assert "the treatment's sentence after the writer's failed its checks" in (env / "out" / "run.md").read_text()
+
+
+def _fix_contradict(text: str) -> str:
+    """The second action line of a draft, or the one line of a fix, gets a contradiction."""
+    draft = json.loads(text)
+    action = draft["action"]
+    action[1 if len(action) > 1 else 0] += " NELL's red hair is plastered to her face."
+    return json.dumps(draft)
+
+
+def test_what_code_cannot_repair_goes_to_review(env, tmp_path):
+    """The treatment and the bible disagree (the bible gives NELL red hair): no rewrite can help."""
+    bible = tmp_path / "bible.yaml"
+    bible.write_text((FERRY / "bible.yaml").read_text().replace("hair: grey", "hair: red"))
+    from agents.fake import CompetentWriter
+
+    result, _ = _run(env, CompetentWriter(), bible=bible, max_attempts=1)
+    scene = result.state.scenes[0]
+    assert scene.status == "needs_review" and scene.attempts == 2
     assert result.status == "complete"
     audit_json = json.loads((env / "out" / "audit.json").read_text())
     errors = [f for f in audit_json["findings"] if f["severity"] == "error"]
     assert errors and all(f.get("needs_review") for f in errors)
+    assert any(f["subject"] == "NELL.hair" and "grey" in f["message"] for f in errors)
     assert result.summary()["open_errors"] == 0
-    assert "## For review" in (env / "out" / "run.md").read_text()
+    run_md = (env / "out" / "run.md").read_text()
+    assert "## For review" in run_md and "| 1 | INT. HARBOUR OFFICE - DAWN | needs_review |" in run_md
+    # run.md says what an independent audit of the script says
+    from continuity.api import audit, load_bible
+    from continuity.io import load_script
+
+    fresh = audit(load_script(env / "out" / "script.fountain"), load_bible(bible))
+    counts = f"{fresh.count('error')} error{'s' if fresh.count('error') != 1 else ''}"
+    assert f"independent audit of script.fountain against the bible (audit.json): {counts}, " in run_md
+    assert fresh.count("error") > 0 and result.summary()["audit"]["error"] == fresh.count("error")
     # the run folder is a review project: a person sees the same findings in `studio review`
     from studio.review.actions import Project
 
+    audited = [f for f in errors if f.get("source") != "generate"]
     with Project(env / "out", create=False) as project:
         stored = project.store.findings(severity="error")
-        assert {f["id"] for f in stored} == {f["id"] for f in errors}
+        assert {f["id"] for f in stored} == {f["id"] for f in audited}
         assert project.bible_path() == (env / "out" / "bible.yaml").resolve()
-    # every other scene went through untouched
-    assert [s.status for s in result.state.scenes].count("approved") == 5
 
 
 def test_a_dropped_character_is_caught_by_the_plan_check(env):
     def drop_rory(text: str) -> str:
         draft = json.loads(text)
-        draft["lines"] = [ln for ln in draft["lines"] if ln.get("character") != "RORY"]
-        for ln in draft["lines"]:
-            ln["text"] = ln["text"].replace("Rory", "the boy").replace("RORY", "the boy")
+        draft["dialogue"]["RORY"] = []
+        draft["action"] = [a.replace("Rory", "the boy").replace("RORY", "the boy") for a in draft["action"]]
         return json.dumps(draft)
 
     result, _ = _run(env, Tamper(scene=2, edit=drop_rory, times=1))
     scene = result.state.scenes[1]
     assert scene.attempts == 2 and scene.status == "approved"
     assert scene.fixed[0]["category"] == "plan" and "RORY" in scene.fixed[0]["message"]
+    assert scene.pieces["dialogue"]["RORY"]  # RORY was asked for a line
 
 
 def test_invalid_structure_never_reaches_the_output(env):
@@ -165,7 +210,8 @@ def test_invalid_structure_never_reaches_the_output(env):
     assert scene.structure_failures == 2
     script = load_script(env / "out" / "script.fountain")
     assert len(script.scenes) == 6
-    assert "not written" in " ".join(e.text for e in script.scenes[3].elements)
+    # the scene is the treatment's own sentences, written by code, and a person is told
+    assert [e.text for e in script.scenes[3].elements if e.kind.value == "action"] == scene.facts.beats
     audit_json = json.loads((env / "out" / "audit.json").read_text())
     assert any(f["id"] == "structure-4" and f["needs_review"] for f in audit_json["findings"])
     assert result.state.scenes[3].shots_status == "failed"
@@ -180,7 +226,7 @@ def test_budget_stops_cleanly_and_resume_finishes_without_redoing(env):
     assert result.state.calls == 6
     assert (env / "out" / "script.fountain").is_file()
     done = [s.number for s in result.state.scenes if s.decided]
-    assert done == [1, 2]
+    assert done == [1, 2, 3, 4]  # outline, edit, four scenes (shots come after every scene is decided)
     assert "Resume with" in (env / "out" / "run.md").read_text()
 
     resumed, _ = _run(env, backend, treatment=None, resume=result.state.id[:8])
@@ -211,12 +257,131 @@ def test_without_verification_first_answers_are_kept(env):
     assert "NELL's red hair" in (env / "out" / "script.fountain").read_text()
 
 
-def test_outline_failure_is_a_clear_error(env):
-    from agents.fake import ScriptedBackend
+def test_a_treatment_without_scene_paragraphs_is_a_clear_error(env, tmp_path):
+    from agents.fake import CompetentWriter
     from studio.runs import GenerationError
 
-    with pytest.raises(GenerationError, match="no valid outline in 2 tries"):
-        _run(env, ScriptedBackend(["not json"] * 6), max_attempts=1)
+    empty = tmp_path / "t.md"
+    empty.write_text("# Only a title\n\n*and a logline*\n")
+    with pytest.raises(GenerationError, match="no scene paragraphs"):
+        _run(env, CompetentWriter(), treatment=empty)
+
+
+def test_an_outline_that_breaks_the_facts_is_refused_and_the_facts_stand(env):
+    from agents.backend import Completion
+    from agents.fake import CompetentWriter
+
+    class Wanderer(CompetentWriter):
+        def complete(self, messages, schema, max_tokens, timeout=None):
+            reply = super().complete(messages, schema, max_tokens)
+            if (schema or {}).get("title") != "Outline":
+                return reply
+            outline = json.loads(reply.text)
+            outline["scenes"][2].update(location="FERRY - WHEELHOUSE", time="NIGHT")
+            outline["scenes"][0]["summary"] = "A different story."
+            return Completion(json.dumps(outline))
+
+    result, _ = _run(env, Wanderer())
+    st = result.state
+    assert [s.heading for s in st.scenes][:3] == [
+        "INT. HARBOUR OFFICE - DAWN", "EXT. ISLAND SLIPWAY - MORNING", "EXT. FERRY - CAR DECK - MORNING"]
+    assert len(st.outline_notes) == 1 and st.outline_notes[0].startswith("scene 3: the proposal says place ")
+    assert st.scenes[0].summary == "A different story."  # a proposal that keeps the facts is taken
+    assert "- outline: scene 3:" in (env / "out" / "run.md").read_text()
+
+
+def test_a_small_model_is_asked_one_piece_at_a_time_with_short_prompts(env):
+    from agents.fake import CompetentWriter
+    from continuity.io import load_script
+
+    seen: list[tuple[str, str]] = []
+
+    class Small(CompetentWriter):
+        def complete(self, messages, schema, max_tokens, timeout=None):
+            seen.append(((schema or {}).get("title", ""), "\n".join(m["content"] for m in messages)))
+            return super().complete(messages, schema, max_tokens)
+
+    train = ROOT / "benchmarks" / "fidelity" / "last-train"
+    result, _ = _run(env, Small(small=True), treatment=train / "treatment.md", bible=train / "bible.yaml")
+    st = result.state
+    titles = [t for t, _ in seen]
+    # no outline, edit or review calls: code plans from the facts; then per scene one call per beat
+    # and per character, and the shots
+    from studio.scene_steps import SHORT_BEAT
+
+    long = [[b for b in s.facts.beats if len(b.split()) > SHORT_BEAT] for s in st.scenes]
+    cast = sum(len(s.facts.characters) for s in st.scenes)
+    assert titles.count("ActionBeat") == sum(map(len, long)) and titles.count("Speech") == cast
+    # a short beat is already an action line: kept as it is, not asked for
+    short = [(i, o) for s in st.scenes for b, o in zip(s.facts.beats, s.origin) if len(b.split()) <= SHORT_BEAT
+             for i in [b]]
+    assert short and all(o == "kept" for _, o in short)
+    assert set(titles) == {"ActionBeat", "Speech", "ShotPlan"}
+    assert all("OpenAPI" not in prompt and "Current Task" not in prompt for t, prompt in seen if t != "ShotPlan")
+    assert all(s.status == "approved" for s in st.scenes)
+    assert st.edit_note.startswith("planned in code")
+    script = load_script(env / "out" / "script.fountain")
+    assert [s.heading.text for s in script.scenes] == [
+        "INT. MARLOW STATION - WAITING ROOM - NIGHT", "EXT. MARLOW STATION - PLATFORM - NIGHT",
+        "INT. SIGNAL BOX - NIGHT", "INT. TRAIN - CARRIAGE - DAWN"]
+    assert st.scenes[0].calls == len(long[0]) + len(st.scenes[0].facts.characters) + 1
+
+
+def test_a_line_that_is_not_speech_is_rejected_and_asked_again(env):
+    def narrate(text: str) -> str:
+        draft = json.loads(text)
+        draft["dialogue"]["RORY"] = ["Rory climbs the ladder in orange oil."]
+        return json.dumps(draft)
+
+    result, _ = _run(env, Tamper(scene=2, edit=narrate))
+    scene = result.state.scenes[1]
+    assert scene.status == "approved" and scene.attempts == 2
+    assert scene.rejected[0]["piece"] == "line:RORY:0" and "not speech" in scene.rejected[0]["problem"]
+    text = (env / "out" / "script.fountain").read_text()
+    assert "Rory climbs the ladder in orange oil." not in text
+
+
+def test_a_character_described_as_a_place_goes_back_to_the_writer(env):
+    def hut(text: str) -> str:
+        draft = json.loads(text)
+        draft["action"][0] = "Nell is a one-room hut with green walls and blue hair."
+        return json.dumps(draft)
+
+    result, _ = _run(env, Tamper(scene=1, edit=hut))
+    scene = result.state.scenes[0]
+    assert scene.status == "approved" and scene.attempts == 2
+    problems = " ".join(f["message"] for f in scene.fixed)
+    assert "NELL is a person, but this line makes NELL a place" in problems
+    assert any(f["subject"] == "NELL.hair" and "blue" in f["message"] for f in scene.fixed)
+    assert "one-room hut with green walls and blue hair" not in (env / "out" / "script.fountain").read_text()
+
+
+def test_a_character_lost_by_the_repair_comes_back_through_the_treatments_sentence(env):
+    """TAM's only line is a stage direction and the beat that names him was reworded without his name:
+    dropping the line loses TAM from the scene, and the second repair pass brings the beat back."""
+    def narrate(text: str) -> str:
+        draft = json.loads(text)
+        if "TAM" in draft.get("dialogue", {}):
+            draft["dialogue"]["TAM"] = ["Tam slides the manifest across."]
+        if len(draft["action"]) > 2:
+            draft["action"][2] = "The harbour master slides the last manifest across the desk."
+        return json.dumps(draft)
+
+    result, _ = _run(env, Tamper(scene=1, edit=narrate, times=99, fixes=True), max_attempts=1)
+    scene = result.state.scenes[0]
+    assert scene.status == "approved"
+    assert scene.repaired == ["1 line(s) of TAM dropped", "action line 3 is the treatment's sentence (it names TAM)"]
+    assert scene.origin[2] == "treatment" and scene.pieces["dialogue"]["TAM"] == []
+    assert "TAM BAIRD, the harbour master" in (env / "out" / "script.fountain").read_text()
+
+
+def test_per_scene_calls_and_seconds_add_up(env):
+    from agents.fake import CompetentWriter
+
+    result, _ = _run(env, CompetentWriter())
+    st = result.state
+    assert all(s.calls == 2 and s.seconds > 0 for s in st.scenes)  # the draft and the shots
+    assert sum(s.calls for s in st.scenes) == st.calls - 2  # less the outline and the edit
 
 
 def test_no_network_connection_is_opened(env, monkeypatch):
@@ -261,7 +426,7 @@ def test_cli_json_and_exit_codes(env):
     first = json.loads(stopped.stdout)
     assert first["status"] == "stopped" and first["calls"] == 3
     assert set(first) >= {"run_id", "status", "out", "files", "scenes", "calls", "tokens", "seconds",
-                          "findings_fixed", "needs_review", "open_errors"}
+                          "findings_fixed", "needs_review", "open_errors", "audit"}
     done = _cli(env, "generate", "--resume", first["run_id"][:8], "--json", "--fdx")
     assert done.returncode == 0, done.stderr
     second = json.loads(done.stdout)

@@ -1,8 +1,9 @@
 """studio generate with the real embedded model (SmolLM2-135M via llama.cpp) on two scenes.
 
-Slow (about 2-3 minutes on 2 cores). It checks what the product promises whatever the
-prose is like: valid structure, the bible's names, a script our reader parses, and no
-error-level finding that is not marked needs_review.
+Slow (about 1-2 minutes on 2 cores). It checks what the product promises whatever the
+prose is like: valid structure, headings that are the facts read from the treatment, the
+bible's names, a script our reader parses, action lines that are the writer's only where
+they passed the fidelity checks, and no error-level finding that is not marked needs_review.
 """
 
 from __future__ import annotations
@@ -37,7 +38,16 @@ def test_embedded_model_generates_a_valid_two_scene_script(tmp_path, monkeypatch
     assert result.status == "complete", result.state.stopped
     bible = load_bible(FERRY / "bible.yaml")
     script = load_script(tmp_path / "out" / "script.fountain")
-    assert len(script.scenes) == 2  # the outline is held to the treatment's two paragraphs
+    assert len(script.scenes) == 2  # one scene per treatment paragraph
+    assert [s.heading.text for s in script.scenes] == ["INT. HARBOUR OFFICE - EVENING", "EXT. FERRY - CAR DECK - NIGHT"]
+    from continuity.fidelity import action_problem
+
+    for state, scene in zip(result.state.scenes, script.scenes):
+        assert state.origin and "missing" not in state.origin
+        actions = [e.text for e in scene.elements if e.kind.value == "action"]
+        assert len(actions) == len(state.facts.beats)
+        for text, origin, beat in zip(actions, state.origin, state.facts.beats):
+            assert text == beat if origin in ("kept", "treatment") else not action_problem(text)
     locations = {loc.name for loc in bible.locations}
     cast = {c.name for c in bible.characters}
     for scene in script.scenes:

@@ -84,10 +84,10 @@ def test_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "locked.fountain"
     path.write_text(FOUNTAIN)
 
-    def deny(self: Path) -> bytes:
+    def deny(*_args: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr("continuity.io._open", deny)
     with pytest.raises(InputError, match=r"locked\.fountain: permission denied"):
         load_script(path)
 

@@ -233,13 +233,23 @@ def _free_port() -> int:
 
 
 def test_streamable_http_on_loopback(project):
+    """Over HTTP: a bearer token from a 0600 file is required, and decisions carry the server's identity."""
+    import httpx
     from mcp import ClientSession
     from mcp.client.streamable_http import streamablehttp_client
 
+    from studio.review.actions import Project as ReviewProject
+
+    report = audit(load_script(project / "script.fountain"), load_bible(project / "bible.yaml"))
+    with ReviewProject(project) as review:
+        review.record(report, project / "script.fountain", project / "bible.yaml")
+    target = report.findings[0].id
     port = _free_port()
+    token_file = project.parent / "mcp.token"
     env = {**os.environ, **_server_env(project)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "studio.cli", "mcp", "--project", str(project), "--http", str(port)],
+        [sys.executable, "-m", "studio.cli", "mcp", "--project", str(project), "--http", str(port),
+         "--token-file", str(token_file), "--as", "ann"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     try:
@@ -252,17 +262,33 @@ def test_streamable_http_on_loopback(project):
                 assert proc.poll() is None, proc.stderr.read().decode()
                 assert time.monotonic() < deadline, "server did not start"
                 time.sleep(0.1)
+        assert token_file.stat().st_mode & 0o777 == 0o600
+        token = token_file.read_text().strip()
+        url = f"http://127.0.0.1:{port}/mcp"
+        hello = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": "2025-03-26", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}
+        accept = {"Accept": "application/json, text/event-stream"}
+        for headers in ({}, {"Authorization": "Bearer wrong-token-wrong-token"}, {"Authorization": token}):
+            r = httpx.post(url, json=hello, headers={**accept, **headers}, timeout=10)
+            assert r.status_code == 401 and r.headers["www-authenticate"].startswith("Bearer")
 
         async def main():
-            async with streamablehttp_client(f"http://127.0.0.1:{port}/mcp") as (read, write, _), \
+            async with streamablehttp_client(url, headers={"Authorization": f"Bearer {token}"}) as (read, write, _), \
                     ClientSession(read, write) as client:
                 await client.initialize()
                 names = {t.name for t in (await client.list_tools()).tools}
-                return names, await client.call_tool("bible_lookup", {"name": "compass"})
+                lookup = await client.call_tool("bible_lookup", {"name": "compass"})
+                decided = await client.call_tool("decide_finding", {
+                    "finding_id": target, "action": "dismiss", "reason": "deliberate", "who": "mallory"})
+                return names, lookup, decided
 
-        names, lookup = anyio.run(main)
+        names, lookup, decided = anyio.run(main)
         assert names == TOOLS
         assert ok(lookup)["name"] == "brass compass"
+        ok(decided)
+        with ReviewProject(project) as review:
+            (d,) = [d for d in review.store.decisions(target) if d["action"] == "dismiss"]
+        assert d["who"] == "ann"  # the authenticated identity, not the name the caller claimed
     finally:
         proc.terminate()
         try:

@@ -14,6 +14,7 @@ from studio.review.actions import Project
 from studio.review.app import create_app
 
 TOKEN = "test-token"
+BASE = "http://127.0.0.1:8765"
 DOOR = "1aea68acb909c7a1"
 
 
@@ -34,7 +35,7 @@ def project(tmp_path, monkeypatch):
 def client(project):
     from starlette.testclient import TestClient
 
-    return TestClient(create_app(project, token=TOKEN, who="ann"), follow_redirects=False)
+    return TestClient(create_app(project, token=TOKEN, who="ann"), base_url=BASE, follow_redirects=False)
 
 
 def signed_in(client) -> str:
@@ -98,7 +99,7 @@ def test_script_text_is_escaped(tmp_path, monkeypatch):
     )
     with Project(d) as p:
         p.record(Report("s.fountain", "fountain", (), (evil,)), d / "s.fountain", None)
-    c = TestClient(create_app(d, token=TOKEN), follow_redirects=False)
+    c = TestClient(create_app(d, token=TOKEN), base_url=BASE, follow_redirects=False)
     c.get(f"/?token={TOKEN}")
     page = c.get("/").text
     assert "<script>alert" not in page and "<img src=x" not in page
@@ -117,7 +118,7 @@ def test_thumbnails_only_from_inside_the_project(tmp_path):
     outside = Finding("visual", "warning", 1, 3, "panel", text="Mara waits.", subject="b", extra=(("image", "../secret.png"),))
     with Project(d) as p:
         p.record(Report("s.fountain", "fountain", (), (inside, outside)), d / "s.fountain", None)
-    c = TestClient(create_app(d, token=TOKEN), follow_redirects=False)
+    c = TestClient(create_app(d, token=TOKEN), base_url=BASE, follow_redirects=False)
     c.get(f"/?token={TOKEN}")
     assert f'src="/thumb/{inside.id}"' in c.get("/").text
     assert c.get(f"/thumb/{inside.id}").content.endswith(b"fake")

@@ -396,7 +396,7 @@ def test_cli_audit_frames_without_shots_checks_the_palette_only(cli, tmp_path):
     [
         ("missing", "no such folder"),
         ("empty", "no PNG or JPEG"),
-        ("all-bad", "could be read"),
+        ("all-bad", "image file could not be read"),
         ("bad-shots", "shots.json"),
     ],
 )

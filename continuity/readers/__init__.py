@@ -1,5 +1,6 @@
-"""Screenplay readers: :mod:`.fountain` (Fountain 1.1) and :mod:`.fdx` (Final Draft).
+"""Screenplay readers: :mod:`.fountain` (Fountain 1.1), :mod:`.fdx` (Final Draft), :mod:`.pdf`.
 
-Both return a :class:`continuity.model.Script`; :func:`continuity.io.load_script`
-picks one by file extension or content.
+Each returns a :class:`continuity.model.Script`; :func:`continuity.api.load_script`
+picks one by file extension or content (Fountain and FDX through
+:func:`continuity.io.load_script`).
 """

@@ -1,4 +1,4 @@
-"""Screenplay writers: :mod:`.fountain` and :mod:`.fdx`, the inverses of the readers.
+"""Screenplay writers: :mod:`.fountain`, :mod:`.fdx` and :mod:`.pdf` (industry format).
 
-:func:`continuity.io.save_script` picks one by file extension.
+:func:`continuity.api.save_script` picks one by file extension and refuses others.
 """

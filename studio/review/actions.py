@@ -2,22 +2,26 @@
 
 A :class:`Project` is a folder with a findings store; the script and bible are
 the ones recorded with its last audit. Confirm, dismiss and reopen only change
-the store. :func:`fix` edits the script (a backup is kept), :func:`add_to_bible`
-records a deliberate change in the bible (a backup is kept); both re-audit at once
-and update the store.
+the store. :func:`fix` edits one line of the script, :func:`add_to_bible` records
+a deliberate change in the bible; both re-audit at once and update the store.
+
+The promise of both edits: an edit changes exactly the text you approved;
+everything else in the file is byte-identical; a backup of the file as it was is
+made first (see :mod:`continuity.edit` and :mod:`continuity.bible_edit`, and
+:mod:`studio.review.safe_io` for how files are written: never through a link,
+never outside the project).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from continuity.errors import InputError
+from continuity.errors import InputError, StudioError
 from continuity.findings import Report
+from studio.review import safe_io
 from studio.review.store import AuditDiff, Store, default_user
 
 #: Categories whose findings can be turned into bible canon.
@@ -138,7 +142,7 @@ def dismiss(project: Project, fid: str, reason: str, who: str | None = None) -> 
         InputError: an empty reason.
     """
     if not reason or not reason.strip():
-        raise InputError("a dismissal needs a reason (--reason)")
+        raise InputError("a dismissal needs a reason: say why it is not an error")
     f = project.finding(fid)
     project.store.decide(f["id"], "dismiss", "dismissed", reason=reason.strip(), who=who)
     return Outcome(f["id"], "dismissed", "dismissed")
@@ -154,50 +158,57 @@ def reopen(project: Project, fid: str, who: str | None = None, reason: str | Non
 # -- edits -----------------------------------------------------------------------------
 
 
-def backup(path: Path) -> Path:
-    """Copy ``path`` to ``<name>.bak-<UTC timestamp>`` beside it and return the copy."""
-    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.bak-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.bak-{stamp}-{n}")
-    shutil.copy2(path, target)
-    return target
+class NeedsConfirmation(StudioError):
+    """Adding to the bible would add findings; nothing was written.
+
+    Attributes:
+        change: the change, in words (``characters.ELI.attributes.eyes = brown``).
+        findings: the findings it would add (dicts, as the store holds them).
+    """
+
+    def __init__(self, message: str, change: str, findings: list[dict[str, Any]]) -> None:
+        super().__init__(message)
+        self.change = change
+        self.findings = findings
 
 
 def fix(project: Project, fid: str, new_text: str, who: str | None = None) -> Outcome:
-    """Replace the finding's line in the script, then re-audit.
+    """Replace the text of the finding's line in the script, then re-audit.
 
-    The script is rewritten through :func:`continuity.io.save_script` after a
-    backup. The finding becomes ``fixed`` when the re-audit no longer reports it;
-    otherwise it stays open and the message says so.
+    Only that text changes in the file (see :func:`continuity.edit.edit_source`):
+    everything else stays byte-identical, and a backup of the file as it was is
+    written first. The finding becomes ``fixed`` when the re-audit no longer
+    reports it; otherwise it stays open and the message says so.
 
     Raises:
         InputError: the script changed since the last audit (the line no longer
-            holds the flagged text), or the new text is empty.
+            holds the flagged text), the new text is empty or cannot be written
+            there as typed, or the file cannot be written.
     """
-    from continuity.edit import replace_text, text_at
-    from continuity.io import load_script, save_script
+    from continuity.edit import edit_source, text_at
+    from continuity.io import parse_bytes
 
     f = project.finding(fid)
     path = project.script_path()
-    script = load_script(path)
+    data, stat = safe_io.read(path, "screenplay")
+    if path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
+        raise InputError(f"{path.name}: lines can be fixed in Fountain and Final Draft scripts only; edit it by hand")
+    script = parse_bytes(data, str(path))
     old = text_at(script, f["line"])
     if old is None or _norm(f["text"]) not in _norm(old) or not _norm(f["text"]):
         raise InputError(
             f"line {f['line']} of {path.name} no longer holds the flagged text; run 'studio audit ... --store' again"
         )
-    edited = replace_text(script, f["line"], new_text)
-    saved = backup(path)
-    save_script(edited, path)
+    edit = edit_source(data, f["line"], new_text, source=str(path))
+    saved = safe_io.backup(path, data, project.root, stat.st_mode & 0o777)
+    safe_io.replace(path, edit.data, stat, project.root)
     before = f["status"]
     report, diff = project.reaudit()
     gone = f["id"] not in {x.id for x in report.findings}
     # The id includes the text, so an edit that keeps the problem gives a new id.
     again = next(
         (x for x in report.findings if x.category == f["category"] and (x.subject or x.character) == f["subject"]
-         and _norm(x.text) and _norm(x.text) in _norm(new_text)),
+         and _norm(x.text) and _norm(x.text) in _norm(edit.new)),
         None,
     )
     if not gone:
@@ -206,10 +217,10 @@ def fix(project: Project, fid: str, new_text: str, who: str | None = None) -> Ou
         status, msg = "resolved", f"the new text is flagged again, as {again.id[:8]}: {again.message}"
     else:
         status, msg = "fixed", "fixed"
-    reason = f"line {f['line']}: {old.strip()!r} -> {new_text.strip()!r} (backup {saved.name})"
+    reason = f"line {f['line']}: {edit.old!r} -> {edit.new!r} (backup {saved.name})"
     # status_before: what the person saw, not what the re-audit left in between
     project.store.decide(f["id"], "fix", status, reason=reason, who=who, status_before=before)
-    return Outcome(f["id"], status, msg, diff)
+    return Outcome(f["id"], status, f"{msg} (backup {saved.name})", diff)
 
 
 def can_add_to_bible(finding: dict[str, Any]) -> bool:
@@ -222,7 +233,25 @@ def can_add_to_bible(finding: dict[str, Any]) -> bool:
     return True
 
 
-def add_to_bible(project: Project, fid: str, who: str | None = None) -> Outcome:
+def cannot_add_message(finding: dict[str, Any]) -> str:
+    """Why :func:`add_to_bible` does not apply to ``finding``, and what to do instead."""
+    from continuity.words import with_article
+
+    cat, short = finding["category"], finding["id"][:8]
+    instead = (f"fix the line ('studio findings fix {short} --text ...') or, if it is intended, dismiss it "
+               f"('studio findings dismiss {short} --reason ...')")
+    if cat == "appearance" and finding.get("character"):
+        what = finding.get("data", {}).get("attribute") or "this attribute"
+        return (f"{with_article(cat)} finding against the bible cannot be added to it: the bible already gives "
+                f"{finding['character']}'s {what}. If the change is intended, edit the bible by hand (for the scenes "
+                f"concerned) or dismiss the finding ('studio findings dismiss {short} --reason ...')")
+    if cat in CANON_CATEGORIES:
+        return f"this {cat} finding names no character, so it cannot be added to the bible: {instead}"
+    kinds = ", ".join(CANON_CATEGORIES[:-1]) + " and " + CANON_CATEGORIES[-1]
+    return f"{with_article(cat)} finding cannot be added to the bible (only {kinds} findings can): {instead}"
+
+
+def add_to_bible(project: Project, fid: str, who: str | None = None, *, confirmed: bool = False) -> Outcome:
     """Record a deliberate change in the bible so it is no longer an error, then re-audit.
 
     ``wardrobe``: the garment becomes a wardrobe item from this scene on (an
@@ -230,25 +259,43 @@ def add_to_bible(project: Project, fid: str, who: str | None = None) -> Outcome:
     (canon from the script only): the attribute is set for the whole script;
     ``name``: the cue becomes an alias; ``location``: the feature's value is set.
 
+    The bible is edited in place (comments, order and layout kept; see
+    :mod:`continuity.bible_edit`) after a backup. Before anything is written the
+    script is audited against the changed bible: when that would add findings (an
+    appearance set for the whole script contradicts its first description, say),
+    nothing is written unless ``confirmed``.
+
     Raises:
-        InputError: the category does not apply, the last audit had no bible, or
-            the bible is outside the project.
+        NeedsConfirmation: the change would add findings and is not ``confirmed``.
+        InputError: the category does not apply, the last audit had no bible, the
+            bible is outside the project, or it cannot be edited in place exactly.
     """
+    from continuity.bible_edit import edit_bible_text
     from continuity.bible_yaml import parse_bible
-    from continuity.api import load_bible
+    from continuity.io import decode_text
 
     f = project.finding(fid)
     if not can_add_to_bible(f):
-        raise InputError(f"a {f['category']} finding cannot be added to the bible")
+        raise InputError(cannot_add_message(f))
     path = project.bible_path()
     if path is None:
         raise InputError("the last audit had no bible: create one ('studio bible extract') and audit with --bible --store")
-    bible = load_bible(path)
-    updated, change = _canon(bible, f)
-    text = updated.to_yaml()
-    parse_bible(text, source=str(path))  # refuse to write a bible we cannot read back
-    saved = backup(path)
-    path.write_text(text, encoding="utf-8")
+    data, stat = safe_io.read(path, "bible")
+    original = decode_text(data, str(path))
+    bible = parse_bible(original, source=str(path))
+    updated, edit, change = _canon(bible, f)
+    text = edit_bible_text(original, edit, updated, source=path.name)
+    if not confirmed:
+        added = consequences(project, updated)
+        if added:
+            listed = "; ".join(f"scene {x['scene']} line {x['line']}: {x['message']}" for x in added[:3])
+            more = f"; and {len(added) - 3} more" if len(added) > 3 else ""
+            n = f"{len(added)} new finding" + ("s" if len(added) > 1 else "")
+            raise NeedsConfirmation(
+                f"adding {change} to the bible would flag {n}: {listed}{more}; nothing was changed", change, added
+            )
+    saved = safe_io.backup(path, data, project.root, stat.st_mode & 0o777)
+    safe_io.replace(path, _encode_like(text, data), stat, project.root)
     before = f["status"]
     report, diff = project.reaudit()
     gone = f["id"] not in {x.id for x in report.findings}
@@ -256,12 +303,35 @@ def add_to_bible(project: Project, fid: str, who: str | None = None) -> Outcome:
     project.store.decide(
         f["id"], "add_to_bible", status, reason=f"{change} (backup {saved.name})", who=who, status_before=before
     )
-    msg = f"bible: {change}" + ("" if gone else "; the re-audit still flags it")
+    msg = f"bible: {change}" + ("" if gone else "; the re-audit still flags it") + f" (backup {saved.name})"
     return Outcome(f["id"], status, msg, diff)
 
 
+def consequences(project: Project, bible) -> list[dict[str, Any]]:
+    """Errors and warnings an audit against ``bible`` would report that the last audit did not."""
+    from continuity.api import audit, load_script
+
+    last = project.last_audit()
+    report = audit(load_script(project.script_path()), bible, bible_source=last["bible"])
+    current = {x["id"] for x in project.store.findings() if x["last_seen_audit"] == last["id"]}
+    return [x.to_dict() for x in report.findings if x.id not in current and x.severity in ("error", "warning")]
+
+
+def _encode_like(text: str, original: bytes) -> bytes:
+    """``text`` in the encoding the bible was read in (UTF-8, or UTF-16/32 or UTF-8 with its BOM)."""
+    import codecs
+
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                       (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
+
+
 def _canon(bible, f: dict[str, Any]):
+    """The bible with the finding's change, the same change for the file, and it in words."""
     from continuity.bible import Character, Location, SceneRange, WardrobeItem
+    from continuity.bible_edit import Change
     from continuity.lexicon import garment_kind
 
     data = f["data"]
@@ -277,27 +347,34 @@ def _canon(bible, f: dict[str, Any]):
             raise InputError("this wardrobe finding does not name the garment")
         scene = int(f["scene"])
         kind = garment_kind(item)
-        wardrobe = []
-        for w in chars[idx].wardrobe:
+        wardrobe, narrowed = [], []
+        for n, w in enumerate(chars[idx].wardrobe):
             start, end = w.scenes.spans[-1]
             if end is None and start < scene and kind and garment_kind(w.item) == kind:
                 w = w.model_copy(update={"scenes": SceneRange._of([*w.scenes.spans[:-1], (start, scene - 1)])})
+                narrowed.append((n, str(w.scenes)))
             wardrobe.append(w)
         wardrobe.append(WardrobeItem(item=item, scenes=SceneRange.parse(f"{scene}-")))
         chars[idx] = chars[idx].model_copy(update={"wardrobe": wardrobe})
-        return bible.model_copy(update={"characters": chars}), f"characters.{chars[idx].name}.wardrobe += {item} ({scene}-)"
+        edit = Change("characters", chars[idx].name, add_wardrobe=(item, f"{scene}-"), narrow_wardrobe=tuple(narrowed))
+        return (bible.model_copy(update={"characters": chars}), edit,
+                f"characters.{chars[idx].name}.wardrobe += {item} ({scene}-)")
     if cat == "appearance":
         attr, value = str(data.get("attribute") or ""), str(data.get("value") or "")
         if not attr or not value:
             raise InputError("this appearance finding does not name the attribute and value")
         chars[idx] = chars[idx].model_copy(update={"attributes": {**chars[idx].attributes, attr: value}})
-        return bible.model_copy(update={"characters": chars}), f"characters.{chars[idx].name}.attributes.{attr} = {value}"
+        edit = Change("characters", chars[idx].name, set_attribute=(attr, value))
+        return (bible.model_copy(update={"characters": chars}), edit,
+                f"characters.{chars[idx].name}.attributes.{attr} = {value}")
     if cat == "name":
         cue = str(data.get("cue") or f["text"]).strip().upper()
         c = chars[idx]
-        if cue not in c.aliases:
-            chars[idx] = c.model_copy(update={"aliases": [*c.aliases, cue]})
-        return bible.model_copy(update={"characters": chars}), f"characters.{c.name}.aliases += {cue}"
+        if cue in c.aliases:
+            raise InputError(f"{cue} is already an alias of {c.name} in the bible")
+        chars[idx] = c.model_copy(update={"aliases": [*c.aliases, cue]})
+        edit = Change("characters", c.name, add_alias=cue)
+        return bible.model_copy(update={"characters": chars}), edit, f"characters.{c.name}.aliases += {cue}"
     # location
     m = _LOCATION_MSG_RE.match(f["message"])
     if not m:
@@ -314,7 +391,8 @@ def _canon(bible, f: dict[str, Any]):
         locs.append(Location(name=place))
         i = len(locs) - 1
     locs[i] = locs[i].model_copy(update={"attributes": {**locs[i].attributes, feature: colour}})
-    return bible.model_copy(update={"locations": locs}), f"locations.{place}.attributes.{feature} = {colour}"
+    edit = Change("locations", locs[i].name, set_attribute=(feature, colour))
+    return bible.model_copy(update={"locations": locs}), edit, f"locations.{place}.attributes.{feature} = {colour}"
 
 
 def _norm(text: str) -> str:

@@ -1,11 +1,19 @@
 """The review page: a small Starlette app served on 127.0.0.1 behind a random token.
 
-``GET /?token=T`` starts a session (an HttpOnly, SameSite=Strict cookie) and
-redirects to the clean URL; any request without a valid session (or the token)
-gets 401. Every POST carries the session's CSRF token in a hidden field, else
-403. Pages are server-rendered with Jinja2 (autoescape on), so script text is
-always escaped. Actions go through :mod:`studio.review.actions`; the client sends
-finding ids only, never paths.
+``GET /?token=T`` starts a session (an HttpOnly, SameSite=Strict cookie named
+per port, or per project when no port is known, so two review pages in one
+browser do not log each other out) and redirects to the clean URL; any request
+without a valid session (or the token) gets 401. Every POST carries the session's
+CSRF token in a hidden field, else 403. Pages are server-rendered with Jinja2
+(autoescape on), so script text is always escaped. Actions go through
+:mod:`studio.review.actions`; the client sends finding ids only, never paths.
+
+Defences beyond those: the ``Host`` must be this server's loopback address (no
+DNS rebinding), a POST's ``Origin`` (when sent) must be this page; every response
+carries a Content-Security-Policy (scripts and styles by per-response nonce,
+``frame-ancestors 'none'``), ``Referrer-Policy: no-referrer`` and
+``Cache-Control: no-store``. The access token and sessions expire when idle;
+sessions, messages per session, request bodies and reasons are capped.
 
 Example::
 
@@ -16,14 +24,16 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 import socket
 import threading
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from continuity.errors import StudioError
 from studio.review import actions
@@ -31,29 +41,83 @@ from studio.review.store import STATUSES
 
 COOKIE = "studio_review"
 FILTERS = ("category", "severity", "character", "status")
+#: Idle time after which a session, and the printed access token, stop working (seconds).
+SESSION_IDLE = 8 * 3600
+TOKEN_IDLE = 24 * 3600
+#: Caps: open sessions (the oldest idle one goes), messages kept per session, a POST body, a reason.
+MAX_SESSIONS = 16
+MAX_FLASH = 8
+MAX_BODY = 256 * 1024
+MAX_REASON = 2000
+_LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif"}
 _TEMPLATES = Path(__file__).with_name("templates")
+_BASE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+
+def cookie_name(root: Path, port: int | None) -> str:
+    """The session cookie's name: per port when known, else per project folder."""
+    if port:
+        return f"{COOKIE}_{port}"
+    return f"{COOKIE}_{hashlib.sha256(str(root).encode()).hexdigest()[:10]}"
 
 
 class ReviewState:
     """The server's secrets and sessions: the access token, session id -> CSRF token and messages."""
 
-    def __init__(self, root: Path, token: str, who: str | None) -> None:
+    def __init__(self, root: Path, token: str, who: str | None, port: int | None = None, *,
+                 session_idle: float = SESSION_IDLE, token_idle: float = TOKEN_IDLE) -> None:
         self.root = root
         self.token = token
+        self.port = port
+        self.cookie = cookie_name(root, port)
         self.who = actions.who_or_default(who)
+        self.session_idle, self.token_idle = session_idle, token_idle
+        self.token_used = time.monotonic()
         self.sessions: dict[str, dict[str, Any]] = {}
         self.lock = threading.Lock()
+        self._sessions_lock = threading.Lock()
         self._script_cache: dict[str, tuple[float, Any]] = {}
 
+    def token_ok(self, given: str) -> bool:
+        """Whether ``given`` is the access token and the token has not expired."""
+        if time.monotonic() - self.token_used > self.token_idle:
+            return False
+        return hmac.compare_digest(given.encode(), self.token.encode())
+
     def new_session(self) -> str:
+        """A fresh session (expired ones pruned, the least recently used dropped beyond the cap)."""
+        now = time.monotonic()
         sid = secrets.token_urlsafe(32)
-        self.sessions[sid] = {"csrf": secrets.token_urlsafe(32), "flash": []}
+        with self._sessions_lock:
+            for old in [k for k, v in self.sessions.items() if now - v["seen"] > self.session_idle]:
+                del self.sessions[old]
+            while len(self.sessions) >= MAX_SESSIONS:
+                del self.sessions[min(self.sessions, key=lambda k: self.sessions[k]["seen"])]
+            self.sessions[sid] = {"csrf": secrets.token_urlsafe(32), "flash": [], "seen": now}
+        self.token_used = now
         return sid
 
     def session(self, request) -> dict[str, Any] | None:
-        sid = request.cookies.get(COOKIE)
-        return self.sessions.get(sid) if sid else None
+        """The request's live session, or None (an idle one expires here)."""
+        sid = request.cookies.get(self.cookie)
+        if not sid:
+            return None
+        now = time.monotonic()
+        with self._sessions_lock:
+            found = self.sessions.get(sid)
+            if found is None:
+                return None
+            if now - found["seen"] > self.session_idle:
+                del self.sessions[sid]
+                return None
+            found["seen"] = now
+        self.token_used = now
+        return found
+
+    def flash(self, session: dict[str, Any], kind: str, message: str, fid: str | None) -> None:
+        """Keep a message for the next page (the last :data:`MAX_FLASH` only)."""
+        session["flash"] = [*session["flash"], {"kind": kind, "message": message, "fid": fid}][-MAX_FLASH:]
 
     def script(self, path: Path):
         """The parsed script, re-read only when the file changed."""
@@ -67,65 +131,134 @@ class ReviewState:
         self._script_cache[str(path)] = (mtime, script)
         return script
 
+    def host_ok(self, host: str) -> bool:
+        """Whether a ``Host`` header names this server on the loopback interface."""
+        name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+        if not name:
+            name, port = host, ""
+        if name.lower() not in _LOOPBACK:
+            return False
+        return self.port is None or port == str(self.port)
 
-def create_app(project_dir: str | Path, token: str | None = None, who: str | None = None):
-    """The Starlette app for a project; ``token`` defaults to a fresh random one.
+
+class _Guard:
+    """ASGI middleware: Host check, then security headers on every response."""
+
+    def __init__(self, app, review: ReviewState) -> None:
+        self.app = app
+        self.review = review
+        self.state = app.state  # as Starlette apps expose it: ``app.state.review``
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        if not self.review.host_ok(headers.get("host", "")):
+            await _plain(send, 400, "bad Host header: open the page at the address 'studio review' printed")
+            return
+
+        async def secured(message) -> None:
+            if message["type"] == "http.response.start":
+                raw = list(message.get("headers", []))
+                names = {k.lower() for k, _ in raw}
+                extra = {
+                    b"content-security-policy": _BASE_CSP.encode(),
+                    b"referrer-policy": b"no-referrer",
+                    b"cache-control": b"no-store",
+                    b"x-content-type-options": b"nosniff",
+                    b"x-frame-options": b"DENY",
+                    b"cross-origin-opener-policy": b"same-origin",
+                    b"cross-origin-resource-policy": b"same-origin",
+                }
+                raw += [(k, v) for k, v in extra.items() if k not in names]
+                message = {**message, "headers": raw}
+            await send(message)
+
+        await self.app(scope, receive, secured)
+
+
+async def _plain(send, status: int, text: str) -> None:
+    body = text.encode()
+    await send({"type": "http.response.start", "status": status, "headers": [
+        (b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+        (b"content-security-policy", _BASE_CSP.encode()), (b"cache-control", b"no-store"),
+        (b"referrer-policy", b"no-referrer"),
+    ]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def create_app(project_dir: str | Path, token: str | None = None, who: str | None = None, *,
+               port: int | None = None, session_idle: float = SESSION_IDLE, token_idle: float = TOKEN_IDLE):
+    """The ASGI app for a project; ``token`` defaults to a fresh random one.
+
+    Args:
+        project_dir: the project folder (holds ``.studio/findings.db``).
+        token: the access token of the printed URL.
+        who: who decides (default: the local user name).
+        port: the port it is served on: the cookie is named after it and the
+            ``Host`` must carry it; None accepts any port (tests).
+        session_idle, token_idle: idle expiry of a session and of the token (seconds).
 
     Raises:
         InputError: the project folder does not exist.
     """
     from jinja2 import Environment, FileSystemLoader
     from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
     from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
     from starlette.routing import Route
 
     root = Path(project_dir).resolve()
     actions.Project(root, create=False).close()  # fail early: no folder, no store, a bad database
-    state = ReviewState(root, token or secrets.token_urlsafe(32), who)
+    state = ReviewState(root, token or secrets.token_urlsafe(32), who, port,
+                        session_idle=session_idle, token_idle=token_idle)
     env = Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-
-    def authorised(request) -> dict[str, Any] | None:
-        return state.session(request)
 
     async def index(request) -> Response:
         given = request.query_params.get("token")
         if given is not None:
-            if not hmac.compare_digest(given.encode(), state.token.encode()):
-                return PlainTextResponse("invalid token", status_code=401)
+            if not state.token_ok(given):
+                return PlainTextResponse(
+                    "invalid or expired token: use the URL 'studio review' printed, or start it again", status_code=401
+                )
             sid = state.new_session()
             query = {k: v for k, v in request.query_params.items() if k in FILTERS}
             resp = RedirectResponse("/" + (f"?{urlencode(query)}" if query else ""), status_code=303)
-            resp.set_cookie(COOKIE, sid, httponly=True, samesite="strict", path="/")
+            resp.set_cookie(state.cookie, sid, httponly=True, samesite="strict", path="/")
             return resp
-        session = authorised(request)
+        session = state.session(request)
         if session is None:
             return PlainTextResponse("open the URL with the token that 'studio review' printed", status_code=401)
         filters = {k: request.query_params.get(k, "") for k in FILTERS}
-        from starlette.concurrency import run_in_threadpool
-
-        page = await run_in_threadpool(_render_index, state, env, session, filters)
-        return HTMLResponse(page)
+        nonce = secrets.token_urlsafe(16)
+        page = await run_in_threadpool(_render_index, state, env, session, filters, nonce)
+        csp = (f"default-src 'none'; img-src 'self'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; "
+               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+        return HTMLResponse(page, headers={"Content-Security-Policy": csp})
 
     async def act(request) -> Response:
-        session = authorised(request)
+        session = state.session(request)
         if session is None:
             return PlainTextResponse("not signed in", status_code=401)
-        form = await request.form()
-        sent = str(form.get("csrf", ""))
+        if not _same_origin(request):
+            return PlainTextResponse("cross-site request refused", status_code=403)
+        form = await _form(request)
+        if isinstance(form, Response):
+            return form
+        sent = form.get("csrf", "")
         if not sent or not hmac.compare_digest(sent.encode(), session["csrf"].encode()):
             return PlainTextResponse("missing or wrong CSRF token", status_code=403)
         fid, action = request.path_params["fid"], request.path_params["action"]
-        from starlette.concurrency import run_in_threadpool
-
-        message = await run_in_threadpool(_do, state, fid, action, form)
-        session["flash"].append(message)
-        query = {k: str(form.get(k, "")) for k in FILTERS if form.get(k)}
+        kind, message = await run_in_threadpool(_do, state, fid, action, form)
+        state.flash(session, kind, message, fid)
+        query = {k: form[k] for k in FILTERS if form.get(k)}
         return RedirectResponse("/" + (f"?{urlencode(query)}" if query else "") + f"#f-{fid}", status_code=303)
 
     async def thumb(request) -> Response:
-        if authorised(request) is None:
+        if state.session(request) is None:
             return PlainTextResponse("not signed in", status_code=401)
-        path = _image_path(state, request.path_params["fid"])
+        path = await run_in_threadpool(_image_path, state, request.path_params["fid"])
         if path is None:
             return PlainTextResponse("no image", status_code=404)
         return FileResponse(path)
@@ -137,25 +270,59 @@ def create_app(project_dir: str | Path, token: str | None = None, who: str | Non
     ]
     app = Starlette(routes=routes)
     app.state.review = state
-    return app
+    return _Guard(app, state)
 
 
-def _do(state: ReviewState, fid: str, action: str, form) -> tuple[str, str]:
-    """Run one action; returns ``(kind, message)`` with kind ``ok`` or ``error``."""
+def _same_origin(request) -> bool:
+    """A POST from this page: its ``Origin`` (when sent) is this server, and the fetch is not cross-site."""
+    origin = request.headers.get("origin")
+    if origin is not None and origin != f"http://{request.headers.get('host', '')}":
+        return False
+    return request.headers.get("sec-fetch-site", "same-origin") in ("same-origin", "none")
+
+
+async def _form(request):
+    """The urlencoded form, read to at most :data:`MAX_BODY` bytes; or the error response."""
+    from starlette.responses import PlainTextResponse
+
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+        return PlainTextResponse("expected a form", status_code=415)
+    size = request.headers.get("content-length")
+    if size is not None and (not size.isdigit() or int(size) > MAX_BODY):
+        return PlainTextResponse("request too large", status_code=413)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            return PlainTextResponse("request too large", status_code=413)
+    try:
+        parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=32)
+    except (UnicodeDecodeError, ValueError):
+        return PlainTextResponse("malformed form", status_code=400)
+    return {k: v[0] for k, v in parsed.items()}
+
+
+def _do(state: ReviewState, fid: str, action: str, form: dict[str, str]) -> tuple[str, str]:
+    """Run one action; returns ``(kind, message)`` with kind ``ok``, ``error`` or ``confirm``."""
+    reason = form.get("reason", "")
+    if len(reason) > MAX_REASON:
+        return "error", f"the reason is too long ({len(reason):,} characters; the limit is {MAX_REASON:,})"
     with state.lock, actions.Project(state.root) as project:
         try:
             if action == "confirm":
                 out = actions.confirm(project, fid, state.who)
             elif action == "dismiss":
-                out = actions.dismiss(project, fid, str(form.get("reason", "")), state.who)
+                out = actions.dismiss(project, fid, reason, state.who)
             elif action == "reopen":
                 out = actions.reopen(project, fid, state.who)
             elif action == "fix":
-                out = actions.fix(project, fid, str(form.get("text", "")), state.who)
+                out = actions.fix(project, fid, form.get("text", ""), state.who)
             elif action == "bible":
-                out = actions.add_to_bible(project, fid, state.who)
+                out = actions.add_to_bible(project, fid, state.who, confirmed=form.get("confirm") == "1")
             else:
                 return "error", f"unknown action {action!r}"
+        except actions.NeedsConfirmation as exc:
+            return "confirm", str(exc)
         except StudioError as exc:
             return "error", str(exc)
     return "ok", f"{out.finding[:8]}: {out.message}"
@@ -186,21 +353,29 @@ def _context(script, line: int, around: int = 2) -> list[dict[str, Any]]:
     ]
 
 
-def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dict[str, str]) -> str:
+def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dict[str, str], nonce: str) -> str:
     with state.lock, actions.Project(state.root) as project:
         store = project.store
         last = store.last_audit()
         every = store.findings()
-        shown = store.findings(**{k: v or None for k, v in filters.items()})
+        shown = store.findings(**{k: v or None for k, v in filters.items() if k != "status" or v != "all"})
         history = defaultdict(list)
         for d in store.decisions():
             history[d["finding_id"]].append(d)
         script = None
         try:
             script = state.script(project.script_path()) if last else None
-        except StudioError:
+        except (StudioError, OSError):
             script = None
         bible_ok = bool(last and last["bible"])
+    flash, session["flash"] = session["flash"], []
+    by_finding: dict[str, list[dict[str, str]]] = defaultdict(list)
+    ids = {f["id"] for f in shown}
+    for m in flash:
+        fid = next((i for i in ids if m["fid"] and i.startswith(m["fid"])), None)
+        if fid:
+            by_finding[fid].append(m)
+    top = [m for m in flash if not any(m in v for v in by_finding.values())]
     headings = {sc.index: sc.heading.text for sc in script.scenes} if script else {}
     groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for f in shown:
@@ -209,6 +384,7 @@ def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dic
         f["history"] = history.get(f["id"], [])
         f["canon"] = bible_ok and actions.can_add_to_bible(f)
         f["image"] = f["data"].get("image") if f["category"] == "visual" else None
+        f["messages"] = by_finding.get(f["id"], [])
         groups[f["scene"]].append(f)
     options = {
         "category": sorted({f["category"] for f in every}),
@@ -216,10 +392,10 @@ def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dic
         "character": sorted({f["character"] for f in every if f["character"]}),
         "status": list(STATUSES),
     }
-    flash, session["flash"] = session["flash"], []
     return env.get_template("index.html").render(
         last=last, groups=sorted(groups.items()), headings=headings, filters=filters, options=options,
-        csrf=session["csrf"], flash=flash, total=len(every), shown=len(shown), counts=store_counts(every),
+        csrf=session["csrf"], flash=top, total=len(every), shown=len(shown), counts=store_counts(every),
+        nonce=nonce, max_reason=MAX_REASON,
     )
 
 
@@ -243,7 +419,6 @@ def make_server(project_dir: str | Path, port: int = 0, *, who: str | None = Non
 
     from continuity.errors import InputError
 
-    app = create_app(project_dir, token=token, who=who)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -252,6 +427,11 @@ def make_server(project_dir: str | Path, port: int = 0, *, who: str | None = Non
         sock.close()
         raise InputError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
     real_port = sock.getsockname()[1]
+    try:
+        app = create_app(project_dir, token=token, who=who, port=real_port)
+    except BaseException:
+        sock.close()
+        raise
     config = uvicorn.Config(app, host="127.0.0.1", port=real_port, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     return server, sock, f"http://127.0.0.1:{real_port}/?token={app.state.review.token}"

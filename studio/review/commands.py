@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from studio.review.store import STATUSES
+from studio.review.store import STATUS_FILTERS
 
 findings_app = typer.Typer(
     help="Review stored findings from the terminal (after 'studio audit ... --store').", no_args_is_help=True
@@ -39,7 +39,17 @@ class ExportFormat(str, Enum):
 def _project(root: Path):
     from studio.review.actions import Project
 
+    _need_store(root, "--project {}")
     return Project(root, create=False)
+
+
+def _need_store(root: Path, hint: str) -> None:
+    """Refuse a folder without a store, naming a store one level down when there is one."""
+    from continuity.errors import InputError
+    from studio.review.store import DB_NAME, no_store_message
+
+    if root.is_dir() and not (root / DB_NAME).is_file():
+        raise InputError(no_store_message(root, hint))
 
 
 def _public(f: dict[str, Any]) -> dict[str, Any]:
@@ -50,16 +60,18 @@ def _emit(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _check_status(status: str | None) -> None:
+def _check_status(status: str | None) -> str | None:
+    """The status to filter on: None for no filter (none given, or ``all``)."""
     from continuity.errors import InputError
 
-    if status and status not in STATUSES:
-        raise InputError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
+    if status and status not in STATUS_FILTERS:
+        raise InputError(f"unknown status {status!r}: use one of {', '.join(STATUS_FILTERS)}")
+    return None if status == "all" else status
 
 
 @findings_app.command("list")
 def list_findings(
-    status: str | None = typer.Option(None, "--status", "-s", help=f"Only this status: {'|'.join(STATUSES)}."),
+    status: str | None = typer.Option(None, "--status", "-s", help=f"Only this status: {'|'.join(STATUS_FILTERS)}."),
     category: str | None = typer.Option(None, "--category", "-c", help="Only this category (appearance, wardrobe...)."),
     severity: str | None = typer.Option(None, "--severity", help="Only this severity (error, warning, info)."),
     character: str | None = typer.Option(None, "--character", help="Only findings about this character."),
@@ -68,11 +80,16 @@ def list_findings(
 ) -> None:
     """List stored findings by scene.
 
-    Example:
+    Run from the folder above a project, it names the project folder to pass
+    with --project.
+
+    Examples:
 
       studio findings list --status open --project my-film
+
+      studio findings list --status all --json
     """
-    _check_status(status)
+    status = _check_status(status)
     with _project(project) as p:
         items = p.store.findings(
             status=status, category=category, severity=severity, character=character.upper() if character else None
@@ -194,7 +211,10 @@ def fix(
     project: Path = _PROJECT,
     as_json: bool = _JSON,
 ) -> None:
-    """Rewrite the flagged line (a backup of the script is kept) and re-check at once.
+    """Change the flagged line's text in the script and re-check at once.
+
+    Only that text changes in the file; everything else stays byte-identical, and a
+    backup of the file as it was is written first.
 
     Example:
 
@@ -209,31 +229,40 @@ def fix(
 @findings_app.command("add-to-bible")
 def add_to_bible(
     finding_id: str = typer.Argument(..., help="A finding id or a unique prefix of one."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Apply it even when it would flag new findings."),
     who: str | None = _AS,
     project: Path = _PROJECT,
     as_json: bool = _JSON,
 ) -> None:
-    """Record a deliberate change in the bible (a backup is kept) and re-check.
+    """Record a deliberate change in the bible, in place (a backup is kept), and re-check.
 
     Wardrobe: the garment from this scene on; appearance (against the script's own
     canon): the attribute for the whole script; name: the cue as an alias;
-    location: the feature's new value.
+    location: the feature's new value. The bible keeps its comments and layout.
+    When the change would flag new findings (an appearance set for the whole
+    script contradicting its first description), they are listed and nothing is
+    changed unless --yes is given.
 
     Example:
 
       studio findings add-to-bible 83c4a667
     """
+    from continuity.errors import InputError
     from studio.review import actions
 
     with _project(project) as p:
-        _decided(actions.add_to_bible(p, finding_id, actions.who_or_default(who)), as_json)
+        try:
+            out = actions.add_to_bible(p, finding_id, actions.who_or_default(who), confirmed=yes)
+        except actions.NeedsConfirmation as exc:
+            raise InputError(f"{exc} (add --yes to apply it anyway)") from None
+        _decided(out, as_json)
 
 
 @findings_app.command("export")
 def export(
     fmt: ExportFormat = typer.Option(..., "--format", "-f", help="csv, markdown or html."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
-    status: str | None = typer.Option(None, "--status", "-s", help="Only this status."),
+    status: str | None = typer.Option(None, "--status", "-s", help=f"Only this status: {'|'.join(STATUS_FILTERS)}."),
     project: Path = _PROJECT,
 ) -> None:
     """Export a continuity report of the stored findings and decisions.
@@ -244,7 +273,7 @@ def export(
     """
     from studio.review import export as render
 
-    _check_status(status)
+    status = _check_status(status)
     with _project(project) as p:
         items = p.store.findings(status=status)
         decisions = p.store.decisions()
@@ -265,7 +294,9 @@ def export(
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
-    typer.echo(f"wrote {out} ({len(items)} findings)", err=True)
+    from continuity.words import plural
+
+    typer.echo(f"wrote {out} ({plural(len(items), 'finding')})", err=True)
 
 
 def review_command(
@@ -285,6 +316,7 @@ def review_command(
     """
     from studio.review.app import make_server
 
+    _need_store(project_dir, "'studio review {}'")
     server, sock, url = make_server(project_dir, port, who=who)
     typer.echo(f"Review page: {url}")
     typer.echo("Press Ctrl-C to stop.", err=True)

@@ -12,6 +12,8 @@ import io
 from collections import defaultdict
 from typing import Any
 
+from continuity.words import plural
+
 EXPORT_FORMATS = ("csv", "markdown", "html")
 CSV_COLUMNS = (
     "id", "status", "severity", "category", "scene", "line", "character", "subject", "message", "text",
@@ -92,7 +94,7 @@ def _summary(findings: list[dict[str, Any]]) -> str:
     counts: dict[str, int] = defaultdict(int)
     for f in findings:
         counts[f["status"]] += 1
-    return f"{len(findings)} findings" + (": " + ", ".join(f"{n} {s}" for s, n in counts.items()) if counts else "") + "."
+    return plural(len(findings), "finding") + (": " + ", ".join(f"{n} {s}" for s, n in counts.items()) if counts else "") + "."
 
 
 def to_markdown(findings: list[dict[str, Any]], decisions: list[dict[str, Any]], audit: dict[str, Any] | None) -> str:

@@ -28,6 +28,8 @@ from continuity.errors import InputError
 from continuity.findings import Report
 
 STATUSES = ("open", "confirmed", "dismissed", "fixed", "resolved")
+#: What a status filter may say: a status, or ``all`` (no filter; the review page's "all").
+STATUS_FILTERS = (*STATUSES, "all")
 DB_NAME = Path(".studio") / "findings.db"
 SYSTEM_USER = "studio"
 
@@ -79,6 +81,42 @@ _MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
+
+
+def nearby_stores(root: str | Path, limit: int = 10) -> list[Path]:
+    """Project folders one level below ``root`` that hold a findings store, by name.
+
+    ``studio audit film/lock.fountain --store`` run from the parent folder records
+    in ``film/``; this is how a command run from that parent finds it.
+    """
+    base = Path(root)
+    found: list[Path] = []
+    try:
+        children = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
+    for child in children:
+        if (child / DB_NAME).is_file():
+            found.append(base / child.name)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def no_store_message(root: str | Path, hint: str = "--project {}") -> str:
+    """Why there is no store in ``root``, pointing at stores one level down when there are some.
+
+    Args:
+        root: the folder that has no store.
+        hint: how to name a project on the command line (``{}`` is the folder).
+    """
+    nearby = nearby_stores(root)
+    if len(nearby) == 1:
+        return f"{root}: no findings store here, but {nearby[0]} has one: use {hint.format(nearby[0])}"
+    if nearby:
+        names = ", ".join(str(p) for p in nearby)
+        return f"{root}: no findings store here, but these folders have one: {names}; use {hint.format('FOLDER')}"
+    return f"{root}: no findings store; run 'studio audit SCRIPT --store' there first (it records in the script's folder)"
 
 
 def now() -> str:
@@ -151,7 +189,7 @@ class Store:
         if not root.is_dir():
             raise InputError(f"{project_dir}: no such project directory")
         if not create and not (root / DB_NAME).is_file():
-            raise InputError(f"{project_dir}: no findings store; run 'studio audit SCRIPT --store' there first")
+            raise InputError(no_store_message(root))
         return cls(root / DB_NAME)
 
     def __enter__(self) -> Store:
@@ -278,7 +316,9 @@ class Store:
         severity: str | None = None,
         character: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Findings matching every filter given, by scene then line."""
+        """Findings matching every filter given, by scene then line (status ``all``: any status)."""
+        if status == "all":
+            status = None
         where, args = [], []
         for col, value in (("status", status), ("category", category), ("severity", severity), ("character", character)):
             if value:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import typer
 
+from continuity.words import plural
+
 
 class FailOn(str, Enum):
     error = "error"
@@ -125,8 +127,8 @@ def storyboard_command(
         sys.stdout.write(_format_report(report))
     n = len(report.findings)
     _stderr(
-        f"wrote {len(result.pngs)} panels, {result.pdf.name} and {result.html.name} to {result.out_dir} "
-        f"({n} visual finding{'s' if n != 1 else ''})"
+        f"wrote {plural(len(result.pngs), 'panel')}, {result.pdf.name} and {result.html.name} to {result.out_dir} "
+        f"({plural(n, 'visual finding')})"
     )
     _exit_for(report, fail_on)
 
@@ -184,9 +186,11 @@ def audit_frames_command(
         sys.stdout.write(text)
     else:
         _write(out, text)
-        _stderr(f"wrote {out} ({len(report.findings)} findings)")
+        _stderr(f"wrote {out} ({plural(len(report.findings), 'finding')})")
     if not report.images:
-        raise InputError(f"{frames}: none of the {len(report.errors)} image files could be read")
+        n = len(report.errors)
+        raise InputError(f"{frames}: " + ("its image file could not be read" if n == 1
+                                          else f"none of the {n} image files could be read"))
     _exit_for(report, fail_on)
 
 

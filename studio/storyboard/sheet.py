@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw, PngImagePlugin
 
 from continuity.errors import InputError
 from continuity.shots import Shot, ShotList
+from continuity.words import plural
 from studio.storyboard.render import (
     DEFAULT_WIDTH,
     PanelContext,
@@ -119,7 +120,7 @@ def contact_sheet_pages(panels: Sequence[Panel], title: str = "", columns: int =
         page = Image.new("RGB", PAGE_SIZE, (255, 255, 255))
         draw = ImageDraw.Draw(page)
         draw.text((margin, margin - gutter), fit(plain(title or "Storyboard"), title_font, pw * 0.6), font=title_font, fill=(20, 20, 20))
-        tag = f"page {p + 1} of {n_pages}  |  {len(panels)} shots"
+        tag = f"page {p + 1} of {n_pages}  |  {plural(len(panels), 'shot')}"
         draw.text((pw - margin - small.getlength(tag), margin), tag, font=small, fill=(90, 90, 90))
         for k, panel in enumerate(panels[p * per_page:(p + 1) * per_page]):
             r, c = divmod(k, columns)
@@ -164,7 +165,7 @@ def write_html(panels: Sequence[Panel], path: str | Path, shots: ShotList, repor
         "<!doctype html><html lang=en><meta charset=utf-8>",
         f"<title>Storyboard: {e(title)}</title><style>{_CSS}</style>",
         f"<h1>Storyboard: {e(title)}</h1>",
-        f"<p>{len(panels)} shots, {len(findings)} visual finding{'s' if len(findings) != 1 else ''}"
+        f"<p>{plural(len(panels), 'shot')}, {plural(len(findings), 'visual finding')}"
         + (f" &middot; <a href=\"{e(pdf_name)}\">contact sheet (PDF)</a>" if pdf_name else "") + "</p>",
     ]
     for f in findings:  # the list at the top links to the panels
