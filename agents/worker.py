@@ -14,6 +14,8 @@ and talks to it in JSON lines over stdin/stdout.
 - A worker that does not answer within the call's ``timeout`` is killed and the call
   raises :class:`~agents.backend.LLMTimeout`; so a per-call timeout and the run's
   ``--max-seconds`` are real.
+- The worker exits when its stdin closes or its parent process is gone; it is not
+  tied to the thread that started it (the Flow calls from a new thread each step).
 
 The pipe costs well under a millisecond a call (docs/BENCHMARKS.md).
 """
@@ -192,6 +194,7 @@ class LlamaBackend:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PROJECT_ROOT, env.get("PYTHONPATH", "")) if p)
         env["STUDIO_WORKER_CONFIG"] = json.dumps(self.config)
+        env["STUDIO_WORKER_PARENT"] = str(os.getpid())
         self._proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
                                       env=env, close_fds=True)
         self._buffer = b""
@@ -278,16 +281,25 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
 # --- the worker process ---------------------------------------------------------------
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (best effort)."""
-    try:
-        import ctypes
+def _die_with_parent(interval: float = 1.0) -> None:
+    """Exit as soon as the parent process is gone, even in the middle of a decode.
 
-        libc = ctypes.CDLL(None)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
+    A watchdog thread polls the parent's pid (ctypes releases the GIL during
+    llama.cpp's calls, so it runs). Linux's PR_SET_PDEATHSIG is not used: it fires
+    when the *thread* that started the worker ends, and the Flow runs each step in
+    a new thread, so it killed a healthy worker after every step.
+    """
+    # The proxy's pid, passed in the environment: a parent that died before this
+    # line ran must not be mistaken for the one that adopted us.
+    parent = int(os.environ.get("STUDIO_WORKER_PARENT") or os.getppid())
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(0)
+            time.sleep(interval)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def serve(engine: Any, requests: IO[str], replies: IO[str]) -> None:

@@ -27,11 +27,15 @@ import io
 import json
 import logging
 import statistics
+import sys
 import tempfile
 import time
 from contextlib import redirect_stdout
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
+
+import typer
 
 logger = logging.getLogger(__name__)
 
@@ -268,3 +272,51 @@ def _best(sources: list[str], written: list[str], embed: Any) -> list[float]:
 
 def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.0f}%"
+
+
+def fidelity_command(
+    llm: str = typer.Option("fake", "--llm", help="fake, fake-small (one piece per call), embedded, or provider/model."),
+    runs: int = typer.Option(1, "--runs", "-n", min=1, help="Runs per treatment (times are medians over runs)."),
+    cases_dir: Path = typer.Option(Path(__file__).resolve().parents[1] / "benchmarks" / "fidelity", "--set",
+                                   show_default=False, help="Folder of treatment/bible cases (default: benchmarks/fidelity)."),
+    case: list[str] = typer.Option([], "--case", help="Run only this case (repeatable): ferry, bakery, ..."),
+    max_attempts: int = typer.Option(3, "--max-attempts", min=0, help="Revisions allowed per scene."),
+    embedder: str = typer.Option("minilm", "--embedder", help="minilm or hashing: the runs' own checks' embedder "
+                                 "(beat coverage always uses all-MiniLM-L6-v2)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (with each run's script)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no table."),
+) -> None:
+    """Generate each benchmark treatment and judge, scene by scene, what the script keeps of it.
+
+    Per scene: the heading against the facts read from the treatment and bible, the
+    planned characters present, the bible contradictions a fresh audit finds, beat
+    coverage (treatment sentences matched by a script sentence at cosine >= 0.5 with
+    all-MiniLM-L6-v2), valid dialogue, calls and seconds.
+
+    Example:
+
+      studio bench fidelity --llm fake
+
+      studio bench fidelity --llm embedded --case ferry --runs 3
+    """
+    from continuity.errors import InputError
+    from continuity.settings import Settings
+    from continuity.words import plural
+    from studio.bench import _quiet_crewai, _stderr, isolated_home
+
+    if not cases_dir.is_dir():
+        raise InputError(f"{cases_dir}: no such folder of benchmark cases")
+    if embedder not in ("minilm", "hashing"):
+        raise InputError(f"unknown embedder {embedder!r}: use minilm or hashing")
+    settings = replace(Settings.load(), embedder=embedder)
+    err = _stderr()
+    show = not (quiet or as_json)
+    progress = (lambda e: err.print(f"{e['case']} run {e['run']}: {plural(e['scenes'], 'scene')}, {e['seconds']:.0f} s")) if show else None
+    with isolated_home(), _quiet_crewai():
+        report = fidelity(llm, runs=runs, folder=cases_dir, only=case or None, settings=settings,
+                          max_attempts=max_attempts, progress=progress)
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    if not quiet:
+        sys.stdout.write(markdown(report))

@@ -172,3 +172,56 @@ def test_a_crashing_model_stops_generate_with_one_line_and_a_resume_hint(model_f
     message = str(info.value)
     assert "killed by SIGSEGV" in message and "studio generate --resume" in message
     assert info.value.exit_code == 1
+
+
+def test_the_worker_outlives_the_thread_that_started_it(model_file):
+    """Regression: PR_SET_PDEATHSIG killed the worker when the starting thread ended."""
+    import threading
+
+    b = LlamaBackend(model_file, command=[sys.executable, "-c", WATCHED], timeout=30)
+    try:
+        t = threading.Thread(target=lambda: b.complete(USER, None, 3))
+        t.start()
+        t.join()
+        pid = b._proc.pid
+        time.sleep(2.5)  # the watchdog polls every second
+        assert b._proc.poll() is None
+        assert b.complete(USER, None, 3).text == "HELLO" and b._proc.pid == pid
+    finally:
+        b.close()
+
+
+# The real worker's start-up (the parent watchdog) with a stand-in engine.
+WATCHED = ANSWER.replace("import os\n", "import os\nfrom agents.worker import _die_with_parent\n_die_with_parent(0.2)\n", 1)
+assert WATCHED != ANSWER
+
+
+def test_the_worker_exits_when_its_parent_is_killed_mid_call(model_file, tmp_path):
+    import subprocess
+
+    worker = "from agents.worker import _die_with_parent\n_die_with_parent(0.2)\n" + HANG
+    parent = (
+        "import sys, threading, time\n"
+        "from agents.worker import LlamaBackend\n"
+        f"b = LlamaBackend({model_file!r}, command=[sys.executable, '-c', {worker!r}], timeout=600)\n"
+        "threading.Thread(target=lambda: b.complete([{'role': 'user', 'content': 'x'}], None, 1), daemon=True).start()\n"
+        "while b._proc is None: time.sleep(0.05)\n"
+        "print(b._proc.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", parent], stdout=subprocess.PIPE, text=True)
+    pid = int(proc.stdout.readline())
+    proc.kill()
+    proc.wait(timeout=10)
+    for _ in range(100):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        if open(f"/proc/{pid}/stat").read().split()[2] == "Z":
+            break  # a zombie: exited, waiting for init to reap it
+        time.sleep(0.1)
+    else:
+        status = open(f"/proc/{pid}/status").read()
+        os.kill(pid, signal.SIGKILL)
+        raise AssertionError("the worker outlived its parent: " + status.replace("\n", " | ")[:400])
