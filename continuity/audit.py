@@ -284,8 +284,9 @@ def run(
     explicit = bible is not None
     if bible is None:
         bible = extract_bible(script)
-    ctx = Context(script, bible, explicit, Collection(embedder, cache_dir, progress), bible_source,
-                  parser=Parser(cache_dir))
+    parser = Parser(cache_dir)
+    parser.preload()
+    ctx = Context(script, bible, explicit, Collection(embedder, cache_dir, progress), bible_source, parser=parser)
     names = checks or list(CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
