@@ -17,6 +17,7 @@ import json
 import random
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from agents.backend import Backend, Completion, LLMTimeout
@@ -43,14 +44,75 @@ class Faults:
         return Faults(**{k: min(1.0, v * factor) for k, v in self.__dict__.items()})
 
 
+#: The detection benchmark's phrasings: contradictions are worded as writers word them,
+#: not in the words the checker was written for (``benchmarks/detection/phrasings.yaml``).
+PHRASINGS = Path(__file__).resolve().parents[1] / "benchmarks" / "detection" / "phrasings.yaml"
+
+
+def _phrasings() -> dict[str, Any]:
+    try:
+        import yaml
+
+        return yaml.safe_load(PHRASINGS.read_text(encoding="utf-8")) or {}
+    except (OSError, ValueError, ImportError):
+        return {}
+
+
+def _templates(node: Any) -> list[str]:
+    """Every template string under a phrasings node (lists, or dicts of lists)."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [t for x in node for t in _templates(x)]
+    if isinstance(node, dict):
+        return [t for x in node.values() for t in _templates(x)]
+    return []
+
+
+def _fill(template: str, name: str, **slots: str) -> str:
+    """A template with the character's name for every pronoun slot (their gender is unknown here)."""
+    text = template
+    for slot, value in {"{His}": f"{name}'s", "{his}": f"{name}'s", "{He}": name, "{he}": name, "{him}": name,
+                        "{Name}": name, **{f"{{{k}}}": v for k, v in slots.items()}}.items():
+        text = text.replace(slot, value)
+    return text[:1].upper() + text[1:]
+
+
 def contradictions(bible: Bible) -> list[tuple[str, str]]:
-    """``(character, sentence)`` pairs that contradict the bible, e.g. ``("MARA", "MARA's blonde hair is soaked.")``."""
+    """``(character, sentence)`` pairs that contradict the bible, in the detection benchmark's phrasings.
+
+    Hair and eye colours and wardrobe colours the bible fixes are contradicted in
+    each of the benchmark's families (apposition, possessive, action, "-eyed",
+    ownership by action...); without the phrasings file, one plain sentence each.
+    """
+    from continuity.lexicon import COLOURS, colour_of, garment_kind
+
+    phrasings = _phrasings()
+    looks = (phrasings.get("appearance") or {}).get("families") or {}
+    wear = (phrasings.get("wardrobe") or {}).get("families") or {}
     out = []
     for ch in bible.characters:
+        name = ch.name.split()[0].title()
         for attr, value in ch.attributes.items():
             options = [w for w in _WRONG.get(attr, ()) if w not in str(value).lower()]
-            if options:
-                out.append((ch.name, f"{ch.name}'s {options[0]} {attr} catches the light."))
+            if not options:
+                continue
+            templates = [t for fam in looks.values() if attr in (fam.get("attrs") or [])
+                         for t in _templates((fam.get("target") or {}).get(attr) if isinstance(fam.get("target"), dict)
+                                             else fam.get("target"))]
+            sentences = [_fill(t, name, v2=options[i % len(options)]) for i, t in enumerate(templates)]
+            out += [(ch.name, s) for s in sentences] or [(ch.name, f"{ch.name}'s {options[0]} {attr} catches the light.")]
+        for item in ch.wardrobe:
+            kind, colour = garment_kind(item.item), colour_of(item.item)
+            if not kind or not colour:
+                continue
+            noun = item.item.split()[-1]
+            wrong = [c for c in COLOURS if colour_of(c) not in (colour, None)][:6]
+            templates = [t for fam in wear.values() for t in _templates(fam.get("target"))]
+            for i, t in enumerate(templates):
+                c2 = wrong[i % len(wrong)]
+                a_c2 = f"{'an' if c2[0] in 'aeiou' else 'a'} {c2}"
+                out.append((ch.name, _fill(t, name, c2=c2, a_c2=a_c2, g=noun)))
     return out
 
 

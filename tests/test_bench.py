@@ -335,3 +335,19 @@ def test_fidelity_cli_is_registered(crew_home):
     report = json.loads(result.stdout)
     assert report["llm"] == "fake" and report["summary"]["all"]["scenes"] == 4
     assert report["cases"][0]["runs"][0]["script"].startswith("Title: Last Train to Marlow")
+
+
+def test_injected_contradictions_come_in_the_detection_benchmarks_phrasings():
+    """Issue 12: the reliability bench must not inject contradictions in the checker's own words."""
+    from agents.faults import PHRASINGS, contradictions
+    from continuity.bible import load_bible
+
+    assert PHRASINGS.is_file()
+    from tests.conftest import ROOT
+
+    lies = contradictions(load_bible(ROOT / "assets" / "examples" / "ferry" / "bible.yaml"))
+    sentences = [s for _, s in lies]
+    assert len(set(sentences)) >= 20
+    assert any("-eyed" in s for s in sentences) and any(", a deep " in s for s in sentences)
+    assert any("pockets of the" in s or "sleeve of the" in s for s in sentences)  # wardrobe owned by action
+    assert not any("{" in s for s in sentences)
