@@ -39,3 +39,22 @@ def hashing():
     from continuity.embedding import HashingEmbedder
 
     return HashingEmbedder()
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys):
+    """Run ``studio ARGS`` in this process; return (exit code, stdout, stderr)."""
+    import sys
+
+    from studio.cli import main
+
+    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
+
+    def run(*args) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["studio", *map(str, args)])
+        with pytest.raises(SystemExit) as exc:
+            main()
+        out, err = capsys.readouterr()
+        return exc.value.code or 0, out, err
+
+    return run

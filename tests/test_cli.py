@@ -3,30 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 from conftest import EXAMPLE
 
-from studio.cli import main
 
 SCRIPT = EXAMPLE / "script.fountain"
 BIBLE = EXAMPLE / "bible.yaml"
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys):
-    """Run ``studio ARGS``; return (exit code, stdout, stderr)."""
-    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
-
-    def run(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["studio", *map(str, args)])
-        with pytest.raises(SystemExit) as exc:
-            main()
-        out, err = capsys.readouterr()
-        return exc.value.code or 0, out, err
-
-    return run
 
 
 def test_help_lists_commands(cli):

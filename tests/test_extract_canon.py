@@ -7,7 +7,6 @@ and the command's refusal to overwrite a hand-edited bible without --force.
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 from conftest import EXAMPLE
@@ -17,7 +16,6 @@ from continuity.bible import parse_bible
 from continuity.extract import extract_bible, extract_canon
 from continuity.lexicon import appearance_in, values_conflict
 from continuity.settings import Settings
-from studio.cli import main
 
 INTROS = """\
 INT. KITCHEN - DAY
@@ -135,20 +133,6 @@ def test_key_props_come_from_events_not_repeated_nouns(hashing):
 
 
 # -- the command ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys):
-    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
-
-    def run(*args) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["studio", *map(str, args)])
-        with pytest.raises(SystemExit) as exc:
-            main()
-        out, err = capsys.readouterr()
-        return exc.value.code or 0, out, err
-
-    return run
 
 
 @pytest.fixture

@@ -6,12 +6,10 @@ import csv
 import io
 import json
 import shutil
-import sys
 
 import pytest
 from conftest import EXAMPLE
 
-from studio.cli import main
 from studio.review.commands import JSON_KEYS
 from studio.review.export import CSV_COLUMNS
 from studio.review.store import Store
@@ -33,19 +31,11 @@ def project(tmp_path):
 
 
 @pytest.fixture
-def cli(monkeypatch, capsys):
-    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
+def cli(cli, monkeypatch):
+    """The shared ``cli`` fixture, run as the user "tester" (decisions record who made them)."""
     monkeypatch.setenv("USER", "tester")
     monkeypatch.setenv("LOGNAME", "tester")
-
-    def run(*args) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["studio", *map(str, args)])
-        with pytest.raises(SystemExit) as exc:
-            main()
-        out, err = capsys.readouterr()
-        return exc.value.code or 0, out, err
-
-    return run
+    return cli
 
 
 @pytest.fixture

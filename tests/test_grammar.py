@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from conftest import EXAMPLE, ROOT
 
 from continuity.findings import Finding, Report, SceneInfo
 from continuity.words import article, noun, plural, plural_of
-from studio.cli import main
 
 # The generation run's modules are another piece of work (their messages are fixed there).
 _NOT_HERE = {"generate_cmd.py", "runs.py", "flow.py", "flow_state.py", "scene_steps.py", "pieces.py"}
@@ -159,20 +157,6 @@ def test_add_to_bible_refusal_uses_the_right_article():
         msg = cannot_add_message(f)
         assert _agrees(msg), msg
         assert "dismiss" in msg
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys):
-    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
-
-    def run(*args) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["studio", *map(str, args)])
-        with pytest.raises(SystemExit) as exc:
-            main()
-        out, err = capsys.readouterr()
-        return exc.value.code or 0, out, err
-
-    return run
 
 
 ONE_OF_EACH = """\

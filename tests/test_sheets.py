@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 
 import pytest
 from conftest import EXAMPLE
@@ -18,7 +17,6 @@ from continuity.api import load_bible, load_script, parse_script_text
 from continuity.breakdown import one_liner
 from continuity.sheets import build_sheets, context_for, costume_ranges, costume_timeline, looks_by_character
 from continuity.sheets_render import CSV_COLUMNS
-from studio.cli import main
 
 NADIA = """\
 Title: Late
@@ -164,20 +162,6 @@ def test_a_key_prop_is_found_without_a_bible(nadia):
 
 
 # -- the command ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys):
-    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
-
-    def run(*args) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["studio", *map(str, args)])
-        with pytest.raises(SystemExit) as exc:
-            main()
-        out, err = capsys.readouterr()
-        return exc.value.code or 0, out, err
-
-    return run
 
 
 @pytest.fixture

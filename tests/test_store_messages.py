@@ -4,30 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 
 import pytest
 from conftest import EXAMPLE
 
-from studio.cli import main
 from studio.review.store import Store, nearby_stores, no_store_message
 
 HAIR = "a8b9fd9e261980d8"  # MARA's blonde hair, against the bible
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys):
-    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
-    monkeypatch.setenv("USER", "tester")
-
-    def run(*args) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["studio", *map(str, args)])
-        with pytest.raises(SystemExit) as exc:
-            main()
-        out, err = capsys.readouterr()
-        return exc.value.code or 0, out, err
-
-    return run
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ review decisions hiding findings (``--store``, ``[[continuity: intended]]``).
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 from conftest import EXAMPLE
@@ -17,25 +16,9 @@ from continuity.embedding import HashingEmbedder
 from continuity.model import Kind
 from continuity.pages import eighths_text, layout, pagination
 from continuity.readers import fountain
-from studio.cli import main
 
 SCRIPT = EXAMPLE / "script.fountain"
 BIBLE = EXAMPLE / "bible.yaml"
-
-
-@pytest.fixture
-def cli(monkeypatch, capsys):
-    """Run ``studio ARGS``; return (exit code, stdout, stderr)."""
-    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
-
-    def run(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["studio", *map(str, args)])
-        with pytest.raises(SystemExit) as exc:
-            main()
-        out, err = capsys.readouterr()
-        return exc.value.code or 0, out, err
-
-    return run
 
 
 # -- pagination ------------------------------------------------------------------------
