@@ -25,7 +25,9 @@ HAIR_COLOURS: dict[str, str] = {
 EYE_COLOURS: dict[str, str] = {
     **dict.fromkeys(["blue", "pale blue", "ice-blue", "sky-blue"], "blue"),
     **dict.fromkeys(["green", "emerald", "jade"], "green"),
-    **dict.fromkeys(["brown", "dark brown", "chocolate", "amber", "hazel"], "brown"),
+    **dict.fromkeys(["brown", "dark brown", "chocolate"], "brown"),
+    # hazel and amber eyes are told apart from brown ones on a continuity sheet
+    **dict.fromkeys(["hazel", "amber"], "hazel"),
     **dict.fromkeys(["grey", "gray", "steel-grey", "steel-gray"], "grey"),
     "black": "black",
 }
