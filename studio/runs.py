@@ -143,6 +143,12 @@ def run_generate(options: RunOptions, *, backend: Any = None, settings: Any = No
         backend = resolve_backend(llm_spec, timeout=settings.llm_timeout)
     elif not options.resume:
         inputs["llm"] = getattr(backend, "name", "custom")
+    if bible is None and not options.resume:
+        # Headings, cast and canon come from the bible; without one every scene would be
+        # "approved" against nothing (issue 14 saw INT. DAY - NIGHT headings pass).
+        raise InputError(
+            "studio generate needs a bible: pass --bible BIBLE.yaml (places, characters and canon come from it); "
+            "bootstrap one from a draft with `studio bible extract DRAFT --out bible.yaml`, or see the README's Bible section")
     if getattr(backend, "schema_limits", None):  # a small model: no CrewAI boilerplate, one thread
         from agents.compact import CompactPrompts, OneThread
 

@@ -441,6 +441,7 @@ def test_cli_json_and_exit_codes(env):
     ([str(FERRY / "treatment.md"), "--llm", "martian/model"], "unknown model 'martian/model'"),
     ([str(FERRY / "treatment.md"), "--resume", "abcd"], "not both"),
     ([], "give a TREATMENT"),
+    ([str(FERRY / "treatment.md"), "--llm", "fake"], "needs a bible: pass --bible"),
 ])
 def test_cli_bad_input_exits_2(env, args, message):
     proc = _cli(env, "generate", *args)
