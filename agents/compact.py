@@ -48,12 +48,8 @@ def compact_messages(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-class CompactPrompts:
-    """A backend that sends ``backend`` compact prompts for structured calls.
-
-    Args:
-        backend: the model (its ``name``, ``react`` and ``schema_limits`` are passed on).
-    """
+class _Wrapper:
+    """A backend around ``backend`` that passes on its ``name``, ``react`` and ``schema_limits``."""
 
     def __init__(self, backend: Backend):
         self.backend = backend
@@ -62,6 +58,14 @@ class CompactPrompts:
         limits = getattr(backend, "schema_limits", None)
         if limits:
             self.schema_limits = limits
+
+
+class CompactPrompts(_Wrapper):
+    """A backend that sends ``backend`` compact prompts for structured calls.
+
+    Args:
+        backend: the model (its ``name``, ``react`` and ``schema_limits`` are passed on).
+    """
 
     def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int,
                  timeout: float | None = None) -> Completion:
@@ -77,7 +81,7 @@ class CompactPrompts:
             close()
 
 
-class OneThread:
+class OneThread(_Wrapper):
     """A backend whose calls all run on one long-lived thread (see the module docstring).
 
     Args:
@@ -85,12 +89,7 @@ class OneThread:
     """
 
     def __init__(self, backend: Backend):
-        self.backend = backend
-        self.name = backend.name
-        self.react = getattr(backend, "react", False)
-        limits = getattr(backend, "schema_limits", None)
-        if limits:
-            self.schema_limits = limits
+        super().__init__(backend)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="studio-model")
 
     def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int,
