@@ -76,7 +76,7 @@ def test_a_foreign_host_is_refused(project, base):
 def test_security_headers_and_nonced_page(project):
     c = client_for(project)
     for r in (c.get("/"), c.get(f"/?token={TOKEN}")):
-        assert r.headers["cache-control"] == "no-store" and r.headers["referrer-policy"] == "no-referrer"
+        assert r.headers["cache-control"] == "no-store" and r.headers["referrer-policy"] == "same-origin"
         assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
     r = c.get("/")
     csp = r.headers["content-security-policy"]

@@ -11,7 +11,7 @@ CSRF token in a hidden field, else 403. Pages are server-rendered with Jinja2
 Defences beyond those: the ``Host`` must be this server's loopback address (no
 DNS rebinding), a POST's ``Origin`` (when sent) must be this page; every response
 carries a Content-Security-Policy (scripts and styles by per-response nonce,
-``frame-ancestors 'none'``), ``Referrer-Policy: no-referrer`` and
+``frame-ancestors 'none'``), ``Referrer-Policy: same-origin`` and
 ``Cache-Control: no-store``. The access token and sessions expire when idle;
 sessions, messages per session, request bodies and reasons are capped.
 
@@ -141,6 +141,12 @@ class ReviewState:
         return self.port is None or port == str(self.port)
 
 
+# "same-origin", not "no-referrer": under "no-referrer" Chromium sends ``Origin: null``
+# with a form POST, which the same-origin check must refuse. "same-origin" still sends
+# nothing to another site, and the address bar holds no token after the first GET.
+REFERRER_POLICY = b"same-origin"
+
+
 class _Guard:
     """ASGI middleware: Host check, then security headers on every response."""
 
@@ -164,7 +170,7 @@ class _Guard:
                 names = {k.lower() for k, _ in raw}
                 extra = {
                     b"content-security-policy": _BASE_CSP.encode(),
-                    b"referrer-policy": b"no-referrer",
+                    b"referrer-policy": REFERRER_POLICY,
                     b"cache-control": b"no-store",
                     b"x-content-type-options": b"nosniff",
                     b"x-frame-options": b"DENY",
@@ -183,7 +189,7 @@ async def _plain(send, status: int, text: str) -> None:
     await send({"type": "http.response.start", "status": status, "headers": [
         (b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
         (b"content-security-policy", _BASE_CSP.encode()), (b"cache-control", b"no-store"),
-        (b"referrer-policy", b"no-referrer"),
+        (b"referrer-policy", REFERRER_POLICY),
     ]})
     await send({"type": "http.response.body", "body": body})
 
