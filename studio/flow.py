@@ -83,6 +83,11 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
         self._local = threading.local()
         self._facts_cache: dict[int, SceneFacts] = {}
 
+    def _log_flow_event(self, message: str, *args: Any, level: str = "info", **kwargs: Any) -> None:
+        """CrewAI's own flow messages ("Loading flow state from memory for UUID ...") go to the log:
+        what the run is doing is reported in plain words through ``progress``."""
+        logger.log(logging.WARNING if level == "warning" else logging.DEBUG, "%s", message)
+
     # -- the graph --------------------------------------------------------------------
 
     @start(or_("revise", "next"))
@@ -101,7 +106,7 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
             st.current = self._work()
         except BudgetExhausted as exc:
             st.stopped, st.phase = str(exc), "stopped"
-            self._emit(agent="flow", event="stopped", detail=str(exc))
+            self._emit(agent="flow", event="stopped", detail=str(exc), run_id=st.id)
         finally:
             self._account(before, item)
         return st.current
@@ -196,12 +201,14 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
     def _read_facts(self) -> None:
         """The facts of every scene, in code, before any model writes."""
         st = self.state
+        self._emit(agent="flow", event="reading")
         facts = extract_facts(st.treatment, self._bible, embed=self._embed)
         if not facts:
             raise OutlineFailed("the treatment has no scene paragraphs (write one prose paragraph per scene)")
         st.title = st.title or "Untitled"
         st.scenes = [self._scene_from_facts(f) for f in facts]
-        self._emit(agent="flow", event="facts", detail=f"{len(facts)} scenes: " + "; ".join(f.heading_text for f in facts))
+        self._emit(agent="flow", event="facts", count=len(facts), headings=[f.heading_text for f in facts],
+                   detail=f"{len(facts)} scenes: " + "; ".join(f.heading_text for f in facts))
 
     def _outline(self) -> None:
         """A capable model may propose the outline; what disagrees with the facts is noted and the facts stand."""
@@ -211,7 +218,8 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
             return
         cap = 1 + st.max_attempts if st.verify else 1
         while st.outline_attempts < cap:
-            self._emit(agent="writer", event="outline", detail=f"attempt {st.outline_attempts + 1}")
+            self._emit(agent="writer", event="outline", attempt=st.outline_attempts + 1, of=cap,
+                       detail=f"attempt {st.outline_attempts + 1}")
             outline, _ = self._agent_call("outline_task", "outline", output=self._outline_model(),
                                           title=st.title, facts=self._facts_listing())
             st.outline_attempts += 1
@@ -222,7 +230,7 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
             self._adopt(outline)
             break
         st.outlined = True
-        self._emit(agent="writer", event="outlined",
+        self._emit(agent="writer", event="outlined", count=len(st.scenes), refused=len(st.outline_notes),
                    detail=f"{len(st.scenes)} scenes" + (f"; {len(st.outline_notes)} proposal(s) refused"
                                                          if st.outline_notes else ""))
 
@@ -254,7 +262,8 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
         cap = 1 + st.max_attempts if st.verify else 1
         plan: EditPlan | None = None
         while plan is None and st.edit_attempts < cap:
-            self._emit(agent="editor", event="plan", detail=f"attempt {st.edit_attempts + 1}")
+            self._emit(agent="editor", event="plan", attempt=st.edit_attempts + 1, of=cap,
+                       detail=f"attempt {st.edit_attempts + 1}")
             value, _ = self._agent_call("edit_task", "edit", title=st.title, runtime=st.runtime,
                                         outline=json.dumps(outline, ensure_ascii=False))
             st.edit_attempts += 1
@@ -267,7 +276,8 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
         st.edited, st.phase = True, "write"
 
     def _plan_shots(self, scene: SceneState) -> None:
-        self._emit(agent="shot_planner", event="shots", scene=scene.number, detail=f"attempt {scene.shot_attempts + 1}")
+        self._emit(agent="shot_planner", event="shots", scene=scene.number, attempt=scene.shot_attempts + 1,
+                   of=self._scene_cap(), detail=f"attempt {scene.shot_attempts + 1}")
         if scene.placeholder:
             scene.shot_attempts += 1
             scene.shots_status = "failed"
@@ -302,7 +312,8 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
             return
         self._step("shots", True, scene=scene.number)
         scene.shots_status = "done"
-        self._emit(agent="shot_planner", event="planned", scene=scene.number, detail=f"{len(plan.shots)} shots")
+        self._emit(agent="shot_planner", event="planned", scene=scene.number, count=len(plan.shots),
+                   detail=f"{len(plan.shots)} shots")
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -388,7 +399,7 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
         order = [e.scene for e in plan.scenes] if plan else []
         if sorted(order) != list(range(1, n + 1)):
             if plan is not None:
-                st.edit_note = "the editor's order was not a permutation of the scenes; story order kept"
+                st.edit_note = "the editor's plan left out or repeated scenes, so the scenes stay in story order"
             order = list(range(1, n + 1))
         total = sum(entries[k].target_seconds for k in entries if 1 <= k <= n) or 0
         scale = st.runtime / total if total else 1.0
@@ -404,8 +415,9 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
             scenes[-1].transition = "FADE OUT." if scenes[-1].transition in ("CUT TO:",) else scenes[-1].transition
         st.scenes = scenes
         if not plan:
-            st.edit_note = "the editor gave no valid plan; equal shares of the runtime"
-        self._emit(agent="editor", event="planned", detail=st.edit_note or f"{n} scenes, {st.runtime} s")
+            st.edit_note = "the editor gave no usable plan, so every scene gets an equal share of the runtime"
+        self._emit(agent="editor", event="planned", count=n, seconds=st.runtime, note=st.edit_note,
+                   detail=st.edit_note or f"{n} scenes, {st.runtime} s")
 
     def _outline_model(self) -> type[Outline]:
         bible = self._bible

@@ -114,6 +114,10 @@ class GenerateState(BaseModel):
     treatment_path: str = ""
     bible_text: str = ""
     bible_path: str = ""
+    #: the run folder (absolute), chosen when the run began; --resume writes there
+    out: str = ""
+    #: the resume command, as the run began (with --project when it was not the default)
+    resume_hint: str = ""
     llm: str = ""
     runtime: int = 300
     max_attempts: int = 3

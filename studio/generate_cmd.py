@@ -48,6 +48,7 @@ def generate_command(
 
         studio generate --resume 3f2a91c0
     """
+    from studio.progress import ProgressView
     from studio.runs import RunOptions, run_generate
 
     if treatment is None and not resume:
@@ -61,7 +62,7 @@ def generate_command(
     )
     if logging.getLogger().getEffectiveLevel() > logging.INFO:
         logging.getLogger("crewai").setLevel(logging.CRITICAL)  # its own retries are ours to report
-    show = None if (quiet or as_json) else ProgressView()
+    show = None if quiet else ProgressView(only_start=as_json)  # --json: the start line only, on stderr
     try:
         if show is not None:
             with show:
@@ -82,48 +83,13 @@ def generate_command(
         raise typer.Exit(3)
 
 
-class ProgressView:
-    """One live line per scene and agent on stderr, with Rich."""
-
-    def __init__(self) -> None:
-        from rich.console import Console
-
-        self.console = Console(stderr=True, highlight=False)
-        self._status: Any = None
-
-    def __enter__(self) -> ProgressView:
-        self._status = self.console.status("starting the crew...")
-        self._status.__enter__()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Stop the spinner (safe to call twice)."""
-        if self._status is not None:
-            self._status.__exit__(None, None, None)
-            self._status = None
-
-    def event(self, event: dict[str, Any]) -> None:
-        """Show one flow event: a spinner for work starting, a line for outcomes."""
-        from rich.markup import escape
-
-        scene = f"scene {event['scene']}" if event.get("scene") else "run"
-        agent = event.get("agent", "")
-        what, detail = event.get("event", ""), escape(str(event.get("detail", "")))
-        if what in ("outline", "plan", "draft", "revise", "shots"):
-            if self._status is not None:
-                self._status.update(f"{scene} · {agent.replace('_', ' ')} · {what} ({detail})")
-            return
-        colour = {"needs_review": "yellow", "invalid": "red", "stopped": "red"}.get(what, "green" if "0 error" in detail or what in ("planned", "outlined", "finished") else "cyan")
-        self.console.print(f"[{colour}]{scene:>9}[/{colour}]  {agent.replace('_', ' '):<22} {what}: {detail}")
-
-
 def print_summary(summary: dict[str, Any]) -> None:
     """The run's table and where its files are."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+
+    from continuity.words import plural
 
     console = Console()
     table = Table(title=f"{summary['title']} ({summary['run_id'][:8]}, {summary['status']})")
@@ -134,9 +100,8 @@ def print_summary(summary: dict[str, Any]) -> None:
         table.add_row(str(s["number"]), s["heading"], f"[{style}]{s['status']}[/{style}]", str(s["attempts"]),
                       str(s["fixed"]), str(s["needs_review"]), str(s["shots"]) if s["shots_status"] == "done" else s["shots_status"])
     console.print(table)
-    console.print(
-        f"{summary['findings_fixed']} findings fixed, {summary['needs_review']} for review; "
-        f"{summary['calls']} LLM calls, {summary['seconds']:.1f} s. Wrote {summary['out']}/"
-        + (f"\nStopped: {summary['stopped']}. Resume with: studio generate --resume {summary['run_id'][:8]}"
-           if summary["status"] == "stopped" else "")
-    )
+    done = (f"{plural(summary['findings_fixed'], 'finding')} fixed, {summary['needs_review']} for review; "
+            f"{plural(summary['calls'], 'LLM call')}, {summary['seconds']:.1f} s. Wrote {summary['out']}/")
+    console.print(escape(done), soft_wrap=True)
+    if summary["status"] == "stopped":  # soft_wrap: the resume command is never broken across lines
+        console.print(escape(f"Stopped ({summary['stopped']}). Continue with: {summary['resume']}"), soft_wrap=True)

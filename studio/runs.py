@@ -93,6 +93,7 @@ class RunResult:
             "calls": st.calls,
             "tokens": {"prompt": st.prompt_tokens, "completion": st.completion_tokens},
             "seconds": round(st.seconds, 2),
+            "resume": st.resume_hint or f"studio generate --resume {st.id[:8]}",
         }
 
 
@@ -157,16 +158,80 @@ def run_generate(options: RunOptions, *, backend: Any = None, settings: Any = No
     llm = make_llm(backend, budget, retries=2 if verify else 0)
     crew = StudioCrew(llm=llm, bible=bible)
     flow = GenerateFlow(crew=crew, bible=bible, settings=settings, progress=progress, db_path=str(db))
+    if not options.resume:
+        run_id = flow.state.id
+    if options.out is not None:
+        out = options.out
+    elif options.resume and saved.get("out"):
+        out = _shown(Path(saved["out"]))
+    else:
+        out = Path("runs") / run_id[:8]
+    claim_folder(out, run_id)
+    hint = resume_hint(run_id, options.project)
+    inputs.update(out=str(out.resolve()), resume_hint=hint)
+    if progress is not None:
+        progress({"agent": "flow", "event": "start", "run_id": run_id, "out": f"{out}/", "resumed": bool(options.resume),
+                  "resume": hint, "detail": f"run {run_id[:8]}, writing to {out}/"})
     try:
         with contextlib.redirect_stdout(sys.stderr):  # crewai prints status lines; stdout is for --json
             flow.kickoff(inputs=inputs)
     except OutlineFailed as exc:
         raise GenerationError(f"{exc}; run id {flow.state.id} (try a stronger model with --llm)") from exc
     except ModelCallError as exc:
-        raise ModelCallError(f"{exc}\nwhat was done is saved: studio generate --resume {flow.state.id[:8]}") from exc
-    state = flow.state
-    out = options.out or Path("runs") / state.id[:8]
-    return write_run(state, out, bible, settings=settings, fdx=options.fdx)
+        raise ModelCallError(f"{exc}\nwhat was done is saved: {hint}") from exc
+    return write_run(flow.state, out, bible, settings=settings, fdx=options.fdx)
+
+
+def resume_hint(run_id: str, project: Path) -> str:
+    """The command that continues ``run_id`` (naming ``--project`` when it is not the default)."""
+    where = "" if Path(project) == DEFAULT_PROJECT else f" --project {_quoted(str(project))}"
+    return f"studio generate --resume {run_id[:8]}{where}"
+
+
+#: what write_run writes into a run folder
+RUN_FILES = ("script.fountain", "script.fdx", "shots.json", "shots.csv", "audit.json", "state.json", "run.md", "bible.yaml")
+
+
+def claim_folder(out: Path, run_id: str) -> None:
+    """Make the run folder, or refuse one that holds another run's (or anyone else's) files.
+
+    A folder that this run wrote before (its ``state.json`` has this id) is this run's;
+    one without any of :data:`RUN_FILES` is free. Anything else would be overwritten.
+
+    Raises:
+        InputError: the folder holds files that are not this run's, or cannot be made.
+    """
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file, not a folder: choose another --out")
+    taken = [name for name in RUN_FILES if (out / name).exists()]
+    if taken:
+        owner = ""
+        try:
+            owner = str(json.loads((out / "state.json").read_text(encoding="utf-8")).get("id", ""))
+        except (OSError, ValueError, AttributeError):
+            pass
+        if owner != run_id:
+            whose = f"run {owner[:8]}'s files" if owner else f"files that are not this run's ({', '.join(taken[:3])})"
+            raise InputError(f"{out}/ already holds {whose}; they would be overwritten: choose another --out, "
+                             "or move that folder away")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create {out}: {exc.strerror or exc}") from exc
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working folder when it lies inside it (as a user would type it)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _quoted(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
 
 
 def write_run(state: Any, out: Path, bible: Any, *, settings: Any = None, fdx: bool = False) -> RunResult:

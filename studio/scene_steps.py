@@ -64,7 +64,9 @@ class SceneSteps:
             scene.origin = ["missing"] * len(facts.beats)
         revising = scene.status == "revise" and bool(scene.redo)
         todo = [r["piece"] for r in scene.redo] if revising else self._unwritten(scene, facts)
-        self._emit(agent="writer", event="revise" if revising else "draft", scene=scene.number,
+        self._emit(agent="writer", event="revise" if revising else "draft", scene=scene.number, heading=scene.heading,
+                   attempt=scene.attempts + 1, of=self._scene_cap(), pieces=len(todo),
+                   problems=[r["problem"] for r in scene.redo] if revising else [],
                    detail=f"attempt {scene.attempts + 1}, {len(todo)} piece(s)")
         if self._small:
             ok = self._write_one_by_one(scene, facts, todo)
@@ -197,7 +199,8 @@ class SceneSteps:
         scene.fixed.extend(f for f in scene.findings if f["severity"] == "error" and f["id"] not in now)
         scene.findings = [f.to_dict() for f in findings]
         self._step("scene", not errors, "; ".join(f.message for f in errors[:3]), scene=scene.number)
-        self._emit(agent="continuity_supervisor", event="checked", scene=scene.number,
+        self._emit(agent="continuity_supervisor", event="checked", scene=scene.number, errors=len(errors),
+                   fixed=len(previous - now), first=errors[0].message if errors else "",
                    detail=f"{len(errors)} error(s)" + (f", {len(previous - now)} fixed" if previous else ""))
         if not errors:
             scene.status = "approved"
@@ -240,7 +243,8 @@ class SceneSteps:
             scene.fixed.extend(f for i, f in before.items() if i not in {e.id for e in errors})
             before = {f.id: f.to_dict() for f in errors}
             scene.findings = [f.to_dict() for f in findings]
-            self._emit(agent="flow", event="repaired", scene=scene.number, detail="; ".join(done))
+            self._emit(agent="flow", event="repaired", scene=scene.number, repairs=list(done), errors=len(errors),
+                       detail="; ".join(done))
             if not errors:
                 scene.status = "approved"
                 return
@@ -334,7 +338,8 @@ class SceneSteps:
                 self._step("review", False, str(exc), scene=scene.number)
         for f in errors:
             notes.setdefault(f.id, note_from(f))
-        self._emit(agent="continuity_supervisor", event="notes", scene=scene.number, detail=f"{len(notes)} note(s)")
+        self._emit(agent="continuity_supervisor", event="notes", scene=scene.number, count=len(notes),
+                   detail=f"{len(notes)} note(s)")
         return notes
 
     def _give_up(self, scene: SceneState, why: str) -> None:
@@ -349,8 +354,9 @@ class SceneSteps:
             if f["severity"] == "error":
                 f["needs_review"] = True
         scene.status = "needs_review"
-        self._emit(agent="flow", event="needs_review", scene=scene.number,
-                   detail=f"{sum(1 for f in scene.findings if f.get('needs_review'))} finding(s) for a person")
+        count = sum(1 for f in scene.findings if f.get("needs_review"))
+        self._emit(agent="flow", event="needs_review", scene=scene.number, count=count, why=why,
+                   detail=f"{count} finding(s) for a person")
 
     def _final_audit(self) -> None:
         """Audit the whole script once every scene is decided; a scene with errors found only now goes to review."""
@@ -360,6 +366,7 @@ class SceneSteps:
         st.final_audit = True
         if not st.verify or not st.scenes:
             return
+        self._emit(agent="continuity_supervisor", event="auditing", count=len(st.scenes))
         script = self._script(upto=len(st.scenes))
         report = audit(script, self._bible, settings=self._settings)
         decided = [s for s in st.scenes if s.decided]
@@ -374,8 +381,8 @@ class SceneSteps:
                 d["review_reason"] = "found by the whole-script audit after the scene was approved"
                 scene.findings.append(d)
             scene.status = "needs_review"
-            self._emit(agent="continuity_supervisor", event="needs_review", scene=scene.number,
-                       detail=f"{len(late)} error(s) found by the whole-script audit")
+            self._emit(agent="continuity_supervisor", event="needs_review", scene=scene.number, count=len(late),
+                       why="found by the whole-script audit", detail=f"{len(late)} error(s) found by the whole-script audit")
 
 
 def _line_of(scene: Scene, text: str) -> int:

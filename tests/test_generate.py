@@ -500,3 +500,59 @@ def test_killed_run_resumes_without_redoing_finished_scenes(env):
         if s["number"] in approved:
             assert s["attempts"] == drafts_before[s["number"]], "a finished scene was redone"
     assert all(s["status"] == "approved" for s in summary["scenes"])
+
+
+# -- where a run writes, and what it shows first (issue 14) ------------------------------------
+
+
+def test_resume_writes_to_the_folder_the_run_began_in(env):
+    args = [str(FERRY / "treatment.md"), "--bible", str(FERRY / "bible.yaml"), "--llm", "fake"]
+    stopped = _cli(env, "generate", *args, "--out", "takes/first", "--max-llm-calls", "3", "--json")
+    assert stopped.returncode == 3, stopped.stderr
+    first = json.loads(stopped.stdout)
+    assert first["out"] == "takes/first" and first["resume"] == f"studio generate --resume {first['run_id'][:8]}"
+    (env / "elsewhere").mkdir()
+    done = subprocess.run(  # from another folder: the store by --project, the run folder as it began
+        [sys.executable, "-m", "studio.cli", "generate", "--resume", first["run_id"][:8], "--project",
+         str(env / ".studio"), "--llm", "fake", "--json"], cwd=env / "elsewhere", capture_output=True, text=True,
+        timeout=120, env={**os.environ, "STUDIO_EMBEDDER": "hashing", "CREWAI_STORAGE_DIR": str(env / "crewai")})
+    assert done.returncode == 0, done.stderr
+    second = json.loads(done.stdout)
+    assert Path(second["out"]).resolve() == (env / "takes" / "first").resolve()
+    assert json.loads((env / "takes" / "first" / "state.json").read_text())["phase"] == "done"
+    assert not (env / "runs").exists() and not (env / "elsewhere" / "runs").exists()
+    assert f"--project {env / '.studio'}" in second["resume"]
+    assert "Loading flow state from memory" not in done.stderr  # CrewAI's jargon stays in the log
+
+
+def test_the_run_id_and_folder_are_shown_before_any_work(env):
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "studio.cli", "generate", str(FERRY / "treatment.md"), "--bible",
+         str(FERRY / "bible.yaml"), "--llm", "fake", "--out", "slow"],
+        cwd=env, env={**os.environ, "STUDIO_EMBEDDER": "hashing", "CREWAI_STORAGE_DIR": str(env / "crewai"),
+                      "STUDIO_FAKE_DELAY": "0.3", "COLUMNS": "60"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stderr.readline()
+        hint = proc.stderr.readline()
+        still_running = proc.poll() is None
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    m = re.fullmatch(r"Run ([0-9a-f]{8}), writing to slow/\n", first)
+    assert m, first
+    assert still_running, "the start line must come before the work, not with the summary"
+    # one unbroken line, however narrow the terminal: it is a command to copy
+    assert hint.strip() == f"(if it stops or is interrupted, continue it with: studio generate --resume {m.group(1)})"
+
+
+def test_a_folder_holding_other_work_is_refused_untouched(env):
+    (env / "draft").mkdir()
+    mine = "INT. KITCHEN - DAY\n\nA writer's own scene.\n"
+    (env / "draft" / "script.fountain").write_text(mine)
+    proc = _cli(env, "generate", str(FERRY / "treatment.md"), "--bible", str(FERRY / "bible.yaml"), "--llm", "fake",
+                "--out", "draft")
+    assert proc.returncode == 2, proc.stderr
+    assert "draft/ already holds files that are not this run's (script.fountain)" in proc.stderr
+    assert (env / "draft" / "script.fountain").read_text() == mine
+    assert not (env / ".studio" / "flows.db").exists() or "Traceback" not in proc.stderr

@@ -1,0 +1,72 @@
+"""What `studio generate` shows while it runs: every flow event in plain words, with counts that agree."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from studio.progress import describe
+from tests.test_generate import FERRY, Tamper, _contradict, _fix_contradict, _run  # noqa: F401
+
+JARGON = re.compile(r"permutation|\(s\)|\bUUID\b|\bpieces?\(|\bflow\b|_task\b|\bstate\b", re.IGNORECASE)
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
+    monkeypatch.setenv("CREWAI_STORAGE_DIR", str(tmp_path / "crewai"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _shown(events):
+    return [(describe(e), e) for e in events]
+
+
+def test_every_event_of_a_run_with_revisions_repairs_and_review_reads_in_plain_words(env, tmp_path):
+    # a contradiction fixed by revision (scene 2), one repaired at the cap (scene 3), and a bible the
+    # treatment contradicts, so that something is left for review
+    bible = tmp_path / "bible.yaml"
+    bible.write_text((FERRY / "bible.yaml").read_text().replace("hair: grey", "hair: red"))
+    _, events = _run(env, Tamper(scene=3, edit=_fix_contradict, times=99, fixes=True), bible=bible, max_attempts=1,
+                     max_llm_calls=40)
+    kinds = {e["event"] for e in events}
+    assert {"start", "reading", "facts", "draft", "checked", "needs_review"} <= kinds, kinds
+    for phrase, event in _shown(events):
+        assert not phrase.fallback, f"no words for {event}"
+        for text in (phrase.spinner, phrase.line):
+            if text:
+                assert not JARGON.search(text), text
+                assert not re.search(r"\b1 (?:problems|scenes|shots|notes|pieces)\b|\b(?:[02-9]|\d\d+) (?:problem|scene|shot|note|piece)\b", text), text
+    assert events[0]["event"] == "start"  # the run id and folder come first
+
+
+@pytest.mark.parametrize("event, want", [
+    ({"event": "checked", "scene": 2, "errors": 1, "fixed": 0, "first": "NELL's hair is red in the bible."},
+     "Scene 2: 1 problem to fix, e.g. NELL's hair is red in the bible."),
+    ({"event": "checked", "scene": 2, "errors": 0, "fixed": 2}, "Scene 2: agrees with the bible and the treatment (2 problems fixed)."),
+    ({"event": "needs_review", "scene": 4, "count": 1, "why": ""}, "Scene 4: 1 problem left for a person to review."),
+    ({"event": "planned", "agent": "editor", "count": 6, "seconds": 300,
+      "note": "the editor's plan left out or repeated scenes, so the scenes stay in story order"},
+     "Plan: 6 scenes for about 5 min 00 s of screen time; the editor's plan left out or repeated scenes, so the scenes stay in story order."),
+    ({"event": "planned", "agent": "shot_planner", "scene": 1, "count": 1}, "Scene 1: 1 shot planned."),
+    ({"event": "facts", "count": 1}, "The treatment has 1 scene."),
+])
+def test_lines(event, want):
+    assert describe(event).line == want
+
+
+def test_spinners_say_who_is_doing_what_and_which_try():
+    first = describe({"event": "draft", "scene": 3, "heading": "EXT. PIER - DUSK", "attempt": 1, "of": 4, "pieces": 5})
+    assert first.spinner == "Scene 3 (EXT. PIER - DUSK): the writer is writing"
+    again = describe({"event": "revise", "scene": 3, "heading": "EXT. PIER - DUSK", "attempt": 2, "of": 4, "pieces": 1})
+    assert again.spinner == "Scene 3 (EXT. PIER - DUSK): the writer is rewriting 1 line that failed the checks (try 2 of 4)"
+
+
+def test_the_start_line_names_the_run_the_folder_and_the_resume_command():
+    line = describe({"event": "start", "run_id": "0d7fb958-aaaa", "out": "myrun/", "resumed": False,
+                     "resume": "studio generate --resume 0d7fb958"}).line
+    assert line.splitlines() == ["Run 0d7fb958, writing to myrun/",
+                                 "  (if it stops or is interrupted, continue it with: studio generate --resume 0d7fb958)"]
