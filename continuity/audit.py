@@ -93,17 +93,16 @@ class Context:
             self.parser = Parser()
         return self.parser.parse_many([(s.text, self._spans(s)) for s in sentences])
 
+    def parse_prose(self, texts: list[str]) -> list[Parse]:
+        """Dependency parses of free prose, such as the bible's descriptions (cached by content hash)."""
+        if self.parser is None:
+            self.parser = Parser()
+        return self.parser.parse_many([(t, _word_spans(t)) for t in texts])
+
     def _spans(self, s: Sentence) -> list[tuple]:
         """What to mark before parsing: cast names, and garments as one plain noun."""
-        from continuity.lexicon import garments_in
-
         spans: list[tuple] = [(m.start, m.end, m.character) for m in self.reader.mentions(s)]
-        for g in garments_in(s.text):
-            spans.append((g.start, g.start + len(g.words), None, "jacket"))
-        # "yo-yo" is one word to the writer, three tokens to the parser: parse it as "yoyo".
-        for m in _HYPHENATED_RE.finditer(s.text):
-            spans.append((m.start(), m.end(), None, m.group(0).replace("-", "").lower()))
-        return spans
+        return spans + _word_spans(s.text)
 
     def scene(self, index: int) -> Scene | None:
         """The scene with this 1-based index (None for 0, the preamble)."""
@@ -212,6 +211,16 @@ class Context:
 
 
 _HYPHENATED_RE = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")
+
+
+def _word_spans(text: str) -> list[tuple]:
+    """Garments as one plain noun, and hyphenated words as one word ("yo-yo" parses as "yoyo")."""
+    from continuity.lexicon import garments_in
+
+    spans: list[tuple] = [(g.start, g.start + len(g.words), None, "jacket") for g in garments_in(text)]
+    for m in _HYPHENATED_RE.finditer(text):
+        spans.append((m.start(), m.end(), None, m.group(0).replace("-", "").lower()))
+    return spans
 _NOT_NAMES = frozenset({"MR", "MRS", "MS", "DR", "THE", "OLD", "YOUNG", "LITTLE", "BIG", "UNCLE", "AUNT"})
 
 

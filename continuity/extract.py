@@ -528,11 +528,17 @@ def extract_canon(script: Script, *, settings=None) -> Bible:
         for x in mine:
             if not x.kind and not x.announced and not x.where.flashback:
                 attributes.setdefault(x.attribute, x.value)
+        notes = [c.notes] if c.notes else []
+        for attr, seen in _changing(attributes, mine, c.introduced_scene).items():
+            # Will is 3, then 5, then 29: a story across years, not one canon value to hold him to
+            del attributes[attr]
+            notes.append(f"{attr} changes over the story: " + ", ".join(f"{v} (scene {n})" for v, n in seen))
         wardrobe = [
             WardrobeItem(item=item, scenes=SceneRange.parse(", ".join(f"{a}-" if b is None else f"{a}-{b}" for a, b in spans)))
             for item, spans in costume_ranges(costume_timeline(ctx, mine), mine)
         ]
-        characters.append(c.model_copy(update={"attributes": attributes, "wardrobe": wardrobe}))
+        characters.append(c.model_copy(update={"attributes": attributes, "wardrobe": wardrobe,
+                                                "notes": "; ".join(notes) or None}))
     props: list[Prop] = []
     used: set[str] = set()
     for name, aliases in key_props(ctx):
@@ -542,6 +548,29 @@ def extract_canon(script: Script, *, settings=None) -> Bible:
         used.update(_prop_key(p) for p in (name, *kept))
         props.append(Prop(name=name, aliases=kept))
     return base.model_copy(update={"characters": characters, "props": props})
+
+
+def _changing(attributes: dict[str, str], looks: list, intro: int | None) -> dict[str, list[tuple[str, str]]]:
+    """Ages the script states with conflicting values outside flashbacks (a story across years):
+    ``{"age": [(value, scene number), ...]}`` in script order, one entry per value.
+
+    Only ages: a head of red hair that turns blonde once is a continuity error to
+    report, not a second canon value; ages that run 3, 5, 17, 29 are a life story.
+    """
+    from continuity.lexicon import values_conflict
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    for attr in ("age",):
+        if attr not in attributes:
+            continue
+        seen: list[tuple[str, str]] = [(attributes[attr], str(intro or "?"))]
+        for x in looks:
+            if x.attribute == attr and not x.where.flashback and all(v != x.value for v, _ in seen):
+                seen.append((x.value, str(x.where.scene_number or x.where.scene)))
+        values = [v for v, _ in seen]
+        if any(values_conflict(attr, a, b) for i, a in enumerate(values) for b in values[i + 1:]):
+            out[attr] = seen
+    return out
 
 
 __all__ = ["extract_bible", "extract_canon", "MAX_PROPS"]

@@ -34,8 +34,12 @@ EYE_COLOURS: dict[str, str] = {
 # Unambiguous build words only: "thin" (voice), "lean" (verb), "fat" (catfish)
 # describe other things too often.
 BUILDS: dict[str, str] = {
-    **dict.fromkeys(["wiry", "slender", "skinny", "lanky", "gaunt", "willowy", "petite", "scrawny", "rail-thin"], "slim"),
-    **dict.fromkeys(["stocky", "heavyset", "heavy-set", "portly", "stout", "overweight", "chubby", "plump", "rotund", "burly", "barrel-chested", "hulking", "beefy", "pot-bellied"], "heavy"),
+    **dict.fromkeys(["wiry", "slender", "skinny", "lanky", "gaunt", "willowy", "petite", "scrawny", "rail-thin",
+                     "reed-thin", "stick-thin", "whip-thin", "rake-thin", "pencil-thin", "emaciated",
+                     "svelte", "rangy", "waifish", "twig-thin"], "slim"),
+    **dict.fromkeys(["stocky", "heavyset", "heavy-set", "portly", "stout", "overweight", "chubby", "plump", "rotund", "burly",
+                     "barrel-chested", "hulking", "beefy", "pot-bellied", "thickset", "thick-set", "paunchy", "tubby",
+                     "corpulent", "obese", "pudgy", "big-bellied", "heavy-built"], "heavy"),
     **dict.fromkeys(["muscular", "brawny", "strapping"], "muscular"),
 }
 COLOURS = [
@@ -48,6 +52,7 @@ COLOURS = [
     "salmon", "magenta", "fuchsia", "lilac", "mauve", "plum", "indigo", "cobalt", "azure", "cyan", "aqua",
     "ochre", "amber", "taupe", "chocolate", "tawny", "ebony", "jet-black", "snow-white", "pearl", "sky-blue",
     "royal-blue", "bottle-green", "forest-green", "blood-red", "wine", "claret", "lemon", "saffron", "mint",
+    "whitewashed",
 ]
 COLOUR_GROUP: dict[str, str] = {
     **dict.fromkeys(["red", "scarlet", "crimson", "maroon", "burgundy"], "red"),
@@ -67,7 +72,7 @@ COLOUR_GROUP: dict[str, str] = {
     **dict.fromkeys(["lilac", "mauve", "plum", "indigo"], "purple"),
     **dict.fromkeys(["cobalt", "azure", "cyan", "aqua", "sky-blue", "royal-blue"], "blue"),
     **dict.fromkeys(["ebony", "jet-black"], "black"),
-    **dict.fromkeys(["snow-white", "pearl"], "white"),
+    **dict.fromkeys(["snow-white", "pearl", "whitewashed"], "white"),
     **dict.fromkeys(["lemon", "saffron"], "yellow"),
 }
 # Shades within a colour family that a reader tells apart (navy is not turquoise);
@@ -82,14 +87,37 @@ SHADES: tuple[frozenset[str], ...] = tuple(frozenset(x.split()) for x in (
 ))
 
 
+def colour_parts(word: str) -> list[str]:
+    """The colour words that one (possibly hyphenated) word names.
+
+    ``navy`` -> ``[navy]``; ``mustard-yellow`` -> ``[mustard, yellow]``; ``red-brick`` ->
+    ``[red]``; ``rust-red`` -> ``[rust, red]``; ``brick`` -> ``[]``.
+    """
+    w = word.lower().strip()
+    if w in COLOUR_GROUP:
+        return [w]
+    return [p for p in w.split("-") if p in COLOUR_GROUP]
+
+
+def colour_group(word: str) -> str | None:
+    """The colour family of a word, hyphenated compounds included (the last colour part names it)."""
+    parts = colour_parts(word)
+    return COLOUR_GROUP[parts[-1]] if parts else None
+
+
 def colours_conflict(a: str, b: str) -> bool:
     """Whether two colour words (as written) describe visibly different colours.
 
     Different families always conflict; within a family, two named shades conflict
     (navy/turquoise, maroon/crimson) but the family's own word agrees with any of
-    its shades (blue/navy).
+    its shades (blue/navy). A compound agrees with either of its colours
+    ("mustard-yellow" and "yellow", "blue-grey" and "grey").
     """
-    a, b = a.lower(), b.lower()
+    pa, pb = colour_parts(a) or [a.lower()], colour_parts(b) or [b.lower()]
+    return all(_shades_conflict(x, y) for x in pa for y in pb)
+
+
+def _shades_conflict(a: str, b: str) -> bool:
     ga, gb = COLOUR_GROUP.get(a, a), COLOUR_GROUP.get(b, b)
     if ga != gb:
         return True

@@ -44,6 +44,7 @@ from continuity.model import Scene, Script
 from continuity.settings import Settings
 from studio.flow_state import FactsState, GenerateState, SceneState, build_script, canon_names, scene_text
 from studio.scene_steps import SMALL_MODEL_REVISIONS, SceneSteps, scene_of
+from continuity.words import plural
 
 logger = logging.getLogger(__name__)
 
@@ -208,7 +209,7 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
         st.title = st.title or "Untitled"
         st.scenes = [self._scene_from_facts(f) for f in facts]
         self._emit(agent="flow", event="facts", count=len(facts), headings=[f.heading_text for f in facts],
-                   detail=f"{len(facts)} scenes: " + "; ".join(f.heading_text for f in facts))
+                   detail=plural(len(facts), "scene") + ": " + "; ".join(f.heading_text for f in facts))
 
     def _outline(self) -> None:
         """A capable model may propose the outline; what disagrees with the facts is noted and the facts stand."""
@@ -231,7 +232,7 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
             break
         st.outlined = True
         self._emit(agent="writer", event="outlined", count=len(st.scenes), refused=len(st.outline_notes),
-                   detail=f"{len(st.scenes)} scenes" + (f"; {len(st.outline_notes)} proposal(s) refused"
+                   detail=plural(len(st.scenes), "scene") + (f"; {plural(len(st.outline_notes), 'proposal')} refused"
                                                          if st.outline_notes else ""))
 
     def _adopt(self, outline: Outline) -> None:
@@ -313,7 +314,7 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
         self._step("shots", True, scene=scene.number)
         scene.shots_status = "done"
         self._emit(agent="shot_planner", event="planned", scene=scene.number, count=len(plan.shots),
-                   detail=f"{len(plan.shots)} shots")
+                   detail=plural(len(plan.shots), "shot"))
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -417,7 +418,7 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
         if not plan:
             st.edit_note = "the editor gave no usable plan, so every scene gets an equal share of the runtime"
         self._emit(agent="editor", event="planned", count=n, seconds=st.runtime, note=st.edit_note,
-                   detail=st.edit_note or f"{n} scenes, {st.runtime} s")
+                   detail=st.edit_note or f"{plural(n, 'scene')}, {st.runtime} s")
 
     def _outline_model(self) -> type[Outline]:
         bible = self._bible

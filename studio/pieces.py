@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from continuity.facts import SceneFacts
+from continuity.words import plural
 
 _NORM_RE = re.compile(r"[a-z0-9]+")
 _BEAT_RE = re.compile(r"\.beat (\d+)$")
@@ -131,7 +132,7 @@ def repair(pieces: dict[str, Any], origin: list[str], facts: SceneFacts, bad: li
         lines = pieces.get("dialogue", {}).get(name, [])
         kept = [ln for j, ln in enumerate(lines) if j not in js]
         if len(kept) != len(lines):
-            done.append(f"{len(lines) - len(kept)} line(s) of {name} dropped")
+            done.append(f"{plural(len(lines) - len(kept), 'line')} of {name} dropped")
             pieces["dialogue"][name] = kept
     return done
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from continuity.errors import InputError, StudioError
+from continuity.words import plural
 
 logger = logging.getLogger(__name__)
 
@@ -305,8 +306,8 @@ def run_markdown(result: RunResult) -> str:
     rounds = max((x.attempts for x in st.scenes), default=0)
     lines.append(f"- model: {st.llm}; verification {'on' if st.verify else 'off'}; "
                  f"at most {st.max_attempts} revisions per scene (writer rounds used: at most {rounds})")
-    lines.append(f"- {len(st.scenes)} scenes planned, {sum(1 for x in st.scenes if x.decided)} written; "
-                 f"{s['findings_fixed']} findings fixed by revision; {s['needs_review']} left for review")
+    lines.append(f"- {plural(len(st.scenes), 'scene')} planned, {sum(1 for x in st.scenes if x.decided)} written; "
+                 f"{plural(s['findings_fixed'], 'finding')} fixed by revision; {s['needs_review']} left for review")
     lines.append(f"- {st.calls} LLM calls, {st.prompt_tokens + st.completion_tokens} tokens, {st.seconds:.1f} s")
     audit_counts = result.audit.get("audit_summary", result.audit.get("summary", {}))
     lines.append("- independent audit of script.fountain against the bible (audit.json): "

@@ -34,6 +34,7 @@ from continuity.model import Kind, Scene
 from continuity.plan import check_plan
 from studio import pieces as P
 from studio.flow_state import SceneState, note_from, quotes_evidence, scene_text
+from continuity.words import plural
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class SceneSteps:
         self._emit(agent="writer", event="revise" if revising else "draft", scene=scene.number, heading=scene.heading,
                    attempt=scene.attempts + 1, of=self._scene_cap(), pieces=len(todo),
                    problems=[r["problem"] for r in scene.redo] if revising else [],
-                   detail=f"attempt {scene.attempts + 1}, {len(todo)} piece(s)")
+                   detail=f"attempt {scene.attempts + 1}, {plural(len(todo), 'piece')}")
         if self._small:
             ok = self._write_one_by_one(scene, facts, todo)
         else:
@@ -201,7 +202,7 @@ class SceneSteps:
         self._step("scene", not errors, "; ".join(f.message for f in errors[:3]), scene=scene.number)
         self._emit(agent="continuity_supervisor", event="checked", scene=scene.number, errors=len(errors),
                    fixed=len(previous - now), first=errors[0].message if errors else "",
-                   detail=f"{len(errors)} error(s)" + (f", {len(previous - now)} fixed" if previous else ""))
+                   detail=plural(len(errors), "error") + (f", {len(previous - now)} fixed" if previous else ""))
         if not errors:
             scene.status = "approved"
             return
@@ -339,7 +340,7 @@ class SceneSteps:
         for f in errors:
             notes.setdefault(f.id, note_from(f))
         self._emit(agent="continuity_supervisor", event="notes", scene=scene.number, count=len(notes),
-                   detail=f"{len(notes)} note(s)")
+                   detail=plural(len(notes), "note"))
         return notes
 
     def _give_up(self, scene: SceneState, why: str) -> None:
@@ -356,7 +357,7 @@ class SceneSteps:
         scene.status = "needs_review"
         count = sum(1 for f in scene.findings if f.get("needs_review"))
         self._emit(agent="flow", event="needs_review", scene=scene.number, count=count, why=why,
-                   detail=f"{count} finding(s) for a person")
+                   detail=f"{plural(count, 'finding')} for a person")
 
     def _final_audit(self) -> None:
         """Audit the whole script once every scene is decided; a scene with errors found only now goes to review."""
@@ -382,7 +383,7 @@ class SceneSteps:
                 scene.findings.append(d)
             scene.status = "needs_review"
             self._emit(agent="continuity_supervisor", event="needs_review", scene=scene.number, count=len(late),
-                       why="found by the whole-script audit", detail=f"{len(late)} error(s) found by the whole-script audit")
+                       why="found by the whole-script audit", detail=f"{plural(len(late), 'error')} found by the whole-script audit")
 
 
 def _line_of(scene: Scene, text: str) -> int:

@@ -53,3 +53,12 @@ def test_with_bible_unknown_speakers_are_info():
     assert got == {("MARRA", "error"), ("JONAS", "info")}
     marra = next(f for f in r.findings if f.subject == "MARRA")
     assert marra.evidence[0].bible == "characters.MARA"
+
+
+def test_a_plural_cue_is_not_a_misspelling():
+    from continuity.checks.name import near_miss
+
+    for many, one in (("NURSES", "NURSE"), ("GIRLS", "GIRL"), ("STUDENTS", "STUDENT"), ("POLICEMEN", "POLICEMAN"),
+                      ("WITCHES", "WITCH")):
+        assert not near_miss(many, one) and not near_miss(one, many)
+    assert near_miss("HESTOR", "HESTER")

@@ -183,3 +183,37 @@ def test_json_out(cli, script, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [p["name"] for p in data["props"]] == ["phone"]
     assert data["characters"][0]["wardrobe"] == [{"item": "red coat", "scenes": "1-"}]
+
+
+LIFE = """INT. NURSERY - DAY
+
+WILL (3) stacks blocks. His MOTHER watches.
+
+MOTHER
+Careful.
+
+INT. SCHOOL - DAY
+
+WILL (17) slouches at a desk.
+
+WILL
+Whatever.
+
+INT. OFFICE - DAY
+
+WILL (29), in a suit, answers the phone.
+
+WILL
+Bloom speaking.
+"""
+
+
+def test_ages_across_a_life_are_a_note_not_a_canon_age(hashing):
+    """Regression: Big Fish's extracted bible held WILL to age 3, so an audit against it reported
+    every later age as an error."""
+    bible = extract_canon(parse_script_text(LIFE), settings=hashing)
+    will = next(c for c in bible.characters if c.name == "WILL")
+    assert "age" not in will.attributes
+    assert will.notes == "age changes over the story: 3 (scene 1), 17 (scene 2), 29 (scene 3)"
+    report = audit(parse_script_text(LIFE), bible, settings=hashing, checks=["appearance"])
+    assert not [f for f in report.findings if f.evidence and f.evidence[0].bible]  # nothing held to a bible age

@@ -161,7 +161,7 @@ def test_piece_of_and_repair(facts):
     assert pieces["action"][2] == f.beats[2] and origin[2] == "treatment"
     assert pieces["dialogue"]["NELL"] == [] and done == [
         "action line 2 is the treatment's sentence", "action line 3 is the treatment's sentence (it names TAM)",
-        "1 line(s) of NELL dropped"]
+        "1 line of NELL dropped"]
 
 
 @pytest.mark.parametrize("text, problem", [

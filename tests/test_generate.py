@@ -370,7 +370,7 @@ def test_a_character_lost_by_the_repair_comes_back_through_the_treatments_senten
     result, _ = _run(env, Tamper(scene=1, edit=narrate, times=99, fixes=True), max_attempts=1)
     scene = result.state.scenes[0]
     assert scene.status == "approved"
-    assert scene.repaired == ["1 line(s) of TAM dropped", "action line 3 is the treatment's sentence (it names TAM)"]
+    assert scene.repaired == ["1 line of TAM dropped", "action line 3 is the treatment's sentence (it names TAM)"]
     assert scene.origin[2] == "treatment" and scene.pieces["dialogue"]["TAM"] == []
     assert "TAM BAIRD, the harbour master" in (env / "out" / "script.fountain").read_text()
 

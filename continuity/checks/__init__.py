@@ -6,12 +6,20 @@ Adding a check: write ``continuity/checks/<name>.py`` with
 
 from __future__ import annotations
 
-from continuity.checks import appearance, location, name, prop, timeline, voice, wardrobe
+from continuity.checks import appearance, location, name, prop, prop_look, timeline, voice, wardrobe
+
+
+
+def _props(ctx):
+    """Props: lost or destroyed then used (prop), and looks that contradict their canon (prop_look)."""
+    yield from prop.check(ctx)
+    yield from prop_look.check(ctx)
+
 
 CHECKS = {
     "appearance": appearance.check,
     "wardrobe": wardrobe.check,
-    "prop": prop.check,
+    "prop": _props,
     "name": name.check,
     "timeline": timeline.check,
     "location": location.check,

@@ -9,6 +9,7 @@ reported as info, not as errors.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from continuity.audit import Context
@@ -18,6 +19,19 @@ from continuity.lexicon import values_conflict
 
 # Attributes that honestly change with story time (ages, hair, weight, beards).
 _TIME_BOUND = {"age", "hair", "build", "beard"}
+# What signals a deliberate change of each attribute. "takes off her gloves" changes no
+# one's age: a sentence's wardrobe change is not a change of looks.
+_DELIBERATE = {
+    "hair": re.compile(r"\b(?:now|dyed?|dyes|dyeing|bleach\w*|(?:has )?cut|cuts|shaved?|shaves|shaven|wig|disguised?|"
+                       r"new|fresh|turned|streaked|rinse)\b", re.IGNORECASE),
+    "beard": re.compile(r"\b(?:now|shaved?|shaves|shaven|grown|grew|grows|trimmed|fake|false|stick-on|new|disguised?)\b",
+                        re.IGNORECASE),
+    "eyes": re.compile(r"\b(?:now|contacts?|lens(?:es)?|disguised?|turned|glass eye)\b", re.IGNORECASE),
+    "age": re.compile(r"\b(?:now|disguised?|make-?up|prosthetics?|aged|years later|looks? (?:older|younger))\b",
+                      re.IGNORECASE),
+    "build": re.compile(r"\b(?:now|padding|padded|fat suit|disguised?|(?:lost|gained|put on) (?:some )?weight|wasted|"
+                        r"thinner|fatter|heavier)\b", re.IGNORECASE),
+}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -81,8 +95,14 @@ def _canonical(attr: str, raw: str) -> str:
     return str(raw).lower()
 
 
+def _deliberate(obs) -> bool:
+    """Whether the sentence signals a deliberate change of this attribute ("now blonde", "dyed", "contact lenses")."""
+    pattern = _DELIBERATE.get(obs.attribute)
+    return bool(pattern.search(obs.sentence.text)) if pattern is not None else bool(obs.change)
+
+
 def _finding(obs, message: str, evidence: Evidence, severity: str, ctx: Context) -> Finding:
-    if obs.change:
+    if _deliberate(obs):
         severity = "info"
         message += " (the line reads like a deliberate change; add it to the bible if so)"
     extra = (("attribute", obs.attribute), ("value", obs.value))

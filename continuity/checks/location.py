@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from continuity.audit import Context
 from continuity.findings import Evidence, Finding
-from continuity.lexicon import COLOUR_GROUP, COLOURS, colours_conflict
+from continuity.lexicon import COLOUR_GROUP, COLOURS, colour_group, colours_conflict
 
 FEATURES = (
     "door", "doors", "front door", "walls", "wall", "wallpaper", "curtains", "drapes", "shutters", "roof",
@@ -41,8 +41,9 @@ FEATURES = (
     "phone booth", "payphone", "jukebox", "piano", "bar stools", "barstools", "tablecloths", "napkins",
 )
 _FEATURE_RE = re.compile(
-    r"\b(?:the|its|this)\s+(?:(?:old|heavy|peeling|faded|battered|chipped|worn|iron|wooden|steel|rusted|rusty|painted|narrow|small|big|great)\s+){0,2}"
-    r"(?P<c>" + "|".join(COLOURS) + r")\s+(?:(?:painted|iron|wooden|steel|metal|velvet|leather|brick)\s+)?"
+    # "the dented grey filing cabinet": up to two words before the colour, one (a noun modifier) after it
+    r"\b(?:the|its|this)\s+(?:(?!(?:and|or|but|with|of|in|on|at|to|from|by|for|as)\b)[a-z]+(?:-[a-z]+)*,?\s+){0,2}"
+    r"(?P<c>" + "|".join(COLOURS) + r")\s+(?:(?!(?:and|or|but|with|of|in|on|at|to|from|by|for|as)\b)[a-z]+\s+)?"
     r"(?P<f>" + "|".join(sorted(map(re.escape, set(FEATURES)), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
@@ -109,7 +110,7 @@ def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]
                 continue
             reported.add(s.line)
             if known[0] == "bible":
-                _, _, path, raw = known
+                _, _, path, raw, _ = known
                 why, ev, sev = f"the bible has {raw!r}", Evidence(str(raw), bible=path), "error"
             else:
                 first = known[2]
@@ -138,7 +139,7 @@ _PREDICATE_DEPS = ("acomp", "oprd", "attr", "xcomp", "advmod", "dobj", "npadvmod
 
 
 def _colour(word: str) -> str | None:
-    return COLOUR_GROUP.get(word.lower().split("-")[-1])
+    return colour_group(word)
 
 
 _EXISTENTIAL_RE = re.compile(r"(?:there (?:is|are|'s|stands|stand|sits|sit)|here (?:is|are))\b", re.IGNORECASE)
@@ -176,54 +177,69 @@ def _parsed_pairs(ctx: Context, sentences: list) -> dict[int, list[tuple[str, st
                 if len(before) == 1 and colours and ctx.sentences[s.id - 1].element == s.element:
                     pairs.append((_feature(before[0].text), colours[0].text.lower(), s.text, True))
                 continue
-            name = _feature_name(parse, t)
-            if t.pos not in ("NOUN", "PROPN") or name is None:
-                continue
-            feature = _feature(name)
-            # "a red door" may be another door: it may start the canon, never contradict it,
-            # unless the sentence presents the place ("There is a red door behind her").
-            definite = not any(c.dep == "det" and c.lower in ("a", "an", "another", "some") for c in parse.children(t.i)) \
-                or bool(_EXISTENTIAL_RE.match(s.text))
-            colours = [c for c in parse.children(t.i, "amod", "compound", "nmod") if _colour(c.text)]
-            for a in parse.children(t.i, "appos"):  # "The radiator, a faded brown, looks older"
-                colours += [a] if _colour(a.text) else [k for k in parse.children(a.i, "amod", "compound") if _colour(k.text)]
-            if not colours and t.i + 2 < len(parse.tokens) and parse.tokens[t.i + 1].text == "(":
-                # "The tiles (maroon, chipped) catch the light"
-                for k in parse.tokens[t.i + 2:]:
-                    if k.text == ")":
-                        break
-                    if _colour(k.text):
-                        colours.append(k)
-                        break
-            v = parse.head(t.i) if t.dep in ("nsubj", "nsubjpass", "dobj") else None
-            if not colours and v is not None and v.i != t.i:
-                preds = parse.children(v.i, *_PREDICATE_DEPS)
-                preds += [c for c in parse.children(v.i, "conj") if c.pos == "ADJ"]  # "whitewashed, white as bone"
-                for c in preds:
-                    if c.i == t.i:
-                        continue
-                    if _colour(c.text):
-                        colours.append(c)
-                    else:  # "painted a deep red": the colour modifies the predicate noun
-                        colours.extend(k for k in parse.children(c.i, "amod", "compound") if _colour(k.text))
-                if t.dep == "dobj" and v.lemma not in ("paint", "repaint", "colour", "color", "dye", "stain"):
-                    colours = []
-            groups = {_colour(c.text) for c in colours}
-            if len(groups) == 1:
-                pairs.append((feature, colours[0].text.lower(),
-                              s.text[min(t.start, colours[0].start):max(t.end, colours[0].end)], definite))
+        pairs += _feature_colours(parse, s.text)
         if pairs:
             out[s.id] = pairs
     return out
 
 
+def _feature_colours(parse, text: str) -> list[tuple[str, str, str, bool]]:
+    """(feature, colour as written, the writer's phrase, definite) for each set feature given a colour in ``parse``."""
+    pairs = []
+    for t in parse.tokens:
+        name = _feature_name(parse, t)
+        if t.pos not in ("NOUN", "PROPN") or name is None:
+            continue
+        feature = _feature(name)
+        # "a red door" may be another door: it may start the canon, never contradict it,
+        # unless the sentence presents the place ("There is a red door behind her").
+        definite = not any(c.dep == "det" and c.lower in ("a", "an", "another", "some") for c in parse.children(t.i)) \
+            or bool(_EXISTENTIAL_RE.match(text))
+        colours = [c for c in parse.children(t.i, "amod", "compound", "nmod") if _colour(c.text)]
+        for a in parse.children(t.i, "appos"):  # "The radiator, a faded brown, looks older"
+            colours += [a] if _colour(a.text) else [k for k in parse.children(a.i, "amod", "compound") if _colour(k.text)]
+        if not colours and t.i + 2 < len(parse.tokens) and parse.tokens[t.i + 1].text == "(":
+            # "The tiles (maroon, chipped) catch the light"
+            for k in parse.tokens[t.i + 2:]:
+                if k.text == ")":
+                    break
+                if _colour(k.text):
+                    colours.append(k)
+                    break
+        v = parse.head(t.i) if t.dep in ("nsubj", "nsubjpass", "dobj") else None
+        if not colours and v is not None and v.i != t.i:
+            preds = parse.children(v.i, *_PREDICATE_DEPS)
+            preds += [c for c in parse.children(v.i, "conj") if c.pos == "ADJ"]  # "whitewashed, white as bone"
+            for c in preds:
+                if c.i == t.i:
+                    continue
+                if _colour(c.text):
+                    colours.append(c)
+                else:  # "painted a deep red": the colour modifies the predicate noun
+                    colours.extend(k for k in parse.children(c.i, "amod", "compound") if _colour(k.text))
+            if t.dep == "dobj" and v.lemma not in ("paint", "repaint", "colour", "color", "dye", "stain"):
+                colours = []
+        groups = {_colour(c.text) for c in colours}
+        if len(groups) == 1:
+            pairs.append((feature, colours[0].text.lower(),
+                          text[min(t.start, colours[0].start):max(t.end, colours[0].end)], definite))
+    return pairs
+
+
 def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
     """Definite references ("the red door") and predicates ("the shutters are painted red")."""
+    described = [loc for loc in ctx.bible.locations if (loc.description or "").strip()]
+    for loc, parse in zip(described, ctx.parse_prose([loc.description for loc in described]) if described else []):
+        # "A cramped office with a green filing cabinet": the set dressing the bible describes
+        for feature, written, phrase, _ in _feature_colours(parse, loc.description):
+            canon.setdefault((loc.name, feature), ("bible", colour_group(written), f"locations.{loc.name}.description",
+                                                   phrase, written))
     for loc in ctx.bible.locations:
         for attr, value in loc.attributes.items():
-            colour = COLOUR_GROUP.get(str(value).lower().split()[-1]) if str(value).strip() else None
+            colour = colour_group(str(value).split()[-1]) if str(value).strip() else None
             if colour:
-                canon[(loc.name, _feature(attr))] = ("bible", colour, f"locations.{loc.name}.attributes.{attr}", value)
+                canon[(loc.name, _feature(attr))] = ("bible", colour, f"locations.{loc.name}.attributes.{attr}", value,
+                                                     str(value).split()[-1])
     candidates = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _FEATURE_WORD_RE.search(s.text)
                   and _COLOUR_WORD_RE.search(s.text)]
     # "Will notices the armchair. It is bright scarlet.": the pronoun's sentence and the one before it.
@@ -239,7 +255,7 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
         found = [(_feature(m.group("f")), m.group("c"), True) for m in _FEATURE_RE.finditer(s.text)]
         found += [(f, c, d) for f, c, _, d in parsed.get(s.id, []) if f not in {x for x, _, _ in found}]
         for feature, written, definite in found:
-            colour = COLOUR_GROUP.get(written.lower(), written.lower())
+            colour = colour_group(written) or written.lower()
             places = [loc.name for loc in ctx.bible.locations_for(scene.heading.location)] or [scene.heading.location]
             for place in places:
                 key = (place, feature)
@@ -251,8 +267,8 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                 if not definite:
                     break
                 if known[0] == "bible":
-                    _, bcolour, path, raw = known
-                    if colours_conflict(str(raw).lower().split()[-1], written):
+                    _, bcolour, path, raw, word = known
+                    if colours_conflict(word, written):
                         yield _finding(s, place, feature, written.lower(), f"the bible has {raw!r}",
                                        Evidence(str(raw), bible=path), "error")
                     break

@@ -35,6 +35,8 @@ def near_miss(name: str, known: str) -> bool:
     a, b = name.split(), known.split()
     if len(a) != len(b):
         return False  # "YOUNG EDWARD" is another character, not a typo
+    if _plural_pair(name, known):
+        return False  # NURSES are not a misspelling of NURSE
     d = DamerauLevenshtein.distance(name, known)
     if d == 0 or d > _max_edits(known):
         return False
@@ -42,6 +44,16 @@ def near_miss(name: str, known: str) -> bool:
     if re.sub(r"\D", "", name) != re.sub(r"\D", "", known):
         return False
     return name[0] == known[0]
+
+
+def _plural_pair(a: str, b: str) -> bool:
+    """Whether one name is the other's plural: GIRL/GIRLS, NURSE/NURSES, POLICEMAN/POLICEMEN."""
+    from continuity.words import plural_of
+
+    one, many = sorted((a.lower(), b.lower()), key=len)
+    if plural_of(one) == many or one + "s" == many:
+        return True
+    return len(a) == len(b) and {a[-3:].lower(), b[-3:].lower()} == {"man", "men"} and a[:-3] == b[:-3]
 
 
 def check(ctx: Context) -> Iterator[Finding]:

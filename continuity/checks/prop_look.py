@@ -1,0 +1,223 @@
+"""Prop looks: a prop described in a colour or material that contradicts its canon.
+
+Canon for a prop is what the bible says of it (an attribute such as ``colour: green``,
+or its description: "a fat book bound in green cloth", "a battered tartan thermos"),
+else the first time the script describes it. The words that describe a prop are read
+from dependency parses, not patterns: modifiers of the prop's noun ("the *green*
+ledger"), of a noun in apposition ("the ledger, a slim *black* notebook"), what it is
+bound, covered or made in ("bound in *green* cloth"), and the predicate of a clause
+whose subject it is ("the ledger is *black*"). Colours conflict as families and named
+shades do (:func:`continuity.lexicon.colours_conflict`); materials conflict across
+families (leather is not canvas; brass and steel are both metal). A sentence that
+signals another object or a change ("a new ledger", "another", "repainted") is not
+compared. Garments are the wardrobe check's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from continuity.audit import Context
+from continuity.findings import Evidence, Finding
+from continuity.lexicon import colour_group, colour_parts, colours_conflict, garment_kind
+
+MATERIALS: dict[str, str] = {
+    **dict.fromkeys(["leather", "suede", "leathern"], "leather"),
+    **dict.fromkeys(["canvas", "cloth", "linen", "cotton", "wool", "woollen", "woolen", "felt", "velvet", "silk",
+                     "denim", "hessian", "burlap", "tweed", "corduroy"], "fabric"),
+    **dict.fromkeys(["steel", "tin", "iron", "brass", "aluminium", "aluminum", "chrome", "metal", "pewter", "zinc",
+                     "stainless", "copper", "bronze"], "metal"),
+    **dict.fromkeys(["wood", "wooden", "oak", "pine", "mahogany", "walnut", "teak", "birch", "bamboo", "timber"], "wood"),
+    **dict.fromkeys(["plastic", "vinyl", "nylon", "polystyrene", "acrylic"], "plastic"),
+    **dict.fromkeys(["glass", "crystal"], "glass"),
+    **dict.fromkeys(["paper", "cardboard", "paperback"], "paper"),
+    **dict.fromkeys(["ceramic", "china", "porcelain", "earthenware", "clay", "stoneware"], "ceramic"),
+    **dict.fromkeys(["stone", "marble", "granite", "slate"], "stone"),
+}
+# Words that describe without being a colour or a material of the whole object.
+_COVERING = frozenset({"bind", "cover", "wrap", "make", "upholster", "clad", "trim", "case", "encase", "coat", "paint"})
+_BE = frozenset({"be", "look", "seem", "appear", "remain", "stay"})
+_OTHER_RE = re.compile(
+    r"\b(?:new|another|replacement|spare|second|other|different|duplicate|copy|identical|fake|replica|repaint(?:s|ed)?|"
+    r"paint(?:s|ed)? (?:it|the)|re-?covers?|re-?bound|swaps?|swapped|instead)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Look:
+    """What a prop is said to look like: its colour (as written) and material family, with the words."""
+
+    colour: str | None
+    material: str | None
+    words: str
+
+
+def _colour_of(t) -> str | None:
+    return t.text.lower() if colour_parts(t.text) else None
+
+
+def _material_of(t) -> str | None:
+    return MATERIALS.get(t.lower) or MATERIALS.get(t.text.lower().split("-")[-1])
+
+
+def describe(parse, head: int, text: str) -> Look | None:
+    """The colour and material said of the noun at ``head`` in ``parse`` (None when nothing is said)."""
+    tok = parse.tokens[head]
+    words: list[tuple] = [(c, tok) for c in parse.children(head, "amod", "compound", "nmod")]  # (word, the noun it describes)
+    appositives = parse.children(head, "appos") + _loose_appositive(parse, head)
+    for a in appositives:  # "the ledger, a slim black notebook"
+        words += [(a, a)] + [(c, a) for c in parse.children(a.i, "amod", "compound", "nmod")]
+    for holder in [head] + [a.i for a in appositives]:
+        for v in parse.children(holder, "acl", "relcl"):  # "bound in green cloth", "made of tin", "painted red"
+            if v.lemma in _COVERING:
+                for c in parse.children(v.i, "oprd", "acomp", "xcomp"):
+                    words += [(c, c)] + [(k, c) for k in parse.children(c.i, "amod", "compound")]
+                for p in parse.children(v.i, "prep"):
+                    for o in parse.children(p.i, "pobj"):
+                        words += [(o, o)] + [(c, o) for c in parse.children(o.i, "amod", "compound")]
+    if tok.dep in ("nsubj", "nsubjpass"):
+        v = parse.head(head)
+        if v is not None and v.i != head and v.lemma in _BE:  # "the ledger is black"
+            for c in parse.children(v.i, "acomp", "attr", "oprd"):
+                words += [(c, c)] + [(k, c) for k in parse.children(c.i, "amod", "compound")]
+    colours = [(w, n) for w, n in words if _colour_of(w)]
+    materials = [(w, n) for w, n in words if _material_of(w)]
+    groups = {colour_group(w.text) for w, _ in colours}
+    families = {_material_of(w) for w, _ in materials}
+    colour = colours[0][0].text.lower() if len(groups) == 1 else None
+    material = families.pop() if len(families) == 1 else None
+    if colour is None and material is None:
+        return None
+    used = [tok] + [x for pair in colours + materials for x in pair]
+    lo, hi = min(w.start for w in used), max(w.end for w in used)
+    return Look(colour, material, text[lo:hi] if hi - lo <= 80 else " ".join(w.text for w in used))
+
+
+def _loose_appositive(parse, head: int) -> list:
+    """A noun phrase set off by a comma right after the prop, which the parser did not attach as
+    an apposition ("drags the suitcase, a battered blue thing, to the door")."""
+    toks = parse.tokens
+    if head + 2 >= len(toks) or toks[head + 1].text != ",":
+        return []
+    first = toks[head + 2]
+    if first.lower not in ("a", "an", "the", "its", "his", "her", "their"):
+        return []
+    for t in toks[head + 3: head + 8]:
+        if t.pos in ("NOUN", "PROPN") and parse.head(t.i) is not None and first.head == t.i:
+            if t.dep != "appos" and t.head in (toks[head].head, head):
+                return [t]
+            return []
+        if t.text in (",", ".", ";"):
+            break
+    return []
+
+
+def _conflict(a: Look, b: Look) -> str | None:
+    """Which of colour or material differs (None when they agree or cannot be compared)."""
+    if a.colour and b.colour and colours_conflict(a.colour, b.colour):
+        return "colour"
+    if a.material and b.material and a.material != b.material:
+        return "material"
+    return None
+
+
+def _be(name: str) -> str:
+    """"the keys are", "the glass is"."""
+    last = name.split()[-1].lower()
+    return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
+
+
+def _names(ctx: Context) -> list[tuple[str, list[str]]]:
+    """(prop name, the words that name it) for every bible prop that is not a garment."""
+    out = []
+    for p in ctx.bible.props:
+        if garment_kind(p.name):
+            continue
+        out.append((p.name, sorted({p.name.lower(), *(a.lower() for a in p.aliases)}, key=len, reverse=True)))
+    return out
+
+
+def _head_index(parse, start: int, end: int) -> int | None:
+    """The token that heads the name found at [start, end) in the sentence: its last noun."""
+    inside = [t for t in parse.tokens if t.start >= start and t.end <= end and t.pos in ("NOUN", "PROPN")]
+    return inside[-1].i if inside else None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Yield prop findings for looks that contradict the bible or the prop's first description."""
+    props = _names(ctx)
+    if not props:
+        return
+    canon: dict[str, tuple] = {}
+    bible_props = {p.name: p for p in ctx.bible.props}
+    described = [name for name, _ in props if (bible_props[name].description or "").strip()]
+    parses = ctx.parse_prose([bible_props[n].description for n in described]) if described else []
+    for name, parse in zip(described, parses):
+        look = _bible_look(parse, bible_props[name].description, dict(props)[name])
+        if look is not None:
+            canon[name] = ("bible", look, f"props.{name}.description")
+    for name, _ in props:
+        for key, value in bible_props[name].attributes.items():
+            value = str(value)
+            colour = value.split()[-1] if colour_parts(value.split()[-1]) else None
+            material = MATERIALS.get(value.split()[-1].lower())
+            if colour or material:
+                canon[name] = ("bible", Look(colour, material, value), f"props.{name}.attributes.{key}")
+    patterns = {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+                for name, words in props}
+    hits = [(s, name, m) for s in ctx.sentences if s.scene > 0 and s.kind == "action"
+            for name, rx in patterns.items() for m in [rx.search(s.text)] if m]
+    if not hits:
+        return
+    parsed = dict(zip((s.id for s, _, _ in hits), ctx.parse_many([s for s, _, _ in hits])))
+    for s, name, m in hits:
+        parse = parsed[s.id]
+        head = _head_index(parse, m.start(), m.end())
+        if head is None:
+            continue
+        look = describe(parse, head, s.text)
+        if look is None:
+            continue
+        known = canon.get(name)
+        if known is None:
+            canon[name] = ("script", look, s)
+            continue
+        if _OTHER_RE.search(s.text) or ctx.is_flashback(s.scene):
+            continue
+        what = _conflict(known[1], look)
+        if what is None:
+            continue
+        said = look.colour if what == "colour" else look.material
+        if known[0] == "bible":
+            was = known[1].colour if what == "colour" else known[1].material
+            why, ev, sev = f"the bible has {known[1].words!r} ({was})", Evidence(known[1].words, bible=known[2]), "error"
+        else:
+            first = known[2]
+            if first.scene == s.scene:
+                continue
+            was = known[1].colour if what == "colour" else known[1].material
+            why = f"{was} in scene {first.scene} ({known[1].words!r})"
+            ev, sev = Evidence(first.text, line=first.line, scene=first.scene), "warning"
+        yield Finding(
+            category="prop", severity=sev, scene=s.scene, line=s.line,
+            message=f"the {name} {_be(name)} {said} here ({look.words!r}), but {why}",
+            text=s.text, subject=f"{name}.{what}", evidence=(ev,),
+            extra=(("attribute", what), ("value", said)),
+        )
+
+
+def _bible_look(parse, text: str, words: list[str]) -> Look | None:
+    """The look a bible description gives its prop: said of the prop's noun, or of the description's head noun."""
+    low = text.lower()
+    for w in words:
+        pos = low.find(w)
+        if pos >= 0:
+            head = _head_index(parse, pos, pos + len(w))
+            if head is not None:
+                look = describe(parse, head, text)
+                if look is not None:
+                    return look
+    # "A fat book bound in green cloth.": the description's root noun is the prop
+    roots = [t for t in parse.tokens if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
+    return describe(parse, roots[0].i, text) if roots else None
