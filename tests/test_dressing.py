@@ -111,3 +111,29 @@ def test_taking_off_a_garment_is_no_deliberate_change_of_age_or_build():
 def test_a_hyphenated_thin_is_a_build():
     [(cat, _, msg)] = _errors(scene("Noor, rake-thin, climbs the stairs."), ["appearance"])
     assert cat == "appearance" and "NOOR's build is slim here ('rake-thin')" in msg
+
+
+OWNED = """INT. HALL - DAY
+
+ADA (30s) shakes out her red umbrella. She frowns at the sky. BEN (40s) hands her the keys.
+
+ADA
+Come on.
+
+EXT. STREET - DAY
+
+Ben waits by the kerb. Ada opens {second} against the rain.
+"""
+
+
+def test_a_cast_members_own_thing_in_another_colour_in_another_scene():
+    r = audit_text(OWNED.format(second="her blue umbrella"), checks=["prop"])
+    [f] = r.findings
+    assert (f.severity, f.character, f.line) == ("warning", "ADA", 10)
+    assert f.message == "ADA's umbrella is blue here ('blue umbrella'), but red in scene 1 ('red umbrella')"
+    assert f.evidence[0].line == 3
+
+
+def test_the_same_thing_in_its_colour_family_or_another_thing_stays_quiet():
+    for second in ("her crimson umbrella", "a new blue umbrella", "her blue eyes", "her blue coat", "Ben's blue umbrella"):
+        assert audit_text(OWNED.format(second=second), checks=["prop"]).findings == (), second

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from continuity.audit import Context
 from continuity.findings import Evidence, Finding
-from continuity.lexicon import colour_group, colour_parts, colours_conflict, garment_kind
+from continuity.lexicon import COLOURS, colour_group, colour_parts, colours_conflict, garment_kind
 
 MATERIALS: dict[str, str] = {
     **dict.fromkeys(["leather", "suede", "leathern"], "leather"),
@@ -145,7 +145,13 @@ def _head_index(parse, start: int, end: int) -> int | None:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """Yield prop findings for looks that contradict the bible or the prop's first description."""
+    """Yield prop findings: bible props' looks, then the colours of the cast's own things."""
+    yield from _bible_props(ctx)
+    yield from _owned(ctx)
+
+
+def _bible_props(ctx: Context) -> Iterator[Finding]:
+    """Looks of the bible's props against its description or attributes, else their first description."""
     props = _names(ctx)
     if not props:
         return
@@ -221,3 +227,81 @@ def _bible_look(parse, text: str, words: list[str]) -> Look | None:
     # "A fat book bound in green cloth.": the description's root noun is the prop
     roots = [t for t in parse.tokens if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
     return describe(parse, roots[0].i, text) if roots else None
+
+
+# -- the cast's own things: "Ada's red umbrella" ... "her blue umbrella" ----------------------
+
+# A possessive before a colour: the sentences worth parsing for the cast's own things.
+_OWNED_GATE_RE = re.compile(
+    r"\b(?:his|her|their|[A-Z][A-Za-z]+(?:'s|\u2019s))\s+(?:[\w'-]+,?\s+){0,3}?"
+    r"(?:[a-z]+-)?(?:" + "|".join(sorted(COLOURS, key=len, reverse=True)) + r")\b")
+# Things on a person that are not props: the body, looks, moods, what the face does.
+_NOT_THINGS = frozenset("""
+eye eyes hair skin face lips lip cheek cheeks nose ear ears hand hands finger fingers knuckle knuckles nail nails
+tooth teeth tongue brow brows eyebrow eyebrows lash lashes eyelashes beard moustache mustache stubble complexion
+freckles scar scars tattoo tattoos head neck arm arms leg legs foot feet toe toes chest belly back shoulder shoulders
+mouth gums vein veins blood bruise bruises tears tear mood temper gaze glare stare look looks flush blush curls
+locks braids braid ponytail bun fringe roots mane wig sweat breath voice smile grin frown wrist wrists palm palms
+thigh thighs knee knees elbow elbows hip hips throat jaw chin forehead temple temples iris irises pupils
+""".split())
+
+
+def _thing(word: str) -> str:
+    """The singular of a thing's noun, as a key: umbrellas -> umbrella, glasses stays."""
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
+
+
+def _owned(ctx: Context) -> Iterator[Finding]:
+    """A cast member's own thing (not a garment, not the body) said in another colour in another scene.
+
+    The owner comes from a possessive ("Ada's red umbrella") or a possessive pronoun
+    resolved as the audit resolves them (:meth:`continuity.text.Reader.owner`).
+    """
+    bible_words = {w for _, words in _names(ctx) for w in words}
+    gated = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _OWNED_GATE_RE.search(s.text)]
+    if not gated:
+        return
+    canon: dict[tuple[str, str], tuple[str, str, object]] = {}
+    for s, parse in zip(gated, ctx.parse_many(gated)):
+        for t in parse.tokens:
+            if t.dep not in ("amod", "compound") or not colour_parts(t.text):
+                continue
+            n = parse.tokens[t.head]
+            if n.pos != "NOUN" or n.i <= t.i or not any(c.dep == "poss" for c in parse.children(n.i)):
+                continue
+            noun, thing = n.text.lower(), _thing(n.text)
+            mods = [c for c in parse.children(n.i, "compound") if c.i > t.i]
+            phrase = " ".join([*(c.text.lower() for c in mods), noun])
+            if (thing in _NOT_THINGS or any(_thing(c.text) in _NOT_THINGS for c in mods) or garment_kind(phrase)
+                    or phrase in bible_words or thing in bible_words or n.text == "jacket"):
+                continue
+            poss = next(c for c in parse.children(n.i) if c.dep == "poss")
+            if poss.character:  # "Ada's red umbrella"
+                owner = poss.character
+            elif poss.lower in ("his", "her", "their"):  # resolved as the audit resolves pronouns
+                found = ctx.reader.owner(s, t.start, "object")
+                if found is None:
+                    continue
+                owner = found[0]
+            else:  # someone outside the cast ("the driver's", "Ben's" when Ben never speaks)
+                continue
+            colour = t.text.lower()
+            key = (owner, thing)
+            words = s.text[t.start:n.end]
+            known = canon.get(key)
+            if known is None:
+                canon[key] = (colour, words, s)
+                continue
+            first_colour, first_words, first = known
+            if (first.scene == s.scene or _OTHER_RE.search(s.text) or ctx.is_flashback(s.scene) != ctx.is_flashback(first.scene)
+                    or ctx.period(s.scene) != ctx.period(first.scene) or not colours_conflict(first_colour, colour)):
+                continue
+            yield Finding(
+                category="prop", severity="warning", scene=s.scene, line=s.line,
+                message=f"{owner}'s {noun} {_be(noun)} {colour} here ({words!r}), but {first_colour} in scene "
+                        f"{first.scene} ({first_words!r})",
+                text=s.text, character=owner, subject=f"{owner}.{thing}",
+                evidence=(Evidence(first.text, line=first.line, scene=first.scene),),
+                extra=(("attribute", "colour"), ("value", colour)),
+            )
