@@ -35,11 +35,11 @@ def near_miss(name: str, known: str) -> bool:
     a, b = name.split(), known.split()
     if len(a) != len(b):
         return False  # "YOUNG EDWARD" is another character, not a typo
-    if _plural_pair(name, known):
-        return False  # NURSES are not a misspelling of NURSE
     d = DamerauLevenshtein.distance(name, known)
     if d == 0 or d > _max_edits(known):
         return False
+    if _plural_pair(name, known):
+        return False  # NURSES are not a misspelling of NURSE
     # Digits or a different first letter usually mean another person (GUARD 1/2).
     if re.sub(r"\D", "", name) != re.sub(r"\D", "", known):
         return False
