@@ -39,13 +39,13 @@ DESTROY = frozenset(
 # Intransitive destruction: the subject is lost.
 PERISH = frozenset(
     "shatter burst explode disintegrate crumble splinter smash implode melt dissolve incinerate perish crunch crumple "
-    "fragment collapse".split()
+    "fragment collapse short fuse".split()
 )
 SINK = frozenset("sink founder submerge drown".split())
 VANISH = frozenset("vanish disappear".split())
 THROW = frozenset(
     "throw fling hurl toss drop kick dump tip pitch chuck lob cast push knock flush feed heave launch "
-    "slide roll let sling bin ditch jettison".split()
+    "slide roll let sling bin ditch jettison post shove".split()
 )
 SWEEP = frozenset("sweep wash carry drag blow snatch suck pull take".split())
 STEAL = frozenset("steal snatch pickpocket pilfer swipe filch loot".split())
@@ -70,7 +70,8 @@ GONE_PLACES = frozenset(
     "fire flames flame fireplace hearth furnace stove oven bonfire blaze pyre inferno incinerator sea ocean river "
     "lake harbour harbor bay canal well drain sewer pond water waves wave surf abyss chasm ravine gorge toilet bin "
     "trash garbage dumpster shredder grinder depths deep current void gutter swamp marsh bog lava quicksand "
-    "rapids waterfall falls tide torrent ashes edge cliff precipice side railing rail parapet ledge".split()
+    "rapids waterfall falls tide torrent ashes edge cliff precipice side railing rail parapet ledge "
+    "letterbox postbox mailbox slot".split()
 )
 AWAY = frozenset("overboard away".split())
 ASH = frozenset("ash ashes dust splinters pieces rubble cinders smithereens ruins wreckage fragments shards scrap "
@@ -96,6 +97,7 @@ FIXTURES = frozenset(
     "bulb lightbulb headlight headlights".split()
 )
 INDEFINITE = frozenset("a an another some one new spare replacement second fresh different other".split())
+_SPECIFIC_WITH_DEFINITE = frozenset("spare second other".split())
 # People who are not the cast: a hand-over to them, or a taking by them, loses the object.
 PERSON_NOUNS = frozenset(
     "thief thieves pickpocket burglar robber mugger bandit crook looter stranger strangers man woman men women boy "
@@ -199,18 +201,21 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
                          False, antecedent.plural, i, antecedent.possessed)
     if t.pos not in ("NOUN", "PROPN") or t.character is not None:
         return None
-    if t.i > 0 and t.text[:1].isupper() and not t.text.isupper():
-        return None  # "the Beast", "the Colonel": a name, not a prop (CAPS emphasis is fine)
+    if t.text[:1].isupper() and not t.text.isupper() and (t.i > 0 or t.pos == "PROPN"):
+        # "the Beast", "the Colonel", "Milo drops..." (someone outside the cast): a name, not a prop
+        return None
     head = t.lemma if t.lemma and t.lemma.isalpha() else t.lower
     if head in NOT_PROPS or len(head) < 3:
         return None
     mods, adjs, owner, indefinite = [], [], None, False
+    # "her spare key", "the other glove": one particular thing; "a spare key", "her new phone": another one
+    definite = any((c.dep == "det" and c.lower in ("the", "this", "that")) or c.dep == "poss" for c in parse.children(i))
     for c in parse.children(i):
         if c.dep == "compound" and c.i < i and c.pos in ("NOUN", "PROPN") and c.character is None:
             mods.append(c.lower)
         elif c.dep in ("amod", "nmod") and c.i < i:
             adjs.append(c.lower)
-            if c.lower in INDEFINITE:
+            if c.lower in INDEFINITE and not (c.lower in _SPECIFIC_WITH_DEFINITE and definite):
                 indefinite = True
         elif c.dep == "poss" and c.character:
             owner = c.character
@@ -546,6 +551,8 @@ def same_object(a: ObjectRef, b: ObjectRef) -> bool:
         return False
     if a.owner and b.owner and a.owner != b.owner:
         return False
+    if (set(a.adjectives) ^ set(b.adjectives)) & _SPECIFIC_WITH_DEFINITE:
+        return False  # "his torch" is not "his spare torch", nor "the glove" "the other glove"
     from continuity.lexicon import COLOUR_GROUP
 
     ca = {COLOUR_GROUP[x] for x in a.adjectives if x in COLOUR_GROUP}

@@ -137,3 +137,31 @@ def test_a_cast_members_own_thing_in_another_colour_in_another_scene():
 def test_the_same_thing_in_its_colour_family_or_another_thing_stays_quiet():
     for second in ("her crimson umbrella", "a new blue umbrella", "her blue eyes", "her blue coat", "Ben's blue umbrella"):
         assert audit_text(OWNED.format(second=second), checks=["prop"]).findings == (), second
+
+
+def _story(first: str, second: str) -> str:
+    return (f"INT. SHED - DAY\n\nMILO (50s) and his niece RUTH (20s) sort junk. Milo hums; he is happy here.\n\n{first}\n\n"
+            f"RUTH\nReady?\n\nEXT. LANE - DAY\n\nThey walk. Ruth leads.\n\n{second}\n")
+
+
+def test_a_possessed_spare_thing_is_that_thing_and_a_spare_after_a_loss_is_another():
+    lost = audit_text(_story("Milo drops his spare torch down the well.", "Milo clicks his spare torch on."), checks=["prop"])
+    assert [f.message for f in lost.findings] == ["his spare torch is used here, but it was lost in scene 1 and never recovered"]
+    other = audit_text(_story("Milo drops his torch down the well.", "Milo clicks his spare torch on."), checks=["prop"])
+    assert other.findings == ()
+
+
+def test_a_machine_that_shorts_out_and_a_thing_posted_away_are_gone():
+    dead = audit_text(_story("The radio fuses with a crackle and a smell of burning.", "Ruth switches on the radio."),
+                      checks=["prop"])
+    assert [f.category for f in dead.findings] == ["prop"]
+    posted = audit_text(_story("Ruth posts the letter through the slot of the wrong door.", "Ruth reads the letter aloud."),
+                        checks=["prop"])
+    assert [f.category for f in posted.findings] == ["prop"]
+
+
+def test_colours_set_off_after_the_noun_are_its_colours():
+    text = ("INT. SHED - DAY\n\nMILO (50s) works.\n\nShelves, green and sagging, line the back wall.\n\n"
+            "INT. SHED - NIGHT\n\nMilo stacks jars on the red shelves.\n")
+    r = audit_text(text, checks=["location"])
+    assert [f.message for f in r.findings] == ["the shelves at SHED are red here, but they were green in scene 1"]

@@ -196,6 +196,8 @@ def _feature_colours(parse, text: str) -> list[tuple[str, str, str, bool]]:
         definite = not any(c.dep == "det" and c.lower in ("a", "an", "another", "some") for c in parse.children(t.i)) \
             or bool(_EXISTENTIAL_RE.match(text))
         colours = [c for c in parse.children(t.i, "amod", "compound", "nmod") if _colour(c.text)]
+        # "Lace curtains, white and thin, hang at the window": adjectives set off after the noun
+        colours += [c for c in parse.children(t.i, "conj") if c.pos == "ADJ" and _colour(c.text)]
         for a in parse.children(t.i, "appos"):  # "The radiator, a faded brown, looks older"
             colours += [a] if _colour(a.text) else [k for k in parse.children(a.i, "amod", "compound") if _colour(k.text)]
         if not colours and t.i + 2 < len(parse.tokens) and parse.tokens[t.i + 1].text == "(":

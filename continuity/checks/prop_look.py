@@ -65,6 +65,7 @@ def describe(parse, head: int, text: str) -> Look | None:
     """The colour and material said of the noun at ``head`` in ``parse`` (None when nothing is said)."""
     tok = parse.tokens[head]
     words: list[tuple] = [(c, tok) for c in parse.children(head, "amod", "compound", "nmod")]  # (word, the noun it describes)
+    words += [(c, tok) for c in parse.children(head, "conj") if c.pos == "ADJ"]  # "the mug, chipped and yellow"
     appositives = parse.children(head, "appos") + _loose_appositive(parse, head)
     for a in appositives:  # "the ledger, a slim black notebook"
         words += [(a, a)] + [(c, a) for c in parse.children(a.i, "amod", "compound", "nmod")]
@@ -268,7 +269,8 @@ def _owned(ctx: Context) -> Iterator[Finding]:
             if t.dep not in ("amod", "compound") or not colour_parts(t.text):
                 continue
             n = parse.tokens[t.head]
-            if n.pos != "NOUN" or n.i <= t.i or not any(c.dep == "poss" for c in parse.children(n.i)):
+            if (n.pos not in ("NOUN", "PROPN") or n.character or n.i <= t.i
+                    or not any(c.dep == "poss" for c in parse.children(n.i))):
                 continue
             noun, thing = n.text.lower(), _thing(n.text)
             mods = [c for c in parse.children(n.i, "compound") if c.i > t.i]
