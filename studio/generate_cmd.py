@@ -37,8 +37,10 @@ def generate_command(
     pieces go back to the writer (at most --max-attempts times), then code repairs
     them from the treatment, and what is still wrong is marked needs_review for a
     person. Progress is saved after every step: an interrupted or budget-stopped
-    run continues with --resume RUN_ID. Exit status: 0 complete, 3 stopped by the
-    budget (resumable), 1 the run failed, 2 bad input.
+    run continues with --resume RUN_ID, into the folder it began in. The run id,
+    its folder and the command that continues it are printed first (on stderr);
+    a folder that holds other work is refused. Exit status: 0 complete, 3 stopped
+    by the budget (resumable), 1 the run failed, 2 bad input.
 
     Examples:
 
