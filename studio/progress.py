@@ -72,7 +72,7 @@ def describe(event: dict[str, Any]) -> Phrase:
         seconds = int(event.get("seconds") or 0)
         minutes = f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
         line = f"Plan: {plural(count, 'scene')} for about {minutes} of screen time"
-        return Phrase(line=line + (f"; {note}." if note else "."), tone="warn" if note else "plain")
+        return Phrase(line=line + (f"; {note}." if note else "."), tone="warn" if "editor" in note else "plain")
     if what in ("draft", "revise"):
         heading = event.get("heading") or ""
         pieces = int(event.get("pieces") or 0)
@@ -84,8 +84,10 @@ def describe(event: dict[str, Any]) -> Phrase:
             return Phrase(line=f"{scene}: agrees with the bible and the treatment"
                                + (f" ({plural(fixed, 'problem')} fixed)." if fixed else "."), tone="good")
         first = event.get("first") or ""
+        head = (f"{plural(fixed, 'problem')} fixed, {errors} still to fix" if fixed
+                else f"{plural(errors, 'problem')} to fix")
         return Phrase(spinner=f"{scene}: the continuity supervisor is writing notes for the writer",
-                      line=f"{scene}: {plural(errors, 'problem')} to fix" + (f", e.g. {first}" if first else "")
+                      line=f"{scene}: {head}" + (f", e.g. {first}" if first else "")
                            + ("." if not first.endswith(".") else ""), tone="warn")
     if what == "notes":
         return Phrase(spinner=f"{scene}: sending {plural(count, 'note')} back to the writer")

@@ -47,6 +47,8 @@ def test_every_event_of_a_run_with_revisions_repairs_and_review_reads_in_plain_w
     ({"event": "checked", "scene": 2, "errors": 1, "fixed": 0, "first": "NELL's hair is red in the bible."},
      "Scene 2: 1 problem to fix, e.g. NELL's hair is red in the bible."),
     ({"event": "checked", "scene": 2, "errors": 0, "fixed": 2}, "Scene 2: agrees with the bible and the treatment (2 problems fixed)."),
+    ({"event": "checked", "scene": 1, "errors": 2, "fixed": 3, "first": "TAM's line is not speech"},
+     "Scene 1: 3 problems fixed, 2 still to fix, e.g. TAM's line is not speech."),
     ({"event": "needs_review", "scene": 4, "count": 1, "why": ""}, "Scene 4: 1 problem left for a person to review."),
     ({"event": "planned", "agent": "editor", "count": 6, "seconds": 300,
       "note": "the editor's plan left out or repeated scenes, so the scenes stay in story order"},
