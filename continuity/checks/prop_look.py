@@ -44,6 +44,11 @@ _OTHER_RE = re.compile(
     r"paint(?:s|ed)? (?:it|the)|re-?covers?|re-?bound|swaps?|swapped|instead)\b", re.IGNORECASE)
 
 
+# Only sentences that name a colour or a material can describe a prop: the rest are not parsed.
+_DESCRIBED_RE = re.compile(
+    r"\b(?:" + "|".join(sorted({*COLOURS, *MATERIALS}, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Look:
     """What a prop is said to look like: its colour (as written) and material family, with the words."""
@@ -173,7 +178,7 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
                 canon[name] = ("bible", Look(colour, material, value), f"props.{name}.attributes.{key}")
     patterns = {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
                 for name, words in props}
-    hits = [(s, name, m) for s in ctx.sentences if s.scene > 0 and s.kind == "action"
+    hits = [(s, name, m) for s in ctx.sentences if s.scene > 0 and s.kind == "action" and _DESCRIBED_RE.search(s.text)
             for name, rx in patterns.items() for m in [rx.search(s.text)] if m]
     if not hits:
         return
