@@ -171,7 +171,9 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
             canon[name] = ("bible", look, f"props.{name}.description")
     for name, _ in props:
         for key, value in bible_props[name].attributes.items():
-            value = str(value)
+            value = str(value).strip()
+            if not value:
+                continue
             colour = value.split()[-1] if colour_parts(value.split()[-1]) else None
             material = MATERIALS.get(value.split()[-1].lower())
             if colour or material:
