@@ -218,3 +218,36 @@ def test_page_furniture_and_margins_are_learnt_not_assumed():
     assert [s.heading.number for s in got.scenes] == ["12A", "13"]
     assert [el.kind for el in got.scenes[0].elements] == [Kind.ACTION, Kind.CHARACTER, Kind.PARENTHETICAL, Kind.DIALOGUE]
     assert "REVISION" not in " ".join(el.text for _, el in got.elements())
+
+
+def _syntax(corpus, name):
+    path = corpus / "fountain-syntax" / f"{name}.fountain"
+    if not path.is_file():
+        pytest.skip(f"{path} not in the corpus")
+    return path
+
+
+def test_every_heading_numbered_and_hyphenated_numbers(corpus, tmp_path):
+    """Regression: with every heading numbered and no long action line, the number column was
+    taken for the action column (no heading read); "I-1-A" was not a scene number."""
+    src = _syntax(corpus, "SceneNumbers")
+    out = tmp_path / "numbers.pdf"
+    _screenplain(src, out)
+    got = pdf_reader.parse(out.read_bytes(), source=str(out))
+    want = fountain.parse(src.read_text(encoding="utf-8"))
+    assert [(s.heading.text, s.heading.number) for s in got.scenes] == [
+        (s.heading.text, (s.heading.number or "").upper().rstrip(".")) for s in want.scenes]
+
+
+def test_a_short_heading_does_not_swallow_the_line_under_it(corpus, tmp_path):
+    """Regression: "INT. HOUSE - DAY (1979)" absorbed the forced heading "KITCHEN" printed under it, and
+    headings printed on consecutive lines were one block of action."""
+    exe = shutil.which("afterwriting")
+    if exe is None:
+        pytest.skip("the afterwriting CLI (npm install -g afterwriting) is not installed")
+    src = _syntax(corpus, "SceneHeaders")
+    out = tmp_path / "headers.pdf"
+    subprocess.run([exe, "--source", str(src), "--pdf", str(out), "--overwrite"], check=True, capture_output=True, timeout=300)
+    headings = [s.heading.text for s in pdf_reader.parse(out.read_bytes(), source=str(out)).scenes]
+    assert "INT. HOUSE - DAY (1979)" in headings and not any("KITCHEN" in h for h in headings)
+    assert headings[:3] == ["INT. HOUSE - DAY", "EXT. HOUSE - DAY", "INT HOUSE DAY"]

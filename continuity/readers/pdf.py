@@ -37,7 +37,9 @@ from continuity.readers.pdf_text import PAGE_NO_RE, Line, PageText, extract, loo
 log = logging.getLogger(__name__)
 
 MAGIC = b"%PDF-"
-_SCENE_NO_RE = re.compile(r"^(?:[A-Z]{0,2}\d{1,4}[A-Z]{0,3}|\d{1,4}[A-Z]{0,3}(?:\.\d{1,2})?)\.?$")
+_SCENE_NO_RE = re.compile(
+    r"^(?:[A-Z]{0,2}\d{1,4}[A-Z]{0,3}|\d{1,4}[A-Z]{0,3}(?:\.\d{1,2})?"
+    r"|(?=[A-Z0-9-]*\d)[A-Z0-9]{1,4}(?:-[A-Z0-9]{1,4}){1,3})\.?$")  # 12, 12A, A12, 12.1, I-1-A
 _CONTINUED_RE = re.compile(r"^\(?\s*CONTINUED\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?$", re.I)
 _MORE_RE = re.compile(r"^\(\s*MORE\s*\)$", re.I)
 _CONTD_RE = re.compile(r"\s*\(\s*CONT(?:'|\u2019)?D\s*\)\s*$|\s*\(\s*CONTINUING\s*\)\s*$", re.I)
@@ -147,6 +149,12 @@ def _action_column(lines: list[Line], char: float) -> float:
     """Where headings and action start: the headings' column, else the long lines',
     else the leftmost column that holds a few lines (not counting scene numbers)."""
     headings = [ln.x0 for ln in lines if is_heading(ln.text.strip())]
+    if not headings:  # every heading numbered ("1   INT. HOUSE - DAY   1"): where the heading's words start
+        for ln in lines:
+            words = ln.text.split(None, 1)
+            if len(words) == 2 and _SCENE_NO_RE.match(words[0]) and is_heading(_strip_scene_numbers(words[1])):
+                offset = len(ln.text) - len(words[1])
+                headings += [x for o, x in ln.gaps if o == offset]
     if headings:
         return _mode(headings, headings[0])
     long_lines = [ln.x0 for ln in lines if len(ln.text) >= 45 and any(ch.islower() for ch in ln.text)]
@@ -285,7 +293,10 @@ class _Reader:
                 continue
             if blocks:
                 last = blocks[-1][-1]
-                if last.page == ln.page and ln.base - last.base <= self.cols.lead * 1.4:
+                # A heading starts a paragraph even with no blank line above it
+                # ("INT. HOUSE - DAY" printed right under "EXT. HOUSE - DAY").
+                starts = self.cols.at(ln.x0, self.cols.action) and is_heading(ln.text.strip())
+                if last.page == ln.page and ln.base - last.base <= self.cols.lead * 1.4 and not starts:
                     blocks[-1].append(ln)
                     continue
             blocks.append([ln])
@@ -305,7 +316,10 @@ class _Reader:
             # A heading: at the action column (or numbered), reading as one.
             if first.number or (cols.at(first.x0, cols.action) and is_heading(text0)):
                 n = 1
-                while n < len(block) and cols.at(block[n].x0, cols.action) and _upper_name(block[n].text) and not is_heading(block[n].text):
+                # A long heading wraps onto the next line; a short one was not wrapped ("KITCHEN" under it
+                # is something else).
+                while (n < len(block) and cols.at(block[n].x0, cols.action) and _upper_name(block[n].text)
+                       and not is_heading(block[n].text) and len(block[n - 1].text.strip()) >= 40):
                     n += 1
                 heading_text = " ".join(ln.text.strip() for ln in block[:n])
                 out.append(("heading", (heading_text, first.number, first.row)))
