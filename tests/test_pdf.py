@@ -251,3 +251,15 @@ def test_a_short_heading_does_not_swallow_the_line_under_it(corpus, tmp_path):
     headings = [s.heading.text for s in pdf_reader.parse(out.read_bytes(), source=str(out)).scenes]
     assert "INT. HOUSE - DAY (1979)" in headings and not any("KITCHEN" in h for h in headings)
     assert headings[:3] == ["INT. HOUSE - DAY", "EXT. HOUSE - DAY", "INT HOUSE DAY"]
+
+
+def test_a_one_speech_excerpt_still_reads_its_speech(corpus, tmp_path):
+    """Regression: with a single speech the cue and dialogue columns were not learnt and the
+    speech ("MAN (V.O.)", "(passionately)", "I'm writing.") was read as action."""
+    src = _syntax(corpus, "Simple")
+    out = tmp_path / "simple.pdf"
+    _screenplain(src, out)
+    got = pdf_reader.parse(out.read_bytes(), source=str(out))
+    want = fountain.parse(src.read_text(encoding="utf-8"))
+    assert [(k, t.upper()) for k, t in _speech_and_headings(got)] == [(k, t.upper()) for k, t in _speech_and_headings(want)]
+    assert ("parenthetical", "(passionately)") in _speech_and_headings(got)

@@ -134,9 +134,13 @@ class _Columns:
                 continue
             cues.append(ln.x0)
             (parens if nxt.text.startswith("(") else dialogue).append(nxt.x0)
-        if len(cues) >= 2 and dialogue:
+        # One speech is enough where it sits where the industry layout puts it (cue 2.2",
+        # dialogue 1" right of the action margin): a one-page excerpt may hold just one.
+        standard = (len(cues) == 1 and abs(cues[0] - action - 22 * char) <= 5 * char
+                    and all(abs(d - action - 10 * char) <= 4 * char for d in dialogue))
+        if (len(cues) >= 2 and dialogue) or standard:
             cols.cue = _mode(cues, 0.0)
-            cols.dialogue = _mode(dialogue, 0.0)
+            cols.dialogue = _mode(dialogue, 0.0) if dialogue else action + 10 * char
             cols.paren = _mode(parens, 0.0) if parens else None
         return cols
 
