@@ -10,6 +10,7 @@ Backends: the embedded llama.cpp model (:mod:`agents.local`), any CrewAI model
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -58,3 +59,40 @@ class Backend(Protocol):
         backend that can enforce it raises :class:`LLMTimeout` past it.
         """
         ...
+
+
+#: the providers ``provider/model`` may name (through LiteLLM)
+PROVIDERS = ("openai", "anthropic", "gemini", "azure", "bedrock", "ollama", "groq", "mistral", "deepseek", "openrouter")
+#: The environment variables that hold each provider's key (any one of them will do).
+KEY_VARIABLES = {
+    "openai": ("OPENAI_API_KEY",), "anthropic": ("ANTHROPIC_API_KEY",),
+    "gemini": ("GEMINI_API_KEY", "GOOGLE_API_KEY"), "groq": ("GROQ_API_KEY",),
+    "mistral": ("MISTRAL_API_KEY",), "deepseek": ("DEEPSEEK_API_KEY",), "openrouter": ("OPENROUTER_API_KEY",),
+}
+#: the names of the models that ship with the studio
+EMBEDDED = ("", "embedded", "local", "smollm2")
+FAKE = ("fake", "scripted")
+
+
+def check_spec(spec: str | None) -> str:
+    """The ``--llm`` spec, stripped, after checking that it names a model (cheap: imports nothing).
+
+    Raises:
+        InputError: a spec that names no known model.
+    """
+    from continuity.errors import InputError
+
+    spec = (spec or "").strip()
+    if spec in EMBEDDED or spec in FAKE:
+        return spec
+    provider, _, model = spec.partition("/")
+    if not model or provider.lower() not in PROVIDERS:
+        raise InputError(
+            f"unknown model {spec!r}: use 'embedded' (the default), 'fake', or provider/model "
+            f"with provider one of {', '.join(PROVIDERS)} (e.g. openai/gpt-4o-mini)"
+        )
+    keys = KEY_VARIABLES.get(provider.lower(), ())
+    if keys and not any(os.environ.get(k) for k in keys):
+        raise InputError(f"--llm {spec} needs an API key: set {' or '.join(keys)}")
+    return spec
+

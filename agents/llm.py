@@ -27,22 +27,11 @@ import agents  # noqa: F401  (switches CrewAI's telemetry off before it is impor
 from crewai import BaseLLM
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
-from agents.backend import Backend, Completion, LLMTimeout, ModelCallError
+from agents.backend import EMBEDDED, FAKE, KEY_VARIABLES, PROVIDERS, Backend, Completion, LLMTimeout, ModelCallError, check_spec
 from agents.jsonparse import JSONRecoveryError, loads_tolerant
 from continuity.errors import InputError
 
 logger = logging.getLogger(__name__)
-
-#: The environment variables that hold each provider's key (any one of them will do).
-KEY_VARIABLES = {
-    "openai": ("OPENAI_API_KEY",), "anthropic": ("ANTHROPIC_API_KEY",),
-    "gemini": ("GEMINI_API_KEY", "GOOGLE_API_KEY"), "groq": ("GROQ_API_KEY",),
-    "mistral": ("MISTRAL_API_KEY",), "deepseek": ("DEEPSEEK_API_KEY",), "openrouter": ("OPENROUTER_API_KEY",),
-}
-
-#: Remote providers CrewAI 1.x calls natively (``provider/model``).
-PROVIDERS = ("openai", "anthropic", "gemini", "azure", "bedrock", "ollama", "groq", "mistral", "deepseek", "openrouter")
-
 
 class BudgetExhausted(Exception):
     """The run's budget of LLM calls or seconds is spent; the flow stops cleanly."""
@@ -243,21 +232,15 @@ def resolve_backend(spec: str | None, *, timeout: float | None = None) -> Backen
     Raises:
         InputError: a spec that names no known model.
     """
-    spec = (spec or "").strip()
-    if spec in ("", "embedded", "local", "smollm2"):
+    spec = check_spec(spec)
+    if spec in EMBEDDED:
         from agents.worker import LlamaBackend
 
         return LlamaBackend(timeout=timeout)
-    if spec in ("fake", "scripted"):
+    if spec in FAKE:
         from agents.fake import CompetentWriter
 
         return CompetentWriter()
-    provider, _, model = spec.partition("/")
-    if not model or provider.lower() not in PROVIDERS:
-        raise InputError(
-            f"unknown model {spec!r}: use 'embedded' (the default), 'fake', or provider/model "
-            f"with provider one of {', '.join(PROVIDERS)} (e.g. openai/gpt-4o-mini)"
-        )
     return RemoteBackend(spec)
 
 

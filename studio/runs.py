@@ -111,15 +111,18 @@ def run_generate(options: RunOptions, *, backend: Any = None, settings: Any = No
         InputError: a missing treatment or bible, an unknown run id or model.
         GenerationError: no outline could be made.
     """
-    from agents.llm import Budget, ModelCallError, make_llm, resolve_backend
-    from agents.crew import StudioCrew
+    import uuid
+
+    from agents.backend import check_spec
     from continuity.bible import parse_bible
     from continuity.settings import Settings
-    from studio.flow import GenerateFlow, OutlineFailed
 
+    # Everything cheap first: the inputs are checked, the run folder claimed and the run
+    # announced before CrewAI and the models are imported (several seconds).
     settings = settings or Settings.load()
     options.project.mkdir(parents=True, exist_ok=True)
     db = options.project / "flows.db"
+    saved: dict[str, Any] = {}
     if options.resume:
         run_id = resolve_run_id(db, options.resume)
         saved = load_saved_state(db, run_id)
@@ -135,35 +138,26 @@ def run_generate(options: RunOptions, *, backend: Any = None, settings: Any = No
         bible_text = _read_text(options.bible, "bible") if options.bible else ""
         llm_spec = options.llm or settings.llm
         verify = options.verify
+        run_id = str(uuid.uuid4())
         inputs = {
-            "treatment": treatment, "treatment_path": str(options.treatment), "bible_text": bible_text,
+            "id": run_id, "treatment": treatment, "treatment_path": str(options.treatment), "bible_text": bible_text,
             "bible_path": str(options.bible or ""), "llm": llm_spec or "embedded", "runtime": options.runtime,
             "max_attempts": options.max_attempts, "verify": verify, "title": options.title or _title_of(treatment),
         }
-    bible = parse_bible(bible_text, source=str(options.bible or "bible")) if bible_text.strip() else None
     if backend is None:
-        backend = resolve_backend(llm_spec, timeout=settings.llm_timeout)
+        check_spec(llm_spec)
     elif not options.resume:
         inputs["llm"] = getattr(backend, "name", "custom")
+    bible = parse_bible(bible_text, source=str(options.bible or "bible")) if bible_text.strip() else None
     if bible is None and not options.resume:
         # Headings, cast and canon come from the bible; without one every scene would be
         # "approved" against nothing (issue 14 saw INT. DAY - NIGHT headings pass).
         raise InputError(
             "studio generate needs a bible: pass --bible BIBLE.yaml (places, characters and canon come from it); "
             "bootstrap one from a draft with `studio bible extract DRAFT --out bible.yaml`, or see the README's Bible section")
-    if getattr(backend, "schema_limits", None):  # a small model: no CrewAI boilerplate, one thread
-        from agents.compact import CompactPrompts, OneThread
-
-        backend = CompactPrompts(OneThread(backend))
-    budget = Budget(max_calls=options.max_llm_calls, max_seconds=options.max_seconds)
-    llm = make_llm(backend, budget, retries=2 if verify else 0)
-    crew = StudioCrew(llm=llm, bible=bible)
-    flow = GenerateFlow(crew=crew, bible=bible, settings=settings, progress=progress, db_path=str(db))
-    if not options.resume:
-        run_id = flow.state.id
     if options.out is not None:
         out = options.out
-    elif options.resume and saved.get("out"):
+    elif saved.get("out"):
         out = _shown(Path(saved["out"]))
     else:
         out = Path("runs") / run_id[:8]
@@ -173,6 +167,21 @@ def run_generate(options: RunOptions, *, backend: Any = None, settings: Any = No
     if progress is not None:
         progress({"agent": "flow", "event": "start", "run_id": run_id, "out": f"{out}/", "resumed": bool(options.resume),
                   "resume": hint, "detail": f"run {run_id[:8]}, writing to {out}/"})
+
+    from agents.crew import StudioCrew
+    from agents.llm import Budget, ModelCallError, make_llm, resolve_backend
+    from studio.flow import GenerateFlow, OutlineFailed
+
+    if backend is None:
+        backend = resolve_backend(llm_spec, timeout=settings.llm_timeout)
+    if getattr(backend, "schema_limits", None):  # a small model: no CrewAI boilerplate, one thread
+        from agents.compact import CompactPrompts, OneThread
+
+        backend = CompactPrompts(OneThread(backend))
+    budget = Budget(max_calls=options.max_llm_calls, max_seconds=options.max_seconds)
+    llm = make_llm(backend, budget, retries=2 if verify else 0)
+    crew = StudioCrew(llm=llm, bible=bible)
+    flow = GenerateFlow(crew=crew, bible=bible, settings=settings, progress=progress, db_path=str(db))
     try:
         with contextlib.redirect_stdout(sys.stderr):  # crewai prints status lines; stdout is for --json
             flow.kickoff(inputs=inputs)
@@ -377,12 +386,23 @@ def list_run_ids(db: Path) -> list[str]:
 
 
 def load_saved_state(db: Path, run_id: str) -> dict[str, Any]:
-    """The last saved state of a run, as a dict."""
-    from crewai.flow.persistence import SQLiteFlowPersistence
+    """The last saved state of a run, as a dict (read straight from CrewAI's SQLite store, without importing it).
 
-    data = SQLiteFlowPersistence(str(db)).load_state(run_id)
-    if not data:
+    Raises:
+        InputError: the run has no saved state, or the store cannot be read.
+    """
+    try:
+        with contextlib.closing(sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)) as conn:
+            row = conn.execute("SELECT state_json FROM flow_states WHERE flow_uuid = ? ORDER BY id DESC LIMIT 1",
+                               (run_id,)).fetchone()
+    except sqlite3.OperationalError as exc:
+        raise InputError(f"{db}: cannot read the run store ({exc})") from exc
+    if not row:
         raise InputError(f"run {run_id} has no saved state in {db}")
+    try:
+        data = json.loads(row[0])
+    except ValueError as exc:
+        raise InputError(f"{db}: the saved state of run {run_id} is not valid JSON ({exc})") from exc
     return dict(data)
 
 

@@ -72,3 +72,28 @@ def test_the_start_line_names_the_run_the_folder_and_the_resume_command():
                      "resume": "studio generate --resume 0d7fb958"}).line
     assert line.splitlines() == ["Run 0d7fb958, writing to myrun/",
                                  "  (if it stops or is interrupted, continue it with: studio generate --resume 0d7fb958)"]
+
+
+def test_what_runs_before_the_start_line_imports_no_crewai():
+    """The run is checked and announced before CrewAI is imported (several seconds), so the
+    start line shows within the first second; keep those modules light."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import studio.runs, studio.progress, studio.generate_cmd, agents.backend, continuity.bible; "
+            "from agents.backend import check_spec; check_spec('fake'); "
+            "print('crewai' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_unknown_models_and_missing_keys_are_refused_before_anything_starts(monkeypatch):
+    from agents.backend import check_spec
+    from continuity.errors import InputError
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    for spec, words in (("martian/model", "unknown model 'martian/model'"), ("gpt4", "unknown model 'gpt4'"),
+                        ("openai/gpt-4o-mini", "needs an API key: set OPENAI_API_KEY")):
+        with pytest.raises(InputError, match=re.escape(words)):
+            check_spec(spec)
+    assert check_spec(" embedded ") == "embedded" and check_spec("ollama/llama3") == "ollama/llama3"
