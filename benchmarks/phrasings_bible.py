@@ -13,13 +13,14 @@ out. Run with the real embedder:
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from phrasing_common import main, row, totals  # noqa: E402
 
 BIBLE = """\
 title: Salt Road
@@ -108,36 +109,9 @@ def run() -> dict:
         later_line = text[: text.rindex(last)].count("\n") + 1
         report = audit(script, bible, embedder=embedder, cache_dir=None)
         hits = [f for f in report.findings if f.severity in ("error", "warning") and f.line >= later_line - 1]
-        found = [f for f in hits if f.category == expected] if expected else hits
-        rows.append({"kind": kind, "control": expected is None, "text": last,
-                     "detected": bool(found) if expected else None,
-                     "false_alarm": bool(hits) if expected is None else None,
-                     "findings": [f"{f.category}: {f.message}" for f in hits]})
-    errors = [r for r in rows if not r["control"]]
-    controls = [r for r in rows if r["control"]]
-    return {
-        "errors": len(errors), "detected": sum(r["detected"] for r in errors),
-        "controls": len(controls), "false_alarms": sum(r["false_alarm"] for r in controls),
-        "seconds": round(time.perf_counter() - started, 2), "rows": rows,
-    }
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    result = run()
-    if args.json:
-        print(json.dumps(result, indent=2))
-        return
-    for r in result["rows"]:
-        mark = ("caught" if r["detected"] else "MISSED") if not r["control"] else ("FALSE ALARM" if r["false_alarm"] else "quiet")
-        print(f"{mark:>11}  {r['kind']:<10} {r['text'][:70]}")
-        for f in r["findings"]:
-            print(f"{'':13}{f[:150]}")
-    print(f"\n{result['detected']}/{result['errors']} contradictions of the bible caught; "
-          f"{result['false_alarms']}/{result['controls']} controls raised a false alarm ({result['seconds']} s)")
+        rows.append(row(kind, last, expected, hits))
+    return totals(rows, started)
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, run, "contradictions of the bible caught")
