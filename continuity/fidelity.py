@@ -210,7 +210,7 @@ def looks_findings(scene: Scene, facts: SceneFacts, bible: Bible | None) -> list
                 f = _garment_finding(scene, facts, ch, garment or "", colour, line, sentence)
             if f is not None:
                 out.append(f)
-    return _unique(out)
+    return unique(out)
 
 
 def speech_problem(text: str, speaker: str, facts: SceneFacts | None = None, bible: Bible | None = None) -> str:
@@ -492,7 +492,8 @@ def _content(text: str) -> set[str]:
     return {w for w in _CONTENT_RE.findall(text.lower()) if w not in _FUNCTION}
 
 
-def _unique(findings: list[Finding]) -> list[Finding]:
+def unique(findings: list[Finding]) -> list[Finding]:
+    """``findings`` without repeats of an id, in order."""
     seen: set[str] = set()
     out = []
     for f in findings:

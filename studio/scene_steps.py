@@ -27,7 +27,7 @@ from agents.models import (
     pieces_model, scene_from_draft,
 )
 from continuity.facts import SceneFacts
-from continuity.fidelity import BEAT_SIMILARITY, NOVELTY, action_problem, beat_drift, check_scene, novelty
+from continuity.fidelity import BEAT_SIMILARITY, NOVELTY, action_problem, beat_drift, check_scene, novelty, unique
 from continuity.findings import Evidence, Finding
 from continuity.heading import parse_heading
 from continuity.model import Kind, Scene
@@ -263,13 +263,7 @@ class SceneSteps:
         found += check_plan(placed, list(facts.characters), self._bible, target_seconds=scene.target_seconds)
         found += check_scene(placed, facts, self._bible, embed=self._embed)
         found += self._drift(scene, facts, placed)
-        seen: set[str] = set()
-        out = []
-        for f in found:
-            if f.id not in seen:
-                seen.add(f.id)
-                out.append(f)
-        return out
+        return unique(found)
 
     def _drift(self, scene: SceneState, facts: SceneFacts, placed: Scene) -> list[Finding]:
         """Action lines that do not tell their beat, and beats with no action line."""
