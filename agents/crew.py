@@ -25,16 +25,16 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import agents  # noqa: F401  (telemetry switches before crewai)
 from crewai import Agent, Crew, Process, Task
 from crewai.project import CrewBase, agent, crew, task
 from pydantic import BaseModel
 
+import agents  # noqa: F401  (telemetry switches before crewai)
 from agents.llm import StructureError
 from agents.models import ActionBeat, EditPlan, Outline, PieceFixes, RevisionNotes, ScenePieces, ShotPlan, Speech
 from agents.tools import ContinuityCheckTool
-from continuity.bible import Bible
-from continuity.model import Script
+from continuity.bible.model import Bible
+from continuity.screenplay.model import Script
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from agents.backend import Backend, Completion, LLMTimeout
-from continuity.bible import Bible
+from continuity.bible.model import Bible
 
 _WRONG = {
     "hair": ("blonde", "black", "brown", "red", "grey"),
@@ -85,7 +85,7 @@ def contradictions(bible: Bible) -> list[tuple[str, str]]:
     each of the benchmark's families (apposition, possessive, action, "-eyed",
     ownership by action...); without the phrasings file, one plain sentence each.
     """
-    from continuity.lexicon import COLOURS, colour_of, garment_kind
+    from continuity.language.lexicon import COLOURS, colour_of, garment_kind
 
     phrasings = _phrasings()
     looks = (phrasings.get("appearance") or {}).get("families") or {}

@@ -23,11 +23,20 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-import agents  # noqa: F401  (switches CrewAI's telemetry off before it is imported)
 from crewai import BaseLLM
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
-from agents.backend import EMBEDDED, FAKE, KEY_VARIABLES, PROVIDERS, Backend, Completion, LLMTimeout, ModelCallError, check_spec
+import agents  # noqa: F401  (switches CrewAI's telemetry off before it is imported)
+from agents.backend import (
+    EMBEDDED,
+    FAKE,
+    KEY_VARIABLES,
+    Backend,
+    Completion,
+    LLMTimeout,
+    ModelCallError,
+    check_spec,
+)
 from agents.jsonparse import JSONRecoveryError, loads_tolerant
 from continuity.errors import InputError
 

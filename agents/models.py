@@ -4,8 +4,8 @@ They are validated input from a model, so every string and list is bounded
 (``max_length``): the JSON schema pydantic derives carries ``maxLength`` and
 ``maxItems``, which the embedded model's grammar enforces while it writes.
 Nothing downstream reads free text: :func:`scene_from_draft` and
-:func:`shots_from_plan` turn these into the domain model (:mod:`continuity.model`,
-:mod:`continuity.shots`).
+:func:`shots_from_plan` turn these into the domain model (:mod:`continuity.screenplay.model`,
+:mod:`continuity.visual.shots`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
-from continuity.heading import parse_heading
-from continuity.model import Element, Heading, Kind, Scene
-from continuity.shots import ANGLES, FACINGS, MOVEMENTS, POSITIONS, SIZES, Shot, Subject
+from continuity.screenplay.heading import parse_heading
+from continuity.screenplay.model import Element, Heading, Kind, Scene
+from continuity.visual.shots import ANGLES, FACINGS, MOVEMENTS, POSITIONS, SIZES, Shot, Subject
 
 SETTINGS = ("INT", "EXT", "INT/EXT")
 TIMES = ("DAY", "NIGHT", "DAWN", "DUSK", "MORNING", "AFTERNOON", "EVENING", "CONTINUOUS", "LATER")
@@ -85,7 +85,7 @@ SpeechText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=
 class ScenePieces(_Out):
     """A scene in small pieces: one action line per beat of the treatment, and what each character says.
 
-    Code assembles the Fountain scene from them (:func:`studio.pieces.assemble`).
+    Code assembles the Fountain scene from them (:func:`studio.generation.pieces.assemble`).
     """
 
     action: list[ActionText] = Field(min_length=1, max_length=12,

@@ -50,7 +50,7 @@ def run_cli(script: Path, cache: Path) -> tuple[float, int]:
 def edit_one_scene(path: Path, n: int) -> None:
     """Append a new action sentence after the heading of scene ~middle."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    from continuity.heading import is_heading
+    from continuity.screenplay.heading import is_heading
 
     heads = [i for i, line in enumerate(lines) if is_heading(line)]
     i = heads[len(heads) // 2]
@@ -59,9 +59,9 @@ def edit_one_scene(path: Path, n: int) -> None:
 
 
 def encode_floor(script: Path) -> dict:
-    from continuity.io import load_script
-    from continuity.minilm import MiniLM, model_dir
-    from continuity.text import sentences_of
+    from continuity.language.minilm import MiniLM, model_dir
+    from continuity.screenplay.io import load_script
+    from continuity.story.sentences import sentences_of
 
     texts = [s.text for s in sentences_of(load_script(script))]
     from sentence_transformers import SentenceTransformer

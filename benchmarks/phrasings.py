@@ -60,8 +60,8 @@ NIGHT_CUES = ("midday sun",)
 def run() -> dict:
     """Audit every case and report recall and false alarms."""
     from continuity.audit import run as audit
-    from continuity.minilm import MiniLM
-    from continuity.readers import fountain
+    from continuity.language.minilm import MiniLM
+    from continuity.screenplay.readers import fountain
 
     embedder = MiniLM()
     rows, started = [], time.perf_counter()

@@ -96,9 +96,9 @@ CASES = [
 def run() -> dict:
     """Audit every case against the bible and report recall and false alarms."""
     from continuity.audit import run as audit
-    from continuity.bible import parse_bible
-    from continuity.minilm import MiniLM
-    from continuity.readers import fountain
+    from continuity.bible.load import parse_bible
+    from continuity.language.minilm import MiniLM
+    from continuity.screenplay.readers import fountain
 
     embedder = MiniLM()
     bible = parse_bible(BIBLE, source="salt-road.yaml")

@@ -71,8 +71,8 @@ CASES = [
 def run() -> dict:
     """Audit every case (no bible) and report recall and false alarms."""
     from continuity.audit import run as audit
-    from continuity.minilm import MiniLM
-    from continuity.readers import fountain
+    from continuity.language.minilm import MiniLM
+    from continuity.screenplay.readers import fountain
 
     embedder = MiniLM()
     rows, started = [], time.perf_counter()

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studio.bench import DEFAULT_BIBLE, DEFAULT_TREATMENT, isolated_home, markdown_table, reliability  # noqa: E402
+from studio.bench.reliability import DEFAULT_BIBLE, DEFAULT_TREATMENT, isolated_home, markdown_table, reliability  # noqa: E402
 
 
 def main() -> None:

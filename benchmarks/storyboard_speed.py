@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 def sequence(n: int):
     """The example's shot list extended to ``n`` shots (repeats become new scenes)."""
-    from continuity.shots import SceneHeading, ShotList, load_shots
+    from continuity.visual.shots import SceneHeading, ShotList
+    from continuity.visual.shots_json import load_shots
 
     base = load_shots(EXAMPLE / "shots.json")
     last = max(s.scene for s in base.shots)
@@ -69,8 +70,8 @@ def main() -> None:
 
     from PIL import Image
 
-    from continuity.bible import load_bible
-    from continuity.visual import audit_frames
+    from continuity.bible.load import load_bible
+    from continuity.visual.checks import audit_frames
     from studio.storyboard.sheet import render_panels, write_storyboard
 
     bible = load_bible(EXAMPLE / "bible.yaml")
@@ -96,7 +97,7 @@ def main() -> None:
     assert len(report.images) == n and not report.errors
 
     shots_file = tmp / "shots.json"
-    from continuity.shots import dumps
+    from continuity.visual.shots import dumps
 
     shots_file.write_text(dumps(shots), encoding="utf-8")
     t0 = time.perf_counter()

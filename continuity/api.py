@@ -26,11 +26,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from continuity.bible import Bible, Character, Location, Prop, load_bible
-from continuity.embedding import make_embedder
+from continuity.bible.load import load_bible
+from continuity.bible.model import Bible, Character, Location, Prop
+from continuity.checks.findings import SEVERITIES, Finding, Report
 from continuity.errors import InputError, ParseError, StudioError
-from continuity.findings import SEVERITIES, Finding, Report
-from continuity.model import Element, Heading, Scene, Script
+from continuity.language.embedding import make_embedder
+from continuity.screenplay.model import Element, Heading, Scene, Script
 from continuity.settings import Settings
 
 __all__ = [
@@ -60,19 +61,19 @@ def audit(
         script: a parsed screenplay (see :func:`load_script`, :func:`parse_script_text`).
         bible: the canon (see :func:`load_bible`).
         settings: cache folder and embedder; default :meth:`Settings.load`.
-        checks: run only these checks (names from ``continuity.checks.CHECKS``).
+        checks: run only these checks (names from ``continuity.checks.registry.CHECKS``).
         bible_source: the bible's path, shown in reports.
         progress: optional ``callback(done, total)`` while new sentences are encoded.
 
     Returns:
         The report; findings and scenes carry production positions (scene
-        number, page, line on the page; see :func:`continuity.positions.locate`).
+        number, page, line on the page; see :func:`continuity.reports.positions.locate`).
 
     Raises:
         InputError: an unknown check name.
     """
     from continuity.audit import run
-    from continuity.positions import locate
+    from continuity.reports.positions import locate
 
     settings = settings or Settings.load()
     report = run(
@@ -91,15 +92,15 @@ def load_script(path: str | Path) -> Script:
     """Read a screenplay file: Fountain, Final Draft (.fdx) or PDF.
 
     PDF is chosen by the ``.pdf`` extension or, for any other name, by content
-    (the file starts with ``%PDF-``); see :mod:`continuity.readers.pdf`. Everything
-    else is parsed as :func:`continuity.io.load_script` does (Fountain or FDX, by
+    (the file starts with ``%PDF-``); see :mod:`continuity.screenplay.readers.pdf`. Everything
+    else is parsed as :func:`continuity.screenplay.io.load_script` does (Fountain or FDX, by
     extension or content).
 
     Raises:
         InputError: missing, unreadable, binary, a PDF without a text layer...
         ParseError: malformed FDX, or a script with nothing in it.
     """
-    from continuity import io
+    from continuity.screenplay import io
 
     data = io.read_bytes(path)
     if Path(path).suffix.lower() in PDF_SUFFIXES or data.startswith(b"%PDF-"):
@@ -121,7 +122,7 @@ def save_script(script: Script, path: str | Path) -> str:
         InputError: an extension that names no screenplay format (nothing is
             written), or the file cannot be written.
     """
-    from continuity import io
+    from continuity.screenplay import io
 
     p = Path(path)
     fmt = SAVE_FORMATS.get(p.suffix.lower())
@@ -132,7 +133,7 @@ def save_script(script: Script, path: str | Path) -> str:
     if fmt != "pdf":
         io.save_script(script, p)
         return fmt
-    from continuity.writers import pdf
+    from continuity.screenplay.writers import pdf
 
     try:
         with open(p, "wb") as out:
@@ -143,7 +144,7 @@ def save_script(script: Script, path: str | Path) -> str:
 
 
 def _load_pdf(data: bytes, source: str) -> Script:
-    from continuity.readers import pdf
+    from continuity.screenplay.readers import pdf
 
     if not pdf.is_pdf(data):
         raise InputError(f"{source}: not a PDF file (it does not start with %PDF-)")
@@ -165,7 +166,7 @@ def parse_script_text(text: str, fmt: str = "fountain", *, source: str = "<text>
         InputError: an unknown ``fmt``.
         ParseError: malformed FDX, or text with nothing in it.
     """
-    from continuity.readers import fdx, fountain
+    from continuity.screenplay.readers import fdx, fountain
 
     if fmt not in SCRIPT_FORMATS:
         raise InputError(f"unknown script format {fmt!r}: use 'fountain' or 'fdx'")
@@ -209,7 +210,7 @@ def check_passage(
     Raises:
         InputError: an empty passage, or an unknown check name.
     """
-    from continuity.readers import fountain
+    from continuity.screenplay.readers import fountain
 
     if not text.strip():
         raise InputError("the passage is empty")

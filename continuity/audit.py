@@ -3,260 +3,21 @@
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from continuity import timeline
-from continuity.embedding import Collection, Embedder
-from continuity.findings import Finding, Report, SceneInfo
-from continuity.model import Scene, Script
-from continuity.parse import Parse, Parser
-from continuity.text import Cast, Observation, Reader, Sentence, sentences_of
+from continuity.bible.extract import extract_bible
+from continuity.checks.findings import Finding, Report, SceneInfo
+from continuity.checks.registry import CHECKS
+from continuity.errors import InputError
+from continuity.language.embedding import Collection, Embedder
+from continuity.language.parse import Parser
+from continuity.screenplay.model import Script
+from continuity.story.context import Context
 
 if TYPE_CHECKING:
-    from continuity.bible import Bible, Fact
+    from continuity.bible.model import Bible
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Context:
-    """Everything a check may read; expensive parts are computed once, on demand.
-
-    Attributes:
-        script: the parsed screenplay.
-        bible: the canon: the user's bible, or one extracted from the script's own
-            first descriptions when none is given (``explicit_bible`` tells which).
-        collection: embeddings (cached) and FAISS search.
-    """
-
-    script: Script
-    bible: Bible
-    explicit_bible: bool
-    collection: Collection
-    bible_source: str | None = None
-    options: dict = field(default_factory=dict)
-    parser: Parser | None = None
-
-    # -- reading ---------------------------------------------------------------
-    @cached_property
-    def sentences(self) -> list[Sentence]:
-        """Every action and dialogue sentence."""
-        return sentences_of(self.script)
-
-    @cached_property
-    def cue_of(self) -> dict[str, str]:
-        """Each bible character's name in the script: the cue they speak under.
-
-        A bible may name a character in full ("Dev Kapoor") where the script cues
-        DEV: a cue equal to one word of the name or of an alias, for exactly one
-        cue, is that character. Otherwise the bible's name is kept.
-        """
-        return cue_map(self.bible, self.script)
-
-    @cached_property
-    def cast(self) -> Cast:
-        """The characters: bible characters plus every speaker, with aliases."""
-        names: dict[str, list[str]] = {}
-        for c in self.bible.characters:
-            cue = self.cue_of.get(c.name, c.name)
-            names.setdefault(cue, []).extend(([c.name] if cue != c.name else []) + list(c.aliases))
-        for name in self.script.speakers:
-            names.setdefault(name, [])
-        cast = Cast(names)
-        cast.learn_genders(self.sentences)
-        return cast
-
-    @cached_property
-    def reader(self) -> Reader:
-        """Resolves who a stated value belongs to."""
-        return Reader(self.cast, self.sentences, align=self.align_owner, parse=self._parse_one)
-
-    def _parse_one(self, s: Sentence) -> Parse:
-        return self.parse_many([s])[0]
-
-    @cached_property
-    def observations(self) -> list[Observation]:
-        """Every appearance and garment value stated about a character, in order."""
-        out: list[Observation] = []
-        for s in self.sentences:
-            out.extend(self.reader.observations(s))
-        return out
-
-    def parse_many(self, sentences: list[Sentence]) -> list[Parse]:
-        """Dependency parses of ``sentences`` (cast names marked; cached by content hash)."""
-        if self.parser is None:
-            self.parser = Parser()
-        return self.parser.parse_many([(s.text, self._spans(s)) for s in sentences])
-
-    def parse_prose(self, texts: list[str]) -> list[Parse]:
-        """Dependency parses of free prose, such as the bible's descriptions (cached by content hash)."""
-        if self.parser is None:
-            self.parser = Parser()
-        return self.parser.parse_many([(t, _word_spans(t)) for t in texts])
-
-    def _spans(self, s: Sentence) -> list[tuple]:
-        """What to mark before parsing: cast names, and garments as one plain noun."""
-        spans: list[tuple] = [(m.start, m.end, m.character) for m in self.reader.mentions(s)]
-        return spans + _word_spans(s.text)
-
-    def scene(self, index: int) -> Scene | None:
-        """The scene with this 1-based index (None for 0, the preamble)."""
-        return self.script.scenes[index - 1] if 1 <= index <= len(self.script.scenes) else None
-
-    @cached_property
-    def times(self) -> list[str | None]:
-        """Effective time of day per scene (index 0 is scene 1)."""
-        return timeline.effective_times(self.script.scenes)
-
-    @cached_property
-    def story_days(self) -> list[int | None]:
-        """Story day per scene (None in flashbacks)."""
-        return timeline.story_days(self.script.scenes)
-
-    @cached_property
-    def spans(self) -> list[int]:
-        """Continuous-span id per scene."""
-        return timeline.continuous_spans(self.script.scenes)
-
-    def is_flashback(self, scene_index: int) -> bool:
-        """Whether the scene is outside the main timeline (flashback, dream, dated)."""
-        scene = self.scene(scene_index)
-        return bool(scene and scene.heading.is_flashback)
-
-    def period(self, scene_index: int) -> object:
-        """A key that is equal for scenes of one period of the story.
-
-        Flashbacks are each their own period; dated scenes (``(1973)``) group by
-        year; in a script with dated scenes, an undated scene belongs to the year of
-        the last dated one; otherwise it is the present.
-        """
-        scene = self.scene(scene_index)
-        if scene is None:
-            return "present"
-        if scene.heading.is_flashback:
-            return ("flashback", scene_index)
-        if scene.heading.year:
-            return ("year", scene.heading.year)
-        return "present" if not self._dated else ("year", self._last_year(scene_index))
-
-    @cached_property
-    def _dated(self) -> bool:
-        return any(s.heading.year for s in self.script.scenes)
-
-    def _last_year(self, scene_index: int) -> int | None:
-        for s in reversed(self.script.scenes[:scene_index]):
-            if s.heading.year:
-                return s.heading.year
-        return None
-
-    # -- embeddings ------------------------------------------------------------
-    @cached_property
-    def sentence_vectors(self) -> np.ndarray:
-        """Embeddings of every sentence (row ``i`` is ``sentences[i]``)."""
-        return self.collection.embed([s.text for s in self.sentences])
-
-    @cached_property
-    def mention_index(self):
-        """FAISS index over all sentences (the scene mentions)."""
-        return self.collection.index(self.sentence_vectors)
-
-    @cached_property
-    def facts(self) -> list[Fact]:
-        """The canon as sentences (bible facts)."""
-        return list(self.bible.facts())
-
-    @cached_property
-    def fact_vectors(self) -> np.ndarray:
-        """Embeddings of the fact sentences."""
-        return self.collection.embed([f.sentence for f in self.facts])
-
-    @cached_property
-    def fact_index(self):
-        """FAISS index over the canon facts."""
-        return self.collection.index(self.fact_vectors)
-
-    def align_owner(self, s: Sentence, candidates: list[str], attribute: str) -> str | None:
-        """Pick which of ``candidates`` a sentence describes, by fact similarity.
-
-        Each candidate's established facts (bible attributes and descriptions) are
-        compared with the sentence; the best one wins only by a clear margin.
-        """
-        if not self.facts:
-            return None
-        vec = self.sentence_vectors[s.id]
-        best: dict[str, float] = {}
-        scores, ids = self.fact_index.search(vec, min(len(self.facts), 64))
-        for score, i in zip(scores[0], ids[0]):
-            if i < 0:
-                continue
-            f = self.facts[i]
-            if f.kind != "character" or f.subject not in candidates:
-                continue
-            if f.attribute not in (attribute.split(":")[0], "description", "wardrobe"):
-                continue
-            best[f.subject] = max(best.get(f.subject, -1.0), float(score))
-        ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
-        if len(ranked) == 1 and len(candidates) == 1:
-            return ranked[0][0]
-        if len(ranked) >= 2 and ranked[0][1] - ranked[1][1] >= self.options.get("align_margin", 0.08):
-            return ranked[0][0]
-        if len(ranked) == 1 and ranked[0][1] >= self.options.get("align_floor", 0.5):
-            return ranked[0][0]
-        return None
-
-
-_HYPHENATED_RE = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")
-
-
-def _word_spans(text: str) -> list[tuple]:
-    """Garments as one plain noun, and hyphenated words as one word ("yo-yo" parses as "yoyo")."""
-    from continuity.lexicon import garments_in
-
-    spans: list[tuple] = [(g.start, g.start + len(g.words), None, "jacket") for g in garments_in(text)]
-    for m in _HYPHENATED_RE.finditer(text):
-        spans.append((m.start(), m.end(), None, m.group(0).replace("-", "").lower()))
-    return spans
-_NOT_NAMES = frozenset({"MR", "MRS", "MS", "DR", "THE", "OLD", "YOUNG", "LITTLE", "BIG", "UNCLE", "AUNT"})
-
-
-def cue_map(bible: Bible, script: Script) -> dict[str, str]:
-    """Bible character name -> the script's cue for them (see :attr:`Context.cue_of`)."""
-    speakers = set(script.speakers)
-    out: dict[str, str] = {}
-    for c in bible.characters:
-        if c.name in speakers:
-            out[c.name] = c.name
-            continue
-        forms = {c.name.upper(), *(a.upper() for a in c.aliases)}
-        words = {w.strip(".,") for f in forms for w in f.split()} - _NOT_NAMES
-        found = sorted(sp for sp in speakers if sp in forms or sp in words)
-        out[c.name] = found[0] if len(found) == 1 else c.name
-    return out
-
-
-def absent_characters(bible: Bible, script: Script) -> list[str]:
-    """Bible characters who never speak (under any cue) nor are named in the script's text."""
-    import re
-
-    from continuity.model import Kind
-
-    cues = cue_map(bible, script)
-    speakers = set(script.speakers)
-    text = "\n".join(el.text for _, el in script.elements() if el.kind in (Kind.ACTION, Kind.DIALOGUE))
-    out = []
-    for c in bible.characters:
-        if cues.get(c.name) in speakers:
-            continue
-        forms = {c.name, *c.aliases}
-        words = {w for f in forms for w in f.split() if len(w) >= 3 and w.upper() not in _NOT_NAMES}
-        if not any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w])", text, re.IGNORECASE) for w in forms | words):
-            out.append(c.name)
-    return out
 
 
 def run(
@@ -283,11 +44,8 @@ def run(
     Returns:
         The report, findings sorted by scene and line.
     """
-    from continuity.checks import CHECKS
-    from continuity.extract import extract_bible
-
     if embedder is None:
-        from continuity.minilm import MiniLM
+        from continuity.language.minilm import MiniLM
 
         embedder = MiniLM()
     explicit = bible is not None
@@ -299,8 +57,6 @@ def run(
     names = checks or list(CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
-        from continuity.errors import InputError
-
         raise InputError(f"unknown check(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
     findings: dict[str, Finding] = {}
     for name in names:
@@ -315,4 +71,4 @@ def run(
     return Report(script.source, script.format, scenes, tuple(ordered), bible_source, tuple(names))
 
 
-__all__ = ["Context", "absent_characters", "cue_map", "run"]
+__all__ = ["run"]

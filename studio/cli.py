@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from continuity.errors import StudioError
+from studio.console import stderr_console, write_output
 
 app = typer.Typer(
     help="Continuity studio: keep a screenplay consistent with its bible.",
@@ -35,12 +36,6 @@ class Severity(str, Enum):
     warning = "warning"
     info = "info"
     never = "never"
-
-
-def _stderr():
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
 
 
 @app.callback()
@@ -78,14 +73,14 @@ def audit(
 
       studio audit draft.fountain --bible bible.yaml --store     then: studio review
     """
-    from continuity import report as render
     from continuity.api import audit as run_audit
     from continuity.api import load_bible, load_script
-    from continuity.findings import severity_at_least
-    from studio import decisions
+    from continuity.checks.findings import severity_at_least
+    from continuity.reports import render
+    from studio.review import decisions
 
     fmt = _report_format(fmt, out)
-    err = _stderr()
+    err = stderr_console()
     parsed = load_script(script)
     canon = load_bible(bible) if bible else None
     selected = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
@@ -124,7 +119,7 @@ def audit(
             else:
                 sys.stdout.write(data)
         else:
-            _write(out, data)
+            write_output(out, data)
             hidden = f", {len(report.hidden)} dismissed (hidden)" if report.hidden else ""
             n = len(report.findings)
             err.print(f"wrote {out} ({n} finding{'' if n == 1 else 's'}{hidden})")
@@ -135,7 +130,7 @@ def audit(
 def _report_format(fmt: Format | None, out: Path | None) -> str:
     """The report format: --format, else --out's extension, else text; a mismatch is an error."""
     from continuity.errors import InputError
-    from continuity.report import EXTENSIONS
+    from continuity.reports.render import EXTENSIONS
 
     if out is None:
         return fmt.value if fmt else "text"
@@ -178,9 +173,10 @@ def bible_extract(
       studio bible extract pilot.fdx --json
     """
     from continuity.api import load_script
+    from continuity.bible.dump import dump_bible
     from continuity.errors import InputError
-    from continuity.extract import extract_canon
-    from continuity.words import plural
+    from continuity.language.words import plural
+    from continuity.story.canon import extract_canon
 
     if out is not None:
         by_ext = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}.get(out.suffix.lower())
@@ -195,13 +191,13 @@ def bible_extract(
         if out.exists() and not out.is_file():
             raise InputError(f"{out} is not a file")
     parsed = load_script(script)
-    err = _stderr()
+    err = stderr_console()
     if err.is_terminal:
         with err.status(f"Reading {script.name}: characters, wardrobe and props..."):
             bible = extract_canon(parsed)
     else:
         bible = extract_canon(parsed)
-    text = json.dumps(bible.model_dump(mode="json", exclude_none=True), indent=2) + "\n" if as_json else bible.to_yaml()
+    text = json.dumps(bible.model_dump(mode="json", exclude_none=True), indent=2) + "\n" if as_json else dump_bible(bible)
     if out is None:
         sys.stdout.write(text)
         return
@@ -213,7 +209,7 @@ def bible_extract(
         saved = safe_io.backup(out, data, out.parent, before.st_mode & 0o777)
         safe_io.replace(out, text.encode("utf-8"), before, out.parent)
     else:
-        _write(out, text)
+        write_output(out, text)
     kept = f"; the old file is kept as {saved.name}" if saved else ""
     err.print(
         f"wrote {out}: {plural(len(bible.characters), 'character')}, {plural(len(bible.locations), 'location')}, "
@@ -253,7 +249,7 @@ def bible_check(
     warnings: list[str] = []
     if script is not None:
         from continuity.api import load_script
-        from continuity.audit import absent_characters, cue_map
+        from continuity.story.context import absent_characters, cue_map
 
         parsed = load_script(script)
         summary["cues"] = cue_map(b, parsed)
@@ -262,14 +258,14 @@ def bible_check(
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2) + "\n")
     else:
-        from continuity.words import plural
+        from continuity.language.words import plural
 
         typer.echo(
             f"{bible}: valid. {plural(len(b.characters), 'character')}, {plural(len(b.locations), 'location')}, "
             f"{plural(len(b.props), 'prop')}, {plural(summary['facts'], 'fact')}."
         )
         for w in warnings:
-            _stderr().print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+            stderr_console().print(f"[yellow]warning:[/yellow] {w}", highlight=False)
 
 
 @app.command()
@@ -296,7 +292,7 @@ def scenes(
     from rich.table import Table
 
     from continuity.api import load_script
-    from continuity.breakdown import one_liner, untimed
+    from continuity.story.breakdown import one_liner, untimed
 
     s = load_script(script)
     rows = one_liner(s)
@@ -322,7 +318,7 @@ def scenes(
     console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
     console.print(table)
     total = sum(r.eighths or 0 for r in rows)
-    from continuity.pages import eighths_text
+    from continuity.screenplay.pages import eighths_text
 
     n = len(rows)
     console.print(f"\n{n} scene{'' if n == 1 else 's'}, {eighths_text(total) if total else 0} page{'s' if total > 8 or not total else ''}.")
@@ -358,16 +354,17 @@ def convert(
         what = f"extension {target.suffix!r}" if target.suffix else "no extension"
         raise InputError(f"{target}: {what} names no screenplay format; use one of {known}")
     fmt = save_script(load_script(source), target)
-    _stderr().print(f"wrote {target} ({fmt})")
+    stderr_console().print(f"wrote {target} ({fmt})")
 
 
 # -- commands defined in their own modules (heavy imports stay inside them) -------
-from studio.mcp_server import mcp_command  # noqa: E402
-from studio.review.commands import findings_app, review_command  # noqa: E402
-from studio.storyboard.commands import audit_frames_command, storyboard_command  # noqa: E402
-from studio.generate_cmd import generate_command  # noqa: E402
+from studio.bench.commands import bench_app  # noqa: E402
 from studio.doctor import doctor_command  # noqa: E402
+from studio.generation.commands import generate_command  # noqa: E402
+from studio.mcp.server import mcp_command  # noqa: E402
+from studio.review.commands import findings_app, review_command  # noqa: E402
 from studio.sheets_cmd import sheets_command  # noqa: E402
+from studio.storyboard.commands import audit_frames_command, storyboard_command  # noqa: E402
 
 app.add_typer(findings_app, name="findings")
 app.command("review")(review_command)
@@ -377,31 +374,7 @@ app.command("mcp")(mcp_command)
 app.command("generate")(generate_command)
 app.command("doctor")(doctor_command)
 app.command("sheets")(sheets_command)
-
-
-def _bench_app() -> typer.Typer:
-    from studio.bench import bench_app
-
-    return bench_app
-
-
-try:  # the benchmark module is optional at import time (it pulls in the crew lazily)
-    app.add_typer(_bench_app(), name="bench")
-except ImportError:  # pragma: no cover
-    pass
-
-
-def _write(path: Path, text: str | bytes) -> None:
-    from continuity.errors import InputError
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+app.add_typer(bench_app, name="bench")
 
 
 def main() -> None:
@@ -411,7 +384,7 @@ def main() -> None:
     except StudioError as exc:
         from rich.markup import escape
 
-        _stderr().print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        stderr_console().print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

@@ -45,7 +45,7 @@ print(f"{reply.completion_tokens / s:.0f} tokens/s")
 _EMBEDDER = """
 import numpy as np
 from continuity.settings import Settings
-from continuity.embedding import make_embedder
+from continuity.language.embedding import make_embedder
 s = Settings.load()
 v = make_embedder(s.embedder, s.model_dir).encode(["a red coat", "a crimson coat"])
 assert v.shape[0] == 2 and np.isfinite(v).all()

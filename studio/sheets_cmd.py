@@ -1,7 +1,7 @@
 """``studio sheets``: the script supervisor's continuity sheets, per character and per prop.
 
-Registered in :mod:`studio.cli`; the work is in :mod:`continuity.sheets` and
-:mod:`continuity.sheets_render`.
+Registered in :mod:`studio.cli`; the work is in :mod:`continuity.reports.sheets` and
+:mod:`continuity.reports.sheets_render`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def sheet_format(fmt: SheetFormat | None, out: Path | None, as_json: bool) -> st
             options disagree.
     """
     from continuity.errors import InputError
-    from continuity.sheets_render import EXTENSIONS
+    from continuity.reports.sheets_render import EXTENSIONS
 
     chosen = fmt.value if fmt else None
     if as_json:
@@ -81,14 +81,15 @@ def sheets_command(
       studio sheets draft.fountain --json
     """
     from continuity.api import load_bible, load_script
-    from continuity.sheets import build_sheets, context_for
-    from continuity.sheets_render import render, summary
-    from studio.cli import _stderr, _write
+    from continuity.reports.sheets import build_sheets
+    from continuity.reports.sheets_render import render, summary
+    from continuity.story.context import context_for
+    from studio.console import stderr_console, write_output
 
     chosen = sheet_format(fmt, out, as_json)
     parsed = load_script(script)
     canon = load_bible(bible) if bible else None
-    err = _stderr()
+    err = stderr_console()
     if err.is_terminal:
         with err.status(f"Reading {script.name}: looks, wardrobe and props..."):
             sheets = build_sheets(context_for(parsed, canon), bible_source=str(bible) if bible else None)
@@ -98,7 +99,7 @@ def sheets_command(
     if out is None:
         sys.stdout.write(text)
         return
-    _write(out, text)
+    write_output(out, text)
     err.print(f"wrote {out} ({summary(sheets)})", soft_wrap=True)
 
 

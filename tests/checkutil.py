@@ -5,13 +5,13 @@ from __future__ import annotations
 import textwrap
 
 from continuity.audit import run
-from continuity.embedding import HashingEmbedder
-from continuity.readers import fountain
+from continuity.language.embedding import HashingEmbedder
+from continuity.screenplay.readers import fountain
 
 
 def audit_text(text: str, bible: str | None = None, checks: list[str] | None = None, embedder=None):
     """Audit Fountain ``text`` (dedented) against an optional bible YAML string."""
-    from continuity.bible import parse_bible
+    from continuity.bible.load import parse_bible
 
     script = fountain.parse(textwrap.dedent(text).lstrip("\n"), source="test.fountain")
     canon = parse_bible(textwrap.dedent(bible)) if bible else None

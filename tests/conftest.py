@@ -36,7 +36,7 @@ def corpus() -> Path:
 @pytest.fixture
 def hashing():
     """The deterministic fake embedder."""
-    from continuity.embedding import HashingEmbedder
+    from continuity.language.embedding import HashingEmbedder
 
     return HashingEmbedder()
 

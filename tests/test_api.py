@@ -147,7 +147,7 @@ def test_bible_lookup_location_and_prop(bible):
 
 
 def test_bible_lookup_location_lists_enclosing_places():
-    from continuity.bible import parse_bible
+    from continuity.bible.load import parse_bible
 
     b = parse_bible("locations:\n  - name: LIGHTHOUSE\n  - name: LIGHTHOUSE - LANTERN ROOM\n")
     assert bible_lookup(b, "LIGHTHOUSE - LANTERN ROOM")["part_of"] == ["LIGHTHOUSE"]

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from continuity.audit import run
-from continuity.bible import load_bible
-from continuity.embedding import HashingEmbedder
-from continuity.io import load_script
+from continuity.bible.load import load_bible
+from continuity.language.embedding import HashingEmbedder
+from continuity.screenplay.io import load_script
 
 FILES = Path(__file__).parent / "files" / "audit"
 CASES = sorted(p for p in FILES.glob("*") if p.suffix in (".fountain", ".fdx"))

@@ -11,9 +11,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from studio import bench
-from studio.bench import (
-    DEFAULT_BIBLE, DEFAULT_TREATMENT, bench_app, reliability, treatment_scenes, valid_and_consistent, wilson,
+from studio.bench import reliability as bench
+from studio.bench.commands import bench_app
+from studio.bench.common import isolated_home
+from studio.bench.reliability import (
+    DEFAULT_BIBLE,
+    DEFAULT_TREATMENT,
+    reliability,
+    treatment_scenes,
+    valid_and_consistent,
+    wilson,
 )
 
 MODE_KEYS = {
@@ -48,7 +55,7 @@ def settings(crew_home):
 
 @pytest.fixture
 def canon():
-    from continuity.bible import load_bible
+    from continuity.bible.load import load_bible
 
     return load_bible(DEFAULT_BIBLE)
 
@@ -58,7 +65,7 @@ def clean_run(tmp_path_factory) -> Path:
     """The output folder of one fault-free run of the ferry example."""
     from agents.fake import CompetentWriter
     from continuity.settings import Settings
-    from studio.runs import RunOptions, run_generate
+    from studio.generation.runs import RunOptions, run_generate
 
     base = tmp_path_factory.mktemp("clean-run")
     with pytest.MonkeyPatch.context() as mp:
@@ -128,7 +135,7 @@ def test_summarise_counts_first_tries_and_revisions():
 def test_isolated_home_restores_the_environment(monkeypatch):
     monkeypatch.setenv("HOME", "/somewhere")
     monkeypatch.delenv("CREWAI_STORAGE_DIR", raising=False)
-    with bench.isolated_home() as home:
+    with isolated_home() as home:
         assert os.environ["HOME"] == os.environ["CREWAI_STORAGE_DIR"] == str(home)
         assert home.is_dir()
     assert os.environ["HOME"] == "/somewhere"
@@ -264,9 +271,9 @@ def test_cli_rejects_a_missing_treatment(crew_home, tmp_path):
 
 
 def test_fidelity_cases_are_the_ferry_and_the_benchmark_treatments():
-    from continuity.bible import load_bible
-    from continuity.facts import extract_facts, treatment_paragraphs
-    from studio.fidelity_bench import cases
+    from continuity.bible.load import load_bible
+    from continuity.treatment.facts import extract_facts, treatment_paragraphs
+    from studio.bench.fidelity import cases
 
     found = cases()
     assert [c[0] for c in found] == ["ferry", "bakery", "gallery", "last-train", "orchard", "signal"]
@@ -285,7 +292,7 @@ def test_fidelity_cases_are_the_ferry_and_the_benchmark_treatments():
 
 
 def test_fidelity_bench_with_the_fake_model(crew_home, settings):
-    from studio.fidelity_bench import fidelity, markdown
+    from studio.bench.fidelity import fidelity, markdown
 
     report = fidelity("fake", only=["last-train"], settings=settings)
     (case,) = report["cases"]
@@ -304,11 +311,10 @@ def test_fidelity_bench_with_the_fake_model(crew_home, settings):
 
 
 def test_fidelity_judge_sees_a_wrong_heading_a_missing_character_and_a_contradiction(crew_home, settings, tmp_path):
-    from continuity.embedding import HashingEmbedder
-    from studio.fidelity_bench import FERRY, judge
-
     from agents.fake import CompetentWriter
-    from studio.runs import RunOptions, run_generate
+    from continuity.language.embedding import HashingEmbedder
+    from studio.bench.fidelity import FERRY, judge
+    from studio.generation.runs import RunOptions, run_generate
 
     out = tmp_path / "out"
     run_generate(RunOptions(treatment=FERRY / "treatment.md", bible=FERRY / "bible.yaml", out=out,
@@ -340,7 +346,7 @@ def test_fidelity_cli_is_registered(crew_home):
 def test_injected_contradictions_come_in_the_detection_benchmarks_phrasings():
     """Issue 12: the reliability bench must not inject contradictions in the checker's own words."""
     from agents.faults import PHRASINGS, contradictions
-    from continuity.bible import load_bible
+    from continuity.bible.load import load_bible
 
     assert PHRASINGS.is_file()
     from tests.conftest import ROOT

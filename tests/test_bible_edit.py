@@ -1,4 +1,4 @@
-"""continuity.bible_edit: add-to-bible changes made in place, comments, order and layout kept."""
+"""continuity.bible.edit: add-to-bible changes made in place, comments, order and layout kept."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from conftest import EXAMPLE, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from continuity.bible import Bible, Character, Location, SceneRange, WardrobeItem
-from continuity.bible_edit import Change, apply_change, edit_bible_text, scalar
-from continuity.bible_yaml import parse_bible
+from continuity.bible.edit import Change, apply_change, edit_bible_text, scalar
+from continuity.bible.load import parse_bible
+from continuity.bible.model import Bible, Character, Location, SceneRange, WardrobeItem
 from continuity.errors import InputError
 
 LIGHTHOUSE = (EXAMPLE / "bible.yaml").read_text(encoding="utf-8")

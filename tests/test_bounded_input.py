@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from continuity.errors import InputError
-from continuity.io import load_script, read_bytes
+from continuity.screenplay.io import load_script, read_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -88,7 +88,7 @@ def test_the_limit_is_a_setting(tmp_path, monkeypatch):
 
 
 def test_bible_reads_are_bounded_too(tmp_path, monkeypatch):
-    from continuity.bible_yaml import load_bible
+    from continuity.bible.load import load_bible
 
     os.mkfifo(tmp_path / "bible.yaml")
     with pytest.raises(InputError, match="not a regular file"):
@@ -122,7 +122,7 @@ def test_many_paragraphs_of_5_mb_finish(tmp_path):
 
 def test_previous_named_is_linear_in_a_paragraph():
     """20,000 pronoun sentences in one paragraph: the old walk-back took ~2e8 steps; now it is one pass."""
-    from continuity.text import Cast, Reader, Sentence
+    from continuity.story.sentences import Cast, Reader, Sentence
 
     n = 20_000
     sentences = [Sentence(i, 1, 3, "She waits by the door." if i else "Mara waits.", "action", None, 0) for i in range(n)]

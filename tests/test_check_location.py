@@ -38,7 +38,7 @@ def test_bible_location_attribute_matches_sub_locations():
 
 def test_aligned_pass_finds_a_feature_described_without_the_pattern():
     """Embeddings find the sentence about the lantern room's door; the colour decides."""
-    from continuity.minilm import MiniLM
+    from continuity.language.minilm import MiniLM
 
     bible = """
     locations:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from checkutil import audit_text
 
-from continuity import timeline
-from continuity.readers import fountain
+from continuity.screenplay.readers import fountain
+from continuity.story import timeline
 
 
 def test_daylight_in_a_night_scene():

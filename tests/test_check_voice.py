@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from checkutil import audit_text
 
-from continuity.embedding import HashingEmbedder
+from continuity.language.embedding import HashingEmbedder
 
 LINES = [
     "The sea takes what it wants, girl.",

@@ -7,7 +7,6 @@ import json
 import pytest
 from conftest import EXAMPLE
 
-
 SCRIPT = EXAMPLE / "script.fountain"
 BIBLE = EXAMPLE / "bible.yaml"
 

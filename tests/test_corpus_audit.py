@@ -10,14 +10,14 @@ from __future__ import annotations
 import pytest
 
 from continuity.audit import run
-from continuity.readers import fdx, fountain
+from continuity.screenplay.readers import fdx, fountain
 
 SCREENPLAYS = ["Big-Fish", "The-Last-Birthday-Card", "Brick-and-Steel"]
 
 
 @pytest.fixture(scope="module")
 def minilm():
-    from continuity.minilm import MiniLM
+    from continuity.language.minilm import MiniLM
 
     return MiniLM()
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from continuity.io import load_script
-from continuity.model import Element, Kind, Script
-from continuity.readers import fdx, fountain
-from continuity.serialize import script_to_dict
-from continuity.writers import fdx as fdx_writer
-from continuity.writers import fountain as fountain_writer
+from continuity.screenplay.io import load_script
+from continuity.screenplay.model import Element, Kind, Script
+from continuity.screenplay.readers import fdx, fountain
+from continuity.screenplay.serialize import script_to_dict
+from continuity.screenplay.writers import fdx as fdx_writer
+from continuity.screenplay.writers import fountain as fountain_writer
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 SYNTAX = CORPUS / "fountain-syntax"

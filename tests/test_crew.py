@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import yaml
@@ -117,7 +116,7 @@ def test_each_fault_does_what_it_says(fault):
     from agents.backend import LLMTimeout
     from agents.fake import ScriptedBackend
     from agents.faults import FaultInjector, Faults
-    from continuity.bible import load_bible
+    from continuity.bible.load import load_bible
 
     faults = Faults(**{k: (1.0 if k == fault else 0.0) for k in ("malformed", "dropped", "contradiction", "timeout")})
     inj = FaultInjector(ScriptedBackend([_scene_reply()]), faults, seed=1, bible=load_bible(FERRY / "bible.yaml"))
@@ -202,7 +201,7 @@ def test_the_supervisor_calls_the_continuity_checker_as_a_tool(monkeypatch):
     from agents.llm import make_llm
     from agents.models import RevisionNotes
     from agents.tools.continuity_tool import ContinuityCheckTool
-    from continuity.bible import load_bible
+    from continuity.bible.load import load_bible
 
     monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
     seen = []
@@ -236,7 +235,7 @@ def test_models_bound_what_a_model_may_write():
 
 def test_scene_from_draft_makes_parseable_fountain():
     from agents.models import PlannedScene, SceneDraft, heading_for, scene_from_draft
-    from studio.flow import build_script
+    from studio.generation.flow import build_script
 
     draft = SceneDraft.model_validate({"lines": [
         {"kind": "action", "text": "INT. NOT A HEADING - NIGHT"},
@@ -254,8 +253,17 @@ def test_scene_from_draft_makes_parseable_fountain():
 
 
 def test_narrowed_models_hold_names_to_the_bible():
-    from agents.models import Outline, PieceFixes, ScenePieces, ShotPlan, fixes_model, outline_model, pieces_dict
-    from agents.models import pieces_model, shots_model
+    from agents.models import (
+        Outline,
+        PieceFixes,
+        ScenePieces,
+        ShotPlan,
+        fixes_model,
+        outline_model,
+        pieces_dict,
+        pieces_model,
+        shots_model,
+    )
 
     M = outline_model(("NELL", "RORY"), ("HARBOUR OFFICE",), (2, 2))
     scene = {"setting": "INT", "location": "HARBOUR OFFICE", "time": "DAY", "characters": ["NELL"], "summary": "x"}
@@ -354,7 +362,7 @@ def test_one_thread_runs_every_call_on_the_same_thread():
 
 
 def test_treatment_paragraphs():
-    from studio.flow_state import treatment_paragraphs
+    from continuity.treatment.facts import treatment_paragraphs
 
     text = "# Title\n\n*A logline\nin italics.*\n\nFirst\nbeat.\n\n---\n\n**Act Two.** Second beat.\n\n_also logline_\n"
     assert treatment_paragraphs(text) == ["First beat.", "**Act Two.** Second beat."]

@@ -12,12 +12,12 @@ import yaml
 from typer.testing import CliRunner
 
 from continuity.api import parse_script_text
-from continuity.bible import parse_bible
+from continuity.bible.load import parse_bible
+from continuity.checks.findings import Finding, Report
 from continuity.errors import InputError
-from continuity.findings import Finding, Report
-from continuity.model import Kind
-from studio import detection_bench as db
-from studio.bench import bench_app
+from continuity.screenplay.model import Kind
+from studio.bench import detection as db
+from studio.bench.commands import bench_app
 
 SCRIPT = Path(__file__).parent / "files" / "detection" / "harbour.fountain"
 REPORT_KEYS = {"seed", "per_kind", "kinds_run", "embedder", "corpus", "overall", "controls", "kinds", "clean",

@@ -1,14 +1,14 @@
-"""continuity.edit: replacing the text at a source line, and listing lines."""
+"""continuity.screenplay.edit: replacing the text at a source line, and listing lines."""
 
 from __future__ import annotations
 
 import pytest
 
-from continuity.edit import replace_text, source_lines, text_at
 from continuity.errors import InputError
-from continuity.model import Kind
-from continuity.readers import fountain
-from continuity.writers import fountain as fountain_writer
+from continuity.screenplay.lines import replace_text, source_lines, text_at
+from continuity.screenplay.model import Kind
+from continuity.screenplay.readers import fountain
+from continuity.screenplay.writers import fountain as fountain_writer
 
 TEXT = """INT. KITCHEN - DAY
 

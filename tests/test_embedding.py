@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from continuity.embedding import Collection, HashingEmbedder, Index
+from continuity.language.embedding import Collection, HashingEmbedder, Index
 
 
 class CountingEmbedder(HashingEmbedder):
@@ -69,7 +69,7 @@ def test_empty_index():
 
 
 def test_progress_is_reported_while_encoding_new_texts(tmp_path):
-    from continuity.minilm import MiniLM
+    from continuity.language.minilm import MiniLM
 
     calls = []
     m = MiniLM(backend="numpy", batch_size=2)

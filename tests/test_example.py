@@ -62,7 +62,7 @@ def test_planted_errors_are_errors_and_voice_is_info(report):
 
 
 def test_same_findings_from_the_fdx_version(report, tmp_path):
-    from continuity.io import save_script
+    from continuity.screenplay.io import save_script
 
     fdx = tmp_path / "script.fdx"
     save_script(load_script(EXAMPLE / "script.fountain"), fdx)

@@ -13,12 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from continuity.bible import parse_bible
-from continuity.extract import MAX_PROPS, extract_bible
-from continuity.heading import parse_heading
-from continuity.model import Element, Kind, Scene, Script
+from continuity.bible.dump import dump_bible
+from continuity.bible.extract import MAX_PROPS, extract_bible
+from continuity.bible.load import parse_bible
+from continuity.screenplay.heading import parse_heading
+from continuity.screenplay.model import Element, Kind, Scene, Script
 
-fountain = pytest.importorskip("continuity.readers.fountain")
+fountain = pytest.importorskip("continuity.screenplay.readers.fountain")
 
 LIGHTHOUSE = """\
 Title: The Lighthouse
@@ -251,7 +252,7 @@ def test_props_are_capped_and_sorted_by_frequency():
 
 
 def test_result_round_trips_through_yaml(lighthouse):
-    assert parse_bible(lighthouse.to_yaml()) == lighthouse
+    assert parse_bible(dump_bible(lighthouse)) == lighthouse
     assert lighthouse.facts()
 
 
@@ -274,19 +275,19 @@ _WORDS = st.sampled_from(
 def test_fuzz_extract_always_gives_a_valid_bible(actions, cues):
     items = [("action", a) for a in actions] + [(c, "Hi.") for c in cues]
     b = extract_bible(_script(("INT. LIGHTHOUSE - NIGHT", items), ("EXT. LIGHTHOUSE - DAY", items)))
-    assert parse_bible(b.to_yaml()) == b
+    assert parse_bible(dump_bible(b)) == b
 
 
 def test_big_fish_corpus(corpus):
     path = corpus / "screenplays" / "Big-Fish.fountain"
     if not path.exists():
         pytest.skip(f"{path} not found")
-    from continuity.io import load_script
+    from continuity.screenplay.io import load_script
 
     b = extract_bible(load_script(path))
     for name in ("EDWARD", "WILL", "SANDRA"):
         c = b.character(name)
         assert c is not None and c.description, name
     assert "EDWARD BLOOM" in b.character("EDWARD").aliases
-    assert parse_bible(b.to_yaml()) == b
+    assert parse_bible(dump_bible(b)) == b
     assert len(b.props) <= MAX_PROPS and b.locations

@@ -12,10 +12,12 @@ import pytest
 from conftest import EXAMPLE
 
 from continuity.api import audit, load_script, parse_script_text
-from continuity.bible import parse_bible
-from continuity.extract import extract_bible, extract_canon
-from continuity.lexicon import appearance_in, values_conflict
+from continuity.bible.dump import dump_bible
+from continuity.bible.extract import extract_bible
+from continuity.bible.load import parse_bible
+from continuity.language.lexicon import appearance_in, values_conflict
 from continuity.settings import Settings
+from continuity.story.canon import extract_canon
 
 INTROS = """\
 INT. KITCHEN - DAY
@@ -122,7 +124,7 @@ def test_wardrobe_by_scene_range_and_key_props(hashing):
     assert compass.aliases == ["compass"]
     mara = next(c for c in bible.characters if c.name == "MARA")
     assert mara.attributes["eyes"] == "green" and mara.attributes["hair"] == "red"
-    assert parse_bible(bible.to_yaml()) == bible
+    assert parse_bible(dump_bible(bible)) == bible
 
 
 def test_key_props_come_from_events_not_repeated_nouns(hashing):

@@ -1,11 +1,11 @@
-"""Facts read in code from a treatment and a bible, before any model writes (continuity.facts)."""
+"""Facts read in code from a treatment and a bible, before any model writes (continuity.treatment.facts)."""
 
 from __future__ import annotations
 
 import pytest
 
-from continuity.bible_yaml import parse_bible
-from continuity.facts import extract_facts, time_of_day, treatment_paragraphs
+from continuity.bible.load import parse_bible
+from continuity.treatment.facts import extract_facts, time_of_day, treatment_paragraphs
 from tests.conftest import ROOT
 
 FERRY = ROOT / "assets" / "examples" / "ferry"
@@ -45,7 +45,7 @@ def _facts(paragraphs: list[str], bible, hashing):
 
 
 def test_the_ferry_example_gives_the_treatments_places_times_and_people(hashing):
-    from continuity.bible import load_bible
+    from continuity.bible.load import load_bible
 
     facts = extract_facts((FERRY / "treatment.md").read_text(), load_bible(FERRY / "bible.yaml"),
                           embed=hashing.encode)

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 
 from continuity.errors import ParseError, StudioError
-from continuity.model import Element, Heading, Kind, Scene, Script
-from continuity.readers import fdx
-from continuity.readers import fountain
-from continuity.serialize import dumps_json, script_to_dict
-from continuity.writers import fdx as fdx_writer
+from continuity.screenplay.model import Element, Heading, Kind, Scene, Script
+from continuity.screenplay.readers import fdx, fountain
+from continuity.screenplay.serialize import dumps_json, script_to_dict
+from continuity.screenplay.writers import fdx as fdx_writer
 
 FILES = Path(__file__).parent / "files" / "fdx"
 SOURCES = sorted(FILES.glob("*.fdx"))

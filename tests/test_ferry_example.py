@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT
 
 from continuity.api import audit, load_bible, parse_script_text
-from continuity.bible import Bible
+from continuity.bible.model import Bible
 from continuity.settings import Settings
 
 FERRY = ROOT / "assets" / "examples" / "ferry"

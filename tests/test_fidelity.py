@@ -1,12 +1,12 @@
-"""Fidelity checks of a generated scene against its facts (continuity.fidelity), and the scene pieces (studio.pieces)."""
+"""Fidelity checks of a generated scene against its facts (continuity.treatment.fidelity), and the scene pieces (studio.generation.pieces)."""
 
 from __future__ import annotations
 
 import pytest
 
 from continuity.api import load_bible, parse_script_text
-from continuity.facts import extract_facts
-from continuity.fidelity import beat_coverage, beat_drift, check_scene, novelty, speech_problem
+from continuity.treatment.facts import extract_facts
+from continuity.treatment.fidelity import beat_coverage, beat_drift, check_scene, novelty, speech_problem
 from tests.conftest import ROOT
 
 FERRY = ROOT / "assets" / "examples" / "ferry"
@@ -19,7 +19,7 @@ def bible():
 
 @pytest.fixture(scope="module")
 def facts(bible):
-    from continuity.embedding import HashingEmbedder
+    from continuity.language.embedding import HashingEmbedder
 
     return extract_facts((FERRY / "treatment.md").read_text(), bible, embed=HashingEmbedder().encode)
 
@@ -128,11 +128,11 @@ def test_beat_coverage_is_the_best_cosine_per_source(hashing):
     assert beat_coverage(["x"], [], hashing.encode) == [0.0]
 
 
-# -- studio.pieces: code assembles the scene and knows which piece a finding is about ------------
+# -- studio.generation.pieces: code assembles the scene and knows which piece a finding is about ------------
 
 
 def test_assemble_puts_each_line_after_the_beat_that_names_its_speaker(facts):
-    from studio.pieces import assemble
+    from studio.generation.pieces import assemble
 
     f = facts[1]  # RORY appears in beat 2, NELL in beats 3 and 4
     pieces = {"action": [f"a{i}" for i in range(len(f.beats))],
@@ -144,7 +144,7 @@ def test_assemble_puts_each_line_after_the_beat_that_names_its_speaker(facts):
 
 
 def test_piece_of_and_repair(facts):
-    from studio.pieces import piece_of, repair
+    from studio.generation.pieces import piece_of, repair
 
     f = facts[0]
     pieces = {"action": ["The kettle ticks.", "Nell is a hut.", *f.beats[2:]], "dialogue": {"NELL": ["Nell is tired."], "TAM": []}}
@@ -171,6 +171,6 @@ def test_piece_of_and_repair(facts):
     ("Rory waits.", ""), ('"Go," she says.', ""), ("He runs--", ""),
 ])
 def test_action_lines_that_cannot_stand_in_a_script(text, problem):
-    from continuity.fidelity import action_problem
+    from continuity.treatment.fidelity import action_problem
 
     assert problem in action_problem(text) and bool(problem) == bool(action_problem(text))

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from continuity.model import Element, Heading, Kind, Scene, Script
-from continuity.readers import fdx as fdx_reader
-from continuity.readers import fountain
-from continuity.serialize import dumps_json, script_to_dict
-from continuity.writers import fdx as fdx_writer
-from continuity.writers import fountain as fountain_writer
+from continuity.screenplay.model import Element, Heading, Kind, Scene, Script
+from continuity.screenplay.readers import fdx as fdx_reader
+from continuity.screenplay.readers import fountain
+from continuity.screenplay.serialize import dumps_json, script_to_dict
+from continuity.screenplay.writers import fdx as fdx_writer
+from continuity.screenplay.writers import fountain as fountain_writer
 
 FILES = Path(__file__).parent / "files" / "fountain"
 SOURCES = sorted(FILES.glob("*.fountain"))

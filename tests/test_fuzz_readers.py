@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from continuity.errors import StudioError
-from continuity.heading import parse_cue, parse_heading
-from continuity.io import load_script
-from continuity.model import Element, Heading, Kind, Scene, Script
-from continuity.readers import fdx, fountain
-from continuity.serialize import script_to_dict
-from continuity.writers import fdx as fdx_writer
-from continuity.writers import fountain as fountain_writer
+from continuity.screenplay.heading import parse_cue, parse_heading
+from continuity.screenplay.io import load_script
+from continuity.screenplay.model import Element, Heading, Kind, Scene, Script
+from continuity.screenplay.readers import fdx, fountain
+from continuity.screenplay.serialize import script_to_dict
+from continuity.screenplay.writers import fdx as fdx_writer
+from continuity.screenplay.writers import fountain as fountain_writer
 
 # STUDIO_FUZZ_EXAMPLES=5000 runs a longer search locally.
 FAST = settings(

@@ -32,7 +32,7 @@ def env(tmp_path, monkeypatch):
 
 
 def _run(tmp: Path, backend, **kw):
-    from studio.runs import RunOptions, run_generate
+    from studio.generation.runs import RunOptions, run_generate
 
     opts = dict(treatment=FERRY / "treatment.md", bible=FERRY / "bible.yaml", out=tmp / "out", project=tmp / "proj")
     opts.update(kw)
@@ -78,8 +78,8 @@ def _contradict(text: str) -> str:
 def test_competent_model_gives_a_complete_consistent_run(env):
     from agents.fake import CompetentWriter
     from continuity.api import audit, load_bible
-    from continuity.io import load_script
-    from continuity.shots import load_shots
+    from continuity.screenplay.io import load_script
+    from continuity.visual.shots_json import load_shots
 
     result, events = _run(env, CompetentWriter())
     out = env / "out"
@@ -170,7 +170,7 @@ def test_what_code_cannot_repair_goes_to_review(env, tmp_path):
     assert "## For review" in run_md and "| 1 | INT. HARBOUR OFFICE - DAWN | needs_review |" in run_md
     # run.md says what an independent audit of the script says
     from continuity.api import audit, load_bible
-    from continuity.io import load_script
+    from continuity.screenplay.io import load_script
 
     fresh = audit(load_script(env / "out" / "script.fountain"), load_bible(bible))
     counts = f"{fresh.count('error')} error{'s' if fresh.count('error') != 1 else ''}"
@@ -201,7 +201,7 @@ def test_a_dropped_character_is_caught_by_the_plan_check(env):
 
 
 def test_invalid_structure_never_reaches_the_output(env):
-    from continuity.io import load_script
+    from continuity.screenplay.io import load_script
 
     backend = Tamper(scene=4, edit=lambda text: text[: len(text) // 2], times=99)
     result, _ = _run(env, backend, max_attempts=1)
@@ -218,7 +218,6 @@ def test_invalid_structure_never_reaches_the_output(env):
 
 
 def test_budget_stops_cleanly_and_resume_finishes_without_redoing(env):
-    from agents.fake import CompetentWriter
 
     backend = Tamper(scene=99, edit=lambda t: t)
     result, _ = _run(env, backend, max_llm_calls=6)
@@ -237,7 +236,6 @@ def test_budget_stops_cleanly_and_resume_finishes_without_redoing(env):
 
 
 def test_seconds_budget(env):
-    from agents.backend import Completion
     from agents.fake import CompetentWriter
 
     class Slow(CompetentWriter):
@@ -259,7 +257,7 @@ def test_without_verification_first_answers_are_kept(env):
 
 def test_a_treatment_without_scene_paragraphs_is_a_clear_error(env, tmp_path):
     from agents.fake import CompetentWriter
-    from studio.runs import GenerationError
+    from studio.generation.runs import GenerationError
 
     empty = tmp_path / "t.md"
     empty.write_text("# Only a title\n\n*and a logline*\n")
@@ -292,7 +290,7 @@ def test_an_outline_that_breaks_the_facts_is_refused_and_the_facts_stand(env):
 
 def test_a_small_model_is_asked_one_piece_at_a_time_with_short_prompts(env):
     from agents.fake import CompetentWriter
-    from continuity.io import load_script
+    from continuity.screenplay.io import load_script
 
     seen: list[tuple[str, str]] = []
 
@@ -307,7 +305,7 @@ def test_a_small_model_is_asked_one_piece_at_a_time_with_short_prompts(env):
     titles = [t for t, _ in seen]
     # no outline, edit or review calls: code plans from the facts; then per scene one call per beat
     # and per character, and the shots
-    from studio.scene_steps import SHORT_BEAT
+    from studio.generation.scene_steps import SHORT_BEAT
 
     long = [[b for b in s.facts.beats if len(b.split()) > SHORT_BEAT] for s in st.scenes]
     cast = sum(len(s.facts.characters) for s in st.scenes)
@@ -398,7 +396,7 @@ def test_no_network_connection_is_opened(env, monkeypatch):
 
 def test_state_is_persisted_in_the_project_sqlite(env):
     from agents.fake import CompetentWriter
-    from studio.runs import list_run_ids, load_saved_state
+    from studio.generation.runs import list_run_ids, load_saved_state
 
     result, _ = _run(env, CompetentWriter())
     db = env / "proj" / "flows.db"
@@ -453,7 +451,7 @@ def test_a_store_created_but_without_its_table_holds_no_runs(tmp_path):
     """Regression: polled while a child had created flows.db but not yet its table."""
     import sqlite3
 
-    from studio.runs import list_run_ids
+    from studio.generation.runs import list_run_ids
 
     db = tmp_path / "flows.db"
     sqlite3.connect(db).close()  # the file exists, the table does not
@@ -469,7 +467,7 @@ def test_killed_run_resumes_without_redoing_finished_scenes(env):
         cwd=env, env={**os.environ, "STUDIO_EMBEDDER": "hashing", "HOME": str(env / "home"),
                       "CREWAI_STORAGE_DIR": str(env / "crewai"), "STUDIO_FAKE_DELAY": "0.15"},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    from studio.runs import list_run_ids, load_saved_state
+    from studio.generation.runs import list_run_ids, load_saved_state
 
     db = env / ".studio" / "flows.db"
     deadline = time.monotonic() + 90

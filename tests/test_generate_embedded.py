@@ -29,9 +29,9 @@ def test_embedded_model_generates_a_valid_two_scene_script(tmp_path, monkeypatch
     monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
     monkeypatch.setenv("CREWAI_STORAGE_DIR", str(tmp_path / "crewai"))
     from continuity.api import load_bible
-    from continuity.io import load_script
-    from continuity.shots import load_shots
-    from studio.runs import RunOptions, run_generate
+    from continuity.screenplay.io import load_script
+    from continuity.visual.shots_json import load_shots
+    from studio.generation.runs import RunOptions, run_generate
 
     result = run_generate(RunOptions(treatment=TWO, bible=FERRY / "bible.yaml", out=tmp_path / "out",
                                      project=tmp_path / "proj", llm="embedded", max_attempts=1, max_seconds=900))
@@ -40,7 +40,7 @@ def test_embedded_model_generates_a_valid_two_scene_script(tmp_path, monkeypatch
     script = load_script(tmp_path / "out" / "script.fountain")
     assert len(script.scenes) == 2  # one scene per treatment paragraph
     assert [s.heading.text for s in script.scenes] == ["INT. HARBOUR OFFICE - EVENING", "EXT. FERRY - CAR DECK - NIGHT"]
-    from continuity.fidelity import action_problem
+    from continuity.treatment.fidelity import action_problem
 
     for state, scene in zip(result.state.scenes, script.scenes):
         assert state.origin and "missing" not in state.origin

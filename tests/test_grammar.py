@@ -2,7 +2,7 @@
 
 Two ways: the sources are read for f-strings that put a count straight before a
 noun (``f"{len(x)} findings"``, ``f"{n} case(s)"``) instead of going through
-:func:`continuity.words.plural`; and the messages themselves are produced with
+:func:`continuity.language.words.plural`; and the messages themselves are produced with
 one and with two of each thing and read back.
 """
 
@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, ROOT
 
-from continuity.findings import Finding, Report, SceneInfo
-from continuity.words import article, noun, plural, plural_of
+from continuity.checks.findings import Finding, Report, SceneInfo
+from continuity.language.words import article, noun, plural, plural_of
 
 _NOT_HERE: set[str] = set()
 # Counts that are never 1, with the reason.
 _NEVER_ONE = {
-    ("mcp_server.py", "len(name)"): "only said when a name is over the length limit",
+    ("project.py", "len(name)"): "only said when a name is over the length limit",
     ("app.py", "len(reason)"): "only said when a reason is over the length limit",
 }
 _COUNT_NAMES = re.compile(r"^(?:n|k|count|total|n_\w+|num_\w+|\w+_count)$")
@@ -31,7 +31,8 @@ _NOUN_AFTER = re.compile(r"^ ([a-z][a-z-]*(?:s|\(s\)))(?=$|[^a-z(])")
 def _sources() -> list[Path]:
     files = [p for p in (ROOT / "studio").rglob("*.py") if p.name not in _NOT_HERE]
     files += [ROOT / "continuity" / name for name in
-              ("report.py", "sheets.py", "sheets_render.py", "prop_story.py", "extract.py", "words.py")]
+              ("reports/render.py", "reports/sheets.py", "reports/sheets_render.py", "story/props.py",
+               "story/costume.py", "story/canon.py", "bible/extract.py", "language/words.py")]
     return sorted(files)
 
 
@@ -70,7 +71,7 @@ def _bare_counts(path: Path, root: Path = ROOT) -> list[str]:
 
 def test_no_count_is_written_straight_before_a_plural_noun():
     found = [hit for path in _sources() for hit in _bare_counts(path)]
-    assert not found, "use continuity.words.plural for these counts:\n" + "\n".join(found)
+    assert not found, "use continuity.language.words.plural for these counts:\n" + "\n".join(found)
 
 
 def test_the_scan_catches_what_it_should(tmp_path):
@@ -135,7 +136,7 @@ def _report(*severities: str, scenes: int = 1) -> Report:
     ((), 1, "s.fountain: 1 scene, no findings."),
 ])
 def test_report_summary(severities, scenes, expected):
-    from continuity.report import _summary
+    from continuity.reports.render import _summary
 
     assert _summary(_report(*severities, scenes=scenes)) == expected
 

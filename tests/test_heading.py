@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from continuity.heading import is_heading, normalise_time, parse_cue, parse_heading
+from continuity.screenplay.heading import is_heading, normalise_time, parse_cue, parse_heading
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from continuity.errors import InputError, ParseError
-from continuity.io import decode_text, load_script, save_script, script_to_dict
+from continuity.screenplay.io import decode_text, load_script, save_script, script_to_dict
 
 FILES = Path(__file__).parent / "files"
 FOUNTAIN = "Title: T\n\nINT. CAFÉ - DAY\n\nZOË\nBonjour.\n"
@@ -87,7 +87,7 @@ def test_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def deny(*_args: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("continuity.io._open", deny)
+    monkeypatch.setattr("continuity.screenplay.io._open", deny)
     with pytest.raises(InputError, match=r"locked\.fountain: permission denied"):
         load_script(path)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from continuity.lexicon import appearance_in, attributes_in, garment_kind, garments_in, values_conflict
+from continuity.language.lexicon import appearance_in, attributes_in, garment_kind, garments_in, values_conflict
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,8 @@ from conftest import EXAMPLE
 
 from continuity.api import audit, load_bible, load_script
 from continuity.settings import Settings
-from studio import mcp_server
-from studio.mcp_server import build_server
+from studio.mcp import project as mcp_limits
+from studio.mcp.server import build_server
 
 TOOLS = {"audit_script", "check_passage", "bible_lookup", "list_findings", "decide_finding"}
 PASSAGE = "INT. KEEPER'S COTTAGE - KITCHEN - NIGHT\n\nMara sits by the stove. She shakes out her blonde hair.\n"
@@ -129,7 +129,7 @@ def test_bad_calls_are_clean_tool_errors(project, tmp_path):
         ("check_passage", {}),
         ("bible_lookup", {"name": 5}),
         ("audit_script", {"text": "INT. LAB - DAY", "format": "pdf"}),
-        ("check_passage", {"text": "x" * (mcp_server.MAX_PASSAGE_BYTES + 1)}),
+        ("check_passage", {"text": "x" * (mcp_limits.MAX_PASSAGE_BYTES + 1)}),
         ("bible_lookup", {"name": "Marra"}),
         ("audit_script", {"path": "missing.fountain"}),
         ("audit_script", {"path": "script.fountain", "bible_path": "bad.yaml"}),
@@ -143,7 +143,7 @@ def test_bad_calls_are_clean_tool_errors(project, tmp_path):
     assert messages[6] == "invalid arguments for check_passage: text: Field required"
     assert messages[7].startswith("invalid arguments for bible_lookup: name:")
     assert messages[8].startswith("invalid arguments for audit_script: format:")
-    assert "passage too large" in messages[9] and f"{mcp_server.MAX_PASSAGE_BYTES:,}" in messages[9]
+    assert "passage too large" in messages[9] and f"{mcp_limits.MAX_PASSAGE_BYTES:,}" in messages[9]
     assert "did you mean MARA" in messages[10]
     assert "missing.fountain: no such file" in messages[11]
     assert "bad.yaml:3:" in messages[12] and "haircolour" in messages[12]
@@ -152,8 +152,8 @@ def test_bad_calls_are_clean_tool_errors(project, tmp_path):
 
 
 def test_files_over_the_bound_are_refused_before_reading(project, monkeypatch):
-    monkeypatch.setattr(mcp_server, "MAX_SCRIPT_BYTES", 1000)
-    monkeypatch.setattr(mcp_server, "MAX_BIBLE_BYTES", 1000)
+    monkeypatch.setattr(mcp_limits, "MAX_SCRIPT_BYTES", 1000)
+    monkeypatch.setattr(mcp_limits, "MAX_BIBLE_BYTES", 1000)
     _, (script, bible, text) = call_all(build_server(project), [
         ("audit_script", {"path": "script.fountain"}),
         ("bible_lookup", {"name": "MARA"}),

@@ -16,9 +16,9 @@ from conftest import EXAMPLE
 
 from continuity.errors import InputError
 from continuity.settings import Settings
-from studio import mcp_server
-from studio.mcp_server import build_server, known_checks, token_from_file
-from studio.mcp_worker import ToolWorker
+from studio.mcp import project as mcp_limits
+from studio.mcp.server import build_server, known_checks, token_from_file
+from studio.mcp.worker import ToolWorker
 
 SCENE = "INT. LAB - DAY\n\nMara waits by the red door. She frowns. Tom shrugs on his blue coat.\n\n"
 BIG = SCENE * (1_900_000 // len(SCENE))  # just under the 2 MB bound: many seconds of audit
@@ -58,7 +58,7 @@ def test_known_checks_deduplicates_and_validates():
     with pytest.raises(InputError, match="unknown check 'bogus'"):
         known_checks(["appearance", "bogus"])
     with pytest.raises(InputError, match="too many checks"):
-        known_checks(["appearance"] * (mcp_server.MAX_CHECKS + 1))
+        known_checks(["appearance"] * (mcp_limits.MAX_CHECKS + 1))
 
 
 def test_a_huge_checks_list_is_refused_at_once_and_duplicates_run_once(project, tmp_path):

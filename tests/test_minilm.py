@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from continuity.minilm import MiniLM
+from continuity.language.minilm import MiniLM
 
 SENTENCES = [
     "Mara pushes her blonde hair out of her eyes.",
@@ -56,7 +56,7 @@ def test_bad_model_dir_is_a_user_error(tmp_path):
 @pytest.mark.slow
 def test_matches_sentence_transformers(minilm):
     st = pytest.importorskip("sentence_transformers")
-    from continuity.minilm import model_dir
+    from continuity.language.minilm import model_dir
 
     ref = st.SentenceTransformer(str(model_dir()), device="cpu").encode(SENTENCES, normalize_embeddings=True)
     np.testing.assert_allclose(minilm.encode(SENTENCES), ref, atol=1e-5)

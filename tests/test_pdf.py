@@ -15,10 +15,10 @@ import sys
 import pytest
 
 from continuity.errors import InputError
-from continuity.model import Kind
-from continuity.readers import fountain
-from continuity.readers import pdf as pdf_reader
-from continuity.writers import pdf as pdf_writer
+from continuity.screenplay.model import Kind
+from continuity.screenplay.readers import fountain
+from continuity.screenplay.readers import pdf as pdf_reader
+from continuity.screenplay.writers import pdf as pdf_writer
 
 NAMES = ["Brick-and-Steel", "The-Last-Birthday-Card", "Big-Fish"]
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
-from studio.progress import describe
+from studio.generation.progress import describe
 from tests.test_generate import FERRY, Tamper, _contradict, _fix_contradict, _run  # noqa: F401
 
 JARGON = re.compile(r"permutation|\(s\)|\bUUID\b|\bpieces?\(|\bflow\b|_task\b|\bstate\b", re.IGNORECASE)
@@ -80,7 +79,7 @@ def test_what_runs_before_the_start_line_imports_no_crewai():
     import subprocess
     import sys
 
-    code = ("import sys; import studio.runs, studio.progress, studio.generate_cmd, agents.backend, continuity.bible; "
+    code = ("import sys; import studio.generation.runs, studio.generation.progress, studio.generation.commands, agents.backend, continuity.bible.model; "
             "from agents.backend import check_spec; check_spec('fake'); "
             "print('crewai' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

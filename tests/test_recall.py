@@ -1,7 +1,7 @@
 """Regression tests for the misses (and the false alarm) reported in issue 11.
 
 Each case is phrased the way the issue reported it; none was caught before the
-parse-based reading (continuity.parse, continuity.objects, continuity.wearing).
+parse-based reading (continuity.language.parse, continuity.story.objects, continuity.story.wearing).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from checkutil import audit_text
 
 @pytest.fixture(scope="module")
 def minilm():
-    from continuity.minilm import MiniLM
+    from continuity.language.minilm import MiniLM
 
     return MiniLM()
 

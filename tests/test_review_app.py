@@ -9,7 +9,7 @@ import pytest
 from conftest import EXAMPLE
 
 from continuity.api import audit, load_bible, load_script
-from continuity.findings import Evidence, Finding, Report
+from continuity.checks.findings import Evidence, Finding, Report
 from studio.review.actions import Project
 from studio.review.app import create_app
 

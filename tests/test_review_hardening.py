@@ -17,8 +17,9 @@ import pytest
 from conftest import EXAMPLE, ROOT
 
 from continuity.api import audit, load_bible, load_script
-from continuity.findings import Finding, Report
-from studio.review import actions, app as review_app, safe_io
+from continuity.checks.findings import Finding, Report
+from studio.review import actions, safe_io
+from studio.review import app as review_app
 from studio.review.actions import Project
 from studio.review.app import create_app
 

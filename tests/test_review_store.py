@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
+from continuity.checks.findings import Evidence, Finding, Report
 from continuity.errors import InputError
-from continuity.findings import Evidence, Finding, Report
 from studio.review.store import DB_NAME, SCHEMA_VERSION, Store
 
 

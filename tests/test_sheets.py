@@ -14,9 +14,11 @@ import pytest
 from conftest import EXAMPLE
 
 from continuity.api import load_bible, load_script, parse_script_text
-from continuity.breakdown import one_liner
-from continuity.sheets import build_sheets, context_for, costume_ranges, costume_timeline, looks_by_character
-from continuity.sheets_render import CSV_COLUMNS
+from continuity.reports.sheets import build_sheets
+from continuity.reports.sheets_render import CSV_COLUMNS
+from continuity.story.breakdown import one_liner
+from continuity.story.context import context_for
+from continuity.story.costume import costume_ranges, costume_timeline, looks_by_character
 
 NADIA = """\
 Title: Late

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from continuity.errors import InputError
-from continuity.shots import (
+from continuity.visual.shots import (
     ANGLES,
     FACINGS,
     MOVEMENTS,
@@ -22,11 +22,9 @@ from continuity.shots import (
     ShotListError,
     Subject,
     dumps,
-    from_data,
-    load_shots,
-    parse_shots,
     to_dict,
 )
+from continuity.visual.shots_json import from_data, load_shots, parse_shots
 
 
 def _doc(**shot) -> dict:

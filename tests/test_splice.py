@@ -1,4 +1,4 @@
-"""Surgical edits (continuity.edit.edit_source): one line's text changes, every other byte stays.
+"""Surgical edits (continuity.screenplay.edit.edit_source): one line's text changes, every other byte stays.
 
 Rich fixtures per format (tests/files/edit/), in several encodings and line
 endings; the corpus scripts; and a Hypothesis fuzz of the edit path.
@@ -15,10 +15,11 @@ from conftest import CORPUS, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from continuity.edit import edit_source, source_lines, text_at
 from continuity.errors import InputError
-from continuity.io import parse_bytes
-from continuity.model import Kind
+from continuity.screenplay.edit import edit_source
+from continuity.screenplay.io import parse_bytes
+from continuity.screenplay.lines import source_lines, text_at
+from continuity.screenplay.model import Kind
 
 FILES = ROOT / "tests" / "files" / "edit"
 RICH_FOUNTAIN = (FILES / "rich.fountain").read_bytes()

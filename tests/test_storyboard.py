@@ -20,8 +20,9 @@ import pytest
 from conftest import EXAMPLE
 from PIL import Image
 
-from continuity.bible import load_bible
-from continuity.shots import Shot, ShotList, Subject, load_shots
+from continuity.bible.load import load_bible
+from continuity.visual.shots import Shot, ShotList, Subject
+from continuity.visual.shots_json import load_shots
 from studio.storyboard.render import (
     PanelContext,
     SchematicRenderer,
@@ -92,7 +93,7 @@ def test_png_carries_its_picture_box_and_no_timestamp(golden_bible):
 
 
 def _one(shot: Shot, heading: str = "EXT. FIELD - DAY") -> ShotList:
-    from continuity.shots import SceneHeading
+    from continuity.visual.shots import SceneHeading
 
     return ShotList(shots=(shot,), scenes=(SceneHeading(shot.scene, heading, "DAY", "FIELD", "EXT"),))
 
@@ -131,7 +132,7 @@ def test_facing_changes_the_silhouette():
 def test_night_is_darker_than_day():
     shot = Shot(1, "1", "WS")
     day = np.asarray(SchematicRenderer().render(shot, PanelContext(_one(shot, "EXT. FIELD - DAY"), 0, width=160)))
-    from continuity.shots import SceneHeading
+    from continuity.visual.shots import SceneHeading
 
     night_list = ShotList(shots=(shot,), scenes=(SceneHeading(1, "EXT. FIELD - NIGHT", "NIGHT", "FIELD", "EXT"),))
     night = np.asarray(SchematicRenderer().render(shot, PanelContext(night_list, 0, width=160)))
@@ -301,7 +302,7 @@ def test_rewriting_removes_stale_panels_only(tmp_path):
 
 @pytest.mark.parametrize("ratio", [0.5625, 1.0, 2.39])
 def test_contact_sheet_pages_hold_any_aspect_ratio(ratio):
-    from continuity.bible import Bible, Style
+    from continuity.bible.model import Bible, Style
 
     bible = Bible(style=Style(aspect_ratio=ratio))
     shots = ShotList(shots=tuple(Shot(1, str(i), "WS") for i in range(1, 8)))

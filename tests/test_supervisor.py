@@ -12,10 +12,10 @@ import json
 import pytest
 from conftest import EXAMPLE
 
-from continuity.embedding import HashingEmbedder
-from continuity.model import Kind
-from continuity.pages import eighths_text, layout, pagination
-from continuity.readers import fountain
+from continuity.language.embedding import HashingEmbedder
+from continuity.screenplay.model import Kind
+from continuity.screenplay.pages import eighths_text, layout, pagination
+from continuity.screenplay.readers import fountain
 
 SCRIPT = EXAMPLE / "script.fountain"
 BIBLE = EXAMPLE / "bible.yaml"
@@ -71,8 +71,8 @@ def test_positions_from_fountain_and_from_its_pdf_agree(tmp_path):
     """The same script as Fountain (laid out) and as our PDF (its own pages)."""
     from continuity.api import load_script, save_script
     from continuity.audit import run
-    from continuity.bible import load_bible
-    from continuity.positions import locate
+    from continuity.bible.load import load_bible
+    from continuity.reports.positions import locate
 
     pdf = tmp_path / "s.pdf"
     save_script(load_script(SCRIPT), pdf)
@@ -92,7 +92,7 @@ def test_positions_from_fountain_and_from_its_pdf_agree(tmp_path):
 def test_findings_carry_the_scripts_own_scene_numbers(tmp_path):
     from continuity.api import load_script
     from continuity.audit import run
-    from continuity.positions import locate
+    from continuity.reports.positions import locate
 
     p = tmp_path / "n.fountain"
     p.write_text(MARKED.replace(" [[continuity: intended, she dyed it off screen]]", ""))

@@ -14,10 +14,9 @@ import pytest
 from conftest import EXAMPLE
 from PIL import Image, PngImagePlugin
 
-from continuity.bible import load_bible
+from continuity.bible.load import load_bible
 from continuity.errors import InputError
-from continuity.shots import SceneHeading, Shot, ShotList, Subject, load_shots
-from continuity.visual import (
+from continuity.visual.checks import (
     FrameError,
     audit_frames,
     audit_images,
@@ -31,6 +30,8 @@ from continuity.visual import (
     match_frames,
     palette_match,
 )
+from continuity.visual.shots import SceneHeading, Shot, ShotList, Subject
+from continuity.visual.shots_json import load_shots
 
 BIBLE = load_bible(EXAMPLE / "bible.yaml")
 PALETTE = BIBLE.style.palette
@@ -416,7 +417,7 @@ def test_cli_audit_frames_bad_input_exits_2(cli, tmp_path, setup, message):
 
 
 def test_a_location_palette_overrides_the_style_palette():
-    from continuity.visual import palette_for
+    from continuity.visual.checks import palette_for
 
     bible = load_bible(Path(__file__).parent / "files" / "storyboard" / "bible.yaml")
     colours, path = palette_for(bible, "HARBOUR OFFICE - BACK ROOM")  # a sub-location inherits it

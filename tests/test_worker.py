@@ -119,8 +119,9 @@ def _call_after_start(b, timeout):
 
 
 def test_the_run_budget_becomes_the_call_timeout(model_file):
-    from agents.llm import Budget, StructureError, make_llm
     from pydantic import BaseModel
+
+    from agents.llm import Budget, StructureError, make_llm
 
     class Out(BaseModel):
         x: int
@@ -161,8 +162,8 @@ def test_worker_dies_with_the_proxy(model_file):
 def test_a_crashing_model_stops_generate_with_one_line_and_a_resume_hint(model_file, tmp_path, monkeypatch):
     monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
     monkeypatch.setenv("CREWAI_STORAGE_DIR", str(tmp_path / "crewai"))
+    from studio.generation.runs import RunOptions, run_generate
     from tests.conftest import ROOT
-    from studio.runs import RunOptions, run_generate
 
     ferry = ROOT / "assets" / "examples" / "ferry"
     with pytest.raises(ModelCallError) as info:

@@ -23,9 +23,9 @@ from crewai.tools import BaseTool
 from pydantic import BaseModel, Field, SkipValidation
 
 from continuity.api import audit, check_passage, findings_to_dict, parse_script_text
-from continuity.bible import Bible
+from continuity.bible.model import Bible
 from continuity.errors import StudioError
-from continuity.model import Script
+from continuity.screenplay.model import Script
 from continuity.settings import Settings
 
 #: Bounds on what an agent may pass in one call (characters).

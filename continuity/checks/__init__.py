@@ -1,27 +1,11 @@
-"""The registry of checks: one module each, one entry point ``check(ctx)``.
+"""Checks: the findings model, and one module per check, each with one entry point ``check(ctx)``.
 
-Adding a check: write ``continuity/checks/<name>.py`` with
-``def check(ctx: Context) -> Iterator[Finding]`` and add one line below.
+``findings`` (Finding, Evidence, Report: what an audit returns, with its stable
+JSON), ``registry`` (the checks by name, in the order they run), and the checks:
+``appearance``, ``wardrobe``, ``prop`` and ``prop_look``, ``name``, ``timeline``,
+``location``, ``voice``. A check reads the story's one reading
+(:class:`continuity.story.context.Context`) and yields findings; none imports
+another check or the module that runs them (:mod:`continuity.audit`).
+
+May import: ``continuity.story`` and everything below it.
 """
-
-from __future__ import annotations
-
-from continuity.checks import appearance, location, name, prop, prop_look, timeline, voice, wardrobe
-
-
-
-def _props(ctx):
-    """Props: lost or destroyed then used (prop), and looks that contradict their canon (prop_look)."""
-    yield from prop.check(ctx)
-    yield from prop_look.check(ctx)
-
-
-CHECKS = {
-    "appearance": appearance.check,
-    "wardrobe": wardrobe.check,
-    "prop": _props,
-    "name": name.check,
-    "timeline": timeline.check,
-    "location": location.check,
-    "voice": voice.check,
-}

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from continuity.audit import Context
-from continuity.findings import Evidence, Finding
-from continuity.text import observation_finding
-from continuity.lexicon import values_conflict
+from continuity.checks.findings import Evidence, Finding, observation_finding
+from continuity.language.lexicon import values_conflict
+from continuity.story.context import Context
 
 # Attributes that honestly change with story time (ages, hair, weight, beards).
 _TIME_BOUND = {"age", "hair", "build", "beard"}
@@ -84,7 +83,7 @@ def _be(attribute: str) -> str:
 
 
 def _canonical(attr: str, raw: str) -> str:
-    from continuity.lexicon import appearance_in, normalise_age
+    from continuity.language.lexicon import appearance_in, normalise_age
 
     if attr == "age":
         return normalise_age(str(raw))

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from continuity.audit import Context
-from continuity.findings import Evidence, Finding
-from continuity.lexicon import COLOUR_GROUP, COLOURS, colour_group, colours_conflict
+from continuity.checks.findings import Evidence, Finding
+from continuity.language.lexicon import COLOUR_GROUP, COLOURS, colour_group, colours_conflict
+from continuity.story.context import Context
 
 FEATURES = (
     "door", "doors", "front door", "walls", "wall", "wallpaper", "curtains", "drapes", "shutters", "roof",

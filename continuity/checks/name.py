@@ -16,10 +16,10 @@ from pathlib import Path
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from continuity.audit import Context
+from continuity.checks.findings import Evidence, Finding
 from continuity.errors import StudioError
-from continuity.findings import Evidence, Finding
-from continuity.model import Kind
+from continuity.screenplay.model import Kind
+from continuity.story.context import Context
 
 _CAPS_RE = re.compile(r"(?<![\w'])([A-Z][A-Z'\-]{3,})(?![\w'])")
 
@@ -48,7 +48,7 @@ def near_miss(name: str, known: str) -> bool:
 
 def _plural_pair(a: str, b: str) -> bool:
     """Whether one name is the other's plural: GIRL/GIRLS, NURSE/NURSES, POLICEMAN/POLICEMEN."""
-    from continuity.words import plural_of
+    from continuity.language.words import plural_of
 
     one, many = sorted((a.lower(), b.lower()), key=len)
     if plural_of(one) == many or one + "s" == many:
@@ -145,7 +145,7 @@ def _vocabulary() -> frozenset[str]:
     "josephine" and "mara" are), which keeps real words and real names out.
     """
     try:
-        from continuity.minilm import model_dir
+        from continuity.language.minilm import model_dir
 
         lines = (Path(model_dir()) / "vocab.txt").read_text(encoding="utf-8").split("\n")
     except (OSError, ImportError, StudioError):

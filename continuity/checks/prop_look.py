@@ -7,7 +7,7 @@ from dependency parses, not patterns: modifiers of the prop's noun ("the *green*
 ledger"), of a noun in apposition ("the ledger, a slim *black* notebook"), what it is
 bound, covered or made in ("bound in *green* cloth"), and the predicate of a clause
 whose subject it is ("the ledger is *black*"). Colours conflict as families and named
-shades do (:func:`continuity.lexicon.colours_conflict`); materials conflict across
+shades do (:func:`continuity.language.lexicon.colours_conflict`); materials conflict across
 families (leather is not canvas; brass and steel are both metal). A sentence that
 signals another object or a change ("a new ledger", "another", "repainted") is not
 compared. Garments are the wardrobe check's.
@@ -19,9 +19,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from continuity.audit import Context
-from continuity.findings import Evidence, Finding
-from continuity.lexicon import COLOURS, colour_group, colour_parts, colours_conflict, garment_kind
+from continuity.checks.findings import Evidence, Finding
+from continuity.language.lexicon import COLOURS, colour_group, colour_parts, colours_conflict, garment_kind
+from continuity.story.context import Context
 
 MATERIALS: dict[str, str] = {
     **dict.fromkeys(["leather", "suede", "leathern"], "leather"),
@@ -264,7 +264,7 @@ def _owned(ctx: Context) -> Iterator[Finding]:
     """A cast member's own thing (not a garment, not the body) said in another colour in another scene.
 
     The owner comes from a possessive ("Ada's red umbrella") or a possessive pronoun
-    resolved as the audit resolves them (:meth:`continuity.text.Reader.owner`).
+    resolved as the audit resolves them (:meth:`continuity.story.sentences.Reader.owner`).
     """
     bible_words = {w for _, words in _names(ctx) for w in words}
     gated = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _OWNED_GATE_RE.search(s.text)]

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from continuity import timeline
-from continuity.audit import Context
-from continuity.findings import Evidence, Finding
+from continuity.checks.findings import Evidence, Finding
+from continuity.story import timeline
+from continuity.story.context import Context
 
 _DAY_RE = re.compile(
     r"\b((?:noon|midday|morning|afternoon|bright|blazing|harsh|hot|summer) sun(?:light|shine)?"

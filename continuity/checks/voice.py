@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from continuity.audit import Context
-from continuity.findings import Evidence, Finding
+from continuity.checks.findings import Evidence, Finding
+from continuity.story.context import Context
 
 MIN_LINES = 8
 MIN_WORDS = 5

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from continuity.audit import Context
-from continuity.findings import Evidence, Finding
-from continuity.lexicon import colour_of, colour_word, colours_conflict, garment_kind
-from continuity.text import observation_finding
+from continuity.checks.findings import Evidence, Finding, observation_finding
+from continuity.language.lexicon import colour_of, colour_word, colours_conflict, garment_kind
+from continuity.story.context import Context
 
 
 def check(ctx: Context) -> Iterator[Finding]:

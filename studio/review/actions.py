@@ -7,7 +7,7 @@ a deliberate change in the bible; both re-audit at once and update the store.
 
 The promise of both edits: an edit changes exactly the text you approved;
 everything else in the file is byte-identical; a backup of the file as it was is
-made first (see :mod:`continuity.edit` and :mod:`continuity.bible_edit`, and
+made first (see :mod:`continuity.screenplay.edit` and :mod:`continuity.bible.edit`, and
 :mod:`studio.review.safe_io` for how files are written: never through a link,
 never outside the project).
 """
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from continuity.checks.findings import Report
 from continuity.errors import InputError, StudioError
-from continuity.findings import Report
 from studio.review import safe_io
 from studio.review.store import AuditDiff, Store, default_user
 
@@ -175,7 +175,7 @@ class NeedsConfirmation(StudioError):
 def fix(project: Project, fid: str, new_text: str, who: str | None = None) -> Outcome:
     """Replace the text of the finding's line in the script, then re-audit.
 
-    Only that text changes in the file (see :func:`continuity.edit.edit_source`):
+    Only that text changes in the file (see :func:`continuity.screenplay.edit.edit_source`):
     everything else stays byte-identical, and a backup of the file as it was is
     written first. The finding becomes ``fixed`` when the re-audit no longer
     reports it; otherwise it stays open and the message says so.
@@ -185,8 +185,9 @@ def fix(project: Project, fid: str, new_text: str, who: str | None = None) -> Ou
             holds the flagged text), the new text is empty or cannot be written
             there as typed, or the file cannot be written.
     """
-    from continuity.edit import edit_source, text_at
-    from continuity.io import parse_bytes
+    from continuity.screenplay.edit import edit_source
+    from continuity.screenplay.io import parse_bytes
+    from continuity.screenplay.lines import text_at
 
     f = project.finding(fid)
     path = project.script_path()
@@ -235,7 +236,7 @@ def can_add_to_bible(finding: dict[str, Any]) -> bool:
 
 def cannot_add_message(finding: dict[str, Any]) -> str:
     """Why :func:`add_to_bible` does not apply to ``finding``, and what to do instead."""
-    from continuity.words import with_article
+    from continuity.language.words import with_article
 
     cat, short = finding["category"], finding["id"][:8]
     instead = (f"fix the line ('studio findings fix {short} --text ...') or, if it is intended, dismiss it "
@@ -260,7 +261,7 @@ def add_to_bible(project: Project, fid: str, who: str | None = None, *, confirme
     ``name``: the cue becomes an alias; ``location``: the feature's value is set.
 
     The bible is edited in place (comments, order and layout kept; see
-    :mod:`continuity.bible_edit`) after a backup. Before anything is written the
+    :mod:`continuity.bible.edit`) after a backup. Before anything is written the
     script is audited against the changed bible: when that would add findings (an
     appearance set for the whole script contradicts its first description, say),
     nothing is written unless ``confirmed``.
@@ -270,9 +271,9 @@ def add_to_bible(project: Project, fid: str, who: str | None = None, *, confirme
         InputError: the category does not apply, the last audit had no bible, the
             bible is outside the project, or it cannot be edited in place exactly.
     """
-    from continuity.bible_edit import edit_bible_text
-    from continuity.bible_yaml import parse_bible
-    from continuity.io import decode_text
+    from continuity.bible.edit import edit_bible_text
+    from continuity.bible.load import parse_bible
+    from continuity.screenplay.io import decode_text
 
     f = project.finding(fid)
     if not can_add_to_bible(f):
@@ -330,9 +331,9 @@ def _encode_like(text: str, original: bytes) -> bytes:
 
 def _canon(bible, f: dict[str, Any]):
     """The bible with the finding's change, the same change for the file, and it in words."""
-    from continuity.bible import Character, Location, SceneRange, WardrobeItem
-    from continuity.bible_edit import Change
-    from continuity.lexicon import garment_kind
+    from continuity.bible.edit import Change
+    from continuity.bible.model import Character, Location, SceneRange, WardrobeItem
+    from continuity.language.lexicon import garment_kind
 
     data = f["data"]
     cat, name = f["category"], f.get("character")

@@ -121,7 +121,7 @@ class ReviewState:
 
     def script(self, path: Path):
         """The parsed script, re-read only when the file changed."""
-        from continuity.io import load_script
+        from continuity.screenplay.io import load_script
 
         mtime = path.stat().st_mtime
         cached = self._script_cache.get(str(path))
@@ -347,7 +347,7 @@ def _image_path(state: ReviewState, fid: str) -> Path | None:
 
 
 def _context(script, line: int, around: int = 2) -> list[dict[str, Any]]:
-    from continuity.edit import source_lines
+    from continuity.screenplay.lines import source_lines
 
     rows = source_lines(script)
     idx = next((i for i, r in enumerate(rows) if r[0] == line), None)

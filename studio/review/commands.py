@@ -294,7 +294,7 @@ def export(
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
-    from continuity.words import plural
+    from continuity.language.words import plural
 
     typer.echo(f"wrote {out} ({plural(len(items), 'finding')})", err=True)
 

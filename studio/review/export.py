@@ -12,7 +12,7 @@ import io
 from collections import defaultdict
 from typing import Any
 
-from continuity.words import plural
+from continuity.language.words import plural
 
 EXPORT_FORMATS = ("csv", "markdown", "html")
 CSV_COLUMNS = (

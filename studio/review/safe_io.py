@@ -18,7 +18,7 @@ import secrets
 from pathlib import Path
 
 from continuity.errors import InputError
-from continuity.io import read_bytes
+from continuity.screenplay.io import read_bytes
 
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 _MAX_TRIES = 50

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from continuity.checks.findings import Report
 from continuity.errors import InputError
-from continuity.findings import Report
 
 STATUSES = ("open", "confirmed", "dismissed", "fixed", "resolved")
 #: What a status filter may say: a status, or ``all`` (no filter; the review page's "all").

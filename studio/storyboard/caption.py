@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from continuity.shots import Shot, ShotList
+from continuity.visual.shots import Shot, ShotList
 
 PAPER = (246, 244, 239)
 INK = (29, 29, 29)

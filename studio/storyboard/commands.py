@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from continuity.words import plural
+from continuity.language.words import plural
 
 
 class FailOn(str, Enum):
@@ -63,7 +63,7 @@ def _format_report(report) -> str:
 
 
 def _exit_for(report, fail_on: FailOn) -> None:
-    from continuity.findings import severity_at_least
+    from continuity.checks.findings import severity_at_least
 
     if fail_on is not FailOn.never and any(severity_at_least(f.severity, fail_on.value) for f in report.findings):
         raise typer.Exit(1)
@@ -101,7 +101,7 @@ def storyboard_command(
     """
     from continuity.api import load_bible
     from continuity.errors import InputError
-    from continuity.shots import load_shots
+    from continuity.visual.shots_json import load_shots
     from studio.storyboard.sheet import write_storyboard
 
     shots = load_shots(source)
@@ -167,8 +167,8 @@ def audit_frames_command(
     """
     from continuity.api import load_bible
     from continuity.errors import InputError
-    from continuity.shots import load_shots
-    from continuity.visual import audit_frames, list_images, load_frame_map
+    from continuity.visual.checks import audit_frames, list_images, load_frame_map
+    from continuity.visual.shots_json import load_shots
 
     paths, type_errors = list_images(frames)
     shot_list = load_shots(shots) if shots else None

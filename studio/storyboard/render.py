@@ -1,6 +1,6 @@
 """Storyboard panels: a schematic previsualisation of one shot, drawn with Pillow.
 
-A :class:`Renderer` turns a :class:`~continuity.shots.Shot` into the *picture* (the
+A :class:`Renderer` turns a :class:`~continuity.visual.shots.Shot` into the *picture* (the
 frame at the bible's aspect ratio); :func:`compose_panel` adds the caption strip.
 :class:`SchematicRenderer` is the default: a blocking diagram the way a storyboard
 artist's first pass looks (toned background, silhouettes sized by shot size, placed
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from continuity.shots import Shot, ShotList
+from continuity.visual.shots import Shot, ShotList
 from studio.storyboard.caption import (  # noqa: F401  (caption helpers re-exported)
     INK,
     caption_height,
@@ -33,7 +33,7 @@ from studio.storyboard.caption import (  # noqa: F401  (caption helpers re-expor
 )
 
 if TYPE_CHECKING:
-    from continuity.bible import Bible
+    from continuity.bible.model import Bible
 
 DEFAULT_ASPECT = 1.85
 DEFAULT_WIDTH = 960
@@ -90,7 +90,7 @@ class PanelContext:
 
     def palette_for(self, location: str | None) -> tuple[str, ...]:
         """The location's own colours (bible location attribute ``palette``), else the style palette."""
-        from continuity.visual import palette_for
+        from continuity.visual.checks import palette_for
 
         colours, path = palette_for(self.bible, location)
         return tuple(colours) if path != "style.palette" else self.palette

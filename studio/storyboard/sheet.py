@@ -18,8 +18,8 @@ import numpy as np
 from PIL import Image, ImageDraw, PngImagePlugin
 
 from continuity.errors import InputError
-from continuity.shots import Shot, ShotList
-from continuity.words import plural
+from continuity.language.words import plural
+from continuity.visual.shots import Shot, ShotList
 from studio.storyboard.render import (
     DEFAULT_WIDTH,
     PanelContext,
@@ -33,10 +33,10 @@ from studio.storyboard.render import (
 )
 
 if TYPE_CHECKING:
-    from continuity.bible import Bible
-    from continuity.visual import FramesReport
+    from continuity.bible.model import Bible
+    from continuity.visual.checks import FramesReport
 
-FRAME_KEY = "studio:frame"  # read back by continuity.visual.load_frame to crop the caption off
+FRAME_KEY = "studio:frame"  # read back by continuity.visual.frames.load_frame to crop the caption off
 PNG_OPTIONS = {"format": "PNG", "optimize": False, "compress_level": 6}
 PAGE_DPI = 150
 PAGE_SIZE = (round(11.69 * PAGE_DPI), round(8.27 * PAGE_DPI))  # A4 landscape
@@ -211,7 +211,7 @@ def write_storyboard(shots: ShotList, out_dir: str | Path, *, bible: Bible | Non
     Raises:
         InputError: the folder cannot be created or written.
     """
-    from continuity.visual import audit_images, with_image
+    from continuity.visual.checks import audit_images, with_image
 
     out = Path(out_dir)
     try:

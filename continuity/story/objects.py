@@ -1,0 +1,560 @@
+"""What happens to objects: losses, uses, hand-overs and recoveries, read from parses.
+
+The prop check asks one question of the script: is an object that was destroyed,
+lost or given away used again later? This module answers the grammatical half:
+given a parsed action sentence, which object events does it state?
+
+- **loss**: the object is the direct object of a destroying verb (*smashes*,
+  *crushes*, *burns*), is thrown somewhere it cannot come back from (*tosses it
+  into the fire*, *flings it overboard*), is swept away, stolen, lost, sold or
+  given to someone who is not one of the cast; or it is the subject of a
+  destruction (*It bursts into a hundred pieces*, *the phone sinks into the
+  harbour*, *is crushed*, *is gone*).
+- **use**: the object is acted on (*turns the snow globe over*, *glances at it*,
+  *scrolls through his phone*, *pulls it from a pocket*) or simply there (*the
+  compass sits on the shelf, unharmed*).
+- **transfer**: handed to a cast member (*hands the bike lamp to Dev*): not a loss.
+- **recover**: found, repaired, replaced, bought, got back; an indefinite or new
+  one (*a new phone*, *another compass*) starts a new object.
+
+``it``/``them`` resolve to the last object of the sentence before in the same
+paragraph (its direct object first). Words only signal; the parse decides who
+did what to which object.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from continuity.language.parse import Parse, Token
+
+# -- verb lexicons (lemmas) --------------------------------------------------------------
+
+DESTROY = frozenset(
+    "smash shatter destroy crush burn incinerate snap shred demolish pulverize pulverise wreck melt torch "
+    "splinter flatten obliterate stamp stomp trample explode cremate dissolve mangle crumple annihilate "
+    "vaporize vaporise squash pulp grind shatter pound".split()
+)
+# Intransitive destruction: the subject is lost.
+PERISH = frozenset(
+    "shatter burst explode disintegrate crumble splinter smash implode melt dissolve incinerate perish crunch crumple "
+    "fragment collapse short fuse".split()
+)
+SINK = frozenset("sink founder submerge drown".split())
+VANISH = frozenset("vanish disappear".split())
+THROW = frozenset(
+    "throw fling hurl toss drop kick dump tip pitch chuck lob cast push knock flush feed heave launch "
+    "slide roll let sling bin ditch jettison post shove".split()
+)
+SWEEP = frozenset("sweep wash carry drag blow snatch suck pull take".split())
+STEAL = frozenset("steal snatch pickpocket pilfer swipe filch loot".split())
+LOSE = frozenset("lose misplace".split())
+GIVE = frozenset("give hand pass sell pawn trade swap lend donate surrender bequeath offer slip toss throw".split())
+ALIENATE = frozenset("sell pawn trade auction".split())
+RECOVER = frozenset(
+    "find recover retrieve repair fix mend glue rescue salvage replace buy fish regain reclaim restore "
+    "rebuild patch solder reassemble purchase return spot discover unearth dredge recapture".split()
+)
+# Verbs whose object is not physically there.
+ABSENT = frozenset(
+    "search seek miss lack need want mourn remember recall imagine picture dream describe mention ask discuss "
+    "think talk wonder regret crave wish grieve".split()
+)
+STATE = frozenset(
+    "sit lie rest gleam glint glow shine tick ring buzz vibrate hang dangle stand wait remain lay perch shimmer "
+    "hum beep chime flash blink sparkle twinkle glisten lean peek poke protrude swing sway jut".split()
+)
+# Places an object does not come back from.
+GONE_PLACES = frozenset(
+    "fire flames flame fireplace hearth furnace stove oven bonfire blaze pyre inferno incinerator sea ocean river "
+    "lake harbour harbor bay canal well drain sewer pond water waves wave surf abyss chasm ravine gorge toilet bin "
+    "trash garbage dumpster shredder grinder depths deep current void gutter swamp marsh bog lava quicksand "
+    "rapids waterfall falls tide torrent ashes edge cliff precipice side railing rail parapet ledge "
+    "letterbox postbox mailbox slot".split()
+)
+AWAY = frozenset("overboard away".split())
+ASH = frozenset("ash ashes dust splinters pieces rubble cinders smithereens ruins wreckage fragments shards scrap "
+                "junk pulp mush powder fragment shard piece bits splinter".split())
+_NOTHING_LEFT_RE = re.compile(
+    r"\b(?:nothing (?:is |was )?(?:left|remains)|beyond repair|reduced to (?:ash|ashes|dust|rubble|pieces)|"
+    r"to (?:dust|ashes|smithereens)|into (?:a thousand|a hundred|a million) pieces)\b", re.IGNORECASE)
+GONE_STATES = frozenset("gone missing lost destroyed ruined stolen".split())
+REMAINS_ADJ = frozenset(
+    "broken shattered smashed burnt burned charred ruined crushed twisted melted destroyed wrecked dead "
+    "mangled cracked sodden waterlogged blackened scorched empty useless".split()
+)
+REMAINS_NOUN = frozenset(
+    "pieces piece shards shard fragments fragment remains wreckage ashes ash remnants remnant bits bit debris "
+    "photo photograph picture drawing painting sketch memory thought image ghost shell husk rest splinters "
+    "outline replica copy model dream".split()
+)
+# Things fixed to a place: a window that breaks here is not the window of another set.
+FIXTURES = frozenset(
+    "window windows windowpane pane mirror chandelier statue fountain windshield windscreen skylight greenhouse shed "
+    "barn cabin hut tower lighthouse tree fence gate sign signpost bridge pier jetty dam wall clock television tv "
+    "aquarium tank boiler pipe pipes sink bathtub toilet stove oven fridge refrigerator furnace streetlight lamppost "
+    "bulb lightbulb headlight headlights".split()
+)
+INDEFINITE = frozenset("a an another some one new spare replacement second fresh different other".split())
+_SPECIFIC_WITH_DEFINITE = frozenset("spare second other".split())
+# People who are not the cast: a hand-over to them, or a taking by them, loses the object.
+PERSON_NOUNS = frozenset(
+    "thief thieves pickpocket burglar robber mugger bandit crook looter stranger strangers man woman men women boy "
+    "girl kid kids child guard guards officer cop cops soldier soldiers policeman policewoman dealer pawnbroker "
+    "collector buyer customer passer-by passerby boater fisherman sailor beggar vagrant tramp waiter waitress "
+    "bartender clerk attendant porter driver cabbie mugger gang gangster tourist vendor merchant trader peddler "
+    "figure someone somebody crowd dog gull gulls seagull crow crows magpie monkey".split()
+)
+# Forces of nature that carry a thing off ("The tide takes it.", "the sea swallows the ring").
+FORCES = frozenset("tide tides sea ocean waves wave current river wind gale storm flood fire flames blaze water "
+                   "surf swell undertow rapids whirlpool avalanche".split())
+SWALLOW = frozenset("take swallow claim consume devour carry sweep snatch pull drag suck".split())
+TAKE = frozenset("take lift grab snatch pocket swipe nab seize confiscate pinch nick steal filch pilfer".split())
+PERSON_PRONOUNS = frozenset("he she they him her them i you we me us".split())
+OBJECT_PRONOUNS = frozenset("it them they".split())
+# Nouns that are events, feelings or surroundings, never props.
+NOT_PROPS = frozenset(
+    "silence tension spell mood news rules rule law record promise heart stillness quiet calm peace moment "
+    "illusion deadlock ice connection contact fast habit concentration trance light darkness dark sun moon sky "
+    "day night dawn dusk morning evening afternoon noon time sound noise music voice laugh laughter smile "
+    "tears tear breath air wind rain snow fog mist smoke steam cloud clouds storm thunder lightning silence "
+    "wave waves sea ocean water river fire flames flame world life hope dream dreams moment moments mind "
+    "thought thoughts memory memories eyes eye face head hand hands arm arms leg legs body skin hair mouth lips "
+    "nose ear ears feet foot finger fingers shoulder shoulders back chest heart stomach neck knees knee "
+    "man woman men women boy girl people crowd kid kids child children baby guy lady person family "
+    "room house floor wall walls ceiling street road door doors window windows ground earth surface "
+    "bottom top side edge end middle way place world story game match deal plan idea truth lie joke "
+    "point line lines word words name names thing things something nothing everything anything one ones "
+    "tension spirits mood momentum bond bonds barrier barriers code cycle chain routine minute minutes second "
+    "seconds hour hours while nothing".split()
+)
+
+
+@dataclass(frozen=True)
+class ObjectRef:
+    """An object named in a sentence.
+
+    Attributes:
+        head: the head noun's lemma (``globe``).
+        modifiers: compound nouns before it (``("snow",)``).
+        adjectives: adjectives on it (colours, materials).
+        owner: the cast member named as its owner (``Will's phone``), if any.
+        words: the writer's words for it (``the snow globe``, ``It``).
+        indefinite: named as a new one (``a``, ``another``, ``new``...).
+        plural: a plural noun (for the message's grammar).
+        token: its token index in the sentence.
+        possessed: named with an owner, a name or a pronoun (``her phone``): portable.
+    """
+
+    head: str
+    modifiers: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    owner: str | None
+    words: str
+    indefinite: bool
+    plural: bool
+    token: int
+    possessed: bool = False
+
+    @property
+    def name(self) -> str:
+        """The object's name: modifiers and head (``snow globe``)."""
+        return " ".join((*self.modifiers, self.head))
+
+
+FIRE = frozenset("fire flames flame fireplace hearth furnace stove oven bonfire blaze pyre inferno incinerator lava".split())
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happens to an object in a sentence.
+
+    Attributes:
+        kind: ``loss``, ``use``, ``transfer``, ``recover``, ``new`` or ``remains``.
+        obj: the object.
+        verb: the verb lemma that decided it ("" for a state).
+        actor: the cast member who did it, if named.
+        recipient: for a transfer, the cast member who received it.
+        held: whether a character handled it (so it is portable).
+        how: for a loss, in words: ``destroyed``, ``burnt``, ``lost``, ``stolen``, ``sold``, ``given away``.
+    """
+
+    kind: str
+    obj: ObjectRef
+    verb: str
+    actor: str | None = None
+    recipient: str | None = None
+    held: bool = False
+    how: str = ""
+
+
+def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None = None) -> ObjectRef | None:
+    """The object named by token ``i`` (a noun, or a pronoun resolved to ``antecedent``)."""
+    t = parse.tokens[i]
+    if t.lower in OBJECT_PRONOUNS and t.pos == "PRON":
+        if isinstance(antecedent, _Antecedents):
+            antecedent = antecedent.at(i)
+        if antecedent is None:
+            return None
+        return ObjectRef(antecedent.head, antecedent.modifiers, antecedent.adjectives, antecedent.owner, t.text,
+                         False, antecedent.plural, i, antecedent.possessed)
+    if t.pos not in ("NOUN", "PROPN") or t.character is not None:
+        return None
+    if t.text[:1].isupper() and not t.text.isupper() and (t.i > 0 or t.pos == "PROPN"):
+        # "the Beast", "the Colonel", "Milo drops..." (someone outside the cast): a name, not a prop
+        return None
+    head = t.lemma if t.lemma and t.lemma.isalpha() else t.lower
+    if head in NOT_PROPS or len(head) < 3:
+        return None
+    mods, adjs, owner, indefinite = [], [], None, False
+    # "her spare key", "the other glove": one particular thing; "a spare key", "her new phone": another one
+    definite = any((c.dep == "det" and c.lower in ("the", "this", "that")) or c.dep == "poss" for c in parse.children(i))
+    for c in parse.children(i):
+        if c.dep == "compound" and c.i < i and c.pos in ("NOUN", "PROPN") and c.character is None:
+            mods.append(c.lower)
+        elif c.dep in ("amod", "nmod") and c.i < i:
+            adjs.append(c.lower)
+            if c.lower in INDEFINITE and not (c.lower in _SPECIFIC_WITH_DEFINITE and definite):
+                indefinite = True
+        elif c.dep == "poss" and c.character:
+            owner = c.character
+        elif c.dep == "det" and c.lower in INDEFINITE:
+            indefinite = True
+    # "wearing a blue dress and hat": the coordinated noun shares the first one's article.
+    if t.dep == "conj" and any(c.dep == "det" and c.lower in INDEFINITE for c in parse.children(t.head)):
+        indefinite = True
+    if any(c.dep == "nummod" for c in parse.children(i)) and not any(
+            c.dep in ("det", "poss") and c.lower not in INDEFINITE for c in parse.children(i)):
+        indefinite = True  # "two letters" (but "the letter one last time" is the letter)
+    possessed = any(c.dep == "poss" for c in parse.children(i))
+    return ObjectRef(head, tuple(mods), tuple(adjs), owner, parse.phrase(i), indefinite, t.tag in ("NNS", "NNPS"), i,
+                     possessed)
+
+
+def main_object(parse: Parse) -> ObjectRef | None:
+    """The object a following ``it`` most likely means: a direct object first, then a subject."""
+    for deps in (("dobj",), ("nsubjpass", "nsubj"), ("pobj",)):
+        for t in parse.tokens:
+            if t.dep in deps:
+                ref = object_ref(parse, t.i)
+                if ref is not None and not _is_body_part_place(ref):
+                    return ref
+    return None
+
+
+def _is_body_part_place(ref: ObjectRef) -> bool:
+    return ref.head in ("pocket", "hand", "palm", "lap", "table", "floor", "shelf")
+
+
+def _particles(parse: Parse, verb: Token) -> set[str]:
+    return {c.lower for c in parse.children(verb.i, "prt", "advmod", "acomp")}
+
+
+def _prep_objects(parse: Parse, verb: Token) -> list[tuple[str, Token]]:
+    """``(preposition, object)`` pairs under ``verb`` (``into the fire``)."""
+    out = []
+    for p in parse.children(verb.i, "prep", "dative", "agent"):
+        for o in parse.children(p.i, "pobj"):
+            out.append((p.lower, o))
+            for c in parse.children(o.i, "conj"):
+                out.append((p.lower, c))
+        # "over the side into the sea": nested prepositions
+        for p2 in parse.children(p.i, "prep"):
+            for o in parse.children(p2.i, "pobj"):
+                out.append((p2.lower, o))
+    # "throws it as far out into the lake as he can": a preposition under an adverb
+    for a in parse.children(verb.i, "advmod", "prt"):
+        for p in parse.children(a.i, "prep"):
+            for o in parse.children(p.i, "pobj"):
+                out.append((p.lower, o))
+        for a2 in parse.children(a.i, "advmod"):
+            for p in parse.children(a2.i, "prep"):
+                for o in parse.children(p.i, "pobj"):
+                    out.append((p.lower, o))
+    return out
+
+
+def _who(t: Token | None, people: dict[str, str]) -> str | None:
+    """The cast member token ``t`` names (a name, or a resolved personal pronoun)."""
+    if t is None:
+        return None
+    if t.character:
+        return t.character
+    return people.get(t.lower)
+
+
+def _is_person(t: Token, people: dict[str, str]) -> bool:
+    return bool(t.character) or t.lower in PERSON_PRONOUNS or t.lower in people
+
+
+def _outsider(t: Token) -> bool:
+    """A recipient who is a person but not one of the cast (``a passing boater``)."""
+    return t.character is None and t.pos in ("NOUN", "PROPN") and t.lower not in OBJECT_PRONOUNS
+
+
+def _stranger(t: Token | None) -> bool:
+    """A subject who is a person outside the cast (``Thieves``, ``a pickpocket``, ``a gull``)."""
+    return t is not None and t.character is None and (t.lemma in PERSON_NOUNS or t.lower in PERSON_NOUNS)
+
+
+def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, str] | None = None) -> list[Event]:
+    """The object events a parsed action sentence states.
+
+    Args:
+        parse: the sentence.
+        antecedent: what ``it``/``them`` refer to (the last object before).
+        people: personal pronouns resolved to cast members (``{"he": "WILL"}``).
+    """
+    people = people or {}
+    out: list[Event] = []
+    antecedent = _antecedents(parse, antecedent)
+    for v in parse.tokens:
+        if v.pos not in ("VERB", "AUX", "NOUN", "ADJ") or v.dep in ("amod", "compound") and v.pos != "VERB":
+            continue
+        lemma = v.lemma
+        subj = parse.subject(v) if v.pos in ("VERB", "AUX") else None
+        actor = _who(subj, people)
+        parts = _particles(parse, v)
+        preps = _prep_objects(parse, v)
+        dobjs = [t for t in parse.children(v.i, "dobj", "obj")]
+        # "hands Dev the lamp": the first object is a person, the second the thing.
+        recipient_tok = None
+        if len(dobjs) == 2 and _is_person(dobjs[0], people):
+            recipient_tok, dobjs = dobjs[0], dobjs[1:]
+        for d in list(dobjs):
+            dobjs.extend(parse.children(d.i, "conj"))
+        passive = [t for t in parse.children(v.i, "nsubjpass")]
+        subjects = [t for t in parse.children(v.i, "nsubj")] if not passive else []
+        if not passive and not subjects and subj is not None and v.pos == "VERB":
+            subjects = [subj]  # "the phone slips ... and sinks": the shared subject
+        for d in dobjs:  # "hurls the compass over the edge": the preposition may hang on the object
+            preps += [(p.lower, o) for p in parse.children(d.i, "prep") for o in parse.children(p.i, "pobj")]
+        places = {o.lemma for p, o in preps if p in ("into", "in", "onto", "on", "to", "down", "under", "beneath", "over", "off", "in", "through", "toward", "towards")}
+        gone_place = bool(places & GONE_PLACES) or bool(parts & AWAY) or "overboard" in {o.lower for _, o in preps}
+        for d in dobjs:
+            ref = object_ref(parse, d.i, antecedent)
+            if ref is None or _is_person(d, people):
+                continue
+            kind, recipient = _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, people, ref)
+            if lemma in SWALLOW and subj is not None and subj.lemma in FORCES and kind in ("use", "new", None):
+                kind, recipient = "loss", None  # "The tide takes it."
+            if (lemma in TAKE and _stranger(subj) and kind in ("use", "transfer", "new", None)
+                    and not parts & {"out", "off", "up", "down", "back", "in"}
+                    and not any(c.dep == "poss" and not c.character for c in parse.children(d.i))):
+                kind, recipient = "loss", None  # "Thieves take the spyglass" (not "the guard takes out his gun")
+            if kind:
+                out.append(Event(kind, ref, lemma, actor, recipient, held=actor is not None,
+                                 how=_how(lemma, places, gone_place) if kind == "loss" else ""))
+        for s in passive + [t for t in subjects if not _is_person(t, people)]:
+            ref = object_ref(parse, s.i, antecedent)
+            if ref is None:
+                continue
+            kind = _subject_kind(lemma, parts, gone_place, bool(passive), parse, v, places)
+            if kind:
+                out.append(Event(kind, ref, lemma, None, how=_how(lemma, places, gone_place) if kind == "loss" else ""))
+        # "the compass is gone", "within a minute it is ash": states
+        if v.lemma == "be":
+            for s in parse.children(v.i, "nsubj"):
+                ref = object_ref(parse, s.i, antecedent)
+                if ref is None:
+                    continue
+                states = {c.lower for c in parse.children(v.i, "acomp", "attr", "advmod")}
+                if states & ASH:
+                    out.append(Event("loss", ref, "be", how="burnt" if states & {"ash", "ashes", "cinders"} else "destroyed"))
+                elif states & GONE_STATES:
+                    out.append(Event("loss", ref, "be", how=sorted(states & GONE_STATES)[0]))
+                elif states & REMAINS_ADJ:
+                    out.append(Event("remains", ref, "be"))
+                else:
+                    out.append(Event("use", ref, "be"))
+        # "glances at it", "scrolls through his phone", "pulls it from a pocket" (the pocket is a place)
+        if v.pos in ("VERB",) and actor is not None and lemma not in ABSENT | RECOVER:
+            for p, o in preps:
+                if p in ("at", "through", "with", "on", "over", "into", "inside") and not _is_person(o, people):
+                    ref = object_ref(parse, o.i, antecedent)
+                    if ref is None or _is_body_part_place(ref) or (ref.head in GONE_PLACES):
+                        continue
+                    if lemma in THROW | DESTROY | PERISH:
+                        continue
+                    out.append(Event("use", ref, lemma, actor, held=True))
+    # "The train roars over it, and nothing is left."
+    if _NOTHING_LEFT_RE.search(parse.text) and not any(e.kind == "loss" for e in out):
+        target = next((t for t in parse.tokens if t.lower in ("it", "them") and t.pos == "PRON"), None)
+        if target is None:
+            target = next((t for t in parse.tokens if t.dep == "dobj"), None)
+        ref = object_ref(parse, target.i, antecedent) if target is not None else None
+        if ref is not None:
+            out.append(Event("loss", ref, "", how="destroyed"))
+    return _refine(parse, out)
+
+
+def _how(lemma: str, places: set[str], gone_place: bool) -> str:
+    """A loss in words, for the finding's message."""
+    if places & FIRE:
+        return "burnt"
+    if lemma in TAKE:
+        return "stolen"
+    if lemma in DESTROY | PERISH or lemma in ("break", "tear", "rip", "blow", "burn"):
+        return "destroyed"
+    if lemma in STEAL:
+        return "stolen"
+    if lemma in ALIENATE:
+        return {"sell": "sold", "pawn": "pawned", "trade": "traded away", "auction": "auctioned"}[lemma]
+    if lemma in GIVE and not gone_place:
+        return "given away"
+    return "lost"
+
+
+class _Antecedents:
+    """``it`` means the nearest object before it in the sentence, else the one before the sentence."""
+
+    def __init__(self, parse: Parse, before: ObjectRef | None):
+        self.parse, self.before = parse, before
+
+    def at(self, i: int) -> ObjectRef | None:
+        # "A truck rolls over the pen, crushing it": *it* is never its own verb's subject.
+        verb = self.parse.clause_verb(i)
+        subj = self.parse.subject(verb) if verb is not None else None
+        skip = subj.i if subj is not None else -1
+        found = self._find(i, ("dobj", "nsubj", "nsubjpass"), skip)
+        return found or self.before or self._find(i, ("pobj",), skip)
+
+    def _find(self, i: int, deps: tuple[str, ...], skip: int) -> ObjectRef | None:
+        for t in reversed(self.parse.tokens[:i]):
+            if t.dep in deps and t.lower not in OBJECT_PRONOUNS and t.i != skip:
+                ref = object_ref(self.parse, t.i)
+                if ref is not None and not _is_body_part_place(ref) and ref.head not in ("fist", "palm", "grip"):
+                    return ref
+        return None
+
+
+def _antecedents(parse: Parse, before: ObjectRef | None) -> _Antecedents:
+    return _Antecedents(parse, before)
+
+
+def _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, people, ref) -> tuple[str | None, str | None]:
+    """What a verb does to its direct object: (kind, recipient)."""
+    if ref.indefinite and lemma not in DESTROY | THROW:
+        return "new", None
+    if lemma in RECOVER or (lemma == "get" and "back" in parts):
+        return "recover", None
+    if lemma in ABSENT:
+        return None, None
+    if lemma in DESTROY or (lemma == "break" and not parts - {"apart", "up", "down", "open"} or lemma == "blow" and "up" in parts):
+        if lemma == "break" and "open" in parts:
+            return "use", None
+        return "loss", None
+    if lemma in ("tear", "rip") and parts & {"up", "apart"}:
+        return "loss", None
+    if lemma in LOSE:
+        return "loss", None
+    if lemma in STEAL:
+        return ("transfer", actor) if actor else ("loss", None)
+    if lemma in GIVE:
+        recipients = [o for p, o in preps if p in ("to", "for")]
+        if recipient_tok is not None:
+            recipients.insert(0, recipient_tok)
+        for r in recipients:
+            who = _who(r, people)
+            if who:
+                return "transfer", who
+            if _outsider(r):
+                return "loss", None
+        if lemma in ALIENATE or "away" in parts:
+            return "loss", None
+        if lemma in THROW and gone_place:
+            return "loss", None
+        return "use", None
+    if lemma in THROW or lemma in SWEEP:
+        if gone_place:
+            return "loss", None
+        if lemma in SWEEP and not ({"away", "overboard", "off"} & parts):
+            return "use", None
+        return "use", None
+    return "use", None
+
+
+def _subject_kind(lemma, parts, gone_place, passive, parse, v, places) -> str | None:
+    """What a verb says of its subject object."""
+    if passive:
+        if lemma in DESTROY | STEAL | LOSE or (lemma in SWEEP and (parts & AWAY or gone_place)) or (
+                lemma in THROW and gone_place) or lemma in ALIENATE:
+            return "loss"
+        if lemma == "break" and not parts - {"apart", "up", "down"}:
+            return "loss"
+        if lemma in RECOVER:
+            return "recover"
+        return "use"
+    if v.lower in GONE_STATES and any(c.lemma == "be" for c in parse.children(v.i, "aux", "auxpass")):
+        return "loss"  # "It clatters out of reach and is gone."
+    if lemma in PERISH or (lemma == "break" and parts & {"apart", "up"}) or (lemma == "burn" and parts & {"up", "down", "away", "out"}):
+        return "loss"
+    if lemma == "break" and any(o.lemma in ("piece", "pieces", "half", "two", "shard") for _, o in _prep_objects(parse, v)):
+        return "loss"
+    # "They crunch into fragments.", "it crumbles to dust"
+    if any(p in ("into", "to") and (o.lemma in ASH or o.lower in ASH) for p, o in _prep_objects(parse, v)):
+        return "loss"
+    if lemma in SINK | VANISH:
+        if gone_place or (lemma in SINK and not places):
+            return "loss"
+        return None
+    if lemma in ("go", "fall", "slip", "tumble", "plunge", "drop", "topple") and gone_place:
+        return "loss"
+    if lemma in ("catch",) and any(o.lemma == "fire" for o in parse.children(v.i, "dobj")):
+        return "loss"
+    if lemma in STATE or v.pos == "VERB":
+        return "use"
+    return None
+
+
+def _refine(parse: Parse, out: list[Event]) -> list[Event]:
+    """Uses of remains are not uses; one event per object token (a loss beats a use)."""
+    rank = {"loss": 5, "recover": 4, "new": 4, "transfer": 3, "remains": 2, "use": 1}
+    best: dict[int, Event] = {}
+    for e in out:
+        if e.kind == "use" and _remains(parse, e.obj):
+            e = Event("remains", e.obj, e.verb, e.actor)
+        if e.obj.indefinite and e.kind == "use":
+            e = Event("new", e.obj, e.verb, e.actor)
+        old = best.get(e.obj.token)
+        if old is None or rank[e.kind] > rank[old.kind]:
+            best[e.obj.token] = e
+    return [best[k] for k in sorted(best)]
+
+
+def _remains(parse: Parse, ref: ObjectRef) -> bool:
+    """Whether the sentence speaks of what is left of it (``the broken globe``, ``pieces of it``)."""
+    if set(ref.adjectives) & REMAINS_ADJ:
+        return True
+    t = parse.tokens[ref.token]
+    if t.dep == "pobj":
+        prep = parse.head(t.i)
+        if prep.lower == "of" and parse.head(prep.i).lemma in REMAINS_NOUN | {"what"}:
+            return True
+    if t.dep == "pobj" and parse.head(t.i).lower == "without":
+        return True  # "without his phone" (but "without a scratch" says nothing of it)
+    low = parse.text.lower()
+    return bool(re.search(r"\b(what(?:'s| is| was) left of|remains of|no sign of)\b", low))
+
+
+def same_object(a: ObjectRef, b: ObjectRef) -> bool:
+    """Whether two references can name one object (``the globe`` and ``the snow globe``).
+
+    One table is not "tables": nouns must agree in number (a pronoun takes its antecedent's).
+    """
+    if a.head != b.head:
+        return False
+    if a.plural != b.plural:
+        return False
+    if a.modifiers and b.modifiers and set(a.modifiers) != set(b.modifiers):
+        return False
+    if a.owner and b.owner and a.owner != b.owner:
+        return False
+    if (set(a.adjectives) ^ set(b.adjectives)) & _SPECIFIC_WITH_DEFINITE:
+        return False  # "his torch" is not "his spare torch", nor "the glove" "the other glove"
+    from continuity.language.lexicon import COLOUR_GROUP
+
+    ca = {COLOUR_GROUP[x] for x in a.adjectives if x in COLOUR_GROUP}
+    cb = {COLOUR_GROUP[x] for x in b.adjectives if x in COLOUR_GROUP}
+    return not (ca and cb and ca != cb)

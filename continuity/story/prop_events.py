@@ -1,0 +1,157 @@
+"""What happens to props, read from the script's sentences: losses gated by verb, parsed, with owners.
+
+A cheap gate (:func:`may_lose`) picks the sentences that may state a loss; they
+are parsed with the sentence before them when a pronoun needs it
+(:func:`parse_with_antecedents`), and read into :class:`~continuity.story.objects.Event`
+values with pronouns resolved to the cast (:func:`events_of`) and bible aliases
+folded onto the prop's own name. The prop check and the prop sheets both read
+props through here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from continuity.story.objects import (
+    ALIENATE,
+    ASH,
+    AWAY,
+    DESTROY,
+    GIVE,
+    GONE_PLACES,
+    LOSE,
+    PERISH,
+    PERSON_NOUNS,
+    SINK,
+    STEAL,
+    SWEEP,
+    TAKE,
+    THROW,
+    VANISH,
+    Event,
+    ObjectRef,
+    events,
+    main_object,
+)
+from continuity.story.sentences import Sentence
+
+if TYPE_CHECKING:
+    from continuity.story.context import Context
+
+
+_IRREGULAR = {
+    "throw": "threw thrown", "fling": "flung", "sink": "sank sunk", "steal": "stole stolen", "sweep": "swept",
+    "lose": "lost", "sell": "sold", "give": "gave given", "burn": "burnt", "break": "broke broken",
+    "tear": "tore torn", "blow": "blew blown", "feed": "fed", "catch": "caught", "let": "let", "slide": "slid",
+    "take": "took taken", "go": "went gone", "fall": "fell fallen", "cast": "cast", "sling": "slung",
+    "drag": "dragged", "burst": "burst", "lend": "lent", "swing": "swung",
+}
+
+
+def _forms(lemma: str) -> list[str]:
+    """Inflected forms of a regular English verb, plus known irregular ones."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing", *(_IRREGULAR.get(lemma, "").split())}
+    if lemma.endswith("e"):
+        out |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnprt]", lemma):
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return sorted(out, key=len, reverse=True)
+
+
+# Verbs that say a loss by themselves, and verbs that need a place or a stranger to ("throws it into the sea").
+_STRONG = DESTROY | PERISH | SINK | STEAL | LOSE | ALIENATE | {"break", "tear", "rip", "burn", "explode"}
+
+
+_WEAK = (VANISH | THROW | SWEEP | GIVE | TAKE) | {"blow", "catch", "fall", "slip", "tumble", "plunge", "go", "feed"}
+
+
+_STRONG_FORMS = frozenset(f for lemma in _STRONG for f in _forms(lemma)) | {"gone", "missing", "stolen", "destroyed"}
+
+
+_WEAK_FORMS = frozenset(f for lemma in _WEAK for f in _forms(lemma))
+
+
+_CONTEXT = frozenset(GONE_PLACES | AWAY | PERSON_NOUNS | ASH | {"nothing", "lost", "overboard", "beyond"})
+
+
+_WORDS_RE = re.compile(r"[a-z]+")
+
+
+_PRONOUN_RE = re.compile(r"\b(?:it|them|they|its)\b", re.IGNORECASE)
+
+
+_STATE_GATE = re.compile(
+    r"\b(?:nothing (?:is |was )?(?:left|remains)|beyond repair|(?:is|are|was|were|turns? to|burns? to|reduced to) "
+    r"(?:a )?(?:\w+ )?(?:ash|ashes|dust|rubble|cinders|pieces|splinters|fragments|smithereens))\b", re.IGNORECASE)
+
+
+def may_lose(text: str) -> bool:
+    """Whether a sentence may state a loss (a cheap gate before parsing)."""
+    if _STATE_GATE.search(text):
+        return True
+    words = set(_WORDS_RE.findall(text.lower()))
+    if not _STRONG_FORMS.isdisjoint(words):
+        return True
+    return not _WEAK_FORMS.isdisjoint(words) and not _CONTEXT.isdisjoint(words)
+
+
+def bible_aliases(ctx: Context) -> dict[str, str]:
+    """Alias head word -> the prop name's head word, from the bible."""
+    out: dict[str, str] = {}
+    for p in ctx.bible.props:
+        head = p.name.lower().split()[-1]
+        for a in p.aliases:
+            words = a.lower().split()
+            if words and words[-1] != head:
+                out[words[-1]] = head
+    return out
+
+
+def pronoun_led(s: Sentence) -> bool:
+    return bool(re.match(r"(?:It|They|Them)\b", s.text))
+
+
+def parse_with_antecedents(ctx: Context, sentences: list[Sentence]) -> dict[int, object]:
+    """Parses of ``sentences`` and of each one's predecessor in its paragraph (for ``it``)."""
+    want: dict[int, Sentence] = {}
+    for s in sentences:
+        want[s.id] = s
+        # The sentence before matters only for a pronoun ("It bursts into a hundred pieces").
+        if s.id > 0 and ctx.sentences[s.id - 1].element == s.element and _PRONOUN_RE.search(s.text):
+            want[s.id - 1] = ctx.sentences[s.id - 1]
+    return dict(zip(want, ctx.parse_many(list(want.values()))))
+
+
+def people(ctx: Context, s: Sentence) -> dict[str, str]:
+    """He/she/they resolved to the character the paragraph is about."""
+    out = {}
+    for pronoun, gender in (("he", "m"), ("him", "m"), ("she", "f"), ("her", "f")):
+        who = ctx.reader.previous_named(s, gender, include_self=True)
+        if who:
+            out[pronoun] = who
+    return out
+
+
+def events_of(ctx: Context, s: Sentence, parsed: dict, by_id: dict, aliases: dict[str, str]) -> list[Event]:
+    parse = parsed.get(s.id)
+    if parse is None:
+        return []
+    antecedent = None
+    prev = parsed.get(s.id - 1)
+    if prev is not None:
+        antecedent = main_object(prev)
+    evs = events(parse, antecedent, people(ctx, s))
+    if aliases:
+        evs = [Event(e.kind, canonical(e.obj, aliases), e.verb, e.actor, e.recipient, e.held) for e in evs]
+    return evs
+
+
+def canonical(ref: ObjectRef, aliases: dict[str, str]) -> ObjectRef:
+    head = aliases.get(ref.head)
+    if head is None:
+        return ref
+    return ObjectRef(head, (), ref.adjectives, ref.owner, ref.words, ref.indefinite, ref.plural, ref.token,
+                     ref.possessed)

@@ -1,0 +1,425 @@
+"""Sentences of a script, who they name, and the attribute values they state.
+
+This is the shared reading layer of the checks: the script is split into
+sentences (each with its scene and source line), character names and pronouns are
+resolved to cast members, and appearance and wardrobe values are attached to the
+character they describe. Resolution is deliberately conservative: a value whose
+owner is unclear is dropped rather than guessed (precision over recall).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from continuity.errors import InputError
+from continuity.language import lexicon
+from continuity.screenplay.model import Kind, Script
+
+#: The longest action or dialogue paragraph read (characters, about 64 KB): a
+#: bound on the work one element can cause.
+MAX_ELEMENT_CHARS = 65_536
+_SENT_RE = re.compile(r"[^.!?]+(?:[.!?]+[\"')\]]*|$)")
+# Periods that end no sentence ("two a.m.", "Mr. Bloom", "St. Paul"): masked while splitting.
+_ABBREV_RE = re.compile(r"\b(?:[ap]\.m\.(?=\s+[a-z])|[ap]\.m(?=\.)|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|Lt|Sgt|Capt|Col|Gen|Prof|Rev|vs|etc|No)\.(?=\s))")
+_DOT = "\u2024"
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_POSS_BEFORE = re.compile(r"\b(his|her|their|its)\s+(?:[\w'\-]+\s+){0,4}$", re.IGNORECASE)
+_WEAR_BEFORE = re.compile(
+    r"\b(?:wears?|wearing|wore|dressed in|clad in|in|zips?(?: up)?|zipping(?: up)?|buttons?(?: up)?|buttoning|"
+    r"pulls? (?:on|tight|closed)|pulling (?:on|tight)|tugs?|tugging|shrugs? (?:on|off)|clutches|adjusts?|straightens?)"
+    r"\s+(?:up\s+)?(?:his|her|their|a|an|the)?\s*(?:[\w'\-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# Words of multi-word cues ("TELLER WOMAN", "YOUNG EDWARD") that are not names.
+_GENERIC = {
+    "MAN", "WOMAN", "GIRL", "BOY", "KID", "LADY", "GUY", "YOUNG", "OLD", "OLDER", "LITTLE", "BIG", "MR", "MRS",
+    "MR.", "MRS.", "MS", "MS.", "DR", "DR.", "GUARD", "OFFICER", "DOCTOR", "NURSE", "WAITER", "WAITRESS", "DRIVER",
+    "TELLER", "CLERK", "COP", "SOLDIER", "VOICE", "THE", "FIRST", "SECOND", "THIRD", "OTHER", "NEW", "UNCLE", "AUNT",
+    "MOTHER", "FATHER", "SISTER", "BROTHER", "WIFE", "HUSBAND", "SON", "DAUGHTER", "BABY", "CAPTAIN", "SERGEANT",
+    "AGENT", "PILOT", "PRIEST", "REPORTER", "ANNOUNCER", "NARRATOR", "CROWD", "ALL", "BOTH", "TEEN", "TEENAGE",
+}
+_OTHER_PERSON_RE = re.compile(
+    r"\b[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\b(?!')|\b(?:woman|man|girl|boy|lady|guy|stranger|kid|child|figure|someone|"
+    r"women|men|girls|boys|people|soldier|officer|nurse|doctor|waitress|waiter|driver)\b"
+)
+_SUBJECT_PRONOUN_RE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+|Then,?\s+|Now,?\s+)?(He|She)\b")
+_LOOKS_GATE = re.compile(
+    r"\b(?:hair|eyes?|beard|moustache|mustache|curls|locks|mane|stubble|frame|build|figure|physique|"
+    r"slight|slim|stocky|thin|bony|heavy|wiry|slender|skinny|lanky|gaunt|petite|scrawny|heavyset|portly|stout|"
+    r"burly|muscular|brawny|chubby|plump|teens|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)(?:y|ies)(?:-\w+)?|"
+    r"eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)\b",
+    re.IGNORECASE,
+)
+_ONE_RE = re.compile(r"\b(?:for|into|with|to|on) (?:a|an|the|some) (?P<c>" + "|".join(lexicon.COLOURS) + r") (?:one|pair|set)\b",
+                     re.IGNORECASE)
+CHANGE_RE = re.compile(
+    r"\b(now|dyed|dyes|has cut|cuts (?:his|her) hair|shaved|shaves|wig|disguised?|turned|changes? into|"
+    r"changed into|puts? on|pulls? on|takes? off|swapped|swaps?|new|another|fresh|borrowed|borrows|lends|"
+    r"(?:shrugs?|slips?|throws?|pulls?|puts?) (?:it|them) on|slips? into|throws? on|dons|donning|wriggles? into)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of action or dialogue.
+
+    Attributes:
+        id: position in :attr:`Reading.sentences`.
+        scene: 1-based scene index (0 for the preamble).
+        line: source line (Fountain) or paragraph index (FDX) of the sentence.
+        text: the sentence, whitespace normalised.
+        kind: ``action`` or ``dialogue``.
+        speaker: the speaking character for dialogue.
+        element: ordinal of the element it comes from (groups sentences of a paragraph).
+    """
+
+    id: int
+    scene: int
+    line: int
+    text: str
+    kind: str
+    speaker: str | None
+    element: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A character named in a sentence, at character offsets ``start:end``."""
+
+    character: str
+    start: int
+    end: int
+    possessive: bool
+    caps: bool
+
+
+@dataclass(frozen=True)
+class Observation:
+    """An attribute value stated about a character in a sentence.
+
+    ``attribute`` is an appearance slot (``hair``, ``eyes``...) or ``garment:<kind>``;
+    ``how`` tells how the owner was resolved (``possessive``, ``pronoun``, ``named``,
+    ``aligned``).
+    """
+
+    character: str
+    attribute: str
+    value: str
+    words: str
+    sentence: Sentence
+    how: str
+    change: bool
+
+
+def split_sentences(text: str, line: int) -> list[tuple[int, str]]:
+    """Split an element's text into ``(line, sentence)`` pairs, keeping source lines."""
+    out = []
+    for i, raw_line in enumerate(text.split("\n")):
+        masked = _ABBREV_RE.sub(lambda m: m.group(0).replace(".", _DOT), raw_line)
+        for m in _SENT_RE.finditer(masked):
+            s = " ".join(m.group(0).replace(_DOT, ".").split())
+            if len(s) > 1 and any(c.isalpha() for c in s):
+                out.append((line + i, s))
+    # Join sentences that continue across a hard line break within a paragraph.
+    merged: list[tuple[int, str]] = []
+    for ln, s in out:
+        if merged and not re.search(r"[.!?]['\")\]]*$|--$|:$", merged[-1][1]) and s[:1].islower():
+            merged[-1] = (merged[-1][0], merged[-1][1] + " " + s)
+        else:
+            merged.append((ln, s))
+    return merged
+
+
+def sentences_of(script: Script) -> list[Sentence]:
+    """Every action and dialogue sentence of the script, in order."""
+    out: list[Sentence] = []
+    for ordinal, (scene, el) in enumerate(script.elements()):
+        if el.kind is Kind.ACTION:
+            kind, speaker = "action", None
+        elif el.kind is Kind.DIALOGUE:
+            kind, speaker = "dialogue", el.character
+        else:
+            continue
+        if len(el.text) > MAX_ELEMENT_CHARS:
+            raise InputError(
+                f"{script.source or 'the script'}: line {el.line}: one paragraph of {len(el.text):,} characters; "
+                f"the limit is {MAX_ELEMENT_CHARS:,} (split it into paragraphs)"
+            )
+        # FDX lines are paragraph indices: every sentence of a paragraph shares it.
+        for line, text in split_sentences(el.text, el.line):
+            if script.format == "fdx":
+                line = el.line
+            out.append(Sentence(len(out), scene.index if scene else 0, line, text, kind, speaker, ordinal))
+    return out
+
+
+class Cast:
+    """Names, aliases and genders of the characters, and a finder for them in text."""
+
+    def __init__(self, names: dict[str, list[str]]):
+        """Args: names: canonical name (as cued) -> aliases (full names...)."""
+        self.names = list(names)
+        self.gender: dict[str, str | None] = dict.fromkeys(self.names)
+        surface: dict[str, str] = {}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for name, aliases in names.items():
+            forms = {name, *aliases}
+            for form in list(forms):
+                parts = form.split()
+                if len(parts) > 1:
+                    forms.update(p for p in (parts[0], parts[-1]) if len(p) >= 3 and p.upper() not in _GENERIC)
+            for form in forms:
+                if len(form) < 2 or not any(c.isalpha() for c in form):
+                    continue
+                owners[form.upper()].add(name)
+        for form, who in owners.items():
+            if len(who) == 1:
+                surface[form] = next(iter(who))
+            elif form in who:  # a cue name beats another's alias part
+                surface[form] = form
+        self.surface = surface
+        alts = sorted(surface, key=len, reverse=True)
+        if alts:
+            # Upper case (introductions, cues) or Title case, never lower: "will" is a verb.
+            pats = []
+            for f in alts:
+                words = f.split()
+                pats.append(re.escape(f))
+                pats.append(r"\s+".join(re.escape(w[:1] + w[1:].lower()) for w in words))
+            self._re = re.compile(r"(?<![\w'])(" + "|".join(pats) + r")('s|'S|s')?(?![\w])")
+        else:
+            self._re = None
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Characters named in ``text``."""
+        if self._re is None:
+            return []
+        out = []
+        for m in self._re.finditer(text):
+            form = " ".join(m.group(1).split()).upper()
+            who = self.surface.get(form)
+            if who:
+                out.append(Mention(who, m.start(), m.end(), bool(m.group(2)), m.group(1).isupper()))
+        return out
+
+    def learn_genders(self, sentences: list[Sentence]) -> None:
+        """Guess each character's pronouns from the script's own usage.
+
+        A pronoun votes for the character named alone in its sentence (after the
+        name), or, in a sentence naming no one, for the character named alone in
+        the previous sentence of the same paragraph.
+        """
+        votes: dict[str, Counter] = defaultdict(Counter)
+        current: str | None = None
+        element = None
+        for s in sentences:
+            if s.kind != "action":
+                current = None
+                continue
+            if s.element != element:
+                element, current = s.element, None
+            ms = self.mentions(s.text)
+            who = {m.character for m in ms}
+            if len(who) > 1:
+                current = None
+                continue
+            if len(who) == 1:
+                current = ms[0].character
+                after = s.text[ms[0].end :]
+            else:
+                after = s.text
+            if current is None:
+                continue
+            words = re.findall(r"[a-z]+", after.lower())
+            votes[current]["m"] += sum(w in _MALE for w in words)
+            votes[current]["f"] += sum(w in _FEMALE for w in words)
+        for name, v in votes.items():
+            if v["m"] >= 2 and v["m"] >= 3 * v["f"]:
+                self.gender[name] = "m"
+            elif v["f"] >= 2 and v["f"] >= 3 * v["m"]:
+                self.gender[name] = "f"
+
+
+def _pronoun_gender(word: str) -> str | None:
+    w = word.lower()
+    return "m" if w in _MALE else "f" if w in _FEMALE else None
+
+
+class Reader:
+    """Resolves the owner of values stated in sentences.
+
+    Args:
+        cast: the characters.
+        sentences: all sentences (for looking back within a paragraph).
+        align: optional ``(sentence, candidates, attribute) -> name | None`` used when
+            several characters could own a value; it ranks them by embedding
+            similarity to their established facts.
+        parse: optional ``sentence -> Parse`` for ownership by action.
+    """
+
+    def __init__(self, cast: Cast, sentences: list[Sentence], align=None, parse=None):
+        self.cast = cast
+        self.sentences = sentences
+        self.align = align
+        #: optional ``sentence -> Parse``: reads garment ownership by action when no
+        #: wearing verb or possessive says whose it is (see :mod:`continuity.story.wearing`).
+        self.parse = parse
+        self._mentions = {s.id: cast.mentions(s.text) for s in sentences}
+
+    def mentions(self, s: Sentence) -> list[Mention]:
+        """Characters named in a sentence (cached)."""
+        return self._mentions[s.id]
+
+    def _previous_named(self, s: Sentence, gender: str | None) -> str | None:
+        """The character an earlier sentence of the same paragraph is about.
+
+        The nearest earlier sentence naming someone of the matching gender wins, and
+        within it the first such name (the grammatical subject, usually). Linear: the
+        answers for every sentence are built in one pass per gender, on first use
+        (after the cast's genders are learnt), each from the sentence before.
+        """
+        tables: dict[str | None, list[str | None]] = self.__dict__.setdefault("_previous", {})
+        table = tables.get(gender)
+        if table is None:
+            table = tables[gender] = [None] * len(self.sentences)
+            for i in range(1, len(self.sentences)):
+                if self.sentences[i - 1].element != self.sentences[i].element:
+                    continue
+                for m in self._mentions[i - 1]:
+                    g = self.cast.gender.get(m.character)
+                    if not m.possessive and (gender is None or g is None or g == gender):
+                        table[i] = m.character
+                        break
+                else:
+                    table[i] = table[i - 1]
+        return table[s.id]
+
+    def owner(self, s: Sentence, start: int, attribute: str, *, garment: bool = False) -> tuple[str, str] | None:
+        """Who a value at offset ``start`` in ``s`` belongs to, and how we know."""
+        before = s.text[:start]
+        ms = [m for m in self.mentions(s) if m.end <= start]
+        # "Red-headed ZACKY PRICE is 10": an introduction right after the value.
+        nxt = [m for m in self.mentions(s) if m.start >= start]
+        if nxt and nxt[0].caps and re.fullmatch(r"[\w'\- ]{0,30}\s", s.text[start : nxt[0].start]) and not ms:
+            return nxt[0].character, "named"
+        # "Green-eyed Josephine stares back": a compound adjective right before the name.
+        if nxt and not ms and re.fullmatch(r"[\w'\- ]{0,20}-(?:eyed|haired|headed|bearded)\s", s.text[start : nxt[0].start],
+                                           re.IGNORECASE):
+            return nxt[0].character, "named"
+        # "Josephine spots an ASIAN WOMAN (50)": someone else stands between.
+        between = before[ms[-1].end :] if ms else before
+        if _OTHER_PERSON_RE.search(between):
+            return None
+        # "Mara's red coat", "Eli's pale blue eyes".
+        if ms and ms[-1].possessive and not re.search(r"[,;]|\band\b", before[ms[-1].end :]):
+            return ms[-1].character, "possessive"
+        pm = _POSS_BEFORE.search(before)
+        if pm:
+            gender = _pronoun_gender(pm.group(1))
+            for m in reversed(ms):
+                g = self.cast.gender.get(m.character)
+                if not m.possessive and (gender is None or g is None or g == gender):
+                    return m.character, "pronoun"
+            if ms:
+                return None
+            who = self._previous_named(s, gender)
+            return (who, "pronoun") if who else None
+        if garment:
+            # A garment is only someone's when they wear it: "Tom, in a red jacket".
+            if not _WEAR_BEFORE.search(before):
+                return None
+        if not ms:
+            # "She wears a navy coat.": the subject pronoun refers back.
+            sm = _SUBJECT_PRONOUN_RE.match(s.text)
+            if sm:
+                who = self._previous_named(s, _pronoun_gender(sm.group(1)))
+                return (who, "pronoun") if who else None
+            return None
+        subjects = [m for m in ms if not m.possessive]
+        if len({m.character for m in subjects}) == 1:
+            return subjects[-1].character, "named"
+        if subjects and self.align is not None:
+            who = self.align(s, sorted({m.character for m in subjects}), attribute)
+            if who:
+                return who, "aligned"
+        return None
+
+    def _parsed_looks(self, s: Sentence, seen: set[tuple[str, str]], change: bool) -> list[Observation]:
+        """Appearance said as a predicate, an apposition or an age in words (see :mod:`continuity.story.looks`)."""
+        from continuity.story.looks import ages, looks
+
+        parse = self.parse(s)
+
+        def resolve(gender: str) -> str | None:
+            return self.previous_named(s, gender, include_self=True)
+
+        out = []
+        for look in looks(parse, resolve) + ages(s.text, parse, resolve):
+            if (look.character, look.attribute) in seen:
+                continue
+            seen.add((look.character, look.attribute))
+            out.append(Observation(look.character, look.attribute, look.value, look.words, s, "parsed", change))
+        return out
+
+    def previous_named(self, s: Sentence, gender: str | None, *, include_self: bool = False) -> str | None:
+        """The character a pronoun of this gender in ``s`` most likely means.
+
+        With ``include_self``, a character named in ``s`` itself comes first.
+        """
+        if include_self:
+            for m in self.mentions(s):
+                g = self.cast.gender.get(m.character)
+                if not m.possessive and (gender is None or g is None or g == gender):
+                    return m.character
+        found = self._previous_named(s, gender)
+        if found or not include_self:
+            return found
+        # A paragraph that opens with "He": the character last named (or speaking) in the scene.
+        for k in range(s.id - 1, max(-1, s.id - 8), -1):
+            prev = self.sentences[k]
+            if prev.scene != s.scene:
+                break
+            names = [prev.speaker] if prev.kind == "dialogue" else [m.character for m in self._mentions[k]
+                                                                     if not m.possessive]
+            for who in names:
+                g = self.cast.gender.get(who) if who else None
+                if who and (gender is None or g is None or g == gender):
+                    return who
+        return None
+
+    def observations(self, s: Sentence) -> list[Observation]:
+        """Appearance and garment values stated in an action sentence, with owners."""
+        if s.kind != "action":
+            return []
+        out: list[Observation] = []
+        change = bool(CHANGE_RE.search(s.text))
+        for v in lexicon.appearance_in(s.text):
+            who = self.owner(s, v.start, v.attribute)
+            if who:
+                out.append(Observation(who[0], v.attribute, v.value, v.words, s, who[1], change))
+        if self.parse is not None and _LOOKS_GATE.search(s.text):
+            out.extend(self._parsed_looks(s, {(o.character, o.attribute) for o in out}, change))
+        for g in lexicon.garments_in(s.text):
+            who = self.owner(s, g.start, "garment:" + g.kind, garment=True)
+            put_on = False
+            if who is None and self.parse is not None:
+                from continuity.story.wearing import garment_owner
+
+                found = garment_owner(self.parse(s), g.start, g.start + len(g.words),
+                                      lambda gender: self.previous_named(s, gender, include_self=True))
+                if found:
+                    who, put_on = (found[0], found[1]), found[2]
+            if who:
+                out.append(Observation(who[0], "garment:" + g.kind, g.colour, g.words, s, who[1], change or put_on))
+                # "swaps the red jacket for a navy one": the new colour is the canon from here.
+                one = _ONE_RE.search(s.text, g.start + len(g.words))
+                if change and one:
+                    colour = lexicon.COLOUR_GROUP.get(one.group("c").lower())
+                    if colour:
+                        out.append(Observation(who[0], "garment:" + g.kind, colour, one.group(0), s, who[1], True))
+        return out
