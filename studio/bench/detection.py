@@ -26,6 +26,7 @@ from typing import Any, Callable
 import typer
 
 from continuity.language.words import plural
+from studio.bench.sets import print_set, score_set
 from studio.bench.plant import (  # noqa: F401  (the tests reach them through this module)
     _WORD_RE,
     DEFAULT_CORPUS,
@@ -280,8 +281,15 @@ def detection_command(
     embedder: str = typer.Option(None, "--embedder", show_default=False, help="minilm or hashing (default: settings)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (every case included)."),
     misses: bool = typer.Option(False, "--misses", help="Also list the missed cases and the false alarms."),
+    set_dir: Path = typer.Option(None, "--set", show_default=False,
+                                 help="Score a folder of hand-written sets instead (NAME.clean/planted.fountain, "
+                                      "NAME.bible.yaml, NAME.labels.json, NAME.traps.json)."),
 ) -> None:
     """Plant continuity errors into the corpus screenplays and measure how many the audit finds.
+
+    With --set DIR, score hand-written sets instead: slips caught on their lines,
+    error/warning flags per scene of the clean scripts, and flags on deliberate
+    on-screen changes (traps).
 
     Each error goes into its own copy of a script; recall is reported per kind,
     phrasing family, bible mode and script, with false alarms on controls and
@@ -292,11 +300,28 @@ def detection_command(
       studio bench detection
 
       studio bench detection --per-kind 12 --kinds prop,name --seed 3 --json
+
+      studio bench detection --set ../shared/corpus/natural --misses
     """
     from dataclasses import replace
 
     from continuity.errors import InputError
     from continuity.settings import Settings
+
+    if set_dir is not None:
+        settings = Settings.load()
+        if embedder:
+            if embedder not in ("minilm", "hashing"):
+                raise InputError(f"unknown embedder {embedder!r}: use 'minilm' or 'hashing'")
+            settings = replace(settings, embedder=embedder)
+        auditor = Auditor(settings)
+        report = score_set(set_dir, auditor)
+        report["embedder"] = settings.embedder
+        if as_json:
+            sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        else:
+            print_set(report, misses)
+        return
 
     folder = corpus or DEFAULT_CORPUS
     if corpus is not None and not (corpus / "screenplays").is_dir():
