@@ -86,9 +86,9 @@ def test_bad_input_exits_2_with_one_clear_line(cli, args, message):
 
 def test_invalid_bible_names_key_and_line(cli, tmp_path):
     b = tmp_path / "bible.yaml"
-    b.write_text("characters:\n  - name: MARA\n    attributes: {hair: red}\n    haircolour: red\n")
+    b.write_text("characters:\n  - name: MARA\n    attributes: {hair: red}\n    wardorbe: [red coat]\n")
     code, _, err = cli("audit", SCRIPT, "--bible", b)
-    assert code == 2 and "haircolour" in err and "bible.yaml:4:" in err
+    assert code == 2 and "wardorbe" in err and "did you mean 'wardrobe'" in err and "bible.yaml:4:" in err
     assert len(err.strip().splitlines()) == 1
 
 

@@ -118,7 +118,7 @@ def test_bad_calls_are_clean_tool_errors(project, tmp_path):
     outside = tmp_path / "outside.fountain"
     outside.write_text("INT. LAB - DAY\n\nMara waits.\n")
     (project / "link.fountain").symlink_to(outside)
-    (project / "bad.yaml").write_text("characters:\n  - name: MARA\n    haircolour: red\n")
+    (project / "bad.yaml").write_text("characters:\n  - name: MARA\n    wardorbe: [red coat]\n")
     _, results = call_all(build_server(project), [
         ("audit_script", {"path": "../outside.fountain"}),
         ("audit_script", {"path": str(outside)}),
@@ -146,7 +146,7 @@ def test_bad_calls_are_clean_tool_errors(project, tmp_path):
     assert "passage too large" in messages[9] and f"{mcp_limits.MAX_PASSAGE_BYTES:,}" in messages[9]
     assert "did you mean MARA" in messages[10]
     assert "missing.fountain: no such file" in messages[11]
-    assert "bad.yaml:3:" in messages[12] and "haircolour" in messages[12]
+    assert "bad.yaml:3:" in messages[12] and "wardorbe" in messages[12]
     assert "bogus" in messages[13]
     assert "no_such_tool" in messages[14]
 

@@ -18,6 +18,8 @@ def dump_bible(bible: Bible) -> str:
     data: dict[str, Any] = {}
     if bible.title:
         data["title"] = bible.title
+    if bible.notes:
+        data["notes"] = bible.notes
     for section in ("characters", "locations", "props"):
         items = [_entity_data(e) for e in getattr(bible, section)]
         if items:
@@ -73,6 +75,8 @@ def _entity_data(e: Character | Location | Prop) -> dict[str, Any]:
                     item["scenes"] = str(w.scenes)
                 if w.notes:
                     item["notes"] = w.notes
+                if w.look:
+                    item["look"] = w.look
                 items.append(_FlowDict(item))
             d["wardrobe"] = items
         if e.introduced_scene is not None:

@@ -21,6 +21,7 @@ from continuity.bible.model import (
     _Located,
     _type_name,
 )
+from continuity.bible.shapes import normalise
 from continuity.errors import BibleError
 from continuity.screenplay.io import decode_text, read_bytes
 
@@ -57,12 +58,32 @@ def parse_bible(text: str, *, source: str = "<string>") -> Bible:
     Raises:
         BibleError: ``"<source>:<line>: <key path>: <problem>"`` on one line.
     """
+    return read_bible(text, source=source)[0]
+
+
+def read_bible(text: str, *, source: str = "<string>") -> tuple[Bible, list[str]]:
+    """Parse bible YAML in any common shape, and say what was done to read it.
+
+    The document is first mapped onto the canonical sections
+    (:func:`continuity.bible.shapes.normalise`): synonyms of sections and keys,
+    characters as lists or mappings, looks and wardrobe as prose, lists or
+    mappings; what cannot be placed is kept as notes.
+
+    Returns:
+        The bible, and one warning per thing kept as a note or read in a shape
+        the writer may not have meant (``"<source>:<line>: ..."``).
+
+    Raises:
+        BibleError: ``"<source>:<line>: <key path>: <problem>"`` on one line.
+    """
     data, lines = _read_yaml(text, source)
     if not isinstance(data, dict):
         what = "an empty file" if data is None else _type_name(data)
         raise BibleError(f"{source}:{lines.get((), 1)}: expected a mapping at top level (title:, characters:...), got {what}")
+    shaped = normalise(data, lines, source)
+    data, lines = shaped.data, shaped.lines
     try:
-        return Bible.model_validate(data)
+        return Bible.model_validate(data), shaped.warnings
     except ValidationError as exc:
         errors = exc.errors()
         # The first error in the file; an unknown key before the "missing" it causes.
@@ -254,4 +275,4 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-__all__ = ["load_bible", "parse_bible"]
+__all__ = ["load_bible", "parse_bible", "read_bible"]

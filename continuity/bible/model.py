@@ -22,6 +22,8 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import core_schema
 
+from continuity.language.palette import colour_hex
+
 _SPACE_RE = re.compile(r"\s+")
 _RANGE_PART_RE = re.compile(r"^(\d+)(?:\s*(?:-|\u2013|\u2014|\.\.)\s*(\d+)?)?$")
 _HEX_RE = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -254,10 +256,20 @@ def _list_or_empty(value: object) -> object:
 
 
 def _palette(value: object) -> list[str]:
+    """Colours as hex (``#0b1d3a``) or as words (``"lemon, brick, cobalt"``): hex out, words the colour names.
+
+    A word that names no colour ("bubblegum", "warm streetlight") is left out;
+    prose is split at commas and semicolons.
+    """
     if value is None:
         return []
+    if isinstance(value, str):
+        value = [p for p in re.split(r"[,;/]|\band\b", value) if p.strip()]
+        prose = True
+    else:
+        prose = False
     if not isinstance(value, list):
-        raise ValueError(f"expected a list of colours like \"#0b1d3a\", got {_type_name(value)}")
+        raise ValueError(f"expected a list of colours like \"#0b1d3a\" or colour words, got {_type_name(value)}")
     out = []
     for i, item in enumerate(value):
         try:
@@ -266,11 +278,16 @@ def _palette(value: object) -> list[str]:
             hint = " (# starts a comment in YAML: quote colours)" if item is None else ""
             raise _Located(f"expected a colour like \"#0b1d3a\", got {_type_name(item)}{hint}", (i,)) from None
         m = _HEX_RE.match(text)
-        if not m:
-            raise _Located(f"invalid colour {text!r}: expected \"#rgb\" or \"#rrggbb\" hex", (i,))
-        digits = m.group(1).lower()
-        out.append("#" + ("".join(c * 2 for c in digits) if len(digits) == 3 else digits))
-    return out
+        if m and (text.startswith("#") or not text.isalpha()):
+            digits = m.group(1).lower()
+            out.append("#" + ("".join(c * 2 for c in digits) if len(digits) == 3 else digits))
+            continue
+        named = colour_hex(text)
+        if named:
+            out.append(named)
+        elif not prose:
+            raise _Located(f"invalid colour {text!r}: expected \"#rgb\", \"#rrggbb\" or a colour word", (i,))
+    return list(dict.fromkeys(out))
 
 
 def _aspect_ratio(value: object) -> float | None:
@@ -311,11 +328,16 @@ class _Model(BaseModel):
 
 
 class WardrobeItem(_Model):
-    """A garment a character wears, in a range of scenes (every scene by default)."""
+    """A garment a character wears, in a range of scenes (every scene by default).
+
+    ``look`` names one of several looks a character has ("for church", "when off
+    shift"): another look is not a wardrobe error, it is the other look.
+    """
 
     item: Annotated[str, BeforeValidator(_name)]
     scenes: SceneRange = Field(default_factory=SceneRange.all)
     notes: OptText = None
+    look: OptText = None
 
 
 class Character(_Model):
@@ -393,6 +415,7 @@ class Bible(_Model):
     """The canon: characters, locations, props and style."""
 
     title: OptText = None
+    notes: OptText = None
     characters: Annotated[list[Character], BeforeValidator(_list_or_empty)] = []
     locations: Annotated[list[Location], BeforeValidator(_list_or_empty)] = []
     props: Annotated[list[Prop], BeforeValidator(_list_or_empty)] = []

@@ -26,7 +26,6 @@ from typing import Any, Callable
 import typer
 
 from continuity.language.words import plural
-from studio.bench.sets import print_set, score_set
 from studio.bench.plant import (  # noqa: F401  (the tests reach them through this module)
     _WORD_RE,
     DEFAULT_CORPUS,
@@ -50,6 +49,7 @@ from studio.bench.plant import (  # noqa: F401  (the tests reach them through th
     render,
     validate,
 )
+from studio.bench.sets import print_set, score_set
 
 logger = logging.getLogger(__name__)
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from continuity.errors import InputError, StudioError
+from continuity.language.words import plural
 
 FLAGS = ("error", "warning")
 
@@ -150,9 +151,9 @@ def print_set(report: dict[str, Any], misses: bool) -> None:
     from rich.table import Table
 
     out = Console(highlight=False)
-    table = Table(title=f"{report['set']}: {report['caught']}/{report['slips']} slips caught "
-                        f"(recall {report['recall']}), {report['flags_per_scene']} flags per clean scene, "
-                        f"{report['trap_hits']}/{report['traps']} traps flagged")
+    table = Table(title=f"{report['set']}: caught {report['caught']} of {plural(report['slips'], 'slip')} "
+                        f"(recall {report['recall']}), flags per clean scene {report['flags_per_scene']}, "
+                        f"flags on {report['trap_hits']} of {plural(report['traps'], 'trap')}")
     for col in ("script", "scenes", "caught", "flags/scene", "trap hits", "bible"):
         table.add_column(col)
     for r in report["scripts"]:

@@ -1,0 +1,577 @@
+"""Bibles as people write them: the common shapes mapped onto the canonical one before validation.
+
+A production's bible is rarely in our schema. Writers' rooms and designers write
+``cast:`` or ``dramatis_personae:`` or ``CHARACTERS:``; a character as a list item
+or as a mapping keyed by name; ``appearance:`` or ``looks:`` as a mapping or as
+prose; ``age:`` at the top of a character; wardrobe as prose, a list, or named
+looks (``everyday:``, ``for church:``); ``costume`` for wardrobe; a palette in
+words. :func:`normalise` maps all of these onto the canonical sections
+(``title``, ``characters``, ``locations``, ``props``, ``style``) and keeps what it
+cannot place as notes, each with a warning that says what was done, so nothing a
+writer wrote is silently lost and nothing is refused for its shape.
+
+What is still refused: a key that looks like a misspelling of one we know
+(``charcters:``, ``wardorbe:``), with a "did you mean"; and values of the wrong
+kind where the shape leaves no doubt (a character name that is a list).
+
+Line numbers follow the data: every value keeps the line it had in the file, so
+an error in a moved value still names its own line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from continuity.errors import BibleError
+
+_KEY_SPACE_RE = re.compile(r"[\s_\-]+")
+
+TITLE_KEYS = {"title", "show", "production", "project", "film", "series", "working title", "name", "movie"}
+CHARACTER_KEYS = {"characters", "character", "cast", "dramatis personae", "people", "persons", "who's who",
+                  "whos who", "roles", "principals", "cast list", "characters and cast", "the cast", "the team",
+                  "ensemble", "dossiers"}
+LOCATION_KEYS = {"locations", "location", "places", "place", "settings", "sets", "set", "locales", "geography",
+                 "world", "the world", "scenes and places"}
+PROP_KEYS = {"props", "prop", "things", "properties", "objects", "key props", "items", "hand props", "action props",
+             "kit", "kit and props", "vehicles", "picture cars"}
+STYLE_KEYS = {"style", "visual style", "look of the film", "visuals", "style guide", "look and feel"}
+_STYLE_FIELDS = {
+    "palette": {"palette", "colour", "color", "colours", "colors", "colour palette", "color palette"},
+    "aspect_ratio": {"aspect ratio", "aspect", "ratio", "aspect_ratio"},
+    "tone": {"tone", "mood", "voice", "feel"},
+}
+_CANONICAL_TOP = {"title", "characters", "locations", "props", "style", "notes"}
+
+_NAME_KEYS = {"name", "character", "cue", "id", "called", "label"}
+_ALIAS_KEYS = {"aliases", "alias", "aka", "also known as", "nicknames", "nickname", "other names", "full name",
+               "real name", "cover name", "cover", "false name", "known as", "names", "full names", "pseudonym"}
+_DESCRIPTION_KEYS = {"description", "who", "bio", "biography", "background", "about", "summary", "role",
+                     "occupation", "job", "profile", "desc", "character", "logline", "is"}
+_NOTE_KEYS = {"notes", "note", "comments", "comment", "continuity", "continuity notes", "remarks", "exit"}
+_ATTRIBUTE_KEYS = {"attributes", "appearance", "looks", "look", "physical", "features", "physicality",
+                   "hair and makeup", "hair and make-up", "makeup", "make-up", "face and body", "body"}
+_WARDROBE_KEYS = {"wardrobe", "costume", "costumes", "clothes", "clothing", "outfit", "outfits", "wears", "dress",
+                  "costume plot", "wardrobe notes", "what they wear"}
+_INTRO_KEYS = {"introduced scene": "introduced_scene", "introduced_scene": "introduced_scene",
+               "introduced line": "introduced_line", "introduced_line": "introduced_line"}
+_ITEM_KEYS = {"item", "garment", "what", "costume", "look", "description", "clothes", "outfit", "wears", "piece"}
+_SCENES_KEYS = {"scenes", "scene", "in", "when", "sc", "range", "scene range"}
+_DEFAULT_LOOKS = {"default", "everyday", "usual", "main", "regular", "basic", "normal", "always", "day to day",
+                  "day-to-day", "standard"}
+_SCENE_SPEC_RE = re.compile(
+    r"^\s*(?:sc(?:enes?|s)?\.?\s*)?(?P<spec>\d+[A-Z]?(?:\s*(?:-|\u2013|\u2014|to|\.\.)\s*(?:\d+[A-Z]?)?)?"
+    r"(?:\s*(?:,|and)\s*\d+[A-Z]?(?:\s*(?:-|\u2013|\u2014|to|\.\.)\s*(?:\d+[A-Z]?)?)?)*)\s*(?P<on>on(?:wards?)?|\+|-)?\s*$",
+    re.IGNORECASE,
+)
+_ALLOWED = ("allowed: name, aliases, description, attributes, wardrobe, introduced_scene, introduced_line, notes "
+            "(and their usual synonyms; any other key with a value is an attribute)")
+_ALWAYS_RE = re.compile(r"^\s*(?:all|always|throughout|every scene|all scenes|\*)\s*$", re.IGNORECASE)
+
+
+def norm_key(key: object) -> str:
+    """A key as compared: lower case, underscores, hyphens and runs of spaces as one space."""
+    return _KEY_SPACE_RE.sub(" ", str(key)).strip().lower()
+
+
+@dataclass
+class Shaped:
+    """The result of :func:`normalise`: canonical data, its lines, and what was done."""
+
+    data: dict[str, Any]
+    lines: dict[tuple, int]
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Mapper:
+    """Builds the canonical document, carrying each value's line from its old key path."""
+
+    def __init__(self, lines: dict[tuple, int], source: str) -> None:
+        self.old = lines
+        self.new: dict[tuple, int] = {}
+        self.source = source
+        self.warnings: list[str] = []
+
+    def line(self, path: tuple) -> int:
+        for n in range(len(path), -1, -1):
+            if _low(path[:n]) in self.old:
+                return self.old[_low(path[:n])]
+        return 1
+
+    def carry(self, old: tuple, new: tuple) -> None:
+        """Every line recorded under ``old`` (and below) now also answers for ``new``."""
+        lo, ln = _low(old), _low(new)
+        for key, value in self.old.items():
+            if key[: len(lo)] == lo:
+                self.new.setdefault(ln + key[len(lo):], value)
+        self.new.setdefault(ln, self.line(old))
+
+    def warn(self, path: tuple, message: str) -> None:
+        self.warnings.append(f"{self.source}:{self.line(path)}: {message}")
+
+    def refuse(self, path: tuple, message: str) -> BibleError:
+        return BibleError(f"{self.source}:{self.line(path)}: {_format(path)}: {message}")
+
+
+def _low(path: tuple) -> tuple:
+    return tuple(p if isinstance(p, int) else " ".join(str(p).split()).lower() for p in path)
+
+
+def _format(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _close(key: str, known: set[str]) -> str | None:
+    """A known key that ``key`` looks like a misspelling of (not an equal one)."""
+    hits = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.84)
+    return hits[0] if hits and hits[0] != key else None
+
+
+def _prose(value: Any) -> str:
+    """Text as the writer wrote it (line breaks kept); other values as :func:`_text` gives them."""
+    return value.strip() if isinstance(value, str) else _text(value)
+
+
+def _text(value: Any) -> str:
+    """Any YAML value as prose: lists joined with "; ", mappings as "key: value" pairs."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(t for t in (_text(v) for v in value) if t)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_text(v)}" if _text(v) else str(k) for k, v in value.items())
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+# -- the document ----------------------------------------------------------------------------
+
+
+def normalise(data: dict[str, Any], lines: dict[tuple, int], source: str) -> Shaped:
+    """Map a bible in any common shape onto the canonical sections.
+
+    Args:
+        data: the YAML document (a mapping).
+        lines: the line of every key path in ``data`` (lower-cased keys).
+        source: the file name for messages.
+
+    Raises:
+        BibleError: a key that looks like a misspelling of a known one, or a value
+            whose shape cannot be read.
+    """
+    m = _Mapper(lines, source)
+    out: dict[str, Any] = {}
+    notes: list[str] = []
+    known = TITLE_KEYS | CHARACTER_KEYS | LOCATION_KEYS | PROP_KEYS | STYLE_KEYS | _CANONICAL_TOP | {
+        k for ks in _STYLE_FIELDS.values() for k in ks}
+    for raw_key, value in data.items():
+        key = norm_key(raw_key)
+        path = (raw_key,)
+        if value is None or value == "" or value == [] or value == {}:
+            continue
+        if key in TITLE_KEYS and "title" not in out and isinstance(value, (str, int, float)):
+            out["title"] = _text(value)
+            m.carry(path, ("title",))
+        elif key in CHARACTER_KEYS:
+            out.setdefault("characters", []).extend(_entities(m, value, path, "characters", _character,
+                                                               len(out.get("characters", []))))
+        elif key in LOCATION_KEYS:
+            out.setdefault("locations", []).extend(_entities(m, value, path, "locations", _place,
+                                                              len(out.get("locations", []))))
+        elif key in PROP_KEYS:
+            out.setdefault("props", []).extend(_entities(m, value, path, "props", _place,
+                                                          len(out.get("props", []))))
+        elif key in STYLE_KEYS:
+            _style(m, value, path, out.setdefault("style", {}), notes)
+        elif any(key in keys for keys in _STYLE_FIELDS.values()):
+            _style(m, {raw_key: value}, (), out.setdefault("style", {}), notes)
+        elif key == "notes":
+            notes.append(_prose(value))
+        elif _place_like(value):
+            # An unnamed section of places ("TRAIN:", "HOUSE:"): upper-case keys naming prose.
+            out.setdefault("locations", []).extend(_entities(m, value, path, "locations", _place,
+                                                              len(out.get("locations", []))))
+            m.warn(path, f"read {raw_key!r} as locations (its keys name places)")
+        else:
+            close = _close(key, known)
+            if close and (isinstance(value, (list, dict)) or close in TITLE_KEYS):
+                raise m.refuse(path, f"unknown key {raw_key!r} (did you mean {close!r}?)")
+            notes.append(f"{raw_key}: {_text(value)}")
+            m.warn(path, f"kept {raw_key!r} as notes (the checks do not read it)")
+    if notes:
+        out["notes"] = "\n".join(n for n in notes if n)
+    return Shaped(out, m.new, m.warnings)
+
+
+def _place_like(value: Any) -> bool:
+    """A mapping of upper-case names to prose: how a bible lists the sets of one place."""
+    if not isinstance(value, dict) or len(value) < 2:
+        return False
+    keys = [str(k) for k in value]
+    upper = sum(k.isupper() for k in keys)
+    prose = sum(isinstance(v, str) and len(v.split()) >= 3 for v in value.values())
+    return upper >= 0.8 * len(keys) and prose >= 0.8 * len(keys)
+
+
+def _entities(m: _Mapper, value: Any, path: tuple, section: str, read, offset: int) -> list[dict[str, Any]]:
+    """A section's entries from a list (of mappings or names) or a mapping keyed by name."""
+    out: list[dict[str, Any]] = []
+    if value is None:
+        return out
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            entry = read(m, None, item, (*path, i), (section, offset + len(out)))
+            if entry is not None:
+                out.append(entry)
+        return out
+    if isinstance(value, dict):
+        for name, item in value.items():
+            entry = read(m, str(name), item, (*path, name), (section, offset + len(out)))
+            if entry is not None:
+                out.append(entry)
+        return out
+    if isinstance(value, str):
+        m.warn(path, f"kept {path[-1]!r} as a note: expected a list or a mapping of {section}")
+        return out
+    raise m.refuse(path, f"expected a list or a mapping of {section}")
+
+
+def _split_entry(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple) -> tuple[str | None, dict]:
+    """The entry's name and its fields, whatever the entry's shape."""
+    if isinstance(item, dict):
+        fields = dict(item)
+        if name is None:
+            for k in list(fields):
+                if norm_key(k) in _NAME_KEYS and isinstance(fields[k], (str, int, float)):
+                    name = _text(fields.pop(k))
+                    m.carry((*path, k), (*new, "name"))
+                    break
+        return name, fields
+    if isinstance(item, str):
+        if name is None:
+            head, sep, rest = item.partition(":")
+            if sep and len(head.split()) <= 4:
+                return head.strip(), {"description": rest.strip()}
+            return item.strip(), {}
+        return name, {"description": item}
+    if item is None:
+        return name, {}
+    if name is not None and isinstance(item, list):
+        return name, {"description": _text(item)}
+    raise m.refuse(path, "expected a mapping (name: ..., description: ...) or a name")
+
+
+def _character(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple) -> dict[str, Any] | None:
+    name, fields = _split_entry(m, name, item, path, new)
+    if not name or not name.strip():
+        raise m.refuse(path, "a character needs a name (name: ...)" if name is None else "name is empty")
+    out: dict[str, Any] = {"name": name}
+    m.new.setdefault(_low((*new, "name")), m.line(path))
+    attributes: dict[str, str] = {}
+    description: list[str] = []
+    derived: list[str] = []  # prose under the writer's own keys ("who:", "bio:"): names and ages are read from it
+    notes: list[str] = []
+    aliases: list[str] = []
+    wardrobe: list[dict[str, Any]] = []
+    for raw_key, value in fields.items():
+        key = norm_key(raw_key)
+        kpath = (*path, raw_key)
+        if key in _ALIAS_KEYS:
+            if not aliases:
+                m.carry(kpath, (*new, "aliases"))
+            aliases.extend(_aliases(value, full=key in ("full name", "full names", "real name")))
+        elif key in _INTRO_KEYS:
+            out[_INTRO_KEYS[key]] = value
+            m.carry(kpath, (*new, _INTRO_KEYS[key]))
+        elif key in _DESCRIPTION_KEYS and isinstance(value, (str, int, float, list)):
+            description.append(_prose(value))
+            if key != "description":
+                derived.append(_prose(value))
+        elif key in _NOTE_KEYS:
+            notes.append(_prose(value))
+        elif key in _WARDROBE_KEYS:
+            wardrobe.extend(_wardrobe(m, value, kpath, (*new, "wardrobe"), len(wardrobe)))
+        elif key in _ATTRIBUTE_KEYS:
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    _attribute(m, attributes, str(k), v, (*kpath, k), new)
+            elif value is not None:
+                _attribute(m, attributes, "looks" if key in ("looks", "look", "appearance") else key, value, kpath, new)
+        elif isinstance(value, dict):
+            close = _close(key, _WARDROBE_KEYS | _ATTRIBUTE_KEYS | _ALIAS_KEYS)
+            if close:
+                raise m.refuse(kpath, f"unknown key {raw_key!r} (did you mean {close!r}?); {_ALLOWED}")
+            for k, v in value.items():
+                _attribute(m, attributes, f"{key} {norm_key(k)}", v, (*kpath, k), new)
+        else:
+            close = _close(key, _WARDROBE_KEYS | _ATTRIBUTE_KEYS | _ALIAS_KEYS | _DESCRIPTION_KEYS)
+            if close and close not in ("look", "looks") and key not in ("age", "job"):
+                raise m.refuse(kpath, f"unknown key {raw_key!r} (did you mean {close!r}?); {_ALLOWED}")
+            _attribute(m, attributes, key, value, kpath, new)
+    text = " ".join(d for d in description if d)
+    told = " ".join(derived)
+    aliases.extend(_names_in_description(name, told))
+    if "age" not in attributes and _AGE_IN_DESCRIPTION_RE.search(told):
+        attributes["age"] = _AGE_IN_DESCRIPTION_RE.search(told).group(1)
+    if "born" not in attributes and _BORN_RE.search(told):
+        attributes["born"] = _BORN_RE.search(told).group(1)
+    if aliases:
+        out["aliases"] = list(dict.fromkeys(a for a in aliases if a.upper() != name.upper()))
+    if description:
+        out["description"] = text
+    if attributes:
+        out["attributes"] = attributes
+    if wardrobe:
+        out["wardrobe"] = wardrobe
+    if notes:
+        out["notes"] = " ".join(n for n in notes if n)
+    return out
+
+
+_AGE_IN_DESCRIPTION_RE = re.compile(r"^[^.;]{0,60}?,\s*(\d{1,2})\b(?![\d:/]|\.\d|\s*(?:am|pm|years? (?:ago|earlier|later)))")
+_BORN_RE = re.compile(r"\bborn\b[^.;]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
+_POSES_RE = re.compile(r"\b(?i:poses as|posing as|passes as|passing as|goes by|known as|calls? (?:himself|herself|themselves)|"
+                       r"alias|a\\.k\\.a\\.?|aka)\s+[\"\u201c']?((?:[A-Z][\w.-]*(?:\s|(?=['\"\u201d,.;)]|$))){1,4})")
+
+
+def _names_in_description(name: str, text: str) -> list[str]:
+    """Names a description gives: a full name it opens with ("Nora Bernadette Quinlan, 33"), a false name."""
+    out = []
+    lead = _LEAD_NAME_RE.match(text.split(",")[0].split("(")[0]) if text else None
+    words = {w.upper() for w in name.split()}
+    if lead:
+        full = " ".join(lead.group(1).split()).rstrip(".")
+        parts = full.split()
+        if 2 <= len(parts) <= 5 and {p.upper().strip(".") for p in parts} & words and all(p[:1].isupper() for p in parts):
+            out.append(full)
+            plain = [p for p in parts if p.lower().strip(".") not in _TITLES]
+            if len(plain) >= 3:
+                out.append(f"{plain[0]} {plain[-1]}")
+    for m in _POSES_RE.finditer(text):
+        found = m.group(1).strip(" .,;:'\"")
+        if found and found[:1].isupper():
+            out.append(found)
+    return out
+
+
+def _attribute(m: _Mapper, attributes: dict[str, str], key: str, value: Any, path: tuple, new: tuple) -> None:
+    text = _text(value)
+    if not text:
+        return
+    key = norm_key(key)
+    if key in attributes:
+        attributes[key] = f"{attributes[key]}; {text}"
+    else:
+        attributes[key] = text
+        m.carry(path, (*new, "attributes", key))
+
+
+def _place(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple) -> dict[str, Any] | None:
+    """A location or a prop: name, aliases, description (prose), attributes, notes."""
+    name, fields = _split_entry(m, name, item, path, new)
+    if not name or not name.strip():
+        raise m.refuse(path, "an entry needs a name (name: ...)" if name is None else "name is empty")
+    out: dict[str, Any] = {"name": name}
+    m.new.setdefault(_low((*new, "name")), m.line(path))
+    description: list[str] = []
+    attributes: dict[str, str] = {}
+    notes: list[str] = []
+    aliases: list[str] = []
+    for raw_key, value in fields.items():
+        key = norm_key(raw_key)
+        kpath = (*path, raw_key)
+        if key in _ALIAS_KEYS:
+            if not aliases:
+                m.carry(kpath, (*new, "aliases"))
+            aliases.extend(_aliases(value))
+        elif key in _DESCRIPTION_KEYS or key in ("look", "looks", "appearance", "features", "dressing",
+                                                  "set dressing"):
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    _attribute(m, attributes, str(k), v, (*kpath, k), new)
+            else:
+                description.append(_prose(value))
+        elif key in _NOTE_KEYS:
+            notes.append(_prose(value))
+        elif key == "attributes" and isinstance(value, dict):
+            for k, v in value.items():
+                _attribute(m, attributes, str(k), v, (*kpath, k), new)
+        else:
+            _attribute(m, attributes, key, value, kpath, new)
+    if aliases:
+        out["aliases"] = list(dict.fromkeys(a for a in aliases if a.lower() != name.lower()))
+    if description:
+        out["description"] = " ".join(d for d in description if d)
+    if attributes:
+        out["attributes"] = attributes
+    if notes:
+        out["notes"] = " ".join(n for n in notes if n)
+    return out
+
+
+_QUOTED_RE = re.compile(r"[\"\u201c']([A-Z][^\"\u201d']{1,40})[\"\u201d']")
+_LEAD_NAME_RE = re.compile(r"^\s*((?:[A-Z][\w.'\u00c0-\u017f-]*\s*){1,5})")
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "captain", "capt", "professor", "prof", "the",
+           "brigadier", "colonel", "major", "sergeant", "detective", "inspector", "father", "sister", "uncle", "aunt"}
+
+
+def _aliases(value: Any, *, full: bool = False) -> list[str]:
+    """Names in an alias value: a list of names, or prose ("Jan Novák (Czech passport) -- used by...")."""
+    if isinstance(value, list):
+        out = []
+        for v in value:
+            out.extend(_aliases(v, full=full))
+        return out
+    text = _text(value)
+    if not text:
+        return []
+    if "," not in text and "(" not in text and " -- " not in text and len(text.split()) <= 4:
+        if not full:
+            return [text]  # a name as written ("MARA V.O.", "Dr. Voss")
+        names = [text.strip()]
+    else:
+        names = [q.strip() for q in _QUOTED_RE.findall(text)]
+        lead = _LEAD_NAME_RE.match(re.sub(r"\([^)]*\)", " ", text.split(",")[0].split(" -- ")[0]))
+        if lead:
+            names.insert(0, " ".join(lead.group(1).split()))
+    out = []
+    for n in names:
+        n = n.strip(" .,;:'\"")
+        if not n:
+            continue
+        out.append(n)
+        words = [w for w in n.replace(".", " ").split() if w.lower() not in _TITLES]
+        if full and len(words) >= 2:
+            out.append(" ".join(words))
+    return list(dict.fromkeys(out))
+
+
+def _scene_spec(text: str) -> str | None:
+    """A scene range written as people do ("sc. 1-6", "13 on", "always") in our spec, or None."""
+    if _ALWAYS_RE.match(text):
+        return "1-"
+    m = _SCENE_SPEC_RE.match(text)
+    if not m:
+        return None
+    spec = re.sub(r"\s*(?:to|\.\.|\u2013|\u2014)\s*", "-", m.group("spec"))
+    spec = re.sub(r"\s*and\s*", ", ", spec)
+    if m.group("on") and not spec.endswith("-"):
+        spec += "-"
+    return spec
+
+
+def _wardrobe(m: _Mapper, value: Any, path: tuple, new: tuple, offset: int) -> list[dict[str, Any]]:
+    """Wardrobe items from a list, a mapping of named looks or scene ranges, or prose."""
+    out: list[dict[str, Any]] = []
+
+    def add(item: dict[str, Any], old: tuple) -> None:
+        m.carry(old, (*new, offset + len(out)))
+        out.append(item)
+
+    if value is None:
+        return out
+    if isinstance(value, str):
+        add({"item": value}, path)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            if isinstance(v, dict):
+                item = _wardrobe_item(m, v, (*path, i))
+                if item:
+                    add(item, (*path, i))
+            elif v is not None:
+                add({"item": _text(v)}, (*path, i))
+    elif isinstance(value, dict):
+        if any(norm_key(k) in _ITEM_KEYS for k in value) and not any(isinstance(v, dict) for v in value.values()):
+            item = _wardrobe_item(m, value, path)
+            if item:
+                add(item, path)
+            return out
+        for look, v in value.items():
+            spec = _scene_spec(str(look))
+            for text in (v if isinstance(v, list) else [v]):
+                if isinstance(text, dict):
+                    item = _wardrobe_item(m, text, (*path, look))
+                else:
+                    item = {"item": _text(text)} if _text(text) else None
+                if not item:
+                    continue
+                if spec and "scenes" not in item:
+                    item["scenes"] = spec
+                elif norm_key(look) not in _DEFAULT_LOOKS and not spec:
+                    item["look"] = str(look)
+                add(item, (*path, look))
+    else:
+        raise m.refuse(path, "expected wardrobe as text, a list or a mapping of looks")
+    return out
+
+
+def _wardrobe_item(m: _Mapper, value: dict[str, Any], path: tuple) -> dict[str, Any] | None:
+    item: dict[str, Any] = {}
+    extra: list[str] = []
+    for k, v in value.items():
+        key = norm_key(k)
+        if key in _ITEM_KEYS and "item" not in item:
+            item["item"] = _text(v)
+        elif key in _SCENES_KEYS:
+            if isinstance(v, (int, list)):
+                item["scenes"] = v
+            else:
+                spec = _scene_spec(_text(v))
+                if spec:
+                    item["scenes"] = spec
+                else:
+                    extra.append(f"scenes: {_text(v)}")
+                    m.warn((*path, k), f"kept the scenes {_text(v)!r} as a note (not a scene range)")
+        elif key in ("notes", "note"):
+            extra.insert(0, _text(v))
+        elif key in ("look", "name", "for", "occasion"):
+            item["look"] = _text(v)
+        else:
+            extra.append(f"{k}: {_text(v)}")
+    if "item" not in item:
+        return None
+    if extra:
+        item["notes"] = "; ".join(e for e in extra if e)
+    return item
+
+
+def _style(m: _Mapper, value: Any, path: tuple, style: dict[str, Any], notes: list[str]) -> None:
+    if value is None:
+        return
+    if isinstance(value, str):
+        style["notes"] = _join(style.get("notes"), value)
+        return
+    if not isinstance(value, dict):
+        raise m.refuse(path, "expected the style as a mapping (palette, aspect_ratio, tone, notes)")
+    for raw_key, v in value.items():
+        if v is None or v == "" or v == [] or v == {}:
+            continue
+        key = norm_key(raw_key)
+        placed = next((f for f, keys in _STYLE_FIELDS.items() if key in keys), None)
+        if placed in ("palette", "aspect_ratio"):
+            style[placed] = v
+            m.carry((*path, raw_key), ("style", placed))
+        elif placed == "tone":
+            style["tone"] = _join(style.get("tone"), v if isinstance(v, str) else _text(v), " ")
+            m.carry((*path, raw_key), ("style", "tone"))
+        elif key == "notes":
+            style["notes"] = _join(style.get("notes"), v if isinstance(v, str) else _text(v))
+            m.carry((*path, raw_key), ("style", "notes"))
+        else:
+            style["notes"] = _join(style.get("notes"), f"{raw_key}: {_text(v)}")
+            m.carry((*path, raw_key), ("style", "notes"))
+
+
+def _join(old: str | None, new: str, sep: str = "\n") -> str:
+    return new if not old else f"{old}{sep}{new}"
+
+
+__all__ = ["Shaped", "normalise", "norm_key"]
