@@ -74,7 +74,8 @@ def test_flashback_ages_and_announced_changes_are_not_errors():
         ["appearance"],
     )
     assert where(r, severity="error") == [] and where(r, severity="warning") == []
-    assert [f.severity for f in r.findings] == ["info"]
+    # the dye job on screen is the new canon: nothing to report (issue 19's traps)
+    assert list(r.findings) == []
 
 
 def test_pronoun_resolves_to_matching_gender():

@@ -33,6 +33,11 @@ _DELIBERATE = {
 }
 
 
+#: What this check still reads itself; hair, eyes, beards, build and sides are read
+#: with the story's people (:mod:`continuity.checks.looks`).
+_OWN = {"age"}
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield appearance findings."""
     canon: dict[tuple[str, str], object] = {}
@@ -40,10 +45,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     # as observations below, with their lines, so only a user's bible is canon here.
     for c in ctx.bible.characters if ctx.explicit_bible else ():
         for attr, value in c.attributes.items():
+            if attr not in _OWN:
+                continue
             canon[(ctx.cue_of.get(c.name, c.name), attr)] = (
                 "bible", attr, _canonical(attr, value), f"characters.{c.name}.attributes.{attr}", value)
     for obs in ctx.observations:
-        if obs.attribute.startswith("garment:"):
+        if obs.attribute not in _OWN:
             continue
         key = (obs.character, obs.attribute)
         scene = obs.sentence.scene

@@ -6,7 +6,19 @@ Adding a check: write ``continuity/checks/<name>.py`` with
 
 from __future__ import annotations
 
-from continuity.checks import appearance, location, name, prop, prop_look, timeline, voice, wardrobe
+from continuity.checks import appearance, location, looks, name, prop, prop_look, timeline, voice, wardrobe
+
+
+def _appearance(ctx):
+    """Appearance: looks, sides and the body's state against the state in force (looks), and ages (appearance)."""
+    yield from appearance.check(ctx)
+    yield from looks.looks(ctx)
+
+
+def _wardrobe(ctx):
+    """Wardrobe: garments that change within continuous time or against the bible, and garments' states."""
+    yield from wardrobe.check(ctx)
+    yield from looks.garment_states(ctx)
 
 
 def _props(ctx):
@@ -16,8 +28,8 @@ def _props(ctx):
 
 
 CHECKS = {
-    "appearance": appearance.check,
-    "wardrobe": wardrobe.check,
+    "appearance": _appearance,
+    "wardrobe": _wardrobe,
     "prop": _props,
     "name": name.check,
     "timeline": timeline.check,

@@ -8,22 +8,72 @@ Changes announced in the text ("puts on", "changes into") reset the canon.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from continuity.bible.model import SceneRange
 from continuity.checks.findings import Evidence, Finding, observation_finding
-from continuity.language.lexicon import colour_of, colour_word, colours_conflict, garment_kind
+from continuity.language.lexicon import (
+    colour_of,
+    colour_word,
+    colours_conflict,
+    garment_kind,
+    garments_in,
+)
 from continuity.story.context import Context
+
+_SCENES_IN_TEXT = re.compile(r"\b(?:sc(?:enes?|s)?\.?|scenes?)\s*(\d+)(?:\s*(?:-|\u2013|to)\s*(\d+))?(\s*(?:on(?:wards?)?|-))?",
+                            re.IGNORECASE)
+_REST_RE = re.compile(r"\b(?:for the rest|from then on|thereafter|onwards?|from here|to the end|throughout)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Worn:
+    """A garment the bible gives a character: kind, colour, the scenes it is worn in, and which look it belongs to."""
+
+    character: str
+    kind: str
+    colour: str
+    scenes: SceneRange
+    look: str | None
+    text: str
+    path: str
+
+
+def bible_garments(ctx: Context) -> list[Worn]:
+    """Every coloured garment of every character's wardrobe, one per garment named.
+
+    A wardrobe item written as prose ("Long black wool coat over a grey roll-neck
+    (sc. 1-8). Swaps coats with Odile in sc. 9: Odile's bottle-green wool coat...")
+    gives each garment it names, with the scene range its sentence states.
+    """
+    out: list[Worn] = []
+    for c in ctx.bible.characters:
+        name = ctx.cue_of.get(c.name, c.name)
+        for i, w in enumerate(c.wardrobe):
+            path = f"characters.{c.name}.wardrobe[{i}]"
+            for sentence in re.split(r"(?<=[.;])\s+", w.item):
+                scenes = w.scenes
+                m = _SCENES_IN_TEXT.search(sentence)
+                if m and w.scenes.is_all:
+                    start = int(m.group(1))
+                    end = int(m.group(2)) if m.group(2) else (None if (m.group(3) or _REST_RE.search(sentence))
+                                                              else start)
+                    scenes = SceneRange.parse(f"{start}-{end}" if end else f"{start}-")
+                for g in garments_in(sentence):
+                    out.append(Worn(name, g.kind, g.colour, scenes, w.look, w.item, path))
+                if not garments_in(sentence):
+                    kind, colour = garment_kind(sentence), colour_of(sentence)
+                    if kind and colour:
+                        out.append(Worn(name, kind, colour, scenes, w.look, w.item, path))
+    return out
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield wardrobe findings."""
     seen: dict[tuple[int, str, str], object] = {}  # (span, character, kind) -> observation
-    bible_items = []
-    for c in ctx.bible.characters:
-        for i, w in enumerate(c.wardrobe):
-            kind, colour = garment_kind(w.item), colour_of(w.item)
-            if kind and colour:
-                bible_items.append((ctx.cue_of.get(c.name, c.name), kind, colour, w, f"characters.{c.name}.wardrobe[{i}]"))
+    worn = bible_garments(ctx)
     for obs in ctx.observations:
         if not obs.attribute.startswith("garment:"):
             continue
@@ -32,22 +82,22 @@ def check(ctx: Context) -> Iterator[Finding]:
         if scene == 0:
             continue
         reported = False
-        for name, bkind, bcolour, item, path in bible_items:
-            if name == obs.character and bkind == kind and item.scenes.contains(scene) and bcolour != obs.value:
-                reported = True
-                yield _finding(
-                    obs,
-                    f"{obs.character} wears {obs.words!r} here, but the bible has "
-                    f"{item.item!r} for scenes {item.scenes}",
-                    Evidence(item.item, bible=path),
-                    "error",
-                )
+        mine = [w for w in worn if w.character == obs.character and w.kind == kind]
+        # Against the bible: only when no look of this character has this garment in this colour.
+        listed = [w for w in mine if w.look is None and w.scenes.contains(scene)]
+        if listed and not any(w.colour == obs.value for w in mine if w.look is not None or w.scenes.contains(scene)):
+            item = listed[0]
+            reported = True
+            yield _finding(
+                obs,
+                f"{obs.character} wears {obs.words!r} here, but the bible has "
+                f"{item.text!r} for {item.scenes.describe()}",
+                Evidence(item.text, bible=item.path),
+                "error",
+            )
+        sanctioned = any(w.colour == obs.value and (w.look is not None or w.scenes.contains(scene)) for w in mine)
         key = (ctx.spans[scene - 1], obs.character, kind)
         first = seen.get(key)
-        sanctioned = any(
-            name == obs.character and bkind == kind and bcolour == obs.value and item.scenes.contains(scene)
-            for name, bkind, bcolour, item, _ in bible_items
-        )
         # A change the bible records for this scene (a deliberate costume change) is canon.
         if first is None or obs.change or sanctioned:
             seen[key] = obs

@@ -73,6 +73,11 @@ class Context:
             names.setdefault(name, [])
         cast = Cast(names)
         cast.learn_genders(self.sentences)
+        for c in self.bible.characters:
+            cue = self.cue_of.get(c.name, c.name)
+            if cast.gender.get(cue) is None and cue in cast.gender:
+                cast.gender[cue] = _prose_gender(" ".join([c.description or "", c.notes or "", *c.attributes.values(),
+                                                          *(w.item for w in c.wardrobe)]))
         return cast
 
     @cached_property
@@ -107,6 +112,18 @@ class Context:
         """What to mark before parsing: cast names, and garments as one plain noun."""
         spans: list[tuple] = [(m.start, m.end, m.character) for m in self.reader.mentions(s)]
         return spans + _word_spans(s.text)
+
+    def shared(self, name: str, build):
+        """Something read once from this script and shared by every check and sheet (the people, the props...).
+
+        Args:
+            name: its name in this reading.
+            build: a function of no arguments that builds it, called on first use only.
+        """
+        memo = self.__dict__.setdefault("_shared", {})
+        if name not in memo:
+            memo[name] = build()
+        return memo[name]
 
     def scene(self, index: int) -> Scene | None:
         """The scene with this 1-based index (None for 0, the preamble)."""
@@ -212,6 +229,18 @@ class Context:
         if len(ranked) == 1 and ranked[0][1] >= self.options.get("align_floor", 0.5):
             return ranked[0][0]
         return None
+
+
+def _prose_gender(text: str) -> str | None:
+    """He or she, from how a bible's prose about one character refers to them (None when it does not tell)."""
+    words = re.findall(r"[a-z]+", text.lower())
+    m = sum(w in ("he", "him", "his", "himself") for w in words)
+    f = sum(w in ("she", "her", "hers", "herself") for w in words)
+    if m >= 1 and m >= 3 * f:
+        return "m"
+    if f >= 1 and f >= 3 * m:
+        return "f"
+    return None
 
 
 _HYPHENATED_RE = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")

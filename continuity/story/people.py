@@ -1,0 +1,499 @@
+"""Each character's looks and state over story time: canon, what the script states, what it changes on screen.
+
+Built once per audit from the story's one reading (:class:`continuity.story.context.Context`):
+
+1. **Canon from the bible**, read with the same trait reader as the script
+   (:mod:`continuity.language.traits`): each attribute and prose value, dimension by
+   dimension ("dark auburn, long, worn in a single braid" is a red colour, a long
+   length and a braid). Values the bible gives as later looks ("until she dyes it
+   pink (sc. 6)", "cut to a bob in scene 10", "shaved off in sc. 9") are kept as
+   *later* canon: allowed, not expected from the start.
+2. **What the script states**, sentence by sentence: each trait with its owner
+   (named, possessive, or a pronoun resolved to the cast).
+3. **Changes on screen** ("dyes it pink", "hacks off her ponytail", "shaves off his
+   moustache", "towels off"): an event sets the value from that point of story
+   time on, and later statements are held to the new value.
+
+A statement that contradicts the value in force is a :class:`Conflict`, with the
+fact it contradicts as evidence (the bible's words, or the earlier line, or the
+change). How long a value holds depends on what it is: looks and the side a thing
+is worn on hold for the story period (a flashback is its own); a hairstyle and a
+garment's state (wet, muddy, stained) hold within a continuous span of scenes; a
+bandage holds for a few story days.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from continuity.language import traits as tr
+from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS, values_conflict
+
+if TYPE_CHECKING:
+    from continuity.story.context import Context
+    from continuity.story.sentences import Sentence
+
+log = logging.getLogger(__name__)
+
+#: Keys whose values hold for the whole story period until changed on screen.
+PERSISTENT = ("hair.colour", "hair.length", "eyes.colour", "beard", "moustache", "build", "height", "side.")
+#: The lexicon's observations (:attr:`Context.observations`) and the keys they give.
+_OBSERVED = {"hair": "hair.colour", "eyes": "eyes.colour", "beard": "beard", "build": "build"}
+#: What signals that a line changes a look on purpose ("now blonde", "dyed", "a wig"), per look.
+#: "takes off her gloves" changes no one's build.
+_DELIBERATE = {
+    "hair": re.compile(r"\b(?:now|dyed?|dyes|dyeing|bleach\w*|(?:has )?cut|cuts|shaved?|shaves|shaven|wig|disguised?|"
+                       r"new|fresh|turned|streaked|rinse)\b", re.IGNORECASE),
+    "beard": re.compile(r"\b(?:now|shaved?|shaves|shaven|grown|grew|grows|trimmed|fake|false|stick-on|new|disguised?)\b",
+                        re.IGNORECASE),
+    "eyes": re.compile(r"\b(?:now|contacts?|lens(?:es)?|disguised?|turned|glass eye)\b", re.IGNORECASE),
+    "build": re.compile(r"\b(?:now|padding|padded|fat suit|disguised?|(?:lost|gained|put on) (?:some )?weight|wasted|"
+                        r"thinner|fatter|heavier)\b", re.IGNORECASE),
+}
+#: Days a bandage or dressing is still expected after it was last seen.
+BANDAGE_DAYS = 3
+_LATER_RE = re.compile(r"\b(?:until|then|thereafter|from (?:sc\.?|scene)|by (?:sc\.?|scene|the)|after(?:wards)?|"
+                       r"later|from then on|replaced|cut to|cuts|dyes|shaves|shaved off|swaps?|changes? into|"
+                       r"for the rest|no longer|instead|faded to|grows?)\b", re.IGNORECASE)
+#: Words after a value that say it comes later in the story ("clean-shaven thereafter", "a crop from then on").
+_AFTER_RE = re.compile(r"\b(?:thereafter|from then on|from (?:sc\.?|scene) \d|onwards?|afterwards|by the (?:end|coda)|"
+                       r"by (?:sc\.?|scene) \d|after (?:sc\.?|scene)|for the rest)\b", re.IGNORECASE)
+_HEIGHT_RE = re.compile(r"(\d)\s*(?:ft|foot|feet|')\s*(\d{1,2})?|(1[.,]\d\d)\s*m\b|(\d{3})\s*cm\b", re.IGNORECASE)
+_KEYED = {"hair", "hairstyle", "hair colour", "hair color", "eyes", "eye colour", "eye color", "beard", "moustache",
+          "mustache", "facial hair", "build", "height", "figure", "physique", "body", "face"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A value in force for a character: where it comes from, for the evidence.
+
+    Attributes:
+        character: the character (as cued).
+        key: the trait key (see :class:`continuity.language.traits.Trait`).
+        value: the value.
+        words: the words that state it.
+        source: ``bible`` (canon), ``bible-later`` (a later look the bible records),
+            ``script`` (first stated in the script) or ``change`` (changed on screen).
+        sentence: the script sentence, for ``script`` and ``change``.
+        path: the bible's key path, for bible facts.
+        text: the whole bible value or sentence, for the evidence.
+    """
+
+    character: str
+    key: str
+    value: str
+    words: str
+    source: str
+    sentence: Sentence | None = None
+    path: str | None = None
+    text: str = ""
+    #: for bible facts: the first and last scene the bible gives this value for (None: open).
+    first: int | None = None
+    last: int | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A trait the script states about a character in a sentence, owner resolved."""
+
+    character: str
+    trait: tr.Trait
+    sentence: Sentence
+
+    @property
+    def key(self) -> str:
+        return self.trait.key
+
+    @property
+    def value(self) -> str:
+        return self.trait.value
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A statement that contradicts the value in force."""
+
+    statement: Statement
+    against: Fact
+
+
+def agrees(key: str, a: str, b: str) -> bool:
+    """Whether two values of one trait describe the same thing."""
+    if a == b:
+        return True
+    if key.endswith("colour") and not key.startswith("eyes"):
+        ga, gb = HAIR_COLOURS.get(a, a) or a, HAIR_COLOURS.get(b, b) or b
+        return not values_conflict("hair", ga, gb)
+    if key == "eyes.colour":
+        return (EYE_COLOURS.get(a) or a) == (EYE_COLOURS.get(b) or b)
+    if key == "hair.length":
+        return "medium" in (a, b)
+    if key == "build":
+        return "muscular" in (a, b) and "slim" not in (a, b)
+    if key.endswith(".bandage"):
+        return _bandages_agree(a, b)
+    return False
+
+
+def _bandages_agree(a: str, b: str) -> bool:
+    """``bandaged-left`` and ``bandaged-right`` disagree; ``bare`` (both hands) disagrees with any bandage."""
+    wa, _, sa = a.partition("-")
+    wb, _, sb = b.partition("-")
+    if wa == wb == "bandaged":
+        return not (sa and sb and sa != sb)
+    if {wa, wb} == {"bandaged", "bare"}:
+        bare = sa if wa == "bare" else sb
+        return bare == "one"
+    return True
+
+
+def holds_for(key: str) -> str:
+    """How long a value holds: ``period``, ``span`` or ``days``."""
+    if key.startswith(PERSISTENT):
+        return "period"
+    if key.endswith(".bandage"):
+        return "days"
+    return "span"
+
+
+#: Verbs that change a look on screen even with no object ("June shrugs, and cuts."):
+#: later lines of the scene describe the new look rather than contradict the old one.
+_SCENE_CHANGES = {
+    "hair": re.compile(r"(?:\b(?:she|he|they|then|and|[A-Z][a-z]+)\s+(?:cuts|snips|shears|chops|hacks|trims|dyes|"
+                       r"bleaches|crops)\b|\b(?:snipping|shearing|dyeing|bleaching|a last snip|clippers)\b)"),
+    "beard": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
+    "moustache": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
+    "state": re.compile(r"\b(?:towels?|towelled|toweling|towelling|changes?|changed|strips?|wrings?|washes|washed|"
+                        r"scrubs?|dries|dried|showers?|bathes|wipes?)\b", re.IGNORECASE),
+}
+
+
+class People:
+    """The looks and states of every character over the script (see the module docstring)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    @classmethod
+    def of(cls, ctx: Context) -> People:
+        """The people of this reading, built once and shared."""
+        return ctx.shared("people", lambda: cls(ctx))
+
+    # -- canon ----------------------------------------------------------------------------
+    @cached_property
+    def canon(self) -> dict[tuple[str, str], list[Fact]]:
+        """Bible facts per ``(character, key)``: the canon first, later looks after."""
+        out: dict[tuple[str, str], list[Fact]] = {}
+        if not self.ctx.explicit_bible:
+            return out
+        items: list[tuple[str, str, str, str | None]] = []  # (character, path, text, key)
+        for c in self.ctx.bible.characters:
+            name = self.ctx.cue_of.get(c.name, c.name)
+            for attr, value in c.attributes.items():
+                items.append((name, f"characters.{c.name}.attributes.{attr}", value, attr))
+            if c.description:
+                items.append((name, f"characters.{c.name}.description", c.description, None))
+        texts = [_as_sentence(key, text) for _, _, text, key in items]
+        parses = self.ctx.parse_prose(texts) if texts else []
+        for (name, path, text, key), parse in zip(items, parses):
+            facts = self._bible_traits(name, key, text, parse)
+            for fact in facts:
+                out.setdefault((name, fact.key), []).append(Fact(name, fact.key, fact.value, fact.words, fact.source,
+                                                                 None, path, text, fact.first, fact.last))
+        for facts in out.values():
+            facts.sort(key=lambda f: f.source != "bible")
+        return out
+
+    def _bible_traits(self, name: str, key: str | None, text: str, parse) -> list[Fact]:
+        out: list[Fact] = []
+        for t in tr.read(parse, about_one=True):
+            if t.owner not in (None, name) and t.owner is not None:
+                continue  # about someone else ("Maggie cuts her bangs" is about Maggie's doing, not her hair)
+            if t.key.startswith("state.") or t.key == "hair.style":
+                continue  # a bible's style or state is a look of the day, not canon for every scene
+            before = re.split(r"[.;]|\s--?\s", parse.text[: t.start])[-1]
+            after = re.split(r"[.;]|\s--?\s", parse.text[t.start:])[0]
+            changed_before = t.change and bool(_CHANGE_WORD_RE.search(before))
+            later = changed_before or bool(_LATER_RE.search(before)) or bool(_AFTER_RE.search(after))
+            first, last = _scene_bounds(parse.text, t.start, later)
+            out.append(Fact(name, t.key, t.value, t.words, "bible-later" if later else "bible", first=first,
+                            last=last))
+        if key and key.lower() in ("build", "height", "physique", "figure") or key is None:
+            out += [Fact(name, "height", v, w, "bible") for v, w in _heights(text)]
+        if key:
+            have = {(f.key, f.value) for f in out}
+            out += [f for f in _keyed(name, key, text) if (f.key, f.value) not in have]
+        return out
+
+    # -- the script ---------------------------------------------------------------------------
+    @cached_property
+    def statements(self) -> list[Statement]:
+        """Every trait the script's action states about a cast member, in order."""
+        ctx = self.ctx
+        chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and tr.may_state_traits(s.text)]
+        out: list[Statement] = []
+        for s, parse in zip(chosen, ctx.parse_many(chosen)):
+            mentions = [m for m in ctx.reader.mentions(s) if not m.possessive]
+            for t in tr.read(parse):
+                who = t.owner
+                if who is None and t.pronoun and t.how in ("poss", "parse"):
+                    who = ctx.reader.previous_named(s, t.pronoun, include_self=True)
+                if t.how in ("subject", "none"):
+                    # a guess from the grammar: the writer's order knows better ("MAGGIE (29), Nora's
+                    # sister, dark brown pixie cut": the nearest name before it, not a possessive)
+                    near = [m for m in mentions if m.end <= t.start]
+                    if near:
+                        who = near[-1].character
+                    elif who is None and t.pronoun:
+                        who = ctx.reader.previous_named(s, t.pronoun, include_self=True)
+                if who is None and t.how == "none" and not t.key.startswith("side."):
+                    # "...until what is left is a rough dark crop": whom the paragraph is about
+                    who = ctx.reader.previous_named(s, None)
+                if t.change and t.key == "state.arm.bandage" and t.how in ("subject", "none"):
+                    # "Pryce ... binding the palm tight": one binds someone else's hand
+                    who = _patient(ctx, s, who) or who
+                if who is None or who not in ctx.cast.gender:
+                    continue
+                out.append(Statement(who, t, s))
+        # The lexicon's reading of introductions and set phrases ("Red-headed ZACKY PRICE",
+        # "NOOR (20s), slender,") where the small parser mangles the words.
+        have = {(st.sentence.id, st.character, st.key) for st in out}
+        for obs in ctx.observations:
+            key = _OBSERVED.get(obs.attribute)
+            if key is None or obs.sentence.scene == 0:
+                continue
+            value = obs.value
+            if obs.attribute == "beard":
+                key, value = ("beard", "none") if value == "none" else ("beard.colour", value)
+            if (obs.sentence.id, obs.character, key) in have:
+                continue
+            have.add((obs.sentence.id, obs.character, key))
+            rx = _DELIBERATE.get(obs.attribute)
+            change = bool(rx.search(obs.sentence.text)) if rx is not None else False
+            trait = tr.Trait(key, value, obs.words, obs.sentence.text.find(obs.words), obs.character, None, change,
+                             False, obs.how)
+            out.append(Statement(obs.character, trait, obs.sentence))
+        out.sort(key=lambda st: (st.sentence.id, st.trait.start))
+        return out
+
+    # -- over time ----------------------------------------------------------------------------
+    @cached_property
+    def conflicts(self) -> list[Conflict]:
+        """Statements that contradict the value in force, in script order (one per sentence and key)."""
+        ctx = self.ctx
+        state: dict[tuple[str, str, object], Fact] = {}
+        out: list[Conflict] = []
+        seen: set[tuple[int, str, str]] = set()
+        changing: dict[tuple[int, str], int] = {}  # (scene, family) -> first sentence id that changes it
+        for s in ctx.sentences:
+            for family, rx in _SCENE_CHANGES.items():
+                if s.kind == "action" and s.scene > 0 and rx.search(s.text):
+                    changing.setdefault((s.scene, family), s.id)
+        for st in self.statements:
+            scene = st.sentence.scene
+            hold = holds_for(st.key)
+            family = st.key.split(".")[0]
+            started = changing.get((scene, family))
+            if started is not None and st.sentence.id >= started and not st.trait.negated:
+                st = Statement(st.character, _as_change(st.trait), st.sentence)
+            if hold == "span" and st.key.endswith((".dirt", ".stain")):
+                hold = "day"
+            where = ctx.period(scene) if hold in ("period", "days") else ("span", ctx.spans[scene - 1]) \
+                if hold == "span" else ("day", ctx.period(scene), ctx.story_days[scene - 1])
+            k = (st.character, st.key, where)
+            if st.trait.change:
+                state[k] = Fact(st.character, st.key, st.value, st.trait.words, "change", st.sentence,
+                                text=st.sentence.text)
+                continue
+            current = state.get(k)
+            if current is not None and hold == "days" and current.sentence is not None:
+                if _days_apart(ctx, current.sentence.scene, scene) > BANDAGE_DAYS:
+                    current = None
+            canon = self._canon_for(st.character, st.key, scene)
+            if current is None and canon:
+                current = canon[0]
+            if current is None:
+                state[k] = Fact(st.character, st.key, st.value, st.trait.words, "script", st.sentence,
+                                text=st.sentence.text)
+                continue
+            if st.key == "hair.style" or agrees(st.key, current.value, st.value):
+                if current.source in ("bible", "bible-later") or current.sentence is None:
+                    continue
+                continue
+            # another look the bible records is no contradiction, unless the screen changed it, or the
+            # story has moved on to a later look (once clean-shaven "thereafter", the moustache is gone)
+            allowed = [f for f in canon if agrees(st.key, f.value, st.value)]
+            if current.source == "bible-later":
+                allowed = [f for f in allowed if f.source == "bible-later"]
+            if current.source != "change" and allowed:
+                state[k] = Fact(st.character, st.key, st.value, st.trait.words,
+                                "bible-later" if allowed[0].source == "bible-later" else "script", st.sentence,
+                                text=st.sentence.text)
+                continue
+            mark = (st.sentence.id, st.character, st.key.split(".")[0])
+            if mark in seen:
+                continue
+            seen.add(mark)
+            out.append(Conflict(st, current))
+        return out
+
+    def _canon_for(self, name: str, key: str, scene: int) -> list[Fact]:
+        """The bible's facts for this scene, the one in force first.
+
+        A first look holds until the scene before its "until"; a later look with a
+        scene number is in force from that scene (and then comes first); a later look
+        without one is allowed, not expected.
+        """
+        if self.ctx.is_flashback(scene) and key.startswith(("hair.", "beard", "moustache", "build", "height")):
+            return []
+        facts = self.canon.get((name, key), [])
+        started = [f for f in facts if f.source == "bible-later" and f.first is not None and f.first <= scene]
+        if started:
+            latest = max(f.first for f in started)
+            now = [f for f in started if f.first == latest]
+            if latest == scene:
+                # the scene of the change: the look before it is still seen until the change itself
+                return [f for f in facts if f.source == "bible"] + now + \
+                    [f for f in facts if f not in now and f.source == "bible-later"]
+            return now + [f for f in facts if f not in now and f.source == "bible-later"]
+        first = [f for f in facts if f.source == "bible" and (f.last is None or scene <= f.last)]
+        later = [f for f in facts if f.source == "bible-later" and (f.first is None or f.first <= scene)]
+        return first + later
+
+
+def _patient(ctx: Context, s: Sentence, agent: str | None) -> str | None:
+    """Who else the scene was last about: the one whose hand is bound, when someone binds "the palm"."""
+    for k in range(s.id - 1, max(-1, s.id - 10), -1):
+        prev = ctx.sentences[k]
+        if prev.scene != s.scene:
+            break
+        for m in reversed(ctx.reader.mentions(prev)):
+            if m.character != agent:
+                return m.character
+    return None
+
+
+def _as_change(t: tr.Trait) -> tr.Trait:
+    return tr.Trait(t.key, t.value, t.words, t.start, t.owner, t.pronoun, True, t.negated, t.how)
+
+
+def _as_sentence(key: str | None, text: str) -> str:
+    """A bible value as a sentence the trait reader can read: "hair: auburn, long" is about hair."""
+    if key is None:
+        return text
+    k = key.lower()
+    if k in ("hair", "hairstyle", "hair colour", "hair color"):
+        return f"her hair: {text}" if "hair" not in text.lower() else text
+    if k in ("eyes", "eye colour", "eye color"):
+        return f"her eyes: {text}" if not re.search(r"\beyes?\b", text, re.IGNORECASE) else text
+    if k in ("beard", "moustache", "mustache", "facial hair"):
+        if re.fullmatch(r"\s*(?:none|no|clean[\s-]shaven)\s*", text, re.IGNORECASE):
+            return "clean-shaven"
+        return text if re.search(r"beard|moustache|mustache|stubble|shaven", text, re.IGNORECASE) else f"a {text} {k}"
+    if k in ("build", "height", "figure", "physique", "body"):
+        return f"She is {text}"
+    return text
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+#: The end of a sentence or clause in bible prose; "sc." and "Dr." are not ends.
+_SENTENCE_END_RE = re.compile(r"(?<!\bsc)(?<!\bSc)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bSt)\.(?=\s|$)|;")
+_SCENE_REF_RE = re.compile(r"\b(?:sc(?:enes?)?\.?|scenes?)\s*(\d+)", re.IGNORECASE)
+_CHANGE_WORD_RE = re.compile(r"\b(?:dyes?|cuts?|shaves?|shaved|hacks?|crops?|bleach\w*|swaps?|changes?|replaced|"
+                             r"bandages?|binds?|burns?|breaks?|loses?|grows?)\b", re.IGNORECASE)
+
+
+def _scene_bounds(text: str, start: int, later: bool) -> tuple[int | None, int | None]:
+    """The scenes a bible value holds for, from the scene numbers its sentence gives.
+
+    A later look starts at the scene its clause names ("a crop from sc. 9"); a first
+    look ends before the scene its "until ..." names ("long until she cuts it (sc. 9)").
+    """
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    sentence_start = max([e for e in ends if e <= start], default=0)
+    stop = min([e for e in ends if e > start], default=len(text))
+    sentence = text[sentence_start:stop]
+    refs = [int(x) for x in _SCENE_REF_RE.findall(sentence)]
+    if later:
+        if refs:
+            return refs[0], None
+        # "long ... until she cuts it (sc. 9); a rough crop from then on": the change's scene, said before
+        before = [int(x) for x in _SCENE_REF_RE.findall(re.split(r"(?<!\bsc)\.(?=\s)", text[:start])[-1])]
+        return (before[-1] if before else None), None
+    until = re.search(r"\buntil\b", text[start:stop])
+    if until and refs:
+        return None, refs[-1] - 1
+    return None, None
+
+
+def _keyed(name: str, key: str, text: str) -> list[Fact]:
+    """Values a keyed bible attribute gives by its words alone ("eyes: grey", "hair: dark auburn, long").
+
+    The first clause is the canon; a later clause after a change ("until", "cut to",
+    "by the coda") gives later looks.
+    """
+    k = key.lower()
+    if k in ("build", "height", "physique", "figure", "body", "size", "frame"):
+        out: list[Fact] = []
+        for w in _WORD_RE.findall(text):
+            low = w.lower()
+            if tr.GIRTHS.get(low):
+                out.append(Fact(name, "build", tr.GIRTHS[low], w, "bible"))
+            if tr.HEIGHTS.get(low) and low not in ("big", "huge", "enormous", "giant"):
+                out.append(Fact(name, "height", tr.HEIGHTS[low], w, "bible"))
+        return out
+    if k in ("eyes", "eye colour", "eye color"):
+        table, out_key = EYE_COLOURS, "eyes.colour"
+    elif k in ("hair", "hair colour", "hair color"):
+        table, out_key = HAIR_COLOURS, "hair.colour"
+    else:
+        return []
+    out: list[Fact] = []
+    for i, clause in enumerate(re.split(r"[;.]|\buntil\b|\bthen\b", text)):
+        later = i > 0 and bool(_LATER_RE.search(text[: text.find(clause)]))
+        words = [w.lower() for w in _WORD_RE.findall(clause)]
+        colours = [w for w in words if (table.get(w) or (w in table))]
+        specific = [w for w in colours if w not in ("dark", "light", "fair", "pale", "deep")] or colours
+        if specific:
+            w = specific[-1] if out_key == "hair.colour" else specific[0]
+            out.append(Fact(name, out_key, table.get(w) or w, w, "bible-later" if later else "bible"))
+        if out_key == "hair.colour":
+            for w in words:
+                if w in tr.LENGTHS:
+                    out.append(Fact(name, "hair.length", tr.LENGTHS[w], w, "bible-later" if later else "bible"))
+                elif w in tr.HAIR_NOUNS and tr.STYLE_LENGTH.get(tr.HAIR_NOUNS[w] or ""):
+                    out.append(Fact(name, "hair.length", tr.STYLE_LENGTH[tr.HAIR_NOUNS[w]], w,
+                                    "bible-later" if later else "bible"))
+    return out
+
+
+def _heights(text: str) -> list[tuple[str, str]]:
+    """Tall or short from a stated height: 6 ft 4 or 1.93 m is tall, 5 ft 2 or 1.57 m is short."""
+    out = []
+    for m in _HEIGHT_RE.finditer(text):
+        if m.group(1):
+            inches = int(m.group(1)) * 12 + int(m.group(2) or 0)
+        elif m.group(3):
+            inches = float(m.group(3).replace(",", ".")) * 39.37
+        else:
+            inches = int(m.group(4)) / 2.54
+        if inches >= 72:
+            out.append(("tall", m.group(0)))
+        elif inches <= 63:
+            out.append(("short", m.group(0)))
+    return out
+
+
+def _days_apart(ctx: Context, a: int, b: int) -> int:
+    days = ctx.story_days
+    da, db = days[a - 1], days[b - 1]
+    if da is None or db is None:
+        return 0
+    return abs(db - da)
+
+
+__all__ = ["People", "Fact", "Statement", "Conflict", "agrees", "holds_for"]
