@@ -22,9 +22,7 @@ import pytest
 from conftest import EXAMPLE, ROOT
 
 from continuity.errors import BibleError, InputError
-
-FERRY = ROOT / "assets" / "examples" / "ferry"
-TWO = ROOT / "tests" / "files" / "generate" / "two-scenes.md"
+from tests.test_generate import FERRY, TWO, env  # noqa: F401 - env: the generate tests' fixture
 
 
 # -- 1. compressed PDFs expand without limit ----------------------------------------------------
@@ -119,14 +117,6 @@ def test_a_normal_pdf_reads_the_same_through_the_bounded_reader():
 
 
 # -- 2 and 7. run folders: no writing through links; one run at a time ----------------------------
-
-
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("STUDIO_EMBEDDER", "hashing")
-    monkeypatch.setenv("CREWAI_STORAGE_DIR", str(tmp_path / "crewai"))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def _generate(tmp, *, progress=None, **kw):
