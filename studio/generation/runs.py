@@ -207,15 +207,16 @@ RUN_FILES = ("script.fountain", "script.fdx", "shots.json", "shots.csv", "audit.
 
 
 def claim_folder(out: Path, run_id: str) -> None:
-    """Make the run folder, or refuse one that holds another run's (or anyone else's) files.
+    """Refuse a run folder that holds another run's (or anyone else's) files.
 
     A folder that this run wrote before (its ``state.json`` has this id) is this run's;
-    one without any of :data:`RUN_FILES` is free. Anything else would be overwritten.
+    one without any of :data:`RUN_FILES` (a link by such a name counts, even a dangling
+    one) is free. Anything else would be overwritten.
 
     Raises:
-        InputError: the folder holds files that are not this run's, or cannot be made.
+        InputError: the folder holds files that are not this run's.
     """
-    taken = [name for name in RUN_FILES if os.path.lexists(out / name)]  # a dangling link is taken too
+    taken = [name for name in RUN_FILES if os.path.lexists(out / name)]
     if taken:
         owner = ""
         try:
@@ -226,7 +227,6 @@ def claim_folder(out: Path, run_id: str) -> None:
             whose = f"run {owner[:8]}'s files" if owner else f"files that are not this run's ({', '.join(taken[:3])})"
             raise InputError(f"{out}/ already holds {whose}; they would be overwritten: choose another --out, "
                              "or move that folder away")
-    make_folder(out)
 
 
 def make_folder(out: Path) -> None:
