@@ -64,7 +64,7 @@ class Settings:
     llm_timeout: float = 300.0
     max_input_mb: float = 10.0
     mcp_timeout: float = 120.0
-    pdf_max_pages: int = 500
+    pdf_max_pages: int = 400
     pdf_max_page_chars: int = 20_000
     pdf_max_chars: int = 2_000_000
     pdf_max_mb: float = 256.0
