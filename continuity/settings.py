@@ -43,6 +43,17 @@ class Settings:
             before reading (``STUDIO_MAX_INPUT_MB``).
         mcp_timeout: seconds one MCP tool call may run before it is stopped
             (``STUDIO_MCP_TIMEOUT``).
+        pdf_max_pages: the most pages a PDF may have (``STUDIO_PDF_MAX_PAGES``).
+        pdf_max_page_chars: the most characters one PDF page may yield
+            (``STUDIO_PDF_MAX_PAGE_CHARS``).
+        pdf_max_chars: the most characters a whole PDF may yield (``STUDIO_PDF_MAX_CHARS``).
+        pdf_max_mb: the memory (address space, MB) of the process that reads a PDF
+            (``STUDIO_PDF_MAX_MB``).
+        pdf_timeout: seconds reading a PDF may take (``STUDIO_PDF_TIMEOUT``).
+        bible_max_names: the most names (characters and their aliases, locations,
+            props) a bible may hold (``STUDIO_BIBLE_MAX_NAMES``).
+
+    The input limits are listed, with what each bounds, in docs/DESIGN.md ("Input limits").
     """
 
     cache_dir: str = ""
@@ -53,6 +64,12 @@ class Settings:
     llm_timeout: float = 300.0
     max_input_mb: float = 10.0
     mcp_timeout: float = 120.0
+    pdf_max_pages: int = 400
+    pdf_max_page_chars: int = 20_000
+    pdf_max_chars: int = 2_000_000
+    pdf_max_mb: float = 256.0
+    pdf_timeout: float = 60.0
+    bible_max_names: int = 5_000
 
     @classmethod
     def load(cls, toml_path: str | Path | None = None) -> Settings:
@@ -74,17 +91,20 @@ class Settings:
             if env is not None:
                 values[f.name] = env.strip().lower() not in ("0", "false", "no", "off", "") if f.type in ("bool", bool) else env
         for f in fields(cls):
-            if f.type in ("float", float) and f.name in values:
+            if f.type in ("float", float, "int", int) and f.name in values:
+                number = int if f.type in ("int", int) else float
                 try:
-                    values[f.name] = float(values[f.name])  # type: ignore[arg-type]
+                    values[f.name] = number(values[f.name])  # type: ignore[arg-type]
                 except (TypeError, ValueError):
-                    raise InputError(f"setting {f.name} must be a number, not {values[f.name]!r}") from None
+                    kind = "a whole number" if number is int else "a number"
+                    raise InputError(f"setting {f.name} must be {kind}, not {values[f.name]!r}") from None
         s = cls(**values)  # type: ignore[arg-type]
         if not s.cache_dir:
             s = cls(**{**s.__dict__, "cache_dir": _default_cache_dir()})
         if not s.llm_timeout > 0:
             raise InputError(f"setting llm_timeout must be a positive number of seconds, not {s.llm_timeout!r}")
-        for name in ("max_input_mb", "mcp_timeout"):
+        for name in ("max_input_mb", "mcp_timeout", "pdf_max_pages", "pdf_max_page_chars", "pdf_max_chars",
+                     "pdf_max_mb", "pdf_timeout", "bible_max_names"):
             if not getattr(s, name) > 0:
                 raise InputError(f"setting {name} must be a positive number, not {getattr(s, name)!r}")
         if s.embedder not in ("minilm", "hashing"):

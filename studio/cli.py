@@ -390,7 +390,11 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except typer.Abort:
         sys.exit(130)
+    except MemoryError:  # numpy's _ArrayMemoryError is one; exit 1 would read as "findings found"
+        _out_of_memory()
     except Exception as exc:  # click usage errors come through here in non-standalone mode
+        if _is_allocation_error(exc):
+            _out_of_memory()
         import click
 
         if isinstance(exc, click.ClickException) or (hasattr(exc, "show") and hasattr(exc, "exit_code")):
@@ -398,6 +402,25 @@ def main() -> None:
             sys.exit(exc.exit_code if isinstance(getattr(exc, "exit_code", None), int) else 2)
         raise
     sys.exit(rc if isinstance(rc, int) else 0)
+
+
+def _is_allocation_error(exc: BaseException) -> bool:
+    """torch's CPU allocator fails with a RuntimeError, not a MemoryError."""
+    return isinstance(exc, RuntimeError) and "can't allocate memory" in str(exc)
+
+
+def _out_of_memory() -> None:
+    """One line and exit 2 for a process that ran out of memory (no traceback, no rich: memory is short)."""
+    try:
+        from continuity.settings import Settings
+
+        cap = f" (now {Settings.load().max_input_mb:g} MB)"
+    except Exception:  # noqa: BLE001 - a bad setting must not hide the real cause
+        cap = ""
+    sys.stderr.write(
+        "error: out of memory: the input is too large for this machine's memory; use a smaller script or bible "
+        f"(split it by episode or act), or lower STUDIO_MAX_INPUT_MB{cap} so that such a file is refused up front\n")
+    sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The review page and actions as an attacker and a careful user would use them.
 
-Host/Origin checks and security headers, per-port cookies, idle expiry and caps,
+Host/Origin checks and security headers, per-port cookies, a single-use token,
+session expiry (idle and absolute) and caps,
 errors shown next to their finding, add-to-bible consequences, backups that never
 follow links, reads that never block, and fixes that keep every other byte.
 """
@@ -11,7 +12,6 @@ import os
 import re
 import shutil
 import threading
-import time
 
 import pytest
 from conftest import EXAMPLE, ROOT
@@ -117,23 +117,48 @@ def test_two_review_pages_in_one_browser_keep_their_sessions(project, tmp_path):
         assert c.get("/").status_code == 200
 
 
-def test_sessions_and_the_token_expire_when_idle(project):
-    c = client_for(project, session_idle=0.2, token_idle=0.6)
+def test_the_token_is_single_use_and_sessions_expire(project):
+    from starlette.testclient import TestClient
+
+    c = client_for(project, session_idle=60, session_max=300, token_ttl=600)
+    state = c.app.state.review
+    now = [1000.0]
+    state.clock = lambda: now[0]
     sign_in(c)
-    time.sleep(0.3)
-    assert c.get("/").status_code == 401  # the session went idle
-    sign_in(c)  # the token still works: it was used 0.3 s ago
-    time.sleep(0.7)
-    r = c.get(f"/?token={TOKEN}")
+    # The URL's token was exchanged for this session: it is spent, for this browser and any other.
+    another_browser = TestClient(c.app, base_url=BASE, follow_redirects=False)
+    for who in (c, another_browser):
+        r = who.get(f"/?token={TOKEN}")
+        assert r.status_code == 401 and "already used" in r.text and "set-cookie" not in r.headers
+    assert state.token is None and len(state.sessions) == 1 and another_browser.get("/").status_code == 401
+    # Activity keeps the session alive past its idle limit, but not past its absolute maximum.
+    for _ in range(5):
+        now[0] += 50
+        assert c.get("/").status_code == 200
+    now[0] += 51
+    r = c.get("/")
+    assert r.status_code == 401 and "ended" in r.text and not state.sessions
+
+
+def test_an_idle_session_ends_and_an_unused_token_expires(project):
+    c = client_for(project, session_idle=60, token_ttl=600)
+    state = c.app.state.review
+    now = [1000.0]
+    state.clock = lambda: now[0]
+    sign_in(c)
+    now[0] += 61
+    assert c.get("/").status_code == 401
+    late = client_for(project, token_ttl=600)
+    unused = late.app.state.review
+    unused.clock = lambda: unused.token_expires + 1  # 600 s after the server started
+    r = late.get(f"/?token={TOKEN}")
     assert r.status_code == 401 and "expired" in r.text
 
 
 def test_sessions_messages_bodies_and_reasons_are_capped(project):
     c = client_for(project)
-    for _ in range(review_app.MAX_SESSIONS + 5):
-        csrf = sign_in(c)
+    csrf = sign_in(c)
     state = c.app.state.review
-    assert len(state.sessions) == review_app.MAX_SESSIONS
     for _ in range(review_app.MAX_FLASH + 4):
         c.post(f"/findings/{DOOR}/confirm", data={"csrf": csrf})
     (session,) = [s for s in state.sessions.values() if s["csrf"] == csrf]
@@ -259,7 +284,7 @@ def test_fix_keeps_every_other_byte_of_a_rich_script(tmp_path, monkeypatch):
                    text="Mara pushes her blonde hair back.")
     with Project(d) as p:
         p.record(Report("s.fountain", "fountain", (), (hair,)), d / "s.fountain", None)
-        out = actions.fix(p, hair.id, "Mara pushes her red hair back. She grins.")
+        out = actions.fix(p, hair.id, "Mara pushes her red hair back. She grins.", whole_line=True)
     assert out.status == "fixed"
     after = (d / "s.fountain").read_bytes()
     assert after == original.replace(b"her *blonde* hair", b"her *red* hair")

@@ -83,12 +83,26 @@ def read_bible(text: str, *, source: str = "<string>") -> tuple[Bible, list[str]
     shaped = normalise(data, lines, source)
     data, lines = shaped.data, shaped.lines
     try:
-        return Bible.model_validate(data), shaped.warnings
+        bible = Bible.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors()
         # The first error in the file; an unknown key before the "missing" it causes.
         first = min(errors, key=lambda e: (_line_of(_full_loc(e), lines), e.get("type") != "extra_forbidden"))
         raise BibleError(_describe(first, lines, source, len(errors) - 1)) from None
+    _check_size(bible, source)
+    return bible, shaped.warnings
+
+
+def _check_size(bible: Bible, source: str) -> None:
+    """Refuse a bible with more names than ``bible_max_names`` (the audit's cost grows with them)."""
+    from continuity.settings import Settings
+
+    limit = Settings.load().bible_max_names
+    names = sum(1 + len(x.aliases) for section in (bible.characters, bible.locations, bible.props) for x in section)
+    if names > limit:
+        raise BibleError(
+            f"{source}: {names:,} names (characters, locations, props and their aliases); the limit is {limit:,}, "
+            "far beyond a production's bible (STUDIO_BIBLE_MAX_NAMES raises it)")
 
 
 def _read_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
@@ -132,6 +146,7 @@ class _Builder:
         self.source = source
         self.lines: dict[tuple, int] = {}
         self.count = 0
+        self.distinct: set[int] = set()
         self.active: set[int] = set()
 
     def _error(self, node: yaml.Node, message: str) -> BibleError:
@@ -139,8 +154,12 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: tuple) -> Any:
         self.count += 1
+        self.distinct.add(id(node))
         if self.count > _MAX_NODES:
-            raise self._error(node, f"document too large (over {_MAX_NODES} values; aliases expanding?)")
+            if len(self.distinct) < self.count:  # nodes built more than once: through aliases
+                raise self._error(node, f"aliases (*name) expand the document to over {_MAX_NODES:,} values")
+            raise self._error(node, f"document too large: over {_MAX_NODES:,} values by this line, far beyond a "
+                                    "production's bible (split it, or check what generated it)")
         self.lines.setdefault(_norm_loc(path), node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
             if ":" in node.value and node.tag in (_INT_TAG, _FLOAT_TAG) and not node.style:

@@ -24,6 +24,10 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
+#: Texts encoded (tokenized, run and cached) at a time: a huge script never builds one
+#: token array or one batch of new vectors for all its sentences at once.
+ENCODE_CHUNK = 8192
+
 
 class Embedder(Protocol):
     """Anything that turns texts into L2-normalised float32 vectors."""
@@ -154,14 +158,17 @@ class Collection:
         for k, t in zip(keys, texts):
             if k not in cached:
                 missing.setdefault(k, t)
-        if missing:
+        todo = list(missing.items())
+        for start in range(0, len(todo), ENCODE_CHUNK):  # bounded work (and a cache write) per chunk
+            part = todo[start : start + ENCODE_CHUNK]
             t0 = time.perf_counter()
             if self.progress is not None:
-                vecs = self.embedder.encode(list(missing.values()), progress=self.progress)
+                vecs = self.embedder.encode([t for _, t in part], progress=lambda done, _total, start=start: (
+                    self.progress(start + done, len(todo))))
             else:
-                vecs = self.embedder.encode(list(missing.values()))
+                vecs = self.embedder.encode([t for _, t in part])
             self.stats["encode_seconds"] += time.perf_counter() - t0
-            new = dict(zip(missing.keys(), vecs))
+            new = dict(zip((k for k, _ in part), vecs))
             if self.cache:
                 self.cache.put(new)
             cached.update(new)

@@ -7,6 +7,8 @@ import json
 from collections import defaultdict
 
 from continuity.checks.findings import Finding, Report
+from continuity.reports.escape import md as _md
+from continuity.reports.escape import md_code
 
 FORMATS = ("text", "json", "markdown", "html", "pdf")
 #: Report file extensions and the format each means.
@@ -95,28 +97,25 @@ def to_json(report: Report, *, show_hidden: bool = False) -> str:
 
 def to_markdown(report: Report, *, show_hidden: bool = False) -> str:
     """A Markdown report grouped by scene (``show_hidden``: dismissed findings too, marked)."""
-    out = [f"# Continuity report: {report.script}", "", _summary(report), ""]
+    out = [f"# Continuity report: {_md(report.script)}", "", _md(_summary(report)), ""]
     if report.bible:
-        out += [f"Bible: `{report.bible}`", ""]
+        out += [f"Bible: {md_code(report.bible)}", ""]
     for scene, findings in _by_scene(report, show_hidden).items():
         out += [f"## {_md(_heading(report, scene))}", ""]
         for f in findings:
             d = f.to_dict()
-            who = f" ({d['character']})" if d["character"] else ""
+            who = f" ({_md(d['character'])})" if d["character"] else ""
             out.append(
-                f"- **{f.severity.upper()}**{_status(f)} `{f.category}`{who}, {_where(f, report.format)}: {_md(f.message)}"
+                f"- **{f.severity.upper()}**{_md(_status(f))} {md_code(f.category)}{who}, "
+                f"{_md(_where(f, report.format))}: {_md(f.message)}"
             )
             if f.text:
                 out.append(f"  - here: {_md(f.text)}")
             for e in d["evidence"]:
                 out.append(f"  - evidence: {_md(_evidence_text(e, report.format))}")
-            out.append(f"  - id: `{f.id}`")
+            out.append(f"  - id: {md_code(f.id)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;").replace("\n", " ")
 
 
 _CSS = """body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}

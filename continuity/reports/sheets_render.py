@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 
 from continuity.language.words import plural
+from continuity.reports.escape import csv_text
+from continuity.reports.escape import md as _md
 from continuity.reports.sheets import CharacterSheet, SceneEntry, Sheets
 from continuity.story.props import PropEntry, PropSheet
 
@@ -132,11 +132,6 @@ def to_text(sheets: Sheets) -> str:
 # -- markdown --------------------------------------------------------------------------------
 
 
-def _md(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-            .replace("<", "&lt;").replace("\n", " "))
-
-
 def to_markdown(sheets: Sheets) -> str:
     """Markdown: a table per character and per prop."""
     out = [f"# Continuity sheets: {_md(sheets.script)}", "", _md(summary(sheets)) + ".", "", _md(_LEGEND), "",
@@ -221,28 +216,28 @@ def to_html(sheets: Sheets) -> str:
 
 def to_csv(sheets: Sheets) -> str:
     """One table: a row per look, garment and costume change of each character, and per prop event."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    w.writeheader()
+    return csv_text(CSV_COLUMNS, _csv_rows(sheets))
+
+
+def _csv_rows(sheets: Sheets):
     for c in sheets.characters:
         base = {"sheet": "character", "name": c.name}
         for k in c.costumes:
-            w.writerow({**base, **k.where.to_dict(), "costume": k.change, "what": "costume change",
-                        "value": k.change, "words": "; ".join(k.garments), "note": k.reason})
+            yield {**base, **k.where.to_dict(), "costume": k.change, "what": "costume change",
+                   "value": k.change, "words": "; ".join(k.garments), "note": k.reason}
         for e in c.scenes:
             row = {**base, "scene": e.scene, "scene_number": e.scene_number, "page": e.page,
                    "story_day": e.story_day, "costume": e.costume}
             items = e.looks + e.wardrobe
             if not items:
-                w.writerow({**row, "what": "in scene", "note": "; ".join(e.notes)})
+                yield {**row, "what": "in scene", "note": "; ".join(e.notes)}
             for x in items:
-                w.writerow({**row, "line": x.where.line, "what": x.attribute, "value": x.value, "words": x.words,
-                            "text": x.text, "note": "; ".join(e.notes)})
+                yield {**row, "line": x.where.line, "what": x.attribute, "value": x.value, "words": x.words,
+                       "text": x.text, "note": "; ".join(e.notes)}
     for p in sheets.props:
         for e in p.entries:
-            w.writerow({"sheet": "prop", "name": p.name, **e.where.to_dict(), "what": e.event, "words": e.words,
-                        "character": e.character, "recipient": e.recipient, "note": e.note, "text": e.text})
-    return buf.getvalue()
+            yield {"sheet": "prop", "name": p.name, **e.where.to_dict(), "what": e.event, "words": e.words,
+                   "character": e.character, "recipient": e.recipient, "note": e.note, "text": e.text}
 
 
 __all__ = ["FORMATS", "EXTENSIONS", "CSV_COLUMNS", "render", "summary", "to_text", "to_markdown", "to_html",

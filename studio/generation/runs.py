@@ -9,10 +9,9 @@ summary). The flow's SQLite store is ``<project>/flows.db`` (``.studio/`` by def
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import json
 import logging
+import os
 import sqlite3
 import sys
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Any
 
 from continuity.errors import InputError, StudioError
 from continuity.language.words import plural
+from studio.generation.lock import lock_folder, lock_run
 
 logger = logging.getLogger(__name__)
 
@@ -161,35 +161,39 @@ def run_generate(options: RunOptions, *, backend: Any = None, settings: Any = No
         out = _shown(Path(saved["out"]))
     else:
         out = Path("runs") / run_id[:8]
-    claim_folder(out, run_id)
-    hint = resume_hint(run_id, options.project)
-    inputs.update(out=str(out.resolve()), resume_hint=hint)
-    if progress is not None:
-        progress({"agent": "flow", "event": "start", "run_id": run_id, "out": f"{out}/", "resumed": bool(options.resume),
-                  "resume": hint, "detail": f"run {run_id[:8]}, writing to {out}/"})
+    with contextlib.ExitStack() as held:  # one process per run id and one run per folder, until it ends
+        held.enter_context(lock_run(options.project, run_id))
+        make_folder(out)
+        held.enter_context(lock_folder(out, run_id))
+        claim_folder(out, run_id)  # under the lock: no other run writes here now
+        hint = resume_hint(run_id, options.project)
+        inputs.update(out=str(out.resolve()), resume_hint=hint)
+        if progress is not None:
+            progress({"agent": "flow", "event": "start", "run_id": run_id, "out": f"{out}/", "resumed": bool(options.resume),
+                      "resume": hint, "detail": f"run {run_id[:8]}, writing to {out}/"})
 
-    from agents.crew import StudioCrew
-    from agents.llm import Budget, ModelCallError, make_llm, resolve_backend
-    from studio.generation.flow import GenerateFlow, OutlineFailed
+        from agents.crew import StudioCrew
+        from agents.llm import Budget, ModelCallError, make_llm, resolve_backend
+        from studio.generation.flow import GenerateFlow, OutlineFailed
 
-    if backend is None:
-        backend = resolve_backend(llm_spec, timeout=settings.llm_timeout)
-    if getattr(backend, "schema_limits", None):  # a small model: no CrewAI boilerplate, one thread
-        from agents.compact import CompactPrompts, OneThread
+        if backend is None:
+            backend = resolve_backend(llm_spec, timeout=settings.llm_timeout)
+        if getattr(backend, "schema_limits", None):  # a small model: no CrewAI boilerplate, one thread
+            from agents.compact import CompactPrompts, OneThread
 
-        backend = CompactPrompts(OneThread(backend))
-    budget = Budget(max_calls=options.max_llm_calls, max_seconds=options.max_seconds)
-    llm = make_llm(backend, budget, retries=2 if verify else 0)
-    crew = StudioCrew(llm=llm, bible=bible)
-    flow = GenerateFlow(crew=crew, bible=bible, settings=settings, progress=progress, db_path=str(db))
-    try:
-        with contextlib.redirect_stdout(sys.stderr):  # crewai prints status lines; stdout is for --json
-            flow.kickoff(inputs=inputs)
-    except OutlineFailed as exc:
-        raise GenerationError(f"{exc}; run id {flow.state.id} (try a stronger model with --llm)") from exc
-    except ModelCallError as exc:
-        raise ModelCallError(f"{exc}\nwhat was done is saved: {hint}") from exc
-    return write_run(flow.state, out, bible, settings=settings, fdx=options.fdx)
+            backend = CompactPrompts(OneThread(backend))
+        budget = Budget(max_calls=options.max_llm_calls, max_seconds=options.max_seconds)
+        llm = make_llm(backend, budget, retries=2 if verify else 0)
+        crew = StudioCrew(llm=llm, bible=bible)
+        flow = GenerateFlow(crew=crew, bible=bible, settings=settings, progress=progress, db_path=str(db))
+        try:
+            with contextlib.redirect_stdout(sys.stderr):  # crewai prints status lines; stdout is for --json
+                flow.kickoff(inputs=inputs)
+        except OutlineFailed as exc:
+            raise GenerationError(f"{exc}; run id {flow.state.id} (try a stronger model with --llm)") from exc
+        except ModelCallError as exc:
+            raise ModelCallError(f"{exc}\nwhat was done is saved: {hint}") from exc
+        return write_run(flow.state, out, bible, settings=settings, fdx=options.fdx)
 
 
 def resume_hint(run_id: str, project: Path) -> str:
@@ -203,17 +207,16 @@ RUN_FILES = ("script.fountain", "script.fdx", "shots.json", "shots.csv", "audit.
 
 
 def claim_folder(out: Path, run_id: str) -> None:
-    """Make the run folder, or refuse one that holds another run's (or anyone else's) files.
+    """Refuse a run folder that holds another run's (or anyone else's) files.
 
     A folder that this run wrote before (its ``state.json`` has this id) is this run's;
-    one without any of :data:`RUN_FILES` is free. Anything else would be overwritten.
+    one without any of :data:`RUN_FILES` (a link by such a name counts, even a dangling
+    one) is free. Anything else would be overwritten.
 
     Raises:
-        InputError: the folder holds files that are not this run's, or cannot be made.
+        InputError: the folder holds files that are not this run's.
     """
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{out} is a file, not a folder: choose another --out")
-    taken = [name for name in RUN_FILES if (out / name).exists()]
+    taken = [name for name in RUN_FILES if os.path.lexists(out / name)]
     if taken:
         owner = ""
         try:
@@ -224,6 +227,16 @@ def claim_folder(out: Path, run_id: str) -> None:
             whose = f"run {owner[:8]}'s files" if owner else f"files that are not this run's ({', '.join(taken[:3])})"
             raise InputError(f"{out}/ already holds {whose}; they would be overwritten: choose another --out, "
                              "or move that folder away")
+
+
+def make_folder(out: Path) -> None:
+    """Create the run folder ``out`` if needed.
+
+    Raises:
+        InputError: ``out`` is a file, or cannot be created.
+    """
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file, not a folder: choose another --out")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -253,11 +266,9 @@ def write_run(state: Any, out: Path, bible: Any, *, settings: Any = None, fdx: b
     from continuity.visual.shots import dumps as shots_dumps
     from studio.generation.scene_steps import scene_of
     from studio.generation.state import build_script
+    from studio.review import safe_io
 
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create {out}: {exc.strerror or exc}") from exc
+    make_folder(out)
     decided = [s for s in state.scenes if s.decided]
     scenes = [scene_of(s) for s in decided]
     script = build_script(state.title, scenes, state.scenes)
@@ -297,8 +308,8 @@ def write_run(state: Any, out: Path, bible: Any, *, settings: Any = None, fdx: b
         files["bible.yaml"] = state.bible_text  # the canon this run was held to, beside its script
     result = RunResult(state=state, out=out, audit=report, files=sorted(files) + ["run.md"])
     files["run.md"] = run_markdown(result)
-    for name, text in files.items():
-        (out / name).write_text(text, encoding="utf-8")
+    for name, text in files.items():  # created or atomically replaced, never through a link planted there
+        safe_io.write(out / name, text.encode("utf-8"), out)
     if report_obj is not None:  # so that `studio review <run folder>` shows the findings to a person
         from studio.review.actions import Project
 
@@ -308,13 +319,15 @@ def write_run(state: Any, out: Path, bible: Any, *, settings: Any = None, fdx: b
 
 
 def run_markdown(result: RunResult) -> str:
-    """The short human summary of a run."""
+    """The short human summary of a run (every text from the model or the bible escaped)."""
+    from continuity.reports.escape import md
+
     st = result.state
     s = result.summary()
-    lines = [f"# {st.title or 'Untitled'}: generation run {st.id[:8]}", ""]
-    lines.append(f"- status: **{s['status']}**" + (f" ({st.stopped})" if st.stopped else ""))
+    lines = [f"# {md(st.title or 'Untitled')}: generation run {st.id[:8]}", ""]
+    lines.append(f"- status: **{s['status']}**" + (f" ({md(st.stopped)})" if st.stopped else ""))
     rounds = max((x.attempts for x in st.scenes), default=0)
-    lines.append(f"- model: {st.llm}; verification {'on' if st.verify else 'off'}; "
+    lines.append(f"- model: {md(st.llm)}; verification {'on' if st.verify else 'off'}; "
                  f"at most {st.max_attempts} revisions per scene (writer rounds used: at most {rounds})")
     lines.append(f"- {plural(len(st.scenes), 'scene')} planned, {sum(1 for x in st.scenes if x.decided)} written; "
                  f"{plural(s['findings_fixed'], 'finding')} fixed by revision; {s['needs_review']} left for review")
@@ -329,9 +342,9 @@ def run_markdown(result: RunResult) -> str:
                      f"{origins.count('kept')} short beats kept as the treatment writes them; "
                      f"{origins.count('treatment')} the treatment's sentence after the writer's failed its checks")
     if st.edit_note:
-        lines.append(f"- editor: {st.edit_note}")
+        lines.append(f"- editor: {md(st.edit_note)}")
     for note in st.outline_notes:
-        lines.append(f"- outline: {note}")
+        lines.append(f"- outline: {md(note)}")
     lines += ["", "| scene | heading | status | writer calls | fixed | for review | audit | shots |",
               "|---|---|---|---|---|---|---|---|"]
     per_scene: dict[int, dict[str, int]] = {}
@@ -342,13 +355,13 @@ def run_markdown(result: RunResult) -> str:
     for sc in s["scenes"]:
         found = per_scene.get(sc["number"], {})
         audit_cell = ", ".join(f"{n} {k}" for k, n in found.items()) or "clean"
-        lines.append(f"| {sc['number']} | {sc['heading']} | {sc['status']} | {sc['attempts']} | {sc['fixed']} | "
+        lines.append(f"| {sc['number']} | {md(sc['heading'])} | {sc['status']} | {sc['attempts']} | {sc['fixed']} | "
                      f"{sc['needs_review']} | {audit_cell} | "
                      f"{sc['shots'] if sc['shots_status'] == 'done' else sc['shots_status']} |")
     review = [f for f in result.audit.get("findings", []) if f.get("needs_review")]
     if review:
         lines += ["", "## For review", ""]
-        lines += [f"- scene {f['scene']}, line {f['line']}: {f['message']}" for f in review]
+        lines += [f"- scene {f['scene']}, line {f['line']}: {md(f['message'])}" for f in review]
     if st.phase == "stopped":
         lines += ["", f"Resume with `studio generate --resume {st.id[:8]}`."]
     return "\n".join(lines) + "\n"
@@ -421,10 +434,9 @@ def _title_of(treatment: str) -> str:
 
 
 def _shots_csv(shots: list[Any]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["scene", "number", "size", "angle", "movement", "lens", "duration", "subjects", "description"])
-    for s in shots:
-        subjects = "; ".join(f"{x.name} {x.position} facing {x.facing}" for x in s.subjects)
-        w.writerow([s.scene, s.number, s.size, s.angle, s.movement, s.lens, s.duration, subjects, s.description])
-    return buf.getvalue()
+    from continuity.reports.escape import csv_text
+
+    header = ["scene", "number", "size", "angle", "movement", "lens", "duration", "subjects", "description"]
+    return csv_text(header, ([s.scene, s.number, s.size, s.angle, s.movement, s.lens, s.duration,
+                              "; ".join(f"{x.name} {x.position} facing {x.facing}" for x in s.subjects), s.description]
+                             for s in shots))

@@ -172,18 +172,23 @@ class NeedsConfirmation(StudioError):
         self.findings = findings
 
 
-def fix(project: Project, fid: str, new_text: str, who: str | None = None) -> Outcome:
-    """Replace the text of the finding's line in the script, then re-audit.
+def fix(project: Project, fid: str, new_text: str, who: str | None = None, *, whole_line: bool = False) -> Outcome:
+    """Replace the flagged text (or, with ``whole_line``, its whole line) in the script, then re-audit.
 
-    Only that text changes in the file (see :func:`continuity.screenplay.edit.edit_source`):
-    everything else stays byte-identical, and a backup of the file as it was is
-    written first. The finding becomes ``fixed`` when the re-audit no longer
-    reports it; otherwise it stays open and the message says so.
+    A finding flags a sentence, which is what ``findings show`` prints; ``new_text``
+    replaces that sentence and the rest of its line (paragraph) is kept. With
+    ``whole_line`` (the review page, which shows the line; ``--paragraph``), it
+    replaces the whole line. Only that text changes in the file (see
+    :func:`continuity.screenplay.edit.edit_source`): everything else stays
+    byte-identical, and a backup of the file as it was is written first. The
+    finding becomes ``fixed`` when the re-audit no longer reports it; otherwise it
+    stays open and the message says so.
 
     Raises:
         InputError: the script changed since the last audit (the line no longer
-            holds the flagged text), the new text is empty or cannot be written
-            there as typed, or the file cannot be written.
+            holds the flagged text), ``new_text`` looks like the whole line while
+            only the sentence would be replaced, the new text is empty or cannot
+            be written there as typed, or the file cannot be written.
     """
     from continuity.screenplay.edit import edit_source
     from continuity.screenplay.io import parse_bytes
@@ -200,7 +205,8 @@ def fix(project: Project, fid: str, new_text: str, who: str | None = None) -> Ou
         raise InputError(
             f"line {f['line']} of {path.name} no longer holds the flagged text; run 'studio audit ... --store' again"
         )
-    edit = edit_source(data, f["line"], new_text, source=str(path))
+    line_text = new_text if whole_line else _with_sentence(old, f["text"], new_text, f["line"])
+    edit = edit_source(data, f["line"], line_text, source=str(path))
     saved = safe_io.backup(path, data, project.root, stat.st_mode & 0o777)
     safe_io.replace(path, edit.data, stat, project.root)
     before = f["status"]
@@ -222,6 +228,28 @@ def fix(project: Project, fid: str, new_text: str, who: str | None = None) -> Ou
     # status_before: what the person saw, not what the re-audit left in between
     project.store.decide(f["id"], "fix", status, reason=reason, who=who, status_before=before)
     return Outcome(f["id"], status, f"{msg} (backup {saved.name})", diff)
+
+
+def _with_sentence(line: str, flagged: str, new_text: str, number: int) -> str:
+    """``line`` with its flagged sentence replaced by ``new_text``; the sentences around it are kept.
+
+    Raises:
+        InputError: the flagged text is not once, as written, in the line (give the
+            whole line with ``--paragraph``), or ``new_text`` already holds the
+            sentences around it (it is the whole line: ``--paragraph`` says so).
+    """
+    flagged = flagged.strip()
+    if flagged == line.strip():
+        return new_text
+    if not flagged or line.count(flagged) != 1:
+        raise InputError(f"line {number} does not hold the flagged text once as written, so it cannot be replaced "
+                         "alone; give the whole line's new text with --paragraph")
+    before, _, after = line.partition(flagged)
+    kept = [part for part in (before.strip(), after.strip()) if part]
+    if all(_norm(part) in _norm(new_text) for part in kept):
+        raise InputError(f"the new text holds the whole of line {number}, but --text replaces only the flagged "
+                         f"sentence ({flagged!r}); to replace the whole line, add --paragraph")
+    return before + new_text.strip() + after
 
 
 def can_add_to_bible(finding: dict[str, Any]) -> bool:

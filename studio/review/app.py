@@ -3,7 +3,12 @@
 ``GET /?token=T`` starts a session (an HttpOnly, SameSite=Strict cookie named
 per port, or per project when no port is known, so two review pages in one
 browser do not log each other out) and redirects to the clean URL; any request
-without a valid session (or the token) gets 401. Every POST carries the session's
+without a valid session (or the token) gets 401. The token is single-use: it is
+exchanged once for the session cookie and is invalid from then on (a leaked URL,
+from a browser history or a shell log, opens nothing), and unused it expires
+:data:`TOKEN_TTL` after the server started. A session ends after
+:data:`SESSION_IDLE` without a request, and :data:`SESSION_MAX` after it began
+however active it is; no activity renews the token. Every POST carries the session's
 CSRF token in a hidden field, else 403. Pages are server-rendered with Jinja2
 (autoescape on), so script text is always escaped. Actions go through
 :mod:`studio.review.actions`; the client sends finding ids only, never paths.
@@ -12,8 +17,8 @@ Defences beyond those: the ``Host`` must be this server's loopback address (no
 DNS rebinding), a POST's ``Origin`` (when sent) must be this page; every response
 carries a Content-Security-Policy (scripts and styles by per-response nonce,
 ``frame-ancestors 'none'``), ``Referrer-Policy: same-origin`` and
-``Cache-Control: no-store``. The access token and sessions expire when idle;
-sessions, messages per session, request bodies and reasons are capped.
+``Cache-Control: no-store``. Messages per session, request bodies and reasons are
+capped.
 
 Example::
 
@@ -41,11 +46,12 @@ from studio.review.store import STATUSES
 
 COOKIE = "studio_review"
 FILTERS = ("category", "severity", "character", "status")
-#: Idle time after which a session, and the printed access token, stop working (seconds).
-SESSION_IDLE = 8 * 3600
-TOKEN_IDLE = 24 * 3600
-#: Caps: open sessions (the oldest idle one goes), messages kept per session, a POST body, a reason.
-MAX_SESSIONS = 16
+#: A session ends after this long without a request, and after SESSION_MAX however active (seconds).
+SESSION_IDLE = 2 * 3600
+SESSION_MAX = 12 * 3600
+#: The printed access token, never used, stops working this long after the server started (seconds).
+TOKEN_TTL = 24 * 3600
+#: Caps: messages kept per session, a POST body, a reason.
 MAX_FLASH = 8
 MAX_BODY = 256 * 1024
 MAX_REASON = 2000
@@ -65,54 +71,50 @@ def cookie_name(root: Path, port: int | None) -> str:
 class ReviewState:
     """The server's secrets and sessions: the access token, session id -> CSRF token and messages."""
 
+    clock = staticmethod(time.monotonic)  # a test sets its own
+
     def __init__(self, root: Path, token: str, who: str | None, port: int | None = None, *,
-                 session_idle: float = SESSION_IDLE, token_idle: float = TOKEN_IDLE) -> None:
+                 session_idle: float = SESSION_IDLE, session_max: float = SESSION_MAX,
+                 token_ttl: float = TOKEN_TTL) -> None:
         self.root = root
-        self.token = token
+        self.token: str | None = token  # None once exchanged for a session
         self.port = port
         self.cookie = cookie_name(root, port)
         self.who = actions.who_or_default(who)
-        self.session_idle, self.token_idle = session_idle, token_idle
-        self.token_used = time.monotonic()
+        self.session_idle, self.session_max = session_idle, session_max
+        self.token_expires = self.clock() + token_ttl
         self.sessions: dict[str, dict[str, Any]] = {}
         self.lock = threading.Lock()
         self._sessions_lock = threading.Lock()
         self._script_cache: dict[str, tuple[float, Any]] = {}
 
-    def token_ok(self, given: str) -> bool:
-        """Whether ``given`` is the access token and the token has not expired."""
-        if time.monotonic() - self.token_used > self.token_idle:
-            return False
-        return hmac.compare_digest(given.encode(), self.token.encode())
-
-    def new_session(self) -> str:
-        """A fresh session (expired ones pruned, the least recently used dropped beyond the cap)."""
-        now = time.monotonic()
-        sid = secrets.token_urlsafe(32)
+    def exchange(self, given: str) -> str | None:
+        """A new session id for the access token ``given``, which is spent by it; None when it is not the
+        token, was spent already or expired."""
+        now = self.clock()
         with self._sessions_lock:
-            for old in [k for k, v in self.sessions.items() if now - v["seen"] > self.session_idle]:
-                del self.sessions[old]
-            while len(self.sessions) >= MAX_SESSIONS:
-                del self.sessions[min(self.sessions, key=lambda k: self.sessions[k]["seen"])]
-            self.sessions[sid] = {"csrf": secrets.token_urlsafe(32), "flash": [], "seen": now}
-        self.token_used = now
+            if self.token is None or now > self.token_expires or not hmac.compare_digest(
+                    given.encode(), self.token.encode()):
+                return None
+            self.token = None
+            sid = secrets.token_urlsafe(32)
+            self.sessions[sid] = {"csrf": secrets.token_urlsafe(32), "flash": [], "seen": now, "began": now}
         return sid
 
     def session(self, request) -> dict[str, Any] | None:
-        """The request's live session, or None (an idle one expires here)."""
+        """The request's live session, or None (one idle or too old ends here)."""
         sid = request.cookies.get(self.cookie)
         if not sid:
             return None
-        now = time.monotonic()
+        now = self.clock()
         with self._sessions_lock:
             found = self.sessions.get(sid)
             if found is None:
                 return None
-            if now - found["seen"] > self.session_idle:
+            if now - found["seen"] > self.session_idle or now - found["began"] > self.session_max:
                 del self.sessions[sid]
                 return None
             found["seen"] = now
-        self.token_used = now
         return found
 
     def flash(self, session: dict[str, Any], kind: str, message: str, fid: str | None) -> None:
@@ -195,7 +197,8 @@ async def _plain(send, status: int, text: str) -> None:
 
 
 def create_app(project_dir: str | Path, token: str | None = None, who: str | None = None, *,
-               port: int | None = None, session_idle: float = SESSION_IDLE, token_idle: float = TOKEN_IDLE):
+               port: int | None = None, session_idle: float = SESSION_IDLE, session_max: float = SESSION_MAX,
+               token_ttl: float = TOKEN_TTL):
     """The ASGI app for a project; ``token`` defaults to a fresh random one.
 
     Args:
@@ -204,7 +207,8 @@ def create_app(project_dir: str | Path, token: str | None = None, who: str | Non
         who: who decides (default: the local user name).
         port: the port it is served on: the cookie is named after it and the
             ``Host`` must carry it; None accepts any port (tests).
-        session_idle, token_idle: idle expiry of a session and of the token (seconds).
+        session_idle, session_max: a session's idle and absolute limits (seconds).
+        token_ttl: how long the unused access token stays valid (seconds).
 
     Raises:
         InputError: the project folder does not exist.
@@ -218,24 +222,26 @@ def create_app(project_dir: str | Path, token: str | None = None, who: str | Non
     root = Path(project_dir).resolve()
     actions.Project(root, create=False).close()  # fail early: no folder, no store, a bad database
     state = ReviewState(root, token or secrets.token_urlsafe(32), who, port,
-                        session_idle=session_idle, token_idle=token_idle)
+                        session_idle=session_idle, session_max=session_max, token_ttl=token_ttl)
     env = Environment(loader=FileSystemLoader(str(_TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
     async def index(request) -> Response:
         given = request.query_params.get("token")
         if given is not None:
-            if not state.token_ok(given):
+            sid = state.exchange(given)
+            if sid is None:
                 return PlainTextResponse(
-                    "invalid or expired token: use the URL 'studio review' printed, or start it again", status_code=401
+                    "invalid, expired or already used token: the link 'studio review' printed opens one browser "
+                    "session, once; start 'studio review' again for a new link", status_code=401
                 )
-            sid = state.new_session()
             query = {k: v for k, v in request.query_params.items() if k in FILTERS}
             resp = RedirectResponse("/" + (f"?{urlencode(query)}" if query else ""), status_code=303)
             resp.set_cookie(state.cookie, sid, httponly=True, samesite="strict", path="/")
             return resp
         session = state.session(request)
         if session is None:
-            return PlainTextResponse("open the URL with the token that 'studio review' printed", status_code=401)
+            return PlainTextResponse("no session, or it ended: open the link 'studio review' printed (it works once; "
+                                     "start 'studio review' again for a new one)", status_code=401)
         filters = {k: request.query_params.get(k, "") for k in FILTERS}
         nonce = secrets.token_urlsafe(16)
         page = await run_in_threadpool(_render_index, state, env, session, filters, nonce)
@@ -322,7 +328,7 @@ def _do(state: ReviewState, fid: str, action: str, form: dict[str, str]) -> tupl
             elif action == "reopen":
                 out = actions.reopen(project, fid, state.who)
             elif action == "fix":
-                out = actions.fix(project, fid, form.get("text", ""), state.who)
+                out = actions.fix(project, fid, form.get("text", ""), state.who, whole_line=True)  # the page shows the line
             elif action == "bible":
                 out = actions.add_to_bible(project, fid, state.who, confirmed=form.get("confirm") == "1")
             else:

@@ -206,24 +206,30 @@ def reopen(
 @findings_app.command("fix")
 def fix(
     finding_id: str = typer.Argument(..., help="A finding id or a unique prefix of one."),
-    text: str = typer.Option(..., "--text", "-t", help="The new text of the flagged line."),
+    text: str = typer.Option(..., "--text", "-t", help="The new text of the flagged sentence (what 'findings show' prints after 'here:')."),
+    paragraph: bool = typer.Option(False, "--paragraph", help="--text is the new text of the flagged sentence's whole line (paragraph)."),
     who: str | None = _AS,
     project: Path = _PROJECT,
     as_json: bool = _JSON,
 ) -> None:
-    """Change the flagged line's text in the script and re-check at once.
+    """Change the flagged sentence in the script and re-check at once.
 
-    Only that text changes in the file; everything else stays byte-identical, and a
-    backup of the file as it was is written first.
+    --text replaces the sentence 'findings show' prints; the other sentences of its
+    paragraph stay. With --paragraph it replaces the whole line. A --text that holds
+    the whole line without --paragraph is refused, so no sentence is dropped by
+    mistake. Only that text changes in the file; everything else stays
+    byte-identical, and a backup of the file as it was is written first.
 
-    Example:
+    Examples:
 
       studio findings fix 5345f558 --text MARA
+
+      studio findings fix a8b9fd9e --text "Mara pushes her red hair out of her eyes."
     """
     from studio.review import actions
 
     with _project(project) as p:
-        _decided(actions.fix(p, finding_id, text, actions.who_or_default(who)), as_json)
+        _decided(actions.fix(p, finding_id, text, actions.who_or_default(who), whole_line=paragraph), as_json)
 
 
 @findings_app.command("add-to-bible")
@@ -307,19 +313,22 @@ def review_command(
 ) -> None:
     """Serve the review page on 127.0.0.1, protected by a random token in the printed URL.
 
-    Confirm, dismiss (with a reason), fix a line or add a deliberate change to the
+    The link's token is exchanged once for a session cookie and is invalid after
+    that; the session ends after 2 hours without a request, and after 12 hours in
+    any case. Confirm, dismiss (with a reason), fix a line or add a deliberate change to the
     bible; keys j/k move, c confirms, d dismisses, f fixes. Ctrl-C stops it.
 
     Example:
 
       studio review my-film --port 8765
     """
-    from studio.review.app import make_server
+    from studio.review.app import SESSION_IDLE, SESSION_MAX, make_server
 
     _need_store(project_dir, "'studio review {}'")
     server, sock, url = make_server(project_dir, port, who=who)
     typer.echo(f"Review page: {url}")
-    typer.echo("Press Ctrl-C to stop.", err=True)
+    typer.echo(f"The link works once, in one browser (its session ends after {SESSION_IDLE // 3600} hours idle, or "
+               f"{SESSION_MAX // 3600} hours); run 'studio review' again for a new one. Press Ctrl-C to stop.", err=True)
     if not no_browser:
         import webbrowser
 

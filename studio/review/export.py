@@ -6,13 +6,13 @@ decision (who, when, why), grouped by scene in Markdown and HTML.
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from collections import defaultdict
 from typing import Any
 
 from continuity.language.words import plural
+from continuity.reports.escape import csv_text, md_code
+from continuity.reports.escape import md as _md
 
 EXPORT_FORMATS = ("csv", "markdown", "html")
 CSV_COLUMNS = (
@@ -56,27 +56,8 @@ def rows(findings: list[dict[str, Any]], decisions: list[dict[str, Any]]) -> lis
 
 
 def to_csv(findings: list[dict[str, Any]], decisions: list[dict[str, Any]]) -> str:
-    """CSV with a header row (:data:`CSV_COLUMNS`)."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    w.writeheader()
-    for r in rows(findings, decisions):
-        w.writerow({k: _csv_safe(r[k]) for k in CSV_COLUMNS})
-    return buf.getvalue()
-
-
-def _csv_safe(value: Any) -> Any:
-    # A cell starting with = + - @ runs as a formula in spreadsheets; quote it.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return "" if value is None else value
-
-
-def _md(text: str) -> str:
-    return (
-        str(text).replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("|", "\\|")
-        .replace("<", "&lt;").replace("\n", " ")
-    )
+    """CSV with a header row (:data:`CSV_COLUMNS`); formula-like cells are quoted."""
+    return csv_text(CSV_COLUMNS, rows(findings, decisions))
 
 
 def _grouped(findings: list[dict[str, Any]]) -> list[tuple[int, list[dict[str, Any]]]]:
@@ -101,7 +82,7 @@ def to_markdown(findings: list[dict[str, Any]], decisions: list[dict[str, Any]],
     """Markdown grouped by scene, each finding with status, evidence and last decision."""
     out = [f"# {_md(_title(audit))}", ""]
     if audit:
-        out += [f"Last audit {audit['started_at']}" + (f", bible `{audit['bible']}`" if audit["bible"] else "") + ".", ""]
+        out += [f"Last audit {audit['started_at']}" + (f", bible {md_code(audit['bible'])}" if audit["bible"] else "") + ".", ""]
     out += [_summary(findings), ""]
     flat = {r["id"]: r for r in rows(findings, decisions)}
     for scene, group in _grouped(findings):
@@ -109,7 +90,7 @@ def to_markdown(findings: list[dict[str, Any]], decisions: list[dict[str, Any]],
         for f in group:
             r = flat[f["id"]]
             who = f" ({_md(f['character'])})" if f["character"] else ""
-            out.append(f"- **{f['severity'].upper()}** `{f['category']}`{who}, line {f['line']}, "
+            out.append(f"- **{f['severity'].upper()}** {md_code(f['category'])}{who}, line {f['line']}, "
                        f"**{f['status']}**: {_md(f['message'])}")
             if f["text"]:
                 out.append(f"  - here: {_md(f['text'])}")
@@ -118,7 +99,7 @@ def to_markdown(findings: list[dict[str, Any]], decisions: list[dict[str, Any]],
             if r["decided_by"]:
                 why = f": {_md(r['reason'])}" if r["reason"] else ""
                 out.append(f"  - decided by {_md(r['decided_by'])} at {r['decided_at']}{why}")
-            out.append(f"  - id: `{f['id']}`")
+            out.append(f"  - id: {md_code(f['id'])}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

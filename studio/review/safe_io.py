@@ -2,12 +2,13 @@
 
 A review action reads a file once (:func:`read`), makes its edit in memory, writes
 a backup of exactly the bytes it read (:func:`backup`) and then replaces the file
-(:func:`replace`). Every file is created with ``O_CREAT | O_EXCL | O_NOFOLLOW``
+(:func:`replace`); a generated file (a ``studio generate`` run folder's) is written
+with :func:`write`. Every file is created with ``O_CREAT | O_EXCL | O_NOFOLLOW``
 in its folder, opened once: a planted link (even a dangling one named like the
 next backup) is never followed, an existing file is never overwritten, and the
 folder must lie inside the project. The replacement is atomic (a temporary file
-renamed over the original) and is refused when the file changed on disk since it
-was read.
+renamed over the original, which replaces a link rather than writing through it);
+:func:`replace` refuses it when the file changed on disk since it was read.
 """
 
 from __future__ import annotations
@@ -91,21 +92,48 @@ def replace(path: Path, data: bytes, before: os.stat_result, root: Path) -> None
     Raises:
         InputError: the file changed since ``before`` was taken, or cannot be written.
     """
-    dfd = _folder(path, root)
-    tmp = f".{path.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        try:
-            _write_new(dfd, tmp, data, before.st_mode & 0o7777)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+    def unchanged(dfd: int) -> None:
         try:
             now = os.stat(path.name, dir_fd=dfd, follow_symlinks=False)
         except OSError:
             now = None
         if now is None or (now.st_ino, now.st_size, now.st_mtime_ns) != (before.st_ino, before.st_size, before.st_mtime_ns):
-            os.unlink(tmp, dir_fd=dfd)
             raise InputError(f"{path}: changed on disk while it was being edited; nothing written, try again")
-        os.replace(tmp, path.name, src_dir_fd=dfd, dst_dir_fd=dfd)
+
+    _swap(path, data, root, before.st_mode & 0o7777, unchanged)
+
+
+def write(path: Path, data: bytes, root: Path, mode: int = 0o666) -> None:
+    """Create or atomically replace ``path`` with ``data`` (``mode`` less the umask).
+
+    A link by that name is replaced, never followed: nothing outside ``root`` is
+    created or overwritten through one.
+
+    Raises:
+        InputError: the folder is outside ``root``, or the file cannot be written.
+    """
+    _swap(path, data, root, mode, None)
+
+
+def _swap(path: Path, data: bytes, root: Path, mode: int, check) -> None:
+    """Write a new temporary file beside ``path`` and rename it over ``path`` (after ``check(dfd)``)."""
+    dfd = _folder(path, root)
+    tmp = f".{path.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        try:
+            _write_new(dfd, tmp, data, mode)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        try:
+            if check is not None:
+                check(dfd)
+            os.replace(tmp, path.name, src_dir_fd=dfd, dst_dir_fd=dfd)
+        except BaseException as exc:
+            os.unlink(tmp, dir_fd=dfd)
+            if isinstance(exc, OSError):
+                raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            raise
         os.fsync(dfd)
     finally:
         os.close(dfd)

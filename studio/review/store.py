@@ -166,6 +166,10 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        for p in (self.path.parent, self.path, self.path.with_name(self.path.name + "-wal"),
+                  self.path.with_name(self.path.name + "-shm")):
+            if p.is_symlink():  # SQLite would follow it and write wherever it points
+                raise InputError(f"{p} is a symbolic link; the findings store is never opened through one: remove it")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)

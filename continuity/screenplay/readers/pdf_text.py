@@ -6,17 +6,24 @@ pages; the reader classifies them.
 
 from __future__ import annotations
 
+import json
+import os
 import re
-from dataclasses import dataclass, field
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from continuity.errors import InputError
 from continuity.screenplay.heading import is_heading
+from continuity.settings import Settings
 
 PAGE_NO_RE = re.compile(r"^(?:page\s+)?(\d{1,4}[A-Z]{0,3})\.?(?:\s*(?:of|/)\s*\d+)?$", re.I)
 _CREDIT_RE = re.compile(r"^(?:(?:original\s+)?(?:screenplay|teleplay|story|written)(?:\s+and\s+directed)?\s+)?by$", re.I)
 _SOURCE_RE = re.compile(r"^(?:story\s+by|based\s+on|adapted\s+from|from\s+the)\b", re.I)
 _DATE_RE = re.compile(r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}|draft|revis)", re.I)
-MAX_PAGES = 2000
 
 
 @dataclass
@@ -56,13 +63,102 @@ class PageText:
 
 
 # -- extraction -------------------------------------------------------------------
+#
+# PDFium runs in a child process (``python -m continuity.screenplay.readers.pdf_text``)
+# with an address-space and CPU limit, under a wall-clock deadline. A page's content
+# stream is compressed: 45 KB of PDF can inflate to millions of characters, and PDFium
+# builds its text page whole (gigabytes, then an abort that kills the process) before
+# any of it can be counted. So the limits are checked as each page is read, and what
+# PDFium itself cannot bound (one page's memory and time) ends the child, not us: the
+# user gets one line naming the page and the setting to raise, and exit status 2.
 
 
-def extract(data: bytes, source: str) -> list[PageText]:
+@dataclass(frozen=True)
+class Limits:
+    """What reading one PDF may cost (see docs/DESIGN.md, "Input limits"); the defaults are the settings'."""
+
+    pages: int = Settings.pdf_max_pages
+    page_chars: int = Settings.pdf_max_page_chars
+    chars: int = Settings.pdf_max_chars
+    mb: float = Settings.pdf_max_mb
+    seconds: float = Settings.pdf_timeout
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> Limits:
+        """The limits of ``settings`` (default: :meth:`Settings.load`)."""
+        s = settings or Settings.load()
+        return cls(s.pdf_max_pages, s.pdf_max_page_chars, s.pdf_max_chars, s.pdf_max_mb, s.pdf_timeout)
+
+
+_CHILD = "continuity.screenplay.readers.pdf_text"
+_PROJECT_ROOT = str(Path(__file__).resolve().parents[3])
+
+
+def extract(data: bytes, source: str, limits: Limits | None = None) -> list[PageText]:
     """Every page's lines of text, with positions (points, from the page's top left).
 
+    Read by PDFium in a child process bounded by ``limits`` (default: the settings').
+
     Raises:
-        InputError: not a PDF PDFium can open, encrypted, or too many pages.
+        InputError: not a PDF PDFium can open, encrypted, too many pages or too much
+            text, or reading it went over its memory or time limit.
+    """
+    limits = limits or Limits.from_settings()
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PROJECT_ROOT, env.get("PYTHONPATH", "")) if p)
+    args = json.dumps({"source": source, **asdict(limits)})
+    try:
+        done = subprocess.run([sys.executable, "-m", _CHILD, args], input=data, capture_output=True, env=env,
+                              timeout=limits.seconds, close_fds=True)
+        out, err, code = done.stdout, done.stderr, done.returncode
+    except subprocess.TimeoutExpired as exc:
+        out, err, code = exc.stdout or b"", exc.stderr or b"", None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot start the PDF reader ({exc.strerror or exc})") from None
+    pages: list[PageText] = []
+    total: int | None = None
+    for raw in out.splitlines():
+        try:
+            item = json.loads(raw)
+        except ValueError:
+            break  # cut off mid-line by the kill
+        if "error" in item:
+            raise InputError(item["error"])
+        if "pages" in item:
+            total = item["pages"]
+        else:
+            pages.append(_page_from_json(item, len(pages)))
+    where = f"page {len(pages) + 1}" + (f" of {total}" if total else "")
+    if code is None or code == -signal.SIGXCPU:
+        raise InputError(
+            f"{source}: reading the PDF took over {limits.seconds:g} s (stopped at {where}); a screenplay reads in "
+            "seconds: this file is damaged or built to exhaust readers (STUDIO_PDF_TIMEOUT raises the limit)")
+    if code != 0 or total is None or len(pages) != total:
+        tail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        if code < 0 or b"MemoryError" in err:
+            raise InputError(
+                f"{source}: reading {where} needed more than {limits.mb:g} MB of memory and was stopped: its compressed "
+                "text expands far beyond a screenplay page's (a decompression bomb) or the file is damaged; nothing was "
+                "read (STUDIO_PDF_MAX_MB raises the limit)")
+        raise InputError(f"{source}: the PDF reader failed ({tail[0][:200] or f'exit status {code}'})")
+    return pages
+
+
+def _page_from_json(item: dict, index: int) -> PageText:
+    lines = [Line(index, base, x0, x1, text, [(o, x) for o, x in gaps]) for base, x0, x1, text, gaps in item["lines"]]
+    return PageText(item["width"], item["height"], lines, item["images"])
+
+
+def _page_to_json(page: PageText) -> dict:
+    return {"width": page.width, "height": page.height, "images": page.has_images,
+            "lines": [[ln.base, ln.x0, ln.x1, ln.text, ln.gaps] for ln in page.lines]}
+
+
+def _read_pages(data: bytes, source: str, limits: Limits) -> Iterator[dict]:
+    """In the child: ``{"pages": n}``, then each page as it is read (see :func:`_page_to_json`).
+
+    Raises:
+        InputError: not a PDF PDFium can open, encrypted, or over a page, page-text or text limit.
     """
     try:
         import pypdfium2 as pdfium
@@ -78,17 +174,28 @@ def extract(data: bytes, source: str) -> list[PageText]:
         raise InputError(f"{source}: not a readable PDF ({exc})") from None
     try:
         n = len(doc)
-        if n > MAX_PAGES:
-            raise InputError(f"{source}: {n} pages; more than {MAX_PAGES} is not a screenplay")
+        if n > limits.pages:
+            raise InputError(f"{source}: {n:,} pages; the limit is {limits.pages:,}, far beyond a screenplay "
+                             "(STUDIO_PDF_MAX_PAGES raises it)")
+        yield {"pages": n}
         box = c.FS_RECTF()
-        out: list[PageText] = []
+        seen = 0
         for i in range(n):
             page = doc[i]
             try:
                 left, bottom, right, top = page.get_cropbox()
                 tp = page.get_textpage()
-                chars: list[Char] = []
                 count = tp.count_chars()
+                if count > limits.page_chars:
+                    raise InputError(
+                        f"{source}: page {i + 1} holds {count:,} characters; a screenplay page holds a few thousand, "
+                        f"the limit is {limits.page_chars:,} (STUDIO_PDF_MAX_PAGE_CHARS raises it)")
+                seen += count
+                if seen > limits.chars:
+                    raise InputError(
+                        f"{source}: more than {limits.chars:,} characters of text by page {i + 1} of {n}, beyond any "
+                        "screenplay (STUDIO_PDF_MAX_CHARS raises the limit)")
+                chars: list[Char] = []
                 raw = tp.raw
                 for k in range(count):
                     u = c.FPDFText_GetUnicode(raw, k)
@@ -101,12 +208,37 @@ def extract(data: bytes, source: str) -> list[PageText]:
                     )
                 has_images = not chars and _has_images(page, c)
                 tp.close()
-                out.append(PageText(right - left, top - bottom, _lines(chars, i), has_images))
+                yield _page_to_json(PageText(right - left, top - bottom, _lines(chars, i), has_images))
             finally:
                 page.close()
-        return out
     finally:
         doc.close()
+
+
+def _child_main() -> None:
+    """The child process: limits first, then the PDF from stdin, pages to stdout as JSON lines."""
+    args = json.loads(sys.argv[1])
+    source = args.pop("source")
+    limits = Limits(**args)
+    try:
+        import resource
+
+        cap = int(limits.mb * 1024 * 1024)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        cpu = int(limits.seconds) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - not POSIX: the deadline still holds
+        pass
+    data = sys.stdin.buffer.read()
+    out = sys.stdout
+    try:
+        for item in _read_pages(data, source, limits):
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+            out.flush()
+    except InputError as exc:
+        out.write(json.dumps({"error": str(exc)}, ensure_ascii=False) + "\n")
+        out.flush()
 
 
 def _has_images(page, c) -> bool:
@@ -227,4 +359,8 @@ def _side(ln: Line, mid: float, page: PageText) -> str:
     return "left" if centre < mid else "right"
 
 
-__all__ = ["Line", "PageText", "extract", "looks_like_title_page", "read_title_page", "PAGE_NO_RE"]
+__all__ = ["Limits", "Line", "PageText", "extract", "looks_like_title_page", "read_title_page", "PAGE_NO_RE"]
+
+
+if __name__ == "__main__":
+    _child_main()
