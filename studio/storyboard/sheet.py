@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw, PngImagePlugin
 
 from continuity.errors import InputError
 from continuity.language.words import plural
+from continuity.visual.board import Board
 from continuity.visual.shots import Shot, ShotList
 from studio.storyboard.render import (
     DEFAULT_WIDTH,
@@ -35,6 +36,7 @@ from studio.storyboard.render import (
 if TYPE_CHECKING:
     from continuity.bible.model import Bible
     from continuity.visual.checks import FramesReport
+    from continuity.visual.identity import ScriptCostumes
 
 FRAME_KEY = "studio:frame"  # read back by continuity.visual.frames.load_frame to crop the caption off
 PNG_OPTIONS = {"format": "PNG", "optimize": False, "compress_level": 6}
@@ -78,12 +80,19 @@ def panel_filename(index: int, shot: Shot) -> str:
 
 
 def render_panels(shots: ShotList, bible: Bible | None = None, renderer: Renderer | None = None,
-                  width: int = DEFAULT_WIDTH, font_path: str | None = None) -> list[Panel]:
-    """Render every shot of ``shots`` as a captioned panel, in order."""
+                  width: int = DEFAULT_WIDTH, font_path: str | None = None,
+                  costumes: ScriptCostumes | None = None, board: Board | None = None) -> list[Panel]:
+    """Render every shot of ``shots`` as a captioned panel, in order.
+
+    ``costumes``: the script's costumes (:func:`continuity.visual.identity.costumes_from_story`),
+    so figures wear what the script gives where the bible is silent; ``board``: an
+    already planned board (built from ``shots``, ``bible`` and ``costumes`` otherwise).
+    """
     renderer = renderer or SchematicRenderer(font_path=font_path)
+    board = board or Board.build(shots, bible, costumes)
     panels = []
     for i, shot in enumerate(shots.shots):
-        ctx = PanelContext.build(shots, i, bible, width)
+        ctx = PanelContext.build(shots, i, bible, width, board)
         picture = renderer.render(shot, ctx)
         if picture.size != (ctx.width, ctx.height):
             picture = picture.resize((ctx.width, ctx.height), Image.Resampling.LANCZOS)
@@ -201,7 +210,8 @@ def write_html(panels: Sequence[Panel], path: str | Path, shots: ShotList, repor
 
 def write_storyboard(shots: ShotList, out_dir: str | Path, *, bible: Bible | None = None,
                      renderer: Renderer | None = None, width: int = DEFAULT_WIDTH, font_path: str | None = None,
-                     source: str = "", bible_source: str | None = None) -> StoryboardResult:
+                     source: str = "", bible_source: str | None = None,
+                     costumes: ScriptCostumes | None = None) -> StoryboardResult:
     """Render every shot and write the storyboard folder.
 
     Writes ``NNN_<shot>.png`` per shot, ``contact-sheet.pdf``, ``index.html`` and
@@ -218,10 +228,11 @@ def write_storyboard(shots: ShotList, out_dir: str | Path, *, bible: Bible | Non
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{out}: cannot create the folder: {exc.strerror or exc}") from None
-    panels = render_panels(shots, bible, renderer, width, font_path)
+    board = Board.build(shots, bible, costumes)
+    panels = render_panels(shots, bible, renderer, width, font_path, board=board)
     images = [(str(out / p.filename), p.shot, np.asarray(p.picture)) for p in panels]
     report = audit_images(images, bible, shots, blocking=True, source=str(out), shots_source=source or None,
-                          bible_source=bible_source, kind="storyboard")
+                          bible_source=bible_source, kind="storyboard", board=board, panels=True)
     names = {p.shot.number: str(out / p.filename) for p in panels}
     report = replace(report, findings=tuple(  # screen-direction findings point at the panel of their shot
         with_image(f, names.get(dict(f.extra).get("shot"))) if dict(f.extra).get("image") is None else f
