@@ -53,9 +53,10 @@ def _head_parts(frontal: bool, camera: bool, k: float, beard: bool, hat: bool, s
         parts.append(("hair", _ell(0, top + 0.5 * k, 0.39 * k, 0.5 * k)))
         if camera:
             parts.append(("skin", _ell(0, top + 0.6 * k, 0.3 * k, 0.38 * k)))
-            if beard:
-                parts.append(("beard", [(-0.29 * k, top + 0.66 * k), (0.29 * k, top + 0.66 * k), (0.22 * k, top + 1.02 * k),
-                                        (0, top + 1.1 * k), (-0.22 * k, top + 1.02 * k)]))
+            if beard:  # from the ears round the jaw, open at the mouth
+                parts.append(("beard", [(-0.31 * k, top + 0.56 * k), (-0.17 * k, top + 0.8 * k), (0, top + 0.76 * k),
+                                        (0.17 * k, top + 0.8 * k), (0.31 * k, top + 0.56 * k), (0.25 * k, top + 1.0 * k),
+                                        (0, top + 1.1 * k), (-0.25 * k, top + 1.0 * k)]))
         if hat:
             parts.append(("hat", [*[(x, y) for x, y in _ell(0, top + 0.36 * k, 0.44 * k, 0.46 * k) if y <= top + 0.36 * k],
                                   (0.62 * k, top + 0.36 * k), (0.62 * k, top + 0.46 * k), (-0.62 * k, top + 0.46 * k),
@@ -65,9 +66,10 @@ def _head_parts(frontal: bool, camera: bool, k: float, beard: bool, hat: bool, s
     parts.append(("hair", _ell(0.03 * k, top + 0.5 * k, 0.41 * k, 0.5 * k)))
     parts.append(("skin", _ell(0.16 * k, top + 0.58 * k, 0.27 * k, 0.4 * k)))
     parts.append(("skin", [(0.38 * k, top + 0.42 * k), (0.56 * k, top + 0.6 * k), (0.38 * k, top + 0.68 * k)]))
-    if beard:
-        parts.append(("beard", [(0.0, top + 0.74 * k), (0.42 * k, top + 0.76 * k), (0.34 * k, top + 1.04 * k),
-                                (0.06 * k, top + 1.08 * k), (-0.08 * k, top + 0.9 * k)]))
+    if beard:  # along the jaw from below the ear to the chin
+        parts.append(("beard", [(-0.08 * k, top + 0.52 * k), (0.1 * k, top + 0.74 * k), (0.3 * k, top + 0.84 * k),
+                                (0.44 * k, top + 0.86 * k), (0.38 * k, top + 1.06 * k), (0.12 * k, top + 1.12 * k),
+                                (-0.12 * k, top + 0.86 * k)]))
     if hat:
         parts.append(("hat", [*[(x, y) for x, y in _ell(0.03 * k, top + 0.36 * k, 0.45 * k, 0.46 * k) if y <= top + 0.36 * k],
                               (0.66 * k, top + 0.36 * k), (0.66 * k, top + 0.46 * k), (-0.62 * k, top + 0.46 * k),

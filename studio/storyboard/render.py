@@ -121,6 +121,22 @@ class PanelContext:
         return Board.build(single, self.bible).items[0]
 
 
+@dataclass(frozen=True)
+class Panel:
+    """A rendered shot: the full panel image, its picture box and its file name."""
+
+    shot: Shot
+    index: int
+    image: Image.Image
+    frame: tuple[int, int, int, int]
+    filename: str
+
+    @property
+    def picture(self) -> Image.Image:
+        """The picture alone, without the caption strip."""
+        return self.image.crop(self.frame)
+
+
 class Renderer(Protocol):
     """Draws the picture of one shot: an RGB image of ``context.width`` x ``context.height``."""
 
@@ -350,7 +366,7 @@ class SchematicRenderer:
 
 
 __all__ = [
-    "PanelContext", "Renderer", "SchematicRenderer", "DEFAULT_ASPECT", "DEFAULT_PALETTE", "DEFAULT_WIDTH",
+    "Panel", "PanelContext", "Renderer", "SchematicRenderer", "DEFAULT_ASPECT", "DEFAULT_PALETTE", "DEFAULT_WIDTH",
     # the caption side, re-exported for convenience
     "compose_panel", "caption_height", "caption_texts", "wrap", "fit", "plain", "font",
 ]
