@@ -86,11 +86,12 @@ _HOLD_RE = re.compile(
     r"|\bin (?:his|her|their|each|both|one|a) (?:hands?|fists?|palms?|arms)\b|\bin hands?\b|\bagainst (?:his|her|their) chest\b",
     re.IGNORECASE,
 )
-_SURFACE_RE = re.compile(
-    r"\b(?:on|onto|upon|across|off) (?:the|a|her|his|their) (?P<s>table|shelf|floor|desk|counter|dresser|bench|ground|bed)\b"
-    r"|\b(?:sets?|puts?|places?|lays?|drops?|leaves?) (?:\w+ ){0,3}?down\b|\bbeside (?:her|his|their) plate\b",
+_ON_RE = re.compile(
+    r"\b(?P<how>on|onto|upon|across|off) (?:the|a|her|his|their) (?P<s>table|shelf|floor|desk|counter|dresser|bench|ground|bed)\b",
     re.IGNORECASE,
 )
+_DOWN_RE = re.compile(r"\b(?:sets?|puts?|places?|lays?|drops?|leaves?) (?:\w+ ){0,3}?down\b|\bbeside (?:her|his|their) plate\b",
+                      re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween them\b", re.IGNORECASE)
 _GONE_RE = re.compile(r"\b(?:hurls?|throws?|flings?|tosses?) (?:[\w'-]+ ){1,4}(?:over|off|away|into|out)\b|\bshatters?\b",
                       re.IGNORECASE)
@@ -324,10 +325,10 @@ def _props_in(text: str, names: dict[str, str], shot: Shot, known) -> list[Prop]
                 holder, surface, between = None, None, ()
                 if _BETWEEN_RE.search(sentence) and len(shot.subjects) >= 2:
                     between = tuple(s.name for s in shot.subjects[:2])
-                elif (sm := _SURFACE_RE.search(sentence)) and not re.search(r"\boff\b", sm.group(0), re.IGNORECASE):
-                    surface = (sm.group("s") or "floor").lower()
-                    if shape in _SURFACE_SHAPES or surface == "ground":
-                        surface = "floor" if surface == "ground" else surface
+                elif (on := _ON_RE.search(sentence)) and on.group("how").lower() != "off":
+                    surface = on.group("s").lower().replace("ground", "floor")
+                elif _DOWN_RE.search(sentence) and not (on and on.group("how").lower() == "off"):
+                    surface = "floor"
                 elif _HOLD_RE.search(sentence):
                     who = _who([r for r in refs if r[0] < m.start()] or refs, shot, last_named)
                     if len(who) >= 2:
@@ -379,8 +380,8 @@ def _sets(shots: ShotList, bible: Bible | None) -> dict[str, SetDressing]:
                     features[feature] = colour
         kind = interior.get(loc, False)
         drop = _EXTERIOR_ONLY if kind else _INTERIOR_ONLY
-        if re.search(r"\b(?:LIGHTHOUSE|TOWER)\b", loc):
-            drop = (*drop, "tower")  # on the tower itself: none on the skyline
+        if re.match(r"(?:LIGHTHOUSE|TOWER)(?: - |$)", loc):
+            drop = (*drop, "tower")  # on the tower itself (its gallery): none on the skyline
         keep = tuple((f, c) for f, c in features.items() if f not in drop)
         out[loc] = SetDressing(loc, kind, tuple(sorted(keep, key=lambda fc: list(SET_FEATURES).index(fc[0]))), walls, floor)
     return out

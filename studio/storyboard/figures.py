@@ -156,7 +156,7 @@ def figure_parts(p: Placement, ident: Identity) -> list[Part]:
                   ("shoes", [(0.36, 6.85), (1.05, 6.95), (1.05, 7.2), (0.36, 7.2)])]
         arm = [(0.05, 1.4), (0.38, 1.45), (0.95, 2.7), (0.7, 2.9)]
         hand = _ell(0.9, 2.85, 0.16, 0.18, 12)
-        parts.append(("arm", [(-0.1, 1.4), (0.2, 1.4), (-0.5, 2.9), (-0.78, 2.7)]))
+        parts.append(("torso", [(-0.1, 1.4), (0.2, 1.4), (-0.5, 2.9), (-0.78, 2.7)]))
     else:
         parts += [("legs", [(-0.45 * b, 3.3), (0.05, 3.3), (-0.3, 7.3), (-0.7, 7.3)]),
                   ("shoes", [(-0.72, 7.25), (-0.28, 7.25), (-0.2, 7.5), (-0.8, 7.5)]),
@@ -166,7 +166,7 @@ def figure_parts(p: Placement, ident: Identity) -> list[Part]:
         parts.append(("legs" if skirt else "torso", [(-0.52 * b, 3.3), (0.5 * b, 3.3), (0.7 * b, 5.2), (-0.7 * b, 5.2)]))
     if coat_end:
         parts.append(("torso", [(-0.52 * b, 3.3), (0.5 * b, 3.3), (0.6 * b, coat_end), (-0.64 * b, coat_end)]))
-    parts += [("torso", torso), ("arm", arm), ("skin", hand)]
+    parts += [("torso", torso), ("torso", arm), ("skin", hand)]  # no seam: a profile's arm lies over the torso's core
     return parts + head
 
 
