@@ -402,3 +402,14 @@ def test_the_contact_sheet_has_scene_rows_and_badges():
     assert red(flagged[0]) > red(plain_pages[0]) + 100
     band = np.asarray(plain_pages[0])[round(0.35 * 150) + 40:round(0.35 * 150) + 80, 60:-60]
     assert ((band == (232, 230, 224)).all(axis=2)).mean() > 0.5  # the first row is a scene heading band
+
+
+def test_the_ferry_board_keeps_its_cast(tmp_path):
+    """The second example: hats, a costume change at scene 4 (the bible's), props in hand."""
+    ferry = EXAMPLE.parent / "ferry"
+    result = write_storyboard(load_shots(ferry / "shots.json"), tmp_path, bible=load_bible(ferry / "bible.yaml"), width=480)
+    assert result.report.findings == (), [f.message for f in result.report.findings]
+    identity = result.report.identity
+    assert [(d["from"], d["to"], d["recorded"]) for d in identity["RORY"]["drops"]] == [("3B", "4A", True)]
+    assert identity["NELL"]["score"] == identity["TAM"]["score"] == 1.0
+    assert {s["head"] for s in identity["NELL"]["signatures"] if s["head"]} == {"#222224"}  # her black woollen hat

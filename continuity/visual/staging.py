@@ -82,7 +82,7 @@ _MATERIAL_RGB: dict[str, RGB] = {
 _HOLD_RE = re.compile(
     r"\b(?:holds?|holding|held|takes?|taking|lifts?|lifting|grabs?|grabbing|clutch(?:es|ing|ed)?|carr(?:y|ies|ying|ied)|"
     r"cradl(?:es|ed|ing)|clench(?:es|ed|ing)|snatch(?:es|ed|ing)|raises?|hurls?|throws?|tips?|pours?|reads?|"
-    r"swinging|swaying|opens?|brandish(?:es|ing)|waves?|picks? up|turns? (?:it|them) over)\b"
+    r"swinging|swaying|opens?|brandish(?:es|ing)|waves?|fills?|picks? up|turns? (?:it|them) over)\b"
     r"|\bin (?:his|her|their|each|both|one|a) (?:hands?|fists?|palms?|arms)\b|\bin hands?\b|\bagainst (?:his|her|their) chest\b",
     re.IGNORECASE,
 )
@@ -93,7 +93,7 @@ _ON_RE = re.compile(
 _DOWN_RE = re.compile(r"\b(?:sets?|puts?|places?|lays?|drops?|leaves?) (?:\w+ ){0,3}?down\b|\bbeside (?:her|his|their) plate\b",
                       re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween them\b", re.IGNORECASE)
-_GONE_RE = re.compile(r"\b(?:hurls?|throws?|flings?|tosses?) (?:[\w'-]+ ){1,4}(?:over|off|away|into|out)\b|\bshatters?\b",
+_GONE_RE = re.compile(r"\b(?:hurls?|throws?|flings?|tosses?|drops?) (?:[\w'-]+ ){1,4}(?:over|off|away|into|out)\b|\bshatters?\b",
                       re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"\b(?P<p>he|she|him|her|his|hers|they|them|their|both|together|it)\b", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"[^.!?;:]+[.!?;:]?")
@@ -252,6 +252,9 @@ def _who(before: list[tuple[int, str]], shot: Shot, last_named: str | None) -> l
         return []
     if len(everyone) == 1:
         return everyone
+    named = [r for _, r in before if not r.startswith("*")]  # "Nell fills her thermos": her is Nell
+    if named:
+        return [named[-1]]
     return [last_named] if last_named else []
 
 

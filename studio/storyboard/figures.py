@@ -42,9 +42,25 @@ def _scale_x(pts: list[tuple[float, float]], b: float) -> list[tuple[float, floa
     return [(x * b, y) for x, y in pts]
 
 
-def _head_parts(frontal: bool, camera: bool, k: float, beard: bool, hat: bool, scarf: bool) -> list[Part]:
-    """Neck, head (in hair colour), the face in skin, a beard, a hat; head unit ``k`` grown about the chin."""
+_BEANIE_WORDS = ("wool", "woollen", "woolen", "beanie", "knit", "knitted", "bobble", "cap", "bonnet")
+
+
+def _hat(k: float, top: float, cx: float, brim: bool) -> list[tuple[float, float]]:
+    """A hat over the top of the head: a dome pulled down to the brow, with a brim unless it is a knitted one."""
+    dome = [(x, y) for x, y in _ell(cx, top + 0.4 * k, 0.45 * k, 0.48 * k) if y <= top + 0.4 * k]
+    if not brim:
+        return [*dome, (cx + 0.45 * k, top + 0.42 * k), (cx - 0.45 * k, top + 0.42 * k)]
+    return [*dome, (cx + 0.62 * k, top + 0.36 * k), (cx + 0.62 * k, top + 0.46 * k), (cx - 0.62 * k, top + 0.46 * k),
+            (cx - 0.62 * k, top + 0.36 * k)]
+
+
+def _head_parts(frontal: bool, camera: bool, k: float, beard: bool, hat: str | None, scarf: bool) -> list[Part]:
+    """Neck, head (in hair colour), the face in skin, a beard, a hat; head unit ``k`` grown about the chin.
+
+    ``hat``: the hat's words (a woollen hat or a cap has no brim), or None.
+    """
     top = 1 - k
+    brim = hat is not None and not any(w in hat.lower() for w in _BEANIE_WORDS)
     parts: list[Part] = []
     if scarf:
         parts.append(("scarf", [(-0.36, 1.0), (0.36, 1.0), (0.42, 1.36), (-0.42, 1.36)]))
@@ -58,9 +74,7 @@ def _head_parts(frontal: bool, camera: bool, k: float, beard: bool, hat: bool, s
                                         (0.17 * k, top + 0.8 * k), (0.31 * k, top + 0.56 * k), (0.25 * k, top + 1.0 * k),
                                         (0, top + 1.1 * k), (-0.25 * k, top + 1.0 * k)]))
         if hat:
-            parts.append(("hat", [*[(x, y) for x, y in _ell(0, top + 0.36 * k, 0.44 * k, 0.46 * k) if y <= top + 0.36 * k],
-                                  (0.62 * k, top + 0.36 * k), (0.62 * k, top + 0.46 * k), (-0.62 * k, top + 0.46 * k),
-                                  (-0.62 * k, top + 0.36 * k)]))
+            parts.append(("hat", _hat(k, top, 0.0, brim)))
         return parts
     parts.append(("skin", [(-0.13, 0.8), (0.17, 0.8), (0.19, 1.3), (-0.15, 1.3)]))
     parts.append(("hair", _ell(0.03 * k, top + 0.5 * k, 0.41 * k, 0.5 * k)))
@@ -71,9 +85,7 @@ def _head_parts(frontal: bool, camera: bool, k: float, beard: bool, hat: bool, s
                                 (0.44 * k, top + 0.86 * k), (0.38 * k, top + 1.06 * k), (0.12 * k, top + 1.12 * k),
                                 (-0.12 * k, top + 0.86 * k)]))
     if hat:
-        parts.append(("hat", [*[(x, y) for x, y in _ell(0.03 * k, top + 0.36 * k, 0.45 * k, 0.46 * k) if y <= top + 0.36 * k],
-                              (0.66 * k, top + 0.36 * k), (0.66 * k, top + 0.46 * k), (-0.62 * k, top + 0.46 * k),
-                              (-0.62 * k, top + 0.36 * k)]))
+        parts.append(("hat", _hat(k, top, 0.03 * k, brim)))
     return parts
 
 
@@ -84,8 +96,9 @@ def figure_parts(p: Placement, ident: Identity) -> list[Part]:
     outer = ident.garment("outer")
     skirt = ident.garment("legs") if ident.garment("legs") and ident.garment("legs").kind == "skirt" else None
     dress = ident.garment("body") if ident.garment("body") and ident.garment("body").kind == "dress" else None
+    hat = ident.garment("hat")
     head = _head_parts(frontal, p.facing == "camera" or p.pose == "lying", k, ident.beard is not None,
-                       ident.garment("hat") is not None, ident.garment("scarf") is not None)
+                       hat.words if hat else None, ident.garment("scarf") is not None)
     coat_end = 5.0 if outer and outer.kind == "coat" else 3.75 if outer else None
     parts: list[Part] = []
     if frontal:

@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PIL import Image, ImageDraw
 
 from continuity.visual.layout import HORIZON, SET_ZOOM
@@ -181,10 +182,12 @@ def draw_set(canvas: Image.Image, pad: int, shot: Shot, t: Tones, dressing: SetD
         return surfaces
     hy = pad + sh * HORIZON.get(shot.angle, 0.55)
     top = max(1, round(hy))
-    sky = [mix(t.sky, t.horizon, (y / top) ** 1.6) for y in range(top)]
-    ground = [mix(t.ground_far, t.ground, y / max(1, ch - top)) for y in range(ch - top)]
-    strip = Image.new("RGB", (1, ch))
-    strip.putdata(sky + ground)
+    ramp = np.empty((ch, 3))  # the sky's gradient down to the horizon, then the ground's (as mix() rounds it)
+    ts = (np.arange(top) / top) ** 1.6
+    ramp[:top] = np.asarray(t.sky) + (np.asarray(t.horizon) - np.asarray(t.sky)) * ts[:, None]
+    tg = np.arange(ch - top) / max(1, ch - top)
+    ramp[top:] = np.asarray(t.ground_far) + (np.asarray(t.ground) - np.asarray(t.ground_far)) * tg[:, None]
+    strip = Image.fromarray(np.round(ramp).astype(np.uint8)[:, None, :], "RGB")
     canvas.paste(strip.resize((cw, ch), Image.Resampling.NEAREST))
     zoom = SET_ZOOM.get(shot.size, 1.0)
     cx = pad + sw / 2
