@@ -47,7 +47,7 @@ def main() -> None:
     read = time.perf_counter() - t0
     tmp = Path(tempfile.mkdtemp(prefix="identity-"))
     result = write_storyboard(shots, tmp / "board", bible=bible, width=args.width, costumes=costumes)
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(f"machine: {_cpu()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     print(f"{len(shots.shots)} panels at {args.width} px; looks and wardrobe from the bible"
           + ("" if args.no_script else f" and the script (read in {read:.1f} s)")
           + f"; {len(result.report.findings)} visual findings\n")
@@ -83,6 +83,17 @@ def _table(identity: dict, recorded: bool = True) -> None:
         changes = sum(r.get("recorded_changes", 0) for r in identity.values())
         matched = sum(1 for r in identity.values() for d in r["drops"] if d.get("recorded"))
         print(f"\ndrops: {drops}, recorded changes between appearances: {changes}, drops at a recorded change: {matched}")
+
+
+def _cpu() -> str:
+    """The CPU model (from /proc/cpuinfo where there is one)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 if __name__ == "__main__":
