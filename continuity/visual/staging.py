@@ -199,12 +199,12 @@ def stage(shots: ShotList, bible: Bible | None = None) -> list[ShotStaging]:
             props.append(p)
         insert = None
         if not shot.subjects:
-            named = [p for p in found] or ([last_prop] if last_prop and re.match(r"\s*It\b", text) else [])
+            named = list(found) or ([last_prop] if last_prop and re.match(r"\s*It\b", text) else [])
             insert = named[0] if named else None
         for name in gone:
             placed.pop(name, None)
         if found:
-            last_prop = found[0]
+            last_prop = found[-1]
         out.append(ShotStaging(shot_poses, tuple(props), sets.get(shots.location_of(shot) or ""), insert))
     return out
 
