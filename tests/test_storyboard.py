@@ -413,3 +413,8 @@ def test_the_ferry_board_keeps_its_cast(tmp_path):
     assert [(d["from"], d["to"], d["recorded"]) for d in identity["RORY"]["drops"]] == [("3B", "4A", True)]
     assert identity["NELL"]["score"] == identity["TAM"]["score"] == 1.0
     assert {s["head"] for s in identity["NELL"]["signatures"] if s["head"]} == {"#222224"}  # her black woollen hat
+
+
+def test_cli_storyboard_missing_script_exits_2(cli, tmp_path):
+    code, _, err = cli("storyboard", EXAMPLE / "shots.json", "--script", tmp_path / "nope.fountain", "--out", tmp_path / "o")
+    assert code == 2 and "nope.fountain" in err and "Traceback" not in err

@@ -150,7 +150,7 @@ def _span_change(prev: Appearance, a: Appearance, bible: Bible | None) -> list[F
         if before.key != after.key:
             return []  # the bible changes the costume between these scenes
     out = []
-    for part, word in (("torso", "clothes"), ("head", "hair or hat")):
+    for part, word, verb in (("torso", "clothes", "change"), ("head", "hair (or hat)", "changes")):
         was, now = getattr(prev.signature, part + "_lab"), getattr(a.signature, part + "_lab")
         d = _de(was, now)
         if d is None or d <= SPAN_DELTA_E:
@@ -159,7 +159,7 @@ def _span_change(prev: Appearance, a: Appearance, bible: Bible | None) -> list[F
             f"scenes {prev.shot.scene} and {a.shot.scene}, one continuous span"
         out.append(finding(
             "identity", a.shot, a.image,
-            f"{a.name}'s {word} change colour between shots {prev.shot.number} and {a.shot.number} ({where}): "
+            f"{a.name}'s {word} {verb} colour between shots {prev.shot.number} and {a.shot.number} ({where}): "
             f"{_hex(getattr(prev.signature, part))} -> {_hex(getattr(a.signature, part))} (\u0394E {d:.0f}, "
             f"limit {SPAN_DELTA_E:.0f}), and the bible records no costume change there",
             (Evidence(text=f"shot {prev.shot.number} ({prev.image}): {a.name}'s {word} "

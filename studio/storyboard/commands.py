@@ -72,7 +72,8 @@ def _exit_for(report, fail_on: FailOn) -> None:
 def storyboard_command(
     source: Path = typer.Argument(..., help="A run folder holding shots.json, or a shot-list JSON file."),
     bible: Path | None = typer.Option(
-        None, "--bible", "-b", help="The bible (YAML): palette and aspect ratio. Default: bible.yaml in the run folder, if any."
+        None, "--bible", "-b", help="The bible (YAML): looks, wardrobe, sets, palette and aspect ratio. "
+        "Default: bible.yaml in the run folder, if any."
     ),
     out: Path | None = typer.Option(
         None, "--out", "-o", help="Output folder. Default: storyboard/ in the run folder, or ./storyboard for a file."
@@ -171,13 +172,14 @@ def audit_frames_command(
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout."),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Exit 1 when a finding is at least this severe."),
 ) -> None:
-    """Check real stills or frames for visual continuity: palette, exposure, colour, time of day.
+    """Check real stills or frames for visual continuity: palette, exposure, colour, time of day, identity.
 
     Images are matched to shots by name (a part of the file name that is a shot
     number: 3A.png, 012_3A.jpg, scene3-shot3A-v2.png) or by --map. Dominant
     colours are compared with the bible palette; exposure and colour temperature
     jumps are flagged between consecutive shots of a scene; a NIGHT frame as bright
-    as day is flagged. Unreadable files (corrupt, empty, not PNG/JPEG, over 40
+    as day is flagged. Each character's colours, read where the shot list places
+    them, must hold within a continuous span and match the costume the bible gives. Unreadable files (corrupt, empty, not PNG/JPEG, over 40
     megapixels) are reported one by one and the rest are still checked.
 
     Exit status: 0 no finding at or above --fail-on (default warning: visual
