@@ -56,9 +56,12 @@ def sequence(n: int):
                     scenes=tuple(h for i, h in sorted(scenes.items()) if i in used))
 
 
-def timed(fn) -> float:
-    t0 = time.perf_counter()
+def timed(fn, cpu: list[float] | None = None) -> float:
+    """Wall-clock seconds of ``fn()``; its CPU seconds (this process) appended to ``cpu``."""
+    t0, c0 = time.perf_counter(), time.process_time()
     fn()
+    if cpu is not None:
+        cpu.append(time.process_time() - c0)
     return time.perf_counter() - t0
 
 
@@ -80,9 +83,10 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="storyboard-bench-"))
     board, stills = tmp / "board", tmp / "stills"
     stills.mkdir()
-    render, write, audit_png, audit_jpg = [], [], [], []
+    render, write, audit_png, audit_jpg, render_cpu = [], [], [], [], []
+    load = os.getloadavg()[0]
     for _ in range(args.runs):
-        render.append(timed(lambda: render_panels(shots, bible)))
+        render.append(timed(lambda: render_panels(shots, bible), render_cpu))
         write.append(timed(lambda: write_storyboard(shots, board, bible=bible)))
     pngs = sorted(board.glob("*.png"))
     for p in pngs:
@@ -111,17 +115,31 @@ def main() -> None:
         raise SystemExit(proc.stderr)
 
     med = statistics.median
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
-    print(f"{n} shots, {len(report.findings)} visual findings on the panels, median of {args.runs} runs\n")
+    print(f"machine: {_cpu()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(f"{n} shots, {len(report.findings)} visual findings on the panels, median of {args.runs} runs, "
+          f"load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end\n")
     print("| measure | time | rate |")
     print("|---|---|---|")
     print(f"| render {n} panels (960 px wide, in memory) | {med(render):.2f} s | **{n / med(render):.0f} panels/s** |")
+    print(f"| render, CPU time of this process (what other jobs on the machine do not slow) | {med(render_cpu):.2f} s "
+          f"| {n / med(render_cpu):.0f} panels/s |")
     print(f"| write the storyboard folder (render + PNGs + PDF + HTML + checks) | {med(write):.2f} s | {n / med(write):.0f} panels/s |")
     print(f"| audit {n} panel PNGs (load + analyse + check) | {med(audit_png):.2f} s | **{n / med(audit_png):.0f} frames/s** |")
     print(f"| audit {n} 1920x1080 JPEG stills | {med(audit_jpg):.2f} s | **{n / med(audit_jpg):.0f} frames/s** |")
     print(f"| `studio audit-frames` command over the panels (start-up included, 1 run) | {cli:.2f} s | |")
     print("\nper run (render / write / audit PNG / audit JPEG): " + ", ".join(
         f"{a:.2f}/{b:.2f}/{c:.2f}/{d:.2f}" for a, b, c, d in zip(render, write, audit_png, audit_jpg)))
+
+
+def _cpu() -> str:
+    """The CPU model (from /proc/cpuinfo where there is one)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 if __name__ == "__main__":

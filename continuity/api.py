@@ -36,7 +36,7 @@ from continuity.settings import Settings
 
 __all__ = [
     "audit", "check_passage", "bible_lookup", "parse_script_text", "findings_to_dict", "load_script", "load_bible",
-    "save_script",
+    "save_script", "script_costumes",
     "Report", "Finding", "Script", "Bible", "Settings", "StudioError",
 ]
 
@@ -86,6 +86,19 @@ def audit(
         progress=progress,
     )
     return locate(report, script)
+
+
+def script_costumes(script: Script, bible: Bible | None = None, *, settings: Settings | None = None):
+    """What the script says each character wears, per stretch of scenes, for drawing storyboards.
+
+    Reads the script as an audit does (sentences, owners, parses) and returns the
+    costume timeline as :class:`continuity.visual.identity.ScriptCostumes`, for
+    :func:`continuity.visual.identity.identity_for`.
+    """
+    from continuity.story.context import context_for
+    from continuity.visual.identity import costumes_from_story
+
+    return costumes_from_story(context_for(script, bible, settings=settings))
 
 
 def load_script(path: str | Path) -> Script:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from continuity.bible.extract import extract_bible
 from continuity.checks.findings import Finding, Report, SceneInfo
-from continuity.checks.registry import CHECKS
+from continuity.checks.registry import CHECKS, default_checks
 from continuity.errors import InputError
 from continuity.language.embedding import Collection, Embedder
 from continuity.language.parse import Parser
@@ -37,7 +37,7 @@ def run(
         bible: the canon; None extracts one from the script.
         embedder: the sentence model (default: all-MiniLM-L6-v2).
         cache_dir: where embeddings are cached; None disables the cache.
-        checks: names of the checks to run (default: all registered).
+        checks: names of the checks to run (default: all registered, ``style`` only when the bible asks).
         bible_source: path of the bible, for the report.
         progress: optional ``callback(done, total)`` while sentences are encoded.
 
@@ -54,7 +54,7 @@ def run(
     parser = Parser(cache_dir)
     parser.preload()
     ctx = Context(script, bible, explicit, Collection(embedder, cache_dir, progress), bible_source, parser=parser)
-    names = checks or list(CHECKS)
+    names = checks or default_checks(bible if explicit else None)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
         raise InputError(f"unknown check(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")

@@ -29,7 +29,12 @@ def dump_bible(bible: Bible) -> str:
         ("aspect_ratio", _ratio_out(bible.style.aspect_ratio)),
         ("tone", bible.style.tone),
         ("notes", bible.style.notes),
-    ) if v}
+        ("tense", bible.style.tense),
+        ("camera_directions", bible.style.camera_directions),
+        ("heading_forms", list(bible.style.heading_forms)),
+        ("tone_examples", list(bible.style.tone_examples)),
+        ("tone_check", bible.style.tone_check),
+    ) if v or v is False}
     if style:
         data["style"] = style
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

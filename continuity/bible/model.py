@@ -381,13 +381,69 @@ class Prop(_Model):
     notes: OptText = None
 
 
+def _tense(value: object) -> str | None:
+    if value is None:
+        return None
+    text = _as_text(value).strip().lower()
+    if text not in ("present", "past"):
+        raise ValueError(f"invalid tense {value!r}: expected \"present\" or \"past\"")
+    return text
+
+
+def _yes_no(value: object) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    text = _as_text(value).strip().lower()
+    if text in ("yes", "true", "allowed", "allow", "on"):
+        return True
+    if text in ("no", "false", "not allowed", "forbidden", "off"):
+        return False
+    raise ValueError(f"expected yes or no, got {value!r}")
+
+
+def _heading_forms(value: object) -> list[str]:
+    items = _names(value)
+    for i, form in enumerate(items):
+        if "PLACE" not in form:
+            raise _Located(f"heading form {form!r} has no PLACE: write it like \"INT. PLACE - TIME\"", (i,))
+    return items
+
+
 class Style(_Model):
-    """The look and voice of the piece."""
+    """The look and voice of the piece, and the rules the script's style is checked against.
+
+    ``tense``, ``camera_directions``, ``heading_forms`` and ``tone_check`` each turn
+    on one rule of the ``style`` check; without them the check does not run.
+    """
 
     palette: Annotated[list[str], BeforeValidator(_palette)] = []
     aspect_ratio: Annotated[Union[float, None], BeforeValidator(_aspect_ratio)] = None
     tone: OptText = None
     notes: OptText = None
+    #: Action lines are written in this tense (``present`` or ``past``).
+    tense: Annotated[Union[str, None], BeforeValidator(_tense)] = None
+    #: False: camera directions ("we see", "CLOSE ON", "the camera pans") are not allowed in action.
+    camera_directions: Annotated[Union[bool, None], BeforeValidator(_yes_no)] = None
+    #: The forms a scene heading may take, e.g. ``INT. PLACE - TIME`` (PLACE and TIME are placeholders).
+    heading_forms: Annotated[list[str], BeforeValidator(_heading_forms)] = []
+    #: Lines that sound like the piece, for the tone rule (with ``tone``).
+    tone_examples: Names = []
+    #: True: action lines far from the tone (``tone`` and ``tone_examples``) are reported, as info.
+    tone_check: Annotated[Union[bool, None], BeforeValidator(_yes_no)] = None
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The style rules this bible asks for (``tense``, ``camera_directions``, ``heading_forms``, ``tone``)."""
+        out = []
+        if self.tense:
+            out.append("tense")
+        if self.camera_directions is False:
+            out.append("camera_directions")
+        if self.heading_forms:
+            out.append("heading_forms")
+        if self.tone_check and (self.tone or self.tone_examples):
+            out.append("tone")
+        return tuple(out)
 
 
 @dataclass(frozen=True)

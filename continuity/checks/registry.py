@@ -1,12 +1,15 @@
 """The registry of checks: their names, in the order an audit runs them.
 
 Adding a check: write ``continuity/checks/<name>.py`` with
-``def check(ctx: Context) -> Iterator[Finding]`` and add one line below.
+``def check(ctx: Context) -> Iterator[Finding]`` and add one line below. A check
+that runs only when the bible asks for it also goes in :data:`ON_REQUEST`, with a
+``requested(bible) -> bool``; an audit leaves it out (and out of the report's
+``checks``) otherwise.
 """
 
 from __future__ import annotations
 
-from continuity.checks import appearance, location, looks, name, prop, prop_look, timeline, voice, wardrobe
+from continuity.checks import appearance, location, looks, name, prop, prop_look, style, timeline, voice, wardrobe
 
 
 def _appearance(ctx):
@@ -35,4 +38,12 @@ CHECKS = {
     "timeline": timeline.check,
     "location": location.check,
     "voice": voice.check,
+    "style": style.check,
 }
+#: Checks that run only when the bible asks for them: name -> requested(bible).
+ON_REQUEST = {"style": style.requested}
+
+
+def default_checks(bible) -> list[str]:
+    """The checks an audit runs when none are named: every registered one the bible does not leave off."""
+    return [n for n in CHECKS if n not in ON_REQUEST or ON_REQUEST[n](bible)]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -30,6 +30,14 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from continuity.checks.findings import Evidence, Finding, Report, SceneInfo
+from continuity.visual.board import Board
+from continuity.visual.colour import (
+    colour_temperature,
+    delta_e_2000,
+    finding,
+    hex_to_rgb,
+    srgb_to_lab,
+)
 from continuity.visual.frames import (
     MAX_PIXELS,
     FrameError,
@@ -37,9 +45,17 @@ from continuity.visual.frames import (
     load_frame,
     load_frame_map,
     match_frames,
+    read_frame,
     sniff,
 )
+from continuity.visual.layout import insert_box
 from continuity.visual.shots import Shot, ShotList
+from continuity.visual.wardrobe import (
+    Signature,
+    check_identity,
+    identity_scores,
+    signatures,
+)
 
 if TYPE_CHECKING:
     from continuity.bible.model import Bible
@@ -55,81 +71,6 @@ CLUSTERS = 5
 ANALYSIS_SIDE = 128  # frames are analysed downscaled to this longest side
 _DAY = ("DAY", "MORNING", "AFTERNOON")
 _HEX_IN_TEXT_RE = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
-
-
-# -- colour science -------------------------------------------------------------------------------
-
-
-def srgb_to_lab(rgb: np.ndarray) -> np.ndarray:
-    """CIELAB (D65) of 8-bit sRGB values, shape (..., 3) -> float32 (..., 3)."""
-    import cv2
-
-    arr = np.asarray(rgb, dtype=np.float32).reshape(-1, 1, 3) / 255.0
-    return cv2.cvtColor(arr, cv2.COLOR_RGB2Lab).reshape(np.shape(rgb))
-
-
-def hex_to_rgb(colour: str) -> tuple[int, int, int]:
-    """``#rrggbb`` -> (r, g, b)."""
-    h = colour.lstrip("#")
-    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
-
-
-def delta_e_2000(lab1: np.ndarray, lab2: np.ndarray, k_l: float = 1.0) -> np.ndarray:
-    """CIEDE2000 colour difference between every row of ``lab1`` (N, 3) and ``lab2`` (M, 3).
-
-    ``k_l`` > 1 weighs lightness less (2 is the textile convention); the palette check
-    uses 2 because exposure is judged by its own check.
-    """
-    a = np.asarray(lab1, dtype=np.float64)[:, None, :]
-    b = np.asarray(lab2, dtype=np.float64)[None, :, :]
-    L1, a1, b1 = a[..., 0], a[..., 1], a[..., 2]
-    L2, a2, b2 = b[..., 0], b[..., 1], b[..., 2]
-    c_bar = (np.hypot(a1, b1) + np.hypot(a2, b2)) / 2
-    g = 0.5 * (1 - np.sqrt(c_bar**7 / (c_bar**7 + 25.0**7)))
-    a1p, a2p = a1 * (1 + g), a2 * (1 + g)
-    c1p, c2p = np.hypot(a1p, b1), np.hypot(a2p, b2)
-    h1p = np.degrees(np.arctan2(b1, a1p)) % 360
-    h2p = np.degrees(np.arctan2(b2, a2p)) % 360
-    dLp, dCp = L2 - L1, c2p - c1p
-    dh = h2p - h1p
-    dh = np.where(dh > 180, dh - 360, np.where(dh < -180, dh + 360, dh))
-    dh = np.where(c1p * c2p == 0, 0, dh)
-    dHp = 2 * np.sqrt(c1p * c2p) * np.sin(np.radians(dh) / 2)
-    L_bar = (L1 + L2) / 2
-    cp_bar = (c1p + c2p) / 2
-    hsum = h1p + h2p
-    h_bar = np.where(
-        c1p * c2p == 0, hsum,
-        np.where(np.abs(h1p - h2p) <= 180, hsum / 2, np.where(hsum < 360, (hsum + 360) / 2, (hsum - 360) / 2)),
-    )
-    t = (1 - 0.17 * np.cos(np.radians(h_bar - 30)) + 0.24 * np.cos(np.radians(2 * h_bar))
-         + 0.32 * np.cos(np.radians(3 * h_bar + 6)) - 0.20 * np.cos(np.radians(4 * h_bar - 63)))
-    d_theta = 30 * np.exp(-(((h_bar - 275) / 25) ** 2))
-    r_c = 2 * np.sqrt(cp_bar**7 / (cp_bar**7 + 25.0**7))
-    s_l = 1 + 0.015 * (L_bar - 50) ** 2 / np.sqrt(20 + (L_bar - 50) ** 2)
-    s_c = 1 + 0.045 * cp_bar
-    s_h = 1 + 0.015 * cp_bar * t
-    r_t = -np.sin(np.radians(2 * d_theta)) * r_c
-    return np.sqrt(
-        (dLp / (k_l * s_l)) ** 2 + (dCp / s_c) ** 2 + (dHp / s_h) ** 2 + r_t * (dCp / s_c) * (dHp / s_h)
-    )
-
-
-def colour_temperature(rgb: np.ndarray) -> float | None:
-    """Correlated colour temperature (K) of the mean colour (McCamy), or None when too dark."""
-    lin = np.asarray(rgb, dtype=np.float64).reshape(-1, 3) / 255.0
-    lin = np.where(lin <= 0.04045, lin / 12.92, ((lin + 0.055) / 1.055) ** 2.4).mean(axis=0)
-    m = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
-    x, y, z = m @ lin
-    total = x + y + z
-    if y < 0.004 or total <= 0:
-        return None
-    cx, cy = x / total, y / total
-    if abs(0.1858 - cy) < 1e-6:
-        return None
-    n = (cx - 0.3320) / (0.1858 - cy)
-    cct = 449 * n**3 + 3525 * n**2 + 6823.3 * n + 5520.33
-    return float(min(max(cct, 1000.0), 25000.0))
 
 
 # -- per-image measures -------------------------------------------------------------------------
@@ -160,11 +101,24 @@ def _analysis_image(rgb: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(rgb[..., :3], dtype=np.uint8)
 
 
-def frame_stats(rgb: np.ndarray, k: int = CLUSTERS) -> FrameStats:
-    """Measure an RGB uint8 image (H, W, 3): mean L*, CCT and ``k`` dominant colours."""
+def frame_stats(rgb: np.ndarray, k: int = CLUSTERS,
+                exclude: Sequence[tuple[float, float, float, float]] = ()) -> FrameStats:
+    """Measure an RGB uint8 image (H, W, 3): mean L*, CCT and ``k`` dominant colours.
+
+    ``exclude``: boxes (x0, y0, x1, y1, as fractions of the frame) left out of the
+    measure, such as a storyboard's figures, whose colours are the identity check's;
+    ignored when they would leave less than a quarter of the frame.
+    """
     import cv2
 
     small = _analysis_image(rgb)
+    if exclude:
+        h, w = small.shape[:2]
+        keep = np.ones((h, w), dtype=bool)
+        for x0, y0, x1, y1 in exclude:
+            keep[max(0, int(y0 * h)):max(0, int(np.ceil(y1 * h))), max(0, int(x0 * w)):max(0, int(np.ceil(x1 * w)))] = False
+        if keep.mean() >= 0.25:
+            small = small[keep][None, :, :]
     lab = srgb_to_lab(small).reshape(-1, 3)
     data = np.ascontiguousarray(lab, dtype=np.float32)
     flat = small.reshape(-1, 3)
@@ -266,17 +220,6 @@ def _stops(l1: float, l2: float) -> float:
 # -- findings -------------------------------------------------------------------------------------
 
 
-def _finding(check: str, shot: Shot | None, image: str | None, message: str, evidence: tuple[Evidence, ...],
-             **extra: object) -> Finding:
-    key = shot.number if shot else (Path(image).name if image else "?")
-    return Finding(
-        category="visual", severity="warning", scene=shot.scene if shot else 0, line=0, message=message,
-        text=(shot.description if shot and shot.description else (Path(image).name if image else key)),
-        subject=f"{key}.{check}", evidence=evidence,
-        extra=(("check", check), ("shot", shot.number if shot else None), ("image", image), *extra.items()),
-    )
-
-
 def check_screen_direction(shots: ShotList) -> list[Finding]:
     """The 180-degree rule over the shot list's blocking, scene by scene.
 
@@ -309,7 +252,7 @@ def check_screen_direction(shots: ShotList) -> list[Finding]:
                 if ref[0] != a_left:
                     prev = ref[1]
                     was, now = ("left", "right") if ref[0] else ("right", "left")
-                    findings.append(_finding(
+                    findings.append(finding(
                         "screen_direction", shot, None,
                         f"{a.name} and {b.name} swap screen sides: {a.name} is {now} of {b.name} in shot "
                         f"{shot.number} but {was} of {b.name} in shot {prev.number}, and no shot between "
@@ -324,11 +267,12 @@ def check_screen_direction(shots: ShotList) -> list[Finding]:
 
 @dataclass(frozen=True)
 class ImageEntry:
-    """One analysed image: its name, the shot it shows (or None) and its measures."""
+    """One analysed image: its name, the shot it shows (or None), its measures and its figures' signatures."""
 
     image: str
     shot: Shot | None
     stats: FrameStats
+    figures: dict[str, Signature] = field(default_factory=dict)
 
 
 def check_images(entries: Sequence[ImageEntry], shots: ShotList | None, bible: Bible | None) -> list[Finding]:
@@ -348,7 +292,7 @@ def check_images(entries: Sequence[ImageEntry], shots: ShotList | None, bible: B
                 what = f"shot {e.shot.number}" if e.shot else Path(e.image).name
                 worst = (f"; {match.worst[0]} covers {match.worst[1]:.0%} of it, \u0394E {match.worst[2]:.0f} from "
                          f"the nearest palette colour {match.worst[3]}") if match.worst else ""
-                findings.append(_finding(
+                findings.append(finding(
                     "palette", e.shot, e.image,
                     f"{what} is far from the palette: mean \u0394E {match.distance:.0f} (limit {PALETTE_DELTA_E:.0f}){worst}",
                     (Evidence(bible=palette_path, text=", ".join(palette)),),
@@ -360,14 +304,14 @@ def check_images(entries: Sequence[ImageEntry], shots: ShotList | None, bible: B
             ev = (Evidence(text=heading.heading if heading and heading.heading else f"scene {e.shot.scene}: {time}",
                            scene=e.shot.scene),)
             if time == "NIGHT" and e.stats.lightness > NIGHT_MAX_LIGHTNESS:
-                findings.append(_finding(
+                findings.append(finding(
                     "time_of_day", e.shot, e.image,
                     f"shot {e.shot.number} is in a NIGHT scene but as bright as day "
                     f"(mean L* {e.stats.lightness:.0f}, night limit {NIGHT_MAX_LIGHTNESS:.0f})",
                     ev, lightness=e.stats.lightness, time=time,
                 ))
             elif time in _DAY and e.stats.lightness < DAY_MIN_LIGHTNESS:
-                findings.append(_finding(
+                findings.append(finding(
                     "time_of_day", e.shot, e.image,
                     f"shot {e.shot.number} is in a {time} scene but as dark as night "
                     f"(mean L* {e.stats.lightness:.0f}, day minimum {DAY_MIN_LIGHTNESS:.0f})",
@@ -389,7 +333,7 @@ def _jumps(entries: Sequence[ImageEntry]) -> list[Finding]:
                            + (f", {a.cct:.0f} K" if a.cct else ""), scene=prev.shot.scene),)
             dl = b.lightness - a.lightness
             if abs(dl) >= EXPOSURE_JUMP:
-                findings.append(_finding(
+                findings.append(finding(
                     "exposure", e.shot, e.image,
                     f"exposure jumps between shots {prev.shot.number} and {e.shot.number} of scene {e.shot.scene}: "
                     f"mean L* {a.lightness:.0f} -> {b.lightness:.0f} ({_stops(a.lightness, b.lightness):+.1f} stops)",
@@ -398,7 +342,7 @@ def _jumps(entries: Sequence[ImageEntry]) -> list[Finding]:
             if a.cct and b.cct and min(a.lightness, b.lightness) >= 10:
                 dm = _mired(b.cct) - _mired(a.cct)
                 if abs(dm) >= CCT_JUMP_MIRED:
-                    findings.append(_finding(
+                    findings.append(finding(
                         "colour_temperature", e.shot, e.image,
                         f"colour temperature jumps between shots {prev.shot.number} and {e.shot.number} of scene "
                         f"{e.shot.scene}: {a.cct:.0f} K -> {b.cct:.0f} K ({dm:+.0f} mired, "
@@ -418,20 +362,23 @@ def _jumps(entries: Sequence[ImageEntry]) -> list[Finding]:
 class FramesReport(Report):
     """A :class:`Report` of visual findings, plus what was measured and what failed.
 
-    ``images``: per image ``{"image", "shot", "scene", "lightness", "cct", "dominant"}``;
-    ``errors``: per unreadable file ``{"image", "error"}`` (the batch goes on without it).
+    ``images``: per image ``{"image", "shot", "scene", "lightness", "cct", "dominant", "figures"}``;
+    ``errors``: per unreadable file ``{"image", "error"}`` (the batch goes on without it);
+    ``identity``: per character, the identity score (:func:`continuity.visual.wardrobe.identity_scores`).
     """
 
     images: tuple[dict, ...] = ()
     errors: tuple[tuple[str, str], ...] = ()
     shots: str | None = None
+    identity: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        """The audit JSON shape plus ``shots``, ``images`` and ``errors``."""
+        """The audit JSON shape plus ``shots``, ``images``, ``errors`` and ``identity`` (the scores by character)."""
         d = super().to_dict()
         d["shots"] = self.shots
         d["images"] = [dict(i) for i in self.images]
         d["errors"] = [{"image": image, "error": error} for image, error in self.errors]
+        d["identity"] = self.identity
         return d
 
 
@@ -448,7 +395,7 @@ def _scene_infos(shots: ShotList | None) -> tuple[SceneInfo, ...]:
 
 def _report(entries: list[ImageEntry], bible: Bible | None, shots: ShotList | None, *, blocking: bool, source: str,
             shots_source: str | None, errors: Sequence[tuple[str, str]], bible_source: str | None,
-            kind: str) -> FramesReport:
+            kind: str, board: Board | None = None) -> FramesReport:
     rank = {s.number: i for i, s in enumerate(shots.shots)} if shots else {}
     entries = sorted(entries, key=lambda e: (rank.get(e.shot.number, len(rank)) if e.shot else len(rank), e.image))
     findings = check_images(entries, shots, bible)
@@ -457,6 +404,12 @@ def _report(entries: list[ImageEntry], bible: Bible | None, shots: ShotList | No
         palette_for(bible, loc.name)[1] != "style.palette" for loc in bible.locations
     )):
         checks.insert(0, "palette")
+    identity: dict = {}
+    if shots is not None and any(s.subjects for s in shots.shots):
+        checks.append("identity")
+        figures = [(e.image, e.shot, e.figures) for e in entries]
+        findings += check_identity(figures, shots, bible)
+        identity = identity_scores(figures, shots, board)
     if blocking and shots is not None:
         checks.insert(0, "screen_direction")
         findings = check_screen_direction(shots) + findings
@@ -464,19 +417,36 @@ def _report(entries: list[ImageEntry], bible: Bible | None, shots: ShotList | No
     info = [
         {"image": e.image, "shot": e.shot.number if e.shot else None, "scene": e.shot.scene if e.shot else None,
          "lightness": e.stats.lightness, "cct": round(e.stats.cct) if e.stats.cct else None,
-         "dominant": [{"colour": c[0], "share": c[1]} for c in e.stats.colours]}
+         "dominant": [{"colour": c[0], "share": c[1]} for c in e.stats.colours],
+         "figures": {name: sig.to_dict() for name, sig in e.figures.items()}}
         for e in entries
     ]
     return FramesReport(
         script=source, format=kind, scenes=_scene_infos(shots), findings=tuple(findings),
         bible=bible_source, checks=tuple(checks), images=tuple(info), errors=tuple(errors), shots=shots_source,
+        identity=identity,
     )
+
+
+def _entry(name: str, shot: Shot | None, rgb: np.ndarray, board: Board | None, panel: bool) -> ImageEntry:
+    """Measure one frame: its figures' signatures, and its light and colours (a panel's without its figures)."""
+    planned = board.of(shot) if board is not None and shot is not None else None
+    if planned is None:
+        return ImageEntry(name, shot, frame_stats(rgb))
+    h, w = rgb.shape[:2]
+    exclude = []
+    if panel:  # the set's light and colours, not the figures' (nor an insert's object)
+        boxes = [p.bounds() for p in planned.placements(w, h)]
+        boxes += [b for b in (insert_box(shot, w, h),) if b is not None]
+        exclude = [(x0 / w, y0 / h, x1 / w, y1 / h) for x0, y0, x1, y1 in boxes]
+    return ImageEntry(name, shot, frame_stats(rgb, exclude=exclude), signatures(rgb, board, shot))
 
 
 def audit_images(images: Sequence[tuple[str, Shot | None, np.ndarray]], bible: Bible | None = None,
                  shots: ShotList | None = None, *, blocking: bool = False, source: str = "",
                  shots_source: str | None = None, errors: Sequence[tuple[str, str]] = (),
-                 bible_source: str | None = None, kind: str = "frames") -> FramesReport:
+                 bible_source: str | None = None, kind: str = "frames", board: Board | None = None,
+                 panels: bool = False) -> FramesReport:
     """Run the image checks on decoded images (and, with ``blocking``, screen direction).
 
     Args:
@@ -488,10 +458,15 @@ def audit_images(images: Sequence[tuple[str, Shot | None, np.ndarray]], bible: B
         source, shots_source, bible_source: paths shown in the report.
         errors: ``(image, message)`` of files that could not be used.
         kind: the report's ``format`` (``frames`` or ``storyboard``).
+        board: the board the images were drawn from (default: planned from ``shots`` and
+            ``bible``), for where each figure is and which changes it records.
+        panels: the images are our own panels: light and palette are measured without the figures.
     """
-    entries = [ImageEntry(name, shot, frame_stats(rgb)) for name, shot, rgb in images]
+    if board is None and shots is not None:
+        board = Board.build(shots, bible)
+    entries = [_entry(name, shot, rgb, board, panels) for name, shot, rgb in images]
     return _report(entries, bible, shots, blocking=blocking, source=source, shots_source=shots_source,
-                   errors=errors, bible_source=bible_source, kind=kind)
+                   errors=errors, bible_source=bible_source, kind=kind, board=board)
 
 
 def audit_frames(paths: Sequence[str | Path], bible: Bible | None = None, shots: ShotList | None = None, *,
@@ -501,15 +476,18 @@ def audit_frames(paths: Sequence[str | Path], bible: Bible | None = None, shots:
 
     A file that cannot be used (corrupt, empty, not PNG/JPEG by content, over
     :data:`MAX_PIXELS`) is listed in the report's ``errors`` and skipped; the others
-    are checked. Files are matched to shots by :func:`match_frames`. Each image is
+    are checked. Our own storyboard panels (a PNG with the ``studio:frame`` chunk) have
+    their light and palette measured without the figures, as when they were drawn. Files are matched to shots by :func:`match_frames`. Each image is
     measured as it is read and then dropped, so memory does not grow with the batch.
     """
     paths = [Path(p) for p in paths]
     failed = list(errors)
     entries = []
+    board = Board.build(shots, bible) if shots is not None else None
     for p, shot in zip(paths, match_frames(paths, shots, mapping)):
         try:
-            entries.append(ImageEntry(str(p), shot, frame_stats(load_frame(p))))
+            rgb, panel = read_frame(p)
+            entries.append(_entry(str(p), shot, rgb, board, panel))
         except FrameError as exc:
             log.info("skipping %s: %s", p, exc)
             failed.append((str(p), str(exc)))

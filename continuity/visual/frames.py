@@ -51,11 +51,17 @@ def sniff(head: bytes) -> str | None:
 
 
 def load_frame(path: str | Path, max_side: int = DEFAULT_MAX_SIDE) -> np.ndarray:
-    """Read a PNG or JPEG as RGB uint8, at most ``max_side`` px on its longest side.
+    """Read a PNG or JPEG as RGB uint8, at most ``max_side`` px on its longest side (see :func:`read_frame`)."""
+    return read_frame(path, max_side)[0]
+
+
+def read_frame(path: str | Path, max_side: int = DEFAULT_MAX_SIDE) -> tuple[np.ndarray, bool]:
+    """Read a PNG or JPEG as RGB uint8, at most ``max_side`` px on its longest side, and whether it is a panel.
 
     The type is decided by content, not by the extension; the size is read from the
     header and refused above :data:`MAX_PIXELS` before anything is decoded. A
-    storyboard panel is cropped to its picture (the ``studio:frame`` PNG text chunk).
+    storyboard panel is cropped to its picture (the ``studio:frame`` PNG text chunk);
+    the flag says whether the file is one.
 
     Raises:
         FrameError: a one-line reason naming the file.
@@ -111,7 +117,7 @@ def load_frame(path: str | Path, max_side: int = DEFAULT_MAX_SIDE) -> np.ndarray
             factor = -(-max(frame.size) // max_side)  # ceil
             if factor > 1:
                 frame = frame.reduce(factor)
-            return np.asarray(frame, dtype=np.uint8)
+            return np.asarray(frame, dtype=np.uint8), box is not None
     except FrameError:
         raise
     except Image.DecompressionBombError as exc:
@@ -255,6 +261,6 @@ def load_frame_map(path: str | Path) -> dict[str, str]:
 
 
 __all__ = [
-    "FrameError", "MAX_PIXELS", "IMAGE_SUFFIXES", "FRAME_KEY", "sniff", "load_frame", "list_images",
+    "FrameError", "MAX_PIXELS", "IMAGE_SUFFIXES", "FRAME_KEY", "sniff", "load_frame", "read_frame", "list_images",
     "match_frames", "load_frame_map",
 ]

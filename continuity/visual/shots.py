@@ -23,6 +23,7 @@ Example::
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,10 +37,12 @@ MOVEMENTS = (
     "crane up", "crane down", "zoom in", "zoom out", "handheld", "steadicam",
 )
 POSITIONS = ("left", "centre", "right")
+POSES = ("standing", "sitting", "lying", "kneeling", "running")
 FACINGS = ("left", "right", "camera", "away")
 SCHEMA_VERSION = 1
 SHOTS_FILE = "shots.json"
 _MARKERS = ("CONTINUOUS", "SAME", "LATER")
+_CONTINUOUS_RE = re.compile(r"\b(?:CONTINUOUS|CONTINUED|SAME(?: TIME)?|MOMENTS? LATER|SECONDS? LATER|INTERCUT)\b")
 
 
 class ShotListError(StudioError):
@@ -58,11 +61,17 @@ class Subject:
         position: screen position, ``left``, ``centre`` or ``right``.
         facing: ``left`` or ``right`` (screen direction of their look or walk),
             ``camera`` or ``away``.
+        pose: ``standing``, ``sitting``, ``lying``, ``kneeling`` or ``running``;
+            None reads it from the action (:mod:`continuity.visual.staging`).
+        wardrobe: what they wear in this shot when it differs from the bible and
+            the script (``"red coat"``); None for what those give.
     """
 
     name: str
     position: str = "centre"
     facing: str = "camera"
+    pose: str | None = None
+    wardrobe: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +183,20 @@ class ShotList:
         heading = self.scene(shot.scene)
         return heading.location if heading else None
 
+    def spans(self) -> dict[int, int]:
+        """A continuous-span id per scene index: a scene headed CONTINUOUS or SAME (or MOMENTS
+        LATER) shares the span of the scene before it; every other scene starts a new one."""
+        out: dict[int, int] = {}
+        span = 0
+        indexes = sorted({h.index for h in self.scenes} | {s.scene for s in self.shots})
+        for n, index in enumerate(indexes):
+            heading = self.scene(index)
+            text = " ".join(p for p in (heading.heading, heading.time or "") if p).upper() if heading else ""
+            if n and not _CONTINUOUS_RE.search(text):
+                span += 1
+            out[index] = span
+        return out
+
     def setting_of(self, shot: Shot) -> str | None:
         """``INT``/``EXT``... from the scene heading, or None."""
         heading = self.scene(shot.scene)
@@ -193,7 +216,7 @@ def shot_to_dict(shot: Shot) -> dict:
         "movement": shot.movement,
         "lens": shot.lens,
         "duration": shot.duration,
-        "subjects": [{"name": s.name, "position": s.position, "facing": s.facing} for s in shot.subjects],
+        "subjects": [_subject_dict(s) for s in shot.subjects],
         "description": shot.description,
         "dialogue": shot.dialogue,
         "location": shot.location,
@@ -201,6 +224,15 @@ def shot_to_dict(shot: Shot) -> dict:
         "crosses_line": shot.crosses_line,
         "notes": shot.notes,
     }
+
+
+def _subject_dict(s: Subject) -> dict:
+    d: dict[str, Any] = {"name": s.name, "position": s.position, "facing": s.facing}
+    if s.pose:
+        d["pose"] = s.pose
+    if s.wardrobe:
+        d["wardrobe"] = s.wardrobe
+    return d
 
 
 def to_dict(shots: ShotList) -> dict:
@@ -253,6 +285,6 @@ def dumps(shots: ShotList) -> str:
 
 __all__ = [
     "Shot", "Subject", "SceneHeading", "ShotList", "ShotListError",
-    "SIZES", "ANGLES", "MOVEMENTS", "POSITIONS", "FACINGS",
+    "SIZES", "ANGLES", "MOVEMENTS", "POSITIONS", "FACINGS", "POSES",
     "to_dict", "dumps", "shot_to_dict",
 ]

@@ -24,6 +24,7 @@ from continuity.visual.shots import (
     ANGLES,
     FACINGS,
     MOVEMENTS,
+    POSES,
     POSITIONS,
     SCHEMA_VERSION,
     SHOTS_FILE,
@@ -63,6 +64,10 @@ _POSITION_ALIASES = {"center": "centre", "middle": "centre", "screen left": "lef
 _FACING_ALIASES = {
     "screen left": "left", "screen right": "right", "front": "camera", "towards camera": "camera",
     "toward camera": "camera", "lens": "camera", "back": "away", "away from camera": "away",
+}
+_POSE_ALIASES = {
+    "stand": "standing", "standing up": "standing", "sit": "sitting", "seated": "sitting", "lie": "lying",
+    "lying down": "lying", "kneel": "kneeling", "crouching": "kneeling", "run": "running",
 }
 _NUMBER_RE = re.compile(r"^[A-Za-z0-9]{1,16}$")
 _SEP_RE = re.compile(r"[\s_\-]+")
@@ -212,6 +217,9 @@ class SubjectModel(_Model):
     name: Annotated[str, BeforeValidator(_upper_name)]
     position: Annotated[str, BeforeValidator(_choice("screen position", POSITIONS, _POSITION_ALIASES))] = "centre"
     facing: Annotated[str, BeforeValidator(_choice("facing", FACINGS, _FACING_ALIASES))] = "camera"
+    pose: Annotated[Union[str, None], BeforeValidator(
+        lambda v: None if v is None else _choice("pose", POSES, _POSE_ALIASES)(v))] = None
+    wardrobe: OptText = None
 
 
 class ShotModel(_Model):
@@ -348,7 +356,7 @@ def from_data(data: Any, *, source: str = "<data>", text: str | None = None) -> 
             Shot(
                 scene=sm.scene, number=sm.number, size=sm.size, angle=sm.angle, movement=sm.movement,
                 lens=sm.lens, duration=sm.duration,
-                subjects=tuple(Subject(s.name, s.position, s.facing) for s in sm.subjects),
+                subjects=tuple(Subject(s.name, s.position, s.facing, s.pose, s.wardrobe) for s in sm.subjects),
                 description=sm.description, dialogue=sm.dialogue, location=sm.location, time=sm.time,
                 crosses_line=sm.crosses_line, notes=sm.notes,
             )

@@ -72,23 +72,32 @@ def _exit_for(report, fail_on: FailOn) -> None:
 def storyboard_command(
     source: Path = typer.Argument(..., help="A run folder holding shots.json, or a shot-list JSON file."),
     bible: Path | None = typer.Option(
-        None, "--bible", "-b", help="The bible (YAML): palette and aspect ratio. Default: bible.yaml in the run folder, if any."
+        None, "--bible", "-b", help="The bible (YAML): looks, wardrobe, sets, palette and aspect ratio. "
+        "Default: bible.yaml in the run folder, if any."
     ),
     out: Path | None = typer.Option(
         None, "--out", "-o", help="Output folder. Default: storyboard/ in the run folder, or ./storyboard for a file."
     ),
     width: int = typer.Option(960, "--width", min=160, max=4096, help="Panel width in pixels."),
     font_file: Path | None = typer.Option(None, "--font", help="A TTF font for labels (default: Pillow's built-in font)."),
+    script: Path | None = typer.Option(
+        None, "--script", help="The screenplay, for costumes and looks the bible does not give. "
+        "Default: the shot list's \"script\", read next to it, when that file exists."
+    ),
+    no_script: bool = typer.Option(False, "--no-script", help="Draw from the bible alone; do not read the screenplay."),
     as_json: bool = typer.Option(False, "--json", help="Print the visual findings as JSON (as in findings.json)."),
     fail_on: FailOn = typer.Option(FailOn.never, "--fail-on", help="Exit 1 when a visual finding is at least this severe."),
 ) -> None:
-    """Draw a storyboard: one schematic panel per shot, a PDF contact sheet, an HTML page.
+    """Draw a storyboard: one panel per shot, a PDF contact sheet, an HTML page.
 
-    Each panel shows the frame at the bible's aspect ratio, toned by time of day
-    and palette, the characters as silhouettes sized by the shot size and placed
-    by the blocking, camera-movement arrows and a caption. The panels are then
-    checked: screen direction (180-degree rule), palette, exposure, time of day;
-    the findings go to findings.json and the HTML page.
+    Each panel shows the frame at the bible's aspect ratio; the set (walls, floor
+    and the features the bible or the action gives, or sky, horizon and ground) lit
+    by the time of day within the palette; each character in their own figure and
+    colours (hair, and the wardrobe the bible or the script gives for the scene),
+    posed and holding the props the action names; camera-movement arrows and a
+    caption. The panels are then checked: screen direction (180-degree rule),
+    palette, exposure, time of day, and each character's colours (identity);
+    the findings and the identity scores go to findings.json and the HTML page.
 
     Exit status: 0 written (or no finding at or above --fail-on), 1 findings at or
     above --fail-on, 2 bad input.
@@ -98,6 +107,8 @@ def storyboard_command(
       studio storyboard assets/examples/lighthouse/shots.json --bible assets/examples/lighthouse/bible.yaml --out board
 
       studio storyboard runs/pilot --fail-on warning
+
+      studio storyboard shots.json --bible bible.yaml --script pilot.fountain
     """
     from continuity.api import load_bible
     from continuity.errors import InputError
@@ -113,10 +124,16 @@ def storyboard_command(
         raise InputError(f"{font_file}: no such font file")
     target = out or (run_dir / "storyboard" if run_dir is not None else Path("storyboard"))
     shots_path = str(source / "shots.json") if run_dir is not None else str(source)
+    screenplay = None if no_script else (script or _script_beside(shots, Path(shots_path)))
+    costumes = None
+    if screenplay is not None:
+        from continuity.api import load_script, script_costumes
+
+        costumes = script_costumes(load_script(screenplay), canon)
     try:
         result = write_storyboard(
             shots, target, bible=canon, width=width, font_path=str(font_file) if font_file else None,
-            source=shots_path, bible_source=str(bible) if bible else None,
+            source=shots_path, bible_source=str(bible) if bible else None, costumes=costumes,
         )
     except OSError as exc:  # a font file Pillow cannot read
         raise InputError(f"{font_file or target}: {exc}") from None
@@ -126,11 +143,20 @@ def storyboard_command(
     elif report.findings:
         sys.stdout.write(_format_report(report))
     n = len(report.findings)
+    looks = " and ".join(x for x in (bible.name if bible else "", screenplay.name if screenplay else "") if x)
     _stderr(
         f"wrote {plural(len(result.pngs), 'panel')}, {result.pdf.name} and {result.html.name} to {result.out_dir} "
-        f"({plural(n, 'visual finding')})"
+        f"({plural(n, 'visual finding')}; looks and wardrobe from {looks or 'no bible or script'})"
     )
     _exit_for(report, fail_on)
+
+
+def _script_beside(shots, shots_file: Path) -> Path | None:
+    """The screenplay a shot list names (``"script"``), next to the list, when it exists."""
+    if not shots.script:
+        return None
+    candidate = shots_file.parent / shots.script
+    return candidate if candidate.is_file() else None
 
 
 def audit_frames_command(
@@ -146,13 +172,14 @@ def audit_frames_command(
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout."),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Exit 1 when a finding is at least this severe."),
 ) -> None:
-    """Check real stills or frames for visual continuity: palette, exposure, colour, time of day.
+    """Check real stills or frames for visual continuity: palette, exposure, colour, time of day, identity.
 
     Images are matched to shots by name (a part of the file name that is a shot
     number: 3A.png, 012_3A.jpg, scene3-shot3A-v2.png) or by --map. Dominant
     colours are compared with the bible palette; exposure and colour temperature
     jumps are flagged between consecutive shots of a scene; a NIGHT frame as bright
-    as day is flagged. Unreadable files (corrupt, empty, not PNG/JPEG, over 40
+    as day is flagged. Each character's colours, read where the shot list places
+    them, must hold within a continuous span and match the costume the bible gives. Unreadable files (corrupt, empty, not PNG/JPEG, over 40
     megapixels) are reported one by one and the rest are still checked.
 
     Exit status: 0 no finding at or above --fail-on (default warning: visual

@@ -7,7 +7,6 @@ same shot list gives byte-identical files.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import dataclass, replace
@@ -19,9 +18,12 @@ from PIL import Image, ImageDraw, PngImagePlugin
 
 from continuity.errors import InputError
 from continuity.language.words import plural
+from continuity.visual.board import Board
 from continuity.visual.shots import Shot, ShotList
+from studio.storyboard.page import write_html
 from studio.storyboard.render import (
     DEFAULT_WIDTH,
+    Panel,
     PanelContext,
     Renderer,
     SchematicRenderer,
@@ -30,11 +32,13 @@ from studio.storyboard.render import (
     fit,
     font,
     plain,
+    wrap,
 )
 
 if TYPE_CHECKING:
     from continuity.bible.model import Bible
     from continuity.visual.checks import FramesReport
+    from continuity.visual.identity import ScriptCostumes
 
 FRAME_KEY = "studio:frame"  # read back by continuity.visual.frames.load_frame to crop the caption off
 PNG_OPTIONS = {"format": "PNG", "optimize": False, "compress_level": 6}
@@ -42,22 +46,6 @@ PAGE_DPI = 150
 PAGE_SIZE = (round(11.69 * PAGE_DPI), round(8.27 * PAGE_DPI))  # A4 landscape
 _SAFE_RE = re.compile(r"[^A-Za-z0-9]+")
 _PANEL_NAME_RE = re.compile(r"^\d{3,}_[A-Za-z0-9-]+\.png$")
-
-
-@dataclass(frozen=True)
-class Panel:
-    """A rendered shot: the full panel image, its picture box and its file name."""
-
-    shot: Shot
-    index: int
-    image: Image.Image
-    frame: tuple[int, int, int, int]
-    filename: str
-
-    @property
-    def picture(self) -> Image.Image:
-        """The picture alone, without the caption strip."""
-        return self.image.crop(self.frame)
 
 
 @dataclass(frozen=True)
@@ -78,12 +66,19 @@ def panel_filename(index: int, shot: Shot) -> str:
 
 
 def render_panels(shots: ShotList, bible: Bible | None = None, renderer: Renderer | None = None,
-                  width: int = DEFAULT_WIDTH, font_path: str | None = None) -> list[Panel]:
-    """Render every shot of ``shots`` as a captioned panel, in order."""
+                  width: int = DEFAULT_WIDTH, font_path: str | None = None,
+                  costumes: ScriptCostumes | None = None, board: Board | None = None) -> list[Panel]:
+    """Render every shot of ``shots`` as a captioned panel, in order.
+
+    ``costumes``: the script's costumes (:func:`continuity.visual.identity.costumes_from_story`),
+    so figures wear what the script gives where the bible is silent; ``board``: an
+    already planned board (built from ``shots``, ``bible`` and ``costumes`` otherwise).
+    """
     renderer = renderer or SchematicRenderer(font_path=font_path)
+    board = board or Board.build(shots, bible, costumes)
     panels = []
     for i, shot in enumerate(shots.shots):
-        ctx = PanelContext.build(shots, i, bible, width)
+        ctx = PanelContext.build(shots, i, bible, width, board)
         picture = renderer.render(shot, ctx)
         if picture.size != (ctx.width, ctx.height):
             picture = picture.resize((ctx.width, ctx.height), Image.Resampling.LANCZOS)
@@ -100,37 +95,103 @@ def save_png(panel: Panel, path: str | Path) -> None:
     panel.image.save(path, pnginfo=info, **PNG_OPTIONS)
 
 
-def contact_sheet_pages(panels: Sequence[Panel], title: str = "", columns: int = 3) -> list[Image.Image]:
-    """A4 landscape pages (150 dpi) with the panels in a grid, ``columns`` across."""
+def contact_sheet_pages(panels: Sequence[Panel], title: str = "", columns: int = 3, shots: ShotList | None = None,
+                        flagged: dict[str, int] | None = None) -> list[Image.Image]:
+    """A4 landscape pages (150 dpi) that read like a storyboard: a heading row per scene, then its shots.
+
+    Each cell is the shot's number in large type with its size, angle and move, the
+    picture, and its action (two lines) and first line of dialogue at a readable size
+    (about 9 pt printed). A scene starts a new row under its heading; a page holds
+    whole rows. ``flagged``: visual findings per shot number, shown as a red badge.
+    """
     if not panels:
         return []
     pw, ph = PAGE_SIZE
     margin, gutter = round(0.35 * PAGE_DPI), round(0.12 * PAGE_DPI)
     title_font, small = font(round(0.16 * PAGE_DPI)), font(round(0.1 * PAGE_DPI))
+    number_font, band_font = font(round(0.19 * PAGE_DPI)), font(round(0.12 * PAGE_DPI))
+    body, tech_font = font(round(0.115 * PAGE_DPI)), font(round(0.1 * PAGE_DPI))
     header = sum(title_font.getmetrics()) + gutter
+    band_h = sum(band_font.getmetrics()) + round(0.08 * PAGE_DPI)
+    line_h = sum(body.getmetrics())
+    top_h = sum(number_font.getmetrics()) + 4
+    caption_h = 3 * line_h + 6
     cell_w = (pw - 2 * margin - (columns - 1) * gutter) // columns
     room = ph - 2 * margin - header
-    scale = min(cell_w / panels[0].image.width, room / panels[0].image.height)  # tall (vertical) panels fit the page
-    cell_w, cell_h = round(panels[0].image.width * scale), round(panels[0].image.height * scale)
-    rows = max(1, (room + gutter) // (cell_h + gutter))
-    per_page = rows * columns
-    n_pages = (len(panels) + per_page - 1) // per_page
-    pages = []
-    for p in range(n_pages):
+    picture = panels[0].frame
+    pic_w, pic_h = picture[2] - picture[0], picture[3] - picture[1]
+    scale = min(cell_w / pic_w, (room - band_h - top_h - caption_h - gutter) / pic_h)  # tall panels fit the page
+    thumb_w, thumb_h = max(1, round(pic_w * scale)), max(1, round(pic_h * scale))
+    cell_h = top_h + thumb_h + caption_h
+
+    rows: list[tuple[int, list[Panel]]] = []  # (scene, panels of one row); a scene starts a new row
+    for panel in panels:
+        if rows and rows[-1][0] == panel.shot.scene and len(rows[-1][1]) < columns:
+            rows[-1][1].append(panel)
+        else:
+            rows.append((panel.shot.scene, [panel]))
+    pages: list[list[tuple[bool, int, list[Panel]]]] = [[]]
+    used = 0
+    prev_scene = None
+    for scene, row in rows:
+        band = scene != prev_scene
+        need = (band_h if band else 0) + cell_h + gutter
+        if pages[-1] and used + need > room:
+            pages.append([])
+            used, band = 0, True  # a continued scene repeats its heading on the new page
+            need = band_h + cell_h + gutter
+        pages[-1].append((band, scene, row))
+        used += need
+        prev_scene = scene
+
+    out = []
+    for n, content in enumerate(pages):
         page = Image.new("RGB", PAGE_SIZE, (255, 255, 255))
         draw = ImageDraw.Draw(page)
-        draw.text((margin, margin - gutter), fit(plain(title or "Storyboard"), title_font, pw * 0.6), font=title_font, fill=(20, 20, 20))
-        tag = f"page {p + 1} of {n_pages}  |  {plural(len(panels), 'shot')}"
+        draw.text((margin, margin - gutter), fit(plain(title or "Storyboard"), title_font, pw * 0.6), font=title_font,
+                  fill=(20, 20, 20))
+        tag = f"page {n + 1} of {len(pages)}  |  {plural(len(panels), 'shot')}"
         draw.text((pw - margin - small.getlength(tag), margin), tag, font=small, fill=(90, 90, 90))
-        for k, panel in enumerate(panels[p * per_page:(p + 1) * per_page]):
-            r, c = divmod(k, columns)
-            x = margin + c * (cell_w + gutter)
-            y = margin + header + r * (cell_h + gutter)
-            thumb = panel.image.resize((cell_w, cell_h), Image.Resampling.LANCZOS)
-            page.paste(thumb, (x, y))
-            draw.rectangle((x - 1, y - 1, x + cell_w, y + cell_h), outline=(160, 160, 160))
-        pages.append(page)
-    return pages
+        y = margin + header
+        for band, scene, row in content:
+            if band:
+                heading = shots.scene(scene) if shots is not None else None
+                text = f"SC {scene}" + (f"   {heading.heading}" if heading and heading.heading else "")
+                draw.rectangle((margin, y, pw - margin, y + band_h - 6), fill=(232, 230, 224))
+                draw.text((margin + 8, y + 3), fit(plain(text), band_font, pw - 2 * margin - 16), font=band_font,
+                          fill=(20, 20, 20))
+                y += band_h
+            for c, panel in enumerate(row):
+                x = margin + c * (cell_w + gutter)
+                shot = panel.shot
+                number = plain(shot.number)
+                draw.text((x, y), number, font=number_font, fill=(20, 20, 20))
+                _, tech, _, description, dialogue = caption_texts(shot, shots or ShotList(shots=(shot,)))
+                tx = x + number_font.getlength(number) + 10
+                draw.text((tx, y + top_h - sum(tech_font.getmetrics()) - 4), fit(plain(tech), tech_font, x + cell_w - tx),
+                          font=tech_font, fill=(80, 80, 80))
+                thumb = panel.picture.resize((thumb_w, thumb_h), Image.Resampling.LANCZOS)
+                py = y + top_h
+                page.paste(thumb, (x, py))
+                draw.rectangle((x - 1, py - 1, x + thumb_w, py + thumb_h), outline=(150, 150, 150))
+                count = (flagged or {}).get(shot.number, 0)
+                if count:
+                    badge = str(count)
+                    bw = small.getlength(badge) + 14
+                    draw.rounded_rectangle((x + thumb_w - bw - 4, py + 4, x + thumb_w - 4, py + 4 + sum(small.getmetrics()) + 4),
+                                           radius=8, fill=(198, 40, 40))
+                    draw.text((x + thumb_w - bw + 3, py + 6), badge, font=small, fill=(255, 255, 255))
+                    draw.rectangle((x - 2, py - 2, x + thumb_w + 1, py + thumb_h + 1), outline=(198, 40, 40), width=2)
+                ty = py + thumb_h + 4
+                lines = wrap(plain(description), body, min(cell_w, thumb_w), 2 if dialogue else 3) if description else []
+                for text in lines:
+                    draw.text((x, ty), text, font=body, fill=(20, 20, 20))
+                    ty += line_h
+                if dialogue:
+                    draw.text((x, ty), fit(plain(dialogue), body, min(cell_w, thumb_w)), font=body, fill=(105, 105, 105))
+            y += cell_h + gutter
+        out.append(page)
+    return out
 
 
 def save_pdf(pages: Sequence[Image.Image], path: str | Path, title: str = "") -> None:
@@ -143,65 +204,10 @@ def save_pdf(pages: Sequence[Image.Image], path: str | Path, title: str = "") ->
     )
 
 
-_CSS = """body{font:15px/1.4 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
-h1{font-size:1.4rem}h2{font-size:1.05rem;margin:2rem 0 .6rem;font-family:'Courier Prime',Courier,monospace}
-.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(21rem,1fr));gap:1rem}
-figure{margin:0;border:1px solid #ccc;background:#fafafa}figure img{width:100%;display:block}
-figcaption{padding:.4rem .6rem;font-size:.85rem}.tech{color:#555}.dia{color:#444;font-style:italic}
-.f{border-left:4px solid #ef8f00;padding:.3rem .6rem;margin:.4rem 0;background:#fff8ec;font-size:.9rem}
-.err{border-color:#c62828;background:#fdecea}"""
-
-
-def write_html(panels: Sequence[Panel], path: str | Path, shots: ShotList, report: FramesReport | None = None,
-               pdf_name: str | None = None) -> None:
-    """An HTML page with the panels in order, grouped by scene; every text is escaped."""
-    e = html.escape
-    title = shots.title or "Storyboard"
-    by_shot: dict[str, list[dict]] = {}
-    findings = report.to_dict()["findings"] if report is not None else []
-    for f in findings:
-        by_shot.setdefault(f.get("shot") or "", []).append(f)
-    out = [
-        "<!doctype html><html lang=en><meta charset=utf-8>",
-        f"<title>Storyboard: {e(title)}</title><style>{_CSS}</style>",
-        f"<h1>Storyboard: {e(title)}</h1>",
-        f"<p>{plural(len(panels), 'shot')}, {plural(len(findings), 'visual finding')}"
-        + (f" &middot; <a href=\"{e(pdf_name)}\">contact sheet (PDF)</a>" if pdf_name else "") + "</p>",
-    ]
-    for f in findings:  # the list at the top links to the panels
-        link = f' <a href="#shot-{e(f["shot"])}">shot {e(f["shot"])}</a>:' if f.get("shot") else ""
-        out.append(f'<div class="f">{link} {e(f["message"])}</div>')
-    scene = None
-    for panel in panels:
-        shot = panel.shot
-        if shot.scene != scene:
-            if scene is not None:
-                out.append("</div>")
-            scene = shot.scene
-            heading = shots.scene(scene)
-            out.append(f"<h2>Scene {scene}{': ' + e(heading.heading) if heading and heading.heading else ''}</h2><div class=grid>")
-        ident, tech, line2, description, dialogue = caption_texts(shot, shots)
-        out.append(f'<figure id="shot-{e(shot.number)}"><img src="{e(panel.filename)}" alt="{e(ident)}: {e(description)}" loading=lazy>')
-        out.append(f"<figcaption><b>{e(ident)}</b> <span class=tech>{e(tech)}</span><br><span class=tech>{e(line2)}</span>")
-        if description:
-            out.append(f"<br>{e(description)}")
-        if dialogue:
-            out.append(f"<br><span class=dia>&ldquo;{e(dialogue)}&rdquo;</span>")
-        for f in by_shot.get(shot.number, []):
-            out.append(f'<div class="f">{e(f["message"])}</div>')
-        out.append("</figcaption></figure>")
-    if scene is not None:
-        out.append("</div>")
-    if report is not None and report.errors:
-        out.append("<h2>Errors</h2>")
-        out.extend(f'<div class="f err">{e(msg)}</div>' for _, msg in report.errors)
-    out.append("</html>")
-    Path(path).write_text("\n".join(out) + "\n", encoding="utf-8")
-
-
 def write_storyboard(shots: ShotList, out_dir: str | Path, *, bible: Bible | None = None,
                      renderer: Renderer | None = None, width: int = DEFAULT_WIDTH, font_path: str | None = None,
-                     source: str = "", bible_source: str | None = None) -> StoryboardResult:
+                     source: str = "", bible_source: str | None = None,
+                     costumes: ScriptCostumes | None = None) -> StoryboardResult:
     """Render every shot and write the storyboard folder.
 
     Writes ``NNN_<shot>.png`` per shot, ``contact-sheet.pdf``, ``index.html`` and
@@ -218,10 +224,11 @@ def write_storyboard(shots: ShotList, out_dir: str | Path, *, bible: Bible | Non
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{out}: cannot create the folder: {exc.strerror or exc}") from None
-    panels = render_panels(shots, bible, renderer, width, font_path)
+    board = Board.build(shots, bible, costumes)
+    panels = render_panels(shots, bible, renderer, width, font_path, board=board)
     images = [(str(out / p.filename), p.shot, np.asarray(p.picture)) for p in panels]
     report = audit_images(images, bible, shots, blocking=True, source=str(out), shots_source=source or None,
-                          bible_source=bible_source, kind="storyboard")
+                          bible_source=bible_source, kind="storyboard", board=board, panels=True)
     names = {p.shot.number: str(out / p.filename) for p in panels}
     report = replace(report, findings=tuple(  # screen-direction findings point at the panel of their shot
         with_image(f, names.get(dict(f.extra).get("shot"))) if dict(f.extra).get("image") is None else f
@@ -234,8 +241,13 @@ def write_storyboard(shots: ShotList, out_dir: str | Path, *, bible: Bible | Non
             path = out / p.filename
             save_png(p, path)
             pngs.append(path)
-        save_pdf(contact_sheet_pages(panels, shots.title), pdf, shots.title)
-        write_html(panels, page, shots, report, pdf.name)
+        flagged: dict[str, int] = {}
+        for f in report.findings:
+            number = dict(f.extra).get("shot")
+            if number:
+                flagged[number] = flagged.get(number, 0) + 1
+        save_pdf(contact_sheet_pages(panels, shots.title, shots=shots, flagged=flagged), pdf, shots.title)
+        write_html(panels, page, shots, report, pdf.name, board=board)
         findings_json.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         _remove_stale_panels(out, {p.name for p in pngs})
     except OSError as exc:
