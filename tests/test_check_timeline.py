@@ -3,7 +3,7 @@ from __future__ import annotations
 from checkutil import audit_text
 
 from continuity.screenplay.readers import fountain
-from continuity.story import timeline
+from continuity.story.time import read_time
 
 
 def test_daylight_in_a_night_scene():
@@ -65,6 +65,9 @@ def test_story_days_and_spans():
         "INT. A - DAY\n\nx\n\nINT. B - NIGHT\n\nx\n\nINT. C - MORNING\n\nx\n\nINT. D - CONTINUOUS\n\nx\n\n"
         "INT. E - FLASHBACK - DAY\n\nx\n\nINT. F - THREE DAYS LATER\n\nx\n"
     )
-    assert timeline.story_days(s.scenes) == [1, 1, 2, 2, None, 3]
-    assert timeline.effective_times(s.scenes)[:4] == ["DAY", "NIGHT", "MORNING", "MORNING"]
-    assert timeline.continuous_spans(s.scenes)[2] == timeline.continuous_spans(s.scenes)[3]
+    st = read_time(s)
+    # THREE DAYS LATER counts three days from day 2 (it used to count any jump as one day).
+    assert [t.day for t in st.scenes] == [1, 1, 2, 2, None, 5]
+    assert [t.story_day for t in st.scenes] == ["D1", "N1", "D2", "D2", "FB1", "D5"]
+    assert [t.time for t in st.scenes][:4] == ["DAY", "NIGHT", "MORNING", "MORNING"]
+    assert st.scenes[2].span == st.scenes[3].span

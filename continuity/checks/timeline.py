@@ -19,7 +19,8 @@ from collections.abc import Iterator
 import numpy as np
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.story import timeline
+from continuity.story.time import is_continuous
+from continuity.story.time_words import light
 from continuity.story.context import Context
 
 _DAY_RE = re.compile(
@@ -114,7 +115,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if s.scene == 0:
             continue
         t = times[s.scene - 1]
-        want = timeline.light(t)
+        want = light(t)
         if want is None:
             continue
         if _QUOTE_OR_IMAGE_RE.search(s.text):
@@ -162,13 +163,13 @@ def check(ctx: Context) -> Iterator[Finding]:
                                       if day is not None else ()),
         )
     for i, scene in enumerate(scenes):
-        if i == 0 or not timeline.is_continuous(scene):
+        if i == 0 or not is_continuous(scene):
             continue
         own = scene.heading.time
         prev = times[i - 1]
         if own in ("CONTINUOUS", "SAME", "LATER", None) or prev is None:
             continue
-        a, b = timeline.light(prev), timeline.light(own)
+        a, b = light(prev), light(own)
         if a and b and a != b:
             prev_scene = scenes[i - 1]
             yield Finding(

@@ -33,7 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         reported = False
         for name, bkind, bcolour, item, path in bible_items:
-            if name == obs.character and bkind == kind and item.scenes.contains(scene) and bcolour != obs.value:
+            if name == obs.character and bkind == kind and item.scenes.contains(scene, ctx.scene_number(scene)) and bcolour != obs.value:
                 reported = True
                 yield _finding(
                     obs,
@@ -45,7 +45,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         key = (ctx.spans[scene - 1], obs.character, kind)
         first = seen.get(key)
         sanctioned = any(
-            name == obs.character and bkind == kind and bcolour == obs.value and item.scenes.contains(scene)
+            name == obs.character and bkind == kind and bcolour == obs.value and item.scenes.contains(scene, ctx.scene_number(scene))
             for name, bkind, bcolour, item, _ in bible_items
         )
         # A change the bible records for this scene (a deliberate costume change) is canon.

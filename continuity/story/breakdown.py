@@ -9,12 +9,13 @@ and the cast: who speaks, and who of the speaking cast is named in the action.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from continuity.screenplay.model import Kind, Scene, Script
+from continuity.screenplay.model import Scene, Script
 from continuity.screenplay.pages import Pagination, eighths_text, pagination, scene_number
-from continuity.story.timeline import effective_times, story_days
+from continuity.story.presence import Presence, SceneCast, read_presence
+from continuity.story.time import SceneTime, StoryTime, read_time
+from continuity.story.time_words import WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -23,15 +24,36 @@ class SceneRow:
 
     scene: Scene
     number: str
-    time: str | None
-    story_day: int | None
+    when: SceneTime
     page: str | None
     eighths: int | None
-    cast: tuple[str, ...]
+    who: SceneCast
+
+    @property
+    def time(self) -> str | None:
+        """The resolved time of day."""
+        return self.when.time
+
+    @property
+    def story_day(self) -> str:
+        """``D3``, ``N3`` or ``FB2``."""
+        return self.when.story_day
+
+    @property
+    def cast(self) -> tuple[str, ...]:
+        """Who is on screen, speaking or not."""
+        return self.who.present
 
     def to_dict(self) -> dict:
-        """The JSON form of ``studio scenes --json`` (older keys first, unchanged)."""
+        """The JSON form of ``studio scenes --json``.
+
+        ``story_day`` is the industry notation (it was a bare number before story time
+        existed: ``day`` is that number now, null in a flashback); ``time`` is resolved
+        through CONTINUOUS, SAME and LATER (the heading's own word is ``heading_time``);
+        ``cast`` is ``present``.
+        """
         sc = self.scene
+        w = self.when
         return {
             "scene": sc.index,
             "line": sc.line,
@@ -39,48 +61,56 @@ class SceneRow:
             "heading": sc.heading.text,
             "setting": sc.heading.setting,
             "location": sc.heading.location,
-            "time": sc.heading.time,
-            "story_day": self.story_day,
+            "time": w.time,
+            "story_day": w.story_day,
             "speakers": list(sc.speakers),
             "scene_number": self.number,
-            "effective_time": self.time,
+            "effective_time": w.time_class,
             "page": self.page,
             "eighths": self.eighths,
             "pages": eighths_text(self.eighths) if self.eighths else None,
-            "cast": list(self.cast),
+            "cast": list(self.who.present),
+            "heading_time": sc.heading.time,
+            "time_source": w.time_source,
+            "why_no_time": w.why_no_time,
+            "day": w.day,
+            "flashback": w.flashback,
+            "day_source": w.day_source,
+            "continues": w.continues,
+            "date": w.date.isoformat() if w.date else None,
+            "weekday": WEEKDAYS[w.weekday].title() if w.weekday is not None else None,
+            "present": list(self.who.present),
+            "speaking": list(self.who.speaking),
+            "heard": list(self.who.heard),
+            "mentioned": list(self.who.mentioned),
         }
 
 
-def one_liner(script: Script, *, pages: Pagination | None = None) -> list[SceneRow]:
-    """The scene rows of ``script``, in order."""
+def one_liner(script: Script, *, pages: Pagination | None = None, story: StoryTime | None = None,
+              presence: Presence | None = None, fixes: dict[str, str] | None = None) -> list[SceneRow]:
+    """The scene rows of ``script``, in order.
+
+    Args:
+        script: the parsed screenplay.
+        pages: its pagination (computed when not given).
+        story: its story time (read when not given, with ``fixes``).
+        presence: who is in each scene (read when not given).
+        fixes: ``story_days`` fixes, scene number -> ``D5`` (see :func:`continuity.story.time.read_time`).
+    """
     pages = pages or pagination(script)
-    cast_names = script.speakers
-    finders = {name: _name_re(name) for name in cast_names}
+    presence = presence or read_presence(script)
+    story = story or read_time(script, presence, fixes)
     rows = []
-    for scene, time, day in zip(script.scenes, effective_times(script.scenes), story_days(script.scenes)):
+    for scene in script.scenes:
         ext = pages.scene(scene.index)
-        action = "\n".join(el.text for el in scene.elements if el.kind is Kind.ACTION)
-        present = dict.fromkeys(scene.speakers)
-        for name, rx in finders.items():
-            if name not in present and rx is not None and rx.search(action):
-                present[name] = None
-        rows.append(
-            SceneRow(scene, scene_number(scene), time, day, ext.page if ext else None, ext.eighths if ext else None, tuple(present))
-        )
+        rows.append(SceneRow(scene, scene_number(scene), story.of(scene.index), ext.page if ext else None,
+                             ext.eighths if ext else None, presence.of(scene.index)))
     return rows
 
 
 def untimed(rows: list[SceneRow]) -> list[SceneRow]:
-    """Scenes whose heading gives no time of day (nor CONTINUOUS, SAME...)."""
-    return [r for r in rows if r.scene.heading.time is None]
-
-
-def _name_re(name: str) -> re.Pattern[str] | None:
-    """A cue's name as written in action: ``MARA`` or ``Mara`` (a whole word)."""
-    if len(name) < 2 or not any(c.isalpha() for c in name):
-        return None
-    forms = {re.escape(name), re.escape(name.title())}
-    return re.compile(r"(?<![\w'])(?:" + "|".join(sorted(forms)) + r")(?![\w])")
+    """Scenes with no time of day, even after reading continuations, the action and the scenes around."""
+    return [r for r in rows if r.time is None]
 
 
 __all__ = ["SceneRow", "one_liner", "untimed"]
