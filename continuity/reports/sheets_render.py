@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 
 from continuity.language.words import plural
+from continuity.reports.csv_out import csv_text
 from continuity.reports.sheets import CharacterSheet, SceneEntry, Sheets
 from continuity.story.props import PropEntry, PropSheet
 
@@ -220,29 +219,30 @@ def to_html(sheets: Sheets) -> str:
 
 
 def to_csv(sheets: Sheets) -> str:
-    """One table: a row per look, garment and costume change of each character, and per prop event."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    w.writeheader()
+    """One table: a row per look, garment and costume change of each character, and per prop event.
+
+    Written by :func:`continuity.reports.csv_out.csv_text` (no cell runs as a formula).
+    """
+    rows: list[dict] = []
     for c in sheets.characters:
         base = {"sheet": "character", "name": c.name}
         for k in c.costumes:
-            w.writerow({**base, **k.where.to_dict(), "costume": k.change, "what": "costume change",
-                        "value": k.change, "words": "; ".join(k.garments), "note": k.reason})
+            rows.append({**base, **k.where.to_dict(), "costume": k.change, "what": "costume change",
+                         "value": k.change, "words": "; ".join(k.garments), "note": k.reason})
         for e in c.scenes:
             row = {**base, "scene": e.scene, "scene_number": e.scene_number, "page": e.page,
                    "story_day": e.story_day, "costume": e.costume}
             items = e.looks + e.wardrobe
             if not items:
-                w.writerow({**row, "what": "in scene", "note": "; ".join(e.notes)})
+                rows.append({**row, "what": "in scene", "note": "; ".join(e.notes)})
             for x in items:
-                w.writerow({**row, "line": x.where.line, "what": x.attribute, "value": x.value, "words": x.words,
-                            "text": x.text, "note": "; ".join(e.notes)})
+                rows.append({**row, "line": x.where.line, "what": x.attribute, "value": x.value, "words": x.words,
+                             "text": x.text, "note": "; ".join(e.notes)})
     for p in sheets.props:
         for e in p.entries:
-            w.writerow({"sheet": "prop", "name": p.name, **e.where.to_dict(), "what": e.event, "words": e.words,
-                        "character": e.character, "recipient": e.recipient, "note": e.note, "text": e.text})
-    return buf.getvalue()
+            rows.append({"sheet": "prop", "name": p.name, **e.where.to_dict(), "what": e.event, "words": e.words,
+                         "character": e.character, "recipient": e.recipient, "note": e.note, "text": e.text})
+    return csv_text(CSV_COLUMNS, rows)
 
 
 __all__ = ["FORMATS", "EXTENSIONS", "CSV_COLUMNS", "render", "summary", "to_text", "to_markdown", "to_html",

@@ -1,21 +1,30 @@
-"""The one-liner: per scene, its number, heading, time, story day, pages and cast.
+"""The one-liner and the breakdown: per scene, its number, heading, time, story day, pages, cast and elements.
 
-What a first AD's one-line schedule and a day-out-of-days start from, built from
-the parsed script alone: scene numbers as the script gives them (else the
-index), the time of day (inherited through CONTINUOUS/SAME), the story day, where
-the scene starts and how long it is in eighths of a page (:mod:`continuity.screenplay.pages`),
-and the cast: who speaks, and who of the speaking cast is named in the action.
+What a first AD's one-line schedule and a day-out-of-days start from: scene numbers
+as the script gives them (else the index), the time of day and the story day
+(:mod:`continuity.story.time`), where the scene starts and how long it is in eighths
+of a page (:mod:`continuity.screenplay.pages`), and who is on screen, heard or only
+mentioned (:mod:`continuity.story.presence`). The breakdown adds, per scene, what
+:func:`scene_elements` reads: extras, props, vehicles, costume changes and physical
+states.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from continuity.screenplay.model import Scene, Script
 from continuity.screenplay.pages import Pagination, eighths_text, pagination, scene_number
 from continuity.story.presence import Presence, SceneCast, read_presence
 from continuity.story.time import SceneTime, StoryTime, read_time
+from continuity.story.costume import costume_timeline, looks_by_character
+from continuity.story.props import prop_sheets
 from continuity.story.time_words import WEEKDAYS
+
+if TYPE_CHECKING:
+    from continuity.story.context import Context
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ class SceneRow:
         ``story_day`` is the industry notation (it was a bare number before story time
         existed: ``day`` is that number now, null in a flashback); ``time`` is resolved
         through CONTINUOUS, SAME and LATER (the heading's own word is ``heading_time``);
-        ``cast`` is ``present``.
+        ``cast`` is ``present``. ``date`` is ISO 8601 (``--11-08`` when the year is not given).
         """
         sc = self.scene
         w = self.when
@@ -77,7 +86,7 @@ class SceneRow:
             "flashback": w.flashback,
             "day_source": w.day_source,
             "continues": w.continues,
-            "date": w.date.isoformat() if w.date else None,
+            "date": w.date.isoformat() if w.date else (f"--{w.month_day[0]:02d}-{w.month_day[1]:02d}" if w.month_day else None),
             "weekday": WEEKDAYS[w.weekday].title() if w.weekday is not None else None,
             "present": list(self.who.present),
             "speaking": list(self.who.speaking),
@@ -113,4 +122,125 @@ def untimed(rows: list[SceneRow]) -> list[SceneRow]:
     return [r for r in rows if r.time is None]
 
 
-__all__ = ["SceneRow", "one_liner", "untimed"]
+# -- the breakdown: the one-liner plus what each department needs per scene -----------------------
+
+_VEHICLES = ("car", "cars", "truck", "pickup", "pickup truck", "van", "sedan", "jeep", "suv", "bus", "taxi", "limo",
+             "limousine", "motorcycle", "motorbike", "scooter", "bicycle", "tractor", "ambulance", "police car",
+             "squad car", "cruiser", "helicopter", "helo", "boat", "ferry", "plane", "airplane", "chevy", "chevrolet",
+             "cadillac", "mazda", "lexus", "land rover", "landcruiser", "land cruiser", "volkswagen", "vw", "gti",
+             "porsche", "mustang", "convertible", "station wagon", "hearse", "rv", "camper", "lorry", "coupe",
+             "rental car", "getaway car", "sports car", "patrol car", "fire engine", "fire engines")
+_VEHICLE_RE = re.compile(
+    r"(?<!\bas )(?<!\blike )\b(?:a|an|the|his|her|their|its|my|your|[A-Z][a-z]+'s)\s+"
+    r"((?:(?!(?:of|the|a|an|in|on|with|and|to|from|at|by|into)\b)[A-Za-z0-9][\w-]*\s+){0,3}?(?:"
+    + "|".join(sorted((re.escape(v) for v in _VEHICLES), key=len, reverse=True))
+    + r"))\b(?!\s+(?:door|seat|keys?|radio|hook|bed|window|horn|engine|park|ride|trip|ticket))(?!-)",
+    re.IGNORECASE,
+)
+_STATE_RE = re.compile(
+    r"\b(soaked(?: through)?|drenched|dripping|sopping|wet|muddy|mud-caked|mud to the \w+|bloody|bloodied|blood down [\w ]+|"
+    r"bleeding|bandaged|bandage|bruised|bruises?|black eye|split lip|scab|sling|stitches|scratched up|sunburnt|sunburned|"
+    r"sweat-soaked|sweating|filthy|covered in [\w ]+|burn(?:ed|t)? (?:hand|arm|face)|limp(?:s|ing)?|tear-streaked|"
+    r"chicken pox|calamine lotion|buzz cut|shoeless|barefoot)\b",
+    re.IGNORECASE,
+)
+_STATE_SKIP_RE = re.compile(r"\b(?:wet (?:bar|suit|nurse)|dripping (?:tap|faucet))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SceneElements:
+    """What one scene needs besides its cast, each a tuple of short descriptions in script order.
+
+    Attributes:
+        background: extras, the groups the action introduces (``SOLDIERS``, ``CROWD``).
+        props: the props of the continuity sheets seen or used in the scene.
+        vehicles: picture cars and other vehicles the action names (``black pickup``).
+        wardrobe: costume changes that start here (``MARA: Change 2, grey wool sweater``).
+        makeup: makeup, hair and physical states (``TEO: soaked through``).
+    """
+
+    background: tuple[str, ...] = ()
+    props: tuple[str, ...] = ()
+    vehicles: tuple[str, ...] = ()
+    wardrobe: tuple[str, ...] = ()
+    makeup: tuple[str, ...] = ()
+
+
+def scene_elements(ctx: Context, pages: Pagination | None = None) -> dict[int, SceneElements]:
+    """The breakdown's element columns per scene (index -> :class:`SceneElements`): the one place they come from.
+
+    Today each column is read from what the story layer already knows: extras from
+    :mod:`continuity.story.presence`, props from the continuity sheets' prop
+    reading (:func:`continuity.story.props.prop_sheets`), costume changes from the
+    costume timeline (:func:`continuity.story.costume.costume_timeline`), vehicles
+    and physical states (wet, bloody, bandaged...) from their words in the action,
+    each state given to the character the sentence names (or its pronoun resolves
+    to). When the story state of each character and prop exists, this function's
+    body is what changes; its callers (the breakdown export) stay as they are.
+    """
+    pages = pages or pagination(ctx.script)
+    props: dict[int, dict[str, None]] = {}
+    for sheet in prop_sheets(ctx, pages):
+        for e in sheet.entries:
+            props.setdefault(e.where.scene, {}).setdefault(sheet.name, None)
+    wardrobe: dict[int, dict[str, None]] = {}
+    for name, looks in looks_by_character(ctx, pages).items():
+        timeline = costume_timeline(ctx, looks)
+        garments = {c.change: c.garments for c in timeline.costumes}
+        for scene, change, _why in timeline.switches:
+            worn = ", ".join(garments.get(change, ()))
+            wardrobe.setdefault(scene, {}).setdefault(f"{name}: Change {change}" + (f" ({worn})" if worn else ""), None)
+    vehicles: dict[int, dict[str, None]] = {}
+    makeup: dict[int, dict[str, None]] = {}
+    for s in ctx.sentences:
+        if s.scene <= 0 or s.kind != "action":
+            continue
+        for m in _VEHICLE_RE.finditer(s.text):
+            vehicles.setdefault(s.scene, {}).setdefault(" ".join(m.group(1).split()).lower(), None)
+        for m in _STATE_RE.finditer(s.text):
+            if _STATE_SKIP_RE.search(s.text[max(0, m.start() - 2): m.end() + 12]):
+                continue
+            who = _state_owner(ctx, s, m.start())
+            if who:
+                makeup.setdefault(s.scene, {}).setdefault(f"{who}: {m.group(1).lower()}", None)
+    out = {}
+    for scene in ctx.script.scenes:
+        i = scene.index
+        cast = ctx.presence.of(i)
+        out[i] = SceneElements(
+            tuple(cast.background) if cast else (), tuple(props.get(i, {})), tuple(vehicles.get(i, {})),
+            tuple(wardrobe.get(i, {})), tuple(makeup.get(i, {})),
+        )
+    return out
+
+
+def _state_owner(ctx: Context, s, start: int) -> str | None:
+    """The character a physical state at ``start`` belongs to: the one named before it, else the pronoun's."""
+    named = [m for m in ctx.reader.mentions(s) if m.end <= start and not m.possessive] or \
+        [m for m in ctx.reader.mentions(s) if m.end <= start]
+    if named:
+        return named[-1].character
+    m = re.search(r"\b(he|she|him|her|his)\b", s.text[:start], re.IGNORECASE)
+    if m:
+        gender = "m" if m.group(1).lower() in ("he", "him", "his") else "f"
+        return ctx.reader.previous_named(s, gender)
+    return None
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """A scene of the breakdown: its one-liner row and its elements."""
+
+    row: SceneRow
+    elements: SceneElements
+
+
+def breakdown(ctx: Context, *, pages: Pagination | None = None) -> list[BreakdownRow]:
+    """The breakdown of ``ctx``'s script: one row per scene with cast, extras, props, vehicles, wardrobe, makeup."""
+    pages = pages or pagination(ctx.script)
+    rows = one_liner(ctx.script, pages=pages, story=ctx.story, presence=ctx.presence)
+    elements = scene_elements(ctx, pages)
+    return [BreakdownRow(r, elements.get(r.scene.index, SceneElements())) for r in rows]
+
+
+__all__ = ["SceneRow", "one_liner", "untimed", "SceneElements", "scene_elements", "BreakdownRow", "breakdown"]

@@ -92,6 +92,7 @@ class SceneCast:
         ages: ``(character, age, line)`` for each age the action states (``Will (6)``).
         young: a younger self is in the scene (a ``YOUNG X`` cue or introduction, X in the cast).
         young_selves: the characters seen here as their younger selves.
+        background: the groups the action introduces in capitals (``SOLDIERS``, ``A CROWD``): extras, not cast.
     """
 
     index: int
@@ -102,6 +103,7 @@ class SceneCast:
     ages: tuple[tuple[str, int, int], ...] = ()
     young: bool = False
     young_selves: tuple[str, ...] = ()
+    background: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -347,6 +349,7 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
     ages: list[tuple[str, int, int]] = []
     young = False
     selves: dict[str, None] = {}
+    group: dict[str, None] = {}
     for el in scene.elements:
         if el.kind is Kind.CHARACTER and el.character:
             who = el.character
@@ -377,6 +380,11 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
                 age = _age_near(el.text, start, end)
                 if age is not None:
                     ages.append((who, age, el.line))
+            if re.search(r"[a-z]", el.text):
+                for _, _, words in _intro_runs(el.text):
+                    ws = [w.strip(".,'") for w in words]
+                    if ws and (ws[-1] in _PLURAL_PEOPLE or ws[-1] in {"CROWD", "CHORUS", "CONGREGATION"}):
+                        group.setdefault(" ".join(w for w in ws if w not in _NOT_PEOPLE or w == ws[-1]), None)
             for m in re.finditer(r"\bYOUNG(?:ER)?\s+[A-Z][A-Z.' -]+[A-Z]", el.text):
                 if _younger_self(m.group(0), names.forms):
                     young = True
@@ -403,7 +411,7 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
     heard = tuple(w for w in off if w not in on)
     mentioned = tuple(w for w in said if w not in on and w not in off)
     return SceneCast(scene.index, tuple(on), tuple(w for w in speaking if w in on), heard, mentioned, tuple(ages), young,
-                     tuple(selves))
+                     tuple(selves), tuple(group))
 
 
 _YOUNG_WORDS = frozenset({"YOUNG", "YOUNGER", "LITTLE", "TEEN", "TEENAGE", "BABY", "CHILD"})

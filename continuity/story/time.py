@@ -285,7 +285,6 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         before = prev_cards
         prev_cards = _trailing_cards(scene)
         own = _own_cards(scene)
-        head_part = " ".join((h.location if h.setting is None else "", *h.qualifiers, h.text.split(",", 1)[1] if "," in h.text else ""))
         # -- what the scene says about time ---------------------------------------------------------
         jump: Jump | None = None
         jump_where = ""
