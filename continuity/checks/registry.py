@@ -6,7 +6,18 @@ Adding a check: write ``continuity/checks/<name>.py`` with
 
 from __future__ import annotations
 
-from continuity.checks import appearance, location, name, prop, prop_look, timeline, voice, wardrobe
+from continuity.checks import (
+    appearance,
+    location,
+    name,
+    prop,
+    prop_look,
+    timeline,
+    timeline_ages,
+    timeline_calendar,
+    voice,
+    wardrobe,
+)
 
 
 def _props(ctx):
@@ -15,12 +26,19 @@ def _props(ctx):
     yield from prop_look.check(ctx)
 
 
+def _timeline(ctx):
+    """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), ages (timeline_ages)."""
+    yield from timeline.check(ctx)
+    yield from timeline_calendar.check(ctx)
+    yield from timeline_ages.check(ctx)
+
+
 CHECKS = {
     "appearance": appearance.check,
     "wardrobe": wardrobe.check,
     "prop": _props,
     "name": name.check,
-    "timeline": timeline.check,
+    "timeline": _timeline,
     "location": location.check,
     "voice": voice.check,
 }

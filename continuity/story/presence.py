@@ -310,8 +310,9 @@ def _cue_for(full: str, cues: set[str], here: tuple[str, ...]) -> str | None:
     if not found:  # "a PRETTY GIRL" for the GIRL who speaks in this scene
         found = [cue for cue in here if cue in cues and len(_words(cue)) == 1 and ws[-1:] == _words(cue)]
     if not found:
-        found = [cue for cue in cues if any(w in _AGE_PREFIX for w in ws + _words(cue))
-                 and _contains(core, [w for w in _words(cue) if w not in _AGE_PREFIX])]
+        # "YOUNG EDWARD" introduces the EDWARD who speaks; an adult "MAREN" is not "YOUNG MAREN"
+        found = [cue for cue in cues if any(w in _AGE_PREFIX for w in ws) and not any(w in _AGE_PREFIX for w in _words(cue))
+                 and _contains(core, _words(cue))]
     if not found:
         return None
     spoken = [c for c in found if c in here]
@@ -388,6 +389,10 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
             for m in re.finditer(r"\bYOUNG(?:ER)?\s+[A-Z][A-Z.' -]+[A-Z]", el.text):
                 if _younger_self(m.group(0), names.forms):
                     young = True
+                    rest = m.group(0).split(None, 1)[1]
+                    who = names.forms.get(rest) or next((names.forms[f] for f in names.forms if rest.startswith(f + " ")), None)
+                    if who and not who.startswith(("YOUNG ", "YOUNGER ")):
+                        selves.setdefault(who, None)
         elif el.kind in (Kind.DIALOGUE, Kind.CENTERED, Kind.LYRIC):
             for who, *_ in names.find(el.text):
                 said.setdefault(who, None)

@@ -38,8 +38,22 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from continuity.screenplay.heading import normalise_time
-from continuity.screenplay.model import Element, Kind, Scene, Script
+from continuity.screenplay.model import Kind, Script
 from continuity.story.presence import Presence, read_presence, scene_bodies
+from continuity.story.time_scene import (
+    PastDay,
+    from_calendar,
+    heading_time,
+    is_continuous,
+    last_action,
+    loc_tokens,
+    opening,
+    own_cards,
+    revisit,
+    told,
+    trailing_cards,
+    unlinked,
+)
 from continuity.story.time_words import (
     BACK_TO_RE,
     FB_CLOSE_RE,
@@ -53,24 +67,17 @@ from continuity.story.time_words import (
     falls_asleep,
     fb_qualified,
     is_night_side,
-    is_super,
     jump_in,
     light,
     light_cue,
     main_qualified,
-    tells_of_the_past,
+    now_said,
     time_of_hour,
-    time_phrase,
     wakes,
 )
 
-_CONTINUOUS_RE = re.compile(
-    r"\b(CONTINUOUS|CONTINUED|SAME(?: TIME)?|MOMENTS? LATER|SECONDS? LATER|A MOMENT LATER|INTERCUT)\b"
-)
 _MARKERS = ("CONTINUOUS", "SAME", "LATER")
 DAY_RE = re.compile(r"^(?P<k>D|N|FB)(?P<n>\d{1,4})$")
-_LOC_STOP = frozenset({"THE", "A", "AN", "AT", "OF", "IN", "ON", "BACK", "TO", "AND", "OUTSIDE", "INSIDE", "FRONT",
-                       "NEAR", "BY", "ROOM", "HOUSE", "INT", "EXT", "OLD", "NEW", "LITTLE", "BIG", "VARIOUS"})
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,10 @@ class SceneTime:
         month_day: ``(month, day)`` of the day, when a dated day is stated (year or not).
         weekday: the day of the week (0 = Monday) when known.
         fixed: the day was set by a ``story_days`` fix.
+        after: the scene this one follows in its own thread (the main story, or the past).
+        elapsed: hours since ``after`` when the script says (``TEN MINUTES LATER``: about 0.1-0.4).
+        elapsed_words: the words that say so; elapsed_line: their line.
+        pinned: the day was said (a card, super, date, a night ending), not assumed from nothing said.
     """
 
     index: int
@@ -109,6 +120,11 @@ class SceneTime:
     weekday: int | None = None
     month_day: tuple[int, int] | None = None
     fixed: bool = False
+    after: int | None = None
+    elapsed: tuple[float, float] | None = None
+    elapsed_words: str | None = None
+    elapsed_line: int | None = None
+    pinned: bool = False
 
     @property
     def is_flashback(self) -> bool:
@@ -128,7 +144,7 @@ class Said:
     scene: int
     line: int
     text: str
-    where: str  # "super", "card", "heading", "dialogue"
+    where: str  # "super", "card", "heading", or "now" (a line saying which day it is: dialogue or action)
     date: DateSaid | None = None
     jump: Jump | None = None
 
@@ -146,89 +162,10 @@ class StoryTime:
         return self.scenes[index - 1] if 1 <= index <= len(self.scenes) else None
 
 
-def is_continuous(scene: Scene) -> bool:
-    """The heading says no time passed since the previous scene (CONTINUOUS, SAME, MOMENTS LATER, INTERCUT)."""
-    text = " ".join((scene.heading.text.upper(), *scene.heading.qualifiers))
-    return scene.heading.time in ("CONTINUOUS", "SAME") or bool(_CONTINUOUS_RE.search(text))
-
-
 def parse_day(value: str) -> tuple[str, int] | None:
     """``"D5"`` -> ``("D", 5)``, ``"fb2"`` -> ``("FB", 2)``; None when it is not a story day."""
     m = DAY_RE.match(value.strip().upper())
     return (m.group("k"), int(m.group("n"))) if m else None
-
-
-def _trailing_cards(scene_or_elements) -> list[str]:
-    """Cards after a scene's last speech or action paragraph: they belong to the next scene."""
-    elements = scene_or_elements.elements if isinstance(scene_or_elements, Scene) else scene_or_elements
-    out: list[str] = []
-    for el in reversed(elements):
-        if el.kind in (Kind.NOTE, Kind.SECTION, Kind.SYNOPSIS, Kind.PAGE_BREAK):
-            continue
-        t = card_text(el)
-        if t is None or is_super(el):
-            break
-        out.append(t)
-    return list(reversed(out))
-
-
-def _own_cards(scene: Scene) -> list[tuple[Element, str]]:
-    """Supers inside a scene, and cards before its last paragraph: they belong to the scene itself."""
-    trailing = len(_trailing_cards(scene))
-    body = scene.elements[: len(scene.elements) - trailing] if trailing else scene.elements
-    out = []
-    for el in body:
-        if is_super(el) or el.kind is Kind.CENTERED:
-            t = card_text(el)
-            if t:
-                out.append((el, t))
-    return out
-
-
-def _opening(scene: Scene, n: int = 2) -> str:
-    """The first ``n`` action paragraphs of a scene (where light and time are set)."""
-    parts = [el.text for el in scene.elements if el.kind is Kind.ACTION and not is_super(el) and card_text(el) is None]
-    return " ".join(parts[:n])
-
-
-def _last_action(scene: Scene) -> str:
-    for el in reversed(scene.elements):
-        if el.kind is Kind.ACTION and card_text(el) is None:
-            return el.text
-        if el.kind in (Kind.DIALOGUE, Kind.CHARACTER):
-            return ""
-    return ""
-
-
-def _loc_tokens(scene: Scene) -> frozenset[str]:
-    words = re.findall(r"[A-Z][A-Z']+", scene.heading.location.upper())
-    return frozenset(w.removesuffix("'S") for w in words if w.removesuffix("'S") not in _LOC_STOP and len(w) > 2)
-
-
-def _heading_time(scene: Scene) -> str | None:
-    """The time of day the heading itself names (None for CONTINUOUS, SAME, LATER or none)."""
-    h = scene.heading
-    for q in h.qualifiers:
-        p = time_phrase(q)
-        if p and p not in ("DAY", "NIGHT", "MORNING", "AFTERNOON", "EVENING", "DAWN", "DUSK"):
-            return p
-    if h.time and h.time not in _MARKERS:
-        return h.time
-    if h.setting is None and h.location:  # a forced heading: "LATER THAT NIGHT" may be all it says
-        p = time_phrase(h.location)
-        return p
-    return None
-
-
-@dataclass
-class _Day:
-    """A past day (an FB number) as seen so far."""
-
-    number: int
-    places: list[frozenset[str]] = field(default_factory=list)
-    times: set[str] = field(default_factory=set)
-    scenes: int = 0
-    opened: str = ""  # "light" when a change of light began it
 
 
 @dataclass
@@ -257,7 +194,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
     out: list[SceneTime] = []
     said: list[Said] = []
     st = _State()
-    days: list[_Day] = []
+    days: list[PastDay] = []
     main_seen: set[str] = set()
     anchor: tuple[str, int | None, int | None, int] | None = None  # (mode, day, fb, scene) to go BACK TO
     calendar: list[tuple[int, DateSaid]] = []
@@ -265,7 +202,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
     years = [s.heading.year for s in scenes if s.heading.year]
     super_years = []
     for s in scenes:
-        for _, t in _own_cards(s):
+        for _, t in own_cards(s):
             d = date_in(t)
             if d and d.year:
                 super_years.append(d.year)
@@ -274,7 +211,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
     for sc in presence.scenes:
         for who, age, _ in sc.ages:
             max_age[who] = max(max_age.get(who, 0), age)
-    prev_cards = _trailing_cards(script.preamble)
+    prev_cards = trailing_cards(script.preamble)
     prev_dream = False
     last_time: str | None = None
     times_by_index: dict[int, str | None] = {}
@@ -283,8 +220,8 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         cast = presence.of(scene.index)
         present = set(cast.present) if cast else set()
         before = prev_cards
-        prev_cards = _trailing_cards(scene)
-        own = _own_cards(scene)
+        prev_cards = trailing_cards(scene)
+        own = own_cards(scene)
         # -- what the scene says about time ---------------------------------------------------------
         jump: Jump | None = None
         jump_where = ""
@@ -312,11 +249,30 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         if hj is not None and (jump is None or hj.days is not None):
             jump, jump_where = hj, f"the heading's {hj.words!r}"
             said.append(Said(scene.index, scene.line, h.text, "heading", None, hj))
+        nows: list[tuple[DateSaid, str, int]] = []
+        first_action = True
         for el in scene.elements:
             if el.kind is Kind.DIALOGUE:
-                d = date_in(el.text)
-                if d and (d.weekday is not None or d.day is not None):
-                    said.append(Said(scene.index, el.line, el.text, "dialogue", d, None))
+                now = now_said(el.text, "dialogue")
+                if now:
+                    nows.append((now, "dialogue", el.line))
+                    said.append(Said(scene.index, el.line, el.text, "now", now, None))
+            elif el.kind is Kind.ACTION and card_text(el) is None:
+                now = now_said(el.text, "action") if first_action else None
+                first_action = False
+                if now:
+                    nows.append((now, "action", el.line))
+                    said.append(Said(scene.index, el.line, el.text, "now", now, None))
+        # A short stated lapse: the heading's, a card's or super's, else the action's first words ("Ten minutes later,").
+        elapsed = elapsed_words = elapsed_line = None
+        if jump is not None and jump.hours is not None:
+            elapsed, elapsed_words = jump.hours, jump.words
+            elapsed_line = scene.line
+        else:
+            lead = next((el for el in scene.elements if el.kind is Kind.ACTION and card_text(el) is None), None)
+            lj = jump_in(lead.text[:40]) if lead is not None else None
+            if lj is not None and lj.hours is not None and lead.text[:40].lower().startswith(lj.words.lower()):
+                elapsed, elapsed_words, elapsed_line = lj.hours, lj.words, lead.line
         # -- main story or the past ---------------------------------------------------------------
         fb_kind = None
         marked = fb_qualified(h.qualifiers, h.location)
@@ -331,10 +287,10 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         elif any(d.year and max_year and d.year < max_year for d, _, _ in dates):
             fb_kind = "year"
         dream = False
-        if fb_kind is None and i > 0 and _heading_time(scene) is None and falls_asleep(_last_action(scenes[i - 1])) and (
-                i + 1 < len(scenes) and wakes(_opening(scenes[i + 1], 1))):
+        if fb_kind is None and i > 0 and heading_time(scene) is None and falls_asleep(last_action(scenes[i - 1])) and (
+                i + 1 < len(scenes) and wakes(opening(scenes[i + 1], 1))):
             fb_kind, dream = "dream", True
-        if fb_kind is None and i > 0 and st.mode == "main" and _told(scenes[i - 1], scene, presence):
+        if fb_kind is None and i > 0 and st.mode == "main" and told(scenes[i - 1], scene, presence):
             fb_kind = "told"
         if fb_kind is None and cast is not None:
             if cast.young:
@@ -360,7 +316,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
             if prev_dream or st.kind == "flashback":  # a heading marks each flashback scene; an unmarked one is back
                 mode = "main"
             elif continuation and st.last_main is not None and (
-                    _loc_tokens(scene) & _loc_tokens(scenes[st.last_main - 1]) or h.location == scenes[st.last_main - 1].heading.location):
+                    loc_tokens(scene) & loc_tokens(scenes[st.last_main - 1]) or h.location == scenes[st.last_main - 1].heading.location):
                 mode = "main"
             elif st.kind not in ("flashback", "story", "period", "card", "earlier"):
                 ours = present & main_seen - st.run_cast
@@ -373,19 +329,19 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
             prev_same = anchor[3]
         continues = prev_same if continuation and prev_same else None
         # -- time of day ------------------------------------------------------------------------
-        own_time = _heading_time(scene)
+        own_time = heading_time(scene)
         src = "heading"
         why = None
         inherited = times_by_index.get(prev_same) if prev_same else None
-        opening = _opening(scene)
+        start = opening(scene)
         if own_time is not None:
             time = own_time
         elif (h.time in _MARKERS or "INTERCUT" in h.text.upper()) and not day_jump:
             time, src = inherited, f"continues scene {_num(scenes, prev_same)}" if prev_same else "heading"
-            cue = light_cue(opening)
+            cue = light_cue(start)
             if cue and (h.time == "LATER" or (cue[0] == "DAWN" and is_night_side(inherited))):
                 time, src = cue[0], f"the action: {cue[1]!r}"
-            clock = clock_hour(opening, normalise_time(inherited) if inherited else None)
+            clock = clock_hour(start, normalise_time(inherited) if inherited else None)
             if clock and h.time == "LATER":
                 time, src = time_of_hour(clock[0]), f"the clock: {clock[1]!r}"
             if time is None:
@@ -393,8 +349,8 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         elif dream:
             time, why = None, "a dream: no time of day is stated"
         else:
-            cue = light_cue(opening)
-            clock = clock_hour(opening, normalise_time(inherited or last_time) if (inherited or last_time) else None)
+            cue = light_cue(start)
+            clock = clock_hour(start, normalise_time(inherited or last_time) if (inherited or last_time) else None)
             if cue:
                 time, src = cue[0], f"the action: {cue[1]!r}"
             elif clock:
@@ -423,17 +379,23 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
                 day, day_src = 1, "the first scene of the story"
             else:
                 day = st.day
-                anchor_day = _from_calendar(calendar, dates, st.day)
+                anchor_day = from_calendar(calendar, dates, st.day)
                 if st.mode == "fb" and back and anchor and anchor[0] == "main" and anchor[1]:
                     day = anchor[1]
                 if anchor_day is not None:
                     day, day_src = anchor_day, f"the date in {dates[0][1]}"
                 elif jump is not None and jump.days is not None and not jump.backward:
                     day, day_src = st.day + int(round(jump.days)), jump_where
-                elif backwards(prev_time, time):
+                elif backwards(prev_time, time) and (not continuation or (is_night_side(prev_time) and not is_night_side(time))):
+                    # (a continuous scene turns the day only when the night ends on screen)
                     day, day_src = st.day + 1, f"{(prev_time or '').lower()} to {(time or '').lower()}"
                 else:
                     day_src = "same day"
+                    # Nothing said the day changed; a character or the action saying which day it is moves it on.
+                    moved = from_calendar(calendar, [(n, w, ln) for n, w, ln in nows if n.weekday is not None], st.day)
+                    if moved is not None and st.day < moved <= st.day + 6:
+                        day, day_src = moved, f"the weekday said in the scene ({nows[0][0].words!r})"
+                        calendar.append((day, nows[0][0]))
             for d, _, _ in dates:
                 calendar.append((day, d))
             letter = "N" if is_night_side(time) else "D"
@@ -457,9 +419,9 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
                     again = None
                     if not (jump or dates):
                         if explicit:
-                            again = _revisit(days, scene, time, exclude=st.fb if same_run else None)
+                            again = revisit(days, scene, time, exclude=st.fb if same_run else None)
                         elif aba:
-                            again = _revisit([d for d in days if d.number == st.prev_fb], scene, time, exclude=None)
+                            again = revisit([d for d in days if d.number == st.prev_fb], scene, time, exclude=None)
                     if again is not None:
                         number, day_src = again.number, "the same past day as before"
                     elif same_run and current is not None:
@@ -469,7 +431,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
                             number, day_src = None, jump_where
                         elif backwards(prev_time, time):
                             number, day_src, opened = None, f"{(prev_time or '').lower()} to {(time or '').lower()}", "light"
-                        elif _unlinked(scenes[st.last_fb - 1], scene, presence) and h.time == "DAY" == scenes[st.last_fb - 1].heading.time:
+                        elif unlinked(scenes[st.last_fb - 1], scene, presence) and h.time == "DAY" == scenes[st.last_fb - 1].heading.time:
                             number, day_src = None, "another place and other people, nothing says the same day"
                         else:
                             number, day_src = current.number, "same past day"
@@ -479,9 +441,9 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
                 number = (max((d.number for d in days), default=0)) + 1
             rec = next((d for d in days if d.number == number), None)
             if rec is None:
-                rec = _Day(number, opened=opened)
+                rec = PastDay(number, opened=opened)
                 days.append(rec)
-            rec.places.append(_loc_tokens(scene))
+            rec.places.append(loc_tokens(scene))
             if time:
                 rec.times.add(normalise_time(time) or time)
             rec.scenes += 1
@@ -514,47 +476,12 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         if time is not None:
             last_time = time
         out.append(SceneTime(scene.index, story_day, day if mode == "main" else None, fb, time, src, why, day_src,
-                             continues, 0, fixed=bool(fixed)))
+                             continues, 0, fixed=bool(fixed), after=prev_same, elapsed=elapsed,
+                             elapsed_words=elapsed_words, elapsed_line=elapsed_line,
+                             pinned=bool(day_src) and day_src != "same day"))
     out = _with_spans(scenes, out)
     out = _with_calendar(out, calendar)
     return StoryTime(tuple(out), tuple(said), {"max": max_year})
-
-
-def _last_speech(scene: Scene) -> Element | None:
-    """The speech a scene ends on (cards after it aside), or None when it ends on action."""
-    for el in reversed(scene.elements):
-        if el.kind is Kind.DIALOGUE:
-            return el
-        if el.kind in (Kind.CHARACTER, Kind.PARENTHETICAL, Kind.NOTE, Kind.SECTION, Kind.SYNOPSIS, Kind.PAGE_BREAK):
-            continue
-        if card_text(el) is not None and not is_super(el):
-            continue
-        return None
-    return None
-
-
-def _told(prev: Scene, scene: Scene, presence: Presence) -> bool:
-    """A scene that a story told at the end of the scene before shows: the teller narrates the past,
-    and the new place is named in the telling, or the teller is only heard over it."""
-    speech = _last_speech(prev)
-    if speech is None or not tells_of_the_past(speech.text) or is_continuous(scene):
-        return False
-    words = {w.upper().removesuffix("'S") for w in re.findall(r"[A-Za-z']+", speech.text)}
-    if _loc_tokens(scene) & words:
-        return True
-    here, before = presence.of(scene.index), presence.of(prev.index)
-    if here is None or before is None or not speech.character:
-        return False
-    return speech.character in here.heard and not (set(before.present) - {speech.character}) & set(here.present)
-
-
-def _unlinked(a: Scene, b: Scene, presence: Presence) -> bool:
-    """Two scenes of the past with nothing to tie them to one day: no place and no one in common but the lead."""
-    if _loc_tokens(a) & _loc_tokens(b):
-        return False
-    pa, pb = presence.of(a.index), presence.of(b.index)
-    common = set(pa.present if pa else ()) & set(pb.present if pb else ())
-    return len(common) <= 1
 
 
 def _num(scenes, index: int | None) -> str:
@@ -562,43 +489,6 @@ def _num(scenes, index: int | None) -> str:
         return "?"
     s = scenes[index - 1]
     return s.heading.number or str(s.index)
-
-
-def _revisit(days: list[_Day], scene: Scene, time: str | None, exclude: int | None) -> _Day | None:
-    """An earlier past day with this place and this time of day (an insert went back to it)."""
-    places = _loc_tokens(scene)
-    t = normalise_time(time) if time else None
-    if not places or t is None:
-        return None
-    for d in days:
-        if d.number == exclude:
-            continue
-        if t in d.times and any(p and (places <= p or p <= places) for p in d.places):
-            return d
-    return None
-
-
-def _from_calendar(calendar: list[tuple[int, DateSaid]], dates: list[tuple[DateSaid, str, int]], day: int) -> int | None:
-    """The story day a stated date or weekday puts a scene on, from an earlier dated day."""
-    if not dates or not calendar:
-        return None
-    d = dates[0][0]
-    for known_day, k in reversed(calendar):
-        if d.month and d.day and k.month and k.day:
-            year = d.year or k.year or 2001
-            try:
-                delta = (date(year, d.month, d.day) - date(k.year or year, k.month, k.day)).days
-            except ValueError:
-                continue
-            if delta < 0 and not d.year:
-                delta = (date(year + 1, d.month, d.day) - date(year, k.month, k.day)).days
-            return known_day + delta
-        if d.weekday is not None and k.weekday is not None and d.month is None:
-            base = known_day + (d.weekday - k.weekday) % 7
-            while base < day:
-                base += 7
-            return base
-    return None
 
 
 def _with_spans(scenes, times: list[SceneTime]) -> list[SceneTime]:

@@ -17,11 +17,11 @@ from continuity.screenplay.model import Element, Kind
 #: Hours (0-24, possibly wrapping past midnight) each time of day may cover.
 HOURS: dict[str, tuple[float, float]] = {
     "DAWN": (4.5, 7.5), "MORNING": (5.5, 12.0), "DAY": (6.5, 19.0), "AFTERNOON": (12.0, 18.5),
-    "DUSK": (16.5, 21.0), "EVENING": (17.0, 23.5), "NIGHT": (19.5, 29.5),
+    "DUSK": (16.5, 21.0), "EVENING": (17.0, 23.5), "NIGHT": (19.5, 28.5),
 }
 #: Order of the times of day within one story day (DAY spans morning and afternoon).
 _RANK: dict[str, tuple[int, int]] = {
-    "DAWN": (0, 0), "MORNING": (1, 1), "DAY": (1, 2), "AFTERNOON": (2, 2), "DUSK": (3, 3), "EVENING": (4, 4),
+    "DAWN": (0, 0), "MORNING": (1, 1), "DAY": (1, 2), "AFTERNOON": (2, 2), "DUSK": (3, 3), "EVENING": (3, 4),
     "NIGHT": (5, 5),
 }
 #: Time-of-day phrases kept as written in ``time`` (the rest become their canonical word).
@@ -349,6 +349,44 @@ def _month(word: str) -> int | None:
     return None
 
 
+_WD = "|".join(WEEKDAYS)
+_NOW_SPEECH_RES = (
+    re.compile(rf"^(?:well,?\s+|but\s+|no,?\s+|yes,?\s+)?(?:it's|it is|today is|today's|this is|still|happy)\s+(?P<w>{_WD})\b",
+               re.IGNORECASE),
+    re.compile(rf"\b(?:this (?:morning|afternoon|evening)|today|tonight),?\s+(?P<w>{_WD})\b", re.IGNORECASE),
+    re.compile(rf"^(?P<w>{_WD})[.,]?\s+the\s+(?:{_ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))\b", re.IGNORECASE),
+)
+_NOW_ACTION_RE = re.compile(rf"^(?:later that |early |late |it is |it's )?(?P<w>{_WD})(?:\s+(?:morning|afternoon|evening|night))?[.,]",
+                            re.IGNORECASE)
+
+
+def now_said(text: str, kind: str) -> DateSaid | None:
+    """The weekday (and date) a line says it is now, or None.
+
+    In dialogue: ``It's Thursday``, ``Still Monday.``, ``this morning, Thursday, the
+    thirteenth of May``, a speech that opens ``Thursday. The fourteenth.`` (a weekday
+    alone, ``Friday. Four o'clock.``, is as often a plan as the day now). In action:
+    a paragraph that opens ``Saturday morning.`` or ``Later that Sunday.``. Other
+    weekdays (``on Saturday``, ``every Thursday``, ``Is it Friday?``) say nothing about now.
+    """
+    t = text.strip()
+    rxs = _NOW_SPEECH_RES if kind == "dialogue" else (_NOW_ACTION_RE,)
+    for rx in rxs:
+        m = rx.search(t)
+        if not m:
+            continue
+        end = t.find("?", m.end())
+        stop = re.search(r"[.!]", t[m.end():])
+        if end != -1 and (stop is None or end < m.end() + stop.start()):
+            continue  # a question: "Is it Friday?"
+        rest = t[m.start(): m.end() + 60]
+        said = date_in(rest)
+        words = rest[: (said.words and rest.find(said.words) + len(said.words)) or len(m.group(0))] if said else m.group(0)
+        return DateSaid(WEEKDAYS.index(m.group("w").lower()), said.month if said else None,
+                        said.day if said else None, said.year if said else None, words.strip(" ,."))
+    return None
+
+
 def date_in(text: str) -> DateSaid | None:
     """A weekday and/or date in a super or card (``MONDAY, NOVEMBER 4``, ``12 November 2024``)."""
     wd = _WEEKDAY_RE.search(text)
@@ -383,6 +421,6 @@ def date_in(text: str) -> DateSaid | None:
 __all__ = [
     "HOURS", "WEEKDAYS", "MONTHS", "CLOCK_RE", "DURATION_RE", "FB_OPEN_RE", "FB_CLOSE_RE", "BACK_TO_RE", "Jump",
     "DateSaid", "light", "is_night_side", "backwards", "time_phrase", "number", "jump_in", "fb_qualified",
-    "main_qualified", "card_text", "is_super", "tells_of_the_past", "falls_asleep", "wakes", "clock_hour", "time_of_hour", "light_cue",
+    "main_qualified", "card_text", "is_super", "tells_of_the_past", "now_said", "falls_asleep", "wakes", "clock_hour", "time_of_hour", "light_cue",
     "date_in",
 ]
