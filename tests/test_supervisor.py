@@ -65,6 +65,7 @@ def test_scene_extents_add_up_to_the_page_count(corpus):
     n = len(layout(script))
     assert 115 <= n <= 130  # screenplain and afterwriting paginate it to 118-122 pages
     assert abs(total / 8 - n) <= n * 0.1
+    assert abs(total - pages.body) <= 1  # the blank foot of each page is counted: the scenes add up to the script
 
 
 def test_positions_from_fountain_and_from_its_pdf_agree(tmp_path):

@@ -168,7 +168,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             line=s.line,
             message=(
                 f"{cue!r} describes {'daylight' if want == 'dark' else 'night'}, but the scene is "
-                f"{t}{' (continuous from scene %d)' % source.index if inherited else ''}"
+                f"{t}{' (continuous from scene %s)' % ctx.scene_number(source.index) if inherited else ''}"
             ),
             text=s.text,
             subject=f"scene {s.scene} time",
@@ -191,7 +191,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 severity="warning",
                 scene=scene.index,
                 line=scene.line,
-                message=f"scene continues scene {prev_scene.index} ({prev}) but is headed {own}",
+                message=f"scene continues scene {ctx.scene_number(prev_scene.index)} ({prev}) but is headed {own}",
                 text=scene.heading.text,
                 subject=f"scene {scene.index} time",
                 evidence=(Evidence(prev_scene.heading.text, line=prev_scene.line, scene=prev_scene.index),),

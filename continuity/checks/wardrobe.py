@@ -54,7 +54,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if not reported and colours_conflict(colour_word(first.words) or first.value, colour_word(obs.words) or obs.value):
             where = "in this scene" if first.sentence.scene == scene else (
-                f"in scene {first.sentence.scene}, with no time passing since"
+                f"in scene {ctx.scene_number(first.sentence.scene)}, with no time passing since"
             )
             noun = obs.words.split()[-1].lower()
             plural = noun.endswith("s") and not noun.endswith("ss")

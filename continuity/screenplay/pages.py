@@ -421,9 +421,17 @@ def _share(sheets: list[tuple[int, int]], regions: list[tuple[int, int, int]]) -
     """
     total: dict[int, int] = {}
     on_page: dict[int, list[int]] = {}
+    k = 0  # regions are in order: skip those that end above this page (linear in pages + scenes)
     for p, (top, size) in enumerate(sheets):
         bottom = top + size
-        parts = [(i, min(b, bottom) - max(a, top)) for i, a, b in regions if min(b, bottom) > max(a, top)]
+        while k < len(regions) and regions[k][2] <= top:
+            k += 1
+        parts = []
+        for i, a, b in regions[k:]:
+            if a >= bottom:
+                break
+            if min(b, bottom) > max(a, top):
+                parts.append((i, min(b, bottom) - max(a, top)))
         if not parts:
             continue
         exact = [(i, n * 8 / size) for i, n in parts]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from continuity.screenplay.model import Kind, Scene, Script
 from continuity.story.time_words import is_super, number
@@ -119,8 +120,13 @@ class Presence:
         return self.scenes[index - 1] if 1 <= index <= len(self.scenes) else None
 
 
+@lru_cache(maxsize=4096)
+def _word_tuple(name: str) -> tuple[str, ...]:
+    return tuple(w.strip(".,").upper() for w in name.split() if w.strip(".,"))
+
+
 def _words(name: str) -> list[str]:
-    return [w.strip(".,").upper() for w in name.split() if w.strip(".,")]
+    return list(_word_tuple(name))
 
 
 def _is_group(cue: str) -> bool:
@@ -210,7 +216,8 @@ def read_presence(script: Script) -> Presence:
     forms: dict[str, str] = {}
     for cue in speakers:
         forms.setdefault(cue, cue)
-    text_all = "\n".join(el.text for _, el in script.elements() if el.kind in (Kind.ACTION, Kind.DIALOGUE))
+    text_all = _mid_sentence_names(
+        "\n".join(el.text for _, el in script.elements() if el.kind in (Kind.ACTION, Kind.DIALOGUE)))
     # Non-speakers the action introduces in capitals, and full names introduced for cues.
     extra: dict[str, None] = {}
     for scene in script.scenes:
@@ -266,7 +273,16 @@ def _names_like(words: list[str]) -> bool:
     return not (set(words) & _PERSON_NOUNS)
 
 
-def _intro_name(words: list[str], text: str, end: int, cues: set[str], text_all: str) -> tuple[str, bool] | None:
+_MID_NAME_RE = re.compile(r"(?<=[a-z,;] )(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!'s )"
+                          r"([A-Z][a-z][\w']*)\b(?!-)")
+
+
+def _mid_sentence_names(text: str) -> frozenset[str]:
+    """Words in Title case in the middle of a sentence, not after an article or a possessive: names."""
+    return frozenset(m.group(1) for m in _MID_NAME_RE.finditer(text))
+
+
+def _intro_name(words: list[str], text: str, end: int, cues: set[str], text_all: frozenset[str]) -> tuple[str, bool] | None:
     """The name a capitalised run may introduce, and whether it reads as a person on its own, or None.
 
     ``("MARA VOSS", True)``: a cue inside it or a description after it; the caller maps
@@ -292,9 +308,7 @@ def _intro_name(words: list[str], text: str, end: int, cues: set[str], text_all:
     if re.match(r"^\s*\(\s*\d", after) or ws[-1] in _PERSON_NOUNS:
         return up, True
     # A proper name: each word comes back in Title case mid-sentence, not as a thing ("DELL ... Dell watches").
-    if len(ws) <= 3 and all(len(w) >= 3 for w in ws) and all(
-            re.search(rf"(?<=[a-z,;] )(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!'s )"
-                      rf"{re.escape(_title(w))}\b(?!-)", text_all) for w in ws):
+    if len(ws) <= 3 and all(len(w) >= 3 for w in ws) and all(_title(w) in text_all for w in ws):
         return up, True
     return up, False
 
@@ -306,6 +320,8 @@ def _cue_for(full: str, cues: set[str], here: tuple[str, ...]) -> str | None:
         return up
     ws = _words(up)
     core = [w for w in ws if w not in _AGE_PREFIX]
+    mine = set(ws)
+    cues = {c for c in cues if mine & set(_word_tuple(c))}  # only cues that share a word can be inside it
     found = [cue for cue in cues if _contains(ws, _words(cue))]
     if not found:  # "a PRETTY GIRL" for the GIRL who speaks in this scene
         found = [cue for cue in here if cue in cues and len(_words(cue)) == 1 and ws[-1:] == _words(cue)]

@@ -21,7 +21,7 @@ in the scene (:mod:`continuity.story.presence`):
 * **Flashbacks** (and flash-forwards, dreams, told stories) sit outside the count:
   ``FLASHBACK``/``DREAM``/``STORY`` in a heading, a ``FLASHBACK:`` card, a super
   ``TWENTY YEARS EARLIER``, a year older than the story's, a younger self (``YOUNG
-  MARA``, ``Will (6)`` for a man of 29). They last until ``END FLASHBACK``, ``BACK
+  MARA``, ``Will (6)`` for a man already seen at 29). They last until ``END FLASHBACK``, ``BACK
   TO PRESENT``, ``(PRESENT)``, a ``BACK TO:`` card, a continuation of the present
   scene, or a scene whose cast belongs to the present. Each distinct past day is
   its own ``FB`` number in order of first appearance; going back to a past day
@@ -207,10 +207,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
             if d and d.year:
                 super_years.append(d.year)
     max_year = max(years + super_years) if years or super_years else None
-    max_age: dict[str, int] = {}
-    for sc in presence.scenes:
-        for who, age, _ in sc.ages:
-            max_age[who] = max(max_age.get(who, 0), age)
+    seen_age: dict[str, int] = {}  # each character's oldest age stated so far: younger than that is going back
     prev_cards = trailing_cards(script.preamble)
     prev_dream = False
     last_time: str | None = None
@@ -295,7 +292,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         if fb_kind is None and cast is not None:
             if cast.young:
                 fb_kind = "young"
-            elif any(max_age.get(w, 0) - a >= 10 for w, a, _ in cast.ages):
+            elif any(seen_age.get(w, 0) - a >= 10 for w, a, _ in cast.ages):
                 fb_kind = "age"
         to_main = main_qualified(h.qualifiers) or any(FB_CLOSE_RE.match(t) for t in before)
         back = any(BACK_TO_RE.match(t) for t in before)
@@ -472,6 +469,8 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
                 anchor = ("fb", None, fb, scene.index)
         st.mode = mode
         prev_dream = dream
+        for who, age, _ in (cast.ages if cast else ()):
+            seen_age[who] = max(seen_age.get(who, 0), age)
         times_by_index[scene.index] = time
         if time is not None:
             last_time = time

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from continuity.language.lexicon import NUMBER_WORDS
 from continuity.screenplay.heading import normalise_time
@@ -131,6 +132,7 @@ def backwards(prev: str | None, new: str | None) -> bool:
     return b[1] < a[0]
 
 
+@lru_cache(maxsize=8192)
 def time_phrase(text: str) -> str | None:
     """The time of day a heading part names, as written where the wording matters (``PRE-DAWN``), else canonical."""
     up = " ".join(text.upper().replace("[", " ").replace("]", " ").replace("(", " ").replace(")", " ").split())
@@ -171,6 +173,7 @@ class Jump:
     part: str | None = None  # the time of day it names ("THE NEXT MORNING" -> MORNING)
 
 
+@lru_cache(maxsize=8192)
 def jump_in(text: str) -> Jump | None:
     """The passage of time a heading part, card or super states, or None.
 
@@ -204,6 +207,7 @@ def jump_in(text: str) -> Jump | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def fb_qualified(qualifiers: tuple[str, ...], location: str) -> str | None:
     """What heading qualifiers (or the place) mark: ``flashback`` (a flashback, flash-forward, dream),
     ``story`` (a told story: ``[STORY]``), ``period`` (a decade: ``[MID/LATE '70'S]``), or None."""
@@ -220,11 +224,13 @@ def fb_qualified(qualifiers: tuple[str, ...], location: str) -> str | None:
     return "flashback" if any(w in location for w in ("FLASHBACK", "DREAM")) else None
 
 
+@lru_cache(maxsize=8192)
 def main_qualified(qualifiers: tuple[str, ...]) -> bool:
     """Whether heading qualifiers put the scene back in the present (``(PRESENT) DAY``, ``[REALITY]``)."""
     return any(any(re.search(rf"(?<![A-Z]){w}(?![A-Z])", q.upper()) for w in _MAIN_QUALIFIERS) for q in qualifiers)
 
 
+@lru_cache(maxsize=8192)
 def card_text(el: Element) -> str | None:
     """The words of a card: a transition, centred text, a super, or a short line all in capitals."""
     if el.kind in (Kind.TRANSITION, Kind.CENTERED):
@@ -240,6 +246,7 @@ def card_text(el: Element) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_super(el: Element) -> bool:
     """Whether an action line is a super or title card (``SUPER: "TWO DAYS LATER"``)."""
     return el.kind is Kind.ACTION and _SUPER_RE.match(el.text) is not None
@@ -387,6 +394,7 @@ def now_said(text: str, kind: str) -> DateSaid | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def date_in(text: str) -> DateSaid | None:
     """A weekday and/or date in a super or card (``MONDAY, NOVEMBER 4``, ``12 November 2024``)."""
     wd = _WEEKDAY_RE.search(text)

@@ -150,9 +150,9 @@ def print_set(report: dict[str, Any], misses: bool) -> None:
     from rich.table import Table
 
     out = Console(highlight=False)
-    table = Table(title=f"{report['set']}: {report['caught']}/{report['slips']} slips caught "
-                        f"(recall {report['recall']}), {report['flags_per_scene']} flags per clean scene, "
-                        f"{report['trap_hits']}/{report['traps']} traps flagged")
+    table = Table(title=f"{report['set']}: slips caught {report['caught']}/{report['slips']} "
+                        f"(recall {report['recall']}), flags per clean scene {report['flags_per_scene']}, "
+                        f"traps flagged {report['trap_hits']}/{report['traps']}")
     for col in ("script", "scenes", "caught", "flags/scene", "trap hits", "bible"):
         table.add_column(col)
     for r in report["scripts"]:
