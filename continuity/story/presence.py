@@ -30,6 +30,9 @@ from continuity.story.time_words import is_super, number
 _OFF = re.compile(r"^(?:V\.?\s?O\.?|O\.?\s?S\.?|O\.?\s?C\.?|ON\s+(?:THE\s+)?(?:PHONE|RADIO|TV|SPEAKER|SPEAKERPHONE|INTERCOM|"
                   r"SCREEN|TAPE|VIDEO|MONITOR|P\.?A\.?)|PHONE|FILTERED|RADIO|TV|PRELAP|PRE-LAP|INTERCOM|OVER\s+PHONE|"
                   r"THROUGH\s+DOOR|VOICEMAIL|RECORDING|RECORDED|OFF)\b")
+#: Cue words of voices that come through a set or a speaker: heard, unless the action shows them.
+_BROADCAST = frozenset({"NEWSCASTER", "ANNOUNCER", "ANCHOR", "ANCHORMAN", "ANCHORWOMAN", "DJ", "RADIO", "TV", "INTERCOM",
+                        "PAGE", "LOUDSPEAKER", "NARRATOR", "NEWSREADER", "BROADCASTER", "PA"})
 _GROUP_WORDS = frozenset({"ALL", "BOTH", "EVERYONE", "EVERYBODY", "TOGETHER", "UNISON", "CROWD", "VARIOUS", "CHORUS",
                           "GROUP", "TOWNFOLK", "TOWNSPEOPLE", "OTHERS", "THEY"})
 _TITLES = frozenset({"MR", "MRS", "MS", "MISS", "DR", "DOCTOR", "DEPUTY", "SHERIFF", "OFFICER", "DETECTIVE", "AGENT",
@@ -241,6 +244,22 @@ def read_presence(script: Script) -> Presence:
                 if name not in forms:
                     forms[name] = name
                     extra[name] = None
+    # People named only with a title in Title case ("Mr. Hoff is at the railing"), twice or more, one in the action.
+    titled: dict[str, int] = {}
+    in_action: set[str] = set()
+    for scene_, el in script.elements():
+        if el.kind not in (Kind.ACTION, Kind.DIALOGUE):
+            continue
+        for m in _TITLED_RE.finditer(el.text):
+            key = f"{m.group(1).upper()}. {m.group(2).upper()}"
+            titled[key] = titled.get(key, 0) + 1
+            if el.kind is Kind.ACTION:
+                in_action.add(key)
+    known_words = {w for f in forms for w in _word_tuple(f)}
+    for key, n in titled.items():
+        if n >= 2 and key in in_action and key not in forms and key.split()[-1] not in known_words:
+            forms[key] = key
+            extra[key] = None
     characters = tuple(dict.fromkeys([*speakers, *extra]))
     # Short forms: a first name or a surname after a title, when only one character has it.
     short: dict[str, set[str]] = {}
@@ -249,7 +268,7 @@ def read_presence(script: Script) -> Presence:
         if len(ws) < 2 or who in extra and not _names_like(ws):
             continue
         core = [w for w in ws if w not in _TITLES and w not in _AGE_PREFIX and w != "THE"]
-        if not core or core[-1] in _PERSON_NOUNS or core[-1] == "VOICE" or any("'" in w for w in ws):
+        if not core or ws[-1] in _PERSON_NOUNS or core[-1] in _PERSON_NOUNS or ws[-1] == "VOICE" or any("'" in w for w in ws):
             continue
         cands = {core[0], core[-1]} if ws[0] not in _TITLES else {core[-1]}
         for c in cands:
@@ -273,6 +292,7 @@ def _names_like(words: list[str]) -> bool:
     return not (set(words) & _PERSON_NOUNS)
 
 
+_TITLED_RE = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.\s+([A-Z][a-z][\w'-]+)\b")
 _MID_NAME_RE = re.compile(r"(?<=[a-z,;] )(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!'s )"
                           r"([A-Z][a-z][\w']*)\b(?!-)")
 
@@ -375,13 +395,15 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
             if _younger_self(who, names.forms):
                 young = True
                 selves.setdefault(who, None)
-            if _off_screen(el.extensions) or _words(who)[-1:] == ["VOICE"]:
+            if _off_screen(el.extensions) or _words(who)[-1:] == ["VOICE"] or set(_words(who)) & _BROADCAST:
                 off.setdefault(who, None)
             else:
                 on.setdefault(who, None)
                 speaking.setdefault(who, None)
         elif el.kind is Kind.ACTION:
             for who, start, end, poss, raw in names.find(el.text):
+                if _words(who)[-1:] == ["VOICE"]:
+                    continue  # "Edward's VOICE begins": a voice is never seen
                 if raw.isupper() and _younger_self(raw, names.forms):
                     young = True
                     selves.setdefault(who, None)
