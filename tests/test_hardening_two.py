@@ -24,7 +24,6 @@ from conftest import EXAMPLE, ROOT
 from continuity.errors import BibleError, InputError
 from tests.test_generate import FERRY, TWO, env  # noqa: F401 - env: the generate tests' fixture
 
-
 # -- 1. compressed PDFs expand without limit ----------------------------------------------------
 
 

@@ -211,7 +211,7 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
             if first.scene == s.scene:
                 continue
             was = known[1].colour if what == "colour" else known[1].material
-            why = f"{was} in scene {first.scene} ({known[1].words!r})"
+            why = f"{was} in scene {ctx.scene_number(first.scene)} ({known[1].words!r})"
             ev, sev = Evidence(first.text, line=first.line, scene=first.scene), "warning"
         yield Finding(
             category="prop", severity=sev, scene=s.scene, line=s.line,
@@ -309,7 +309,7 @@ def _owned(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 category="prop", severity="warning", scene=s.scene, line=s.line,
                 message=f"{owner}'s {noun} {_be(noun)} {colour} here ({words!r}), but {first_colour} in scene "
-                        f"{first.scene} ({first_words!r})",
+                        f"{ctx.scene_number(first.scene)} ({first_words!r})",
                 text=s.text, character=owner, subject=f"{owner}.{thing}",
                 evidence=(Evidence(first.text, line=first.line, scene=first.scene),),
                 extra=(("attribute", "colour"), ("value", colour)),

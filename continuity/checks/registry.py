@@ -9,7 +9,20 @@ that runs only when the bible asks for it also goes in :data:`ON_REQUEST`, with 
 
 from __future__ import annotations
 
-from continuity.checks import appearance, location, looks, name, prop, prop_look, style, timeline, voice, wardrobe
+from continuity.checks import (
+    appearance,
+    location,
+    looks,
+    name,
+    prop,
+    prop_look,
+    style,
+    timeline,
+    timeline_ages,
+    timeline_calendar,
+    voice,
+    wardrobe,
+)
 
 
 def _appearance(ctx):
@@ -30,12 +43,19 @@ def _props(ctx):
     yield from prop_look.check(ctx)
 
 
+def _timeline(ctx):
+    """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), ages (timeline_ages)."""
+    yield from timeline.check(ctx)
+    yield from timeline_calendar.check(ctx)
+    yield from timeline_ages.check(ctx)
+
+
 CHECKS = {
     "appearance": _appearance,
     "wardrobe": _wardrobe,
     "prop": _props,
     "name": name.check,
-    "timeline": timeline.check,
+    "timeline": _timeline,
     "location": location.check,
     "voice": voice.check,
     "style": style.check,

@@ -42,6 +42,7 @@ from urllib.parse import parse_qs, urlencode
 
 from continuity.errors import StudioError
 from studio.review import actions
+from studio.review.export import page_of, scene_label
 from studio.review.store import STATUSES
 
 COOKIE = "studio_review"
@@ -397,6 +398,8 @@ def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dic
         f["canon"] = bible_ok and actions.can_add_to_bible(f)
         f["image"] = f["data"].get("image") if f["category"] == "visual" else None
         f["messages"] = by_finding.get(f["id"], [])
+        f["scene_number"] = scene_label(f)
+        f["page"] = page_of(f)
         groups[f["scene"]].append(f)
     options = {
         "category": sorted({f["category"] for f in every}),
@@ -405,7 +408,7 @@ def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dic
         "status": list(STATUSES),
     }
     return env.get_template("index.html").render(
-        last=last, groups=sorted(groups.items()), headings=headings, filters=filters, options=options,
+        last=last, groups=[(i, g[0]["scene_number"], g) for i, g in sorted(groups.items())], headings=headings, filters=filters, options=options,
         csrf=session["csrf"], flash=top, total=len(every), shown=len(shown), counts=store_counts(every),
         nonce=nonce, max_reason=MAX_REASON,
     )
