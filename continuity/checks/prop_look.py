@@ -278,7 +278,6 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         if known is None:
             canon[name] = ("script", look, s)
             continue
-        phrase = s.text[max(0, parse.tokens[head].start - 40):parse.tokens[head].end]
         if _OTHER_RE.search(_np_before(parse, head)) or _CHANGE_RE.search(s.text) or ctx.is_flashback(s.scene):
             continue  # "a new ledger", "another compass", "repaints it": another object, or a change on screen
         what = _conflict(known[1], look)
