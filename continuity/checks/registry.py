@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from continuity.checks import (
     appearance,
+    dressing,
     location,
     looks,
     name,
@@ -37,6 +38,12 @@ def _wardrobe(ctx):
     yield from looks.garment_states(ctx)
 
 
+def _location(ctx):
+    """Locations: features in conflicting colours (location), and sets against their bible and repaints (dressing)."""
+    yield from location.check(ctx)
+    yield from dressing.check(ctx)
+
+
 def _props(ctx):
     """Props: lost or destroyed then used (prop), and looks that contradict their canon (prop_look)."""
     yield from prop.check(ctx)
@@ -56,7 +63,7 @@ CHECKS = {
     "prop": _props,
     "name": name.check,
     "timeline": _timeline,
-    "location": location.check,
+    "location": _location,
     "voice": voice.check,
     "style": style.check,
 }
