@@ -169,11 +169,11 @@ def _conflict(a: Look, b: Look) -> str | None:
         return "colour"
     if a.material and b.material and a.material != b.material:
         return "material"
-    # "gold watch" against a bible's "steel diver's watch"
-    for x, y in ((a, b), (b, a)):
-        shown = MATERIAL_COLOURS.get(x.metal or "")
-        if shown and y.colour and not x.colour and colours_conflict(shown, y.colour):
-            return "colour"
+    # "gold watch" against a bible's "steel diver's watch": the canon's material shows a colour. Not the other
+    # way round: a bell the bible calls red may well be brass, painted.
+    shown = MATERIAL_COLOURS.get(a.metal or "")
+    if shown and b.colour and not a.colour and colours_conflict(shown, b.colour):
+        return "colour"
     return None
 
 
