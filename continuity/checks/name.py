@@ -2,8 +2,10 @@
 
 Known names are the bible's characters and aliases, plus cue names the script uses
 often. A rare cue (or a capitalised introduction in action) one or two edits away
-from a known name is reported; ``YOUNG EDWARD`` vs ``EDWARD`` is a different
-character, not a misspelling. With a bible, speakers it does not list are info.
+from a known name is reported (``THEO`` for a three-letter ``TEO`` too: one letter
+added); ``YOUNG EDWARD`` vs ``EDWARD`` is a different character, not a misspelling.
+With a bible, speakers it does not list are info. Names in the prose of action and
+dialogue are :mod:`continuity.checks.address`'s.
 """
 
 from __future__ import annotations
@@ -11,49 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
-from pathlib import Path
-
-from rapidfuzz.distance import DamerauLevenshtein
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.errors import StudioError
+from continuity.language.names import misspelling_of, near_miss
 from continuity.screenplay.model import Kind
 from continuity.story.context import Context
 
 _CAPS_RE = re.compile(r"(?<![\w'])([A-Z][A-Z'\-]{3,})(?![\w'])")
-
-
-def _max_edits(name: str) -> int:
-    return 1 if len(name) < 8 else 2
-
-
-def near_miss(name: str, known: str) -> bool:
-    """Whether ``name`` looks like a misspelling of ``known`` (and is not it)."""
-    if name == known or len(name) < 3 or len(known) < 4:
-        return False
-    a, b = name.split(), known.split()
-    if len(a) != len(b):
-        return False  # "YOUNG EDWARD" is another character, not a typo
-    d = DamerauLevenshtein.distance(name, known)
-    if d == 0 or d > _max_edits(known):
-        return False
-    if _plural_pair(name, known):
-        return False  # NURSES are not a misspelling of NURSE
-    # Digits or a different first letter usually mean another person (GUARD 1/2).
-    if re.sub(r"\D", "", name) != re.sub(r"\D", "", known):
-        return False
-    return name[0] == known[0]
-
-
-def _plural_pair(a: str, b: str) -> bool:
-    """Whether one name is the other's plural: GIRL/GIRLS, NURSE/NURSES, POLICEMAN/POLICEMEN."""
-    from continuity.language.words import plural_of
-
-    one, many = sorted((a.lower(), b.lower()), key=len)
-    if plural_of(one) == many or one + "s" == many:
-        return True
-    return len(a) == len(b) and {a[-3:].lower(), b[-3:].lower()} == {"man", "men"} and a[:-3] == b[:-3]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -131,80 +97,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                         evidence=(_evidence_for(known, first, bible_names, ctx),),
                     )
                     break
-    yield from _title_case(ctx, counts, bible_names, first, reported)
-
-
-_TITLE_RE = re.compile(r"(?<![\w'\-])([A-Z][a-z]{2,})(?:'s|s')?(?![\w\-])")
-
-
-@lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
-    """Lower-case English words and common names: the sentence model's WordPiece vocabulary.
-
-    A misspelt name is almost never a whole word of it ("josphine" is not; "will",
-    "josephine" and "mara" are), which keeps real words and real names out.
-    """
-    try:
-        from continuity.language.minilm import model_dir
-
-        lines = (Path(model_dir()) / "vocab.txt").read_text(encoding="utf-8").split("\n")
-    except (OSError, ImportError, StudioError):
-        return frozenset()
-    return frozenset(w for w in lines if w.isalpha())
-
-
-def _title_case(ctx: Context, counts: Counter, bible_names: dict[str, str], first, reported: set[str]) -> Iterator[Finding]:
-    """Misspelt names in action and dialogue: "Josphine crosses to the window."
-
-    A capitalised word that is no known name, no English word (nor written in lower
-    case anywhere in the script), used at most twice, and one or two edits from
-    exactly one well-established name (a bible name, or one cued or named often).
-    """
-    vocabulary = _vocabulary()
-    if not vocabulary:
-        return
-    text = "\n".join(s.text for s in ctx.sentences)
-    lower_words = set(re.findall(r"\b[a-z][a-z'\-]+\b", text))
-    title_counts = Counter(m.group(1) for m in _TITLE_RE.finditer(text))
-    forms: dict[str, str] = {}
-    for form, who in ctx.cast.surface.items():
-        if " " in form or len(form) < 4:
-            continue
-        named = title_counts[form.title()] + counts.get(form, 0)
-        if who in bible_names.values() or named >= 3:
-            forms[form] = who
-    if not forms:
-        return
-    for s in ctx.sentences:
-        for m in _TITLE_RE.finditer(s.text):
-            word = m.group(1)
-            up = word.upper()
-            if up in ctx.cast.surface or up in reported or word.lower() in vocabulary or word.lower() in lower_words:
-                continue
-            if title_counts[word] > 2:
-                continue
-            # A form that extends or shortens a name is a nickname (Scotty, Sam), not a typo.
-            targets = {who for form, who in forms.items()
-                       if near_miss(up, form) and not up.startswith(form) and not form.startswith(up)}
-            if len(targets) != 1:
-                continue
-            who = targets.pop()
-            form = next(f for f, w in forms.items() if w == who and near_miss(up, f) and not up.startswith(f)
-                        and not f.startswith(up))
-            reported.add(up)
-            where = "dialogue" if s.kind == "dialogue" else "action"
-            yield Finding(
-                category="name",
-                severity="warning",
-                scene=s.scene,
-                line=s.line,
-                message=f"{word!r} looks like a misspelling of {form.title()!r} ({who}) in {where}",
-                text=s.text,
-                character=who,
-                subject=word,
-                evidence=(_evidence_for(who, first, bible_names, ctx),),
-                extra=(("written", word),),
-            )
 
 
 def _is_frequent(known: str, counts: Counter, bible_names: dict[str, str]) -> bool:
@@ -214,7 +106,7 @@ def _is_frequent(known: str, counts: Counter, bible_names: dict[str, str]) -> bo
 def _match(cue: str, counts: Counter, bible_names: dict[str, str], first: dict[str, tuple[int, int]]):
     candidates = []
     for known in set(counts) | set(bible_names):
-        if known == cue or not near_miss(cue, known):
+        if known == cue or not (near_miss(cue, known) or (len(known) == 3 and misspelling_of(cue, [known]))):
             continue
         if known in bible_names or counts[known] >= max(3, 3 * counts[cue]):
             candidates.append(known)
@@ -233,3 +125,6 @@ def _evidence_for(known, first, bible_names, ctx) -> Evidence:
         return Evidence(known, bible=f"characters.{bible_names[known]}")
     scene, line = first.get(known, (None, None))
     return Evidence(known, line=line, scene=scene)
+
+
+__all__ = ["check", "near_miss"]

@@ -6,7 +6,7 @@ Adding a check: write ``continuity/checks/<name>.py`` with
 
 from __future__ import annotations
 
-from continuity.checks import appearance, location, name, prop, prop_look, timeline, voice, wardrobe
+from continuity.checks import address, appearance, location, name, prop, prop_look, timeline, voice, wardrobe
 
 
 def _props(ctx):
@@ -20,6 +20,7 @@ CHECKS = {
     "wardrobe": wardrobe.check,
     "prop": _props,
     "name": name.check,
+    "address": address.check,
     "timeline": timeline.check,
     "location": location.check,
     "voice": voice.check,

@@ -43,6 +43,7 @@ from continuity.language.words import plural
 from continuity.screenplay.model import Scene, Script
 from continuity.settings import Settings
 from continuity.treatment.facts import SceneFacts, extract_facts
+from continuity.treatment.reader import shot_problems
 from studio.generation.scene_steps import SMALL_MODEL_REVISIONS, SceneSteps, scene_of
 from studio.generation.state import FactsState, GenerateState, SceneState, build_script, canon_names, scene_text
 
@@ -304,8 +305,10 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
         plan = ShotPlan.model_validate(scene.shots)
         cast = set(self._cast(self._as_scene(scene), scene))
         strangers = sorted({s.name.upper() for shot in plan.shots for s in shot.subjects} - cast)
-        if strangers and self.state.verify:
-            problem = f"shots frame {', '.join(strangers)}, who is not in scene {scene.number}"
+        empty = shot_problems([[s.name for s in shot.subjects] for shot in plan.shots], sorted(cast))
+        if (strangers or empty) and self.state.verify:
+            problem = (f"shots frame {', '.join(strangers)}, who is not in scene {scene.number}" if strangers
+                       else f"scene {scene.number}'s {empty[0].detail}")
             self._step("shots", False, problem, scene=scene.number)
             scene.shot_problems.append(problem)
             scene.shots = None
