@@ -56,13 +56,36 @@ def vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def english() -> frozenset[str]:
+    """Dictionary words only: the WordNet lemmas and their inflections, and spaCy's stop words (no names)."""
+    words: set[str] = set()
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from continuity.language.parse import load_pipeline
+
+        tables = load_pipeline().get_pipe("lemmatizer").lookups
+        for table in ("lemma_index", "lemma_exc"):
+            got = tables.get_table(table)
+            for pos in got:
+                words.update(w for w in got[pos] if w.isalpha())
+        words.update(STOP_WORDS)
+    except (StudioError, KeyError, ValueError, ImportError) as exc:
+        logger.warning("spaCy's dictionary is not available: %s", exc)
+    return frozenset(words)
+
+
 def words_of(text: str) -> list[str]:
     """The words of ``text`` as written (contractions whole: ``I've``, ``don't``)."""
     return _WORD_RE.findall(text)
 
 
-def is_known(word: str, extra: frozenset[str] | set[str] = frozenset()) -> bool:
-    """Whether ``word`` (any case, a contraction allowed) is an English word, or one of ``extra`` (lower case)."""
+def is_known(word: str, extra: frozenset[str] | set[str] = frozenset(), *, strict: bool = False) -> bool:
+    """Whether ``word`` (any case, a contraction allowed) is an English word, or one of ``extra`` (lower case).
+
+    ``strict``: a dictionary word (:func:`english`), not a name the models happen to know ("Norah", "Edi").
+    """
     low = word.lower().replace("\u2019", "'")
     if low in extra:
         return True
@@ -71,7 +94,7 @@ def is_known(word: str, extra: frozenset[str] | set[str] = frozenset()) -> bool:
         base = base[:-1]
     if not base or base in extra:
         return True
-    vocab = vocabulary()
+    vocab = english() if strict else vocabulary()
     if base in vocab:
         return True
     for end in _ENDINGS:
@@ -88,4 +111,4 @@ def unknown_words(text: str, extra: frozenset[str] | set[str] = frozenset()) -> 
     return [w for w in words_of(text) if not is_known(w, extra)]
 
 
-__all__ = ["vocabulary", "words_of", "is_known", "unknown_words"]
+__all__ = ["vocabulary", "english", "words_of", "is_known", "unknown_words"]

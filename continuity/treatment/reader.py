@@ -171,7 +171,7 @@ def _name_or_shout(clean: str, speaker: str, people: People, present: Sequence[s
     if len(words) <= 2 and clean.endswith("!") and any(not is_known(w) for w in rest):
         return Problem(Reason.SHOUT, f"is a shouted word no one says ('{clean}')")
     letters = re.sub(r"[^A-Za-z]", "", clean)
-    if len(letters) >= 4 and letters.isupper() and not any(w.lower() in forms for w in words):
+    if len(letters) >= 4 and letters.isupper() and len(rest) >= 1:
         return Problem(Reason.SHOUT, f"is shouted in capitals ('{clean}')")
     return None
 
@@ -311,11 +311,12 @@ def _tense_and_shape(sentence: str, people: People) -> list[Problem]:
             out.append(Problem(Reason.PAST_TENSE, f"is in the past tense ('{t.text}'), where a screenplay's action "
                                                   "is in the present"))
             break
-    if len(words) >= VERBLESS_WORDS and not any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in words):
+    finite = [t for t in words if t.tag in ("VBZ", "VBP", "VBD", "MD") or (t.tag == "VB" and t.dep == "ROOT")]
+    if len(words) >= VERBLESS_WORDS and not finite:
         out.append(Problem(Reason.NOT_A_SENTENCE, f"has no verb ('{sentence}')"))
     low = [t.lower for t in words]
     for i in range(len(low) - 2):
-        if low[i] == low[i + 1] == low[i + 2] or (i + 5 < len(low) and low[i:i + 3] == low[i + 3:i + 6]):
+        if low[i] == low[i + 1] == low[i + 2] or (i + 3 < len(low) and low[i:i + 2] == low[i + 2:i + 4]):
             out.append(Problem(Reason.NOT_A_SENTENCE, f"repeats itself ('{' '.join(low[i:i + 3])}')"))
             break
     return out
@@ -444,7 +445,7 @@ def _misspelt(word: str, people: People) -> str | None:
     if not word[:1].isupper() or len(word) < 3 or "'" in word:
         return None
     forms = people.forms()
-    if word.lower() in forms or is_known(word):
+    if word.lower() in forms or is_known(word, strict=True):
         return None
     return misspelling_of(word, [f for f in {f for p in people.persons for f in p.forms} if " " not in f])
 
@@ -459,13 +460,13 @@ def _pet_name(word: str, people: People) -> bool:
 
 def _mentions(sentence: str, people: People) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    for p in people.persons:
-        for form in p.forms:
-            for m in re.finditer(rf"(?<![\w'-]){re.escape(form)}(?![\w-])", sentence, re.IGNORECASE):
-                if not m.group(0)[:1].isupper():
-                    continue
-                if not any(s <= m.start() < e for s, e, _ in found):
-                    found.append((m.start(), m.end(), p.name))
+    forms = sorted(((f, p.name) for p in people.persons for f in p.forms), key=lambda x: len(x[0]), reverse=True)
+    for form, who in forms:  # longest first: "Young Ada" is not also "Ada"
+        for m in re.finditer(rf"(?<![\w'-]){re.escape(form)}(?![\w-])", sentence, re.IGNORECASE):
+            if not m.group(0)[:1].isupper():
+                continue
+            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), who))
     return sorted(found)
 
 
