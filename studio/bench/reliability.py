@@ -376,7 +376,7 @@ def summarise(records: list[dict[str, Any]], expected_scenes: int) -> dict[str, 
             passed[kind] += good
     first_try = {kind: _rate(passed[kind], tries[kind]) for kind in STEP_KINDS}
     first_try["all"] = _rate(sum(passed.values()), sum(tries.values()))
-    injected = {k: sum(r["injected"][k] for r in records) for k in FAULT_KINDS}
+    injected = {k: sum(r["injected"].get(k, 0) for r in records) for k in FAULT_KINDS}
     reader_kinds = {k: sum(r["injected"].get(k, 0) for r in records) for k in READER_KINDS}
     calls_by_kind: Counter[str] = Counter()
     clean_by_kind: Counter[str] = Counter()
