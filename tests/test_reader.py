@@ -151,3 +151,14 @@ def test_reader_findings_of_a_scene(people):
         ("reader", "SCENE 4.beat 1", "past-tense"), ("reader", "NELL.dialogue", "name-only")]
     assert found[1].message == "NELL's line is only a name ('Rory, please.')"
     assert found[0].message.startswith("the action line is in the past tense ('asked')")
+
+
+def test_the_vocabulary_is_the_models_not_a_list():
+    from continuity.language.vocabulary import is_known, unknown_words
+
+    for word in ["wheelhouse", "oilskin", "drips", "clipping", "greyer", "don't", "I've", "gonna", "okay"]:
+        assert is_known(word), word
+    assert unknown_words("She grips the scrandle of the flurbonic wheel.") == ["scrandle", "flurbonic"]
+    assert is_known("Morven", {"morven"}) and not is_known("Morven")
+    # a dictionary word, not a name a model happens to know
+    assert is_known("Nora") and not is_known("Norah", strict=True) and is_known("kasha", strict=True)
