@@ -118,7 +118,7 @@ def test_a_wrong_name_and_an_identity_slip_are_caught(env):
     assert "Hold the rope still, Tam." not in (env / "out" / "script.fountain").read_text()
 
 
-def test_a_shot_with_no_one_of_the_cast_in_it_is_planned_again(env):
+def test_a_shot_with_no_one_of_the_cast_in_it_is_given_someone_by_code(env):
     done = []
 
     def empty(title, prompt, text):
@@ -131,5 +131,8 @@ def test_a_shot_with_no_one_of_the_cast_in_it_is_planned_again(env):
 
     result = _run(env, Slips(empty))
     first = result.state.scenes[0]
-    assert first.shots_status == "done" and first.shot_attempts == 2
-    assert first.shot_problems == ["scene 1's shot 1 frames no one, and none of the scene's cast (NELL, TAM)"]
+    assert first.shots_status == "done" and first.shot_attempts == 1
+    assert first.shot_problems == ["scene 1's shot 1 frames no one, and none of the scene's cast (NELL, TAM): given NELL"]
+    assert first.shots["shots"][0]["subjects"] == [{"name": "NELL", "position": "centre", "facing": "camera"}]
+    shots = json.loads((env / "out" / "shots.json").read_text())
+    assert all(shot["subjects"] for shot in shots["shots"])

@@ -54,6 +54,7 @@ DIALOGUE = [
     (Reason.NAME_ONLY, "Rorry Roory.", "Rory!"),
     (Reason.SHOUT, "Skraaval!", "Hold on!"),
     (Reason.FRAGMENT, "and then the bell at the halfway mark.", "Then the bell, at the halfway mark."),
+    (Reason.FRAGMENT, "Rory, the one who went down to the car deck alone.", "Thirty years on this boat and not one day off."),
     (Reason.REPEATS_HEADING, "Ferry, wheelhouse, afternoon.", "Afternoon already. Where did the morning go?"),
     (Reason.REPEATS_DESCRIPTION, "Rory Dunn, 17.", "You're seventeen, Rory. You can decide for yourself."),
     (Reason.SELF_NAMED_AS_OTHER, "I'm Tam, and this is my ferry.", "I'm Nell, and this is my ferry."),

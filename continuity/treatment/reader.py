@@ -132,6 +132,8 @@ def line_problems(text: str, speaker: str, *, people: People, present: Sequence[
         if p:
             out.append(p)
             break
+    if not any(p.reason is Reason.FRAGMENT for p in out):
+        out += _verbless(clean, people)
     out += _repeats(clean, people, heading)
     out += _names(clean, speaker, people, present)
     if seen and len(words_of(clean)) >= REPEAT_MIN_WORDS and line_key(clean, people) in seen:
@@ -183,6 +185,25 @@ def _fragment(clean: str, speaker: str, people: People, present: Sequence[str]) 
     if words and all(w.lower() in _FUNCTION for w in words):
         return Problem(Reason.FRAGMENT, f"has only small words ('{clean}')")
     return None
+
+
+def _verbless(clean: str, people: People) -> list[Problem]:
+    """A long sentence of speech that is a name and a description of someone, with no verb of its own
+    ("Rory, the one who went down to it alone."): a label read out, not said. Verbless speech that does
+    not open on a name ("Thirty years on this boat and not one day off.") is a writer's."""
+    forms = people.forms()
+    for _, sentence in split_sentences(clean, 1):
+        first = re.match(r"\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s*,", sentence)
+        if not first or (first.group(1).lower() not in forms and first.group(1).split()[0].lower() not in forms):
+            continue
+        parse = _parse(sentence, people)
+        words = [t for t in parse.tokens if t.pos not in ("PUNCT", "SPACE")]
+        if len(words) < VERBLESS_WORDS:
+            continue
+        mains = [t for t in parse.tokens if t.dep == "ROOT" or (t.dep == "conj" and parse.head(t.i).dep == "ROOT")]
+        if mains and all(t.pos in ("NOUN", "PROPN", "PRON", "NUM") for t in mains):
+            return [Problem(Reason.FRAGMENT, f"is a name or a description with no verb ('{sentence}')")]
+    return []
 
 
 def _repeats(clean: str, people: People, heading: str) -> list[Problem]:

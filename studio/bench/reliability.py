@@ -53,8 +53,8 @@ FAULT_KINDS = ("malformed", "dropped", "contradiction", "timeout", "reader")
 READER_KINDS = ("cut_off", "wrong_name", "identity", "past_tense")
 MODES = {"with_verification": True, "without_verification": False}
 #: The output model each step's LLM call asks for (its JSON schema's title).
-SCHEMA_STEP = {"Outline": "outline", "EditPlan": "edit", "SceneDraft": "scene", "RevisionNotes": "review",
-               "ShotPlan": "shots"}
+SCHEMA_STEP = {"Outline": "outline", "EditPlan": "edit", "SceneDraft": "scene", "ScenePieces": "scene",
+               "PieceFixes": "scene", "RevisionNotes": "review", "ShotPlan": "shots"}
 #: How many failure reasons a mode's report keeps per failed run.
 REASONS_KEPT = 3
 
