@@ -4,7 +4,7 @@ No hand-made word list: the words are those the installed models already carry,
 
 - the WordNet lemma index and exceptions of spaCy's English lemmatizer
   (``en_core_web_sm``: about 88,000 nouns, verbs, adjectives and adverbs);
-- the strings of spaCy's vocabulary (function words, contractions, "gonna", "hmm");
+- the strings of spaCy's vocabulary as shipped (function words, contractions, "gonna", "hmm");
 - the whole words of the sentence model's WordPiece vocabulary (common first names).
 
 A word is known when it, or its stem once a regular ending is taken off
@@ -43,8 +43,8 @@ def vocabulary() -> frozenset[str]:
         exceptions = tables.get_table("lemma_exc")
         for pos in exceptions:
             words.update(w for w in exceptions[pos] if w.isalpha())
-        words.update(s.lower() for s in nlp.vocab.strings if s.isalpha())
-    except (StudioError, KeyError, ValueError) as exc:  # the parser is missing: fewer words, not a failure
+        words.update(s.lower() for s in _shipped_strings() if s.isalpha())
+    except (StudioError, KeyError, ValueError, OSError, ImportError) as exc:  # fewer words, not a failure
         logger.warning("spaCy's word lists are not available: %s", exc)
     try:
         from continuity.language.minilm import model_dir
@@ -74,6 +74,21 @@ def english() -> frozenset[str]:
     except (StudioError, KeyError, ValueError, ImportError) as exc:
         logger.warning("spaCy's dictionary is not available: %s", exc)
     return frozenset(words)
+
+
+def _shipped_strings() -> list[str]:
+    """The strings of spaCy's vocabulary as the model ships them (``vocab/strings.json``): the live
+    string store grows with every text parsed, which would make the vocabulary depend on what came before."""
+    import importlib
+    import json
+
+    from continuity.language.parse import MODEL_PACKAGE
+
+    root = Path(importlib.import_module(MODEL_PACKAGE).__file__).parent
+    found = sorted(root.glob("*/vocab/strings.json")) or sorted(root.glob("vocab/strings.json"))
+    if not found:
+        raise KeyError("vocab/strings.json")
+    return list(json.loads(found[0].read_text(encoding="utf-8")))
 
 
 def words_of(text: str) -> list[str]:
