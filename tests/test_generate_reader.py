@@ -25,7 +25,7 @@ def env(tmp_path, monkeypatch):
 def _run(tmp: Path, backend, **kw):
     from studio.generation.runs import RunOptions, run_generate
 
-    opts = dict(treatment=FERRY / "treatment.md", bible=FERRY / "bible.yaml", out=tmp / "out", project=tmp / "proj")
+    opts = {"treatment": FERRY / "treatment.md", "bible": FERRY / "bible.yaml", "out": tmp / "out", "project": tmp / "proj"}
     opts.update(kw)
     return run_generate(RunOptions(**opts), backend=backend)
 

@@ -12,7 +12,13 @@ from conftest import ROOT
 
 from continuity.bible.load import load_bible
 from continuity.treatment.people import People, age_span
-from continuity.treatment.reader import Reason, action_problems, line_key, line_problems, shot_problems
+from continuity.treatment.reader import (
+    Reason,
+    action_problems,
+    line_key,
+    line_problems,
+    shot_problems,
+)
 
 FERRY = ROOT / "assets" / "examples" / "ferry"
 HEADING = "INT. FERRY - WHEELHOUSE - AFTERNOON"
@@ -123,10 +129,10 @@ def test_action_reader_checks(people, reason, bad, good):
 def test_treatment_prose_reads_clean(people):
     for line in ["The squall has blown through by afternoon.",
                  "In the wheelhouse, behind its white door, the brass bell hangs on a red lanyard, engraved MORVEN 1974.",
-                 "NELL MACRAE, sixties, stocky, grey hair cropped under a black woollen hat, blue eyes, navy wool "
-                 "jumper, fills her red thermos with tea.",
-                 "Rory drips on the floor until Nell throws him her spare orange oilskin coat, and he puts it on, "
-                 "three sizes too big."]:
+                 ("NELL MACRAE, sixties, stocky, grey hair cropped under a black woollen hat, blue eyes, navy wool "
+                 "jumper, fills her red thermos with tea."),
+                 ("Rory drips on the floor until Nell throws him her spare orange oilskin coat, and he puts it on, "
+                 "three sizes too big.")]:
         assert did(people, line) == set(), line
 
 

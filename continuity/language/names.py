@@ -32,11 +32,11 @@ _NOT_NAMES = {"Yes", "No", "Oh", "Ah", "Well", "Look", "Listen", "Please", "Hey"
               "Wait", "Stop", "Come", "Go", "Hello", "Hi", "Aye", "Och", "Mm", "Hmm", "Honestly", "Maybe", "Anyway",
               "Besides", "Later", "Again", "Today", "Tonight", "Tomorrow", "Yesterday", "Enough", "Quiet", "Easy",
               "Careful", "Steady", "Together", "Once", "Twice", "Also", "Actually", "Really", "Seriously", "Just",
-              "Also", "Otherwise", "Sometimes", "Perhaps", "Anyway", "Sir", "Madam", "Ma'am", "Mum", "Mom", "Dad",
+              "Otherwise", "Sometimes", "Perhaps", "Sir", "Madam", "Ma'am", "Mum", "Mom", "Dad",
               "Gran", "Grandma", "Granny", "Grandpa", "Son", "Love", "Darling", "Dear", "Mate", "Lad", "Lass",
               "Boss", "Captain", "Skipper", "Doctor", "Nurse", "Officer", "Everyone", "Everybody", "Nobody", "Anyone",
               "Someone", "Somebody", "Nothing", "Everything", "Something", "Always", "Never", "Not", "But", "And",
-              "Or", "If", "When", "Because", "After", "Before", "Until", "Since", "Still", "Too", "Very", "Please"}
+              "Or", "If", "When", "Because", "After", "Before", "Until", "Since", "Too", "Very"}
 
 
 def vocatives(text: str) -> list[tuple[str, int]]:
@@ -138,4 +138,4 @@ def _plural_pair(a: str, b: str) -> bool:
     return len(a) == len(b) and {a[-3:].lower(), b[-3:].lower()} == {"man", "men"} and a[:-3] == b[:-3]
 
 
-__all__ = ["vocatives", "self_names", "name_distance", "misspelling_of", "near_miss"]
+__all__ = ["misspelling_of", "name_distance", "near_miss", "self_names", "vocatives"]

@@ -126,4 +126,4 @@ def unknown_words(text: str, extra: frozenset[str] | set[str] = frozenset()) -> 
     return [w for w in words_of(text) if not is_known(w, extra)]
 
 
-__all__ = ["vocabulary", "english", "words_of", "is_known", "unknown_words"]
+__all__ = ["english", "is_known", "unknown_words", "vocabulary", "words_of"]

@@ -149,4 +149,4 @@ class People:
         return any(x == name for x, _, _ in self.ties)
 
 
-__all__ = ["People", "Person", "KIN", "BLOOD", "age_span"]
+__all__ = ["BLOOD", "KIN", "People", "Person", "age_span"]

@@ -526,5 +526,14 @@ def _first_per_reason(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-__all__ = ["Reason", "Problem", "line_problems", "action_problems", "shot_problems", "reader_findings", "line_key",
-           "known_words", "OOV_SHARE"]
+__all__ = [
+    "OOV_SHARE",
+    "Problem",
+    "Reason",
+    "action_problems",
+    "known_words",
+    "line_key",
+    "line_problems",
+    "reader_findings",
+    "shot_problems",
+]

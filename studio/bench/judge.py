@@ -140,4 +140,4 @@ def _garbled(words: list[str]) -> list[str]:
     return []
 
 
-__all__ = ["judge_line", "judge_action", "repeat_key", "cast_names"]
+__all__ = ["cast_names", "judge_action", "judge_line", "repeat_key"]
