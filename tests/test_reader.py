@@ -67,6 +67,7 @@ DIALOGUE = [
     (Reason.WRONG_ADDRESS, "Pass me the thermos, Tam.", "Pass me the thermos, Rory."),
     (Reason.WRONG_ADDRESS, "Nell, take the wheel.", "Rory, take the wheel."),
     (Reason.MISSPELT_NAME, "Take the wheel, Rorry.", "Take the wheel, Rory."),
+    (Reason.MISSPELT_NAME, "Hold the rope still, Ror.", "Hold the rope still, Rory."),
     (Reason.OUT_OF_VOCABULARY, "Gwarrin tha feckle, morrow bren skally.", "Mind the swell, it'll catch you."),
     (Reason.RELATIONSHIP, "You're the one who's been having a bit of an affair with me.",
      "You're the one who's been keeping me company all these years."),

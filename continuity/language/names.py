@@ -76,14 +76,16 @@ def name_distance(a: str, b: str) -> float:
     return cost
 
 
-def misspelling_of(word: str, forms: Iterable[str]) -> str | None:
+def misspelling_of(word: str, forms: Iterable[str], *, short_slips: bool = False) -> str | None:
     """The one name of ``forms`` that ``word`` is a slip of, or None.
 
     A slip keeps the first letter and is at most one edit away (two vowel-for-vowel
     swaps count as one: "Cicely" for "Cecily"); a name of three letters only takes an
     added letter ("Theo" for "Teo"). A word that extends or shortens a name is a
     nickname ("Claude" for "Claudette", "Dan" for "Daniel"), not a slip; a word that is
-    itself one of the names is no slip; nor is a slip that fits two names. One letter
+    itself one of the names is no slip; nor is a slip that fits two names. With
+    ``short_slips`` (generated text, where a name has no nicknames the bible does not
+    give), one letter short is a slip too ("Edi" for "Edie"). One letter
     added at the end is a slip ("Norah" for "Nora", "Tomasz" for "Tomas") unless it
     makes a pet name or a plural ("Jony", "Nells").
     """
@@ -93,7 +95,11 @@ def misspelling_of(word: str, forms: Iterable[str]) -> str | None:
     if low in names:
         return None
     for key, form in names.items():
-        if len(key) < 3 or key[0] != low[0] or key.startswith(low):
+        if len(key) < 3 or key[0] != low[0]:
+            continue
+        if key.startswith(low):
+            if short_slips and len(key) - len(low) == 1 and len(low) >= 3:
+                hits.add(form)
             continue
         if low.startswith(key) and (len(low) - len(key) > 1 or low[-1] in "ys"):
             continue

@@ -468,7 +468,8 @@ def _misspelt(word: str, people: People) -> str | None:
     forms = people.forms()
     if word.lower() in forms or is_known(word, strict=True):
         return None
-    return misspelling_of(word, [f for f in {f for p in people.persons for f in p.forms} if " " not in f])
+    return misspelling_of(word, [f for f in {f for p in people.persons for f in p.forms} if " " not in f],
+                          short_slips=True)
 
 
 def _pet_name(word: str, people: People) -> bool:
