@@ -473,7 +473,7 @@ def _reader_hint(reason: str, character: str, facts: SceneFacts) -> str:
     if reason == Reason.SELF_NAMED_AS_OTHER.value:
         return f"You are {character.title()}." if character else "Say your own name or none."
     if reason == Reason.RELATIONSHIP.value:
-        return "Speak as family, plainly." if others else "Say something plain."
+        return "Do not speak of love, and call no one family the story does not."
     if reason == Reason.OTHERS_TRAITS.value:
         return "Say only what the sentence says."
     return _READER_HINTS.get(reason, "Say only what the sentence says.")
