@@ -430,17 +430,21 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "captain", "c
            "brigadier", "colonel", "major", "sergeant", "detective", "inspector", "father", "sister", "uncle", "aunt"}
 
 
-def _aliases(value: Any, *, full: bool = False) -> list[str]:
-    """Names in an alias value: a list of names, or prose ("Jan Novák (Czech passport) -- used by...")."""
+def _aliases(value: Any, *, full: bool = False, item: bool = False) -> list[str]:
+    """Names in an alias value: a list of names, or prose ("Jan Novák (Czech passport) -- used by...").
+
+    An item of a list is a name as written, however long, unless it reads as prose
+    (a comma, a bracket, a dash).
+    """
     if isinstance(value, list):
         out = []
         for v in value:
-            out.extend(_aliases(v, full=full))
+            out.extend(_aliases(v, full=full, item=True))
         return out
     text = _text(value)
     if not text:
         return []
-    if "," not in text and "(" not in text and " -- " not in text and len(text.split()) <= 4:
+    if "," not in text and "(" not in text and " -- " not in text and (item or len(text.split()) <= 4):
         if not full:
             return [text]  # a name as written ("MARA V.O.", "Dr. Voss")
         names = [text.strip()]

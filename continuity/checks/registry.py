@@ -10,6 +10,7 @@ that runs only when the bible asks for it also goes in :data:`ON_REQUEST`, with 
 from __future__ import annotations
 
 from continuity.checks import (
+    address,
     appearance,
     dressing,
     location,
@@ -62,6 +63,7 @@ CHECKS = {
     "wardrobe": _wardrobe,
     "prop": _props,
     "name": name.check,
+    "address": address.check,
     "timeline": _timeline,
     "location": _location,
     "voice": voice.check,
