@@ -12,6 +12,7 @@ from __future__ import annotations
 from continuity.checks import (
     appearance,
     dressing,
+    handover,
     location,
     looks,
     name,
@@ -36,6 +37,7 @@ def _wardrobe(ctx):
     """Wardrobe: garments that change within continuous time or against the bible, and garments' states."""
     yield from wardrobe.check(ctx)
     yield from looks.garment_states(ctx)
+    yield from handover.garments(ctx)
 
 
 def _location(ctx):
@@ -48,6 +50,7 @@ def _props(ctx):
     """Props: lost or destroyed then used (prop), and looks that contradict their canon (prop_look)."""
     yield from prop.check(ctx)
     yield from prop_look.check(ctx)
+    yield from handover.things(ctx)
 
 
 def _timeline(ctx):

@@ -42,6 +42,8 @@ _OFF_VERBS = {"remove", "unwind", "unbutton", "unzip", "unlace", "doff", "shed",
 _MOVE_VERBS = {"put", "pull", "slip", "shrug", "drag", "throw", "tug", "yank", "take", "get", "climb", "wriggle",
                "change", "step", "ease", "haul", "jam", "push", "draw", "tear", "kick"}
 _HANG = {"hang", "drape", "drop", "fold", "toss", "sling", "lay", "set", "pile", "throw"}
+_GARMENT_PARTS = {"sleeve", "sleeves", "collar", "hem", "pocket", "pockets", "lapel", "lapels", "cuff", "cuffs",
+                  "hood", "buttons", "button", "zip", "zipper", "brim", "front", "tail", "tails", "belt"}
 _STATE_WORDS = {"wet": "soaked", "dry": "dry", "dirty": "muddy", "clean": "clean", "stained": "stained"}
 _GATE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ITEMS), key=len, reverse=True)) + r")\b", re.I)
 
@@ -195,8 +197,11 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
             kind = "on"
     if kind is None:
         head = parse.head(t.i)
+        part_of = parse.head(head.i) if head.lower == "of" else None
         if head.lower in ("in", "wearing") or (verb is not None and verb.lemma in ("wear", "sport")):
             kind = "wears"
+        elif part_of is not None and part_of.lower in _GARMENT_PARTS:
+            kind = "wears"  # "pushes up the sleeve of her black coat"
         elif head.lower == "back" or any(w.lower == "back" for w in parse.tokens[max(0, t.i - 4) : t.i]) and \
                 head.lower == "in":
             kind = "on"
