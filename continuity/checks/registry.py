@@ -13,6 +13,7 @@ from continuity.checks import (
     address,
     appearance,
     dressing,
+    handover,
     location,
     looks,
     name,
@@ -37,6 +38,7 @@ def _wardrobe(ctx):
     """Wardrobe: garments that change within continuous time or against the bible, and garments' states."""
     yield from wardrobe.check(ctx)
     yield from looks.garment_states(ctx)
+    yield from handover.garments(ctx)
 
 
 def _location(ctx):
@@ -49,6 +51,7 @@ def _props(ctx):
     """Props: lost or destroyed then used (prop), and looks that contradict their canon (prop_look)."""
     yield from prop.check(ctx)
     yield from prop_look.check(ctx)
+    yield from handover.things(ctx)
 
 
 def _timeline(ctx):
