@@ -493,7 +493,11 @@ def _dedupe(traits: list[Trait]) -> list[Trait]:
 
 
 def _prev(parse: Parse, t: Token, word: str) -> bool:
-    return t.i > 0 and parse.tokens[t.i - 1].lower.strip("-") == word
+    """Whether the word before ``t`` is ``word`` (across a hyphen: "clean - shaven")."""
+    i = t.i - 1
+    if i > 0 and parse.tokens[i].text == "-":
+        i -= 1
+    return i >= 0 and parse.tokens[i].lower.strip("-") == word
 
 
 def _bald_head(parse: Parse, t: Token) -> bool:

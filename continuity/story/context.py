@@ -158,7 +158,7 @@ class Context:
     def story(self) -> StoryTime:
         """Story day and time of day per scene, with the fixes of the bible's and the caller's ``story_days``."""
         fixes = {**getattr(self.bible, "story_days", {}), **self.options.get("story_days", {})}
-        return read_time(self.script, self.presence, fixes)
+        return read_time(self.script, self.presence, fixes, getattr(self.bible, "story_dates", {}))
 
     @cached_property
     def times(self) -> list[str | None]:

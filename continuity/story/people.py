@@ -316,6 +316,9 @@ class People:
             canon = self._canon_for(st.character, st.key, scene)
             if current is None and canon:
                 current = canon[0]
+            elif (current is not None and current.sentence is not None and canon and canon[0].source == "bible-later"
+                  and canon[0].first is not None and current.sentence.scene <= canon[0].first < scene):
+                current = canon[0]  # the bible's later look, from a scene after the screen last set it
             if current is None:
                 state[k] = Fact(st.character, st.key, st.value, st.trait.words, "script", st.sentence,
                                 text=st.sentence.text)
@@ -422,7 +425,11 @@ def _scene_bounds(text: str, start: int, later: bool) -> tuple[int | None, int |
         if refs:
             return refs[0], None
         # "long ... until she cuts it (sc. 9); a rough crop from then on": the change's scene, said before
-        before = [int(x) for x in _SCENE_REF_RE.findall(re.split(r"(?<!\bsc)\.(?=\s)", text[:start])[-1])]
+        # ... or the sentence before ("Shaves it off in scene 15. Clean-shaven from then on.")
+        parts = re.split(r"(?<!\bsc)\.(?=\s)", text[:start])
+        before = [int(x) for x in _SCENE_REF_RE.findall(parts[-1])]
+        if not before and len(parts) > 1 and re.search(r"\b(?:then|that|now)\b", text[start:stop]):
+            before = [int(x) for x in _SCENE_REF_RE.findall(parts[-2])]
         return (before[-1] if before else None), None
     until = re.search(r"\buntil\b", text[start:stop])
     if until and refs:
@@ -461,6 +468,12 @@ def _keyed(name: str, key: str, text: str) -> list[Fact]:
         if specific:
             w = specific[-1] if out_key == "hair.colour" else specific[0]
             out.append(Fact(name, out_key, table.get(w) or w, w, "bible-later" if later else "bible"))
+            if out_key == "hair.colour":
+                # "dark, cropped short, streaked grey": every colour the value gives is hers
+                for other in colours:
+                    if other != w and (table.get(other) or other) != (table.get(w) or w):
+                        out.append(Fact(name, out_key, table.get(other) or other, other,
+                                        "bible-later" if later else "bible"))
         if out_key == "hair.colour":
             for w in words:
                 if w in tr.LENGTHS:
