@@ -233,19 +233,20 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _owned(ctx)
 
 
-def _bible_props(ctx: Context) -> Iterator[Finding]:
-    """Looks of the bible's props against its description or attributes, else their first description."""
+def bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
+    """The look the bible gives each prop (not a garment): its colour and material, and the key path that says it.
+
+    An attribute (``colour: green``) wins over the description ("a fat book bound in green cloth").
+    """
     props = _names(ctx)
-    if not props:
-        return
-    canon: dict[str, tuple] = {}
+    out: dict[str, tuple[Look, str]] = {}
     bible_props = {p.name: p for p in ctx.bible.props}
     described = [name for name, _ in props if (bible_props[name].description or "").strip()]
     parses = ctx.parse_prose([bible_props[n].description for n in described]) if described else []
     for name, parse in zip(described, parses):
         look = _bible_look(parse, bible_props[name].description, dict(props)[name])
         if look is not None:
-            canon[name] = ("bible", look, f"props.{name}.description")
+            out[name] = (look, f"props.{name}.description")
     for name, _ in props:
         for key, value in bible_props[name].attributes.items():
             value = str(value).strip()
@@ -254,7 +255,16 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
             colour = value.split()[-1] if colour_parts(value.split()[-1]) else None
             material = MATERIALS.get(value.split()[-1].lower())
             if colour or material:
-                canon[name] = ("bible", Look(colour, material, value), f"props.{name}.attributes.{key}")
+                out[name] = (Look(colour, material, value), f"props.{name}.attributes.{key}")
+    return out
+
+
+def _bible_props(ctx: Context) -> Iterator[Finding]:
+    """Looks of the bible's props against its description or attributes, else their first description."""
+    props = _names(ctx)
+    if not props:
+        return
+    canon: dict[str, tuple] = {name: ("bible", look, path) for name, (look, path) in bible_looks(ctx).items()}
     patterns = {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
                 for name, words in props}
     hits = [(s, name, m) for s in ctx.sentences if s.scene > 0 and s.kind == "action" and _DESCRIBED_RE.search(s.text)
