@@ -109,7 +109,7 @@ def test_a_bible_kept_by_departments_gives_each_character_what_every_department_
     assert [loc.name for loc in bible.locations_for("MILL - OFFICE")] == ["THE MILL - OFFICE", "THE MILL"]
     # the days: dated, so numbered by the calendar; the flashback on its own count
     assert bible.story_days["6"] == "D1" and bible.story_days["5"] == "FB1" and bible.story_days["7"] == "D4"
-    assert bible.story_dates == {"D1": "2023-10-13", "D4": "2023-10-16"}
+    assert bible.story_dates == {"D1": "2023-10-13", "FB1": "1987-06-02", "D4": "2023-10-16"}
     assert any("read 'story_days' as story days" in w and "SD2 = D4 (scenes 7-9)" in w for w in warnings)
     # a palette in prose is style notes, not a refusal
     assert bible.style.palette == [] and "rust and wet slate" in bible.style.notes
@@ -126,7 +126,7 @@ def test_a_bible_written_like_a_ledger_loads_its_people_places_things_and_days()
     assert bible.prop("salt scale").description.startswith("brass pans")
     assert bible.location("TRADING POST") is not None and bible.location("MAIN STREET") is not None
     assert bible.story_days == {"1": "D1", "2": "D1", "3": "D1", "4": "FB1", "5": "D8"}
-    assert bible.story_dates == {"D1": "1893-04-03", "D8": "1893-04-10"}
+    assert bible.story_dates == {"D1": "1893-04-03", "FB1": "1893-01-12", "D8": "1893-04-10"}
     # sentences about changes are notes, not props
     assert "shaved in scene 3" in bible.notes and bible.prop("the scale sold to the storekeeper for a mule") is None
     for key, kind in (("persons_of_the_drama", "characters"), ("goods_and_chattels", "props"),
@@ -187,7 +187,7 @@ def test_bible_check_says_how_the_shape_was_read_and_what_each_value_gives(cli, 
     assert "characters.FOREMAN RUTH OKAFOR.attributes.marks: scar on the left wrist" in out
     assert "characters.FOREMAN RUTH OKAFOR.wardrobe[0]: blue suit (look: floor); white helmet (look: floor)" in out
     assert "locations.THE MILL - LOFT.description: no window" in out
-    assert "story_dates: D1 = 2023-10-13 (Friday); D4 = 2023-10-16 (Monday)" in out
+    assert "story_dates: D1 = 2023-10-13 (Friday); D4 = 2023-10-16 (Monday); FB1 = 1987-06-02 (Tuesday)" in out
     code, out, _ = cli("bible", "check", p, "--json")
     data = json.loads(out)
     assert data["understood"]["characters.APPRENTICE DYLAN MARSH.attributes.hair"] == [

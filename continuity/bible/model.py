@@ -505,7 +505,7 @@ def _story_days(value: object) -> dict[str, str]:
 
 
 def _story_dates(value: object) -> dict[str, str]:
-    """``{D1: 2024-03-08}`` -> ``{"D1": "2024-03-08"}``: the calendar date of main story days."""
+    """``{D1: 2024-03-08, FB1: 1999-08-14}`` -> ISO strings: the calendar date of story days and flashbacks."""
     if value is None:
         return {}
     if not isinstance(value, dict):
@@ -513,8 +513,8 @@ def _story_dates(value: object) -> dict[str, str]:
     out: dict[str, str] = {}
     for k, v in value.items():
         day = str(k).strip().upper()
-        if not re.match(r"^D\d{1,4}$", day):
-            raise _Located(f"story date key {k!r}: expected a main story day, D<n> (e.g. D1)", (str(k),))
+        if not re.match(r"^(?:D|FB)\d{1,4}$", day):
+            raise _Located(f"story date key {k!r}: expected a story day, D<n> or FB<n> (e.g. D1)", (str(k),))
         try:
             when = v if isinstance(v, _dt.date) else _dt.date.fromisoformat(str(v).strip())
         except ValueError:
@@ -534,7 +534,7 @@ class Bible(_Model):
     style: Annotated[Style, BeforeValidator(lambda v: {} if v is None else v)] = Field(default_factory=Style)
     #: Fixed story days: the script's scene number -> ``D5``, ``N5`` or ``FB2`` (see ``continuity.story.time``).
     story_days: Annotated[dict[str, str], BeforeValidator(_story_days)] = {}
-    #: Calendar dates of main story days: ``D1`` -> ``2024-03-08`` (a bible's table of dated days).
+    #: Calendar dates of story days and flashbacks: ``D1`` -> ``2024-03-08`` (a bible's table of dated days).
     story_dates: Annotated[dict[str, str], BeforeValidator(_story_dates)] = {}
 
     @model_validator(mode="after")

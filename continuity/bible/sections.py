@@ -219,18 +219,21 @@ def day_table(value: Any) -> tuple[dict[str, str], dict[str, str], list[str]]:
     year = None
     for label, fields in rows:
         scenes: list[str] = []
-        date = None
+        date = raw_date = None
         for k, v in fields.items():
             nk = _norm(k)
             if nk in _SCENE_FIELDS:
                 scenes += scene_numbers(v)
             elif nk in _DATE_FIELDS and date is None:
+                raw_date = v
                 date = parse_date(v, year)
             elif nk in _LABEL_FIELDS and not label:
                 label = str(v)
         text = " ".join([label] + [str(v) for v in fields.values() if isinstance(v, (str, int))])
         back = bool(_FLASHBACK_RE.search(text)) or label.strip().upper() in ("FB", "FLASHBACK")
-        if date is not None and not back:
+        if back:
+            date = parse_date(raw_date)  # a past takes no year from the story's days
+        elif date is not None:
             year = date.year
         read.append((label, back, date, scenes))
     out: dict[str, str] = {}
@@ -246,6 +249,8 @@ def day_table(value: Any) -> tuple[dict[str, str], dict[str, str], list[str]]:
         if back:
             n_fb += 1
             day = f"FB{n_fb}"
+            if date is not None:
+                dates.setdefault(day, date.isoformat())
         elif dated:
             day = f"D{(date - first).days + 1}"
             dates.setdefault(day, date.isoformat())

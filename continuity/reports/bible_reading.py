@@ -75,7 +75,7 @@ def read_values(ctx: Context) -> tuple[list[Reading], list[str]]:
     for name, (look, path) in bible_looks(ctx).items():
         parts = [f"colour {look.colour}" if look.colour else "", f"material {look.material}" if look.material else ""]
         add(path, ", ".join(p for p in parts if p))
-    for day, iso in sorted(ctx.bible.story_dates.items(), key=lambda kv: int(kv[0][1:])):
+    for day, iso in sorted(ctx.bible.story_dates.items(), key=lambda kv: (kv[0][:1] == "F", int(kv[0].lstrip("DFB")))):
         add("story_dates", f"{day} = {iso} ({_WEEKDAYS[date.fromisoformat(iso).weekday()]})")
     if ctx.bible.story_days:
         by_day: dict[str, list[str]] = {}
