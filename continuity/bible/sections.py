@@ -26,8 +26,8 @@ _WORDS = {
     "characters": {"cast", "casting", "characters", "character", "persons", "person", "people", "personae",
                    "dramatis", "roles", "players", "principals", "ensemble", "who", "speaking", "featured"},
     "locations": {"locations", "location", "places", "place", "sets", "settings", "camp", "thereabouts", "geography",
-                  "world", "town", "sites", "site", "interiors", "exteriors", "map", "scenery", "environments"},
-    "props": {"props", "prop", "things", "goods", "chattels", "objects", "items", "kit", "gear", "vehicles",
+                  "world", "town", "sites", "site", "stops", "venues", "haunts", "spots", "interiors", "exteriors", "map", "scenery", "environments"},
+    "props": {"props", "prop", "things", "goods", "chattels", "objects", "items", "kit", "gear", "vehicles", "car", "tin",
               "vehicle", "cars", "beasts", "animals", "livestock", "horses", "belongings", "possessions", "weapons",
               "guns", "artefacts", "artifacts", "stuff", "property", "effects"},
     "days": {"almanac", "calendar", "days", "chronology", "diary", "story", "timeline", "continuity days"},
@@ -50,6 +50,8 @@ hill mountain valley wood woods forest cabin cottage shed garage basement cellar
 parlour parlor study library school classroom hospital ward clinic prison cell jail court courthouse bank mine
 mill factory warehouse tannery laundromat arbor arbour lighthouse boathouse ferry train car carriage compartment
 platform airport terminal corridor stairwell landing porch deck cemetery graveyard park market plaza alley
+roadhouse jetty bay wharf marina stop lookout checkpoint highway motorway depot workshop gym club ballroom arena
+stadium hut shack lodge ranch homestead cliff cliffs cove island port beach dunes village hamlet suburb estate
 """.split())
 _MONTHS = {m: i for i, m in enumerate(("january february march april may june july august september october "
                                         "november december").split(), 1)}
@@ -83,8 +85,12 @@ def section_kind(key: str, value: Any, known: Callable[[str], bool] = lambda k: 
     hits = {kind for kind, ws in _WORDS.items() if words & ws}
     if "days" in hits and not _is_day_table(value):
         hits.discard("days")
+    if hits and "days" not in hits and isinstance(value, list) and _is_day_table(value):
+        return "days"  # the key's words say camp, the rows are dated days
     if hits == {"looks", "wardrobe"}:
         hits = {"looks"}  # "hair, make-up and dress" is about faces
+    if not hits & {"looks", "wardrobe"} and _is_people(value):
+        return "characters"  # "the_kerrigans: {Danny: {age: 24, face: ...}}": people, whatever the group is called
     if len(hits) == 1:
         kind = hits.pop()
         if kind in ("characters", "locations", "props") and not _entity_list(value):
@@ -97,6 +103,22 @@ def section_kind(key: str, value: Any, known: Callable[[str], bool] = lambda k: 
     if isinstance(value, dict) and any(known(k) and isinstance(v, (dict, list)) for k, v in value.items()):
         return "nest"
     return None
+
+
+#: Fields only a person's entry has: a mapping of names to entries with them is a cast.
+_PERSON_FIELDS = {"age", "born", "full name", "real name", "played by", "actor", "actress", "date of birth", "dob",
+                  "occupation", "job", "nationality", "birthday", "pronouns"}
+
+
+def _is_people(value: Any) -> bool:
+    """A mapping of names to entries most of which have a field only people have (age, born, full name)."""
+    if not isinstance(value, dict) or not value:
+        return False
+    entries = [v for v in value.values() if isinstance(v, dict)]
+    if len(entries) < 0.8 * len(value):
+        return False
+    people = sum(any(_norm(k) in _PERSON_FIELDS for k in e) for e in entries)
+    return people >= max(1, 0.6 * len(entries))
 
 
 def _entity_list(value: Any) -> bool:
@@ -146,7 +168,20 @@ def _is_day_table(value: Any) -> bool:
         return True  # "Saturday 8 May": "sc. 7-9 and 11: ..."
     if not dicts or len(dicts) < 0.8 * len(entries):
         return False
-    return sum(any(_norm(k) in _SCENE_FIELDS for k in e) for e in dicts) >= 0.8 * len(dicts)
+    if sum(any(_norm(k) in _SCENE_FIELDS for k in e) for e in dicts) >= 0.8 * len(dicts):
+        return True
+    # A calendar without scene numbers ("- date: Mon 2 Mar 1987 / what: the dawn run"): rows
+    # with dates and no names are days, whatever the section is called ("fight_camp").
+    dated = sum(any(_norm(k) in _DATE_FIELDS and _has_date(v) for k, v in e.items()) for e in dicts)
+    named = sum(any(_norm(k) == "name" for k in e) for e in dicts)
+    return len(dicts) >= 2 and dated >= 0.8 * len(dicts) and not named
+
+
+def _has_date(value: Any) -> bool:
+    """A date, or a day and month without a year ("Mon 9 Mar"), or a bare year ("1971")."""
+    if parse_date(value, 2000) is not None:
+        return True
+    return bool(re.fullmatch(r"\s*(?:1[5-9]|20)\d\d\s*", str(value)))
 
 
 def _norm(key: Any) -> str:

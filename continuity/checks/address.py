@@ -90,6 +90,18 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
         named = title_counts[form.title()] + counts.get(form, 0)
         if who in bible_names.values() or named >= ESTABLISHED:
             forms[form] = who
+    # A family name several of the bible's people share ("Morrissey" of JESS, ROO and DES) is no
+    # one's alone, so the cast's names leave it out; a misspelling of it is still a slip.
+    families: dict[str, list[str]] = {}
+    for c in ctx.bible.characters if ctx.explicit_bible else ():
+        words = c.name.split()
+        if len(words) > 1 and len(words[-1]) >= 4 and words[-1].isalpha():
+            families.setdefault(words[-1].upper(), []).append(ctx.cue_of.get(c.name, c.name))
+    family_of: dict[str, list[str]] = {}
+    for surname, who_all in families.items():
+        if len(who_all) > 1 and surname not in forms and surname not in ctx.cast.surface:
+            forms[surname] = who_all[0]
+            family_of[surname] = who_all
     if not forms:
         return
     index = NameIndex(forms)
@@ -99,7 +111,8 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
         for m in _TITLE_RE.finditer(s.text):
             word = m.group(1)
             up = word.upper()
-            if up in ctx.cast.surface or up in reported or word.lower() in lower_words or title_counts[word] > 2:
+            if (up in ctx.cast.surface or up in reported or word.lower() in lower_words or title_counts[word] > 2
+                    or word.lower() in _OATHS):
                 continue
             slips = index.near(up, _slip)
             targets = {forms[f] for f in slips}
@@ -115,18 +128,24 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
             continue
         word = m.group(1)
         where = "dialogue" if s.kind == "dialogue" else "action"
+        whose = ", ".join(family_of[form]) if form in family_of else who
         yield Finding(
             category="name",
             severity="warning",
             scene=s.scene,
             line=s.line,
-            message=f"{word!r} looks like a misspelling of {form.title()!r} ({who}) in {where}",
+            message=f"{word!r} looks like a misspelling of {form.title()!r} ({whose}) in {where}",
             text=s.text,
             character=who,
             subject=word,
             evidence=(_evidence_for(who, first, bible_names, ctx),),
             extra=(("written", word),),
         )
+
+
+#: Names said as oaths, never as a slip for a character's ("Jesus, Jess!").
+_OATHS = frozenset("jesus christ god lord gosh golly heavens hell jeez jeezus jeepers crikey blimey cripes "
+                   "moses".split())
 
 
 def _slip(word: str, form: str) -> bool:
@@ -242,7 +261,14 @@ def _present(ctx: Context) -> dict[int, set[str]]:
         for el in scene.elements:
             if el.kind is Kind.CHARACTER and el.character:
                 present.setdefault(scene.index, set()).add(el.character)
+    for here in present.values():
+        # "YOUNG DANNY" on screen: a vocative "Danny" is for him
+        here.update(m.group(2) for c in list(here) for m in [_AGED_CUE_RE.match(c)] if m)
     return present
+
+
+#: The same character at another age: "YOUNG DANNY", "OLD MARY", "LITTLE JOE", "TEEN SAM".
+_AGED_CUE_RE = re.compile(r"^(YOUNG|YOUNGER|OLD|OLDER|LITTLE|TEEN|TEENAGE|ADULT|BABY|KID|CHILD)\s+(.+)$")
 
 
 def _evidence_for(known, first, bible_names, ctx) -> Evidence:

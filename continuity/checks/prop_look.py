@@ -311,7 +311,7 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         what = _conflict(known[1], look)
         if what is None:
             continue
-        said = look.colour if what == "colour" else look.material
+        said = (look.colour or look.metal) if what == "colour" else look.material
         if known[0] == "bible":
             was = (known[1].colour or known[1].metal) if what == "colour" else known[1].material
             why, ev, sev = f"the bible has {known[1].words!r} ({was})", Evidence(known[1].words, bible=known[2]), "error"
@@ -333,14 +333,25 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
 def _bible_look(parse, text: str, words: list[str]) -> Look | None:
     """The look a bible description gives its prop: said of the prop's noun, or of the description's head noun."""
     low = text.lower()
+    found: list[Look] = []
     for w in words:
-        pos = low.find(w)
-        if pos >= 0:
-            head = _head_index(parse, pos, pos + len(w))
-            if head is not None:
-                look = describe(parse, head, text)
-                if look is not None:
-                    return look
+        # every mention: "Des's fishing-tackle tin: a red Arnott's biscuit tin" says the colour the second time
+        for m in re.finditer(r"\b" + re.escape(w) + r"\b", low):
+            head = _head_index(parse, m.start(), m.end())
+            if head is None:
+                continue
+            look = describe(parse, head, text)
+            if look is None:
+                continue
+            if found and _OTHER_RE.search(text[max(0, m.start() - 30): m.start()]):
+                continue  # "Replaced by a new silver key": another key, not this one's look
+            found.append(look)
+    if found:
+        first = found[0]
+        later = next((lk for lk in found[1:] if lk.colour), None)
+        if first.colour is None and later is not None:
+            return Look(later.colour, first.material or later.material, later.words, first.metal or later.metal)
+        return first
     # "A fat book bound in green cloth.": the description's root noun is the prop
     roots = [t for t in parse.tokens if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
     return describe(parse, roots[0].i, text) if roots else None

@@ -27,6 +27,7 @@ import numpy as np
 from continuity.checks.findings import Evidence, Finding
 from continuity.story.context import Context
 from continuity.story.time import is_continuous
+from continuity.screenplay.heading import normalise_time
 from continuity.story.time_words import light
 
 _DAY_RE = re.compile(
@@ -39,7 +40,8 @@ _DAY_RE = re.compile(
     r"sun (?:slides|slants|spills|lies|sits|hangs|glints|gleams|catches|warms|lights|shines|glares) |"
     r"(?:the )?sun (?:rises|is rising|comes up|climbs|is up|is high|breaks through|peeks over|crests)|sunrise|sun-up|sunup|"
     r"dawn (?:breaks|chorus)|first light|birdsong|birds (?:sing|singing|chirp|chirping|twitter)|sunlit|sun-drenched|"
-    r"sunbeams?|blue sky|cloudless sky|daylight (?:floods|streams|pours|fills))\b",
+    r"sunbeams?|blue sky|cloudless sky|daylight (?:floods|streams|pours|fills)|"
+    r"(?:morning|afternoon|midday|noon|noonday) (?:heat|glare|haze))\b",
     re.IGNORECASE,
 )
 _NIGHT_RE = re.compile(
@@ -57,6 +59,18 @@ _THING_AFTER_RE = re.compile(r"^(?:-|\s+(?:earrings?|pendants?|necklaces?|charms
                              r"shaped|decals?|stickers?|emblems?|badges?|brooch(?:es)?|rings?|clips?|lamps?|cakes?|"
                              r"pies?|signs?|flags?|symbols?|lanterns?|tiles?|mobiles?|hats?|visors?|umbrellas?|loungers?|"
                              r"beds?|dials?|faces?\s+clock))\b", re.IGNORECASE)
+#: In a DAWN or DUSK scene: a sun high in the sky, or the sun going the other way.
+_NOON_RE = re.compile(r"\b(?:noon|midday|noonday|mid-day|overhead|afternoon) sun(?:light|shine)?\b|\bhigh noon\b|"
+                      r"\bsun (?:is )?(?:high|straight overhead)\b|\b(?:noon|midday|afternoon) (?:heat|glare)\b",
+                      re.IGNORECASE)
+_SUNSET_RE = re.compile(r"\b(?:the )?sun (?:is )?(?:going|goes|sinking|sinks|dropping|drops|slipping|slips) "
+                        r"(?:down|below|behind)\b|\bsetting sun\b|\bsun sets\b|\bsunset\b|\bsundown\b",
+                        re.IGNORECASE)
+_SUNRISE_RE = re.compile(r"\b(?:the )?sun (?:is )?(?:rising|rises|coming up|comes up|climbing)\b|\bsunrise\b|"
+                         r"\bdawn breaks\b|\bfirst light\b|\bdaybreak\b", re.IGNORECASE)
+#: The cues that contradict a twilight scene, by its canonical time.
+_TWILIGHT = {"DAWN": ((_NOON_RE, "a sun high in the day"), (_SUNSET_RE, "a setting sun")),
+             "DUSK": ((_NOON_RE, "a sun high in the day"), (_SUNRISE_RE, "a rising sun"))}
 _QUOTE_OR_IMAGE_RE = re.compile(r"\b(photo|photograph|painting|poster|picture|screen|tv|television|dream|remembers?)\b", re.IGNORECASE)
 _NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -131,6 +145,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         t = times[s.scene - 1]
         want = light(t)
         if want is None:
+            yield from _twilight(ctx, s, t)
             continue
         if _QUOTE_OR_IMAGE_RE.search(s.text):
             continue
@@ -176,6 +191,40 @@ def check(ctx: Context) -> Iterator[Finding]:
             extra=(("cue", cue),) + ((("similarity", {"day": round(day, 3), "night": round(night, 3)}),)
                                       if day is not None else ()),
         )
+    yield from _jumps(ctx)
+
+
+def _twilight(ctx: Context, s, t: str | None) -> Iterator[Finding]:
+    """A noon sun or a sun going the wrong way in a DAWN or DUSK scene ("the sun is going down" at DAWN)."""
+    rules = _TWILIGHT.get(normalise_time(t) if t else "")
+    if not rules or s.kind != "action" or _QUOTE_OR_IMAGE_RE.search(s.text):
+        return
+    for rx, what in rules:
+        m = next((m for m in rx.finditer(s.text) if not _in_a_name(s.text, m)), None)
+        if m is None or _FIGURATIVE_RE.search(s.text[max(0, m.start() - 40): m.end() + 25]):
+            continue
+        scene = ctx.script.scenes[s.scene - 1]
+        source = _time_source(ctx, s.scene)
+        inherited = scene.heading.time != t
+        yield Finding(
+            category="timeline",
+            severity="error",
+            scene=s.scene,
+            line=s.line,
+            message=(f"{m.group(0)!r} describes {what}, but the scene is {t}"
+                     f"{' (continuous from scene %s)' % ctx.scene_number(source.index) if inherited else ''}"),
+            text=s.text,
+            subject=f"scene {s.scene} time",
+            evidence=(Evidence(source.heading.text, line=source.line, scene=source.index),),
+            extra=(("cue", m.group(0)),),
+        )
+        return
+
+
+def _jumps(ctx: Context) -> Iterator[Finding]:
+    """A CONTINUOUS scene headed with the opposite light of the scene it continues."""
+    scenes = ctx.script.scenes
+    times = ctx.times
     for i, scene in enumerate(scenes):
         if i == 0 or not is_continuous(scene):
             continue
@@ -201,7 +250,11 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _in_a_name(text: str, m: re.Match) -> bool:
     """The cue is part of a compound or the name of a thing ("crescent-moon earrings", "sun-bleached")."""
     before = text[: m.start()]
-    return before.endswith("-") or bool(_THING_AFTER_RE.match(text[m.end():]))
+    if before.endswith("-") or _THING_AFTER_RE.match(text[m.end():]):
+        return True
+    # "a bar of Sunlight soap", "a Morning Star": a capital inside a sentence names a brand or a thing
+    word = re.search(r"(?i)\b(?:sun\w*|moon\w*|stars?|noon|midday|morning|afternoon|dawn|midnight)\b", m.group(0))
+    return bool(word and word.group(0)[0].isupper() and before.strip() and not re.search(r"[.!?:\"]\s*$", before))
 
 
 def _time_source(ctx: Context, index: int):

@@ -100,8 +100,8 @@ def misspelling_of(word: str, forms: Iterable[str], *, short_slips: bool = False
         if len(key) < 3 or key[0] != low[0]:
             continue
         if key.startswith(low):
-            if short_slips and len(key) - len(low) == 1 and len(low) >= 3:
-                hits.add(form)
+            if len(key) - len(low) == 1 and len(low) >= 3 and (short_slips or key[-1] == key[-2]):
+                hits.add(form)  # "Fin" for "Finn": a doubled letter dropped is a slip, not a nickname
             continue
         if low.startswith(key) and (len(low) - len(key) > 1 or low[-1] in "ys"):
             continue

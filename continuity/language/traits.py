@@ -331,6 +331,20 @@ def _colour_word(w: Token, table: dict[str, str | None]) -> str | None:
     return None
 
 
+def _turns_to(parse: Parse, t: Token, verb: Token | None) -> tuple[str, Token] | None:
+    """``(colour, word)`` when hair noun ``t`` goes, turns or becomes a colour ("hair going black")."""
+    becoming = [c for c in parse.children(t.i, "acl", "relcl") if c.lemma in ("go", "turn", "become", "fade")]
+    if verb is not None and t.dep == "nsubj" and verb.lemma in ("go", "turn", "become", "fade"):
+        becoming.append(verb)
+    for v in becoming:
+        for w in parse.subtree(v.i):
+            if w.i != t.i and w.i > v.i:
+                col = _colour_word(w, HAIR_COLOURS)
+                if col:
+                    return col, w
+    return None
+
+
 def _change(parse: Parse, t: Token, key: str) -> bool:
     """Whether the clause around noun ``t`` changes ``key`` on screen."""
     verbs = CHANGE_VERBS.get(key.split(".")[0] if key.startswith(("hair", "beard", "moustache")) else key, set())
@@ -595,6 +609,11 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
         for r in result:
             out.append(Trait("hair.style", HAIR_NOUNS[r.lower], r.text, r.start, who, gender, True, how=how))
         return out
+    turned = _turns_to(parse, t, verb)
+    if turned is not None:
+        # "her chestnut hair going black", "his hair turns grey": the new colour, changed on screen
+        c, w = turned
+        return [Trait("hair.colour", c, _words(parse, t, w), t.start, who, gender, True, how=how)]
     mods = [*left, *_mods(parse, t)]
     keep = [m for m in mods if m.lower != "fair" or t.lower in ("hair", "curls", "locks", "mane")]
     # the words right before the noun first ("grey hair, blue eyes": grey), then what the grammar says of it

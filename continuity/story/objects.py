@@ -189,6 +189,12 @@ class Event:
     how: str = ""
 
 
+#: Nouns for one kind of thing, as one head: "her mobile" is the phone she lost.
+SAME_THING = {"mobile": "phone", "cellphone": "phone", "smartphone": "phone", "handset": "phone",
+              "iphone": "phone", "telephone": "phone", "automobile": "car", "motorcar": "car", "pistol": "gun",
+              "revolver": "gun", "handgun": "gun"}
+
+
 def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None = None) -> ObjectRef | None:
     """The object named by token ``i`` (a noun, or a pronoun resolved to ``antecedent``)."""
     t = parse.tokens[i]
@@ -205,6 +211,7 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
         # "the Beast", "the Colonel", "Milo drops..." (someone outside the cast): a name, not a prop
         return None
     head = t.lemma if t.lemma and t.lemma.isalpha() else t.lower
+    head = SAME_THING.get(head, head)
     if head in NOT_PROPS or len(head) < 3:
         return None
     mods, adjs, owner, indefinite = [], [], None, False

@@ -234,6 +234,8 @@ class People:
                 continue  # about someone else ("Maggie cuts her bangs" is about Maggie's doing, not her hair)
             if t.key.startswith("state.") or t.key == "hair.style":
                 continue  # a bible's style or state is a look of the day, not canon for every scene
+            if _in_past_aside(parse.text, t.start):
+                continue  # "58 (42 in the 1971 flashback, when her hair was still brown)": a look of the past
             before = re.split(r"[.;]|\s--?\s", parse.text[: t.start])[-1]
             after = re.split(r"[.;]|\s--?\s", parse.text[t.start:])[0]
             changed_before = t.change and bool(_CHANGE_WORD_RE.search(before))
@@ -255,6 +257,22 @@ class People:
         return out
 
     # -- the script ---------------------------------------------------------------------------
+    def _bearded(self, s, key: str) -> str | None:
+        """Whose the ownerless moustache or beard of ``s`` is: the nearest one named before it in the scene
+        who is a man, or whom the bible gives one ("He lathers up. Claire takes the brush off him. The
+        grey walrus moustache comes away")."""
+        ctx = self.ctx
+        root = key.split(".")[0]
+        for k in range(s.id - 1, max(-1, s.id - 10), -1):
+            prev = ctx.sentences[k]
+            if prev.scene != s.scene:
+                break
+            for m in ctx.reader.mentions(prev):
+                has = any(f.value != "none" for f in self.canon.get((m.character, root), ()))
+                if has or ctx.cast.gender.get(m.character) == "m":
+                    return m.character
+        return None
+
     @cached_property
     def statements(self) -> list[Statement]:
         """Every trait the script's action states about a cast member, in order."""
@@ -264,6 +282,8 @@ class People:
         for s, parse in zip(chosen, ctx.parse_many(chosen)):
             mentions = [m for m in ctx.reader.mentions(s) if not m.possessive]
             for t in tr.read(parse):
+                if _imagined(s.text, t.start):
+                    continue  # "as if he's still looking for the moustache": not on him
                 who = t.owner
                 if who is None and t.pronoun and t.how in ("poss", "parse"):
                     who = ctx.reader.previous_named(s, t.pronoun, include_self=True)
@@ -276,8 +296,12 @@ class People:
                     elif who is None and t.pronoun:
                         who = ctx.reader.previous_named(s, t.pronoun, include_self=True)
                 if who is None and t.how == "none" and not t.key.startswith("side."):
-                    # "...until what is left is a rough dark crop": whom the paragraph is about
-                    who = ctx.reader.previous_named(s, None)
+                    # "...until what is left is a rough dark crop": whom the paragraph is about; "the grey
+                    # walrus moustache comes away": the man the paragraph is about
+                    if t.change and t.key.startswith(("moustache", "beard")):
+                        who = self._bearded(s, t.key) or ctx.reader.previous_named(s, "m", include_self=True)
+                    else:
+                        who = ctx.reader.previous_named(s, None)
                 if t.change and t.key == "state.arm.bandage" and t.how in ("subject", "none"):
                     # "Pryce ... binding the palm tight": one binds someone else's hand
                     who = _patient(ctx, s, who) or who
@@ -294,7 +318,8 @@ class People:
             value = obs.value
             if obs.attribute == "beard":
                 key, value = ("beard", "none") if value == "none" else ("beard.colour", value)
-            if (obs.sentence.id, obs.character, key) in have:
+            if (obs.sentence.id, obs.character, key) in have or _imagined(obs.sentence.text,
+                                                                           obs.sentence.text.find(obs.words)):
                 continue
             have.add((obs.sentence.id, obs.character, key))
             rx = _DELIBERATE.get(obs.attribute)
@@ -429,6 +454,29 @@ def _as_sentence(key: str | None, text: str) -> str:
     return text
 
 
+def _imagined(text: str, at: int) -> bool:
+    """Whether ``at`` falls in a clause of what is not there: "as if looking for the moustache", "misses her braid"."""
+    if at < 0:
+        return False
+    clause = re.split(r"[.;!?]|\s--?\s", text[:at])[-1]
+    return bool(_IMAGINED_RE.search(clause))
+
+
+_IMAGINED_RE = re.compile(r"\b(?:as if|as though|looking for|feels? for|misses|missing|reaches? for (?:the|a) "
+                          r"(?:ghost|memory))\b", re.IGNORECASE)
+
+
+def _in_past_aside(text: str, at: int) -> bool:
+    """Whether ``at`` falls in a bracketed aside about the past ("(as a girl, her hair was long)")."""
+    open_at = text.rfind("(", 0, at)
+    if open_at < 0 or text.rfind(")", open_at, at) >= 0:
+        return False
+    close = text.find(")", at)
+    aside = text[open_at: close if close >= 0 else len(text)]
+    return bool(_PAST_KEY_RE.search(aside) or _WAS_STILL_RE.search(aside))
+
+
+_WAS_STILL_RE = re.compile(r"(?:was|were) still|used to|once (?:had|wore)", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 #: The end of a sentence or clause in bible prose; "sc." and "Dr." are not ends.
 _SENTENCE_END_RE = re.compile(r"(?<!\bsc)(?<!\bSc)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bSt)\.(?=\s|$)|;")

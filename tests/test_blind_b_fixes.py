@@ -1,0 +1,206 @@
+"""Regressions from blind set B's first run: bibles that would not load, and readings that missed or misfired."""
+
+from __future__ import annotations
+
+from checkutil import audit_text
+
+from continuity.bible.load import read_bible
+from continuity.language.names import misspelling_of
+from continuity.language.parse import Parser
+from continuity.story.objects import object_ref, same_object
+
+GROUPS_AND_CALENDAR = """\
+production:
+  title: THE ROUND
+the_family:
+  Danny:
+    full_name: Daniel Kerrigan
+    age: 24
+    face: Grey eyes, dark brown hair.
+  Mo:
+    age: 58 (42 in the 1971 flashback, when her hair was still brown and long)
+    face: Iron-grey hair cropped close.
+the_money:
+  Victor:
+    age: 52
+    face: Heavy. Clipped ginger moustache.
+fight_camp:
+  - date: Mon 2 Mar 1987
+    what: the dawn run
+  - date: Mon 9 Mar
+    what: the head clash
+  - date: 1971
+    what: flashback, the gym
+stops:
+  Wandilla Roadhouse: a radio on a shelf behind the bar. NO television anywhere on the place.
+  Fowlers Bay jetty: long, grey, some planks missing
+  Ceduna bus stop: bench outside the Shell
+the_car_and_the_tin:
+  the tin: "Des's fishing-tackle tin: a red biscuit tin with a rosella on the lid."
+"""
+
+
+def test_people_grouped_by_family_a_calendar_without_scenes_and_places_by_their_nouns_load():
+    bible, warnings = read_bible(GROUPS_AND_CALENDAR, source="b.yaml")
+    assert {c.name for c in bible.characters} == {"DANNY", "MO", "VICTOR"}
+    assert bible.story_dates["D1"] == "1987-03-02" and bible.story_dates["D8"] == "1987-03-09"
+    assert {loc.name for loc in bible.locations} >= {"WANDILLA ROADHOUSE", "FOWLERS BAY JETTY"}
+    assert [p.name for p in bible.props] == ["the tin"]
+    assert any("'fight_camp' as story days" in w for w in warnings)
+
+
+def test_a_bracketed_look_of_the_past_is_not_canon():
+    r = audit_text(
+        """
+        INT. GYM - DAY
+
+        MO (58), iron-grey hair cropped close, holds the pads.
+        """,
+        GROUPS_AND_CALENDAR,
+        ["appearance"],
+    )
+    assert r.findings == ()
+
+
+def test_a_prop_colour_said_at_its_second_mention_is_its_colour():
+    r = audit_text(
+        """
+        INT. CAR - DAY
+
+        Roo holds the green tin on her lap.
+        """,
+        GROUPS_AND_CALENDAR,
+        ["prop"],
+    )
+    assert [("green" in f.message and "red" in f.message) for f in r.findings] == [True]
+
+
+def test_a_sun_going_the_wrong_way_at_dawn_and_a_noon_sun_after_dusk():
+    r = audit_text(
+        """
+        EXT. TOWPATH - DAWN
+
+        The sun is going down red behind the mills.
+
+        EXT. HIGHWAY - DUSK
+
+        The kangaroo hits the bull bar.
+
+        INT. CAR - CONTINUOUS
+
+        The noon sun beats straight down on the roof.
+
+        EXT. ROADHOUSE - NIGHT
+
+        The bowsers shimmer in the afternoon heat.
+
+        INT. BAR - NIGHT
+
+        Bev puts a bar of Sunlight soap on the counter.
+
+        EXT. TOWPATH - DAWN
+
+        The sun comes up over the mills.
+        """,
+        None,
+        ["timeline"],
+    )
+    assert [f.scene for f in r.findings] == [1, 3, 4]
+    assert "a setting sun" in r.findings[0].message
+    assert "continuous from scene 2" in r.findings[1].message
+
+
+def test_a_vocative_for_the_young_self_on_screen_a_sworn_name_and_a_shared_family_name():
+    bible = """\
+characters:
+  - name: Jess Morrissey
+  - name: Roo Morrissey
+  - name: Finn
+  - name: Danny
+"""
+    r = audit_text(
+        """
+        INT. GYM - DAY
+
+        YOUNG DANNY punches the pads.
+
+        MO
+        Other hand, Danny.
+
+        INT. CAR - DAY
+
+        Jess drives. Roo sleeps. Finn reads.
+
+        ROO
+        Jesus, Jess. Slow down.
+
+        JESS
+        Jessica Morrisey, that's who.
+
+        Fin leans forward between the seats.
+        """,
+        bible,
+        ["name", "address"],
+    )
+    messages = [f.message for f in r.findings]
+    assert not any("Danny" in m or "Jesus" in m for m in messages), messages
+    assert any("'Morrisey'" in m and "JESS, ROO" in m for m in messages), messages
+    assert any("'Fin'" in m for m in messages), messages
+
+
+def test_a_doubled_letter_dropped_is_a_slip_a_syllable_dropped_a_nickname():
+    assert misspelling_of("FIN", ["FINN"]) == "FINN"
+    assert misspelling_of("DAN", ["DANIEL"]) is None
+
+
+def test_hair_going_black_is_a_change_and_a_moustache_that_comes_away_is_the_man_s():
+    bible = """\
+characters:
+  - name: Claire
+    description: Chestnut hair to the shoulder.
+  - name: Viktor
+    description: A man with a grey walrus moustache.
+"""
+    r = audit_text(
+        """
+        INT. ROOM - NIGHT
+
+        Claire works the dye into her hair. Her chestnut hair going black, strand by strand.
+
+        Viktor sits at the table, his glasses misting. Claire rolls her sleeves and sets a razor in front of him.
+
+        He lathers up. Claire takes the brush off him. The grey walrus moustache comes away into the bowl.
+
+        INT. SHIPPING OFFICE - DAY
+
+        Claire, her black hair in neat waves, and Viktor, clean-shaven, come to the counter.
+        """,
+        bible,
+        ["appearance"],
+    )
+    assert r.findings == ()
+
+
+def test_a_mobile_is_the_phone_that_was_lost():
+    parse = Parser(None).parse("Jess takes her mobile out of her shirt pocket.")
+    mobile = object_ref(parse, next(t.i for t in parse.tokens if t.lower == "mobile"))
+    phone_parse = Parser(None).parse("Roo hurls the phone into the saltbush.")
+    phone = object_ref(phone_parse, next(t.i for t in phone_parse.tokens if t.lower == "phone"))
+    assert mobile.head == "phone" and same_object(mobile, phone)
+
+
+def test_as_if_looking_for_a_shaved_moustache_is_not_wearing_it():
+    r = audit_text(
+        """
+        INT. BATHROOM - NIGHT
+
+        DANNY (24), a thin dark moustache, lathers his face and shaves the moustache off.
+
+        INT. FLAT - NIGHT
+
+        Danny rubs his bare top lip, as if he's still looking for the moustache.
+        """,
+        None,
+        ["appearance"],
+    )
+    assert r.findings == ()
