@@ -162,8 +162,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                                       if day is not None else ()),
         )
     for i, scene in enumerate(scenes):
-        if i == 0 or not timeline.is_continuous(scene):
-            continue
+        if i == 0 or not timeline.is_continuous(scene) or ctx.spans[i] != ctx.spans[i - 1]:
+            continue  # (an episode that opens CONTINUOUS without continuing the last starts afresh)
         own = scene.heading.time
         prev = times[i - 1]
         if own in ("CONTINUOUS", "SAME", "LATER", None) or prev is None:

@@ -20,7 +20,7 @@ from continuity.language.lexicon import garments_in
 from continuity.language.parse import Parse, Parser
 from continuity.screenplay.model import Kind, Scene, Script
 from continuity.settings import Settings
-from continuity.story import timeline
+from continuity.story import episodes
 from continuity.story.sentences import Cast, Observation, Reader, Sentence, sentences_of
 
 if TYPE_CHECKING:
@@ -131,18 +131,18 @@ class Context:
 
     @cached_property
     def times(self) -> list[str | None]:
-        """Effective time of day per scene (index 0 is scene 1)."""
-        return timeline.effective_times(self.script.scenes)
+        """Effective time of day per scene (index 0 is scene 1); a season breaks at each episode."""
+        return episodes.effective_times(self.script)
 
     @cached_property
     def story_days(self) -> list[int | None]:
-        """Story day per scene (None in flashbacks)."""
-        return timeline.story_days(self.script.scenes)
+        """Story day per scene (None in flashbacks), counted on across a season's episodes."""
+        return episodes.story_days(self.script)
 
     @cached_property
     def spans(self) -> list[int]:
-        """Continuous-span id per scene."""
-        return timeline.continuous_spans(self.script.scenes)
+        """Continuous-span id per scene; no span crosses an episode boundary of a season."""
+        return episodes.continuous_spans(self.script)
 
     def is_flashback(self, scene_index: int) -> bool:
         """Whether the scene is outside the main timeline (flashback, dream, dated)."""

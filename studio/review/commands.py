@@ -53,7 +53,14 @@ def _need_store(root: Path, hint: str) -> None:
 
 
 def _public(f: dict[str, Any]) -> dict[str, Any]:
-    return {k: f.get(k) for k in JSON_KEYS}
+    out = {k: f.get(k) for k in JSON_KEYS}
+    if f.get("episode") is not None:  # a season's finding: its episode and that episode's file
+        out.update(episode=f["episode"], script=f["script"])
+    return out
+
+
+def _episode(f: dict[str, Any]) -> str:
+    return f"episode {f['episode']}, " if f.get("episode") is not None else ""
 
 
 def _emit(data: Any) -> None:
@@ -100,7 +107,7 @@ def list_findings(
     for f in items:
         typer.echo(
             f"{f['id'][:8]}  {f['status']:9} {f['severity']:7} {f['category']:10} "
-            f"scene {f['scene']:>3} line {f['line']:>5}  {f['message']}"
+            f"{_episode(f)}scene {f['scene']:>3} line {f['line']:>5}  {f['message']}"
         )
     if not items:
         typer.echo("no findings")
@@ -124,7 +131,8 @@ def show(
     if as_json:
         _emit({**_public(f), "decisions": [{k: v for k, v in d.items() if k != "finding_id"} for d in history]})
         return
-    typer.echo(f"{f['id']}  [{f['status']}] {f['severity']} {f['category']}, scene {f['scene']}, line {f['line']}")
+    typer.echo(f"{f['id']}  [{f['status']}] {f['severity']} {f['category']}, {_episode(f)}scene {f['scene']}, "
+               f"line {f['line']}")
     typer.echo(f"  {f['message']}")
     if f["text"]:
         typer.echo(f"  here: {f['text']}")
