@@ -89,7 +89,11 @@ class VectorCache:
             if not self.path.is_file():
                 return None
             try:
-                self._db = sqlite3.connect(self.path)
+                db = sqlite3.connect(self.path)
+                if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='vec'").fetchone() is None:
+                    db.close()  # the writer is creating it: nothing to read yet
+                    return None
+                self._db = db
             except sqlite3.Error as exc:
                 log.warning("embedding cache disabled (%s): %s", self.path, exc)
                 return None

@@ -181,7 +181,11 @@ class _ParseCache:
             if not self.path.is_file():
                 return None
             try:
-                self._db = sqlite3.connect(self.path, check_same_thread=False)
+                db = sqlite3.connect(self.path, check_same_thread=False)
+                if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='parse'").fetchone() is None:
+                    db.close()  # the writer is creating it: nothing to read yet
+                    return None
+                self._db = db
             except sqlite3.Error as exc:
                 log.warning("parse cache disabled (%s): %s", self.path, exc)
                 self._failed = True

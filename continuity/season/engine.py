@@ -4,8 +4,10 @@ The driver (:func:`run_units`) works in two rounds. First every episode of every
 season (and every single script of a library) is one job: read, embedded and
 parsed wherever the engine runs it. Then each season whose episodes are all in
 gets one cross-episode job over the combined script, seeded with its episodes'
-vectors and parses. As results come in, the driver, the one writer, stores their
-new vectors and parses in the caches.
+vectors and parses. The driver is the one writer of the caches: it stores a single
+script's and a cross pass's new vectors and parses as they come in, and the
+episodes' once the first round is over (merged in story order), so that no
+episode job reads what another wrote during the run.
 
 :class:`LocalEngine` runs jobs in this process (one worker), or in worker
 processes (``spawn``), up to the cores, each loading the models once. Ray runs
@@ -235,6 +237,7 @@ def run_units(
     *,
     checks: Iterable[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    writer: Writer | None = None,
 ) -> list[UnitResult]:
     """Audit every unit with ``engine``; the caches are written here only.
 
@@ -244,12 +247,14 @@ def run_units(
         settings: the cache folder this process writes.
         checks: the checks to run (default: all).
         progress: ``callback(done, total)`` after each job.
+        writer: the one writer of the caches (default: a new one over ``settings``;
+            its ``written`` counts what it stored and the seconds it took).
 
     Returns:
         One result per unit, in the order given; a unit that failed carries ``error``.
     """
     names = check_names(checks)
-    writer = Writer(settings)
+    writer = writer or Writer(settings)
     results = [UnitResult(u) for u in units]
     jobs: list[Job] = []
     for i, u in enumerate(units):
@@ -266,7 +271,10 @@ def run_units(
     episodes: dict[int, list[Result]] = {}
     for res in engine.map(jobs):
         done += 1
-        _account(results[res.unit], res, writer)
+        # An episode's vectors and parses are stored only once every episode job is done:
+        # each episode job then reads the caches as they were before the run, whichever
+        # engine ran it and in whatever order, so the cross pass gets the same inputs.
+        _account(results[res.unit], res, writer if res.report is not None else None)
         if "error" not in res.stats:
             if res.report is not None:
                 results[res.unit].report = res.report
@@ -279,9 +287,10 @@ def run_units(
         if r.unit.spec is None or r.error is not None:
             continue
         order = {e.number: k for k, e in enumerate(r.unit.spec.episodes)}
-        got = sorted(episodes.get(i, []), key=lambda x: order[x.number])
+        got = sorted(episodes.pop(i, []), key=lambda x: order[x.number])
         scripts = tuple(x.script for x in got if x.script is not None)
         vectors, parses = merge_seeds(got)
+        writer.save(Result(i, vectors=vectors, parses=parses))
         cross.append(CrossJob(i, r.unit.spec, scripts, vectors, parses, r.unit.bible, r.unit.bible_source, names))
     for res in engine.map(cross):
         done += 1
@@ -293,8 +302,9 @@ def run_units(
     return results
 
 
-def _account(target: UnitResult, res: Result, writer: Writer) -> None:
-    writer.save(res)
+def _account(target: UnitResult, res: Result, writer: Writer | None) -> None:
+    if writer is not None:
+        writer.save(res)
     target.seconds += float(res.stats.get("seconds", 0.0))
     target.stats.append({"episode": res.number, **res.stats})
     if "error" in res.stats and target.error is None:

