@@ -101,3 +101,21 @@ def test_an_unreachable_cluster_is_one_line(ray_instance, tmp_path, monkeypatch)
     with pytest.raises(InputError) as exc:
         ray_engine.RayEngine(Settings(embedder="hashing", cache=False), "10.0.0.1:6379")
     assert "10.0.0.1:6379" in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_the_cli_runs_a_season_on_ray(ray_instance, cli, tmp_path, monkeypatch):
+    import json
+
+    from seasonutil import _PLANTS  # noqa: F401 (the helpers load)
+
+    folder = tmp_path / "show"
+    folder.mkdir()
+    for n, text in enumerate(("INT. ROOM - DAY\n\nMARA, red hair, holds a brass compass.\n\nMARA\nHello.\n\n"
+                              "Mara hurls the brass compass over the cliff. It shatters on the rocks below.\n",
+                              "INT. ROOM - DAY\n\nMara opens the brass compass.\n\nMARA\nOdd.\n"), start=1):
+        (folder / f"ep{n}.fountain").write_text(f"Title: Ep {n}\n\n" + text)
+    code, local, _ = cli("audit", folder, "--workers", "1", "--json")
+    monkeypatch.setenv("STUDIO_RAY_ADDRESS", "local")  # the setting is the flag too
+    code2, on_ray, err = cli("audit", folder, "--json")
+    assert code == code2 == 1, err
+    assert json.loads(on_ray)["findings"] == json.loads(local)["findings"]

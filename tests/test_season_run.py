@@ -268,3 +268,25 @@ def test_review_page_shows_each_episode(show):
     page = client.get("/").text
     assert "Episode 2, scene 1" in page and "Episode 3, scene 1" in page
     assert "episode 1, scene 2" in page  # evidence from another episode names it
+
+
+def test_wardrobe_added_to_a_series_bible_counts_scenes_across_the_season(cli, show):
+    """A continued episode's raincoat change becomes canon from its scene in the season, not in the episode."""
+    (show / "ep2.fountain").write_text(EP2.replace("INT. KITCHEN - DAY", "INT. KITCHEN - CONTINUOUS")
+                                       .replace("Mara opens", "Mara zips her blue coat. Mara opens"))
+    (show / "ep1.fountain").write_text(EP1 + "\nMara pulls her green coat tight.\n")
+    (show / "bible.yaml").write_text("characters:\n  - name: MARA\n")
+    (show / "series.yaml").write_text(
+        "bible: bible.yaml\nepisodes: [ep1.fountain, {script: ep2.fountain, continues: true}, ep3.fountain]\n")
+    cli("audit", show / "series.yaml", "--workers", "1", "--store")
+    with Store.open(show) as s:
+        coat = next(r for r in s.findings() if r["category"] == "wardrobe")
+    assert coat["episode"] == 2 and coat["scene"] == 1 and coat["data"]["season_scene"] == 3
+    code, out, err = cli("findings", "add-to-bible", coat["id"][:8], "--project", show, "--yes")
+    assert code == 0, err
+    from continuity.api import load_bible
+
+    items = {w.item: str(w.scenes) for w in load_bible(show / "bible.yaml").character("MARA").wardrobe}
+    assert items == {"blue coat": "3-"}  # the season's scene 3, not the episode's scene 1
+    with Store.open(show) as s:
+        assert s.decisions(coat["id"])[-1]["action"] == "add_to_bible" and s.last_audit()["season"]
