@@ -54,6 +54,7 @@ def audit(
     checks: list[str] | None = None,
     bible_source: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    story_days: dict[str, str] | None = None,
 ) -> Report:
     """Audit ``script`` against ``bible`` (or its own first descriptions when None).
 
@@ -64,6 +65,8 @@ def audit(
         checks: run only these checks (names from ``continuity.checks.registry.CHECKS``).
         bible_source: the bible's path, shown in reports.
         progress: optional ``callback(done, total)`` while new sentences are encoded.
+        story_days: fixed story days (scene number -> ``D5``); None reads the sidecar
+            beside the script (``draft.story.yaml``, see :mod:`continuity.bible.story_days`).
 
     Returns:
         The report; findings and scenes carry production positions (scene
@@ -73,9 +76,12 @@ def audit(
         InputError: an unknown check name.
     """
     from continuity.audit import run
+    from continuity.bible.story_days import story_days_beside
     from continuity.reports.positions import locate
 
     settings = settings or Settings.load()
+    if story_days is None:
+        story_days = story_days_beside(script.source if script.source and Path(script.source).is_file() else None)
     report = run(
         script,
         bible,
@@ -84,6 +90,7 @@ def audit(
         checks=checks,
         bible_source=str(bible_source) if bible_source else None,
         progress=progress,
+        story_days=story_days,
     )
     return locate(report, script)
 

@@ -30,6 +30,7 @@ def run(
     checks: list[str] | None = None,
     bible_source: str | None = None,
     progress=None,
+    story_days: dict[str, str] | None = None,
     collection: Collection | None = None,
     parser: Parser | None = None,
 ) -> Report:
@@ -43,6 +44,7 @@ def run(
         checks: names of the checks to run (default: all registered, ``style`` only when the bible asks).
         bible_source: path of the bible, for the report.
         progress: optional ``callback(done, total)`` while sentences are encoded.
+        story_days: fixed story days, scene number -> ``D5`` (over the bible's own ``story_days``).
         collection: the embeddings to use instead of a new one over ``embedder`` and
             ``cache_dir`` (a season's, seeded with its episodes' vectors).
         parser: the dependency parser to use instead of a new one over ``cache_dir``.
@@ -62,7 +64,8 @@ def run(
     if parser is None:
         parser = Parser(cache_dir)
         parser.preload()
-    ctx = Context(script, bible, explicit, collection, bible_source, parser=parser)
+    ctx = Context(script, bible, explicit, collection, bible_source, parser=parser,
+                  options={"story_days": dict(story_days or {})})
     names = checks or default_checks(bible if explicit else None)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
@@ -75,8 +78,8 @@ def run(
             findings.setdefault((ep.number if ep else None, f.id), f)
     ordered = sorted(findings.values(), key=lambda f: (f.scene, f.line, f.category, f.id))
     scenes = tuple(
-        SceneInfo(s.index, s.line, s.heading.text, t, d)
-        for s, t, d in zip(script.scenes, ctx.times, ctx.story_days)
+        SceneInfo(s.index, s.line, s.heading.text, t.time_class, t.story_day, day=t.day)
+        for s, t in zip(script.scenes, ctx.story.scenes)
     )
     log.info("embeddings: %s", ctx.collection.stats)
     return Report(script.source, script.format, scenes, tuple(ordered), bible_source, tuple(names))

@@ -186,7 +186,10 @@ def _audit_library(folder: Path, scripts: list[Path] | None, fmt: Format | None,
         sys.stdout.write(text)
     else:
         write_output(out, text)
-        stderr_console().print(f"wrote {out} ({summary['scripts']} scripts, {summary['findings']} findings)")
+        from continuity.language.words import plural
+
+        stderr_console().print(f"wrote {out} ({plural(summary['scripts'], 'script')}, "
+                               f"{plural(summary['findings'], 'finding')})")
     if summary["failed"]:
         failed = [r for r in summary["rows"] if r["error"]]
         raise InputError(f"{len(failed)} of {len(summary['rows'])} could not be audited; first: {failed[0]['error']}")
@@ -340,14 +343,25 @@ def bible_check(
 def scenes(
     script: Path = typer.Argument(..., help="A screenplay: .fountain, .fdx or .pdf."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    days: Path | None = typer.Option(None, "--days", help="Fixed story days (YAML: story_days: {12: D5}); default: SCRIPT's .story.yaml beside it."),
+    bible: Path | None = typer.Option(None, "--bible", "-b", help="A bible whose story_days fixes to use."),
 ) -> None:
-    """The one-liner: each scene's number, heading, time, story day, pages and cast.
+    """The one-liner: each scene's number, heading, time, story day, pages and who is in it.
 
     Scene numbers are the script's own (#12A# in Fountain, Number= in FDX,
-    printed in a PDF), else the scene's place in the script. Pages: where the
-    scene starts and its length in eighths (a PDF's own pages; otherwise a
-    standard 55-line page). Cast: who speaks, and who of the speaking cast is
-    named in the action. Headings without a time of day are listed as info.
+    printed in a PDF), else the scene's place in the script. Story days are D1,
+    N1 (the night of day 1), D2... and FB1, FB2 for flashbacks, flash-forwards,
+    dreams and told stories; time of day is resolved through CONTINUOUS, SAME
+    and LATER, and for a heading without one from the action or the scenes
+    around it (each such scene is listed as info, with how it was resolved or
+    why it could not be). Pages: where the scene starts and its length in
+    eighths, the blank at the foot of a page counted, so the scenes add up to
+    the script's length. Cast: who is on screen (speaking or not); --json adds
+    who is only heard and who is only mentioned.
+
+    A day you fix stays fixed: put `story_days: {12: D5}` (the script's scene
+    numbers) in SCRIPT.story.yaml beside the script, in --days FILE or in the
+    bible; the scenes after a fixed one count on from it.
 
     Examples:
 
@@ -359,40 +373,50 @@ def scenes(
     from rich.markup import escape
     from rich.table import Table
 
-    from continuity.api import load_script
-    from continuity.story.breakdown import one_liner, untimed
+    from continuity.api import load_bible, load_script
+    from continuity.bible.story_days import load_story_days, story_days_beside
+    from continuity.language.words import noun, plural
+    from continuity.screenplay.pages import eighths_text
+    from continuity.story.breakdown import one_liner
 
     s = load_script(script)
-    rows = one_liner(s)
-    missing = untimed(rows)
-    notes = [
-        {"severity": "info", "scene": r.scene.index, "scene_number": r.number, "message": "the heading gives no time of day"}
-        for r in missing
-    ]
+    fixes = dict(load_bible(bible).story_days) if bible else {}
+    fixes.update(load_story_days(days) if days else story_days_beside(script))
+    rows = one_liner(s, fixes=fixes)
+    notes = []
+    for r in rows:
+        if r.scene.heading.time is not None and r.time is not None:
+            continue
+        if r.time is None:
+            message = f"no time of day: {r.when.why_no_time}"
+        else:
+            message = f"the heading gives no time of day; {r.time} ({r.when.time_source})"
+        notes.append({"severity": "info", "scene": r.scene.index, "scene_number": r.number, "message": message})
     if as_json:
         data = {"script": str(script), "scenes": [r.to_dict() for r in rows], "info": notes}
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for col, justify in (("sc", "right"), ("heading", "left"), ("time", "left"), ("day", "right"),
-                         ("page", "right"), ("pages", "right"), ("cast", "left")):
+    for col, justify in (("sc", "right"), ("heading", "left"), ("time", "left"), ("day", "left"),
+                         ("page", "right"), ("pages", "right"), ("cast", "left"), ("heard", "left")):
         table.add_column(col, justify=justify, overflow="fold")
     for r in rows:
-        day = "" if r.story_day is None else str(r.story_day)
         table.add_row(
-            escape(r.number), escape(r.scene.heading.text), r.time or "", day,
-            r.page or "", r.to_dict()["pages"] or "", escape(", ".join(r.cast)),
+            escape(r.number), escape(r.scene.heading.text), r.time or "-", r.story_day,
+            r.page or "", r.to_dict()["pages"] or "", escape(", ".join(r.who.present)), escape(", ".join(r.who.heard)),
         )
     console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
     console.print(table)
     total = sum(r.eighths or 0 for r in rows)
-    from continuity.screenplay.pages import eighths_text
-
     n = len(rows)
-    console.print(f"\n{n} scene{'' if n == 1 else 's'}, {eighths_text(total) if total else 0} page{'s' if total > 8 or not total else ''}.")
-    if missing:
-        which = ", ".join(r.number for r in missing[:20]) + (" ..." if len(missing) > 20 else "")
-        console.print(f"info: {len(missing)} heading{'' if len(missing) == 1 else 's'} with no time of day (scene{'' if len(missing) == 1 else 's'} {which})")
+    console.print(f"\n{plural(n, 'scene')}, {eighths_text(total) if total else 0} {noun(2 if total != 8 else 1, 'page')}.")
+    untimed = [r for r in rows if r.time is None]
+    if untimed:
+        which = ", ".join(r.number for r in untimed[:20]) + (" ..." if len(untimed) > 20 else "")
+        console.print(f"info: {plural(len(untimed), 'scene')} with no time of day ({noun(len(untimed), 'scene')} {which}); --json says why")
+    inferred = len(notes) - len(untimed)
+    if inferred:
+        console.print(f"info: {plural(inferred, 'heading')} without a time of day, resolved from the action or the scenes around (--json lists them)")
 
 
 @app.command()
@@ -427,6 +451,7 @@ def convert(
 
 # -- commands defined in their own modules (heavy imports stay inside them) -------
 from studio.bench.commands import bench_app  # noqa: E402
+from studio.breakdown_cmd import breakdown_command  # noqa: E402
 from studio.doctor import doctor_command  # noqa: E402
 from studio.generation.commands import generate_command  # noqa: E402
 from studio.mcp.server import mcp_command  # noqa: E402
@@ -442,6 +467,7 @@ app.command("mcp")(mcp_command)
 app.command("generate")(generate_command)
 app.command("doctor")(doctor_command)
 app.command("sheets")(sheets_command)
+app.command("breakdown")(breakdown_command)
 app.add_typer(bench_app, name="bench")
 
 

@@ -64,8 +64,10 @@ def audit_season(paths: list[Path], bible: Path | None, *, checks: list[str] | N
     bible_path = bible if bible is not None else (Path(spec.bible) if spec.bible else None)
     canon = load_bible(bible_path) if bible_path else None
     root = project if project is not None else _season_root(paths)
-    n = len(spec.episodes)
-    with engine_for(workers, ray) as engine, _progress(f"Reading and embedding {n} episodes") as progress:
+    from continuity.language.words import plural
+
+    label = f"Reading and embedding {plural(len(spec.episodes), 'episode')}"
+    with engine_for(workers, ray) as engine, _progress(label) as progress:
         report = run_season(spec, canon, checks=checks, bible_source=bible_path, engine=engine, progress=progress)
     if store:
         from studio.review.actions import Project

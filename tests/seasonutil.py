@@ -17,7 +17,7 @@ PLANTED = (
 
 _PLANTS = {
     1: """
-        EXT. ASHTON BUS STOP - DAY
+        EXT. ASHTON BUS STOP - DAY (PRESENT)
 
         HARLAN DUNE (50s), red hair, green eyes, steps off the bus with a carpet bag.
 
@@ -25,7 +25,7 @@ _PLANTS = {
         Nice town. Quiet.
         """,
     2: """
-        EXT. CLIFF ROAD - NIGHT
+        EXT. CLIFF ROAD - NIGHT (PRESENT)
 
         Harlan stands at the edge with a brass compass in his hand.
 
@@ -35,7 +35,7 @@ _PLANTS = {
         Harlan hurls the brass compass over the cliff. It shatters on the rocks below.
         """,
     5: """
-        INT. DINER - DAY
+        INT. DINER - DAY (PRESENT)
 
         Harlan orders coffee and reads the paper.
 
@@ -43,7 +43,7 @@ _PLANTS = {
         Black. No sugar.
         """,
     9: """
-        EXT. MAIN STREET - DAY
+        EXT. MAIN STREET - DAY (PRESENT)
 
         Harlan waves at a passing truck.
 
@@ -57,7 +57,7 @@ _PLANTS = {
         Lovely day.
         """,
     11: """
-        EXT. RIVERBANK - DAY
+        EXT. RIVERBANK - DAY (PRESENT)
 
         Harlan opens the brass compass and checks the heading.
 
@@ -65,7 +65,7 @@ _PLANTS = {
         North it is.
         """,
     12: """
-        EXT. ASHTON BUS STOP - DAY
+        EXT. ASHTON BUS STOP - DAY (PRESENT)
 
         Harlan pushes his blonde hair out of his eyes and waits for the bus.
 

@@ -172,6 +172,35 @@ def test_scene_range_errors(spec):
         SceneRange.parse(spec)
 
 
+def test_scene_ranges_take_the_scripts_own_numbers():
+    r = SceneRange.parse("1-4A, 12-")
+    assert str(r) == "1-4A, 12-" and SceneRange.parse(str(r)) == r
+    assert r.contains(5, "4A") and r.contains(9, "4") and not r.contains(6, "4B") and not r.contains(7, "5")
+    assert r.contains(40, "12") and r.contains(41, "12A") and not r.contains(30, "11")
+    assert r.describe() == "scenes 1 to 4A and 12 onwards"
+    assert SceneRange.parse("4a").contains(5, "4A") and not SceneRange.parse("4A").contains(4)
+    with pytest.raises(ValueError):
+        SceneRange.parse("4B-4A")
+
+
+def test_story_days_in_the_bible_and_beside_the_script(tmp_path):
+    from continuity.bible.story_days import load_story_days, sidecar_for, story_days_beside
+    from continuity.errors import InputError
+
+    bible = parse_bible("story_days:\n  12: d5\n  4A: FB2\n")
+    assert bible.story_days == {"12": "D5", "4A": "FB2"} and parse_bible(dump_bible(bible)) == bible
+    with pytest.raises(BibleError, match=r":2: story_days.12: story day 'tuesday'"):
+        parse_bible("story_days:\n  12: tuesday\n")
+    script = tmp_path / "draft.fountain"
+    assert sidecar_for(script).name == "draft.story.yaml" and story_days_beside(script) == {}
+    sidecar_for(script).write_text("story_days:\n  40A: N3\n")
+    assert story_days_beside(script) == {"40A": "N3"}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("days: {1: D1}\n")
+    with pytest.raises(InputError, match="expected one key, story_days"):
+        load_story_days(bad)
+
+
 def test_scene_range_words():
     assert SceneRange.parse("1-4, 7, 9-").describe() == "scenes 1 to 4, 7 and 9 onwards"
     assert SceneRange.parse(3).describe() == "scene 3"

@@ -24,7 +24,6 @@ from conftest import EXAMPLE, ROOT
 from continuity.errors import BibleError, InputError
 from tests.test_generate import FERRY, TWO, env  # noqa: F401 - env: the generate tests' fixture
 
-
 # -- 1. compressed PDFs expand without limit ----------------------------------------------------
 
 
@@ -266,7 +265,7 @@ def test_every_csv_the_project_writes_guards_formulas(cli, tmp_path):
     from studio.review.export import to_csv as findings_csv
 
     (tmp_path / "s.fountain").write_text("INT. KITCHEN - DAY\n\nMARA, 30s, wears a green coat.\n\n"
-                                         "@=CMD|' /C calc'!A0\nHello.\n\nMARA\n-2+3 is what I owe you.\n")
+                                         "@=CMD|' -C calc'!A0\nHello.\n\nMARA\n-2+3 is what I owe you.\n")
     code, out, err = cli("sheets", tmp_path / "s.fountain", "--format", "csv")
     shot = SimpleNamespace(scene=1, number=1, size="MS", angle="eye", movement="static", lens="50mm", duration=3,
                            subjects=(SimpleNamespace(name="@SUM(A1)", position="left", facing="right"),),

@@ -22,7 +22,7 @@ from continuity.screenplay.season import (
     segments,
 )
 from continuity.settings import Settings
-from continuity.story import episodes, timeline
+from continuity.story import episodes
 
 EP1 = """\
 Title: One
@@ -145,25 +145,47 @@ def test_an_fdx_episode_in_a_mixed_season_keeps_paragraph_numbers():
 # -- story time at episode boundaries ---------------------------------------------------------
 
 
+def _time(script):
+    st = episodes.read_story_time(script)
+    return [t.time_class for t in st.scenes], [t.span for t in st.scenes], [t.story_day for t in st.scenes]
+
+
 def test_time_spans_and_days_break_at_each_episode_unless_it_continues():
     a, b, c3 = (fountain.parse(t) for t in (EP1, EP2, EP3))
     broken = combine([a, b, c3], [EpisodeMeta(1), EpisodeMeta(2, gap_days=2), EpisodeMeta(3)])
-    assert episodes.effective_times(broken) == ["NIGHT", "NIGHT", None, "DAY"]
-    spans = episodes.continuous_spans(broken)
+    times, spans, days = _time(broken)
+    assert times[:2] == ["NIGHT", "NIGHT"] and times[2] is None and times[3] == "DAY"
     assert spans[2] != spans[1] and spans[3] != spans[2]
-    assert episodes.story_days(broken) == [1, 1, 3, 4]
+    assert days == ["N1", "N1", "D3", "D4"]
     joined = combine([a, b, c3], [EpisodeMeta(1), EpisodeMeta(2, continues=True), EpisodeMeta(3, gap_days=0)])
     assert [s.start for s in segments(joined)] == [0, 3]
-    assert episodes.effective_times(joined)[2] == "NIGHT"  # CONTINUOUS takes episode 1's night
-    assert episodes.continuous_spans(joined)[2] == episodes.continuous_spans(joined)[1]
-    assert episodes.story_days(joined) == [1, 1, 1, 1]  # gap_days 0: episode 3 opens on the same story day
+    times, spans, days = _time(joined)
+    assert times[2] == "NIGHT"  # CONTINUOUS takes episode 1's night
+    assert spans[2] == spans[1]
+    assert days[3] == "D1"  # gap_days 0: episode 3 opens on the same story day
+
+
+def test_a_season_numbers_flashbacks_on_and_keeps_scene_links_in_the_season():
+    fb = "Title: F\n\nINT. SCHOOL - DAY (FLASHBACK)\n\nMara, aged nine, runs.\n\nINT. KITCHEN - NIGHT\n\nMara waits.\n"
+    c = combine([fountain.parse(fb), fountain.parse(fb)])
+    st = episodes.read_story_time(c)
+    assert [t.story_day for t in st.scenes] == ["FB1", "N1", "FB2", "N2"]
+    assert [t.index for t in st.scenes] == [1, 2, 3, 4]
+    assert all(t.after is None or t.after < t.index for t in st.scenes)
+
+
+def test_story_day_fixes_in_a_season_name_the_episode():
+    a, b = fountain.parse(EP1), fountain.parse(EP3)
+    c = combine([a, b])
+    st = episodes.read_story_time(c, fixes={"2:1": "D5", "1": "D9"})
+    assert [t.story_day for t in st.scenes][2] == "D6"  # episode 2's own D5, after episode 1's one day
 
 
 def test_a_single_script_reads_story_time_exactly_as_before():
+    from continuity.story.time import read_time
+
     s = fountain.parse(EP1 + "\n" + EP2.split("\n", 2)[2])
-    assert episodes.effective_times(s) == timeline.effective_times(s.scenes)
-    assert episodes.story_days(s) == timeline.story_days(s.scenes)
-    assert episodes.continuous_spans(s) == timeline.continuous_spans(s.scenes)
+    assert episodes.read_story_time(s) == read_time(s)
 
 
 # -- auditing a season ----------------------------------------------------------------------
@@ -182,7 +204,7 @@ def test_findings_cross_episodes_name_their_episode_and_evidence(season_files, s
     assert not [f for f in report.findings if f.category in ("timeline", "wardrobe")]
     assert [e.number for e in report.episodes] == [1, 2, 3]
     assert [(s.episode, s.index) for s in report.scenes] == [(1, 1), (1, 2), (2, 1), (3, 1)]
-    assert report.scenes[2].story_day == 2 and report.scenes[2].time is None
+    assert report.scenes[2].story_day == "D2" and report.scenes[2].time is None
 
 
 def test_an_episode_that_continues_is_compared_across_the_boundary(season_files, tmp_path, settings):
@@ -348,3 +370,16 @@ def test_the_season_mapping_keeps_messages_about_scenes_local(season_files, sett
 def test_replace_keeps_findings_frozen(season_files, settings):
     f = audit_season(load_season(season_files), settings=settings).findings[0]
     assert replace(f, episode=None).id != f.id  # the episode is part of the id
+
+
+def test_scene_numbers_of_their_own_name_the_right_episodes_scene(tmp_path, settings):
+    """Both episodes number a scene 7: a message names the one it means, in its own episode."""
+    one = EP1.replace("INT. KITCHEN - NIGHT", "INT. KITCHEN - NIGHT #7#").replace("EXT. CLIFF - NIGHT", "EXT. CLIFF - NIGHT #8#")
+    two = EP2.replace("INT. KITCHEN - CONTINUOUS", "INT. KITCHEN - DAY #7#")
+    paths = _write(tmp_path, ep1_fountain=one, ep2_fountain=two)
+    report = audit_season(load_season(paths), settings=settings)
+    prop = next(f for f in report.findings if f.category == "prop")
+    assert (prop.episode, prop.scene, prop.scene_number) == (2, 1, "7")
+    assert "in scene 8 of episode 1" in prop.message
+    assert prop.evidence[0].scene_number == "8" and prop.evidence[0].episode == 1
+    assert [s.number for s in report.scenes] == ["7", "8", "7"]

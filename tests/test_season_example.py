@@ -54,5 +54,5 @@ def test_the_report_names_the_series_and_its_episodes(report):
     assert report.series == "Copper Street"
     assert [(e.number, e.title, e.scenes) for e in report.episodes] == [
         (1, "The Watch", 5), (2, "Tide Clock", 4), (3, "Chime", 4)]
-    days = {(s.episode, s.index): s.story_day for s in report.scenes}
-    assert days[(1, 5)] == 1 and days[(2, 1)] == 3  # gap_days: 2
+    days = {(s.episode, s.index): (s.day, s.story_day) for s in report.scenes}
+    assert days[(1, 5)] == (1, "N1") and days[(2, 1)] == (3, "D3")  # gap_days: 2

@@ -65,6 +65,7 @@ def test_scene_extents_add_up_to_the_page_count(corpus):
     n = len(layout(script))
     assert 115 <= n <= 130  # screenplain and afterwriting paginate it to 118-122 pages
     assert abs(total / 8 - n) <= n * 0.1
+    assert abs(total - pages.body) <= 1  # the blank foot of each page is counted: the scenes add up to the script
 
 
 def test_positions_from_fountain_and_from_its_pdf_agree(tmp_path):
@@ -110,18 +111,26 @@ def test_findings_carry_the_scripts_own_scene_numbers(tmp_path):
 
 def test_scenes_one_liner_json_keeps_old_keys_and_adds_production_ones(cli, tmp_path):
     p = tmp_path / "s.fountain"
-    p.write_text("INT. KITCHEN - DAY #7#\n\nMara pours tea for Eli.\n\nELI\nThanks.\n\nEXT. YARD\n\nRain.\n")
+    p.write_text("INT. KITCHEN - DAY #7#\n\nMARA (30s) pours tea for Eli.\n\nELI\nThanks, Tom.\n\nEXT. YARD\n\nRain.\n\n"
+                 "TOM (O.S.)\nMara!\n")
     code, out, _ = cli("scenes", p, "--json")
     data = json.loads(out)
     first = data["scenes"][0]
     assert code == 0
     assert set(first) >= {"scene", "line", "number", "heading", "setting", "location", "time", "story_day", "speakers"}
-    assert (first["scene_number"], first["page"], first["pages"], first["cast"]) == ("7", "1", "1/8", ["ELI"])
+    assert set(first) >= {"present", "heard", "mentioned", "day", "flashback", "time_source", "heading_time"}
+    # The blank at the foot of the page belongs to the last scene: 1/8 + 7/8 make the page.
+    assert (first["scene_number"], first["page"], first["pages"], first["cast"]) == ("7", "1", "1/8", ["MARA", "ELI"])
+    assert first["story_day"] == "D1" and first["speaking"] == ["ELI"] and first["mentioned"] == ["TOM"]
+    second = data["scenes"][1]
+    assert (second["time"], second["story_day"], second["heading_time"]) == ("DAY", "D1", None)
+    assert (second["present"], second["heard"], second["mentioned"]) == ([], ["TOM"], ["MARA"])
     assert data["info"] == [
-        {"severity": "info", "scene": 2, "scene_number": "2", "message": "the heading gives no time of day"}
+        {"severity": "info", "scene": 2, "scene_number": "2",
+         "message": "the heading gives no time of day; DAY (carried from scene 7)"}
     ]
     code, out, _ = cli("scenes", p)
-    assert "info: 1 heading with no time of day (scene 2)" in out and "1/8" in out
+    assert "info: 1 heading without a time of day, resolved" in out and "1/8" in out
 
 
 def test_scenes_reads_a_pdf(cli, tmp_path):

@@ -37,6 +37,8 @@ def dump_bible(bible: Bible) -> str:
     ) if v or v is False}
     if style:
         data["style"] = style
+    if bible.story_days:
+        data["story_days"] = dict(bible.story_days)
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -25,7 +25,14 @@ from pydantic_core import core_schema
 from continuity.language.palette import colour_hex
 
 _SPACE_RE = re.compile(r"\s+")
-_RANGE_PART_RE = re.compile(r"^(\d+)(?:\s*(?:-|\u2013|\u2014|\.\.)\s*(\d+)?)?$")
+_RANGE_PART_RE = re.compile(r"^(\d+[A-Za-z]{0,3})(?:\s*(?:-|\u2013|\u2014|\.\.)\s*(\d+[A-Za-z]{0,3})?)?$")
+_NUMBER_KEY_RE = re.compile(r"^(\d+)([A-Za-z]*)$")
+
+
+def scene_key(number: object) -> tuple[int, str]:
+    """The order of a scene number: ``4`` < ``4A`` < ``4B`` < ``5`` (a number the pattern does not fit sorts last)."""
+    m = _NUMBER_KEY_RE.match(str(number).strip())
+    return (int(m.group(1)), m.group(2).upper()) if m else (10**9, str(number))
 _HEX_RE = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _RATIO_RE = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:[:/x\u00d7]\s*(\d+(?:\.\d+)?|\.\d+)\s*)?$")
 # Same separators as heading.py, so "LIGHTHOUSE -- LANTERN ROOM" matches a heading.
@@ -45,13 +52,15 @@ class _Located(ValueError):
 
 @dataclass(frozen=True)
 class SceneRange:
-    """A set of 1-based scene indices, written like ``"1-4, 7, 9-"`` (``9-``: 9 on).
+    """A set of scenes by their numbers, written like ``"1-4, 7, 9-"`` (``9-``: 9 on), ``"1-4A"``, ``"12-"``.
 
-    Spans are sorted and merged, so equal sets compare equal. The default is every
-    scene (``"1-"``).
+    The numbers are the script's own scene numbers (``4A`` sits between ``4`` and
+    ``5``); a script that numbers no scenes is numbered by their order. Spans are
+    sorted and merged, so equal sets compare equal. The default is every scene
+    (``"1-"``).
     """
 
-    spans: tuple[tuple[int, int | None], ...] = ((1, None),)
+    spans: tuple[tuple[int | str, int | str | None], ...] = ((1, None),)
 
     @classmethod
     def all(cls) -> SceneRange:
@@ -85,13 +94,17 @@ class SceneRange:
         raise ValueError(f"invalid scene range: expected text like \"1-4, 7\", got {_type_name(value)}")
 
     @classmethod
-    def _of(cls, spans: list[tuple[int, int | None]]) -> SceneRange:
-        merged: list[tuple[int, int | None]] = []
-        for start, end in sorted(spans, key=lambda s: (s[0], math.inf if s[1] is None else s[1])):
+    def _of(cls, spans: list[tuple[int | str, int | str | None]]) -> SceneRange:
+        merged: list[tuple[int | str, int | str | None]] = []
+        far = (math.inf, "")
+        for start, end in sorted(spans, key=lambda s: (scene_key(s[0]), far if s[1] is None else scene_key(s[1]))):
             if merged:
                 pstart, pend = merged[-1]
-                if pend is None or start <= pend + 1:
-                    merged[-1] = (pstart, None if pend is None or end is None else max(pend, end))
+                touching = pend is None or scene_key(start) <= scene_key(pend) or (
+                    isinstance(start, int) and isinstance(pend, int) and start <= pend + 1)
+                if touching:
+                    longer = None if pend is None or end is None else max(pend, end, key=scene_key)
+                    merged[-1] = (pstart, longer)
                     continue
             merged.append((start, end))
         return cls(tuple(merged))
@@ -101,9 +114,10 @@ class SceneRange:
         """True when the range covers every scene."""
         return self.spans == ((1, None),)
 
-    def contains(self, scene_index: int) -> bool:
-        """Whether the 1-based ``scene_index`` is in the range."""
-        return any(start <= scene_index and (end is None or scene_index <= end) for start, end in self.spans)
+    def contains(self, scene_index: int, number: str | None = None) -> bool:
+        """Whether a scene is in the range: by its own ``number`` (``"4A"``) when given, else by its 1-based index."""
+        key = scene_key(number if number is not None else scene_index)
+        return any(scene_key(start) <= key and (end is None or key <= scene_key(end)) for start, end in self.spans)
 
     def describe(self) -> str:
         """Words for sentences: ``"scenes 1 to 4 and 7"``, ``"scene 9 onwards"``, ``"every scene"``."""
@@ -126,12 +140,17 @@ class SceneRange:
         )
 
 
-def _span(raw: object, start: int, end: int | None) -> tuple[int, int | None]:
-    if start < 1 or (end is not None and end < 1):
+def _span(raw: object, start: int | str, end: int | str | None) -> tuple[int | str, int | str | None]:
+    if scene_key(start)[0] < 1 or (end is not None and scene_key(end)[0] < 1):
         raise ValueError(f"invalid scene range {raw!r}: scenes are numbered from 1")
-    if end is not None and end < start:
+    if end is not None and scene_key(end) < scene_key(start):
         raise ValueError(f"invalid scene range {raw!r}: {start}-{end} runs backwards")
     return start, end
+
+
+def _bound(token: str) -> int | str:
+    """``"12"`` -> 12, ``"4a"`` -> ``"4A"``."""
+    return int(token) if token.isdigit() else token.upper()
 
 
 def _parse_spec(spec: str) -> list[tuple[int, int | None]]:
@@ -144,9 +163,9 @@ def _parse_spec(spec: str) -> list[tuple[int, int | None]]:
     for part in text.split(","):
         m = _RANGE_PART_RE.match(part.strip())
         if not m:
-            raise ValueError(f"invalid scene range {spec!r}: expected e.g. \"1-4, 7, 9-\"")
-        start = int(m.group(1))
-        end = start if part.strip().isdigit() else (int(m.group(2)) if m.group(2) else None)
+            raise ValueError(f"invalid scene range {spec!r}: expected e.g. \"1-4, 7, 9-\" or \"1-4A\"")
+        start = _bound(m.group(1))
+        end = start if m.group(1) == part.strip() else (_bound(m.group(2)) if m.group(2) else None)
         spans.append(_span(spec, start, end))
     return spans
 
@@ -467,6 +486,24 @@ class Fact:
     sentence: str
 
 
+_STORY_DAY_RE = re.compile(r"^(?:D|N|FB)\d{1,4}$")
+
+
+def _story_days(value: object) -> dict[str, str]:
+    """``{12: "d5", "4A": "FB2"}`` -> ``{"12": "D5", "4A": "FB2"}``; anything else is refused with the key."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a mapping of scene numbers to story days (12: D5), got {_type_name(value)}")
+    out: dict[str, str] = {}
+    for k, v in value.items():
+        day = str(v).strip().upper() if isinstance(v, (str, int)) and not isinstance(v, bool) else ""
+        if not _STORY_DAY_RE.match(day):
+            raise _Located(f"story day {v!r} for scene {k}: expected D<n>, N<n> or FB<n> (e.g. D5)", (str(k),))
+        out[str(k).strip().upper()] = day
+    return out
+
+
 class Bible(_Model):
     """The canon: characters, locations, props and style."""
 
@@ -476,6 +513,8 @@ class Bible(_Model):
     locations: Annotated[list[Location], BeforeValidator(_list_or_empty)] = []
     props: Annotated[list[Prop], BeforeValidator(_list_or_empty)] = []
     style: Annotated[Style, BeforeValidator(lambda v: {} if v is None else v)] = Field(default_factory=Style)
+    #: Fixed story days: the script's scene number -> ``D5``, ``N5`` or ``FB2`` (see ``continuity.story.time``).
+    story_days: Annotated[dict[str, str], BeforeValidator(_story_days)] = {}
 
     @model_validator(mode="after")
     def _unique_names(self) -> Bible:

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from continuity.bible.model import Bible, Style
 from continuity.errors import BibleError
 
 _KEY_SPACE_RE = re.compile(r"[\s_\-]+")
@@ -44,6 +45,8 @@ _STYLE_FIELDS = {
     "tone": {"tone", "mood", "voice", "feel"},
 }
 _CANONICAL_TOP = {"title", "characters", "locations", "props", "style", "notes"}
+#: Top-level fields of the model that need no mapping: read as written.
+_PASS_THROUGH = set(Bible.model_fields) - _CANONICAL_TOP
 
 _NAME_KEYS = {"name", "character", "cue", "id", "called", "label"}
 _ALIAS_KEYS = {"aliases", "alias", "aka", "also known as", "nicknames", "nickname", "other names", "full name",
@@ -176,6 +179,10 @@ def normalise(data: dict[str, Any], lines: dict[tuple, int], source: str) -> Sha
         key = norm_key(raw_key)
         path = (raw_key,)
         if value is None or value == "" or value == [] or value == {}:
+            continue
+        if raw_key in _PASS_THROUGH:
+            out[raw_key] = value  # a canonical section the model reads as it is (story_days...)
+            m.carry(path, (raw_key,))
             continue
         if key in TITLE_KEYS and "title" not in out and isinstance(value, (str, int, float)):
             out["title"] = _text(value)
@@ -555,6 +562,10 @@ def _style(m: _Mapper, value: Any, path: tuple, style: dict[str, Any], notes: li
         if v is None or v == "" or v == [] or v == {}:
             continue
         key = norm_key(raw_key)
+        if raw_key in Style.model_fields and raw_key not in ("palette", "aspect_ratio", "tone", "notes"):
+            style[raw_key] = v  # the style rules the model reads as they are (tense, heading_forms...)
+            m.carry((*path, raw_key), ("style", raw_key))
+            continue
         placed = next((f for f, keys in _STYLE_FIELDS.items() if key in keys), None)
         if placed in ("palette", "aspect_ratio"):
             style[placed] = v

@@ -77,7 +77,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield _finding(
             obs,
             f"{obs.character}'s {obs.attribute} {_be(obs.attribute)} {obs.value} here ({obs.words!r}), "
-            f"but {first.value} in scene {first.sentence.scene} ({first.words!r})",
+            f"but {first.value} in scene {ctx.scene_number(first.sentence.scene)} ({first.words!r})",
             Evidence(first.sentence.text, line=first.sentence.line, scene=first.sentence.scene),
             "warning",
             ctx,

@@ -148,16 +148,19 @@ class SceneInfo:
     index: int
     line: int
     heading: str
-    time: str | None
-    story_day: int | None
+    time: str | None  # resolved through CONTINUOUS, SAME, LATER
+    story_day: str | None  # "D3", "N3", "FB2"
     number: str | None = None  # the script's own number, else the index (once located)
     page: str | None = None  # the page it starts on
     eighths: int | None = None  # its length in eighths of a page
+    day: int | None = None  # the main story day (None in a flashback)
     episode: int | None = None  # in a season, the episode (``index`` is then the episode's own)
 
     def to_dict(self) -> dict:
-        """The ``scene_index`` entry; position keys only once located; ``episode`` in a season."""
-        d = {**({"episode": self.episode} if self.episode is not None else {}), "scene": self.index, "line": self.line, "heading": self.heading, "time": self.time, "story_day": self.story_day}
+        """The ``scene_index`` entry; position keys only once located; ``episode`` first in a season."""
+        d = {**({"episode": self.episode} if self.episode is not None else {}), "scene": self.index,
+             "line": self.line, "heading": self.heading, "time": self.time, "story_day": self.story_day,
+             "day": self.day}
         if self.number is not None:
             d["scene_number"] = self.number
         if self.page is not None:

@@ -114,7 +114,7 @@ def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]
                 why, ev, sev = f"the bible has {raw!r}", Evidence(str(raw), bible=path), "error"
             else:
                 first = known[2]
-                why = f"{'they were' if _plural(feature) else 'it was'} {known[1]} in scene {first.scene}"
+                why = f"{'they were' if _plural(feature) else 'it was'} {known[1]} in scene {ctx.scene_number(first.scene)}"
                 ev, sev = Evidence(first.text, line=first.line, scene=first.scene), "warning"
             yield _finding(s, place, feature, colour, why, ev, sev, (("similarity", round(float(score), 3)),))
 
@@ -278,7 +278,7 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                 if colours_conflict(first_written, written) and first.scene != s.scene:
                     yield _finding(
                         s, place, feature, written.lower(),
-                        f"{'they were' if _plural(feature) else 'it was'} {first_written} in scene {first.scene}",
+                        f"{'they were' if _plural(feature) else 'it was'} {first_written} in scene {ctx.scene_number(first.scene)}",
                         Evidence(first.text, line=first.line, scene=first.scene), "warning",
                     )
                 break

@@ -24,11 +24,13 @@ from continuity.story.context import Context
 from continuity.story.objects import FIXTURES, Event, ObjectRef, events, same_object
 from continuity.story.prop_events import (
     bible_aliases,
+    canonical,
     events_of,
     may_lose,
     parse_with_antecedents,
     people,
     pronoun_led,
+    released,
 )
 from continuity.story.sentences import Sentence
 
@@ -51,9 +53,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     aliases = bible_aliases(ctx)
     by_id = {s.id: s for s in sentences}
     gated = [s for s in sentences if may_lose(s.text)]
-    if not gated:
-        return
-    losses = _losses(ctx, gated, by_id, aliases)
+    losses = _losses(ctx, gated, by_id, aliases) if gated else []
+    for s, e in released(ctx, sentences):
+        ref = canonical(e.obj, aliases) if aliases else e.obj
+        losses.append(_Lost(ref, e, s, _place(ctx, s.scene), True, _name(ctx, ref)))
     if not losses:
         return
     heads = {lost.obj.head for lost in losses}
@@ -72,7 +75,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             for e in evs:
                 if not same_object(lost.obj, e.obj):
                     continue
-                if e.kind in ("recover", "new"):
+                if e.kind == "new" or e.kind == "recover" and not _gone_for_good(lost, e):
                     open_losses.remove(lost)
                     break
                 if e.kind not in ("use", "transfer"):
@@ -84,6 +87,16 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield _finding(ctx, s, e, lost)
                 open_losses.remove(lost)
                 break
+
+
+#: What a burnt, destroyed or eaten thing cannot be "found" or "fished out" again; only replaced, bought or mended.
+_FINDING = frozenset({"find", "fish", "retrieve", "recover", "spot", "discover", "unearth", "dredge", "return",
+                      "regain", "reclaim", "rescue", "salvage"})
+
+
+def _gone_for_good(lost: _Lost, recovery: Event) -> bool:
+    """A thing burnt or destroyed is not got back by finding it: only replaced, mended or bought anew."""
+    return lost.event.how in ("burnt", "destroyed", "eaten", "consumed") and recovery.verb in _FINDING
 
 
 def _place(ctx: Context, scene_index: int) -> str:
@@ -127,7 +140,7 @@ def _finding(ctx: Context, s: Sentence, e: Event, lost: _Lost) -> Finding:
     words = e.obj.words if e.obj.words.lower() not in ("it", "them", "they") else f"the {lost.name}"
     subject_words = words[:1].lower() + words[1:] if words.split()[0].lower() in ("the", "a", "an") else words
     message = (f"{subject_words} {'are' if plural else 'is'} used here, but {'they were' if plural else 'it was'} "
-               f"{how} in scene {lost.sentence.scene} and never recovered")
+               f"{how} in scene {ctx.scene_number(lost.sentence.scene)} and never recovered")
     return Finding(
         category="prop",
         severity="error",

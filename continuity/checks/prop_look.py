@@ -56,6 +56,7 @@ class Look:
     colour: str | None
     material: str | None
     words: str
+    metal: str | None = None  # the material word as written, when it shows a colour of its own (steel, jade)
 
 
 def _colour_of(t) -> str | None:
@@ -87,17 +88,53 @@ def describe(parse, head: int, text: str) -> Look | None:
         if v is not None and v.i != head and v.lemma in _BE:  # "the ledger is black"
             for c in parse.children(v.i, "acomp", "attr", "oprd"):
                 words += [(c, c)] + [(k, c) for k in parse.children(c.i, "amod", "compound")]
+    before = _before(parse, head)  # "Black lacquer fountain pen", "Dented green metal toolbox": said of the thing itself
+    words += [(w, tok) for w in before if all(w is not x for x, _ in words)]
     colours = [(w, n) for w, n in words if _colour_of(w)]
     materials = [(w, n) for w, n in words if _material_of(w)]
     groups = {colour_group(w.text) for w, _ in colours}
     families = {_material_of(w) for w, _ in materials}
-    colour = colours[0][0].text.lower() if len(groups) == 1 else None
+    near = [w for w in before if _colour_of(w)]
+    colour = near[0].text.lower() if near else colours[0][0].text.lower() if len(groups) == 1 else None
+    if near:
+        colours = [(w, tok) for w in near[:1]] + [(w, n) for w, n in colours if w not in near]
     material = families.pop() if len(families) == 1 else None
     if colour is None and material is None:
         return None
     used = [tok] + [x for pair in colours + materials for x in pair]
     lo, hi = min(w.start for w in used), max(w.end for w in used)
-    return Look(colour, material, text[lo:hi] if hi - lo <= 80 else " ".join(w.text for w in used))
+    shown = next((w.lower for w, _ in materials if w.lower in MATERIAL_COLOURS), None)
+    return Look(colour, material, text[lo:hi] if hi - lo <= 80 else " ".join(w.text for w in used), shown)
+
+
+_CHANGE_RE = re.compile(r"\b(?:repaint(?:s|ed)?|paints? (?:it|them|the)|re-?covers?|re-?bound|swaps?|swapped|"
+                        r"replaces?|replaced|instead)\b", re.IGNORECASE)
+
+
+def _np_before(parse, head: int) -> str:
+    """The noun phrase up to the noun at ``head``, its determiner included ("another ledger", "the new key")."""
+    start = head
+    for j in range(head - 1, -1, -1):
+        w = parse.tokens[j]
+        if w.pos in ("ADJ", "NOUN", "PROPN", "DET", "NUM") or w.text == "-":
+            start = j
+            if w.pos == "DET":
+                break
+            continue
+        break
+    return parse.text[parse.tokens[start].start:parse.tokens[head].end]
+
+
+def _before(parse, head: int) -> list:
+    """The words of the noun phrase before the noun at ``head`` ("the dented green metal toolbox": dented, green, metal)."""
+    out = []
+    for j in range(head - 1, -1, -1):
+        w = parse.tokens[j]
+        if w.pos in ("ADJ", "NOUN", "PROPN") and not w.character or w.text == "-" or w.text in ("'s", "\u2019s"):
+            out.append(w)  # "steel diver's watch": a kind of watch, the steel is the watch's
+            continue
+        break
+    return list(reversed([w for w in out if w.text not in ("-", "'s", "\u2019s")]))
 
 
 def _loose_appositive(parse, head: int) -> list:
@@ -119,12 +156,24 @@ def _loose_appositive(parse, head: int) -> list:
     return []
 
 
+#: The colour a material shows when nothing else is said of it ("a steel watch" is not a gold one).
+MATERIAL_COLOURS = {"steel": "grey", "stainless": "grey", "iron": "grey", "tin": "grey", "aluminium": "grey",
+                    "aluminum": "grey", "chrome": "grey", "pewter": "grey", "zinc": "grey", "silver": "grey",
+                    "brass": "gold", "gold": "gold", "bronze": "brown", "copper": "brown", "jade": "green",
+                    "ebony": "black", "ivory": "white", "mahogany": "brown", "walnut": "brown", "oak": "brown"}
+
+
 def _conflict(a: Look, b: Look) -> str | None:
     """Which of colour or material differs (None when they agree or cannot be compared)."""
     if a.colour and b.colour and colours_conflict(a.colour, b.colour):
         return "colour"
     if a.material and b.material and a.material != b.material:
         return "material"
+    # "gold watch" against a bible's "steel diver's watch": the canon's material shows a colour. Not the other
+    # way round: a bell the bible calls red may well be brass, painted.
+    shown = MATERIAL_COLOURS.get(a.metal or "")
+    if shown and b.colour and not a.colour and colours_conflict(shown, b.colour):
+        return "colour"
     return None
 
 
@@ -135,13 +184,41 @@ def _be(name: str) -> str:
 
 
 def _names(ctx: Context) -> list[tuple[str, list[str]]]:
-    """(prop name, the words that name it) for every bible prop that is not a garment."""
+    """(prop name, the words that name it) for every bible prop that is not a garment.
+
+    Besides the name and aliases as written, a name is found by its own noun phrase
+    without an owner or an article ("Jonah's toolbox" is found as "toolbox", "the
+    cigarette holder" as "cigarette holder" and "holder"), when no other prop shares it.
+    """
     out = []
+    heads: dict[str, set[str]] = {}
+    for p in ctx.bible.props:
+        for n in (p.name, *p.aliases):
+            heads.setdefault(_bare(n).split()[-1] if _bare(n) else "", set()).add(p.name)
     for p in ctx.bible.props:
         if garment_kind(p.name):
             continue
-        out.append((p.name, sorted({p.name.lower(), *(a.lower() for a in p.aliases)}, key=len, reverse=True)))
+        words = {p.name.lower(), *(a.lower() for a in p.aliases)}
+        for n in (p.name, *p.aliases):
+            bare = _bare(n)
+            if bare and len(heads.get(bare.split()[-1], ())) == 1:
+                words |= {bare, bare.split()[-1]}
+        out.append((p.name, sorted((w for w in words if len(w) >= 3), key=len, reverse=True)))
     return out
+
+
+def _display(name: str) -> str:
+    """A prop's name in a sentence: "the brass compass", "Jonah's toolbox", "the pen"."""
+    first = name.split()[0].lower()
+    return name if first in ("the", "a", "an") or first.endswith(("'s", "\u2019s")) else f"the {name}"
+
+
+def _bare(name: str) -> str:
+    """A prop's name without article or owner: "Jonah's toolbox" -> "toolbox", "the orange drive" -> "orange drive"."""
+    words = name.lower().split()
+    while words and (words[0] in ("the", "a", "an", "his", "her", "their") or words[0].endswith(("'s", "\u2019s"))):
+        words = words[1:]
+    return " ".join(w for w in words if w.isalpha() or "-" in w)
 
 
 def _head_index(parse, start: int, end: int) -> int | None:
@@ -190,6 +267,10 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         head = _head_index(parse, m.start(), m.end())
         if head is None:
             continue
+        nouns = {w.lower for w in _before(parse, head) if w.pos in ("NOUN", "PROPN") and not _colour_of(w)
+                 and not _material_of(w)}
+        if nouns - set(" ".join(dict(props)[name]).split()):
+            continue  # "the red emergency phone" is not the bible's satellite phone
         look = describe(parse, head, s.text)
         if look is None:
             continue
@@ -197,25 +278,25 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         if known is None:
             canon[name] = ("script", look, s)
             continue
-        if _OTHER_RE.search(s.text) or ctx.is_flashback(s.scene):
-            continue
+        if _OTHER_RE.search(_np_before(parse, head)) or _CHANGE_RE.search(s.text) or ctx.is_flashback(s.scene):
+            continue  # "a new ledger", "another compass", "repaints it": another object, or a change on screen
         what = _conflict(known[1], look)
         if what is None:
             continue
         said = look.colour if what == "colour" else look.material
         if known[0] == "bible":
-            was = known[1].colour if what == "colour" else known[1].material
+            was = (known[1].colour or known[1].metal) if what == "colour" else known[1].material
             why, ev, sev = f"the bible has {known[1].words!r} ({was})", Evidence(known[1].words, bible=known[2]), "error"
         else:
             first = known[2]
             if first.scene == s.scene:
                 continue
-            was = known[1].colour if what == "colour" else known[1].material
-            why = f"{was} in scene {first.scene} ({known[1].words!r})"
+            was = (known[1].colour or known[1].metal) if what == "colour" else known[1].material
+            why = f"{was} in scene {ctx.scene_number(first.scene)} ({known[1].words!r})"
             ev, sev = Evidence(first.text, line=first.line, scene=first.scene), "warning"
         yield Finding(
             category="prop", severity=sev, scene=s.scene, line=s.line,
-            message=f"the {name} {_be(name)} {said} here ({look.words!r}), but {why}",
+            message=f"{_display(name)} {_be(name)} {said} here ({look.words!r}), but {why}",
             text=s.text, subject=f"{name}.{what}", evidence=(ev,),
             extra=(("attribute", what), ("value", said)),
         )
@@ -309,7 +390,7 @@ def _owned(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 category="prop", severity="warning", scene=s.scene, line=s.line,
                 message=f"{owner}'s {noun} {_be(noun)} {colour} here ({words!r}), but {first_colour} in scene "
-                        f"{first.scene} ({first_words!r})",
+                        f"{ctx.scene_number(first.scene)} ({first_words!r})",
                 text=s.text, character=owner, subject=f"{owner}.{thing}",
                 evidence=(Evidence(first.text, line=first.line, scene=first.scene),),
                 extra=(("attribute", "colour"), ("value", colour)),

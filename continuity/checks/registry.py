@@ -9,7 +9,21 @@ that runs only when the bible asks for it also goes in :data:`ON_REQUEST`, with 
 
 from __future__ import annotations
 
-from continuity.checks import appearance, location, looks, name, prop, prop_look, style, timeline, voice, wardrobe
+from continuity.checks import (
+    appearance,
+    dressing,
+    location,
+    looks,
+    name,
+    prop,
+    prop_look,
+    style,
+    timeline,
+    timeline_ages,
+    timeline_calendar,
+    voice,
+    wardrobe,
+)
 
 
 def _appearance(ctx):
@@ -24,10 +38,23 @@ def _wardrobe(ctx):
     yield from looks.garment_states(ctx)
 
 
+def _location(ctx):
+    """Locations: features in conflicting colours (location), and sets against their bible and repaints (dressing)."""
+    yield from location.check(ctx)
+    yield from dressing.check(ctx)
+
+
 def _props(ctx):
     """Props: lost or destroyed then used (prop), and looks that contradict their canon (prop_look)."""
     yield from prop.check(ctx)
     yield from prop_look.check(ctx)
+
+
+def _timeline(ctx):
+    """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), ages (timeline_ages)."""
+    yield from timeline.check(ctx)
+    yield from timeline_calendar.check(ctx)
+    yield from timeline_ages.check(ctx)
 
 
 CHECKS = {
@@ -35,8 +62,8 @@ CHECKS = {
     "wardrobe": _wardrobe,
     "prop": _props,
     "name": name.check,
-    "timeline": timeline.check,
-    "location": location.check,
+    "timeline": _timeline,
+    "location": _location,
     "voice": voice.check,
     "style": style.check,
 }

@@ -1,7 +1,13 @@
 """Timeline: action that contradicts the time of day, and continuity jumps.
 
-1. An action line with a strong daylight cue (noon sun, broad daylight) in a NIGHT
-   scene, or a strong night cue (moonlight, stars overhead) in a DAY scene. The
+The ``timeline`` check is this module with :mod:`continuity.checks.timeline_calendar`
+(time that cannot have passed; weekdays and dates against the story days) and
+:mod:`continuity.checks.timeline_ages` (ages against the bible and the years stated).
+
+1. An action line with a strong daylight cue (noon sun, broad daylight, a low
+   evening sun, a bar of sun) in a NIGHT scene, or a strong night cue (moonlight,
+   stars overhead) in a DAY scene. A sky word inside a compound or the name of a
+   thing is not a cue ("crescent-moon earrings", "sun-bleached", "a moon pendant"). The
    scene's time is inherited through CONTINUOUS/SAME/LATER headings. The cue word
    decides; the sentence's embedding must also sit nearer to daylight than to night
    descriptions (or the reverse), which keeps figurative uses out ("her face lit
@@ -19,14 +25,18 @@ from collections.abc import Iterator
 import numpy as np
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.story import timeline
 from continuity.story.context import Context
+from continuity.story.time import is_continuous
+from continuity.story.time_words import light
 
 _DAY_RE = re.compile(
     r"\b((?:noon|midday|morning|afternoon|bright|blazing|harsh|hot|summer) sun(?:light|shine)?"
     r"(?: (?:blazes|blazing|beats|beating|glares|glaring|streams|streaming|floods|flooding|pours|pouring|bakes|baking))?|"
     r"sun(?:light|shine)? (?:blazes|blazing|beats|beating|glares|glaring|streams|streaming|floods|flooding|pours|pouring|bakes|baking)|"
     r"(?:morning|afternoon) (?:light|sunlight|sun)|high noon|broad daylight|bright daylight|noon|midday|mid-day|sunny|"
+    r"(?:low|late|setting|evening|last|slanting|golden|pale|warm|weak|watery) (?:sun|sunlight|sunshine)|"
+    r"(?:bar|shaft|slant|wedge|strip|patch|blade|finger)s? of (?:sun|sunlight)|"
+    r"sun (?:slides|slants|spills|lies|sits|hangs|glints|gleams|catches|warms|lights|shines|glares) |"
     r"(?:the )?sun (?:rises|is rising|comes up|climbs|is up|is high|breaks through|peeks over|crests)|sunrise|sun-up|sunup|"
     r"dawn (?:breaks|chorus)|first light|birdsong|birds (?:sing|singing|chirp|chirping|twitter)|sunlit|sun-drenched|"
     r"sunbeams?|blue sky|cloudless sky|daylight (?:floods|streams|pours|fills))\b",
@@ -42,6 +52,11 @@ _NIGHT_RE = re.compile(
     r"darkness (?:falls|outside)|night has fallen|streetlights? (?:flicker|buzz|hum|glow)|owls? hoots?)\b",
     re.IGNORECASE,
 )
+#: A sky word inside the name of a thing is no cue: "crescent-moon earrings", "sun-bleached", "a moon pendant".
+_THING_AFTER_RE = re.compile(r"^(?:-|\s+(?:earrings?|pendants?|necklaces?|charms?|tattoos?|logos?|prints?|patterns?|motifs?|"
+                             r"shaped|decals?|stickers?|emblems?|badges?|brooch(?:es)?|rings?|clips?|lamps?|cakes?|"
+                             r"pies?|signs?|flags?|symbols?|lanterns?|tiles?|mobiles?|hats?|visors?|umbrellas?|loungers?|"
+                             r"beds?|dials?|faces?\s+clock))\b", re.IGNORECASE)
 _QUOTE_OR_IMAGE_RE = re.compile(r"\b(photo|photograph|painting|poster|picture|screen|tv|television|dream|remembers?)\b", re.IGNORECASE)
 _NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -114,7 +129,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if s.scene == 0:
             continue
         t = times[s.scene - 1]
-        want = timeline.light(t)
+        want = light(t)
         if want is None:
             continue
         if _QUOTE_OR_IMAGE_RE.search(s.text):
@@ -130,7 +145,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if s.kind != "action":
                 continue
             rx = _DAY_RE if want == "dark" else _NIGHT_RE
-            m = rx.search(s.text)
+            m = next((m for m in rx.finditer(s.text) if not _in_a_name(s.text, m)), None)
             if not m:
                 continue
             if protos is None:
@@ -153,7 +168,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             line=s.line,
             message=(
                 f"{cue!r} describes {'daylight' if want == 'dark' else 'night'}, but the scene is "
-                f"{t}{' (continuous from scene %d)' % source.index if inherited else ''}"
+                f"{t}{' (continuous from scene %s)' % ctx.scene_number(source.index) if inherited else ''}"
             ),
             text=s.text,
             subject=f"scene {s.scene} time",
@@ -162,13 +177,13 @@ def check(ctx: Context) -> Iterator[Finding]:
                                       if day is not None else ()),
         )
     for i, scene in enumerate(scenes):
-        if i == 0 or not timeline.is_continuous(scene) or ctx.spans[i] != ctx.spans[i - 1]:
+        if i == 0 or not is_continuous(scene) or ctx.spans[i] != ctx.spans[i - 1]:
             continue  # (an episode that opens CONTINUOUS without continuing the last starts afresh)
         own = scene.heading.time
         prev = times[i - 1]
         if own in ("CONTINUOUS", "SAME", "LATER", None) or prev is None:
             continue
-        a, b = timeline.light(prev), timeline.light(own)
+        a, b = light(prev), light(own)
         if a and b and a != b:
             prev_scene = scenes[i - 1]
             yield Finding(
@@ -176,11 +191,17 @@ def check(ctx: Context) -> Iterator[Finding]:
                 severity="warning",
                 scene=scene.index,
                 line=scene.line,
-                message=f"scene continues scene {prev_scene.index} ({prev}) but is headed {own}",
+                message=f"scene continues scene {ctx.scene_number(prev_scene.index)} ({prev}) but is headed {own}",
                 text=scene.heading.text,
                 subject=f"scene {scene.index} time",
                 evidence=(Evidence(prev_scene.heading.text, line=prev_scene.line, scene=prev_scene.index),),
             )
+
+
+def _in_a_name(text: str, m: re.Match) -> bool:
+    """The cue is part of a compound or the name of a thing ("crescent-moon earrings", "sun-bleached")."""
+    before = text[: m.start()]
+    return before.endswith("-") or bool(_THING_AFTER_RE.match(text[m.end():]))
 
 
 def _time_source(ctx: Context, index: int):

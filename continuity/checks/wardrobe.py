@@ -84,8 +84,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         reported = False
         mine = [w for w in worn if w.character == obs.character and w.kind == kind]
         # Against the bible: only when no look of this character has this garment in this colour.
-        listed = [w for w in mine if w.look is None and w.scenes.contains(scene)]
-        if listed and not any(w.colour == obs.value for w in mine if w.look is not None or w.scenes.contains(scene)):
+        listed = [w for w in mine if w.look is None and w.scenes.contains(scene, ctx.scene_number(scene))]
+        if listed and not any(w.colour == obs.value for w in mine if w.look is not None or w.scenes.contains(scene, ctx.scene_number(scene))):
             item = listed[0]
             reported = True
             yield _finding(
@@ -95,7 +95,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 Evidence(item.text, bible=item.path),
                 "error",
             )
-        sanctioned = any(w.colour == obs.value and (w.look is not None or w.scenes.contains(scene)) for w in mine)
+        sanctioned = any(w.colour == obs.value and (w.look is not None or w.scenes.contains(scene, ctx.scene_number(scene))) for w in mine)
         key = (ctx.spans[scene - 1], obs.character, kind)
         first = seen.get(key)
         # A change the bible records for this scene (a deliberate costume change) is canon.
@@ -104,7 +104,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if not reported and colours_conflict(colour_word(first.words) or first.value, colour_word(obs.words) or obs.value):
             where = "in this scene" if first.sentence.scene == scene else (
-                f"in scene {first.sentence.scene}, with no time passing since"
+                f"in scene {ctx.scene_number(first.sentence.scene)}, with no time passing since"
             )
             noun = obs.words.split()[-1].lower()
             plural = noun.endswith("s") and not noun.endswith("ss")

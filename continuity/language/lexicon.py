@@ -214,7 +214,9 @@ _GLASSES_RE = re.compile(r"\b(glasses|spectacles|bespectacled|eyeglasses)\b", re
 _SCAR_RE = re.compile(r"\bscar(?:red)?\b(?:\s+(?:on|across|over|down)\s+(?:his|her|their|the)\s+(?P<where>(?:left |right )?[a-z]+))?", re.IGNORECASE)
 _GARMENT_RE = re.compile(
     r"\b(?:(?P<c>" + "|".join(COLOURS) + r")(?:[\s-]+(?:and|&)[\s-]+(?:" + "|".join(COLOURS) + r"))?[\s,-]+)"
-    r"(?P<m>(?:(?!(?:and|or|with|in|on|of|the|a|an|his|her|their|its|to|at|by|for|is|are|was)\b)[a-z][a-z'\-]*[\s-]+){0,2})"
+    # the colour nearest the garment is its colour: "black, white cap" is a white cap
+    r"(?P<m>(?:(?!(?:and|or|with|in|on|of|the|a|an|his|her|their|its|to|at|by|for|is|are|was|"
+    + "|".join(COLOURS) + r")\b)[a-z][a-z'\-]*[\s-]+){0,2})"
     r"(?P<g>" + "|".join(sorted(map(re.escape, GARMENTS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )

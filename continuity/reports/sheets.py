@@ -59,7 +59,7 @@ class SceneEntry:
     scene_number: str
     page: str | None
     heading: str
-    story_day: int | None
+    story_day: str | None  # "D3", "N3", "FB2"
     costume: int | None
     costume_seen: bool
     looks: tuple[Look, ...] = ()
@@ -115,7 +115,7 @@ def build_sheets(ctx: Context, *, bible_source: str | None = None) -> Sheets:
 
     script = ctx.script
     pages = pagination(script)
-    rows = one_liner(script, pages=pages)
+    rows = one_liner(script, pages=pages, story=ctx.story, presence=ctx.presence)
     looks = looks_by_character(ctx, pages)
     present: dict[str, set[int]] = defaultdict(set)
     for r in rows:
@@ -189,7 +189,7 @@ def _same_day(ctx: Context, a: int, b: int) -> bool:
     """Whether a costume seen in scene ``a`` is still worn in scene ``b``: same story day and period."""
     if _continuous(ctx, a, b):
         return True
-    da, db = ctx.story_days[a - 1], ctx.story_days[b - 1]
+    da, db = ctx.day_key(a), ctx.day_key(b)
     return da is not None and da == db and ctx.period(a) == ctx.period(b)
 
 

@@ -110,7 +110,7 @@ def to_text(sheets: Sheets) -> str:
             out.append(f"  Change {k.change} from {where}: {', '.join(k.garments)} ({k.reason})")
         for e in c.scenes:
             what = [s for s in (_looks(e), f"wears {_wardrobe(e)}" if e.wardrobe else "") if s]
-            day = f"day {e.story_day}" if e.story_day is not None else ""
+            day = e.story_day or ""
             out.append(f"  sc {e.scene_number:<5} {_page(e.page):<8} {day:<7} {_costume(e):<11} {e.heading}")
             if what:
                 out.append(f"        {' | '.join(what)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from continuity.screenplay.model import Heading
 
@@ -47,6 +48,7 @@ _QUALIFIER_WORDS = ("FLASHBACK", "DREAM", "MEMORY", "FANTASY", "PRESENT", "INTER
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 
+@lru_cache(maxsize=4096)
 def normalise_time(text: str) -> str | None:
     """Map a time-of-day phrase (``MOMENTS LATER``, ``pre-dawn``) to a canonical time."""
     upper = text.upper()

@@ -148,6 +148,9 @@ class Episode:
             with no scene heading at all; see :func:`continuity.screenplay.season.combine`).
         continues: it picks up where the previous episode stopped (no break in story time).
         gap_days: story days between the previous episode and this one (1: the next day).
+        numbers: its scenes' own numbers (``#12#``, FDX ``Number``), in order, None where
+            unnumbered; the combined scenes carry none, so a scene's number in the season
+            is always its combined index.
     """
 
     number: int
@@ -162,6 +165,7 @@ class Episode:
     preamble_scene: bool = False
     continues: bool = False
     gap_days: int = 1
+    numbers: tuple[str | None, ...] = ()
 
     @property
     def last_scene(self) -> int:

@@ -346,12 +346,15 @@ class Pagination:
     and ``Finding.line`` hold (a Fountain line, an FDX paragraph, a PDF row).
     """
 
-    def __init__(self, marks: list[tuple[int, str, int, int]], extents: dict[int, SceneExtent], rows: int) -> None:
+    def __init__(self, marks: list[tuple[int, str, int, int]], extents: dict[int, SceneExtent], rows: int,
+                 body: float = 0.0) -> None:
         # marks: (source line, page label, row, rows on that page) sorted by line.
         self._marks = marks
         self._keys = [m[0] for m in marks]
         self.extents = extents
         self.rows = rows
+        #: the script's length from its first heading to its end, in eighths (exact): what the scenes add up to
+        self.body = body
 
     def locate(self, line: int) -> Position | None:
         """The page and row of ``line`` (the nearest laid-out line at or before it)."""
@@ -372,26 +375,83 @@ def pagination(script: Script, *, rows_per_page: int = ROWS_PER_PAGE) -> Paginat
         return _from_pdf(script)
     pages = layout(script, rows_per_page=rows_per_page)
     marks: dict[int, tuple[int, str, int, int]] = {}
-    spans: dict[int, int] = {}
     starts: dict[int, str] = {}
-    for page in pages:
-        first_row: dict[int, int] = {}
-        last_row: dict[int, int] = {}
+    first: dict[int, int] = {}  # scene -> its first row, counted over all pages from 0
+    end = 0
+    for k, page in enumerate(pages):
         for r, row in enumerate(page.rows, start=1):
             if row is None:
                 continue
             marks.setdefault(row.line, (row.line, str(page.number), r, rows_per_page))
-            first_row.setdefault(row.scene, r)
-            last_row[row.scene] = r
+            if row.scene:
+                first.setdefault(row.scene, k * rows_per_page + r - 1)
+                end = k * rows_per_page + r
             if row.kind == "heading" and row.number is not None:
                 starts.setdefault(row.scene, str(page.number))
-        for scene, a in first_row.items():
-            spans[scene] = spans.get(scene, 0) + last_row[scene] - a + 1
-    extents = {
-        s.index: SceneExtent(starts.get(s.index, "1"), _eighths(spans.get(s.index, 1), rows_per_page))
-        for s in script.scenes
-    }
-    return Pagination(sorted(marks.values()), extents, rows_per_page)
+    sheets = [(k * rows_per_page, rows_per_page) for k in range(len(pages))]
+    regions = _regions([(s.index, first.get(s.index)) for s in script.scenes], end)
+    eighths = _share(sheets, regions)
+    extents = {s.index: SceneExtent(starts.get(s.index, "1"), eighths.get(s.index, 1)) for s in script.scenes}
+    return Pagination(sorted(marks.values()), extents, rows_per_page, _body(sheets, regions))
+
+
+def _regions(starts: list[tuple[int, int | None]], end: int) -> list[tuple[int, int, int]]:
+    """Each scene's rows, from its heading to the next heading: ``(scene, first row, row after its last)``.
+
+    The blank rows after a scene (between elements, before the next heading and at
+    the foot of a page) are the scene's: a production counts a page as 8/8.
+    """
+    known = [(i, a) for i, a in starts if a is not None]
+    out = []
+    for k, (i, a) in enumerate(known):
+        b = known[k + 1][1] if k + 1 < len(known) else end
+        out.append((i, a, max(a + 1, b)))
+    return out
+
+
+def _share(sheets: list[tuple[int, int]], regions: list[tuple[int, int, int]]) -> dict[int, int]:
+    """Eighths per scene: each page's eighths shared by the scenes on it, adding up to the page's.
+
+    ``sheets`` are the pages as ``(first row, rows)``, ``regions`` the scenes as
+    ``(scene, first row, row after its last)``. On each page a scene's exact share
+    is its rows x 8 / the page's rows; the page's total (8 for a full page) is
+    rounded once and handed out by largest remainder, so the scenes' eighths add
+    up to the script's length. A scene is at least 1/8, taken from the longest
+    scene on its page where one has more than that.
+    """
+    total: dict[int, int] = {}
+    on_page: dict[int, list[int]] = {}
+    k = 0  # regions are in order: skip those that end above this page (linear in pages + scenes)
+    for p, (top, size) in enumerate(sheets):
+        bottom = top + size
+        while k < len(regions) and regions[k][2] <= top:
+            k += 1
+        parts = []
+        for i, a, b in regions[k:]:
+            if a >= bottom:
+                break
+            if min(b, bottom) > max(a, top):
+                parts.append((i, min(b, bottom) - max(a, top)))
+        if not parts:
+            continue
+        exact = [(i, n * 8 / size) for i, n in parts]
+        whole = {i: int(x) for i, x in exact}
+        left = round(sum(x for _, x in exact)) - sum(whole.values())
+        for i, x in sorted(exact, key=lambda e: -(e[1] - int(e[1])))[: max(0, left)]:
+            whole[i] += 1
+        for i, n in whole.items():
+            total[i] = total.get(i, 0) + n
+            on_page.setdefault(i, [])
+        for i, _ in parts:
+            on_page[i].append(p)
+        for i, n in list(whole.items()):
+            if total[i] == 0 and on_page[i][-1] == p:
+                donor = max((j for j in whole if total[j] > 1 and whole[j] > 1), key=lambda j: whole[j], default=None)
+                if donor is not None:
+                    total[donor] -= 1
+                    whole[donor] -= 1
+                total[i] = 1
+    return total
 
 
 def _eighths(rows: int, per_page: int) -> int:
@@ -403,38 +463,37 @@ def _from_pdf(script: Script) -> Pagination:
     per_page = max(p.rows for p in pages)
     starts = [p.line for p in pages]
 
-    def where(line: int) -> tuple[int, int]:
-        k = max(0, bisect_right(starts, line) - 1)
-        return k, line - pages[k].line + 1
+    def where(line: int) -> int:
+        return max(0, bisect_right(starts, line) - 1)
 
-    extents: dict[int, SceneExtent] = {}
     scenes = script.scenes
-    for i, scene in enumerate(scenes):
-        limit = scenes[i + 1].line - 1 if i + 1 < len(scenes) else pages[-1].line + pages[-1].rows - 1
-        # Printed rows of the scene on each page: from its first row there to the
-        # end of its last element there (a PDF row is known where an element
-        # starts; its length is estimated by wrapping it to the standard width).
-        last: dict[int, int] = {}
-        first: dict[int, int] = {}
-        spans = [(scene.line, scene.line)]
-        for el in scene.elements:
+    end = scenes[0].line if scenes else 0
+    if scenes:
+        # The last printed row: where the last element starts, plus its rows wrapped
+        # to the standard width (a PDF row is known only where an element starts).
+        last_page_end = pages[-1].line + pages[-1].rows
+        for el in scenes[-1].elements:
             style = STYLE.get(el.kind, STYLE[Kind.ACTION])
-            spans.append((el.line, min(limit, el.line + max(0, len(_wrap(el.text, style.width)) - 1))))
-        for start, end in spans:
-            for k in range(where(start)[0], where(end)[0] + 1):
-                a = max(start, pages[k].line)
-                b = min(end, pages[k].line + pages[k].rows - 1)
-                if a <= b:
-                    first[k] = min(first.get(k, a), a)
-                    last[k] = max(last.get(k, b), b)
-        rows = sum(last[k] - first[k] + 1 for k in first)
-        extents[scene.index] = SceneExtent(pages[where(scene.line)[0]].number, _eighths(rows, per_page))
-    return _PdfPagination(pages, extents, per_page)
+            end = max(end, min(last_page_end, el.line + max(1, len(_wrap(el.text, style.width)))))
+        end = max(end, scenes[-1].line + 1)
+    sheets = [(p.line, p.rows) for p in pages]
+    regions = _regions([(s.index, s.line) for s in scenes], end)
+    eighths = _share(sheets, regions)
+    extents = {s.index: SceneExtent(pages[where(s.line)].number, eighths.get(s.index, 1)) for s in scenes}
+    return _PdfPagination(pages, extents, per_page, _body(sheets, regions))
+
+
+def _body(sheets: list[tuple[int, int]], regions: list[tuple[int, int, int]]) -> float:
+    """The exact length, in eighths, from the first scene's first row to the last scene's end."""
+    if not regions:
+        return 0.0
+    a, b = regions[0][1], regions[-1][2]
+    return sum(max(0, min(b, top + size) - max(a, top)) * 8 / size for top, size in sheets)
 
 
 class _PdfPagination(Pagination):
-    def __init__(self, pages, extents: dict[int, SceneExtent], rows: int) -> None:
-        super().__init__([], extents, rows)
+    def __init__(self, pages, extents: dict[int, SceneExtent], rows: int, body: float = 0.0) -> None:
+        super().__init__([], extents, rows, body)
         self._pages = pages
         self._starts = [p.line for p in pages]
 

@@ -17,6 +17,9 @@ the episode's own numbering and file.
   sentences count lines: its paragraph ``n`` becomes combined line
   ``offset + n * stride`` (the stride leaves room for a paragraph's lines), so a
   sentence's line always maps back to its paragraph.
+- The combined scenes carry no scene numbers (each episode's are kept in
+  :attr:`Episode.numbers`), so whatever names a scene by its number names it by its
+  place in the season, which maps back to exactly one episode's scene.
 - Story time breaks at every episode boundary unless the episode ``continues``
   the previous one: :func:`segments` gives the runs of scenes read as one
   stretch of story time (see :mod:`continuity.story.episodes`).
@@ -122,13 +125,16 @@ def combine(scripts: Sequence[Script], metas: Sequence[EpisodeMeta] | None = Non
                 scenes.append(Scene(len(scenes) + 1, PREAMBLE_HEADING, els[0].line, els))
                 has_preamble = True
         for n, sc in enumerate(script.scenes):
-            scenes.append(Scene(len(scenes) + 1, sc.heading, offset + sc.line * stride,
+            # No scene numbers in the season: every check then names a scene by its season index,
+            # which maps back to one episode's scene (two episodes both have a scene 12).
+            scenes.append(Scene(len(scenes) + 1, replace(sc.heading, number=None), offset + sc.line * stride,
                                 (opening if n == 0 else ()) + moved(sc.elements)))
         lines = (last_line(script) + 1) * stride
         episodes.append(Episode(
             number=meta.number, title=meta.title or script.title, source=script.source, format=script.format, first_scene=first,
             scenes=len(scenes) + 1 - first, line_offset=offset, lines=lines, line_stride=stride,
             preamble_scene=has_preamble, continues=meta.continues and k > 0, gap_days=meta.gap_days,
+            numbers=((None,) if has_preamble else ()) + tuple(sc.heading.number for sc in script.scenes),
         ))
         offset += lines
     title_page = scripts[0].title_page

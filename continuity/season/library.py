@@ -208,10 +208,13 @@ _HEAD = ["script or series", "kind", "scripts", "scenes", *_COLUMNS, "other", "s
 
 
 def _total_line(d: dict) -> str:
+    from continuity.language.words import plural
+
     errors = f", {d['failed']} could not be audited" if d["failed"] else ""
-    return (f"{d['scripts']} scripts ({d['series']} series), {d['scenes']} scenes, {d['findings']} findings "
-            f"({', '.join(f'{n} {s}' for s, n in d['summary'].items())}) in {d['seconds']:.1f} s "
-            f"on {d['engine']} with {d['workers']} worker{'s' if d['workers'] != 1 else ''}{errors}")
+    counts = ", ".join(plural(n, s, "info" if s == "info" else None) for s, n in d["summary"].items())
+    return (f"{plural(d['scripts'], 'script')} ({d['series']} series), {plural(d['scenes'], 'scene')}, "
+            f"{plural(d['findings'], 'finding')} ({counts}) in {d['seconds']:.1f} s on {d['engine']} with "
+            f"{plural(d['workers'], 'worker')}{errors}")
 
 
 def render_summary(d: dict, fmt: str) -> str:

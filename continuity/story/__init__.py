@@ -4,8 +4,10 @@
 scene), ``sentences`` (sentences, who they name, stated values and their owners),
 ``looks`` and ``wearing`` (appearance and garments from parses), ``costume``
 (looks and costume changes per character), ``objects``, ``prop_events`` and
-``props`` (what happens to each prop), ``timeline`` (time of day, continuous spans,
-story days), ``episodes`` (the same across a season's episode boundaries), ``breakdown`` (the one-liner per scene), ``canon`` (a bible from the
+``props`` (what happens to each prop), ``presence`` (who is on screen, heard or
+mentioned per scene), ``time`` and ``time_words`` (story days D1/N1/FB1, time of day,
+continuous spans, dates), ``episodes`` (story time read per episode of a season),
+``breakdown`` (the one-liner per scene), ``canon`` (a bible from the
 story).
 
 May import: ``continuity.bible``, ``continuity.screenplay``, ``continuity.language``

@@ -20,8 +20,10 @@ from continuity.language.lexicon import garments_in
 from continuity.language.parse import Parse, Parser
 from continuity.screenplay.model import Kind, Scene, Script
 from continuity.settings import Settings
-from continuity.story import episodes
+from continuity.story.presence import Presence, read_presence
 from continuity.story.sentences import Cast, Observation, Reader, Sentence, sentences_of
+from continuity.story.episodes import read_story_time
+from continuity.story.time import StoryTime
 
 if TYPE_CHECKING:
     from continuity.bible.model import Bible, Fact
@@ -125,42 +127,73 @@ class Context:
             memo[name] = build()
         return memo[name]
 
+    def scene_number(self, index: int) -> str:
+        """The scene's own number in the script (``4A``), else its index."""
+        scene = self.scene(index)
+        return (scene.heading.number or str(index)) if scene else str(index)
+
     def scene(self, index: int) -> Scene | None:
         """The scene with this 1-based index (None for 0, the preamble)."""
         return self.script.scenes[index - 1] if 1 <= index <= len(self.script.scenes) else None
 
+    # -- story time and presence (read once; every check, sheet and the one-liner share them) --------
+    @cached_property
+    def presence(self) -> Presence:
+        """Who is on screen, heard and mentioned in each scene."""
+        return read_presence(self.script)
+
+    @cached_property
+    def story(self) -> StoryTime:
+        """Story day and time of day per scene, with the fixes of the bible's and the caller's ``story_days``."""
+        fixes = {**getattr(self.bible, "story_days", {}), **self.options.get("story_days", {})}
+        return read_story_time(self.script, self.presence, fixes)  # a season: per episode, see story.episodes
+
     @cached_property
     def times(self) -> list[str | None]:
-        """Effective time of day per scene (index 0 is scene 1); a season breaks at each episode."""
-        return episodes.effective_times(self.script)
+        """Time of day per scene (index 0 is scene 1), resolved: ``DAY``, ``NIGHT``, ``DAWN``..."""
+        return [t.time_class for t in self.story.scenes]
 
     @cached_property
     def story_days(self) -> list[int | None]:
-        """Story day per scene (None in flashbacks), counted on across a season's episodes."""
-        return episodes.story_days(self.script)
+        """Main story day per scene (None in flashbacks); the labels (``D3``, ``FB2``) are :attr:`day_labels`."""
+        return [t.day for t in self.story.scenes]
+
+    @cached_property
+    def day_labels(self) -> list[str]:
+        """Story day per scene in industry notation: ``D1``, ``N1``, ``FB2``."""
+        return [t.story_day for t in self.story.scenes]
 
     @cached_property
     def spans(self) -> list[int]:
-        """Continuous-span id per scene; no span crosses an episode boundary of a season."""
-        return episodes.continuous_spans(self.script)
+        """Continuous-span id per scene (scenes linked by CONTINUOUS, SAME, MOMENTS LATER share one)."""
+        return [t.span for t in self.story.scenes]
+
+    def day_key(self, scene_index: int) -> tuple[str, int] | None:
+        """A key equal for scenes of one story day: ``("D", 3)`` for D3 and N3, ``("FB", 2)``."""
+        t = self.story.of(scene_index)
+        if t is None:
+            return None
+        return ("FB", t.flashback) if t.flashback is not None else ("D", t.day or 0)
 
     def is_flashback(self, scene_index: int) -> bool:
-        """Whether the scene is outside the main timeline (flashback, dream, dated)."""
-        scene = self.scene(scene_index)
-        return bool(scene and scene.heading.is_flashback)
+        """Whether the scene is outside the main story count (flashback, flash-forward, dream, told story)."""
+        t = self.story.of(scene_index)
+        return bool(t and t.is_flashback)
 
     def period(self, scene_index: int) -> object:
         """A key that is equal for scenes of one period of the story.
 
-        Flashbacks are each their own period; dated scenes (``(1973)``) group by
-        year; in a script with dated scenes, an undated scene belongs to the year of
-        the last dated one; otherwise it is the present.
+        A flashback's period is its past day (``FB2``: the scenes of one remembered
+        day share it); dated scenes (``(1973)``) group by year; in a script with
+        dated scenes, an undated scene belongs to the year of the last dated one;
+        otherwise it is the present.
         """
         scene = self.scene(scene_index)
         if scene is None:
             return "present"
-        if scene.heading.is_flashback:
-            return ("flashback", scene_index)
+        t = self.story.of(scene_index)
+        if t is not None and t.flashback is not None:
+            return ("flashback", t.flashback)
         if scene.heading.year:
             return ("year", scene.heading.year)
         return "present" if not self._dated else ("year", self._last_year(scene_index))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from continuity.language.lexicon import COLOUR_GROUP
 from continuity.story.objects import (
     ALIENATE,
     ASH,
@@ -155,3 +156,62 @@ def canonical(ref: ObjectRef, aliases: dict[str, str]) -> ObjectRef:
         return ref
     return ObjectRef(head, (), ref.adjectives, ref.owner, ref.words, ref.indefinite, ref.plural, ref.token,
                      ref.possessed)
+
+
+# -- losses told over several sentences ----------------------------------------------------------
+
+_HOLD_RE = re.compile(
+    r"\b(?:holds?|holding|held|dangles?|dangling)\s+(?P<obj>(?:the|his|her|their|its|[A-Z][\w'-]*'s)\s+"
+    r"(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:out\s+)?(?:over|above|into|through)\s+(?P<place>(?:the|a|an|its|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+|it)\b")
+_RELEASE_RE = re.compile(
+    r"\b(?:lets? (?:it|them|the \w+) (?:go|fall|drop|slip)|lets? go\b|drops? (?:it|them) (?:in|into|through)|"
+    r"drops? (?:it|them)\b|releases? (?:it|them)|opens? (?:his|her|their) (?:hand|fingers|fist)|"
+    r"lets? (?:it|them) (?:burn|catch))", re.IGNORECASE)
+_WHERE_GONE = {"fire", "flames", "flame", "fireplace", "hearth", "furnace", "stove", "grate", "incinerator", "brazier",
+               "slot", "letterbox", "postbox", "mailbox", "edge", "side", "rail", "railing", "water", "sea", "river",
+               "drain", "toilet", "abyss", "void", "stove", "embers", "coals", "candle"}
+_BURN = {"fire", "flames", "flame", "fireplace", "hearth", "furnace", "stove", "grate", "incinerator", "brazier",
+         "embers", "coals", "candle"}
+_POSTED = {"slot", "letterbox", "postbox", "mailbox"}
+
+
+def released(ctx: Context, sentences: list[Sentence]) -> list[tuple[Sentence, Event]]:
+    """Losses told over a few sentences: held over the fire (or a slot, the edge), then let go.
+
+    *She holds the letter over it [the fire]. ... She lets it go.* loses the letter;
+    *He holds the orange drive over the flames.* (two lines of dialogue) *He drops it
+    in.* burns the drive. The release must come within a few action sentences of the
+    same scene; dialogue in between does not count against it.
+    """
+    out: list[tuple[Sentence, Event]] = []
+    action = [s for s in sentences if s.kind == "action" and s.scene > 0]
+    for k, s in enumerate(action):
+        m = _HOLD_RE.search(s.text)
+        if not m:
+            continue
+        place = m.group("place").split()[-1].lower()
+        if place == "it":
+            before = s.text[: m.start()].lower()
+            place = next((w for w in re.findall(r"[a-z]+", before)[::-1] if w in _WHERE_GONE), "")
+        if place not in _WHERE_GONE:
+            continue
+        for nxt in action[k + 1 : k + 5]:
+            if nxt.scene != s.scene:
+                break
+            if _RELEASE_RE.search(nxt.text):
+                words = m.group("obj")
+                head = words.split()[-1].lower()
+                possessed = words.split()[0].lower() in ("his", "her", "their", "its") or words.split()[0].endswith("'s")
+                mods = [w.lower() for w in words.split()[1:-1] if w[:1].islower()]
+                ref = ObjectRef(head, tuple(w for w in mods if w not in COLOUR_GROUP),
+                                tuple(w for w in mods if w in COLOUR_GROUP), None, words, False,
+                                head.endswith("s") and not head.endswith("ss"), -1, possessed)
+                how = "burnt" if place in _BURN else "posted" if place in _POSTED else "lost"
+                out.append((nxt, Event("loss", ref, "let go", None, None, True, how)))
+                break
+    return out
+
+
+__all__ = ["may_lose", "bible_aliases", "pronoun_led", "parse_with_antecedents", "people", "events_of", "canonical",
+           "released"]

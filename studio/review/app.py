@@ -42,6 +42,7 @@ from urllib.parse import parse_qs, urlencode
 
 from continuity.errors import StudioError
 from studio.review import actions
+from studio.review.export import page_of, scene_label
 from studio.review.store import STATUSES
 
 COOKIE = "studio_review"
@@ -401,6 +402,8 @@ def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dic
         f["canon"] = bible_ok and actions.can_add_to_bible(f)
         f["image"] = f["data"].get("image") if f["category"] == "visual" else None
         f["messages"] = by_finding.get(f["id"], [])
+        f["scene_number"] = scene_label(f)
+        f["page"] = page_of(f)
         groups[(f["episode"] or 0, f["scene"])].append(f)
     options = {
         "category": sorted({f["category"] for f in every}),
@@ -409,7 +412,7 @@ def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dic
         "status": list(STATUSES),
     }
     return env.get_template("index.html").render(
-        last=last, groups=[(ep, scene, fs) for (ep, scene), fs in sorted(groups.items())],
+        last=last, groups=[(ep, scene, g[0]["scene_number"], g) for (ep, scene), g in sorted(groups.items())],
         headings={(ep or 0, sc): h for (ep, sc), h in headings.items()}, filters=filters, options=options,
         csrf=session["csrf"], flash=top, total=len(every), shown=len(shown), counts=store_counts(every),
         nonce=nonce, max_reason=MAX_REASON,

@@ -26,7 +26,7 @@ _JSON = typer.Option(False, "--json", help="Print JSON.")
 #: The keys of a finding in ``--json`` output (stable).
 JSON_KEYS = (
     "id", "status", "category", "severity", "scene", "line", "character", "subject", "message", "text",
-    "evidence", "evidence_key", "first_seen_audit", "last_seen_audit",
+    "evidence", "evidence_key", "first_seen_audit", "last_seen_audit", "scene_number", "page",
 )
 
 
@@ -53,7 +53,9 @@ def _need_store(root: Path, hint: str) -> None:
 
 
 def _public(f: dict[str, Any]) -> dict[str, Any]:
-    out = {k: f.get(k) for k in JSON_KEYS}
+    from studio.review.export import page_of, scene_label
+
+    out = {**{k: f.get(k) for k in JSON_KEYS}, "scene_number": scene_label(f), "page": page_of(f) or None}
     if f.get("episode") is not None:  # a season's finding: its episode and that episode's file
         out.update(episode=f["episode"], script=f["script"])
     return out
@@ -104,10 +106,13 @@ def list_findings(
     if as_json:
         _emit({"findings": [_public(f) for f in items]})
         return
+    from studio.review.export import page_of, scene_label
+
     for f in items:
+        page = page_of(f)
         typer.echo(
             f"{f['id'][:8]}  {f['status']:9} {f['severity']:7} {f['category']:10} "
-            f"{_episode(f)}scene {f['scene']:>3} line {f['line']:>5}  {f['message']}"
+            f"{_episode(f)}scene {scene_label(f):>4} {'p. ' + page if page else '':>7} line {f['line']:>5}  {f['message']}"
         )
     if not items:
         typer.echo("no findings")
@@ -131,13 +136,16 @@ def show(
     if as_json:
         _emit({**_public(f), "decisions": [{k: v for k, v in d.items() if k != "finding_id"} for d in history]})
         return
-    typer.echo(f"{f['id']}  [{f['status']}] {f['severity']} {f['category']}, {_episode(f)}scene {f['scene']}, "
-               f"line {f['line']}")
+    from studio.review.export import evidence_where, page_of, scene_label
+
+    page = page_of(f)
+    typer.echo(f"{f['id']}  [{f['status']}] {f['severity']} {f['category']}, {_episode(f)}scene {scene_label(f)}, "
+               f"{'p. ' + page + ', ' if page else ''}line {f['line']}")
     typer.echo(f"  {f['message']}")
     if f["text"]:
         typer.echo(f"  here: {f['text']}")
     for e in f["evidence"]:
-        where = f"bible {e['bible']}" if e.get("bible") else f"line {e.get('line')}"
+        where = f"bible {e['bible']}" if e.get("bible") else evidence_where(e)
         typer.echo(f"  evidence ({where}): {e['text']}")
     for d in history:
         why = f": {d['reason']}" if d["reason"] else ""

@@ -16,9 +16,32 @@ from continuity.reports.escape import md as _md
 
 EXPORT_FORMATS = ("csv", "markdown", "html")
 CSV_COLUMNS = (
-    "id", "status", "severity", "category", "scene", "line", "character", "subject", "message", "text",
-    "evidence", "decided_by", "decided_at", "reason",
+    "id", "status", "severity", "category", "scene", "page", "line", "character", "subject", "message", "text",
+    "evidence", "decided_by", "decided_at", "reason", "scene_index",
 )
+
+
+def scene_label(f: dict[str, Any]) -> str:
+    """A stored finding's scene as the script numbers it (``4A``), else its place in the script."""
+    data = f.get("data") or {}
+    return str(data.get("scene_number") or f.get("scene_number") or f["scene"])
+
+
+def page_of(f: dict[str, Any]) -> str:
+    """The page a stored finding is printed on (``""`` when it was not located)."""
+    data = f.get("data") or {}
+    return str(data.get("page") or f.get("page") or "")
+
+
+def evidence_where(e: dict[str, Any]) -> str:
+    """``scene 4A, p. 3, line 120`` for a script line (the script's own scene number, the page when known)."""
+    parts = []
+    if e.get("scene"):
+        parts.append(f"scene {e.get('scene_number') or e['scene']}")
+    if e.get("page"):
+        parts.append(f"p. {e['page']}")
+    parts.append(f"line {e.get('line')}")
+    return ", ".join(parts)
 
 
 def _evidence(f: dict[str, Any]) -> str:
@@ -27,8 +50,7 @@ def _evidence(f: dict[str, Any]) -> str:
         if e.get("bible"):
             parts.append(f"bible {e['bible']}: {e['text']}")
         else:
-            where = f"scene {e['scene']}, line {e['line']}" if e.get("scene") else f"line {e.get('line')}"
-            parts.append(f"{where}: {e['text']}")
+            parts.append(f"{evidence_where(e)}: {e['text']}")
     return "; ".join(parts)
 
 
@@ -46,7 +68,10 @@ def rows(findings: list[dict[str, Any]], decisions: list[dict[str, Any]]) -> lis
     for f in findings:
         last = _last(f, by_id)
         out.append({
-            **{k: f.get(k) for k in CSV_COLUMNS[:10]},
+            **{k: f.get(k) for k in CSV_COLUMNS[:11]},
+            "scene": scene_label(f),
+            "page": page_of(f),
+            "scene_index": f["scene"],
             "evidence": _evidence(f),
             "decided_by": last.get("who") or "",
             "decided_at": last.get("at") or "",
@@ -56,15 +81,16 @@ def rows(findings: list[dict[str, Any]], decisions: list[dict[str, Any]]) -> lis
 
 
 def to_csv(findings: list[dict[str, Any]], decisions: list[dict[str, Any]]) -> str:
-    """CSV with a header row (:data:`CSV_COLUMNS`); formula-like cells are quoted."""
+    """CSV with a header row (:data:`CSV_COLUMNS`); ``scene`` is the script's own scene number; formula-like cells are quoted."""
     return csv_text(CSV_COLUMNS, rows(findings, decisions))
 
 
-def _grouped(findings: list[dict[str, Any]]) -> list[tuple[int, list[dict[str, Any]]]]:
+def _grouped(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Findings by scene, in script order, each group named by the script's scene number."""
     groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for f in findings:
         groups[f["scene"]].append(f)
-    return sorted(groups.items())
+    return [(scene_label(g[0]) if index else "", g) for index, g in sorted(groups.items())]
 
 
 def _title(audit: dict[str, Any] | None) -> str:
@@ -90,7 +116,8 @@ def to_markdown(findings: list[dict[str, Any]], decisions: list[dict[str, Any]],
         for f in group:
             r = flat[f["id"]]
             who = f" ({_md(f['character'])})" if f["character"] else ""
-            out.append(f"- **{f['severity'].upper()}** {md_code(f['category'])}{who}, line {f['line']}, "
+            page = f"p. {r['page']}, " if r["page"] else ""
+            out.append(f"- **{f['severity'].upper()}** {md_code(f['category'])}{who}, {page}line {f['line']}, "
                        f"**{f['status']}**: {_md(f['message'])}")
             if f["text"]:
                 out.append(f"  - here: {_md(f['text'])}")
@@ -118,14 +145,14 @@ def to_html(findings: list[dict[str, Any]], decisions: list[dict[str, Any]], aud
     ]
     for scene, group in _grouped(findings):
         out.append(f"<h2>{'Scene ' + str(scene) if scene else 'Before the first scene'}</h2>")
-        out.append("<table><tr><th>severity</th><th>category</th><th>line</th><th>status</th><th>finding</th>"
+        out.append("<table><tr><th>severity</th><th>category</th><th>page</th><th>line</th><th>status</th><th>finding</th>"
                    "<th>evidence</th><th>decision</th></tr>")
         for f in group:
             r = flat[f["id"]]
             decision = f"{r['decided_by']} {r['decided_at']}: {r['reason']}" if r["decided_by"] else ""
             out.append(
                 f"<tr id=\"f-{e(f['id'])}\"><td class=\"{e(f['severity'])}\">{e(f['severity'])}</td>"
-                f"<td>{e(f['category'])}</td><td>{f['line']}</td><td>{e(f['status'])}</td>"
+                f"<td>{e(f['category'])}</td><td>{e(r['page'])}</td><td>{f['line']}</td><td>{e(f['status'])}</td>"
                 f"<td>{e(f['message'])}<br><i>{e(f['text'])}</i></td><td>{e(r['evidence'])}</td><td>{e(decision)}</td></tr>"
             )
         out.append("</table>")

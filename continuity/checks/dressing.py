@@ -1,0 +1,125 @@
+"""Set dressing: a set described against what the bible says is (and is not) in it, and against its repainting.
+
+Reads :class:`continuity.story.places.Places`:
+
+- a feature the bible rules out ("Windowless.", "No curtains.") put in that set
+  ("moved onto the windowsill", "beyond the half-drawn curtains");
+- "the stuffed guillemot" in a set whose only stuffed thing the bible gives is a
+  puffin (a definite article points at the thing the set already has);
+- a room given the colour it had before it was repainted on screen.
+
+Category ``location``; each finding cites the bible's words or the line of the repaint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from continuity.checks.findings import Evidence, Finding
+from continuity.language.lexicon import colour_group
+from continuity.story.context import Context
+from continuity.story.places import _ROOMS, Places
+
+_NEGATED_BEFORE = re.compile(r"\b(?:no|without|not a|not an|isn't a|is no|there's no|never a)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+_ROOM_COLOUR_RE = re.compile(r"\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+(?P<r>" + "|".join(sorted(_ROOMS)) + r")\b", re.I)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Yield set-dressing findings."""
+    places = Places.of(ctx)
+    if not (places.absent or places.fixtures or places.repaints):
+        return
+    for s in ctx.sentences:
+        if s.kind != "action" or s.scene == 0:
+            continue
+        here = set(places.places_of(s.scene))
+        yield from _absent(ctx, places, s, here)
+        yield from _fixtures(ctx, places, s, here)
+        yield from _repainted(ctx, places, s, here)
+
+
+def _absent(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
+    for a in places.absent:
+        if a.place not in here:
+            continue
+        for w in a.words:
+            m = re.search(rf"\b{re.escape(w)}\b", s.text, re.IGNORECASE)
+            if m is None or _NEGATED_BEFORE.search(s.text[: m.start()]):
+                continue
+            said = _quote(s.text, m.start(), m.end())
+            yield Finding(
+                category="location", severity="error", scene=s.scene, line=s.line,
+                message=f"{a.place} has {_some(m.group(0).lower())} here ({said!r}), but the bible says it has none: "
+                        f"{_excerpt(a.text, a.feature)!r}",
+                text=s.text, subject=f"{a.place}.{a.feature}",
+                evidence=(Evidence(a.text, bible=a.path),),
+                extra=(("attribute", "absent"), ("value", m.group(0).lower())),
+            )
+            return
+
+
+def _fixtures(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
+    mine = [f for f in places.fixtures if f.place in here]
+    if not mine:
+        return
+    # overlapping: "the shelf beside the stuffed guillemot" has two noun phrases
+    for m in re.finditer(r"(?=\bthe\s+(?P<k>[a-z-]+)\s+(?P<n>(?!the\b)[a-z-]{3,})\b)", s.text, re.IGNORECASE):
+        kind, noun = m.group("k").lower(), m.group("n").lower()
+        same_kind = [f for f in mine if f.kind == kind]
+        if not same_kind or any(_same_noun(f.noun, noun) for f in same_kind):
+            continue
+        f = same_kind[0]
+        yield Finding(
+            category="location", severity="error", scene=s.scene, line=s.line,
+            message=f"the {kind} {noun} in {f.place} here ({s.text[m.start():m.end('n')]!r}) should be the bible's {f.kind} {f.noun} "
+                    f"({f.words!r}): the set has no other {kind} thing",
+            text=s.text, subject=f"{f.place}.{f.kind} {f.noun}",
+            evidence=(Evidence(f.text, bible=f.path),),
+            extra=(("attribute", "fixture"), ("value", noun), ("expected", f.noun)),
+        )
+        return
+
+
+def _repainted(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
+    for r in places.repaints:
+        if r.place not in here or s.scene <= r.sentence.scene or ctx.is_flashback(s.scene) or r.old is None:
+            continue
+        if ctx.period(s.scene) != ctx.period(r.sentence.scene):
+            continue
+        for m in _ROOM_COLOUR_RE.finditer(s.text):
+            group = colour_group(m.group("c"))
+            if group is None or group != r.old or group == r.colour:
+                continue
+            yield Finding(
+                category="location", severity="error", scene=s.scene, line=s.line,
+                message=f"the {m.group('r').lower()} is {m.group('c').lower()} here ({m.group(0)!r}), but it was "
+                        f"painted {r.colour} in scene {ctx.scene_number(r.sentence.scene)}",
+                text=s.text, subject=f"{r.place}.{r.what}",
+                evidence=(Evidence(r.sentence.text, line=r.sentence.line, scene=r.sentence.scene),),
+                extra=(("attribute", "colour"), ("value", group), ("expected", r.colour)),
+            )
+            return
+
+
+def _same_noun(a: str, b: str) -> bool:
+    return a == b or a.rstrip("s") == b.rstrip("s")
+
+
+def _some(word: str) -> str:
+    """"a windowsill", "an oven", "curtains"."""
+    if word.endswith("s") and not word.endswith("ss"):
+        return word
+    return ("an " if word[:1] in "aeiou" else "a ") + word
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(",", 0, start), text.rfind(".", 0, start), -1) + 1
+    return text[lo:end].strip()
+
+
+def _excerpt(text: str, feature: str) -> str:
+    for part in re.split(r"(?<=[.;])\s+", text):
+        if feature.lower() in part.lower():
+            return part.strip()
+    return text[:80]

@@ -1,0 +1,232 @@
+"""Timeline, part three: ages that do not fit the bible or the years the story states.
+
+1. **Ages said in dialogue.** ``I'm thirty-six``, ``You're thirty-six years old``: the
+   speaker's age, or the addressee's (named in the speech, else the one other
+   character speaking in the scene). In the main story it must agree, give or take a
+   year, with the bible's ``age`` (or a birth year the bible gives, ``born 1991``,
+   counted to the story's year) and with the age the script itself gives the
+   character where it introduces them (``NORA (33)``).
+2. **A younger self in a dated past.** A flashback dated by a super or heading
+   (``LOFOTEN, 1999.``) with ``YOUNG MAREN (9)`` in it, in a story whose present
+   is dated (``MONDAY 10 OCTOBER 2039``) with ``MAREN (44)`` in it: 44 in 2039 is 4
+   in 1999, not 9. The finding sits on the line that dates the flashback.
+3. **A told past.** ``I was twelve`` said just before a flashback that shows the
+   speaker as ``YOUNG VERA (15)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from continuity.checks.findings import Evidence, Finding
+from continuity.language.lexicon import age_range, normalise_age
+from continuity.screenplay.model import Kind
+from continuity.story.context import Context
+from continuity.story.presence import SceneCast
+from continuity.story.time_words import number
+
+_NUM = (r"(?P<n>\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+        r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|five|six|"
+        r"seven|eight|nine)")
+_SAID_AGE_RE = re.compile(
+    rf"\b(?P<who>I'm|I am|you're|you are)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{_NUM}"
+    r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|\s+(?:and|but)\b)",
+    re.IGNORECASE,
+)
+_WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{_NUM}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
+_BORN_RE = re.compile(r"\bborn\b[^.;]{0,20}?\b(?P<y>(?:1[89]|20)\d\d)\b", re.IGNORECASE)
+_YOUNG = ("YOUNG ", "YOUNGER ", "LITTLE ", "TEEN ", "TEENAGE ")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Yield findings for ages that contradict the bible, the script's own ages, or the years it states."""
+    present_year = _present_year(ctx)
+    known = _stated_ages(ctx)
+    yield from _said(ctx, known, present_year)
+    yield from _dated_pasts(ctx, known, present_year)
+    yield from _told_pasts(ctx)
+
+
+def _present_year(ctx: Context) -> int | None:
+    """The year of the main story, from its supers and cards (``MONDAY 10 OCTOBER 2039``)."""
+    years = [s.date.year for s in ctx.story.said if s.date and s.date.year and s.where in ("super", "card")
+             and not ctx.is_flashback(s.scene)]
+    return max(years) if years else None
+
+
+def _base(name: str) -> str:
+    for p in _YOUNG:
+        if name.startswith(p):
+            return name[len(p):]
+    return name
+
+
+def _stated_ages(ctx: Context) -> dict[str, tuple[int, int, int]]:
+    """Each character's age as the script introduces them in the main story: name -> (age, scene, line)."""
+    out: dict[str, tuple[int, int, int]] = {}
+    for cast in ctx.presence.scenes:
+        if ctx.is_flashback(cast.index):
+            continue
+        for who, age, line in cast.ages:
+            out.setdefault(who, (age, cast.index, line))
+    return out
+
+
+def _bible_age(ctx: Context, name: str, present_year: int | None) -> tuple[tuple[int, int], str, str] | None:
+    """The bible's age for a character as a range, the words, and the fact's path."""
+    bible_name = next((b for b, cue in ctx.cue_of.items() if cue == name), name)
+    ch = ctx.bible.character(bible_name)
+    if ch is None or not ctx.explicit_bible:
+        return None
+    raw = ch.attributes.get("age")
+    if raw:
+        rng = age_range(normalise_age(raw)) if re.search(r"\d", raw) else None
+        if rng:
+            return rng, raw, f"characters.{ch.name}.attributes.age"
+    for key, text in [*ch.attributes.items(), ("description", ch.description or "")]:
+        m = _BORN_RE.search(str(text))
+        if m and present_year:
+            age = present_year - int(m.group("y"))
+            return (age - 1, age), m.group(0), f"characters.{ch.name}.{'attributes.' + key if key != 'description' else key}"
+    return None
+
+
+def _addressee(text: str, speaker: str, cast: SceneCast | None, ctx: Context) -> str | None:
+    """Who ``you`` is: a character named in the speech, else the one other character speaking in the scene."""
+    named = [m.character for m in ctx.cast.mentions(text) if m.character != speaker]
+    if len(set(named)) == 1:
+        return named[0]
+    if cast is None:
+        return None
+    others = [w for w in cast.speaking if w != speaker]
+    return others[0] if len(others) == 1 else None
+
+
+def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Finding]:
+    for scene in ctx.script.scenes:
+        if ctx.is_flashback(scene.index):
+            continue
+        cast = ctx.presence.of(scene.index)
+        for el in scene.elements:
+            if el.kind is not Kind.DIALOGUE or not el.character:
+                continue
+            for m in _SAID_AGE_RE.finditer(el.text):
+                age = number(m.group("n"))
+                if age is None or not 3 <= age <= 110:
+                    continue
+                you = m.group("who").lower().startswith("you")
+                who = _addressee(el.text, el.character, cast, ctx) if you else el.character
+                if who is None:
+                    continue
+                yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), who, age, known,
+                                    present_year)
+
+
+def _against(ctx: Context, scene: int, line: int, text: str, words: str, who: str, age: int, known: dict,
+             present_year: int | None) -> Iterator[Finding]:
+    """A finding when ``age`` for ``who`` contradicts the bible or the script's own introduction."""
+    bible = _bible_age(ctx, who, present_year)
+    if bible is not None:
+        (lo, hi), raw, path = bible
+        if not lo - 1 <= age <= hi + 1:
+            yield Finding(
+                category="timeline", severity="error", scene=scene, line=line,
+                message=f"{words!r} makes {who} {age}, but the bible says {raw!r}",
+                text=text, character=who, subject=f"{who} age",
+                evidence=(Evidence(raw, bible=path),), extra=(("cue", words),),
+            )
+        return
+    stated = known.get(who)
+    if stated is not None and abs(stated[0] - age) > 1:
+        intro = ctx.script.scenes[stated[1] - 1]
+        yield Finding(
+            category="timeline", severity="error", scene=scene, line=line,
+            message=f"{words!r} makes {who} {age}, but the script introduces {who} as {stated[0]} "
+                    f"in scene {ctx.scene_number(stated[1])}",
+            text=text, character=who, subject=f"{who} age",
+            evidence=(Evidence(_line_text(ctx, stated[1], stated[2]) or intro.heading.text, line=stated[2], scene=stated[1]),),
+            extra=(("cue", words),),
+        )
+
+
+def _line_text(ctx: Context, scene: int, line: int) -> str | None:
+    for el in ctx.script.scenes[scene - 1].elements:
+        if el.line <= line < el.line + el.text.count("\n") + 1:
+            return el.text.split("\n")[line - el.line]
+    return None
+
+
+def _dated_pasts(ctx: Context, known: dict, present_year: int | None) -> Iterator[Finding]:
+    """A younger self in a dated flashback, against the present age and year (or the bible's birth year)."""
+    for t in ctx.story.scenes:
+        if not t.is_flashback:
+            continue
+        scene = ctx.script.scenes[t.index - 1]
+        dated = [s for s in ctx.story.said if s.scene == t.index and s.date and s.date.year]
+        year, where = (scene.heading.year, None) if scene.heading.year else (
+            (dated[0].date.year, dated[0]) if dated else (None, None))
+        if year is None:
+            continue
+        cast = ctx.presence.of(t.index)
+        for who, age, line in (cast.ages if cast else ()):
+            base = _base(who)
+            if base == who and who not in (cast.young_selves if cast else ()):
+                continue
+            expected, because, evidence = _expected_then(ctx, base, year, known, present_year)
+            if expected is None or abs(expected - age) <= 1:
+                continue
+            at_line, at_text = (where.line, where.text) if where is not None else (scene.line, scene.heading.text)
+            yield Finding(
+                category="timeline", severity="error", scene=t.index, line=at_line,
+                message=f"{who} is {age} here, in {year}, but {because} makes {base} {expected} in {year}",
+                text=at_text, character=base, subject=f"{base} age",
+                evidence=(Evidence(_line_text(ctx, t.index, line) or who, line=line, scene=t.index), *evidence),
+                extra=(("cue", str(year)),),
+            )
+
+
+def _expected_then(ctx: Context, name: str, year: int, known: dict, present_year: int | None):
+    """The age ``name`` should be in ``year``: from the bible's birth year or age, else the script's present."""
+    bible = _bible_age(ctx, name, present_year)
+    if bible is not None and present_year:
+        (lo, hi), raw, path = bible
+        return (lo + hi) // 2 - (present_year - year), f"the bible's {raw!r}", (Evidence(raw, bible=path),)
+    stated = known.get(name)
+    if stated is not None and present_year:
+        age, scene, line = stated
+        return age - (present_year - year), f"{name} at {age} in {present_year} (scene {ctx.scene_number(scene)})", (
+            Evidence(_line_text(ctx, scene, line) or name, line=line, scene=scene),)
+    return None, "", ()
+
+
+def _told_pasts(ctx: Context) -> Iterator[Finding]:
+    """``I was twelve`` just before a flashback that shows the speaker at another age."""
+    scenes = ctx.script.scenes
+    for t in ctx.story.scenes:
+        if not t.is_flashback or t.index < 2 or ctx.is_flashback(t.index - 1):
+            continue
+        cast = ctx.presence.of(t.index)
+        selves = set(cast.young_selves) if cast else set()
+        ages = {_base(w): (a, ln, w if _base(w) != w else f"YOUNG {w}") for w, a, ln in (cast.ages if cast else ())
+                if _base(w) != w or w in selves}
+        if not ages:
+            continue
+        for el in scenes[t.index - 2].elements:
+            if el.kind is not Kind.DIALOGUE or el.character not in ages:
+                continue
+            for m in _WAS_RE.finditer(el.text):
+                said = number(m.group("n"))
+                shown, line, young = ages[el.character]
+                if said is None or abs(said - shown) <= 1:
+                    continue
+                yield Finding(
+                    category="timeline", severity="error", scene=t.index - 1, line=el.line,
+                    message=f"{m.group(0).strip(' .!,;')!r}, but the flashback that follows shows {young} at {shown}",
+                    text=el.text, character=el.character, subject=f"{el.character} age",
+                    evidence=(Evidence(_line_text(ctx, t.index, line) or young, line=line, scene=t.index),),
+                    extra=(("cue", m.group(0).strip()),),
+                )
+
+
+__all__ = ["check"]

@@ -1,0 +1,176 @@
+"""Timeline, part two: time that cannot have passed, and days of the week that do not add up.
+
+1. **Relative transitions.** A scene that says how long after the scene before it
+   comes (``TEN MINUTES LATER``, ``An hour later.`` opening the action) and names a
+   time of day: the hours that time of day covers must be reachable from the
+   previous scene's in that lapse (``HOURS`` in :mod:`continuity.story.time_words`).
+   DUSK, then ten minutes later DAWN, cannot be; DAWN, then an hour later NIGHT,
+   cannot be. The finding sits on the heading and cites the scene before.
+2. **Weekdays and dates.** Story time (:mod:`continuity.story.time`) counts the
+   days from the first dated day (a super or card: ``MONDAY 10 OCTOBER 2039``,
+   ``SATURDAY.``). A line that says which day it is now (``It's Thursday``, ``this
+   morning, Thursday, the thirteenth of May``, an action that opens ``Saturday
+   morning.``) must agree with that count on a day the script pinned down (a jump
+   such as ``THREE DAYS LATER``, a date, a night that ended). A super whose weekday
+   is not its date's in its year is flagged too. The finding sits on the spoken
+   line; for the action's own words it sits on the jump that moved the count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from continuity.checks.findings import Evidence, Finding
+from continuity.story.context import Context
+from continuity.story.time import Said, SceneTime
+from continuity.story.time_words import HOURS, MONTHS, WEEKDAYS
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Yield findings for impossible lapses and for weekdays and dates that break the count."""
+    yield from _lapses(ctx)
+    yield from _calendar(ctx)
+
+
+# -- relative transitions -----------------------------------------------------------------------
+
+
+def _window(time_class: str) -> tuple[float, float] | None:
+    return HOURS.get(time_class)
+
+
+def _reachable(before: tuple[float, float], lapse: tuple[float, float], after: tuple[float, float]) -> bool:
+    """Whether a time in ``after`` can follow one in ``before`` by ``lapse`` hours (round the clock allowed)."""
+    lo, hi = before[0] + lapse[0], before[1] + lapse[1]
+    return any(after[0] + 24 * k <= hi and lo <= after[1] + 24 * k for k in (-1, 0, 1, 2))
+
+
+def _lapses(ctx: Context) -> Iterator[Finding]:
+    scenes = ctx.script.scenes
+    for t in ctx.story.scenes:
+        if t.elapsed is None or t.after is None or t.time_source not in ("heading",):
+            continue
+        prev = ctx.story.of(t.after)
+        if prev is None or not prev.time_class or not t.time_class:
+            continue
+        a, b = _window(prev.time_class), _window(t.time_class)
+        if a is None or b is None or _reachable(a, t.elapsed, b):
+            continue
+        scene, before = scenes[t.index - 1], scenes[prev.index - 1]
+        words = t.elapsed_words or ""
+        yield Finding(
+            category="timeline",
+            severity="error",
+            scene=t.index,
+            line=scene.line,
+            message=(f"{t.time_class} here, but {words!r} after scene {ctx.scene_number(prev.index)} "
+                     f"({prev.time_class}): {prev.time_class} does not turn {t.time_class} that soon"),
+            text=scene.heading.text,
+            subject=f"scene {t.index} time",
+            evidence=(Evidence(before.heading.text, line=before.line, scene=before.index),
+                      Evidence(words, line=t.elapsed_line or scene.line, scene=t.index)),
+            extra=(("cue", words),),
+        )
+
+
+# -- weekdays and dates -------------------------------------------------------------------------
+
+
+def _day_words(weekday: int | None, month_day: tuple[int, int] | None) -> str:
+    parts = []
+    if weekday is not None:
+        parts.append(WEEKDAYS[weekday].title())
+    if month_day is not None:
+        parts.append(f"{month_day[1]} {MONTHS[month_day[0] - 1].title()}")
+    return " ".join(parts)
+
+
+def _anchor(ctx: Context) -> Said | None:
+    """The first super or card of the main story that dates its day: what the count starts from."""
+    for s in ctx.story.said:
+        t = ctx.story.of(s.scene)
+        if s.where in ("super", "card") and s.date is not None and t is not None and not t.is_flashback \
+                and (s.date.weekday is not None or s.date.day is not None):
+            return s
+    return None
+
+
+def _jump_of(ctx: Context, t: SceneTime) -> Said | None:
+    """The card, super or heading in a scene that moved the day count."""
+    return next((s for s in ctx.story.said if s.scene == t.index and s.jump is not None and s.jump.days), None)
+
+
+def _calendar(ctx: Context) -> Iterator[Finding]:
+    anchor = _anchor(ctx)
+    for s in ctx.story.said:
+        t = ctx.story.of(s.scene)
+        if t is None or t.is_flashback or s.date is None:
+            continue
+        d = s.date
+        if s.where in ("super", "card") and d.weekday is not None and d.year and d.month and d.day:
+            yield from _self_contradiction(ctx, s, t)
+            continue
+        if s.where != "now" or not t.pinned:
+            continue
+        wrong_weekday = d.weekday is not None and t.weekday is not None and d.weekday != t.weekday
+        wrong_date = d.day is not None and t.month_day is not None and (
+            d.day != t.month_day[1] or (d.month is not None and d.month != t.month_day[0]))
+        if not (wrong_weekday or wrong_date):
+            continue
+        scene = ctx.script.scenes[t.index - 1]
+        jump = _jump_of(ctx, t)
+        spoken = any(el.line == s.line and el.kind.value == "dialogue" for el in scene.elements)
+        where_line, where_text = (s.line, s.text) if spoken or jump is None else (jump.line, jump.text)
+        expected = _day_words(t.weekday if d.weekday is not None else None, t.month_day if d.day is not None else None)
+        how = f"{jump.jump.words!r} makes it" if jump is not None else f"story day {t.story_day} is"
+        evidence = []
+        if anchor is not None:
+            evidence.append(Evidence(anchor.text, line=anchor.line, scene=anchor.scene))
+        if jump is not None and where_line != jump.line:
+            evidence.append(Evidence(jump.text, line=jump.line, scene=jump.scene))
+        if where_line != s.line:
+            evidence.append(Evidence(s.text, line=s.line, scene=s.scene))
+        start = f", counting from {anchor.text!r}" if anchor is not None else ""
+        yield Finding(
+            category="timeline",
+            severity="error",
+            scene=t.index,
+            line=where_line,
+            message=f"{d.words!r} says {_day_words(d.weekday, (d.month or 0, d.day) if d.day and d.month else None) or d.words}"
+                    f"{' the ' + _ordinal(d.day) if d.day and not d.month else ''}, but {how} {expected}{start}",
+            text=where_text,
+            subject=f"scene {t.index} day",
+            evidence=tuple(evidence),
+            extra=(("cue", d.words),),
+        )
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 11 <= n % 100 <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _self_contradiction(ctx: Context, s: Said, t: SceneTime) -> Iterator[Finding]:
+    """A super whose weekday is not its date's weekday in its year."""
+    d = s.date
+    try:
+        real = date(d.year, d.month, d.day).weekday()
+    except ValueError:
+        return
+    if real == d.weekday:
+        return
+    yield Finding(
+        category="timeline",
+        severity="error",
+        scene=t.index,
+        line=s.line,
+        message=f"{d.words!r}: {d.day} {MONTHS[d.month - 1].title()} {d.year} was a {WEEKDAYS[real].title()}, "
+                f"not a {WEEKDAYS[d.weekday].title()}",
+        text=s.text,
+        subject=f"scene {t.index} day",
+        evidence=(),
+        extra=(("cue", d.words),),
+    )
+
+
+__all__ = ["check"]

@@ -1,0 +1,172 @@
+"""Each location's set over story time: what the bible says is (and is not) there, and what the script changes.
+
+Read once per audit from the bible's location descriptions and the script's action:
+
+- **What is not there.** "Windowless.", "No curtains.", "a room without a window":
+  a feature the bible rules out, so a line that puts one in that set contradicts it.
+- **Fixtures by what they are.** The set's things with a distinctive word before
+  their noun ("a stuffed puffin in a glass case", "a potted chilli plant"): when the
+  script says "the stuffed guillemot" in that set, and the only stuffed thing the
+  bible gives it is a puffin, the definite article points at the puffin.
+- **Colours that change on screen.** "run rollers of sunshine-yellow paint over the
+  mint green", "slapping whitewash over the blue": from that scene on the room is
+  the new colour, and a line that gives it the old one is a slip (the scene of the
+  change itself allows both).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from continuity.language.lexicon import COLOUR_GROUP, colour_group
+
+if TYPE_CHECKING:
+    from continuity.story.context import Context
+    from continuity.story.sentences import Sentence
+
+_NOUN = r"[a-z][a-z'-]+"
+_ABSENT_RES = (
+    re.compile(r"\b(?P<w>window|door|curtain|carpet|mirror|clock|light|phone|telephone|roof|porthole)less\b", re.I),
+    re.compile(r"\bno\s+(?P<w>" + _NOUN + r")(?=[\s.,;:)]|$)", re.I),
+    re.compile(r"\bwithout\s+(?:a|an|any)\s+(?P<w>" + _NOUN + r")\b", re.I),
+    re.compile(r"\bnever\s+(?:a|an|any)\s+(?P<w>" + _NOUN + r")\b", re.I),
+)
+#: Words an absent feature also goes by: no window means no windowsill either.
+_ALSO = {"window": ("window", "windows", "windowsill", "windowsills", "window-sill", "sill", "windowpane", "pane"),
+         "curtain": ("curtain", "curtains", "drape", "drapes"), "curtains": ("curtain", "curtains", "drapes"),
+         "door": ("door", "doors"), "carpet": ("carpet", "carpets", "rug"), "clock": ("clock",),
+         "mirror": ("mirror",), "phone": ("phone", "telephone"), "telephone": ("phone", "telephone")}
+_NOT_FEATURES = frozenset("""one longer more less other need sign trace way doubt time point matter reason one's
+one- sound light life hope end fuss question smoking parking entry exit access""".split())
+#: Words before a fixture's noun that say what kind of thing it is (not its size or state).
+#: Materials are no such word: a set holds many brass things, and the cast brings more in.
+_KIND_WORDS = frozenset("""stuffed framed potted mounted neon embroidered taxidermied caged""".split())
+_PAINT_RE = re.compile(
+    r"\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?)\b", re.I)
+_OVER_RE = re.compile(r"\bover\s+(?:the|its|his|her)\s+(?P<c>[a-z]+(?:[\s-][a-z]+)?)\b", re.I)
+_ROOMS = frozenset("""kitchen walls wall room hall hallway bathroom bedroom parlour parlor study office landing stairwell
+boathouse house shed barn doors door facade fence gate porch hut cabin""".split())
+
+
+@dataclass(frozen=True)
+class Absent:
+    """A feature the bible says a location does not have."""
+
+    place: str
+    feature: str
+    words: tuple[str, ...]
+    text: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Fixture:
+    """A thing the bible puts in a set, known by a kind word before its noun ("stuffed puffin")."""
+
+    place: str
+    kind: str
+    noun: str
+    words: str
+    text: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Repaint:
+    """A set repainted on screen: from ``scene`` on, ``what`` is ``colour`` (it was ``old``)."""
+
+    place: str
+    what: str
+    colour: str
+    old: str | None
+    sentence: Sentence
+
+
+class Places:
+    """The sets of the script (see the module docstring)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    @classmethod
+    def of(cls, ctx: Context) -> Places:
+        """The places of this reading, built once and shared."""
+        return ctx.shared("places", lambda: cls(ctx))
+
+    @cached_property
+    def absent(self) -> list[Absent]:
+        """Features each bible location rules out."""
+        out = []
+        for loc in self.ctx.bible.locations:
+            text = " ".join(x for x in (loc.description or "", *loc.attributes.values()) if x)
+            for rx in _ABSENT_RES:
+                for m in rx.finditer(text):
+                    w = m.group("w").lower()
+                    if w in _NOT_FEATURES or len(w) < 3:
+                        continue
+                    out.append(Absent(loc.name, w, _ALSO.get(w, (w, w + "s")), text, f"locations.{loc.name}.description"))
+        return out
+
+    @cached_property
+    def fixtures(self) -> list[Fixture]:
+        """Things each bible location holds, known by a kind word ("stuffed", "framed", "potted")."""
+        out = []
+        rx = re.compile(r"\b(?P<k>" + "|".join(sorted(_KIND_WORDS, key=len, reverse=True)) + r")\s+(?:[a-z-]+\s+)?"
+                        r"(?P<n>[a-z-]{3,})\b", re.I)
+        for loc in self.ctx.bible.locations:
+            text = loc.description or ""
+            for m in rx.finditer(text):
+                out.append(Fixture(loc.name, m.group("k").lower(), m.group("n").lower(), m.group(0), text,
+                                   f"locations.{loc.name}.description"))
+        return out
+
+    @cached_property
+    def repaints(self) -> list[Repaint]:
+        """Sets the script repaints on screen, in order."""
+        out = []
+        for s in self.ctx.sentences:
+            if s.kind != "action" or s.scene == 0 or not _PAINT_RE.search(s.text):
+                continue
+            new = _paint_colour(s.text)
+            if new is None:
+                continue
+            old = _OVER_RE.search(s.text)
+            old_colour = colour_group(old.group("c").split()[-1]) if old else None
+            if old_colour == new:
+                continue
+            what = next((w for w in re.findall(r"[a-z]+", s.text.lower()) if w in _ROOMS), "set")
+            for place in self.places_of(s.scene):
+                out.append(Repaint(place, what, new, old_colour, s))
+        return out
+
+    def places_of(self, scene_index: int) -> list[str]:
+        """The bible's locations a scene is set in (its heading's place when the bible has none)."""
+        scene = self.ctx.scene(scene_index)
+        if scene is None:
+            return []
+        found = [loc.name for loc in self.ctx.bible.locations_for(scene.heading.location)]
+        if not found:
+            # "MERIDIAN - CAR 3 - COMPARTMENT 7" is the bible's "COMPARTMENT 7": the heading ends with its name
+            parts = [p.strip() for p in scene.heading.location.upper().split(" - ")]
+            found = [loc.name for loc in self.ctx.bible.locations
+                     if (n := [p.strip() for p in loc.name.upper().split(" - ")]) and parts[-len(n):] == n]
+        return found or [scene.heading.location.split(" - ")[0]]
+
+
+def _paint_colour(text: str) -> str | None:
+    """The colour a painting sentence puts on: "rollers of sunshine-yellow paint", "whitewash", "paints it red"."""
+    low = text.lower()
+    if re.search(r"\bwhitewash", low):
+        return "white"
+    m = re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+paint\b", low) or re.search(
+        r"\bpaint(?:s|ed|ing)?\s+(?:it|them|the\s+\w+|\w+)\s+(?:a\s+)?(?:bright\s+)?([a-z]+(?:-[a-z]+)?)\b", low)
+    if not m:
+        return None
+    word = m.group(1)
+    return colour_group(word) if any(p in COLOUR_GROUP for p in word.split("-")) else None
+
+
+__all__ = ["Places", "Absent", "Fixture", "Repaint"]
