@@ -45,7 +45,14 @@ _FINDINGS_RE = re.compile(r"already found these problems:\s*\n(.*?)\n\s*SCENE:",
 _NUMBER_RE = re.compile(r"\d+")
 _TOOLS_RE = re.compile(r"only one name of \[([^\]]+)\]")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
-_LINES = ("We should go.", "Not yet.", "You kept it all this time?", "I said I would.", "Then let's finish it.")
+_LINES = ("We should go.", "Not yet.", "You kept it all this time?", "I said I would.", "Then let's finish it.",
+          "I know what today is.", "Hand me that rope.", "You should have told me.", "It was never mine to keep.",
+          "We have done this before.", "Say it plainly, then.", "Nobody asked me.", "I will be fine on my own.",
+          "Look at the water for a minute.", "That was a long time ago.", "You always say that.",
+          "I thought you would be angry.", "Keep your hands warm.", "It is only weather.", "Nothing has changed.",
+          "I can manage the rest.", "Tell me when you are ready.", "You did well out there.", "We are nearly across.",
+          "I had to be sure.", "There is tea if you want it.", "Leave it where it is.", "I remember this place.",
+          "Mind the step.", "You never listen to me.", "This is the last of it.", "I was going to tell you.")
 
 
 class ScriptedBackend:
@@ -89,6 +96,7 @@ class CompetentWriter:
     def __init__(self, delay: float | None = None, *, small: bool = False):
         #: seconds per reply, to play a slow model (``STUDIO_FAKE_DELAY``; 0 by default).
         self.delay = float(os.environ.get("STUDIO_FAKE_DELAY", "0") or 0) if delay is None else delay
+        self._used: set[str] = set()
         if small:  # play the embedded model: asked one piece at a time, no ReAct
             self.name = "fake/competent-writer-small"
             self.react = False
@@ -147,13 +155,13 @@ class CompetentWriter:
         beats = _NUMBERED_RE.findall(_BEATS_RE.search(prompt).group(1)) if _BEATS_RE.search(prompt) else []
         cast = _cast(prompt)
         return {"action": [b.strip() for b in beats] or ["They wait."],
-                "dialogue": {name: [_LINES[i % len(_LINES)]] for i, name in enumerate(cast)}}
+                "dialogue": {name: [self._line(i)] for i, name in enumerate(cast)}}
 
     def fixes(self, prompt: str) -> dict[str, Any]:
         """A failing action line becomes its beat again; a character to redo gets a plain line."""
         action = [b.strip() for b in _FIX_ACTION_RE.findall(prompt)]
         names = [n.strip() for n in _FIX_LINE_RE.findall(prompt) if not n.startswith("action")]
-        return {"action": action, "dialogue": {n: [_LINES[(i + 3) % len(_LINES)]] for i, n in enumerate(dict.fromkeys(names))}}
+        return {"action": action, "dialogue": {n: [self._line(i + 3)] for i, n in enumerate(dict.fromkeys(names))}}
 
     def beat(self, prompt: str) -> dict[str, Any]:
         """The beat itself, as the action line."""
@@ -164,7 +172,16 @@ class CompetentWriter:
         """A plain line, different per speaker."""
         match = _SPEAKER_RE.search(prompt)
         name = match.group(1) if match else ""
-        return {"line": _LINES[sum(map(ord, name)) % len(_LINES)]}
+        return {"line": self._line(sum(map(ord, name)))}
+
+    def _line(self, start: int) -> str:
+        """A stock line, none given twice in a run (a reader stops at a line repeated word for word)."""
+        for k in range(len(_LINES)):
+            line = _LINES[(start + k) % len(_LINES)]
+            if line not in self._used:
+                self._used.add(line)
+                return line
+        return _LINES[start % len(_LINES)]
 
     def shots(self, prompt: str) -> dict[str, Any]:
         """A wide master, a medium two-shot, a close-up per speaker; durations fill the target."""

@@ -6,6 +6,9 @@ probability, one of the failures real models show:
 * ``malformed``: the JSON is cut short or loses a brace (a structure failure);
 * ``dropped``: a character the facts put in the scene vanishes from its pieces (whole-scene calls only);
 * ``contradiction``: a sentence contradicting the bible is slipped into an action line (whole-scene calls only);
+* ``reader``: a slip a reader stops at (whole-scene calls only), one of :data:`READER_FAULTS`: a line of
+  dialogue cut off mid-sentence, a line calling someone by a name not theirs, a speaker naming herself as
+  another character, an action line in the past tense;
 * ``timeout``: the call raises :class:`~agents.backend.LLMTimeout`.
 
 Deterministic for a given seed; :attr:`FaultInjector.injected` counts what was done.
@@ -38,6 +41,7 @@ class Faults:
     dropped: float = 0.03
     contradiction: float = 0.03
     timeout: float = 0.01
+    reader: float = 0.03
 
     def scaled(self, factor: float) -> Faults:
         """Every probability times ``factor`` (capped at 1)."""
@@ -116,6 +120,10 @@ def contradictions(bible: Bible) -> list[tuple[str, str]]:
     return out
 
 
+#: The reader faults, one drawn per ``reader`` fault.
+READER_FAULTS = ("cut_off", "wrong_name", "identity", "past_tense")
+
+
 class FaultInjector:
     """Wraps ``backend``; see the module docstring.
 
@@ -133,6 +141,7 @@ class FaultInjector:
         self.react = getattr(backend, "react", False)
         self._rng = random.Random(seed)
         self._lies = contradictions(bible) if bible else []
+        self._names = [c.name for c in bible.characters] if bible else []
         self.injected: Counter[str] = Counter()
 
     def complete(self, messages: list[dict[str, Any]], schema: dict[str, Any] | None, max_tokens: int,
@@ -140,7 +149,7 @@ class FaultInjector:
         """The wrapped backend's reply, perhaps corrupted."""
         if schema is None:
             return self.backend.complete(messages, schema, max_tokens, timeout)
-        draws = {k: self._rng.random() for k in ("timeout", "malformed", "dropped", "contradiction")}
+        draws = {k: self._rng.random() for k in ("timeout", "malformed", "dropped", "contradiction", "reader")}
         if draws["timeout"] < self.faults.timeout:
             self.injected["timeout"] += 1
             raise LLMTimeout("injected timeout")
@@ -161,6 +170,12 @@ class FaultInjector:
         if draws["contradiction"] < self.faults.contradiction and self._contradict(draft):
             self.injected["contradiction"] += 1
             changed = True
+        if draws["reader"] < self.faults.reader:
+            kind = self._rng.choice(READER_FAULTS)
+            if _slip(draft, kind, self._names, self._rng):
+                self.injected["reader"] += 1
+                self.injected[kind] += 1
+                changed = True
         if not changed:
             return reply
         return Completion(json.dumps(draft), reply.finish_reason, reply.prompt_tokens, reply.completion_tokens)
@@ -174,6 +189,38 @@ class FaultInjector:
         i = min(1, len(action) - 1)
         action[i] = f"{action[i]} {self._rng.choice(lies)}"
         return True
+
+
+def _slip(draft: dict[str, Any], kind: str, names: list[str], rng: random.Random) -> bool:
+    """Put one reader fault of ``kind`` into a whole-scene reply; False when the scene gives no place for it."""
+    dialogue = draft.get("dialogue") or {}
+    speakers = sorted(n for n, lines in dialogue.items() if lines)
+    action = draft.get("action") or []
+    if kind == "past_tense":
+        if not action or not speakers:
+            return False
+        i = rng.randrange(len(action))
+        action[i] = f"{action[i]} {speakers[0].split()[0].title()} turned and looked back at the water."
+        return True
+    if not speakers:
+        return False
+    who = rng.choice(speakers)
+    line = dialogue[who][0]
+    others = [n for n in names if n.upper() != who.upper()]
+    absent = [n for n in others if n.upper() not in {s.upper() for s in dialogue}]
+    if kind == "cut_off":
+        words = line.rstrip(".!?").split()
+        if len(words) < 3:
+            words = [*words, "and", "then", "I"]
+        dialogue[who][0] = " ".join(words[: max(2, len(words) // 2)] + ["and", "the"])
+    elif kind == "wrong_name":
+        wrong = (absent or [who])[0].split()[0].title()
+        dialogue[who][0] = f"{line.rstrip('.!?')}, {wrong}."
+    elif kind == "identity":
+        if not others:
+            return False
+        dialogue[who][0] = f"I'm {others[0].split()[0].title()}. {line}"
+    return True
 
 
 def _break(text: str, rng: random.Random) -> str:

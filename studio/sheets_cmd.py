@@ -57,6 +57,8 @@ def sheets_command(
     fmt: SheetFormat | None = typer.Option(None, "--format", "-f", help="text, markdown, html, csv or json (default: from --out's extension, else text)."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the sheets to this file (.txt .md .html .csv .json) instead of stdout."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (the same as --format json)."),
+    costume_plot: bool = typer.Option(False, "--costume-plot", help="The costume plot instead: per character, each "
+                                      "change numbered by story day and scene, with what goes on and off."),
 ) -> None:
     """Continuity sheets: per character, looks and wardrobe by scene with costume changes; per prop, its story.
 
@@ -79,6 +81,8 @@ def sheets_command(
       studio sheets draft.fdx --format csv --out sheets.csv
 
       studio sheets draft.fountain --json
+
+      studio sheets draft.fountain --costume-plot --out costume-plot.csv
     """
     from continuity.api import load_bible, load_script
     from continuity.reports.sheets import build_sheets
@@ -90,6 +94,19 @@ def sheets_command(
     parsed = load_script(script)
     canon = load_bible(bible) if bible else None
     err = stderr_console()
+    if costume_plot:
+        from continuity.language.words import plural
+        from continuity.reports import costume_plot as plot
+
+        rows = plot.costume_plot(context_for(parsed, canon))
+        text = plot.render(rows, chosen, title=script.name)
+        if out is None:
+            sys.stdout.write(text)
+            return
+        write_output(out, text)
+        people = plural(len({r.character for r in rows}), "character")
+        err.print(f"wrote {out} (costume plot: {people}, {plural(len(rows), 'scene row')})", soft_wrap=True)
+        return
     if err.is_terminal:
         with err.status(f"Reading {script.name}: looks, wardrobe and props..."):
             sheets = build_sheets(context_for(parsed, canon), bible_source=str(bible) if bible else None)

@@ -27,7 +27,7 @@ MODE_KEYS = {
     "runs", "succeeded", "success_rate", "success_ci95", "crashed", "first_try", "faults_injected", "clean_calls",
     "fault_rate_per_call", "revisions_per_scene_mean", "revisions_per_scene_max", "scenes_needs_review",
     "runs_with_review", "calls_per_scene_mean", "seconds_per_scene_mean", "cpu_seconds_per_scene_mean",
-    "run_seconds_median", "failures",
+    "run_seconds_median", "failures", "reader_faults_injected", "reader_slips_in_output", "runs_with_reader_slips",
 }
 REPORT_KEYS = {
     "runs", "seed", "treatment", "bible", "scenes_expected", "max_attempts", "embedder", "faults",
@@ -125,7 +125,8 @@ def test_summarise_counts_first_tries_and_revisions():
     assert (m["revisions_per_scene_mean"], m["revisions_per_scene_max"]) == (0.5, 1)
     assert m["clean_calls"]["scene"] == {"tries": 8, "ok": 6, "rate": 0.75}
     assert m["clean_calls"]["all"] == {"tries": 12, "ok": 10, "rate": pytest.approx(0.8333, abs=1e-4)}
-    assert m["faults_injected"] == {"malformed": 2, "dropped": 0, "contradiction": 0, "timeout": 0, "total": 2}
+    assert m["faults_injected"] == {"malformed": 2, "dropped": 0, "contradiction": 0, "timeout": 0, "reader": 0,
+                                    "total": 2}
     assert (m["scenes_needs_review"], m["runs_with_review"]) == (1, 1)
     assert m["calls_per_scene_mean"] == 5.0  # 20 calls over 2 runs of 2 scenes
     assert m["seconds_per_scene_mean"] == 1.0 and m["run_seconds_median"] == 2.0
@@ -245,7 +246,7 @@ def test_cli_json_exits_0_and_parses(crew_home):
     report = json.loads(result.stdout)
     assert set(report) == REPORT_KEYS
     assert report["with_verification"]["succeeded"] == report["without_verification"]["succeeded"] == 1
-    assert report["faults"] == {"malformed": 0.0, "dropped": 0.0, "contradiction": 0.0, "timeout": 0.0}
+    assert report["faults"] == {"malformed": 0.0, "dropped": 0.0, "contradiction": 0.0, "timeout": 0.0, "reader": 0.0}
 
 
 def test_cli_table_and_registration(crew_home, monkeypatch):
@@ -357,3 +358,16 @@ def test_injected_contradictions_come_in_the_detection_benchmarks_phrasings():
     assert any("-eyed" in s for s in sentences) and any(", a deep " in s for s in sentences)
     assert any("pockets of the" in s or "sleeve of the" in s for s in sentences)  # wardrobe owned by action
     assert not any("{" in s for s in sentences)
+
+
+def test_reader_faults_are_caught_with_verification_and_left_without(settings):
+    """Every scene draft gets a reader fault (a line cut off, a wrong name, an identity slip, past tense): the
+    verifier sends each back and the output reads clean; without it the independent judge finds them."""
+    from agents.faults import Faults
+
+    faults = Faults(malformed=0.0, dropped=0.0, contradiction=0.0, timeout=0.0, reader=1.0)
+    report = bench.reliability(2, seed=3, faults=faults, settings=settings)
+    on, off = report["with_verification"], report["without_verification"]
+    assert on["faults_injected"]["reader"] > 0 and sum(on["reader_faults_injected"].values()) == on["faults_injected"]["reader"]
+    assert on["reader_slips_in_output"] == 0 and on["succeeded"] == 2
+    assert off["reader_slips_in_output"] > 0 and off["runs_with_reader_slips"] == 2

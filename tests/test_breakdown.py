@@ -50,7 +50,7 @@ def test_breakdown_csv_has_a_row_per_scene_with_scheduling_columns(cli, tmp_path
     assert (one["Scenes"], one["I/E"], one["Set"], one["TOD"], one["Script Day"], one["Page"]) == (
         "4A", "INT", "FERRY HOUSE", "MORNING", "D1", "1")
     assert one["Cast Members"] == "MARA; TEO" and one["Background Actors"] == "TOURISTS"
-    assert (two["Vehicles"], two["Makeup/Hair"], two["Off Screen"]) == ("black pickup", "TEO: soaked through", "RADIO")
+    assert (two["Vehicles"], two["Makeup/Hair"], two["Off Screen"]) == ("black pickup", "TEO: wet", "RADIO")
     assert int(one["Eighths"]) + int(two["Eighths"]) == round(pagination(load_script(p)).body)
     assert not any(v.startswith("=") for r in rows for v in r.values())
 

@@ -50,3 +50,12 @@ def test_a_letter_held_over_the_fire_and_let_go_is_burnt():
     assert len(bad) == 1 and "the letter is used here, but it was burnt in scene 1" in bad[0][2]
     kept = text.replace("She lets it go.", "She folds it away instead.")
     assert _flags(kept, checks=("prop",)) == []
+
+
+def test_a_thing_handed_over_is_not_the_givers_any_more_that_day():
+    text = ("EXT. LAKE - DAY\n\nGerald climbs out of the boat, pulls off his flat cap and sets it on Nell's head. "
+            "She looks up at him from under the brim.\n\nNELL\nSir.\n\nGERALD\nKeep it.\n\nINT. HALL - DAY (CONTINUOUS)\n\n")
+    ok = text + "Gerald shakes the rain from his hair.\n"
+    assert _flags(ok, checks=("wardrobe",)) == []
+    bad = _flags(text + "Gerald pulls off his flat cap and shakes the rain from it.\n", checks=("wardrobe",))
+    assert len(bad) == 1 and "GERALD gave it to NELL in scene 1" in bad[0][2]

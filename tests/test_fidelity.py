@@ -161,7 +161,8 @@ def test_piece_of_and_repair(facts):
     assert pieces["action"][2] == f.beats[2] and origin[2] == "treatment"
     assert pieces["dialogue"]["NELL"] == [] and done == [
         "action line 2 is the treatment's sentence", "action line 3 is the treatment's sentence (it names TAM)",
-        "1 line of NELL dropped"]
+        "1 line of NELL replaced by an action line: Nell looks at Tam and says nothing."]
+    assert pieces["fallback"] == {"NELL": ["Nell looks at Tam and says nothing."]}
 
 
 @pytest.mark.parametrize("text, problem", [

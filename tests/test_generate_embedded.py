@@ -44,7 +44,8 @@ def test_embedded_model_generates_a_valid_two_scene_script(tmp_path, monkeypatch
 
     for state, scene in zip(result.state.scenes, script.scenes):
         assert state.origin and "missing" not in state.origin
-        actions = [e.text for e in scene.elements if e.kind.value == "action"]
+        stand_ins = {t for ts in (state.pieces.get("fallback") or {}).values() for t in ts}  # for failed dialogue
+        actions = [e.text for e in scene.elements if e.kind.value == "action" and e.text not in stand_ins]
         assert len(actions) == len(state.facts.beats)
         for text, origin, beat in zip(actions, state.origin, state.facts.beats):
             assert text == beat if origin in ("kept", "treatment") else not action_problem(text)

@@ -320,14 +320,14 @@ Josephine sits. Mark stands.
     ("MARK\nJosphine, please.", "dialogue"),
 ])
 def test_misspelt_names_in_action_and_dialogue(line, kind):
-    r = audit_text(NAMES.format(line=line), checks=["name"])
+    r = audit_text(NAMES.format(line=line), checks=["address"])
     [f] = [f for f in r.findings if f.severity != "info"]
     assert f.subject == "Josphine" and kind in f.message and f.character == "JOSEPHINE"
 
 
 @pytest.mark.parametrize("line", ["Will you marry me?", "Mark my words.", "Joseph waves.", "Scotty?", "Jo waves."])
 def test_real_words_nicknames_and_other_names_are_not_misspellings(line):
-    r = audit_text(NAMES.format(line=f"MARK\n{line}"), checks=["name"])
+    r = audit_text(NAMES.format(line=f"MARK\n{line}"), checks=["name", "address"])
     assert [f for f in r.findings if f.severity != "info"] == []
 
 

@@ -406,14 +406,32 @@ def _attributes(description: str | None, before: str | None) -> dict[str, str]:
 
 
 def _locations(scenes: tuple[Scene, ...]) -> list[Location]:
+    """The headings' places, once each.
+
+    Shots and inserts forced as headings ("THE FINGER", "ON THE TV") are not places,
+    and a place named again at the end of a longer name ("RM 412" after "PALACE HOTEL
+    RM 412") is that place, kept as its alias.
+    """
     seen: set[str] = set()
-    out: list[Location] = []
+    names: list[str] = []
     for scene in scenes:
+        if scene.heading.setting is None:
+            continue  # a forced heading: a shot, an insert, "BACK IN THE APARTMENT"
         name = scene.heading.location
         key = _loc_key(name)
         if key and key not in seen:
             seen.add(key)
-            out.append(Location(name=name))
+            names.append(name)
+    keys = {n: _loc_key(n) for n in names}
+    out: list[Location] = []
+    def inside(short: str, long: str) -> bool:  # "RM 412" in "PALACE HOTEL RM 412", not "GOLDEN GATE BRIDGE"
+        return short != long and keys[long].endswith(" " + keys[short]) and any(c.isdigit() for c in short)
+
+    for name in names:
+        if any(inside(name, o) for o in names):
+            continue
+        aliases = [n for n in names if inside(n, name)]
+        out.append(Location(name=name, aliases=aliases))
     return out
 
 

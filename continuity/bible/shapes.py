@@ -278,6 +278,11 @@ def _split_entry(m: _Mapper, name: str | None, item: Any, path: tuple, new: tupl
 
 def _character(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple) -> dict[str, Any] | None:
     name, fields = _split_entry(m, name, item, path, new)
+    if name is None and isinstance(item, dict):
+        # "- who: 'VERA HOLT, 41, ...'": the name the prose opens with
+        name = _name_in_prose(fields)
+        if name:
+            m.warn(path, f"read the character's name {name!r} from its description (no name: key)")
     if not name or not name.strip():
         raise m.refuse(path, "a character needs a name (name: ...)" if name is None else "name is empty")
     out: dict[str, Any] = {"name": name}
@@ -369,6 +374,23 @@ def _names_in_description(name: str, text: str) -> list[str]:
     return out
 
 
+_CAPS_NAME_RE = re.compile(r"\b([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2})\b")
+
+
+def _name_in_prose(fields: dict) -> str | None:
+    """A character's name from the prose of an entry that has no name key: its first name in CAPITALS,
+    else the name its description opens with ("Vera Holt, 41, ...")."""
+    for k, v in fields.items():
+        if norm_key(k) in _DESCRIPTION_KEYS | _NOTE_KEYS and isinstance(v, str) and v.strip():
+            caps = _CAPS_NAME_RE.search(v)
+            if caps and len(caps.group(1)) >= 3:
+                return caps.group(1)
+            lead = _LEAD_NAME_RE.match(v.split(",")[0].split("(")[0])
+            if lead and 1 <= len(lead.group(1).split()) <= 3:
+                return " ".join(lead.group(1).split())
+    return None
+
+
 def _attribute(m: _Mapper, attributes: dict[str, str], key: str, value: Any, path: tuple, new: tuple) -> None:
     text = _text(value)
     if not text:
@@ -430,17 +452,21 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "captain", "c
            "brigadier", "colonel", "major", "sergeant", "detective", "inspector", "father", "sister", "uncle", "aunt"}
 
 
-def _aliases(value: Any, *, full: bool = False) -> list[str]:
-    """Names in an alias value: a list of names, or prose ("Jan Novák (Czech passport) -- used by...")."""
+def _aliases(value: Any, *, full: bool = False, item: bool = False) -> list[str]:
+    """Names in an alias value: a list of names, or prose ("Jan Novák (Czech passport) -- used by...").
+
+    An item of a list is a name as written, however long, unless it reads as prose
+    (a comma, a bracket, a dash).
+    """
     if isinstance(value, list):
         out = []
         for v in value:
-            out.extend(_aliases(v, full=full))
+            out.extend(_aliases(v, full=full, item=True))
         return out
     text = _text(value)
     if not text:
         return []
-    if "," not in text and "(" not in text and " -- " not in text and len(text.split()) <= 4:
+    if "," not in text and "(" not in text and " -- " not in text and (item or len(text.split()) <= 4):
         if not full:
             return [text]  # a name as written ("MARA V.O.", "Dr. Voss")
         names = [text.strip()]

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from continuity.story.sentences import Observation
 
 CATEGORIES = ("appearance", "wardrobe", "prop", "name", "timeline", "location", "voice", "style", "visual", "plan",
-              "fidelity")
+              "fidelity", "reader")
 SEVERITIES = ("error", "warning", "info")
 _RANK = {s: i for i, s in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
 

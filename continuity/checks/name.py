@@ -2,78 +2,24 @@
 
 Known names are the bible's characters and aliases, plus cue names the script uses
 often. A rare cue (or a capitalised introduction in action) one or two edits away
-from a known name is reported; ``YOUNG EDWARD`` vs ``EDWARD`` is a different
-character, not a misspelling. With a bible, speakers it does not list are info.
+from a known name is reported (``THEO`` for a three-letter ``TEO`` too: one letter
+added); ``YOUNG EDWARD`` vs ``EDWARD`` is a different character, not a misspelling.
+With a bible, speakers it does not list are info. Names in the prose of action and
+dialogue are :mod:`continuity.checks.address`'s.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
-from pathlib import Path
-
-from rapidfuzz.distance import DamerauLevenshtein
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.errors import StudioError
+from continuity.language.names import NameIndex, misspelling_of, near_miss
 from continuity.screenplay.model import Kind
 from continuity.story.context import Context
 
 _CAPS_RE = re.compile(r"(?<![\w'])([A-Z][A-Z'\-]{3,})(?![\w'])")
-
-
-def _max_edits(name: str) -> int:
-    return 1 if len(name) < 8 else 2
-
-
-def near_miss(name: str, known: str) -> bool:
-    """Whether ``name`` looks like a misspelling of ``known`` (and is not it)."""
-    if name == known or len(name) < 3 or len(known) < 4:
-        return False
-    a, b = name.split(), known.split()
-    if len(a) != len(b):
-        return False  # "YOUNG EDWARD" is another character, not a typo
-    d = DamerauLevenshtein.distance(name, known)
-    if d == 0 or d > _max_edits(known):
-        return False
-    if _plural_pair(name, known):
-        return False  # NURSES are not a misspelling of NURSE
-    # Digits or a different first letter usually mean another person (GUARD 1/2).
-    if re.sub(r"\D", "", name) != re.sub(r"\D", "", known):
-        return False
-    return name[0] == known[0]
-
-
-class _NearIndex:
-    """Names bucketed by first letter and length: :func:`near_miss` candidates without a scan of them all.
-
-    ``near_miss`` needs the same first letter and at most two edits (so a length
-    within two), so only five buckets are compared; a bible of 60,000 names costs
-    a look-up, not 60,000 comparisons, per word.
-    """
-
-    def __init__(self, names) -> None:
-        self._buckets: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
-        for i, name in enumerate(names):
-            self._buckets[(name[:1], len(name))].append((i, name))
-
-    def near(self, name: str) -> list[str]:
-        """The names ``name`` is a near miss of, in the order they were given."""
-        hits = [(i, known) for n in range(len(name) - 2, len(name) + 3)
-                for i, known in self._buckets.get((name[:1], n), ()) if near_miss(name, known)]
-        return [known for _, known in sorted(hits)]
-
-
-def _plural_pair(a: str, b: str) -> bool:
-    """Whether one name is the other's plural: GIRL/GIRLS, NURSE/NURSES, POLICEMAN/POLICEMEN."""
-    from continuity.language.words import plural_of
-
-    one, many = sorted((a.lower(), b.lower()), key=len)
-    if plural_of(one) == many or one + "s" == many:
-        return True
-    return len(a) == len(b) and {a[-3:].lower(), b[-3:].lower()} == {"man", "men"} and a[:-3] == b[:-3]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -91,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         for a in c.aliases:
             bible_names[a.upper()] = c.name
     reported: set[str] = set()
-    known_index = _NearIndex(sorted(set(counts) | set(bible_names)))
+    known_index = NameIndex(sorted(set(counts) | set(bible_names)))
     for scene, el in ctx.script.elements():
         if el.kind is not Kind.CHARACTER or not el.character or el.character in reported:
             continue
@@ -130,7 +76,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     # Capitalised introductions in action: "MARRA steps in" for MARA.
     known_caps = set(counts) | set(bible_names)
     known_words = {w for n in known_caps for w in n.split()}
-    caps_index = _NearIndex(sorted(k for k in known_caps if " " not in k and len(k) >= 4))
+    caps_index = NameIndex(sorted(k for k in known_caps if " " not in k and len(k) >= 4))
     for s in ctx.sentences:
         if s.kind != "action":
             continue
@@ -153,81 +99,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                         evidence=(_evidence_for(known, first, bible_names, ctx),),
                     )
                     break
-    yield from _title_case(ctx, counts, bible_names, first, reported)
-
-
-_TITLE_RE = re.compile(r"(?<![\w'\-])([A-Z][a-z]{2,})(?:'s|s')?(?![\w\-])")
-
-
-@lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
-    """Lower-case English words and common names: the sentence model's WordPiece vocabulary.
-
-    A misspelt name is almost never a whole word of it ("josphine" is not; "will",
-    "josephine" and "mara" are), which keeps real words and real names out.
-    """
-    try:
-        from continuity.language.minilm import model_dir
-
-        lines = (Path(model_dir()) / "vocab.txt").read_text(encoding="utf-8").split("\n")
-    except (OSError, ImportError, StudioError):
-        return frozenset()
-    return frozenset(w for w in lines if w.isalpha())
-
-
-def _title_case(ctx: Context, counts: Counter, bible_names: dict[str, str], first, reported: set[str]) -> Iterator[Finding]:
-    """Misspelt names in action and dialogue: "Josphine crosses to the window."
-
-    A capitalised word that is no known name, no English word (nor written in lower
-    case anywhere in the script), used at most twice, and one or two edits from
-    exactly one well-established name (a bible name, or one cued or named often).
-    """
-    vocabulary = _vocabulary()
-    if not vocabulary:
-        return
-    text = "\n".join(s.text for s in ctx.sentences)
-    lower_words = set(re.findall(r"\b[a-z][a-z'\-]+\b", text))
-    title_counts = Counter(m.group(1) for m in _TITLE_RE.finditer(text))
-    forms: dict[str, str] = {}
-    in_bible = set(bible_names.values())
-    for form, who in ctx.cast.surface.items():
-        if " " in form or len(form) < 4:
-            continue
-        named = title_counts[form.title()] + counts.get(form, 0)
-        if who in in_bible or named >= 3:
-            forms[form] = who
-    if not forms:
-        return
-    form_index = _NearIndex(forms)
-    for s in ctx.sentences:
-        for m in _TITLE_RE.finditer(s.text):
-            word = m.group(1)
-            up = word.upper()
-            if up in ctx.cast.surface or up in reported or word.lower() in vocabulary or word.lower() in lower_words:
-                continue
-            if title_counts[word] > 2:
-                continue
-            # A form that extends or shortens a name is a nickname (Scotty, Sam), not a typo.
-            near = [f for f in form_index.near(up) if not up.startswith(f) and not f.startswith(up)]
-            targets = {forms[f] for f in near}
-            if len(targets) != 1:
-                continue
-            who = targets.pop()
-            form = near[0]
-            reported.add(up)
-            where = "dialogue" if s.kind == "dialogue" else "action"
-            yield Finding(
-                category="name",
-                severity="warning",
-                scene=s.scene,
-                line=s.line,
-                message=f"{word!r} looks like a misspelling of {form.title()!r} ({who}) in {where}",
-                text=s.text,
-                character=who,
-                subject=word,
-                evidence=(_evidence_for(who, first, bible_names, ctx),),
-                extra=(("written", word),),
-            )
 
 
 def _is_frequent(known: str, counts: Counter, bible_names: dict[str, str]) -> bool:
@@ -235,9 +106,9 @@ def _is_frequent(known: str, counts: Counter, bible_names: dict[str, str]) -> bo
 
 
 def _match(cue: str, counts: Counter, bible_names: dict[str, str], first: dict[str, tuple[int, int]],
-           index: _NearIndex):
+           index: NameIndex):
     candidates = []
-    for known in index.near(cue):
+    for known in index.near(cue, lambda c, k: near_miss(c, k) or (len(k) == 3 and misspelling_of(c, [k]) is not None)):
         if known in bible_names or counts[known] >= max(3, 3 * counts[cue]):
             candidates.append(known)
     if len(candidates) != 1:
@@ -255,3 +126,6 @@ def _evidence_for(known, first, bible_names, ctx) -> Evidence:
         return Evidence(known, bible=f"characters.{bible_names[known]}")
     scene, line = first.get(known, (None, None))
     return Evidence(known, line=line, scene=scene)
+
+
+__all__ = ["check", "near_miss"]

@@ -10,8 +10,10 @@ that runs only when the bible asks for it also goes in :data:`ON_REQUEST`, with 
 from __future__ import annotations
 
 from continuity.checks import (
+    address,
     appearance,
     dressing,
+    handover,
     location,
     looks,
     name,
@@ -36,6 +38,7 @@ def _wardrobe(ctx):
     """Wardrobe: garments that change within continuous time or against the bible, and garments' states."""
     yield from wardrobe.check(ctx)
     yield from looks.garment_states(ctx)
+    yield from handover.garments(ctx)
 
 
 def _location(ctx):
@@ -48,6 +51,7 @@ def _props(ctx):
     """Props: lost or destroyed then used (prop), and looks that contradict their canon (prop_look)."""
     yield from prop.check(ctx)
     yield from prop_look.check(ctx)
+    yield from handover.things(ctx)
 
 
 def _timeline(ctx):
@@ -62,6 +66,7 @@ CHECKS = {
     "wardrobe": _wardrobe,
     "prop": _props,
     "name": name.check,
+    "address": address.check,
     "timeline": _timeline,
     "location": _location,
     "voice": voice.check,

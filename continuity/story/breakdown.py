@@ -22,7 +22,6 @@ from continuity.screenplay.pages import (
     pagination,
     scene_number,
 )
-from continuity.story.costume import costume_timeline, looks_by_character
 from continuity.story.presence import Presence, SceneCast, read_presence
 from continuity.story.props import prop_sheets
 from continuity.story.time import SceneTime, StoryTime, read_time
@@ -30,6 +29,8 @@ from continuity.story.time_words import WEEKDAYS
 
 if TYPE_CHECKING:
     from continuity.story.context import Context
+from continuity.story.dress import Dress
+from continuity.story.people import People
 
 
 @dataclass(frozen=True)
@@ -174,14 +175,12 @@ class SceneElements:
 def scene_elements(ctx: Context, pages: Pagination | None = None) -> dict[int, SceneElements]:
     """The breakdown's element columns per scene (index -> :class:`SceneElements`): the one place they come from.
 
-    Today each column is read from what the story layer already knows: extras from
-    :mod:`continuity.story.presence`, props from the continuity sheets' prop
-    reading (:func:`continuity.story.props.prop_sheets`), costume changes from the
-    costume timeline (:func:`continuity.story.costume.costume_timeline`), vehicles
-    and physical states (wet, bloody, bandaged...) from their words in the action,
-    each state given to the character the sentence names (or its pronoun resolves
-    to). When the story state of each character and prop exists, this function's
-    body is what changes; its callers (the breakdown export) stay as they are.
+    Each column is read from the story layer: extras from :mod:`continuity.story.presence`,
+    props from the prop reading (:func:`continuity.story.props.prop_sheets`),
+    wardrobe changes from the dress events (:mod:`continuity.story.dress`: what goes
+    on and off, with its side), makeup and physical states from the people
+    (:mod:`continuity.story.people`: injuries and the side they are on, bandages,
+    wet, mud, blood), vehicles from their words in the action.
     """
     pages = pages or pagination(ctx.script)
     props: dict[int, dict[str, None]] = {}
@@ -189,12 +188,10 @@ def scene_elements(ctx: Context, pages: Pagination | None = None) -> dict[int, S
         for e in sheet.entries:
             props.setdefault(e.where.scene, {}).setdefault(sheet.name, None)
     wardrobe: dict[int, dict[str, None]] = {}
-    for name, looks in looks_by_character(ctx, pages).items():
-        timeline = costume_timeline(ctx, looks)
-        garments = {c.change: c.garments for c in timeline.costumes}
-        for scene, change, _why in timeline.switches:
-            worn = ", ".join(garments.get(change, ()))
-            wardrobe.setdefault(scene, {}).setdefault(f"{name}: Change {change}" + (f" ({worn})" if worn else ""), None)
+    for e in Dress.of(ctx).changes():
+        verb = {"on": "puts on", "off": "takes off", "wears": "in", "state": "gets"}.get(e.kind, e.kind)
+        side = f" ({e.side})" if e.side else ""
+        wardrobe.setdefault(e.scene, {}).setdefault(f"{e.character}: {verb} {e.item}{side}", None)
     vehicles: dict[int, dict[str, None]] = {}
     makeup: dict[int, dict[str, None]] = {}
     for s in ctx.sentences:
@@ -202,12 +199,17 @@ def scene_elements(ctx: Context, pages: Pagination | None = None) -> dict[int, S
             continue
         for m in _VEHICLE_RE.finditer(s.text):
             vehicles.setdefault(s.scene, {}).setdefault(" ".join(m.group(1).split()).lower(), None)
-        for m in _STATE_RE.finditer(s.text):
-            if _STATE_SKIP_RE.search(s.text[max(0, m.start() - 2): m.end() + 12]):
-                continue
-            who = _state_owner(ctx, s, m.start())
-            if who:
-                makeup.setdefault(s.scene, {}).setdefault(f"{who}: {m.group(1).lower()}", None)
+    # makeup and physical states: injuries with their side, bandages, wet, mud and blood, from the story's people
+    for st in People.of(ctx).statements:
+        scene = st.sentence.scene
+        if st.key.startswith("side.injury.") or st.key.startswith("side.scar") or st.key == "side.eye":
+            what = st.key.removeprefix("side.").replace("injury.", "injured ").replace(".", " ")
+            makeup.setdefault(scene, {}).setdefault(f"{st.character}: {what} ({st.value})", None)
+        elif st.key.startswith("state.") and st.value not in ("clean", "dry", "bare", "bare-one"):
+            what = st.key.rsplit(".", 1)[-1]
+            label = {"wet": "wet", "dirt": "muddy", "stain": "stained", "bandage": st.value.replace("-", " "),
+                     "bruise": "bruised"}.get(what, st.value)
+            makeup.setdefault(scene, {}).setdefault(f"{st.character}: {label}", None)
     out = {}
     for scene in ctx.script.scenes:
         i = scene.index

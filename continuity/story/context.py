@@ -21,8 +21,8 @@ from continuity.language.parse import Parse, Parser
 from continuity.screenplay.model import Kind, Scene, Script
 from continuity.settings import Settings
 from continuity.story.presence import Presence, read_presence
-from continuity.story.sentences import Cast, Observation, Reader, Sentence, sentences_of
 from continuity.story.episodes import read_story_time
+from continuity.story.sentences import GENERIC_PEOPLE, Cast, Observation, Reader, Sentence, sentences_of
 from continuity.story.time import StoryTime
 
 if TYPE_CHECKING:
@@ -73,6 +73,19 @@ class Context:
             names.setdefault(cue, []).extend(([c.name] if cue != c.name else []) + list(c.aliases))
         for name in self.script.speakers:
             names.setdefault(name, [])
+        # characters who never speak but the action introduces (a silent heavy, the mailman): they wear,
+        # carry and get soaked like anyone else
+        text = "\n".join(s.text for s in self.sentences if s.kind == "action") if self.presence.characters else ""
+        for name in self.presence.characters:
+            if name in names or len(name) < 3 or not name.replace(" ", "").replace(".", "").isalpha():
+                continue
+            if all(w.strip(".") in GENERIC_PEOPLE for w in name.split()):
+                continue  # "WOMAN", "OLD WOMAN", "FATHER": a part, not a name
+            # a name, not a description: the action calls them by it in ordinary case too ("Teo", not
+            # "the mailman" or "a stunning ASIAN WOMAN")
+            titled = " ".join(w[:1] + w[1:].lower() for w in name.split())
+            if re.search(rf"(?<![\w']){re.escape(titled)}(?![\w])", text):
+                names.setdefault(name, [])
         cast = Cast(names)
         cast.learn_genders(self.sentences)
         for c in self.bible.characters:

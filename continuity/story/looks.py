@@ -157,6 +157,8 @@ def ages(text: str, parse: Parse, resolve: Resolver) -> list[Look]:
             value = f"{decade}s"
             owner_tok = next((t for t in parse.tokens if t.start >= m.start() and t.lower in ("his", "her", "their")), None)
             who = _who(owner_tok, resolve) if owner_tok is not None else None
+            if who is not None and _someone_else_before(parse, m.start()):
+                who = None  # "the DRIVER, a man in his forties": his is the man's
             if who is None:
                 who = _subject_before(parse, m.start(), resolve)
         else:
@@ -169,6 +171,16 @@ def ages(text: str, parse: Parse, resolve: Resolver) -> list[Look]:
     return out
 
 
+def _someone_else_before(parse: Parse, start: int) -> bool:
+    """A person other than the cast right before ``start`` in its clause ("a man", "the DRIVER,")."""
+    for t in reversed([t for t in parse.tokens if t.end <= start][-6:]):
+        if t.character or t.lower in ("he", "she"):
+            return False
+        if t.pos in ("NOUN", "PROPN") and (_PERSON_RE.match(t.lower) or (t.text.isupper() and len(t.text) > 2)):
+            return True
+    return False
+
+
 def _subject_before(parse: Parse, start: int, resolve: Resolver) -> str | None:
     """The character the age is said of: the nearest name or subject pronoun before it in its clause."""
     for t in reversed([t for t in parse.tokens if t.end <= start]):
@@ -176,4 +188,10 @@ def _subject_before(parse: Parse, start: int, resolve: Resolver) -> str | None:
             return _who(t, resolve)
         if t.pos == "VERB" and t.lemma not in ("be", "look", "seem"):
             return None
+        if t.pos in ("NOUN", "PROPN") and (_PERSON_RE.match(t.lower) or (t.text.isupper() and len(t.text) > 2)):
+            return None  # "the DRIVER, a man in his forties": someone else the age is said of
     return None
+
+
+_PERSON_RE = re.compile(r"^(?:man|woman|men|women|girl|boy|lady|guy|kid|child|stranger|figure|driver|officer|"
+                        r"guard|nurse|doctor|waiter|waitress|priest|soldier|clerk|cop|person|people)$")

@@ -42,6 +42,8 @@ _GENERIC = {
     "MOTHER", "FATHER", "SISTER", "BROTHER", "WIFE", "HUSBAND", "SON", "DAUGHTER", "BABY", "CAPTAIN", "SERGEANT",
     "AGENT", "PILOT", "PRIEST", "REPORTER", "ANNOUNCER", "NARRATOR", "CROWD", "ALL", "BOTH", "TEEN", "TEENAGE",
 }
+#: Words of a cue that name a part, not a person (``WOMAN``, ``OLD``, ``FATHER``).
+GENERIC_PEOPLE = frozenset(w.strip(".") for w in _GENERIC)
 _OTHER_PERSON_RE = re.compile(
     r"\b[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\b(?!')|\b(?:woman|man|girl|boy|lady|guy|stranger|kid|child|figure|someone|"
     r"women|men|girls|boys|people|soldier|officer|nurse|doctor|waitress|waiter|driver)\b"

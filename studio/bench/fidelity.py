@@ -18,6 +18,10 @@ run's own verdict:
   embedder the run itself used);
 - **dialogue**: the share of the scene's lines of dialogue that are speech
   (:func:`continuity.treatment.fidelity.speech_problem`), and how many lines the run rejected;
+- **reading** (:func:`reading`): the share of dialogue and action lines that pass the
+  verifier's reader checks (the reader score), approved scenes holding a line that
+  fails them (goal 0), and the same lines judged by an independent judge that shares no
+  code with the verifier (:mod:`studio.bench.judge`);
 - **calls** and **seconds** the run spent on the scene (writing, checking, shots).
 """
 
@@ -26,6 +30,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 import statistics
 import sys
 import tempfile
@@ -77,6 +82,7 @@ def judge(out: Path, treatment: Path, bible_path: Path, *, coverage_embed: Any, 
     report = audit(script, bible, settings=settings)
     sentences = sentences_of(script)
     states = {s["number"]: s for s in state.get("scenes", [])}
+    read = reading(script, facts, bible, states)
     rows = []
     for f in facts:
         scene = script.scenes[f.number - 1] if f.number <= len(script.scenes) else None
@@ -86,7 +92,7 @@ def judge(out: Path, treatment: Path, bible_path: Path, *, coverage_embed: Any, 
         if scene is None:
             row.update(heading=None, heading_ok=False, characters=0, characters_planned=len(f.characters),
                        errors=0, bible_contradictions=0, coverage=0.0, covered=0, beats=len(f.beats),
-                       dialogue=0, dialogue_valid=0)
+                       dialogue=0, dialogue_valid=0, **_EMPTY_READING)
             rows.append(row)
             continue
         h, want = scene.heading, f.heading
@@ -98,6 +104,7 @@ def judge(out: Path, treatment: Path, bible_path: Path, *, coverage_embed: Any, 
         lines = [el for el in scene.elements if el.kind is Kind.DIALOGUE]
         valid = [el for el in lines if not speech_problem(el.text, el.character or "", f, bible)]
         origin = st.get("origin", [])
+        row.update(read[f.number])
         row.update(
             heading=h.text,
             heading_ok=(h.location, h.time, h.setting, h.is_flashback) == (want.location, want.time, want.setting,
@@ -113,6 +120,74 @@ def judge(out: Path, treatment: Path, bible_path: Path, *, coverage_embed: Any, 
         )
         rows.append(row)
     return rows
+
+
+_EMPTY_READING = {"read_lines": 0, "read_failing": 0, "read_reasons": {}, "judge_dialogue": 0,
+                  "judge_dialogue_failing": 0, "judge_action": 0, "judge_action_failing": 0, "judge_reasons": {},
+                  "failing_lines": []}
+
+
+def reading(script: Any, facts: list[Any], bible: Any, states: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Per scene number, what a reader would stop at in the written ``script``.
+
+    Two readers: the verifier's reader checks (:mod:`continuity.treatment.reader`, on every
+    line of dialogue and every action line but the stand-ins for failed dialogue), and
+    the independent judge (:mod:`studio.bench.judge`), which shares no code with them.
+    Keys: ``read_lines``, ``read_failing``, ``read_reasons`` (reason -> lines),
+    ``judge_dialogue`` / ``judge_dialogue_failing``, ``judge_action`` /
+    ``judge_action_failing``, ``judge_reasons``, ``failing_lines`` (a few, quoted).
+    """
+    from collections import Counter
+
+    from continuity.screenplay.model import Kind
+    from continuity.treatment.people import People
+    from continuity.treatment.reader import action_problems, known_words, line_key, line_problems
+    from studio.bench.judge import cast_names, judge_action, judge_line, repeat_key
+
+    people = People.of(bible)
+    cast = cast_names([(c.name, list(c.aliases)) for c in (bible.characters if bible else ())])
+    scenes = {f.number: (f, script.scenes[f.number - 1]) for f in facts if f.number <= len(script.scenes)}
+    lines = {n: [el for el in sc.elements if el.kind is Kind.DIALOGUE] for n, (_, sc) in scenes.items()}
+    keys = {n: {line_key(el.text, people) for el in els} for n, els in lines.items()}
+    judge_keys = {n: {repeat_key(el.text, cast) for el in els} for n, els in lines.items()}
+    out: dict[int, dict[str, Any]] = {}
+    for n, (f, sc) in scenes.items():
+        stand_ins = {" ".join(t.split()) for ts in ((states.get(n, {}).get("pieces") or {}).get("fallback") or {}).values()
+                     for t in ts}
+        present = tuple(dict.fromkeys([*f.characters, *sc.speakers]))
+        here = set(present) | {who for el in sc.elements if el.kind is Kind.ACTION
+                               for word, who in cast.items() if re.search(rf"\b{word}\b", el.text, re.IGNORECASE)}
+        seen = set().union(*(k for m, k in keys.items() if m != n)) if len(keys) > 1 else set()
+        seen_j = set().union(*(k for m, k in judge_keys.items() if m != n)) if len(judge_keys) > 1 else set()
+        known = known_words(f, bible)
+        reasons: Counter[str] = Counter()
+        jreasons: Counter[str] = Counter()
+        row = {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in _EMPTY_READING.items()}
+        for el in sc.elements:
+            if el.kind is Kind.DIALOGUE and el.character:
+                problems = [p.reason.value for p in line_problems(el.text, el.character, people=people, present=present,
+                                                                  heading=f.heading_text, seen=seen, known=known)]
+                judged = judge_line(el.text, el.character, cast, here, seen_j)
+                row["judge_dialogue"] += 1
+                row["judge_dialogue_failing"] += bool(judged)
+            elif el.kind is Kind.ACTION and " ".join(el.text.split()) not in stand_ins:
+                problems = [p.reason.value for p in action_problems(el.text, people=people, present=present, known=known)]
+                judged = judge_action(el.text, cast)
+                row["judge_action"] += 1
+                row["judge_action_failing"] += bool(judged)
+            else:
+                continue
+            row["read_lines"] += 1
+            row["read_failing"] += bool(problems)
+            reasons.update(problems)
+            jreasons.update(judged)
+            if (problems or judged) and len(row["failing_lines"]) < 6:
+                row["failing_lines"].append({"text": el.text[:160], "reader": problems, "judge": judged})
+        row["read_reasons"], row["judge_reasons"] = dict(reasons), dict(jreasons)
+        out[n] = row
+    for f in facts:
+        out.setdefault(f.number, {k: (v.copy() if isinstance(v, (dict, list)) else v) for k, v in _EMPTY_READING.items()})
+    return out
 
 
 def fidelity(
@@ -223,6 +298,20 @@ def summarise(report: dict[str, Any]) -> dict[str, Any]:
             "dialogue_valid": sum(r["dialogue_valid"] for r in rows),
             "dialogue_rejected": sum(r.get("dialogue_rejected", 0) for r in rows),
             "calls": sum(r["calls"] for r in rows),
+            "read_lines": sum(r["read_lines"] for r in rows),
+            "read_passing": sum(r["read_lines"] - r["read_failing"] for r in rows),
+            "reader_score": round(sum(r["read_lines"] - r["read_failing"] for r in rows)
+                                  / max(1, sum(r["read_lines"] for r in rows)), 3),
+            "approved_with_failing": sum(1 for r in approved if r["read_failing"]),
+            "approved_with_failing_share": round(sum(1 for r in approved if r["read_failing"]) / len(approved), 3)
+            if approved else 0.0,
+            "judge_dialogue": sum(r["judge_dialogue"] for r in rows),
+            "judge_dialogue_failing": sum(r["judge_dialogue_failing"] for r in rows),
+            "judge_action": sum(r["judge_action"] for r in rows),
+            "judge_action_failing": sum(r["judge_action_failing"] for r in rows),
+            "approved_with_judge_failing": sum(1 for r in approved
+                                               if r["judge_dialogue_failing"] + r["judge_action_failing"]),
+            "needs_review": sum(1 for r in rows if r["status"] == "needs_review"),
         }
 
     out: dict[str, Any] = {"cases": {}}
@@ -251,6 +340,15 @@ def markdown(report: dict[str, Any]) -> str:
             f"({t['bible_contradictions_in_approved']}) | {_pct(t['coverage'])} ({t['covered']}/{t['beats']}) | "
             f"{t['from_treatment']} | {t['dialogue_valid']}/{t['dialogue']} ({t['dialogue_rejected']}) | {t['calls']} | "
             f"{t.get('seconds_median', '') if t.get('seconds_median') is not None else ''} |")
+    lines += ["", "| case | reader score (lines passing) | approved scenes with a failing line | "
+                  "judge: dialogue failing | judge: action failing | approved scenes the judge faults | needs review |",
+              "|---|---|---|---|---|---|---|"]
+    for name, t in [*s["cases"].items(), ("all", s["all"])]:
+        lines.append(
+            f"| {name} | {_pct(t['reader_score'])} ({t['read_passing']}/{t['read_lines']}) | "
+            f"{t['approved_with_failing']}/{t['approved']} | {t['judge_dialogue_failing']}/{t['judge_dialogue']} | "
+            f"{t['judge_action_failing']}/{t['judge_action']} | {t['approved_with_judge_failing']}/{t['approved']} | "
+            f"{t['needs_review']} |")
     lines += ["", "| case | scene | facts | heading ok | characters | status | audit errors (bible) | coverage | "
                   "dialogue valid | calls | seconds |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     for case in report["cases"]:

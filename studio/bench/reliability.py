@@ -6,8 +6,9 @@ of the treatment, scene by scene; ``reliability`` (here) measures the verificati
 ``studio bench reliability`` runs the generation flow many times against
 :class:`~agents.fake.CompetentWriter` (a deterministic model that does every task
 right) wrapped in :class:`~agents.faults.FaultInjector` (malformed JSON, a dropped
-character, a contradiction of the bible, a timeout, each with its own probability per
-call). Every seed is run twice: with the verification loop (checks, notes, revisions,
+character, a contradiction of the bible, a timeout, a reader fault: a line cut off, a
+wrong name, a speaker naming herself as another, past tense; each with its own
+probability per call). Every seed is run twice: with the verification loop (checks, notes, revisions,
 retries) and without it. An independent oracle, :func:`valid_and_consistent`, judges
 each run's output folder, not the flow's own verdict.
 
@@ -47,11 +48,13 @@ DEFAULT_TREATMENT = EXAMPLE / "treatment.md"
 DEFAULT_BIBLE = EXAMPLE / "bible.yaml"
 #: The agent steps the flow records in ``state.steps``, in the order of the report.
 STEP_KINDS = ("outline", "edit", "scene", "review", "shots")
-FAULT_KINDS = ("malformed", "dropped", "contradiction", "timeout")
+FAULT_KINDS = ("malformed", "dropped", "contradiction", "timeout", "reader")
+#: The kinds of a ``reader`` fault (:data:`agents.faults.READER_FAULTS`).
+READER_KINDS = ("cut_off", "wrong_name", "identity", "past_tense")
 MODES = {"with_verification": True, "without_verification": False}
 #: The output model each step's LLM call asks for (its JSON schema's title).
-SCHEMA_STEP = {"Outline": "outline", "EditPlan": "edit", "SceneDraft": "scene", "RevisionNotes": "review",
-               "ShotPlan": "shots"}
+SCHEMA_STEP = {"Outline": "outline", "EditPlan": "edit", "SceneDraft": "scene", "ScenePieces": "scene",
+               "PieceFixes": "scene", "RevisionNotes": "review", "ShotPlan": "shots"}
 #: How many failure reasons a mode's report keeps per failed run.
 REASONS_KEPT = 3
 
@@ -137,6 +140,7 @@ def valid_and_consistent(
     for f in report.findings:
         if f.severity == "error":
             reasons.append(f"audit: scene {f.scene}: {f.message}")
+    reasons += [f"reader: {slip}" for slip in reader_slips(script, bible)]
     for scene, cast in zip(scenes, outline_cast):
         for f in check_plan(scene, cast, bible):
             if f.severity == "error":
@@ -152,6 +156,32 @@ def valid_and_consistent(
         if bare:
             reasons.append(f"no shots for scene(s) {', '.join(map(str, bare))}")
     return not reasons, reasons
+
+
+def reader_slips(script: Any, bible: Any) -> list[str]:
+    """Lines a reader stops at, by the independent judge (:mod:`studio.bench.judge`, no code of the verifier's):
+    ``scene N: <what>: '<line>'`` for each."""
+    from continuity.screenplay.model import Kind
+    from studio.bench.judge import cast_names, judge_action, judge_line, repeat_key
+
+    cast = cast_names([(c.name, list(c.aliases)) for c in (bible.characters if bible else ())])
+    keys = {sc.index: {repeat_key(el.text, cast) for el in sc.elements if el.kind is Kind.DIALOGUE}
+            for sc in script.scenes}
+    out = []
+    for sc in script.scenes:
+        here = set(sc.speakers) | {who for el in sc.elements if el.kind is Kind.ACTION
+                                   for word, who in cast.items() if re.search(rf"\b{word}\b", el.text, re.IGNORECASE)}
+        others = set().union(*(k for i, k in keys.items() if i != sc.index)) if len(keys) > 1 else set()
+        for el in sc.elements:
+            if el.kind is Kind.DIALOGUE and el.character:
+                found = judge_line(el.text, el.character, cast, here, others)
+            elif el.kind is Kind.ACTION:
+                found = judge_action(el.text, cast)
+            else:
+                continue
+            if found:
+                out.append(f"scene {sc.index}: {', '.join(found)}: '{el.text[:80]}'")
+    return out
 
 
 # -- the benchmark ------------------------------------------------------------------------
@@ -281,7 +311,8 @@ def _one_run(seed: int, verify: bool, *, treatment: Path, bible: Path, canon: An
         "calls": sum(made for made, _ in backend.tally.values()),  # state.calls misses a step that raised
         "seconds": seconds,
         "cpu_seconds": cpu,
-        "injected": {k: backend.injected.get(k, 0) for k in FAULT_KINDS},
+        "injected": {k: backend.injected.get(k, 0) for k in (*FAULT_KINDS, *READER_KINDS)},
+        "reader_slips": sum(1 for r in reasons if r.startswith("reader: ")),
         "call_tally": {k: list(v) for k, v in backend.tally.items()},
     }
 
@@ -325,6 +356,8 @@ def summarise(records: list[dict[str, Any]], expected_scenes: int) -> dict[str, 
     Keys: ``runs``, ``succeeded``, ``success_rate``, ``success_ci95`` ([low, high],
     Wilson), ``crashed`` (runs that raised), ``first_try`` (per step kind and ``all``:
     ``tries``, ``ok``, ``rate``), ``faults_injected`` (per kind and ``total``),
+    ``reader_faults_injected`` (per kind of reader fault), ``reader_slips_in_output`` and
+    ``runs_with_reader_slips`` (lines the independent judge stops at in the outputs),
     ``clean_calls`` (per kind of LLM call, ``free_text`` and ``all``: calls the
     injector left alone, same shape), ``fault_rate_per_call``,
     ``revisions_per_scene_mean``, ``revisions_per_scene_max``, ``scenes_needs_review``,
@@ -343,7 +376,8 @@ def summarise(records: list[dict[str, Any]], expected_scenes: int) -> dict[str, 
             passed[kind] += good
     first_try = {kind: _rate(passed[kind], tries[kind]) for kind in STEP_KINDS}
     first_try["all"] = _rate(sum(passed.values()), sum(tries.values()))
-    injected = {k: sum(r["injected"][k] for r in records) for k in FAULT_KINDS}
+    injected = {k: sum(r["injected"].get(k, 0) for r in records) for k in FAULT_KINDS}
+    reader_kinds = {k: sum(r["injected"].get(k, 0) for r in records) for k in READER_KINDS}
     calls_by_kind: Counter[str] = Counter()
     clean_by_kind: Counter[str] = Counter()
     for r in records:
@@ -366,6 +400,9 @@ def summarise(records: list[dict[str, Any]], expected_scenes: int) -> dict[str, 
         "crashed": sum(1 for r in records if r["error"]),
         "first_try": first_try,
         "faults_injected": injected,
+        "reader_faults_injected": reader_kinds,
+        "reader_slips_in_output": sum(r.get("reader_slips", 0) for r in records),
+        "runs_with_reader_slips": sum(1 for r in records if r.get("reader_slips", 0)),
         "clean_calls": call_clean,
         "fault_rate_per_call": round(1 - call_clean["all"]["rate"], 4) if call_clean["all"]["tries"] else None,
         "revisions_per_scene_mean": round(statistics.fmean(revisions), 4) if revisions else 0.0,
@@ -416,6 +453,10 @@ def table_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
     rows += [
         ("faults injected (" + " / ".join(FAULT_KINDS) + ")",
          *both(lambda m: " / ".join(str(m["faults_injected"][k]) for k in FAULT_KINDS))),
+        ("reader faults injected (" + " / ".join(k.replace("_", " ") for k in READER_KINDS) + ")",
+         *both(lambda m: " / ".join(str(m["reader_faults_injected"][k]) for k in READER_KINDS))),
+        ("lines a reader stops at in the output, independent judge (runs)",
+         *both(lambda m: f"{m['reader_slips_in_output']} ({m['runs_with_reader_slips']})")),
         ("LLM calls left clean: scene drafts", *both(clean("scene"))),
         ("LLM calls left clean: all", *both(clean("all"))),
         ("revisions per scene: mean / max",

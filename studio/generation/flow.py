@@ -10,7 +10,8 @@ step at a time, generate -> verify -> route::
                editor, or code for a small model), a scene's pieces or the pieces a
                check sent back, the whole-script audit, or a scene's shots
     verify     code checks what came back (studio.generation.scene_steps): the continuity audit,
-               the plan and fidelity checks on a scene; the cast of a shot plan
+               the plan, fidelity and reader checks on a scene; the cast of a shot plan (a stranger
+               sends it back; a shot with no one in it is given the cast member it names)
     route      "revise" (the failing pieces go back to the writer with notes), "next",
                "complete" or "stopped" (budget spent)
 
@@ -37,12 +38,22 @@ from crewai.flow.persistence import SQLiteFlowPersistence, persist
 import agents  # noqa: F401  (telemetry switches before crewai)
 from agents.crew import StudioCrew, is_small
 from agents.llm import Budget, BudgetExhausted, StructureError
-from agents.models import EditEntry, EditPlan, Outline, ShotPlan, heading_for, outline_model, shots_model
+from agents.models import (
+    EditEntry,
+    EditPlan,
+    Outline,
+    PlannedSubject,
+    ShotPlan,
+    heading_for,
+    outline_model,
+    shots_model,
+)
 from continuity.bible.model import Bible
 from continuity.language.words import plural
 from continuity.screenplay.model import Scene, Script
 from continuity.settings import Settings
 from continuity.treatment.facts import SceneFacts, extract_facts
+from continuity.treatment.reader import shot_problems
 from studio.generation.scene_steps import SMALL_MODEL_REVISIONS, SceneSteps, scene_of
 from studio.generation.state import FactsState, GenerateState, SceneState, build_script, canon_names, scene_text
 
@@ -311,6 +322,14 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
             scene.shots = None
             scene.shots_status = "failed" if scene.shot_attempts >= self._scene_cap() else "pending"
             return
+        empty = shot_problems([[s.name for s in shot.subjects] for shot in plan.shots], sorted(cast))
+        if empty and self.state.verify:  # who is in frame, code decides from the shot's words and the cast
+            plan = ShotPlan(shots=[shot if shot.subjects or not cast else shot.model_copy(
+                update={"subjects": [PlannedSubject(name=_subject_of(shot.description, scene, sorted(cast), i))]})
+                for i, shot in enumerate(plan.shots)])
+            scene.shots = plan.model_dump(mode="json")
+            scene.shot_problems += [f"scene {scene.number}'s {p.detail}: given "
+                                    f"{plan.shots[int(p.detail.split()[1]) - 1].subjects[0].name}" for p in empty]
         self._step("shots", True, scene=scene.number)
         scene.shots_status = "done"
         self._emit(agent="shot_planner", event="planned", scene=scene.number, count=len(plan.shots),
@@ -458,6 +477,17 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
             self._progress(event)
         except Exception:  # progress display must never break a run
             logger.debug("progress callback failed", exc_info=True)
+
+
+def _subject_of(description: str, scene: SceneState, cast: list[str], i: int) -> str:
+    """Who a shot with no one in it frames: the cast member its description names, else the scene's cast in turn
+    (the planned characters first)."""
+    low = description.lower()
+    named = [c for c in cast if c.lower().split()[0] in low.split()]
+    if named:
+        return named[0]
+    order = [c for c in scene.characters if c in cast] + [c for c in cast if c not in scene.characters]
+    return order[i % len(order)]
 
 
 __all__ = ["GenerateFlow", "GenerateState", "SceneState", "OutlineFailed", "build_script", "scene_of"]

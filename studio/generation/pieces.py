@@ -10,7 +10,8 @@ line per beat of the treatment and, per character, the lines they say. Here:
   ``line:NELL:0``), so only that piece goes back to the writer;
 - :func:`repair` is the last resort once a scene's revisions are spent: an action
   line that still fails is replaced by the treatment's own sentence for that beat, a
-  line of dialogue that still fails is dropped, and a character the scene lost comes
+  line of dialogue that still fails by an action line saying what the character does
+  (:func:`fallback_line`, kept in ``pieces["fallback"]``), and a character the scene lost comes
   back through the treatment's sentences that name them. All of it is recorded.
 
 A piece key is ``action:<i>`` (0-based beat) or ``line:<NAME>:<j>`` (0-based line of
@@ -46,18 +47,23 @@ def assemble(pieces: dict[str, Any], facts: SceneFacts) -> dict[str, Any]:
     n = len(action)
     slots: dict[int, list[tuple[int, int, str, str]]] = {}
     cast = list(facts.characters) + [c for c in pieces.get("dialogue", {}) if c not in facts.characters]
+    fallback = pieces.get("fallback", {})
     for ci, name in enumerate(cast):
-        lines = [ln for ln in pieces.get("dialogue", {}).get(name, []) if ln and ln.strip()]
+        lines = [("dialogue", ln) for ln in pieces.get("dialogue", {}).get(name, []) if ln and ln.strip()]
+        lines += [("action", ln) for ln in fallback.get(name, []) if ln and ln.strip()]
         anchors = [i for i, names in enumerate(facts.beat_characters[:n]) if name in names] or [max(0, n - 1)]
-        for j, text in enumerate(lines):
+        for j, (kind, text) in enumerate(lines):
             at = anchors[min(j, len(anchors) - 1)]
-            slots.setdefault(at, []).append((j, ci, name, text))
+            slots.setdefault(at, []).append((j, ci, name, kind, text))
     out: list[dict[str, str]] = []
     for i in range(max(n, 1)):
         if i < n and action[i].strip():
             out.append({"kind": "action", "text": action[i].strip()})
-        for _, _, name, text in sorted(slots.get(i, [])):
-            out.append({"kind": "dialogue", "character": name, "text": text.strip()})
+        for _, _, name, kind, text in sorted(slots.get(i, [])):
+            if kind == "action":  # a line that failed its checks, replaced by what the character does
+                out.append({"kind": "action", "text": text.strip()})
+            else:
+                out.append({"kind": "dialogue", "character": name, "text": text.strip()})
     if not out:
         out.append({"kind": "action", "text": facts.beats[0] if facts.beats else "They wait."})
     return {"lines": out}
@@ -103,7 +109,7 @@ def replace(pieces: dict[str, Any], key: str, text: str) -> None:
 
 
 def repair(pieces: dict[str, Any], origin: list[str], facts: SceneFacts, bad: list[str]) -> list[str]:
-    """Replace failing action lines by the treatment's sentences and drop failing speech; what was done.
+    """Replace failing action lines by the treatment's sentences and failing speech by a fallback action line.
 
     Modifies ``pieces`` and ``origin`` (per beat: ``writer``, ``kept`` or ``treatment``) in place.
     """
@@ -132,9 +138,32 @@ def repair(pieces: dict[str, Any], origin: list[str], facts: SceneFacts, bad: li
         lines = pieces.get("dialogue", {}).get(name, [])
         kept = [ln for j, ln in enumerate(lines) if j not in js]
         if len(kept) != len(lines):
-            done.append(f"{plural(len(lines) - len(kept), 'line')} of {name} dropped")
+            instead = pieces.setdefault("fallback", {}).setdefault(name, [])
+            if not instead:
+                instead.append(fallback_line(name, facts))
+            done.append(f"{plural(len(lines) - len(kept), 'line')} of {name} replaced by an action line: {instead[0]}")
             pieces["dialogue"][name] = kept
     return done
+
+
+def fallback_line(name: str, facts: SceneFacts) -> str:
+    """The honest stand-in for a character's line that never passed its checks: what they do, from the facts.
+
+    "Rory looks at Nell and says nothing." (the first other character present), or
+    "Tam says nothing." when they are alone.
+    """
+    others = [c for c in facts.characters if c != name]
+    who = _shown(name)
+    return f"{who} looks at {_shown(others[0])} and says nothing." if others else f"{who} says nothing."
+
+
+def fallbacks(pieces: dict[str, Any] | None) -> int:
+    """How many lines of ``pieces`` are stand-ins for failed dialogue."""
+    return sum(len(v) for v in ((pieces or {}).get("fallback") or {}).values())
+
+
+def _shown(name: str) -> str:
+    return " ".join(w.capitalize() for w in name.split())
 
 
 def describe(key: str) -> str:

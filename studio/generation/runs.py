@@ -83,7 +83,7 @@ class RunResult:
                  "calls": s.calls, "seconds": round(s.seconds, 2),
                  "fixed": len(s.fixed), "needs_review": sum(1 for f in s.findings if f.get("needs_review")),
                  "shots": len((s.shots or {}).get("shots", [])) if s.shots_status == "done" else 0,
-                 "shots_status": s.shots_status}
+                 "shots_status": s.shots_status, **line_origins(s)}
                 for s in st.scenes
             ],
             "findings_fixed": sum(len(s.fixed) for s in st.scenes),
@@ -341,12 +341,17 @@ def run_markdown(result: RunResult) -> str:
         lines.append(f"- action lines: {origins.count('writer')} of {len(origins)} by the writer; "
                      f"{origins.count('kept')} short beats kept as the treatment writes them; "
                      f"{origins.count('treatment')} the treatment's sentence after the writer's failed its checks")
+    model = sum(sc["model_lines"] for sc in s["scenes"])
+    stand_ins = sum(sc["fallbacks"] for sc in s["scenes"])
+    lines.append(f"- lines: {plural(model, 'line')} the model's own (action and dialogue), "
+                 f"{plural(stand_ins, 'fallback')} (the treatment's sentence for an action line, an action line "
+                 "for a line of dialogue, after every try failed its checks)")
     if st.edit_note:
         lines.append(f"- editor: {md(st.edit_note)}")
     for note in st.outline_notes:
         lines.append(f"- outline: {md(note)}")
-    lines += ["", "| scene | heading | status | writer calls | fixed | for review | audit | shots |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += ["", "| scene | heading | status | writer calls | model's lines | fallbacks | fixed | for review | audit | shots |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
     per_scene: dict[int, dict[str, int]] = {}
     for f in result.audit.get("findings", []):
         if f.get("source") != "generate":
@@ -355,7 +360,8 @@ def run_markdown(result: RunResult) -> str:
     for sc in s["scenes"]:
         found = per_scene.get(sc["number"], {})
         audit_cell = ", ".join(f"{n} {k}" for k, n in found.items()) or "clean"
-        lines.append(f"| {sc['number']} | {md(sc['heading'])} | {sc['status']} | {sc['attempts']} | {sc['fixed']} | "
+        lines.append(f"| {sc['number']} | {md(sc['heading'])} | {sc['status']} | {sc['attempts']} | {sc['model_lines']} | "
+                     f"{sc['fallbacks']} | {sc['fixed']} | "
                      f"{sc['needs_review']} | {audit_cell} | "
                      f"{sc['shots'] if sc['shots_status'] == 'done' else sc['shots_status']} |")
     review = [f for f in result.audit.get("findings", []) if f.get("needs_review")]
@@ -365,6 +371,17 @@ def run_markdown(result: RunResult) -> str:
     if st.phase == "stopped":
         lines += ["", f"Resume with `studio generate --resume {st.id[:8]}`."]
     return "\n".join(lines) + "\n"
+
+
+def line_origins(scene: Any) -> dict[str, int]:
+    """Whose a scene's lines are: ``model_lines`` (the model's action lines and dialogue), ``kept`` (short
+    beats kept as the treatment writes them) and ``fallbacks`` (the treatment's sentence for an action line
+    that failed its checks, an action line standing in for dialogue that did)."""
+    pieces = scene.pieces or {}
+    speech = sum(len([ln for ln in lines if ln and ln.strip()]) for lines in (pieces.get("dialogue") or {}).values())
+    stand_ins = sum(len(v) for v in (pieces.get("fallback") or {}).values())
+    return {"model_lines": scene.origin.count("writer") + speech, "kept": scene.origin.count("kept"),
+            "fallbacks": scene.origin.count("treatment") + stand_ins}
 
 
 def resolve_run_id(db: Path, prefix: str) -> str:

@@ -7,12 +7,17 @@ A scene is written as pieces (:mod:`studio.generation.pieces`) from its facts, t
 - the fidelity checks (:mod:`continuity.treatment.fidelity`): heading against the facts, a
   character described as a place or object, looks and wardrobe against the bible in
   any phrasing, dialogue that is not speech, an action line that does not tell its
-  beat (cosine with the treatment's sentence below 0.5), a beat left unwritten.
+  beat (cosine with the treatment's sentence below 0.5), a beat left unwritten;
+- the reader checks (:mod:`continuity.treatment.reader`) on every line of dialogue and
+  every action line the model wrote: cut off, a name or a shout, wrong or misspelt
+  names, another scene's line repeated, invented words, past tense, a kinship the
+  bible contradicts.
 
 Each error is mapped to the piece it is about; only those pieces go back to the writer,
-with notes. Once the revisions are spent, code repairs what still fails (an action line
-becomes the treatment's sentence, a line of dialogue is dropped) and checks again; what
-is still wrong goes to a person (``needs_review``).
+with notes (the reason in the prompt). Once the revisions are spent, code repairs what
+still fails (an action line becomes the treatment's sentence, a line of dialogue an
+action line saying what the character does) and checks again; a scene with such a
+stand-in for dialogue, or with anything still wrong, goes to a person (``needs_review``).
 """
 
 from __future__ import annotations
@@ -49,7 +54,9 @@ from continuity.treatment.fidelity import (
     novelty,
     unique,
 )
+from continuity.treatment.people import People
 from continuity.treatment.plan import check_plan
+from continuity.treatment.reader import Reason, line_key, reader_findings
 from studio.generation import pieces as P
 from studio.generation.state import SceneState, note_from, quotes_evidence, scene_text
 
@@ -248,6 +255,8 @@ class SceneSteps:
         scene, which the second pass mends through the treatment's sentences that name them.
         """
         before = {f["id"]: f for f in scene.findings if f["severity"] == "error"}
+        failing = {P.piece_of(f, scene.pieces or {}): f for f in scene.findings if f["severity"] == "error"}
+        stand_ins = P.fallbacks(scene.pieces)
         for _ in range(2):
             scene.rejected += [{"piece": k, "text": P.current(scene.pieces, k), "problem": "still failing at the cap"}
                                for k in dict.fromkeys(bad) if not k.endswith(":new")]
@@ -263,11 +272,32 @@ class SceneSteps:
             scene.findings = [f.to_dict() for f in findings]
             self._emit(agent="flow", event="repaired", scene=scene.number, repairs=list(done), errors=len(errors),
                        detail="; ".join(done))
-            if not errors:
+            if not errors and P.fallbacks(scene.pieces) == stand_ins:
                 scene.status = "approved"
                 return
+            if not errors:
+                break
+            failing.update({P.piece_of(f.to_dict(), scene.pieces or {}): f.to_dict() for f in errors})
             bad = [k for k in (P.piece_of(f.to_dict(), scene.pieces or {}) for f in errors) if k]
+        self._mark_fallbacks(scene, failing)
         self._give_up(scene, "")
+
+    def _mark_fallbacks(self, scene: SceneState, failing: dict[str | None, dict[str, Any]]) -> None:
+        """A finding for a person per line of dialogue replaced by an action line, with why it failed."""
+        known = {f["id"] for f in scene.findings}
+        for name, lines in ((scene.pieces or {}).get("fallback") or {}).items():
+            why = [f["message"] for k, f in failing.items() if k and k.startswith(f"line:{name}:")]
+            for text in lines:
+                finding = Finding(
+                    category="reader", severity="warning", scene=scene.number, line=0,
+                    message=f"{name}'s line failed its checks in every try and was replaced by an action line"
+                            + (f" ({why[0]})" if why else ""),
+                    text=text, character=name, subject=f"{name}.fallback",
+                    extra=(("reason", "fallback"),)).to_dict()
+                if finding["id"] not in known:
+                    finding["needs_review"] = True
+                    finding["review_reason"] = "a line of dialogue no try got right is a stand-in: a person writes it"
+                    scene.findings.append(finding)
 
     def _check(self, scene: SceneState, facts: SceneFacts) -> list[Finding]:
         """Audit (script so far plus this scene, this scene's findings), plan and fidelity checks."""
@@ -280,7 +310,24 @@ class SceneSteps:
         found += check_plan(placed, list(facts.characters), self._bible, target_seconds=scene.target_seconds)
         found += check_scene(placed, facts, self._bible, embed=self._embed)
         found += self._drift(scene, facts, placed)
+        action = (scene.pieces or {}).get("action", [])
+        written = [(i + 1, action[i]) for i, o in enumerate(scene.origin) if o == "writer" and i < len(action)]
+        found += reader_findings(placed, facts, self._bible, written=written, seen=self._seen_lines(scene),
+                                 people=self._people())
         return unique(found)
+
+    def _people(self) -> People:
+        """The bible's characters as the reader checks know them (names, ages, kin), once per run."""
+        got = getattr(self, "_people_cache", None)
+        if got is None:
+            got = self._people_cache = People.of(self._bible)
+        return got
+
+    def _seen_lines(self, scene: SceneState) -> set[str]:
+        """The lines of dialogue of the other decided scenes, as :func:`line_key` compares them."""
+        people = self._people()
+        return {line_key(text, people) for other in self.state.scenes if other.decided and other.number != scene.number
+                for lines in ((other.pieces or {}).get("dialogue") or {}).values() for text in lines}
 
     def _drift(self, scene: SceneState, facts: SceneFacts, placed: Scene) -> list[Finding]:
         """Action lines that do not tell their beat, and beats with no action line."""
@@ -315,6 +362,11 @@ class SceneSteps:
 
     def _hint(self, f: Finding, facts: SceneFacts) -> str:
         """A hint for a small model that never repeats the bad text (it would copy it)."""
+        if f.category == "reader":
+            reason = str(dict(f.extra).get("reason", ""))
+            if ".beat " in (f.subject or "") and reason == Reason.MISSPELT_NAME.value:
+                return "Write every name as the sentence writes it."
+            return _reader_hint(reason, f.character or "", facts)
         if f.category in ("appearance", "wardrobe") and f.character:
             keep = [ln for ln in facts.canon_lines() if ln.startswith(f"{f.character}:")]
             return f"Keep {keep[0]}." if keep else ""
@@ -395,6 +447,36 @@ class SceneSteps:
             scene.status = "needs_review"
             self._emit(agent="continuity_supervisor", event="needs_review", scene=scene.number, count=len(late),
                        why="found by the whole-script audit", detail=f"{plural(len(late), 'error')} found by the whole-script audit")
+
+
+#: What a small model is told when its piece failed a reader check (never the bad words: it would copy them).
+_READER_HINTS = {
+    Reason.CUT_OFF.value: "Say one short, complete sentence.",
+    Reason.NAME_ONLY.value: "Say a whole sentence, not only a name.",
+    Reason.SHOUT.value: "Say a whole sentence in plain English.",
+    Reason.FRAGMENT.value: "Say one short, complete sentence.",
+    Reason.REPEATS_HEADING.value: "Say what you would say out loud, not where you are.",
+    Reason.REPEATS_DESCRIPTION.value: "Say what you would say out loud, not what anyone looks like.",
+    Reason.REPEATED_LINE.value: "Say something new.",
+    Reason.OUT_OF_VOCABULARY.value: "Use plain English words.",
+    Reason.INVENTED_WORD.value: "Use plain English words.",
+    Reason.PAST_TENSE.value: "Write in the present tense.",
+    Reason.NOT_A_SENTENCE.value: "Write one whole sentence with a verb.",
+}
+
+
+def _reader_hint(reason: str, character: str, facts: SceneFacts) -> str:
+    """The hint for a piece that failed the reader check ``reason``."""
+    others = [c.title() for c in facts.characters if c != character]
+    if reason in (Reason.WRONG_ADDRESS.value, Reason.MISSPELT_NAME.value):
+        return f"You are speaking to {others[0]}." if others else "Speak to no one by name."
+    if reason == Reason.SELF_NAMED_AS_OTHER.value:
+        return f"You are {character.title()}." if character else "Say your own name or none."
+    if reason == Reason.RELATIONSHIP.value:
+        return "Do not speak of love, and call no one family the story does not."
+    if reason == Reason.OTHERS_TRAITS.value:
+        return "Say only what the sentence says."
+    return _READER_HINTS.get(reason, "Say only what the sentence says.")
 
 
 def _line_of(scene: Scene, text: str) -> int:

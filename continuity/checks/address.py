@@ -1,0 +1,179 @@
+"""Names in the prose: a name misspelt in dialogue or action, and a character called by a name not theirs.
+
+- **Misspelt names** ("Grant has told me all about you, Norah." where the script's
+  NORA is named a hundred times; "Cicely sees him do it." for CECILY): a capitalised
+  word that is no known name, no English word (nor written in lower case anywhere in
+  the script), used at most twice, and a slip of exactly one well-established name (a
+  bible name, or one cued or named often): one or two edits away
+  (:func:`continuity.language.names.near_miss`), a vowel for a vowel counting half, or
+  one letter added at the end (:func:`continuity.language.names.misspelling_of`).
+  A form that shortens a name is a nickname ("Claude" for Claudette), not a slip.
+- **Wrong address** ("Hold it still, June." in a scene June is not in): a name a line
+  calls someone by (:func:`continuity.language.names.vocatives`) that belongs to an
+  established character who neither speaks nor is named in the action or the heading
+  of that scene.
+  A false name the script establishes ("Christopher Hale. Of the Morning Post."),
+  and the others then using it, is no character's name, so it is never flagged; an
+  alias the bible gives is that character's name.
+
+The reader checks of generation (:mod:`continuity.treatment.reader`) judge tense and
+vocabulary too; a writer chooses those, so the audit does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from continuity.checks.findings import Evidence, Finding
+from continuity.errors import StudioError
+from continuity.language.names import NameIndex, misspelling_of, near_miss, vocatives
+from continuity.screenplay.model import Kind
+from continuity.story.context import Context
+
+_TITLE_RE = re.compile(r"(?<![\w'\-])([A-Z][a-z]{2,})(?:'s|s')?(?![\w\-])")
+#: A character is established when cued (or named) at least this many times.
+ESTABLISHED = 3
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Yield misspelt-name and wrong-address findings."""
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for scene, el in ctx.script.elements():
+        if el.kind is Kind.CHARACTER and el.character:
+            counts[el.character] += 1
+            first.setdefault(el.character, (scene.index if scene else 0, el.line))
+    bible_names: dict[str, str] = {}
+    for c in ctx.bible.characters if ctx.explicit_bible else ():
+        bible_names[c.name] = c.name
+        bible_names[ctx.cue_of.get(c.name, c.name)] = c.name
+        for a in c.aliases:
+            bible_names[a.upper()] = c.name
+    yield from _misspelt(ctx, counts, bible_names, first)
+    yield from _wrong_address(ctx, counts, bible_names, first)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Lower-case English words and common names: the sentence model's WordPiece vocabulary.
+
+    A misspelt name is almost never a whole word of it ("josphine" is not; "will",
+    "josephine" and "mara" are), which keeps real words and real names out.
+    """
+    try:
+        from continuity.language.minilm import model_dir
+
+        lines = (Path(model_dir()) / "vocab.txt").read_text(encoding="utf-8").split("\n")
+    except (OSError, ImportError, StudioError):
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha())
+
+
+def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first) -> Iterator[Finding]:
+    """Misspelt names in action and dialogue: "Josphine crosses to the window." (see the module docstring)."""
+    vocabulary = _vocabulary()
+    if not vocabulary:
+        return
+    text = "\n".join(s.text for s in ctx.sentences)
+    lower_words = set(re.findall(r"\b[a-z][a-z'\-]+\b", text))
+    title_counts = Counter(m.group(1) for m in _TITLE_RE.finditer(text))
+    forms: dict[str, str] = {}
+    for form, who in ctx.cast.surface.items():
+        if " " in form or len(form) < 4:
+            continue
+        named = title_counts[form.title()] + counts.get(form, 0)
+        if who in bible_names.values() or named >= ESTABLISHED:
+            forms[form] = who
+    if not forms:
+        return
+    index = NameIndex(forms)
+    reported: set[str] = set()
+    for s in ctx.sentences:
+        for m in _TITLE_RE.finditer(s.text):
+            word = m.group(1)
+            up = word.upper()
+            if up in ctx.cast.surface or up in reported or word.lower() in vocabulary or word.lower() in lower_words:
+                continue
+            if title_counts[word] > 2:
+                continue
+            slips = index.near(up, _slip)
+            targets = {forms[f] for f in slips}
+            if len(targets) != 1:
+                continue
+            who = targets.pop()
+            form = slips[0]
+            reported.add(up)
+            where = "dialogue" if s.kind == "dialogue" else "action"
+            yield Finding(
+                category="name",
+                severity="warning",
+                scene=s.scene,
+                line=s.line,
+                message=f"{word!r} looks like a misspelling of {form.title()!r} ({who}) in {where}",
+                text=s.text,
+                character=who,
+                subject=word,
+                evidence=(_evidence_for(who, first, bible_names, ctx),),
+                extra=(("written", word),),
+            )
+
+
+def _slip(word: str, form: str) -> bool:
+    """``word`` (upper case) is a slip of the name ``form``, not a nickname made from it (Scotty, Sam)."""
+    if word.startswith(form) or form.startswith(word):
+        return misspelling_of(word, [form]) is not None  # one letter added: NORAH for NORA
+    return near_miss(word, form) or misspelling_of(word, [form]) is not None
+
+
+def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], first) -> Iterator[Finding]:
+    """A line calls an established character by name in a scene they are not in."""
+    surface = ctx.cast.surface
+    established = {who for who in set(surface.values())
+                   if counts.get(who, 0) >= ESTABLISHED or who in bible_names.values()}
+    present: dict[int, set[str]] = {}
+    for s in ctx.sentences:
+        here = present.setdefault(s.scene, set())
+        if s.speaker:
+            here.add(s.speaker)
+        if s.kind == "action":
+            here.update(m.character for m in ctx.cast.mentions(s.text))
+    for scene in ctx.script.scenes:
+        # "EXT. AMOS CALLOWAY'S TRAILER": whoever the heading names is there, if unseen
+        present.setdefault(scene.index, set()).update(m.character for m in ctx.cast.mentions(scene.heading.text))
+        for el in scene.elements:
+            if el.kind is Kind.CHARACTER and el.character:
+                present.setdefault(scene.index, set()).add(el.character)
+    reported: set[tuple[int, str]] = set()
+    for s in ctx.sentences:
+        if s.kind != "dialogue" or not s.speaker or s.scene == 0:
+            continue
+        for name, _ in vocatives(s.text):
+            who = surface.get(name.upper())
+            if who is None or who not in established or who == s.speaker or who in present.get(s.scene, set()):
+                continue
+            if (s.scene, who) in reported:
+                continue
+            reported.add((s.scene, who))
+            yield Finding(
+                category="name",
+                severity="warning",
+                scene=s.scene,
+                line=s.line,
+                message=f"{s.speaker} calls someone {name!r} ({who}), but {who} is not in this scene",
+                text=s.text,
+                character=who,
+                subject=f"{who}.address",
+                evidence=(_evidence_for(who, first, bible_names, ctx),),
+                extra=(("called", name), ("speaker", s.speaker)),
+            )
+
+
+def _evidence_for(known, first, bible_names, ctx) -> Evidence:
+    if known in bible_names and ctx.explicit_bible:
+        return Evidence(known, bible=f"characters.{bible_names[known]}")
+    scene, line = first.get(known, (None, None))
+    return Evidence(known, line=line, scene=scene)

@@ -1,0 +1,276 @@
+"""What each character puts on, takes off and gets into, scene by scene: the costume plot's events.
+
+Read from the action with the same parses the audit uses, one event per garment
+or accessory a sentence dresses someone in or out of:
+
+- ``on``: *puts on*, *pulls on*, *shrugs the oilskin on*, *changes into*, *straps
+  her watch onto her left wrist*, *back in the oilskin*;
+- ``off``: *takes off*, *shrugs off*, *peels off*, *strips off*, *hangs the parka over
+  her chair*, *unwinds the scarf*;
+- ``wears``: *in a borrowed yellow rain slicker*, *wearing a white shirt and tie*:
+  a statement, which is a change only when the garment is new for the character;
+- ``state``: soaked, muddied, bloodied, cleaned up (from :mod:`continuity.story.people`).
+
+The wearer is the one the verb's object is put on ("sets it on her head", "round
+Nora's shoulders"), else the verb's subject, else the character the sentence is
+about. Sides come with the item ("onto her left wrist", "her right arm in a sling").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from continuity.language.traits import GARMENT_WORDS, SIDES
+from continuity.story.people import People
+
+if TYPE_CHECKING:
+    from continuity.language.parse import Parse, Token
+    from continuity.story.context import Context
+    from continuity.story.sentences import Sentence
+
+ACCESSORIES = {"glasses", "spectacles", "specs", "sunglasses", "watch", "wristwatch", "ring", "earrings", "necklace",
+               "chain", "locket", "bracelet", "sling", "mask", "badge", "lanyard", "wig", "eyepatch", "waders",
+               "slicker", "pajamas", "pyjamas", "nightgown", "nightie", "costume", "gown", "veil", "backpack"}
+ITEMS = {**GARMENT_WORDS, **{a: a for a in ACCESSORIES}}
+_ON_PARTS = {"on", "into", "onto", "in"}
+_OFF_PARTS = {"off", "out", "from"}
+_ON_VERBS = {"don", "wear", "button", "zip", "lace", "buckle", "strap", "wrap", "loop", "knot", "tie"}
+_OFF_VERBS = {"remove", "unwind", "unbutton", "unzip", "unlace", "doff", "shed", "strip", "peel", "unknot", "untie"}
+_MOVE_VERBS = {"put", "pull", "slip", "shrug", "drag", "throw", "tug", "yank", "take", "get", "climb", "wriggle",
+               "change", "step", "ease", "haul", "jam", "push", "draw", "tear", "kick"}
+_HANG = {"hang", "drape", "drop", "fold", "toss", "sling", "lay", "set", "pile", "throw"}
+_GARMENT_PARTS = {"sleeve", "sleeves", "collar", "hem", "pocket", "pockets", "lapel", "lapels", "cuff", "cuffs",
+                  "hood", "buttons", "button", "zip", "zipper", "brim", "front", "tail", "tails", "belt"}
+_STATE_WORDS = {"wet": "soaked", "dry": "dry", "dirty": "muddy", "clean": "clean", "stained": "stained"}
+_GATE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ITEMS), key=len, reverse=True)) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class DressEvent:
+    """One thing a sentence does to what a character wears.
+
+    Attributes:
+        character: the wearer.
+        scene: 1-based scene index.
+        sentence: the sentence.
+        kind: ``on``, ``off``, ``wears`` or ``state``.
+        item: the item as the writer names it ("oilskin", "reading glasses", "clothes").
+        side: ``left``/``right`` when the item is worn on one side.
+        words: the writer's words.
+    """
+
+    character: str
+    scene: int
+    sentence: Sentence
+    kind: str
+    item: str
+    side: str | None
+    words: str
+
+
+class Dress:
+    """Every character's dress events over the script (see the module docstring)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    @classmethod
+    def of(cls, ctx: Context) -> Dress:
+        """The dress events of this reading, built once and shared."""
+        return ctx.shared("dress", lambda: cls(ctx))
+
+    @cached_property
+    def events(self) -> list[DressEvent]:
+        """Every dress event, in script order."""
+        ctx = self.ctx
+        chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _GATE_RE.search(s.text)]
+        out: list[DressEvent] = []
+        for s, parse in zip(chosen, ctx.parse_many(chosen)):
+            last_item = None
+            for t in parse.tokens:
+                word = t.lower.split()[-1]
+                if word in ("it", "them") and last_item is not None and t.dep in ("dobj", "nsubjpass", "nsubj"):
+                    event = _event(ctx, s, parse, t, item=last_item)  # "pulls a pair of glasses..., and puts them on"
+                    if event is not None and event.kind in ("on", "off"):
+                        out.append(event)
+                    continue
+                if word not in ITEMS or t.pos not in ("NOUN", "PROPN", "ADJ", "VERB"):
+                    continue
+                last_item = t.text.lower()
+                if word in ("glasses", "ring", "chain", "watch", "costume", "gown", "mask") and not _worn(parse, t):
+                    continue  # "two glasses of wine", "the chain of command"
+                event = _event(ctx, s, parse, t)
+                if event is not None:
+                    out.append(event)
+        for st in People.of(ctx).statements:
+            if st.key.startswith("state.clothes.") and st.sentence.scene > 0:
+                out.append(DressEvent(st.character, st.sentence.scene, st.sentence, "state",
+                                      _STATE_WORDS.get(st.value, st.value), None, st.trait.words))
+        out.sort(key=lambda e: (e.sentence.id, e.sentence.text.find(e.words)))
+        return _dedupe(out)
+
+    def changes(self) -> list[DressEvent]:
+        """The events that change how a character looks: on, off, state, and a garment new to them."""
+        seen: dict[str, set[str]] = {}
+        appeared: set[str] = set()
+        out = []
+        for e in self.events:
+            kinds = seen.setdefault(e.character, set())
+            item = _kind(e.item)
+            if e.kind == "wears":
+                new = item not in kinds and e.character in appeared
+                kinds.add(item)
+                appeared.add(e.character)
+                if new:
+                    out.append(e)
+                continue
+            kinds.add(item)
+            appeared.add(e.character)
+            out.append(e)
+        return out
+
+
+def _kind(item: str) -> str:
+    return ITEMS.get(item.split()[-1], item.split()[-1])
+
+
+def _dedupe(events: list[DressEvent]) -> list[DressEvent]:
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        k = (e.sentence.id, e.character, e.kind, _kind(e.item))
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out
+
+
+def _worn(parse: Parse, t: Token) -> bool:
+    """A word that is worn here: a possessive on it, a dressing verb over it, or "reading"/"wire-rimmed" before it."""
+    if any(c.dep == "poss" for c in parse.children(t.i)):
+        return True
+    if t.i > 0 and parse.tokens[t.i - 1].lower in ("reading", "wire-rimmed", "horn-rimmed", "half-moon", "dark",
+                                                   "wedding", "engagement", "signet", "diver's", "her", "his"):
+        return True
+    verb = _verb(parse, t)
+    return verb is not None and (verb.lemma in _ON_VERBS | _OFF_VERBS | _MOVE_VERBS)
+
+
+def _verb(parse: Parse, t: Token) -> Token | None:
+    """The verb that does something to the item: a dressing verb up the tree first ("takes her reading glasses
+    off", which the small parser reads with "reading" as a verb), else the nearest verb."""
+    verbs = [a for a in parse.ancestors(t.i)[:4] if a.pos in ("VERB", "AUX")]
+    dressing = _ON_VERBS | _OFF_VERBS | _MOVE_VERBS | _HANG
+    return next((v for v in verbs if v.lemma in dressing), verbs[0] if verbs else None)
+
+
+def _parts(parse: Parse, verb: Token) -> set[str]:
+    words = {c.lower for c in parse.children(verb.i, "prt", "prep", "advmod")}
+    nxt = parse.tokens[verb.i + 1].lower if verb.i + 1 < len(parse.tokens) else ""
+    return words | {nxt}
+
+
+def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None = None) -> DressEvent | None:
+    verb = _verb(parse, t)
+    kind = None
+    after_words = [w.lower for w in parse.tokens[t.i + 1 : t.i + 4]]
+    if item is None and ("back" in after_words[:2] and "on" in after_words[:3]):
+        kind = "on"  # "the red scarf back on"
+    elif item is None and after_words[:1] == ["on"] and any(
+            w.lower in ("nose", "head", "wrist", "finger", "face", "neck", "shoulders")
+            for w in parse.tokens[t.i + 1 : t.i + 7]):
+        kind = "wears"  # "reading glasses on the end of her nose"
+    if verb is not None and kind is None:
+        parts = _parts(parse, verb)
+        # "shrugging the oilskin on": a particle after the object
+        after = {w.lower for w in parse.tokens[t.i + 1 : t.i + 3]}
+        if verb.lemma in _OFF_VERBS or (verb.lemma in _MOVE_VERBS and (parts | after) & _OFF_PARTS and
+                                         not (parts | after) & {"into", "onto"}):
+            kind = "off"
+        elif verb.lemma in _HANG and t.dep in ("dobj", "nsubjpass") and _hung_up(parse, verb):
+            kind = "off"  # "hangs it on the nail by the door"
+        elif verb.lemma in _ON_VERBS or (verb.lemma in _MOVE_VERBS and (parts | after) & _ON_PARTS) or (
+                verb.lemma == "change" and "into" in parts):
+            kind = "on"
+    if kind is None:
+        head = parse.head(t.i)
+        part_of = parse.head(head.i) if head.lower == "of" else None
+        if head.lower in ("in", "wearing") or (verb is not None and verb.lemma in ("wear", "sport")):
+            kind = "wears"
+        elif part_of is not None and part_of.lower in _GARMENT_PARTS:
+            kind = "wears"  # "pushes up the sleeve of her black coat"
+        elif head.lower == "back" or any(w.lower == "back" for w in parse.tokens[max(0, t.i - 4) : t.i]) and \
+                head.lower == "in":
+            kind = "on"
+    if kind is None:
+        return None
+    who = _wearer(ctx, s, parse, t, verb)
+    if who is None:
+        return None
+    side = _side(parse, t)
+    start = min(t.start, verb.start) if verb is not None and kind != "wears" else t.start
+    end = max(t.end, verb.end) if verb is not None else t.end
+    return DressEvent(who, s.scene, s, kind, item or t.text.lower(), side, s.text[start:end])
+
+
+def _hung_up(parse: Parse, verb: Token) -> bool:
+    """"hangs it on the nail", "drapes the parka over her chair": a garment put away, so taken off."""
+    return any(c.lower in ("on", "over", "up", "across", "onto") for c in parse.children(verb.i, "prep", "prt"))
+
+
+def _wearer(ctx: Context, s: Sentence, parse: Parse, t: Token, verb: Token | None) -> str | None:
+    # "sets it on her head", "puts it round Nora's shoulders", "loops it around hers"
+    if verb is not None:
+        for prep in parse.children(verb.i, "prep"):
+            if prep.lower in ("on", "round", "around", "over", "onto"):
+                for p in parse.children(prep.i, "pobj"):
+                    owner = next((c for c in parse.children(p.i, "poss")), None) if p.lower not in ("hers", "his") \
+                        else p
+                    if owner is not None and p.lower in ("head", "shoulders", "neck", "hers", "his", "wrist",
+                                                          "finger", "shoulder"):
+                        who = _resolve(ctx, s, owner)
+                        if who:
+                            return who
+        # "throws him a red flannel shirt": the one it is thrown to
+        for c in parse.children(verb.i, "dative", "iobj"):
+            who = _resolve(ctx, s, c)
+            if who:
+                return who
+    poss = next((c for c in parse.children(t.i, "poss")), None)
+    if poss is not None:
+        who = _resolve(ctx, s, poss)
+        if who:
+            return who
+    if verb is not None:
+        subj = parse.subject(verb)
+        if subj is not None:
+            who = _resolve(ctx, s, subj)
+            if who:
+                return who
+    mentions = [m for m in ctx.reader.mentions(s) if not m.possessive and m.end <= t.start]
+    if mentions:
+        return mentions[-1].character
+    return ctx.reader.previous_named(s, None)
+
+
+def _resolve(ctx: Context, s: Sentence, tok: Token) -> str | None:
+    if tok.character:
+        return tok.character
+    gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}.get(tok.lower)
+    if gender:
+        return ctx.reader.previous_named(s, gender, include_self=True)
+    return None
+
+
+def _side(parse: Parse, t: Token) -> str | None:
+    window = parse.tokens[max(0, t.i - 3) : t.i + 6]
+    for w in window:
+        if w.lower in SIDES:
+            return SIDES[w.lower]
+    return None
+
+
+__all__ = ["Dress", "DressEvent", "ITEMS"]
