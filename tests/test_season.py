@@ -383,3 +383,11 @@ def test_scene_numbers_of_their_own_name_the_right_episodes_scene(tmp_path, sett
     assert "in scene 8 of episode 1" in prop.message
     assert prop.evidence[0].scene_number == "8" and prop.evidence[0].episode == 1
     assert [s.number for s in report.scenes] == ["7", "8", "7"]
+
+
+def test_a_scene_without_a_time_then_one_with_a_time_reads():
+    """An episode opening on a heading without a time of day (its own, or CONTINUOUS with nothing to continue)."""
+    from continuity.story.time import read_time
+
+    s = fountain.parse("INT. ROOM\n\nMara waits.\n\nINT. HALL - DAY\n\nShe goes.\n")
+    assert [t.story_day for t in read_time(s).scenes] == ["D1", "D1"]
