@@ -294,11 +294,14 @@ def bible_check(
     script: Path | None = typer.Option(None, "--script", "-s", help="Also check the bible against this screenplay."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON summary."),
 ) -> None:
-    """Validate a bible and summarise it; errors name the key and line.
+    """Validate a bible, say how its shape was read, and what the checks understood from each value.
 
-    With --script, also warn about bible characters who never speak or appear in
-    it, and show which cue each bible character speaks under (a bible may say
-    "Dev Kapoor" where the script cues DEV).
+    Every section placed under another name, and every key kept as notes, is a
+    warning with its line. Then one line per value the checks read something from
+    ("characters.NORA.attributes.hair: hair colour auburn; hair length long"), and
+    the values they read nothing from. With --script, also warn about bible
+    characters who never speak or appear in it, and show which cue each bible
+    character speaks under (a bible may say "Dev Kapoor" where the script cues DEV).
 
     Examples:
 
@@ -306,9 +309,13 @@ def bible_check(
 
       studio bible check bible.yaml --script draft.fountain --json
     """
-    from continuity.api import load_bible
+    from continuity.bible.load import read_bible
+    from continuity.screenplay.model import Script
+    from continuity.screenplay.io import decode_text, read_bytes
+    from continuity.reports.bible_reading import read_values, readings_text
+    from continuity.story.context import context_for
 
-    b = load_bible(bible)
+    b, shape_warnings = read_bible(decode_text(read_bytes(bible, "bible"), str(bible)), source=str(bible))
     summary = {
         "bible": str(bible),
         "title": b.title,
@@ -317,7 +324,8 @@ def bible_check(
         "props": [p.name for p in b.props],
         "facts": len(b.facts()),
     }
-    warnings: list[str] = []
+    warnings: list[str] = list(shape_warnings)
+    parsed = Script(source="(no script)")
     if script is not None:
         from continuity.api import load_script
         from continuity.story.context import absent_characters, cue_map
@@ -325,7 +333,11 @@ def bible_check(
         parsed = load_script(script)
         summary["cues"] = cue_map(b, parsed)
         summary["absent"] = absent_characters(b, parsed)
-        warnings = [f"{name} never speaks or appears in {script}" for name in summary["absent"]]
+        warnings += [f"{name} never speaks or appears in {script}" for name in summary["absent"]]
+    readings, unread = read_values(context_for(parsed, b, explicit=True))
+    summary["warnings"] = warnings
+    summary["understood"] = {r.path: list(r.understood) for r in readings}
+    summary["unread"] = unread
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2) + "\n")
     else:
@@ -336,7 +348,13 @@ def bible_check(
             f"{plural(len(b.props), 'prop')}, {plural(summary['facts'], 'fact')}."
         )
         for w in warnings:
-            stderr_console().print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+            stderr_console().print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+        if readings:
+            typer.echo("\nWhat the checks read from it:")
+            for line in readings_text(readings):
+                typer.echo(f"  {line}")
+        if unread:
+            typer.echo(f"\nRead nothing from {plural(len(unread), 'value')} (kept, not checked): " + ", ".join(unread))
 
 
 @app.command()

@@ -139,3 +139,57 @@ def test_the_corpus_screenplays_give_the_address_check_nothing(corpus):
     for path in sorted((corpus / "screenplays").iterdir()):
         report = run(load_script(path), None, embedder=HashingEmbedder(), cache_dir=None, checks=["address"])
         assert [f.to_dict() for f in report.findings if f.severity != "info"] == [], path.name
+
+
+CAMP = """
+INT. STORE - DAY
+
+DEPUTY CALEB DUNMORE (41) leans on the counter. HANNAH (34) counts coins. MATEO (44) waits by the door. Mateo nods to Hannah.
+
+DEPUTY DUNMORE
+Three dollars.
+
+HANNAH
+{line}
+
+MATEO
+Leave it, Hannah.
+
+Mateo pays. Dunmore pockets it. Mateo goes. Hannah and Dunmore stare at each other.
+
+DEPUTY DUNMORE
+Good day.
+"""
+
+
+@pytest.mark.parametrize("line, called", [
+    ("Put it away, Calvin, or I'll put you out.", "Calvin"),
+    ("Does your wife know you're here, Calum?", "Calum"),
+])
+def test_someone_called_by_a_name_that_only_begins_like_theirs(line, called):
+    r = audit_text(CAMP.format(line=line), checks=["address"])
+    [f] = [f for f in r.findings if f.severity != "info"]
+    assert f.character == "DEPUTY DUNMORE" and f.subject == "DEPUTY DUNMORE.address"
+    assert f"calls DEPUTY DUNMORE {called!r}" in f.message
+
+
+@pytest.mark.parametrize("line", ["Put it away, Cal.", "Put it away, Caleb.", "Joan of Arc couldn't pay that.",
+                                  "Put it away, Deputy."])
+def test_pet_names_real_names_and_titles_are_no_other_name(line):
+    r = audit_text(CAMP.format(line=line), checks=["address"])
+    assert [f.message for f in r.findings if f.severity != "info"] == []
+
+
+def test_a_name_that_is_also_a_word_of_the_world_is_a_slip_only_where_its_look_alike_is():
+    here = audit_text(CAMP.replace("Mateo pays.", "Matteo pays."), checks=["address"])
+    assert [f.subject for f in here.findings if f.severity != "info"] == ["Matteo"]
+    # a Matteo in a scene Mateo is not in may be anyone
+    away = CAMP.replace("MATEO (44) waits by the door. Mateo nods to Hannah.", "").replace("MATEO\nLeave it, Hannah.\n", "")
+    away = away.replace("Mateo pays. Dunmore pockets it. Mateo goes.", "Matteo's mule brays outside.")
+    r = audit_text(away + "\nINT. CLAIM - DAY\n\nMATEO digs. Mateo rests. Mateo digs again.\n", checks=["address"])
+    assert [f.subject for f in r.findings if f.severity != "info"] == []
+
+
+def test_a_question_that_ends_with_a_name_calls_them():
+    assert vocatives("Does your daughter know you're here, Augustus?") == [("Augustus", 37)]
+    assert vocatives("Nak?") == []

@@ -391,3 +391,12 @@ def test_a_scene_without_a_time_then_one_with_a_time_reads():
 
     s = fountain.parse("INT. ROOM\n\nMara waits.\n\nINT. HALL - DAY\n\nShe goes.\n")
     assert [t.story_day for t in read_time(s).scenes] == ["D1", "D1"]
+
+
+def test_a_series_calendar_dates_the_seasons_days():
+    import datetime
+
+    c = combine([fountain.parse(EP1), fountain.parse(EP3)], [EpisodeMeta(1), EpisodeMeta(2, gap_days=2)])
+    st = episodes.read_story_time(c, bible_dates={"D3": "2024-03-08"})
+    assert [t.story_day for t in st.scenes] == ["N1", "N1", "D3"]
+    assert st.scenes[2].date == datetime.date(2024, 3, 8)

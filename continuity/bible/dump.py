@@ -39,6 +39,8 @@ def dump_bible(bible: Bible) -> str:
         data["style"] = style
     if bible.story_days:
         data["story_days"] = dict(bible.story_days)
+    if bible.story_dates:
+        data["story_dates"] = dict(bible.story_dates)
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -504,6 +504,25 @@ def _story_days(value: object) -> dict[str, str]:
     return out
 
 
+def _story_dates(value: object) -> dict[str, str]:
+    """``{D1: 2024-03-08, FB1: 1999-08-14}`` -> ISO strings: the calendar date of story days and flashbacks."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a mapping of story days to dates (D1: 2024-03-08), got {_type_name(value)}")
+    out: dict[str, str] = {}
+    for k, v in value.items():
+        day = str(k).strip().upper()
+        if not re.match(r"^(?:D|FB)\d{1,4}$", day):
+            raise _Located(f"story date key {k!r}: expected a story day, D<n> or FB<n> (e.g. D1)", (str(k),))
+        try:
+            when = v if isinstance(v, _dt.date) else _dt.date.fromisoformat(str(v).strip())
+        except ValueError:
+            raise _Located(f"story date {v!r} for {day}: expected a date, YYYY-MM-DD", (str(k),)) from None
+        out[day] = when.isoformat()
+    return out
+
+
 class Bible(_Model):
     """The canon: characters, locations, props and style."""
 
@@ -515,6 +534,8 @@ class Bible(_Model):
     style: Annotated[Style, BeforeValidator(lambda v: {} if v is None else v)] = Field(default_factory=Style)
     #: Fixed story days: the script's scene number -> ``D5``, ``N5`` or ``FB2`` (see ``continuity.story.time``).
     story_days: Annotated[dict[str, str], BeforeValidator(_story_days)] = {}
+    #: Calendar dates of story days and flashbacks: ``D1`` -> ``2024-03-08`` (a bible's table of dated days).
+    story_dates: Annotated[dict[str, str], BeforeValidator(_story_dates)] = {}
 
     @model_validator(mode="after")
     def _unique_names(self) -> Bible:
@@ -552,9 +573,14 @@ class Bible(_Model):
         return next((c for c in self.characters if k in {_char_key(n) for n in (c.name, *c.aliases)}), None)
 
     def location(self, name: str) -> Location | None:
-        """The location whose name or alias is ``name`` (any case, any heading separator)."""
+        """The location whose name or alias is ``name`` (any case, any heading separator, "the" or not)."""
         k = _loc_key(name)
-        return next((loc for loc in self.locations if k in {_loc_key(n) for n in (loc.name, *loc.aliases)}), None)
+        exact = next((loc for loc in self.locations if k in {_loc_key(n) for n in (loc.name, *loc.aliases)}), None)
+        if exact is not None:
+            return exact
+        bare = _bare_loc(k)
+        return next((loc for loc in self.locations if bare in {_bare_loc(_loc_key(n)) for n in (loc.name, *loc.aliases)}),
+                    None)
 
     def locations_for(self, heading_location: str) -> list[Location]:
         """Locations that a heading's location falls under, most specific first.
@@ -624,6 +650,11 @@ def _char_key(name: str) -> str:
 
 def _loc_key(name: str) -> str:
     return " - ".join(p.strip(" .-") for p in _LOC_SEP_RE.split(_collapse(name).upper()) if p.strip(" .-"))
+
+
+def _bare_loc(key: str) -> str:
+    """A location key without a leading "THE" in any part: ``THE COYLE CLAIM`` is ``COYLE CLAIM``."""
+    return " - ".join(p[4:] if p.startswith("THE ") else p for p in key.split(" - "))
 
 
 def _prop_key(name: str) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from continuity.bible.model import Bible, Style
+from continuity.bible.sections import day_table, section_kind
 from continuity.errors import BibleError
 
 _KEY_SPACE_RE = re.compile(r"[\s_\-]+")
@@ -52,18 +53,19 @@ _NAME_KEYS = {"name", "character", "cue", "id", "called", "label"}
 _ALIAS_KEYS = {"aliases", "alias", "aka", "also known as", "nicknames", "nickname", "other names", "full name",
                "real name", "cover name", "cover", "false name", "known as", "names", "full names", "pseudonym"}
 _DESCRIPTION_KEYS = {"description", "who", "bio", "biography", "background", "about", "summary", "role",
-                     "occupation", "job", "profile", "desc", "character", "logline", "is"}
+                     "occupation", "job", "profile", "desc", "character", "logline", "is", "particulars",
+                     "details", "portrait", "sketch", "character sketch", "who they are", "position", "trade"}
 _NOTE_KEYS = {"notes", "note", "comments", "comment", "continuity", "continuity notes", "remarks", "exit"}
 _ATTRIBUTE_KEYS = {"attributes", "appearance", "looks", "look", "physical", "features", "physicality",
                    "hair and makeup", "hair and make-up", "makeup", "make-up", "face and body", "body"}
 _WARDROBE_KEYS = {"wardrobe", "costume", "costumes", "clothes", "clothing", "outfit", "outfits", "wears", "dress",
-                  "costume plot", "wardrobe notes", "what they wear"}
+                  "costume plot", "wardrobe notes", "what they wear", "rigs", "rig", "kit worn", "garb", "attire"}
 _INTRO_KEYS = {"introduced scene": "introduced_scene", "introduced_scene": "introduced_scene",
                "introduced line": "introduced_line", "introduced_line": "introduced_line"}
 _ITEM_KEYS = {"item", "garment", "what", "costume", "look", "description", "clothes", "outfit", "wears", "piece"}
 _SCENES_KEYS = {"scenes", "scene", "in", "when", "sc", "range", "scene range"}
 _DEFAULT_LOOKS = {"default", "everyday", "usual", "main", "regular", "basic", "normal", "always", "day to day",
-                  "day-to-day", "standard"}
+                  "day-to-day", "standard", "only", "throughout", "all scenes"}
 _SCENE_SPEC_RE = re.compile(
     r"^\s*(?:sc(?:enes?|s)?\.?\s*)?(?P<spec>\d+[A-Z]?(?:\s*(?:-|\u2013|\u2014|to|\.\.)\s*(?:\d+[A-Z]?)?)?"
     r"(?:\s*(?:,|and)\s*\d+[A-Z]?(?:\s*(?:-|\u2013|\u2014|to|\.\.)\s*(?:\d+[A-Z]?)?)?)*)\s*(?P<on>on(?:wards?)?|\+|-)?\s*$",
@@ -96,6 +98,8 @@ class _Mapper:
         self.new: dict[tuple, int] = {}
         self.source = source
         self.warnings: list[str] = []
+        #: fields read from departments, by the path of the character entry they belong to
+        self.extras: dict[tuple, list[tuple[str, Any, tuple]]] = {}
 
     def line(self, path: tuple) -> int:
         for n in range(len(path), -1, -1):
@@ -161,6 +165,12 @@ def _text(value: Any) -> str:
 def normalise(data: dict[str, Any], lines: dict[tuple, int], source: str) -> Shaped:
     """Map a bible in any common shape onto the canonical sections.
 
+    Sections are placed by their names, by the words of their names, or by what
+    they hold (:func:`continuity.bible.sections.section_kind`); a section of
+    sections (``art_department: {sets: ...}``) is opened; departments keyed by
+    character (``hair_and_makeup: {Delia: ...}``, ``costume: {Delia: {looks: ...}}``)
+    are read into those characters; a table of story days becomes ``story_days``.
+
     Args:
         data: the YAML document (a mapping).
         lines: the line of every key path in ``data`` (lower-cased keys).
@@ -173,49 +183,159 @@ def normalise(data: dict[str, Any], lines: dict[tuple, int], source: str) -> Sha
     m = _Mapper(lines, source)
     out: dict[str, Any] = {}
     notes: list[str] = []
-    known = TITLE_KEYS | CHARACTER_KEYS | LOCATION_KEYS | PROP_KEYS | STYLE_KEYS | _CANONICAL_TOP | {
-        k for ks in _STYLE_FIELDS.values() for k in ks}
-    for raw_key, value in data.items():
-        key = norm_key(raw_key)
-        path = (raw_key,)
-        if value is None or value == "" or value == [] or value == {}:
-            continue
-        if raw_key in _PASS_THROUGH:
+    placed = [(kind, raw_key, value, path) for raw_key, value, path in _sections(m, data, ())
+              for kind in [_kind(raw_key, value)]]
+    m.extras = _departments(m, placed, notes)
+    for kind, raw_key, value, path in placed:
+        if kind == "pass":
             out[raw_key] = value  # a canonical section the model reads as it is (story_days...)
             m.carry(path, (raw_key,))
-            continue
-        if key in TITLE_KEYS and "title" not in out and isinstance(value, (str, int, float)):
+        elif kind == "title":
             out["title"] = _text(value)
             m.carry(path, ("title",))
-        elif key in CHARACTER_KEYS:
-            out.setdefault("characters", []).extend(_entities(m, value, path, "characters", _character,
-                                                               len(out.get("characters", []))))
-        elif key in LOCATION_KEYS:
-            out.setdefault("locations", []).extend(_entities(m, value, path, "locations", _place,
-                                                              len(out.get("locations", []))))
-        elif key in PROP_KEYS:
-            out.setdefault("props", []).extend(_entities(m, value, path, "props", _place,
-                                                          len(out.get("props", []))))
-        elif key in STYLE_KEYS:
+        elif kind in ("characters", "locations", "props"):
+            read = _character if kind == "characters" else _place
+            out.setdefault(kind, []).extend(_entities(m, value, path, kind, read, len(out.get(kind, []))))
+            if norm_key(raw_key) not in _SECTION_KEYS[kind]:
+                m.warn(path, f"read {_format(path)!r} as {kind}")
+        elif kind == "days":
+            table, dates, summary = day_table(value)
+            days = out.setdefault("story_days", {})
+            for scene, day in table.items():
+                days.setdefault(scene, day)
+            if dates:
+                out.setdefault("story_dates", {}).update({d: w for d, w in dates.items()
+                                                          if d not in out["story_dates"]})
+            m.carry(path, ("story_days",))
+            m.warn(path, f"read {_format(path)!r} as story days: " + ("; ".join(summary) or "no scenes given"))
+            notes.append(f"{raw_key}: {_text(value)}")
+        elif kind == "style":
             _style(m, value, path, out.setdefault("style", {}), notes)
-        elif any(key in keys for keys in _STYLE_FIELDS.values()):
-            _style(m, {raw_key: value}, (), out.setdefault("style", {}), notes)
-        elif key == "notes":
+        elif kind == "style field":
+            _style(m, {raw_key: value}, path[:-1], out.setdefault("style", {}), notes)
+        elif kind == "department":
+            continue  # read into the characters by _departments
+        elif kind == "notes":
             notes.append(_prose(value))
-        elif _place_like(value):
-            # An unnamed section of places ("TRAIN:", "HOUSE:"): upper-case keys naming prose.
-            out.setdefault("locations", []).extend(_entities(m, value, path, "locations", _place,
-                                                              len(out.get("locations", []))))
-            m.warn(path, f"read {raw_key!r} as locations (its keys name places)")
         else:
-            close = _close(key, known)
+            close = _close(norm_key(raw_key), _KNOWN_TOP)
             if close and (isinstance(value, (list, dict)) or close in TITLE_KEYS):
                 raise m.refuse(path, f"unknown key {raw_key!r} (did you mean {close!r}?)")
             notes.append(f"{raw_key}: {_text(value)}")
-            m.warn(path, f"kept {raw_key!r} as notes (the checks do not read it)")
+            m.warn(path, f"kept {_format(path)!r} as notes (the checks do not read it)")
     if notes:
         out["notes"] = "\n".join(n for n in notes if n)
     return Shaped(out, m.new, m.warnings)
+
+
+_SECTION_KEYS = {"characters": CHARACTER_KEYS, "locations": LOCATION_KEYS, "props": PROP_KEYS}
+_KNOWN_TOP = TITLE_KEYS | CHARACTER_KEYS | LOCATION_KEYS | PROP_KEYS | STYLE_KEYS | _CANONICAL_TOP | {
+    k for ks in _STYLE_FIELDS.values() for k in ks}
+
+
+def known_section(key: Any) -> bool:
+    """Whether a key names a section by one of its usual names."""
+    k = norm_key(key)
+    return k in CHARACTER_KEYS | LOCATION_KEYS | PROP_KEYS | STYLE_KEYS or k in ("story days", "notes")
+
+
+def _sections(m: _Mapper, data: dict[str, Any], path: tuple):
+    """``(key, value, path)`` for each section, opening sections of sections (``art_department: {sets: ...}``)."""
+    for raw_key, value in data.items():
+        if value is None or value == "" or value == [] or value == {}:
+            continue
+        key = norm_key(raw_key)
+        if isinstance(value, dict) and raw_key not in _PASS_THROUGH and (
+                (key in TITLE_KEYS and not known_section(key))
+                or (not known_section(key) and section_kind(raw_key, value, known_section) == "nest")):
+            yield from _sections(m, value, (*path, raw_key))  # "production: {title: ...}", "art_department: {sets: ...}"
+            continue
+        yield raw_key, value, (*path, raw_key)
+
+
+def _kind(raw_key: Any, value: Any) -> str | None:
+    """How :func:`normalise` reads a section (None: kept as notes)."""
+    key = norm_key(raw_key)
+    if raw_key in _PASS_THROUGH:
+        if raw_key == "story_days" and isinstance(value, (dict, list)) and section_kind("story days", value) == "days":
+            return "days"  # days written as a table of days, not scene: D5
+        return "pass"
+    if key in TITLE_KEYS and isinstance(value, (str, int, float)):
+        return "title"
+    for kind, keys in _SECTION_KEYS.items():
+        if key in keys:
+            return kind
+    if key in STYLE_KEYS:
+        return "style"
+    if any(key in keys for keys in _STYLE_FIELDS.values()):
+        return "style field"
+    if key == "notes":
+        return "notes"
+    if _place_like(value):
+        return "locations"
+    kind = section_kind(raw_key, value, known_section)
+    if kind in ("looks", "wardrobe") and isinstance(value, dict):
+        return "department"
+    if kind == "palette":
+        return "style field"
+    return kind if kind in ("characters", "locations", "props", "days") else None
+
+
+def _departments(m: _Mapper, placed: list, notes: list[str]) -> dict[tuple, list[tuple[str, Any, tuple]]]:
+    """Fields of departments keyed by character, as extra fields of those characters' entries.
+
+    ``hair_and_makeup: {Delia: {hair: ..., marks: ...}}`` gives Delia's entry those
+    attributes; ``costume: {Delia: {looks: {...}, continuity: ...}}`` her wardrobe and
+    notes. A key that names no one character ("turnouts:", "KFD_helmets:") is kept
+    as notes.
+    """
+    entries: list[tuple[tuple, set[str]]] = []  # (the entry's path, its names' words)
+    dry = _Mapper(m.old, m.source)
+    dry.extras = {}
+    for kind, _, value, path in placed:
+        if kind != "characters":
+            continue
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for k, item in items:
+            name = str(k) if isinstance(value, dict) else None
+            try:
+                entry = _character(dry, name, item, (*path, k), ("characters", 0))
+            except BibleError:
+                continue
+            if entry:
+                entries.append(((*path, k), _name_words(entry["name"], *entry.get("aliases", []))))
+    extras: dict[tuple, list[tuple[str, Any, tuple]]] = {}
+    for kind, raw_key, value, path in placed:
+        if kind != "department":
+            continue
+        looks = section_kind(raw_key, value) == "looks"
+        for who, fields in value.items():
+            words = _name_words(str(who))
+            hits = [p for p, names in entries if words and words <= names]
+            if len(hits) != 1:
+                notes.append(f"{raw_key}: {who}: {_text(fields)}")
+                m.warn((*path, who), f"kept {_format((*path, who))!r} as notes (it names no one character)")
+                continue
+            into = extras.setdefault(hits[0], [])
+            kpath = (*path, who)
+            if not isinstance(fields, dict):
+                into.append(("appearance" if looks else "wardrobe", fields, kpath))
+                continue
+            for k, v in fields.items():
+                nk = norm_key(k)
+                if nk in _NOTE_KEYS or looks:
+                    into.append((str(k), v, (*kpath, k)))
+                elif nk in _WARDROBE_KEYS or nk in ("looks", "look", "outfits", "rigs", "rig"):
+                    into.append(("wardrobe", v, (*kpath, k)))
+                else:
+                    into.append(("wardrobe", {k: v}, (*kpath, k)))
+    return extras
+
+
+def _name_words(*names: str) -> set[str]:
+    """The words of names, without titles and ranks: ``Capt. Delia Marchetti`` -> {delia, marchetti}."""
+    return {w for n in names for w in re.split(r"[\s/\"\u201c\u201d]+", n.lower().replace(".", " "))
+            if w and w not in _TITLES and len(w) > 1}
 
 
 def _place_like(value: Any) -> bool:
@@ -241,14 +361,37 @@ def _entities(m: _Mapper, value: Any, path: tuple, section: str, read, offset: i
         return out
     if isinstance(value, dict):
         for name, item in value.items():
-            entry = read(m, str(name), item, (*path, name), (section, offset + len(out)))
-            if entry is not None:
-                out.append(entry)
+            parts = _subplaces(str(name), item) if section == "locations" else [(str(name), item, ())]
+            for part, body, sub in parts:
+                entry = read(m, part, body, (*path, name, *sub), (section, offset + len(out)))
+                if entry is not None:
+                    out.append(entry)
         return out
     if isinstance(value, str):
         m.warn(path, f"kept {path[-1]!r} as a note: expected a list or a mapping of {section}")
         return out
     raise m.refuse(path, f"expected a list or a mapping of {section}")
+
+
+_PLACE_FIELDS = {"exterior", "interior", "outside", "inside", "overall", "general", "address", "where"}
+
+
+def _subplaces(name: str, item: Any) -> list[tuple[str, Any, tuple]]:
+    """A place and the places inside it: ``Station 14: {exterior: ..., kitchen: ..., bunk room: ...}``.
+
+    When most keys of a place's mapping are not fields (description, notes...) and
+    hold prose, each is its own location, ``STATION 14 - KITCHEN``, as headings
+    write it; the place keeps its exterior and its fields.
+    """
+    if not isinstance(item, dict):
+        return [(name, item, ())]
+    fields = {k for k in item if norm_key(k) in _DESCRIPTION_KEYS | _NOTE_KEYS | _ALIAS_KEYS | _PLACE_FIELDS
+              | {"look", "looks", "appearance", "features", "dressing", "set dressing", "attributes", "name"}}
+    rooms = [k for k in item if k not in fields and isinstance(item[k], str) and len(item[k].split()) >= 3]
+    if len(rooms) < 2 or len(rooms) < 0.6 * len(item):
+        return [(name, item, ())]
+    own = {("description" if norm_key(k) in _PLACE_FIELDS else k): v for k, v in item.items() if k not in rooms}
+    return [(name, own or None, ())] + [(f"{name} - {k}", item[k], (k,)) for k in rooms]
 
 
 def _split_entry(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple) -> tuple[str | None, dict]:
@@ -279,24 +422,34 @@ def _split_entry(m: _Mapper, name: str | None, item: Any, path: tuple, new: tupl
 def _character(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple) -> dict[str, Any] | None:
     name, fields = _split_entry(m, name, item, path, new)
     if name is None and isinstance(item, dict):
-        # "- who: 'VERA HOLT, 41, ...'": the name the prose opens with
-        name = _name_in_prose(fields)
-        if name:
-            m.warn(path, f"read the character's name {name!r} from its description (no name: key)")
+        role = _role_name(fields)
+        if role:
+            name, fields = role, {k: v for k, v in fields.items() if norm_key(k) not in _ROLE_KEYS}
+        else:
+            # "- who: 'VERA HOLT, 41, ...'": the name the prose opens with
+            name = _name_in_prose(fields)
+            if name:
+                m.warn(path, f"read the character's name {name!r} from its description (no name: key)")
     if not name or not name.strip():
         raise m.refuse(path, "a character needs a name (name: ...)" if name is None else "name is empty")
+    aliases: list[str] = []
+    nick = _NICKNAME_RE.search(name)
+    if nick:  # 'Lt. Andre "Hook" Pallister': Hook is what they call him
+        aliases.append(nick.group(1))
+        name = " ".join(_NICKNAME_RE.sub(" ", name).split())
     out: dict[str, Any] = {"name": name}
     m.new.setdefault(_low((*new, "name")), m.line(path))
     attributes: dict[str, str] = {}
     description: list[str] = []
     derived: list[str] = []  # prose under the writer's own keys ("who:", "bio:"): names and ages are read from it
     notes: list[str] = []
-    aliases: list[str] = []
     wardrobe: list[dict[str, Any]] = []
-    for raw_key, value in fields.items():
+    items = [(k, v, (*path, k)) for k, v in fields.items()] + m.extras.get(path, [])
+    for raw_key, value, kpath in items:
         key = norm_key(raw_key)
-        kpath = (*path, raw_key)
-        if key in _ALIAS_KEYS:
+        if _AGE_KEY_RE.match(key):
+            key = raw_key = "age"  # "age_in_1852", "age as of SD1"
+        if key in _ALIAS_KEYS or (key in ("cue", "cue name", "speaks as") and isinstance(value, str)):
             if not aliases:
                 m.carry(kpath, (*new, "aliases"))
             aliases.extend(_aliases(value, full=key in ("full name", "full names", "real name")))
@@ -328,7 +481,8 @@ def _character(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple)
             if close and close not in ("look", "looks") and key not in ("age", "job"):
                 raise m.refuse(kpath, f"unknown key {raw_key!r} (did you mean {close!r}?); {_ALLOWED}")
             _attribute(m, attributes, key, value, kpath, new)
-    text = " ".join(d for d in description if d)
+    parts = [d.strip() for d in description if d.strip()]
+    text = " ".join(d if d[-1:] in ".!?;:" or i == len(parts) - 1 else d + "." for i, d in enumerate(parts))
     told = " ".join(derived)
     aliases.extend(_names_in_description(name, told))
     if "age" not in attributes and _AGE_IN_DESCRIPTION_RE.search(told):
@@ -375,6 +529,20 @@ def _names_in_description(name: str, text: str) -> list[str]:
 
 
 _CAPS_NAME_RE = re.compile(r"\b([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2})\b")
+_NICKNAME_RE = re.compile(r"\s[\"\u201c]([A-Z][\w' .-]{0,20})[\"\u201d]\s")
+_AGE_KEY_RE = re.compile(r"^age(?: (?:in \d{4}|as of .{1,20}|at (?:the )?start|now|today|on sd ?1|on day 1))?$")
+_ROLE_KEYS = {"role", "part", "character", "plays"}
+
+
+def _role_name(fields: dict) -> str | None:
+    """A name given as the entry's role ("- role: Capt. Delia Marchetti"): short, every word capitalised."""
+    for k, v in fields.items():
+        if norm_key(k) in _ROLE_KEYS and isinstance(v, str):
+            words = v.split()
+            if 1 <= len(words) <= 6 and not re.search(r"[,;:()]", v) and all(
+                    w[:1].isupper() or w[:1] in "\"\u201c" for w in words):
+                return " ".join(words)
+    return None
 
 
 def _name_in_prose(fields: dict) -> str | None:
@@ -593,7 +761,11 @@ def _style(m: _Mapper, value: Any, path: tuple, style: dict[str, Any], notes: li
             m.carry((*path, raw_key), ("style", raw_key))
             continue
         placed = next((f for f, keys in _STYLE_FIELDS.items() if key in keys), None)
-        if placed in ("palette", "aspect_ratio"):
+        if placed == "palette" and not _palette_like(v):
+            style["notes"] = _join(style.get("notes"), f"{raw_key}: {_text(v)}")
+            m.carry((*path, raw_key), ("style", "notes"))
+            m.warn((*path, raw_key), f"kept {_format((*path, raw_key))!r} as style notes (a palette in prose, not a list of colours)")
+        elif placed in ("palette", "aspect_ratio"):
             style[placed] = v
             m.carry((*path, raw_key), ("style", placed))
         elif placed == "tone":
@@ -605,6 +777,22 @@ def _style(m: _Mapper, value: Any, path: tuple, style: dict[str, Any], notes: li
         else:
             style["notes"] = _join(style.get("notes"), f"{raw_key}: {_text(v)}")
             m.carry((*path, raw_key), ("style", "notes"))
+
+
+def _palette_like(value: Any) -> bool:
+    """A palette for the model to read (colours, colour words, a line of them), not prose or a mapping of notes.
+
+    Anything else that is not a mapping goes to the model too, which names what is wrong with it.
+    """
+    if isinstance(value, dict):
+        return False
+    items = value if isinstance(value, list) else [value]
+    for v in items:
+        if isinstance(v, dict):
+            return False
+        if isinstance(v, str) and any(len(part.split()) > 4 for part in re.split(r"[,;]", v)):
+            return False
+    return True
 
 
 def _join(old: str | None, new: str, sep: str = "\n") -> str:

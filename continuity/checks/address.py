@@ -34,6 +34,7 @@ from continuity.language.names import NameIndex, misspelling_of, near_miss, voca
 from continuity.screenplay.model import Kind
 from continuity.story.context import Context
 
+_OF_NAME_RE = re.compile(r"\s+(?:of|de|van|von|da|di)\s+[A-Z]|\s+[A-Z][a-z]")  # "Joan of Arc", "Theo Angelopoulos"
 _TITLE_RE = re.compile(r"(?<![\w'\-])([A-Z][a-z]{2,})(?:'s|s')?(?![\w\-])")
 #: A character is established when cued (or named) at least this many times.
 ESTABLISHED = 3
@@ -55,6 +56,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             bible_names[a.upper()] = c.name
     yield from _misspelt(ctx, counts, bible_names, first)
     yield from _wrong_address(ctx, counts, bible_names, first)
+    yield from _other_name(ctx, bible_names, first)
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +85,7 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
     title_counts = Counter(m.group(1) for m in _TITLE_RE.finditer(text))
     forms: dict[str, str] = {}
     for form, who in ctx.cast.surface.items():
-        if " " in form or len(form) < 4:
+        if " " in form or len(form) < 3:
             continue
         named = title_counts[form.title()] + counts.get(form, 0)
         if who in bible_names.values() or named >= ESTABLISHED:
@@ -92,34 +94,39 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
         return
     index = NameIndex(forms)
     reported: set[str] = set()
+    found: list[tuple] = []  # (sentence, match, who, form, a word of the vocabulary)
     for s in ctx.sentences:
         for m in _TITLE_RE.finditer(s.text):
             word = m.group(1)
             up = word.upper()
-            if up in ctx.cast.surface or up in reported or word.lower() in vocabulary or word.lower() in lower_words:
-                continue
-            if title_counts[word] > 2:
+            if up in ctx.cast.surface or up in reported or word.lower() in lower_words or title_counts[word] > 2:
                 continue
             slips = index.near(up, _slip)
             targets = {forms[f] for f in slips}
             if len(targets) != 1:
                 continue
-            who = targets.pop()
-            form = slips[0]
             reported.add(up)
-            where = "dialogue" if s.kind == "dialogue" else "action"
-            yield Finding(
-                category="name",
-                severity="warning",
-                scene=s.scene,
-                line=s.line,
-                message=f"{word!r} looks like a misspelling of {form.title()!r} ({who}) in {where}",
-                text=s.text,
-                character=who,
-                subject=word,
-                evidence=(_evidence_for(who, first, bible_names, ctx),),
-                extra=(("written", word),),
-            )
+            found.append((s, m, targets.pop(), slips[0], word.lower() in vocabulary))
+    # A word that is also a name of the world ("Matteo", "Theo", "Joan of Arc") is a slip only in a
+    # scene where the one it looks like is: they cannot be someone else the story has not met.
+    present = _present(ctx) if any(f[4] for f in found) else {}
+    for s, m, who, form, in_vocabulary in found:
+        if in_vocabulary and (who not in present.get(s.scene, set()) or _OF_NAME_RE.match(s.text, m.end())):
+            continue
+        word = m.group(1)
+        where = "dialogue" if s.kind == "dialogue" else "action"
+        yield Finding(
+            category="name",
+            severity="warning",
+            scene=s.scene,
+            line=s.line,
+            message=f"{word!r} looks like a misspelling of {form.title()!r} ({who}) in {where}",
+            text=s.text,
+            character=who,
+            subject=word,
+            evidence=(_evidence_for(who, first, bible_names, ctx),),
+            extra=(("written", word),),
+        )
 
 
 def _slip(word: str, form: str) -> bool:
@@ -134,19 +141,7 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
     surface = ctx.cast.surface
     established = {who for who in set(surface.values())
                    if counts.get(who, 0) >= ESTABLISHED or who in bible_names.values()}
-    present: dict[int, set[str]] = {}
-    for s in ctx.sentences:
-        here = present.setdefault(s.scene, set())
-        if s.speaker:
-            here.add(s.speaker)
-        if s.kind == "action":
-            here.update(m.character for m in ctx.cast.mentions(s.text))
-    for scene in ctx.script.scenes:
-        # "EXT. AMOS CALLOWAY'S TRAILER": whoever the heading names is there, if unseen
-        present.setdefault(scene.index, set()).update(m.character for m in ctx.cast.mentions(scene.heading.text))
-        for el in scene.elements:
-            if el.kind is Kind.CHARACTER and el.character:
-                present.setdefault(scene.index, set()).add(el.character)
+    present = _present(ctx)
     reported: set[tuple[int, str]] = set()
     for s in ctx.sentences:
         if s.kind != "dialogue" or not s.speaker or s.scene == 0:
@@ -170,6 +165,84 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
                 evidence=(_evidence_for(who, first, bible_names, ctx),),
                 extra=(("called", name), ("speaker", s.speaker)),
             )
+
+
+def _other_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Finding]:
+    """A line calls someone in the scene by a name that is not theirs but begins like it ("Calvin" for Caleb).
+
+    The name is no one's in the script or the bible, said at most twice; it shares
+    its first three letters or more with the names of exactly one other character
+    in the scene, and neither name contains the other (that is a pet name: "Cal").
+    """
+    text = "\n".join(s.text for s in ctx.sentences)
+    title_counts = Counter(m.group(1) for m in _TITLE_RE.finditer(text))
+    surface = ctx.cast.surface
+    present = _present(ctx)
+    reported: set[tuple[int, str]] = set()
+    for s in ctx.sentences:
+        if s.kind != "dialogue" or not s.speaker or s.scene == 0:
+            continue
+        for name, _ in vocatives(s.text):
+            up = name.upper()
+            if up in surface or len(up) < 4 or title_counts[name] > 2:
+                continue
+            near = {who for form, who in surface.items()
+                    if who in present.get(s.scene, set()) and who != s.speaker and " " not in form
+                    and _shared_start(up, form) >= 3 and not _pet_name(up, form)}
+            if any(_slip(up, form) for form, w in surface.items() if w in near):
+                continue  # a misspelling ("Josphine"), reported as one
+            if len(near) != 1:
+                continue
+            who = near.pop()
+            if (s.scene, who) in reported:
+                continue
+            reported.add((s.scene, who))
+            yield Finding(
+                category="name",
+                severity="warning",
+                scene=s.scene,
+                line=s.line,
+                message=f"{s.speaker} calls {who} {name!r}, a name {who} never goes by",
+                text=s.text,
+                character=who,
+                subject=f"{who}.address",
+                evidence=(_evidence_for(who, first, bible_names, ctx),),
+                extra=(("called", name), ("speaker", s.speaker)),
+            )
+
+
+def _pet_name(word: str, name: str) -> bool:
+    """``word`` is made from ``name``: one holds the other (Cal, Caleb), or a short form plus a letter (Mags)."""
+    if word.startswith(name) or name.startswith(word):
+        return True
+    return len(word) < len(name) and _shared_start(word, name) >= len(word) - 1
+
+
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _present(ctx: Context) -> dict[int, set[str]]:
+    """Who is in each scene: who speaks, whom the action or the heading names."""
+    present: dict[int, set[str]] = {}
+    for s in ctx.sentences:
+        here = present.setdefault(s.scene, set())
+        if s.speaker:
+            here.add(s.speaker)
+        if s.kind == "action":
+            here.update(m.character for m in ctx.cast.mentions(s.text))
+    for scene in ctx.script.scenes:
+        # "EXT. AMOS CALLOWAY'S TRAILER": whoever the heading names is there, if unseen
+        present.setdefault(scene.index, set()).update(m.character for m in ctx.cast.mentions(scene.heading.text))
+        for el in scene.elements:
+            if el.kind is Kind.CHARACTER and el.character:
+                present.setdefault(scene.index, set()).add(el.character)
+    return present
 
 
 def _evidence_for(known, first, bible_names, ctx) -> Evidence:

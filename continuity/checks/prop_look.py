@@ -28,7 +28,7 @@ MATERIALS: dict[str, str] = {
     **dict.fromkeys(["canvas", "cloth", "linen", "cotton", "wool", "woollen", "woolen", "felt", "velvet", "silk",
                      "denim", "hessian", "burlap", "tweed", "corduroy"], "fabric"),
     **dict.fromkeys(["steel", "tin", "iron", "brass", "aluminium", "aluminum", "chrome", "metal", "pewter", "zinc",
-                     "stainless", "copper", "bronze"], "metal"),
+                     "stainless", "copper", "bronze", "silver", "gold", "golden", "gilt"], "metal"),
     **dict.fromkeys(["wood", "wooden", "oak", "pine", "mahogany", "walnut", "teak", "birch", "bamboo", "timber"], "wood"),
     **dict.fromkeys(["plastic", "vinyl", "nylon", "polystyrene", "acrylic"], "plastic"),
     **dict.fromkeys(["glass", "crystal"], "glass"),
@@ -174,6 +174,10 @@ def _conflict(a: Look, b: Look) -> str | None:
     shown = MATERIAL_COLOURS.get(a.metal or "")
     if shown and b.colour and not a.colour and colours_conflict(shown, b.colour):
         return "colour"
+    # a canon "silver" or "gold" is the metal's own colour: a brass coin is not a silver one
+    if a.colour and a.colour.lower() in MATERIAL_COLOURS and b.metal and not b.colour and \
+            colours_conflict(MATERIAL_COLOURS[a.colour.lower()], MATERIAL_COLOURS.get(b.metal, b.metal)):
+        return "colour"
     return None
 
 
@@ -223,7 +227,8 @@ def _bare(name: str) -> str:
 
 def _head_index(parse, start: int, end: int) -> int | None:
     """The token that heads the name found at [start, end) in the sentence: its last noun."""
-    inside = [t for t in parse.tokens if t.start >= start and t.end <= end and t.pos in ("NOUN", "PROPN")]
+    inside = [t for t in parse.tokens if t.start >= start and t.end <= end and (
+        t.pos in ("NOUN", "PROPN") or t.dep in ("dobj", "pobj", "nsubj", "nsubjpass", "appos"))]  # "gold watch" as a verb
     return inside[-1].i if inside else None
 
 
@@ -233,19 +238,21 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _owned(ctx)
 
 
-def _bible_props(ctx: Context) -> Iterator[Finding]:
-    """Looks of the bible's props against its description or attributes, else their first description."""
+def bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
+    """The look the bible gives each prop (not a garment): its colour and material, and the key path that says it.
+
+    An attribute (``colour: green``) wins over the description ("a fat book bound in green cloth").
+    """
     props = _names(ctx)
-    if not props:
-        return
-    canon: dict[str, tuple] = {}
+    out: dict[str, tuple[Look, str]] = {}
     bible_props = {p.name: p for p in ctx.bible.props}
     described = [name for name, _ in props if (bible_props[name].description or "").strip()]
     parses = ctx.parse_prose([bible_props[n].description for n in described]) if described else []
     for name, parse in zip(described, parses):
-        look = _bible_look(parse, bible_props[name].description, dict(props)[name])
+        text = bible_props[name].description
+        look = _bible_look(parse, text, dict(props)[name]) or _leading_look(text)
         if look is not None:
-            canon[name] = ("bible", look, f"props.{name}.description")
+            out[name] = (look, f"props.{name}.description")
     for name, _ in props:
         for key, value in bible_props[name].attributes.items():
             value = str(value).strip()
@@ -254,7 +261,28 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
             colour = value.split()[-1] if colour_parts(value.split()[-1]) else None
             material = MATERIALS.get(value.split()[-1].lower())
             if colour or material:
-                canon[name] = ("bible", Look(colour, material, value), f"props.{name}.attributes.{key}")
+                out[name] = (Look(colour, material, value), f"props.{name}.attributes.{key}")
+    return out
+
+
+def _leading_look(text: str) -> Look | None:
+    """A description that opens with the thing's colour or material alone: "silver, hunter case, ..."."""
+    first = re.split(r"[,;.(]", text, maxsplit=1)[0].strip()
+    words = first.lower().split()
+    if not words or len(words) > 3 or not all(colour_parts(w) or w in MATERIALS or w == "and" for w in words):
+        return None
+    colour = next((w for w in words if colour_parts(w)), None)
+    material = next((MATERIALS[w] for w in words if w in MATERIALS), None)
+    metal = next((w for w in words if w in MATERIAL_COLOURS), None)
+    return Look(colour, material, first, metal)
+
+
+def _bible_props(ctx: Context) -> Iterator[Finding]:
+    """Looks of the bible's props against its description or attributes, else their first description."""
+    props = _names(ctx)
+    if not props:
+        return
+    canon: dict[str, tuple] = {name: ("bible", look, path) for name, (look, path) in bible_looks(ctx).items()}
     patterns = {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
                 for name, words in props}
     hits = [(s, name, m) for s in ctx.sentences if s.scene > 0 and s.kind == "action" and _DESCRIBED_RE.search(s.text)

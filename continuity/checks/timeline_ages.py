@@ -34,6 +34,9 @@ _SAID_AGE_RE = re.compile(
     r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|\s+(?:and|but)\b)",
     re.IGNORECASE,
 )
+#: A speech that opens with the speaker's own age: "Fifty-nine years old, and you put a paper crown on me."
+_OWN_AGE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:{_NUM.replace('(?P<n>', '(?P<n>', 1)})[\s-]+years?[\s-]+old"
+                         r"(?=\s*[.!?]|,\s+and\s+(?:you|I|they|he|she|now|still)\b)", re.IGNORECASE)
 _WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{_NUM}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
 _BORN_RE = re.compile(r"\bborn\b[^.;]{0,20}?\b(?P<y>(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 _YOUNG = ("YOUNG ", "YOUNGER ", "LITTLE ", "TEEN ", "TEENAGE ")
@@ -111,6 +114,11 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
         for el in scene.elements:
             if el.kind is not Kind.DIALOGUE or not el.character:
                 continue
+            for m in _OWN_AGE_RE.finditer(el.text):
+                age = number(m.group("n"))
+                if age is not None and 3 <= age <= 110:
+                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), el.character,
+                                        age, known, present_year)
             for m in _SAID_AGE_RE.finditer(el.text):
                 age = number(m.group("n"))
                 if age is None or not 3 <= age <= 110:
@@ -177,6 +185,9 @@ def _dated_pasts(ctx: Context, known: dict, present_year: int | None) -> Iterato
             if expected is None or abs(expected - age) <= 1:
                 continue
             at_line, at_text = (where.line, where.text) if where is not None else (scene.line, scene.heading.text)
+            if _bible_year(ctx, t.story_day) == year:
+                # the bible dates this past too: the year holds, the age is the slip
+                at_line, at_text = line, _line_text(ctx, t.index, line) or who
             yield Finding(
                 category="timeline", severity="error", scene=t.index, line=at_line,
                 message=f"{who} is {age} here, in {year}, but {because} makes {base} {expected} in {year}",
@@ -184,6 +195,12 @@ def _dated_pasts(ctx: Context, known: dict, present_year: int | None) -> Iterato
                 evidence=(Evidence(_line_text(ctx, t.index, line) or who, line=line, scene=t.index), *evidence),
                 extra=(("cue", str(year)),),
             )
+
+
+def _bible_year(ctx: Context, story_day: str | None) -> int | None:
+    """The year the bible's calendar gives a story day or flashback (``FB1``), if any."""
+    iso = ctx.bible.story_dates.get(story_day or "") if ctx.explicit_bible else None
+    return int(iso[:4]) if iso else None
 
 
 def _expected_then(ctx: Context, name: str, year: int, known: dict, present_year: int | None):

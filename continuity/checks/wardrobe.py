@@ -95,6 +95,20 @@ def check(ctx: Context) -> Iterator[Finding]:
                 Evidence(item.text, bible=item.path),
                 "error",
             )
+        looks = [w for w in mine if w.look is not None and w.scenes.contains(scene, ctx.scene_number(scene))]
+        if not listed and looks and len(looks) == len([w for w in mine if w.scenes.contains(scene, ctx.scene_number(scene))]) \
+                and all(colours_conflict(w.colour, obs.value) for w in looks) and not ctx.is_flashback(scene) \
+                and not _in_other_look(ctx, obs, kind, worn):
+            # every look the bible gives her has this garment in another colour
+            reported = True
+            shown = "; ".join(f"{w.look}: {w.text!r}" for w in looks[:3])
+            yield _finding(
+                obs,
+                f"{obs.character} wears {obs.words!r} here, but no look the bible gives {obs.character} has a "
+                f"{obs.value} {kind} ({shown})",
+                Evidence(looks[0].text, bible=looks[0].path),
+                "warning",
+            )
         sanctioned = any(w.colour == obs.value and (w.look is not None or w.scenes.contains(scene, ctx.scene_number(scene))) for w in mine)
         key = (ctx.spans[scene - 1], obs.character, kind)
         first = seen.get(key)
@@ -115,6 +129,22 @@ def check(ctx: Context) -> Iterator[Finding]:
                 Evidence(first.sentence.text, line=first.sentence.line, scene=first.sentence.scene),
                 "error",
             )
+
+
+def _in_other_look(ctx: Context, obs, kind: str, worn: list[Worn]) -> bool:
+    """Whether the colour as written is in a look of this character where no garment of this kind was read.
+
+    "tan turnouts, WHITE helmet" may hold the tan coat under a name the lexicon does not know.
+    """
+    word = (obs.words.split() or [""])[0].lower()
+    with_kind = {w.look for w in worn if w.character == obs.character and w.kind == kind}
+    for c in ctx.bible.characters:
+        if ctx.cue_of.get(c.name, c.name) != obs.character:
+            continue
+        for item in c.wardrobe:
+            if item.look not in with_kind and word in re.findall(r"[a-z]+(?:-[a-z]+)*", item.item.lower()):
+                return True
+    return False
 
 
 def _finding(obs, message: str, evidence: Evidence, severity: str) -> Finding:

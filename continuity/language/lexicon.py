@@ -137,13 +137,15 @@ def colour_word(words: str) -> str | None:
 
 
 GARMENTS: dict[str, str] = {
-    **dict.fromkeys(["coat", "overcoat", "raincoat", "oilskin", "oilskins", "parka", "trenchcoat", "trench coat", "greatcoat", "peacoat", "anorak"], "coat"),
+    **dict.fromkeys(["coat", "overcoat", "raincoat", "oilskin", "oilskins", "parka", "trenchcoat", "trench coat", "greatcoat", "peacoat", "anorak",
+                     "duster", "poncho", "serape", "cloak", "cape", "frock coat", "turnout coat"], "coat"),
+    **dict.fromkeys(["helmet", "hard hat", "hardhat"], "helmet"),
     **dict.fromkeys(["jacket", "blazer", "windbreaker", "rain jacket", "bomber jacket", "leather jacket"], "jacket"),
     **dict.fromkeys(["sweater", "jumper", "cardigan", "pullover", "hoodie", "sweatshirt"], "sweater"),
     **dict.fromkeys(["shirt", "blouse", "t-shirt", "tee", "polo"], "shirt"),
-    **dict.fromkeys(["dress", "gown", "sundress"], "dress"),
+    **dict.fromkeys(["dress", "gown", "sundress", "nightgown", "nightdress"], "dress"),
     **dict.fromkeys(["skirt"], "skirt"),
-    **dict.fromkeys(["trousers", "pants", "jeans", "slacks", "shorts"], "trousers"),
+    **dict.fromkeys(["trousers", "pants", "jeans", "slacks", "shorts", "sweatpants", "joggers"], "trousers"),
     **dict.fromkeys(["hat", "cap", "beanie", "fedora", "bonnet", "sou'wester"], "hat"),
     **dict.fromkeys(["scarf", "shawl"], "scarf"),
     **dict.fromkeys(["boots", "shoes", "sneakers", "wellingtons", "wellies", "sandals", "heels"], "shoes"),
@@ -343,6 +345,9 @@ def garments_in(text: str) -> list[Garment]:
         colour = m.group("c").lower()
         garment = m.group("g").lower()
         kind = GARMENTS.get(garment, garment)
+        mods = (m.group("m") or "").lower().split()
+        if mods and f"{mods[-1]} {garment}" in GARMENTS:  # "white hard hat" is a hard hat
+            kind = GARMENTS[f"{mods[-1]} {garment}"]
         # "rain jacket" is caught as a modifier + jacket; the kind is what matters.
         out.append(Garment(COLOUR_GROUP.get(colour, colour), kind, m.group(0), m.start()))
     return out

@@ -53,7 +53,8 @@ def vocatives(text: str) -> list[tuple[str, int]]:
         for m in rx.finditer(text):
             name = m.group("name")
             after = text[m.end("name"):].strip()
-            if name in _NOT_NAMES or (after.startswith("?") and not after[1:].strip()):
+            before = re.split(r"[.!?]\s+", text[: m.start("name")])[-1].strip(" ,")
+            if name in _NOT_NAMES or (after.startswith("?") and not after[1:].strip() and not before):
                 continue  # "Nak?" alone asks about someone, it does not call them
             out.setdefault(m.start("name"), name)
     return [(name, at) for at, name in sorted(out.items())]

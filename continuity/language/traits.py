@@ -80,11 +80,13 @@ BODY = {"wrist": "wrist", "wrists": "wrist", "arm": "arm", "arms": "arm", "forea
 SIDES = {"left": "left", "right": "right"}
 #: Things that mark an injured limb, and the limb each part belongs to: a sling on the
 #: left arm and a bandage on the right hand contradict each other.
+_FRESH = {"burn", "cut", "gash", "graze", "stitches", "wound"}
 INJURY_THINGS = {"sling", "cast", "splint", "bandage", "patch", "brace"}
 LIMB = {"wrist": "arm", "arm": "arm", "hand": "arm", "leg": "leg", "eye": "eye"}
 INJURY_WORDS = {"cut", "burned", "burnt", "broken", "fractured", "sprained", "injured", "crushed", "bandaged",
                 "bound", "wounded", "slashed", "gashed", "strapped", "splinted", "lame", "useless", "game"}
-INJURY_VERBS = {"cut", "burn", "break", "fracture", "sprain", "injure", "crush", "bandage", "bind", "wound", "slash",
+_DRESSINGS = {"dressing", "bandage", "bandages", "sling", "cast", "splint", "gauze", "plaster", "brace", "strapping"}
+INJURY_VERBS = {"graze", "nick", "scald", "scrape", "gouge", "cut", "burn", "break", "fracture", "sprain", "injure", "crush", "bandage", "bind", "wound", "slash",
                 "gash", "strap", "splint", "dress", "wrap", "tape"}
 #: States of a garment or the body: value -> its dimension.
 STATES = {
@@ -493,7 +495,11 @@ def _dedupe(traits: list[Trait]) -> list[Trait]:
 
 
 def _prev(parse: Parse, t: Token, word: str) -> bool:
-    return t.i > 0 and parse.tokens[t.i - 1].lower.strip("-") == word
+    """Whether the word before ``t`` is ``word`` (across a hyphen: "clean - shaven")."""
+    i = t.i - 1
+    if i > 0 and parse.tokens[i].text == "-":
+        i -= 1
+    return i >= 0 and parse.tokens[i].lower.strip("-") == word
 
 
 def _bald_head(parse: Parse, t: Token) -> bool:
@@ -703,13 +709,14 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
         if m.lower in SIDES:
             return SIDES[m.lower], SIDED.get(t.lower) or BODY.get(t.lower), m, None
     # "the watch on his right wrist", "a scar through his left eyebrow"
+    sideless: tuple | None = None
     for prep in parse.children(t.i, "prep"):
         for part in parse.children(prep.i, "pobj"):
             if part.lower in BODY:
                 for m in parse.children(part.i, "amod", "compound"):
                     if m.lower in SIDES:
                         return SIDES[m.lower], BODY[part.lower], m, part
-                return None, BODY[part.lower], None, part
+                sideless = sideless or (None, BODY[part.lower], None, part)
     # "his left arm in its navy sling"
     head = parse.head(t.i)
     if t.dep == "pobj" and head.dep == "prep":
@@ -718,7 +725,16 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
             for m in parse.children(part.i, "amod", "compound"):
                 if m.lower in SIDES:
                     return SIDES[m.lower], BODY[part.lower], m, part
-    return None, None, None, None
+    # "a tattoo, inside of the left forearm", "burn, back of the right hand": the side and part that follow it,
+    # before a verb or another thing with a side
+    for j in range(t.i + 1, min(len(parse.tokens) - 1, t.i + 9)):
+        w = parse.tokens[j]
+        if w.text in (".", ";", "!", "?") or w.pos in ("VERB", "AUX") or w.lower in SIDED:
+            break
+        if w.lower in SIDES and parse.tokens[j + 1].lower in BODY:
+            part = parse.tokens[j + 1]
+            return SIDES[w.lower], BODY[part.lower], w, part
+    return sideless or (None, None, None, None)
 
 
 def _sided(parse: Parse, t: Token) -> list[Trait]:
@@ -738,7 +754,11 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
         key = f"side.{thing}.{part or 'body'}"
     else:
         key = f"side.{thing}"
-    return [Trait(key, side, _words(parse, side_tok, t), min(side_tok.start, t.start), who, gender, False, how=how)]
+    out = [Trait(key, side, _words(parse, side_tok, t), min(side_tok.start, t.start), who, gender, False, how=how)]
+    if thing in _FRESH and LIMB.get(part or ""):
+        # a fresh wound is where its dressing goes: a bandage on the other arm contradicts it
+        out.append(Trait(f"side.injury.{LIMB[part]}", side, out[0].words, out[0].start, who, gender, False, how=how))
+    return out
 
 
 def _body_part(parse: Parse, t: Token) -> list[Trait]:
@@ -754,9 +774,15 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
     if part is None:
         return out
     limb = LIMB.get(part)
-    verb = next((a for a in parse.ancestors(t.i)[:2] if a.pos == "VERB"), None)
+    # "grazes the outside of the left arm": the verb above the part's own noun phrase
+    verb = next((a for a in parse.ancestors(t.i)[:4] if a.pos == "VERB"), None)
     hurt = [m for m in mods if m.lower in INJURY_WORDS] or ([verb] if verb is not None and verb.lemma in INJURY_VERBS
                                                             and t.dep in ("dobj", "nsubjpass", "pobj") else [])
+    if not hurt and t.dep == "nsubj":
+        # "His left hand is in a lighter dressing now": what the part is in
+        head = parse.head(t.i)
+        hurt = [o for p in parse.children(head.i, "prep") if p.lower == "in"
+                for o in parse.children(p.i, "pobj") if o.lower in _DRESSINGS]
     if side and limb and hurt:
         out.append(Trait(f"side.injury.{limb}", side, _words(parse, hurt[0], t), min(hurt[0].start, t.start), who,
                          gender, False, how=how))

@@ -18,6 +18,7 @@ from continuity.bible.extract import extract_bible
 from continuity.language.embedding import Collection, make_embedder
 from continuity.language.lexicon import garments_in
 from continuity.language.parse import Parse, Parser
+from continuity.language.vocabulary import english
 from continuity.screenplay.model import Kind, Scene, Script
 from continuity.settings import Settings
 from continuity.story.presence import Presence, read_presence
@@ -121,6 +122,7 @@ class Context:
         """Dependency parses of free prose, such as the bible's descriptions (cached by content hash)."""
         if self.parser is None:
             self.parser = Parser()
+        texts = [_soften_caps(t, self.cast.surface) for t in texts]
         return self.parser.parse_many([(t, _word_spans(t)) for t in texts])
 
     def _spans(self, s: Sentence) -> list[tuple]:
@@ -159,7 +161,8 @@ class Context:
     def story(self) -> StoryTime:
         """Story day and time of day per scene, with the fixes of the bible's and the caller's ``story_days``."""
         fixes = {**getattr(self.bible, "story_days", {}), **self.options.get("story_days", {})}
-        return read_story_time(self.script, self.presence, fixes)  # a season: per episode, see story.episodes
+        # a season: per episode, see story.episodes
+        return read_story_time(self.script, self.presence, fixes, getattr(self.bible, "story_dates", {}))
 
     @cached_property
     def times(self) -> list[str | None]:
@@ -303,6 +306,21 @@ def _word_spans(text: str) -> list[tuple]:
 _NOT_NAMES = frozenset({"MR", "MRS", "MS", "DR", "THE", "OLD", "YOUNG", "LITTLE", "BIG", "UNCLE", "AUNT"})
 
 
+_CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def _soften_caps(text: str, names) -> str:
+    """Words a bible writes in capitals for emphasis, in lower case: "the LEFT eyebrow", "WHITE helmet".
+
+    Names (of the cast) and what is no English word (KFD, SD1) stay as written; the length never changes.
+    """
+    if not _CAPS_WORD_RE.search(text):
+        return text
+    words = english()
+    return _CAPS_WORD_RE.sub(lambda m: m.group(0).lower() if m.group(0).lower() in words and m.group(0) not in names
+                             else m.group(0), text)
+
+
 def cue_map(bible: Bible, script: Script) -> dict[str, str]:
     """Bible character name -> the script's cue for them (see :attr:`Context.cue_of`)."""
     speakers = set(script.speakers)
@@ -313,7 +331,9 @@ def cue_map(bible: Bible, script: Script) -> dict[str, str]:
             continue
         forms = {c.name.upper(), *(a.upper() for a in c.aliases)}
         words = {w.strip(".,") for f in forms for w in f.split()} - _NOT_NAMES
-        found = sorted(sp for sp in speakers if sp in forms or sp in words)
+        # "CHIEF FENNIMORE" for the bible's "Battalion Chief Gil Fennimore": every word of the cue is the name's
+        found = sorted(sp for sp in speakers if sp in forms or sp in words
+                       or (" " in sp and set(sp.split()) <= words and set(sp.split()) - _NOT_NAMES))
         out[c.name] = found[0] if len(found) == 1 else c.name
     return out
 

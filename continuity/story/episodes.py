@@ -29,16 +29,19 @@ from continuity.story.time import DAY_RE, StoryTime, read_time
 log = logging.getLogger(__name__)
 
 
-def read_story_time(script: Script, presence: Presence | None = None, fixes: dict[str, str] | None = None) -> StoryTime:
+def read_story_time(script: Script, presence: Presence | None = None, fixes: dict[str, str] | None = None,
+                    bible_dates: dict[str, str] | None = None) -> StoryTime:
     """Story time of ``script``: as :func:`read_time` for a single script, per segment for a season.
 
     Args:
         script: a script, or a season's combined script.
         presence: who is in each scene (read here when not given).
         fixes: ``story_days`` fixes (``{"14": "D3"}``; in a season ``{"2:14": "D3"}``).
+        bible_dates: the bible's calendar (``{"D1": "2024-03-08"}``); in a season its days
+            are the season's (D1 is the first episode's first day).
     """
     if not script.episodes:
-        return read_time(script, presence, fixes)
+        return read_time(script, presence, fixes, bible_dates)
     presence = presence or read_presence(script)
     if fixes and any(":" not in str(k) for k in fixes):
         log.warning("story_days fixes without an episode (\"2:14\") are ignored in a season")
@@ -55,8 +58,8 @@ def read_story_time(script: Script, presence: Presence | None = None, fixes: dic
                      scenes=tuple(replace(s, index=i + 1) for i, s in enumerate(scenes)),
                      source=script.source, format=script.format)
         part = Presence(presence.characters, presence.scenes[seg.start:seg.stop], presence.forms)
-        st = read_time(sub, part, _segment_fixes(script, seg, fixes or {}))
         shift = 0 if k == 0 else last_day + seg.gap_days - 1
+        st = read_time(sub, part, _segment_fixes(script, seg, fixes or {}), _segment_dates(bible_dates or {}, shift))
 
         def moved(i: int | None, start: int = seg.start) -> int | None:
             return None if i is None else i + start
@@ -75,6 +78,16 @@ def read_story_time(script: Script, presence: Presence | None = None, fixes: dic
         fb_base = max((t.flashback for t in out if t.flashback is not None), default=fb_base)
         span_base = max(t.span for t in out) + 1
     return StoryTime(tuple(out), tuple(said), {"max": max(years) if years else None})
+
+
+def _segment_dates(dates: dict[str, str], shift: int) -> dict[str, str]:
+    """The season's calendar (``D5``: the season's fifth day) as a segment counts its days."""
+    out = {}
+    for label, iso in dates.items():
+        m = DAY_RE.match(str(label).strip().upper())
+        if m and m["k"] == "D" and int(m["n"]) - shift >= 1:
+            out[f"D{int(m['n']) - shift}"] = iso
+    return out
 
 
 def _segment_fixes(script: Script, seg: Segment, fixes: dict[str, str]) -> dict[str, str]:

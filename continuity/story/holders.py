@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 THINGS = {**ITEMS, **{w: w for w in ("penknife", "knife", "key", "keys", "letter", "pen", "phone", "torch",
                                       "flask", "card", "envelope", "photo", "photograph", "book", "notebook",
                                       "compass", "lighter", "wallet", "purse", "bag", "case", "box")}}
+#: Words before a thing that say it is one of several: giving it away leaves the giver one.
+_ANOTHER = {"spare", "extra", "another", "second", "other", "backup", "spare-", "old", "new"}
 _GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "return", "tuck", "put", "set",
          "drape", "sling", "loop", "wrap", "fling", "push"}
 _ONTO = {"on", "onto", "round", "around", "over", "into", "to", "across"}
@@ -101,6 +103,8 @@ class Holders:
                         last[s.element] = thing  # "her own black one ... slings it": it is the black one
                 if thing is None:
                     continue
+                if any(m.lower in _ANOTHER for m in parse.children(t.i, "amod", "det", "compound")):
+                    continue  # "her spare oilskin", "another coat": the giver keeps her own
                 verbs = [a for a in parse.ancestors(t.i)[:3] if a.pos == "VERB"]
                 verb = next((v for v in verbs if v.lemma in _GIVE), verbs[0] if verbs else None)
                 if verb is None or verb.lemma not in _GIVE or not (

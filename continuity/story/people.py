@@ -94,6 +94,8 @@ class Fact:
     #: for bible facts: the first and last scene the bible gives this value for (None: open).
     first: int | None = None
     last: int | None = None
+    #: a later look dated by a story day ("SD3: short"): in force from the start of its first scene, not from a change in it
+    whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,15 @@ class People:
         """The people of this reading, built once and shared."""
         return ctx.shared("people", lambda: cls(ctx))
 
+    @cached_property
+    def _day_starts(self) -> list[int]:
+        """The first scene of each main story day the bible fixes, in order: what "SD3" or "Day 3" means."""
+        firsts: dict[str, int] = {}
+        for scene, day in self.ctx.bible.story_days.items():
+            if day.startswith("D") and scene.isdigit():
+                firsts[day] = min(firsts.get(day, 10**6), int(scene))
+        return sorted(firsts.values())
+
     # -- canon ----------------------------------------------------------------------------
     @cached_property
     def canon(self) -> dict[tuple[str, str], list[Fact]]:
@@ -194,6 +205,8 @@ class People:
         for c in self.ctx.bible.characters:
             name = self.ctx.cue_of.get(c.name, c.name)
             for attr, value in c.attributes.items():
+                if _PAST_KEY_RE.search(attr):
+                    continue  # "flashback hair", "hair in 1850": a look of the past, not the story's canon
                 items.append((name, f"characters.{c.name}.attributes.{attr}", value, attr))
             if c.description:
                 items.append((name, f"characters.{c.name}.description", c.description, None))
@@ -201,9 +214,15 @@ class People:
         parses = self.ctx.parse_prose(texts) if texts else []
         for (name, path, text, key), parse in zip(items, parses):
             facts = self._bible_traits(name, key, text, parse)
+            # "hair and beard from the shave (scene 18)": the key dates the whole value
+            dated, whole = _clause_scene(key, self._day_starts) if key else (None, False)
             for fact in facts:
-                out.setdefault((name, fact.key), []).append(Fact(name, fact.key, fact.value, fact.words, fact.source,
-                                                                 None, path, text, fact.first, fact.last))
+                source, first = fact.source, fact.first
+                if dated is not None and dated > 1:
+                    source, first = "bible-later", dated
+                out.setdefault((name, fact.key), []).append(Fact(name, fact.key, fact.value, fact.words, source,
+                                                                 None, path, text, first, fact.last,
+                                                                 fact.whole or (whole and dated is not None)))
         for facts in out.values():
             facts.sort(key=lambda f: f.source != "bible")
         return out
@@ -226,7 +245,13 @@ class People:
             out += [Fact(name, "height", v, w, "bible") for v, w in _heights(text)]
         if key:
             have = {(f.key, f.value) for f in out}
-            out += [f for f in _keyed(name, key, text) if (f.key, f.value) not in have]
+            for f in _keyed(name, key, text, self._day_starts):
+                if f.source == "bible-later" and f.first is not None:
+                    # the clause dates it ("SD3: short"): a later look, not the canon the parse took it for
+                    out = [g for g in out if (g.key, g.value) != (f.key, f.value) or g.source == "bible-later"]
+                    out.append(f)
+                elif (f.key, f.value) not in have:
+                    out.append(f)
         return out
 
     # -- the script ---------------------------------------------------------------------------
@@ -316,6 +341,9 @@ class People:
             canon = self._canon_for(st.character, st.key, scene)
             if current is None and canon:
                 current = canon[0]
+            elif (current is not None and current.sentence is not None and canon and canon[0].source == "bible-later"
+                  and canon[0].first is not None and current.sentence.scene <= canon[0].first < scene):
+                current = canon[0]  # the bible's later look, from a scene after the screen last set it
             if current is None:
                 state[k] = Fact(st.character, st.key, st.value, st.trait.words, "script", st.sentence,
                                 text=st.sentence.text)
@@ -355,7 +383,7 @@ class People:
         if started:
             latest = max(f.first for f in started)
             now = [f for f in started if f.first == latest]
-            if latest == scene:
+            if latest == scene and not all(f.whole for f in now):
                 # the scene of the change: the look before it is still seen until the change itself
                 return [f for f in facts if f.source == "bible"] + now + \
                     [f for f in facts if f not in now and f.source == "bible-later"]
@@ -396,6 +424,8 @@ def _as_sentence(key: str | None, text: str) -> str:
         return text if re.search(r"beard|moustache|mustache|stubble|shaven", text, re.IGNORECASE) else f"a {text} {k}"
     if k in ("build", "height", "figure", "physique", "body"):
         return f"She is {text}"
+    if _MARK_KEYS_RE.search(k) and not re.match(r"\s*(?:a|an|the|his|her|their|one|two)\b", text, re.IGNORECASE):
+        return f"She has a {text}"  # "marks: faded compass tattoo, inside of the left forearm": a thing she has
     return text
 
 
@@ -403,6 +433,12 @@ _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 #: The end of a sentence or clause in bible prose; "sc." and "Dr." are not ends.
 _SENTENCE_END_RE = re.compile(r"(?<!\bsc)(?<!\bSc)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bSt)\.(?=\s|$)|;")
 _SCENE_REF_RE = re.compile(r"\b(?:sc(?:enes?)?\.?|scenes?)\s*(\d+)", re.IGNORECASE)
+_MARK_KEYS_RE = re.compile(r"\b(?:marks?|scars?|tattoos?|injur(?:y|ies)|wounds?|distinguishing|piercings?|birthmarks?)\b")
+_PAST_KEY_RE = re.compile(r"\b(?:flash\s*-?backs?|young(?:er)?|as a (?:child|boy|girl)|in (?:1[5-9]|20)\d\d|past)\b",
+                          re.IGNORECASE)
+_CUT_OFF_RE = re.compile(r"\b(?:cuts?|hacks?|chops?|shears?|crops?|lops?)\b[^.;]{0,40}?\b(?:off|short|away)\b",
+                         re.IGNORECASE)
+_DAY_LABEL_RE = re.compile(r"^\s*(?:SD|D|Day\s*|Story\s+day\s*)(\d{1,3})\b", re.IGNORECASE)
 _CHANGE_WORD_RE = re.compile(r"\b(?:dyes?|cuts?|shaves?|shaved|hacks?|crops?|bleach\w*|swaps?|changes?|replaced|"
                              r"bandages?|binds?|burns?|breaks?|loses?|grows?)\b", re.IGNORECASE)
 
@@ -422,7 +458,11 @@ def _scene_bounds(text: str, start: int, later: bool) -> tuple[int | None, int |
         if refs:
             return refs[0], None
         # "long ... until she cuts it (sc. 9); a rough crop from then on": the change's scene, said before
-        before = [int(x) for x in _SCENE_REF_RE.findall(re.split(r"(?<!\bsc)\.(?=\s)", text[:start])[-1])]
+        # ... or the sentence before ("Shaves it off in scene 15. Clean-shaven from then on.")
+        parts = re.split(r"(?<!\bsc)\.(?=\s)", text[:start])
+        before = [int(x) for x in _SCENE_REF_RE.findall(parts[-1])]
+        if not before and len(parts) > 1 and re.search(r"\b(?:then|that|now)\b", text[start:stop]):
+            before = [int(x) for x in _SCENE_REF_RE.findall(parts[-2])]
         return (before[-1] if before else None), None
     until = re.search(r"\buntil\b", text[start:stop])
     if until and refs:
@@ -430,7 +470,22 @@ def _scene_bounds(text: str, start: int, later: bool) -> tuple[int | None, int |
     return None, None
 
 
-def _keyed(name: str, key: str, text: str) -> list[Fact]:
+def _clause_scene(clause: str, day_starts: list[int]) -> tuple[int | None, bool]:
+    """The scene a clause of a bible value dates itself from, and whether from the scene's start.
+
+    "(scene 13)", "sc. 9": that scene, where the change may happen on screen; a story
+    day it opens with ("SD3:", "Day 3:"): the day's first scene, from its start.
+    """
+    ref = _SCENE_REF_RE.search(clause)
+    if ref:
+        return int(ref.group(1)), False
+    day = _DAY_LABEL_RE.match(clause)
+    if day and 1 <= int(day.group(1)) <= len(day_starts):
+        return day_starts[int(day.group(1)) - 1], True
+    return None, False
+
+
+def _keyed(name: str, key: str, text: str, day_starts: list[int] = ()) -> list[Fact]:
     """Values a keyed bible attribute gives by its words alone ("eyes: grey", "hair: dark auburn, long").
 
     The first clause is the canon; a later clause after a change ("until", "cut to",
@@ -455,19 +510,35 @@ def _keyed(name: str, key: str, text: str) -> list[Fact]:
     out: list[Fact] = []
     for i, clause in enumerate(re.split(r"[;.]|\buntil\b|\bthen\b", text)):
         later = i > 0 and bool(_LATER_RE.search(text[: text.find(clause)]))
+        dated, whole = _clause_scene(clause, list(day_starts)) if i > 0 else (None, False)
+        if dated is not None and dated > 1:
+            later = True  # "SD3: short", "from sc. 9: a crop"
+        first = dated if later else None
+        whole = whole and later
         words = [w.lower() for w in _WORD_RE.findall(clause)]
+        if out_key == "hair.colour" and later and _CUT_OFF_RE.search(clause):
+            # "SD2 (scene 13): cuts the braid off herself": short from then
+            out.append(Fact(name, "hair.length", "short", _CUT_OFF_RE.search(clause).group(0), "bible-later",
+                            first=first, whole=whole))
         colours = [w for w in words if (table.get(w) or (w in table))]
         specific = [w for w in colours if w not in ("dark", "light", "fair", "pale", "deep")] or colours
         if specific:
             w = specific[-1] if out_key == "hair.colour" else specific[0]
-            out.append(Fact(name, out_key, table.get(w) or w, w, "bible-later" if later else "bible"))
+            out.append(Fact(name, out_key, table.get(w) or w, w, "bible-later" if later else "bible", first=first, whole=whole))
+            if out_key == "hair.colour":
+                # "dark, cropped short, streaked grey": every colour the value gives is hers
+                for other in colours:
+                    if other != w and (table.get(other) or other) != (table.get(w) or w):
+                        out.append(Fact(name, out_key, table.get(other) or other, other,
+                                        "bible-later" if later else "bible", first=first, whole=whole))
         if out_key == "hair.colour":
             for w in words:
                 if w in tr.LENGTHS:
-                    out.append(Fact(name, "hair.length", tr.LENGTHS[w], w, "bible-later" if later else "bible"))
-                elif w in tr.HAIR_NOUNS and tr.STYLE_LENGTH.get(tr.HAIR_NOUNS[w] or ""):
+                    out.append(Fact(name, "hair.length", tr.LENGTHS[w], w, "bible-later" if later else "bible", first=first, whole=whole))
+                elif w in tr.HAIR_NOUNS and tr.STYLE_LENGTH.get(tr.HAIR_NOUNS[w] or "") \
+                        and not _CHANGE_WORD_RE.search(clause):  # "cuts the braid off" is no braid
                     out.append(Fact(name, "hair.length", tr.STYLE_LENGTH[tr.HAIR_NOUNS[w]], w,
-                                    "bible-later" if later else "bible"))
+                                    "bible-later" if later else "bible", first=first, whole=whole))
     return out
 
 

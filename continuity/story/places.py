@@ -44,6 +44,7 @@ one- sound light life hope end fuss question smoking parking entry exit access""
 #: Words before a fixture's noun that say what kind of thing it is (not its size or state).
 #: Materials are no such word: a set holds many brass things, and the cast brings more in.
 _KIND_WORDS = frozenset("""stuffed framed potted mounted neon embroidered taxidermied caged""".split())
+_NOT_NOUNS = frozenset("the a an in on of and or with at by for to from over under its his her their".split())
 _PAINT_RE = re.compile(
     r"\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?)\b", re.I)
 _OVER_RE = re.compile(r"\bover\s+(?:the|its|his|her)\s+(?P<c>[a-z]+(?:[\s-][a-z]+)?)\b", re.I)
@@ -119,6 +120,8 @@ class Places:
         for loc in self.ctx.bible.locations:
             text = loc.description or ""
             for m in rx.finditer(text):
+                if m.group("n").lower() in _NOT_NOUNS:
+                    continue  # "green neon in the window": no fixture called "the"
                 out.append(Fixture(loc.name, m.group("k").lower(), m.group("n").lower(), m.group(0), text,
                                    f"locations.{loc.name}.description"))
         return out

@@ -42,6 +42,12 @@ _GENERIC = {
     "MOTHER", "FATHER", "SISTER", "BROTHER", "WIFE", "HUSBAND", "SON", "DAUGHTER", "BABY", "CAPTAIN", "SERGEANT",
     "AGENT", "PILOT", "PRIEST", "REPORTER", "ANNOUNCER", "NARRATOR", "CROWD", "ALL", "BOTH", "TEEN", "TEENAGE",
 }
+#: Ranks and titles before a name: the first name comes after them.
+_RANKS = frozenset("""MR MRS MS MISS DR CAPT CAPTAIN LT LIEUTENANT SGT SERGEANT DEPUTY SHERIFF CHIEF BATTALION
+DETECTIVE DET INSPECTOR INSP CONSTABLE PC OFFICER AGENT SIR LADY LORD DAME FATHER FR SISTER BROTHER REV REVEREND
+PROF PROFESSOR COL COLONEL MAJ MAJOR GEN GENERAL ADM ADMIRAL CPL CORPORAL PVT PRIVATE ENGINEER PROBATIONARY FF
+FF/PARAMEDIC PARAMEDIC NURSE JUDGE MAYOR SENATOR GOVERNOR PRESIDENT PRINCE PRINCESS KING QUEEN UNCLE AUNT
+GRANDMA GRANDPA NANA OLD YOUNG LITTLE BIG""".split())
 #: Words of a cue that name a part, not a person (``WOMAN``, ``OLD``, ``FATHER``).
 GENERIC_PEOPLE = frozenset(w.strip(".") for w in _GENERIC)
 _OTHER_PERSON_RE = re.compile(
@@ -175,6 +181,10 @@ class Cast:
                 parts = form.split()
                 if len(parts) > 1:
                     forms.update(p for p in (parts[0], parts[-1]) if len(p) >= 3 and p.upper() not in _GENERIC)
+                    # "DEPUTY CALEB DUNMORE", "CAPT. DELIA MARCHETTI": the first name after a rank
+                    named = [p for p in parts if p.upper().strip(".") not in _RANKS and p.upper() not in _GENERIC]
+                    if len(named) >= 2 and named[0] != parts[0] and len(named[0]) >= 3:
+                        forms.add(named[0])
             for form in forms:
                 if len(form) < 2 or not any(c.isalpha() for c in form):
                     continue

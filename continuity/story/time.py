@@ -180,13 +180,16 @@ class _State:
     prev_fb: int | None = None  # the FB number before the current one
 
 
-def read_time(script: Script, presence: Presence | None = None, fixes: dict[str, str] | None = None) -> StoryTime:
+def read_time(script: Script, presence: Presence | None = None, fixes: dict[str, str] | None = None,
+              bible_dates: dict[str, str] | None = None) -> StoryTime:
     """Place every scene of ``script`` in story time.
 
     Args:
         script: the parsed screenplay.
         presence: who is in each scene (read here when not given).
         fixes: user fixes, ``{scene number: "D5"}`` (the script's own numbers, else the index).
+        bible_dates: the bible's calendar, ``{"D1": "2024-03-08"}``: it dates every main day
+            (before any date the script states).
     """
     presence = presence or read_presence(script)
     scenes = scene_bodies(script)
@@ -479,7 +482,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
                              elapsed_words=elapsed_words, elapsed_line=elapsed_line,
                              pinned=bool(day_src) and day_src != "same day"))
     out = _with_spans(scenes, out)
-    out = _with_calendar(out, calendar)
+    out = _with_calendar(out, _bible_calendar(bible_dates) + calendar)
     return StoryTime(tuple(out), tuple(said), {"max": max_year})
 
 
@@ -509,6 +512,19 @@ def _with_spans(scenes, times: list[SceneTime]) -> list[SceneTime]:
         ids.setdefault(root, len(ids))
         out.append(replace(t, span=ids[root]))
     return out
+
+
+def _bible_calendar(dates: dict[str, str] | None) -> list[tuple[int, DateSaid]]:
+    """The bible's first dated main day as a calendar statement (the rest follow from it)."""
+    for label, iso in sorted((dates or {}).items(), key=lambda kv: int(kv[0][1:]) if kv[0][1:].isdigit() else 0):
+        try:
+            when = date.fromisoformat(iso)
+        except ValueError:
+            continue
+        if label[:1] == "D" and label[1:].isdigit():
+            return [(int(label[1:]), DateSaid(when.weekday(), when.month, when.day, when.year,
+                                              f"the bible's {label}, {when.isoformat()}"))]
+    return []
 
 
 def _with_calendar(times: list[SceneTime], calendar: list[tuple[int, DateSaid]]) -> list[SceneTime]:

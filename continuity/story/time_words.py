@@ -360,11 +360,13 @@ def _month(word: str) -> int | None:
 
 _WD = "|".join(WEEKDAYS)
 _NOW_SPEECH_RES = (
-    re.compile(rf"^(?:well,?\s+|but\s+|no,?\s+|yes,?\s+)?(?:it's|it is|today is|today's|this is|still|happy)\s+(?P<w>{_WD})\b",
-               re.IGNORECASE),
+    re.compile(rf"(?:^|[.!?;]\s+|,\s+)(?:(?:well|but|no|yes|wait|look|oh|hey|and|because|cos|'cause),?\s+)*"
+               rf"(?:it's|it is|today is|today's|this is|still|happy)\s+(?P<w>{_WD})\b", re.IGNORECASE),
     re.compile(rf"\b(?:this (?:morning|afternoon|evening)|today|tonight),?\s+(?P<w>{_WD})\b", re.IGNORECASE),
     re.compile(rf"^(?P<w>{_WD})[.,]?\s+the\s+(?:{_ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))\b", re.IGNORECASE),
 )
+_THIS_DAY_OF_RE = re.compile(rf"\b(?:this|today,? the)\s+(?P<dw>{_ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:day\s+)?of\s+"
+                             rf"(?P<mon>{'|'.join(MONTHS)})\b", re.IGNORECASE)
 _NOW_ACTION_RE = re.compile(rf"^(?:later that |early |late |it is |it's )?(?P<w>{_WD})(?:\s+(?:morning|afternoon|evening|night))?[.,]",
                             re.IGNORECASE)
 
@@ -379,6 +381,11 @@ def now_said(text: str, kind: str) -> DateSaid | None:
     weekdays (``on Saturday``, ``every Thursday``, ``Is it Friday?``) say nothing about now.
     """
     t = text.strip()
+    dated = _THIS_DAY_OF_RE.search(t)
+    if dated:  # "this twenty-fifth day of May": a document dated today
+        day = _ORDINALS.get(dated.group("dw").lower()) or int(re.sub(r"\D", "", dated.group("dw")) or 0)
+        if day:
+            return DateSaid(None, _month(dated.group("mon")), day, None, dated.group(0))
     rxs = _NOW_SPEECH_RES if kind == "dialogue" else (_NOW_ACTION_RE,)
     for rx in rxs:
         m = rx.search(t)
