@@ -4,6 +4,8 @@ Packages, top layer first; a package may import only from the layers below it
 (enforced by import-linter, see ``[tool.importlinter]`` in pyproject.toml):
 
 - ``api`` (module): the one public entry point: load, audit, save.
+- ``season``: seasons and libraries: several scripts audited as one story, per-episode
+  work in local processes or Ray actors, the one writer of the caches.
 - ``audit`` (module): run every registered check over one reading of a script.
 - ``reports``: findings placed at production positions, rendered reports, sheets.
   ``visual``: shot lists, frames and their checks. ``treatment``: what a treatment

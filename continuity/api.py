@@ -35,7 +35,7 @@ from continuity.screenplay.model import Element, Heading, Scene, Script
 from continuity.settings import Settings
 
 __all__ = [
-    "audit", "check_passage", "bible_lookup", "parse_script_text", "findings_to_dict", "load_script", "load_bible",
+    "audit", "audit_season", "load_season", "make_engine", "check_passage", "bible_lookup", "parse_script_text", "findings_to_dict", "load_script", "load_bible",
     "save_script", "script_costumes",
     "Report", "Finding", "Script", "Bible", "Settings", "StudioError",
 ]
@@ -93,6 +93,80 @@ def audit(
         story_days=story_days,
     )
     return locate(report, script)
+
+
+def load_season(paths: list[str | Path]):
+    """The season that paths name: one ``series.yaml``, one folder, or the episodes in story order.
+
+    Returns:
+        A :class:`continuity.season.manifest.SeasonSpec`.
+
+    Raises:
+        InputError: nothing named, a missing file, or an invalid manifest (file, line and key).
+    """
+    from continuity.season.manifest import season_of
+
+    return season_of([Path(p) for p in paths])
+
+
+def make_engine(settings: Settings | None = None, *, workers: int | None = 1, ray_address: str | None = None):
+    """Where a season's or a library's work runs: this process, local processes, or a Ray cluster.
+
+    Args:
+        settings: what the workers use; default :meth:`Settings.load`.
+        workers: local processes (1: this process; None: one per core).
+        ray_address: a Ray cluster's address (``auto``, ``host:port``, ``ray://host:port``,
+            or ``local`` for a Ray instance on this machine). Ray is imported only then.
+
+    Raises:
+        InputError: Ray is not installed, or the cluster cannot be reached.
+    """
+    settings = settings or Settings.load()
+    if ray_address:
+        from continuity.season.ray_engine import RayEngine
+
+        return RayEngine(settings, ray_address)
+    from continuity.season.engine import LocalEngine
+
+    return LocalEngine(settings, workers)
+
+
+def audit_season(
+    season,
+    bible: Bible | None = None,
+    *,
+    settings: Settings | None = None,
+    checks: list[str] | None = None,
+    bible_source: str | Path | None = None,
+    engine=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Audit a season's episodes as one story against one series bible.
+
+    Every check runs across episode boundaries in story order: looks, props, names
+    and places carry over; wardrobe and time of day start afresh with each episode
+    unless the manifest says it continues the last. Findings name their episode and
+    that episode's own scene, line and page; so does their evidence.
+
+    Args:
+        season: a :class:`continuity.season.manifest.SeasonSpec` (see :func:`load_season`).
+        bible: the series bible; None reads canon from the episodes' own first descriptions.
+        settings: embedder and caches; default :meth:`Settings.load`.
+        checks: run only these checks.
+        bible_source: the bible's path, shown in reports.
+        engine: where the per-episode work runs (see :func:`make_engine`; default this process).
+        progress: optional ``callback(done, total)`` after each episode (and the cross-episode pass).
+
+    Returns:
+        The season report: :attr:`Report.episodes` set, each finding with ``episode``.
+
+    Raises:
+        StudioError: an episode cannot be read, or an unknown check.
+    """
+    from continuity.season.engine import audit_season as run_season
+
+    return run_season(season, bible, settings=settings, checks=checks,
+                      bible_source=str(bible_source) if bible_source else None, engine=engine, progress=progress)
 
 
 def script_costumes(script: Script, bible: Bible | None = None, *, settings: Settings | None = None):

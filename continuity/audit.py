@@ -12,6 +12,7 @@ from continuity.errors import InputError
 from continuity.language.embedding import Collection, Embedder
 from continuity.language.parse import Parser
 from continuity.screenplay.model import Script
+from continuity.screenplay.season import episode_of
 from continuity.story.context import Context
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ def run(
     bible_source: str | None = None,
     progress=None,
     story_days: dict[str, str] | None = None,
+    collection: Collection | None = None,
+    parser: Parser | None = None,
 ) -> Report:
     """Audit a script against a bible (or against its own first descriptions).
 
@@ -42,29 +45,37 @@ def run(
         bible_source: path of the bible, for the report.
         progress: optional ``callback(done, total)`` while sentences are encoded.
         story_days: fixed story days, scene number -> ``D5`` (over the bible's own ``story_days``).
+        collection: the embeddings to use instead of a new one over ``embedder`` and
+            ``cache_dir`` (a season's, seeded with its episodes' vectors).
+        parser: the dependency parser to use instead of a new one over ``cache_dir``.
 
     Returns:
         The report, findings sorted by scene and line.
     """
-    if embedder is None:
-        from continuity.language.minilm import MiniLM
+    if collection is None:
+        if embedder is None:
+            from continuity.language.minilm import MiniLM
 
-        embedder = MiniLM()
+            embedder = MiniLM()
+        collection = Collection(embedder, cache_dir, progress)
     explicit = bible is not None
     if bible is None:
         bible = extract_bible(script)
-    parser = Parser(cache_dir)
-    parser.preload()
-    ctx = Context(script, bible, explicit, Collection(embedder, cache_dir, progress), bible_source, parser=parser,
+    if parser is None:
+        parser = Parser(cache_dir)
+        parser.preload()
+    ctx = Context(script, bible, explicit, collection, bible_source, parser=parser,
                   options={"story_days": dict(story_days or {})})
     names = checks or default_checks(bible if explicit else None)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
         raise InputError(f"unknown check(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
-    findings: dict[str, Finding] = {}
+    findings: dict[tuple[int | None, str], Finding] = {}
     for name in names:
         for f in CHECKS[name](ctx):
-            findings.setdefault(f.id, f)
+            # In a season the same text in two episodes is two findings (see continuity.season).
+            ep = episode_of(script, f.scene)
+            findings.setdefault((ep.number if ep else None, f.id), f)
     ordered = sorted(findings.values(), key=lambda f: (f.scene, f.line, f.category, f.id))
     scenes = tuple(
         SceneInfo(s.index, s.line, s.heading.text, t.time_class, t.story_day, day=t.day)

@@ -52,6 +52,9 @@ class Settings:
         pdf_timeout: seconds reading a PDF may take (``STUDIO_PDF_TIMEOUT``).
         bible_max_names: the most names (characters and their aliases, locations,
             props) a bible may hold (``STUDIO_BIBLE_MAX_NAMES``).
+        ray_address: the Ray cluster a season's or a library's per-episode work runs on
+            (``STUDIO_RAY_ADDRESS``; ``studio audit --ray``): ``local``, ``auto``,
+            ``host:port`` or ``ray://host:port``. Empty (the default): this machine, no Ray.
 
     The input limits are listed, with what each bounds, in docs/DESIGN.md ("Input limits").
     """
@@ -70,6 +73,7 @@ class Settings:
     pdf_max_mb: float = 256.0
     pdf_timeout: float = 60.0
     bible_max_names: int = 5_000
+    ray_address: str = ""
 
     @classmethod
     def load(cls, toml_path: str | Path | None = None) -> Settings:

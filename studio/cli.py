@@ -45,23 +45,34 @@ def _main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what 
 
 @app.command()
 def audit(
-    script: Path = typer.Argument(..., help="A screenplay: .fountain, .fdx or .pdf."),
-    bible: Path | None = typer.Option(None, "--bible", "-b", help="The bible (YAML). Without it, the script's own first descriptions are canon."),
+    scripts: list[Path] | None = typer.Argument(None, help="A screenplay (.fountain, .fdx, .pdf); or a season: its episodes in story order, a folder of them, or a series.yaml.", show_default=False),
+    bible: Path | None = typer.Option(None, "--bible", "-b", help="The bible (YAML); for a season, the series bible (default: the manifest's). Without one, the scripts' own first descriptions are canon."),
     fmt: Format | None = typer.Option(None, "--format", "-f", help="Report format (default: from --out's extension, else text)."),
+    as_json: bool = typer.Option(False, "--json", help="The JSON report (same as --format json)."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the report to this file (.txt .json .md .html .pdf) instead of stdout."),
     fail_on: Severity = typer.Option(Severity.error, "--fail-on", help="Exit 1 when a finding is at least this severe."),
     checks: str | None = typer.Option(None, "--checks", help="Comma-separated checks to run (default: all)."),
     store: bool = typer.Option(False, "--store", help="Record the findings in the project's store (.studio/findings.db) and print what changed."),
-    project: Path | None = typer.Option(None, "--project", help="The project folder of the store (default: the script's folder)."),
+    project: Path | None = typer.Option(None, "--project", help="The project folder of the store (default: the script's folder; a season's folder)."),
     show_dismissed: bool = typer.Option(False, "--show-dismissed", help="List dismissed and intended findings too, marked (they still do not fail)."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, help="A season's or library's episodes are read and embedded in this many processes (default: one per core)."),
+    ray: str | None = typer.Option(None, "--ray", help="Run a season's or library's per-episode work on this Ray cluster: local, auto, host:port or ray://host:port (default: STUDIO_RAY_ADDRESS; needs the ray extra)."),
+    library: Path | None = typer.Option(None, "--library", help="Audit every series (a folder with series.yaml) and script under this folder; print one summary table."),
 ) -> None:
-    """Audit a screenplay for continuity errors, against a bible if given.
+    """Audit a screenplay, or a season of episodes, for continuity errors, against a bible if given.
 
     Findings carry the script's own scene numbers (else the scene's place in the
     script) and the page they fall on (a PDF's own pages; otherwise a standard
     55-line page). Findings dismissed in the project's store, or marked in a
     Fountain script with a note [[continuity: intended]] in their paragraph, are
     hidden and do not fail; --show-dismissed lists them.
+
+    A season (several scripts, a folder, or a series.yaml) is read as one story
+    against one series bible: looks, props, names and places carry over from
+    episode to episode; wardrobe and time of day start afresh with each episode
+    unless the manifest says it continues the last. Each finding names its
+    episode, scene and line. Episodes are read and embedded in parallel
+    (--workers, or a Ray cluster with --ray), then checked in one pass.
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 bad input.
 
@@ -72,18 +83,64 @@ def audit(
       studio audit draft.pdf --out audit.html --fail-on warning
 
       studio audit draft.fountain --bible bible.yaml --store     then: studio review
+
+      studio audit assets/examples/harbour/series.yaml --workers 2
+
+      studio audit ep01.fountain ep02.fdx ep03.fountain --bible series-bible.yaml --json
+
+      studio audit --library scripts/ --ray auto --out library.md
     """
+    from continuity.checks.findings import severity_at_least
+    from continuity.errors import InputError
+    from continuity.reports import render
+
+    if as_json:
+        if fmt is not None and fmt is not Format.json:
+            raise InputError(f"--json does not match --format {fmt.value}; drop one")
+        fmt = Format.json
+    selected = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
+    err = stderr_console()
+    if library is not None:
+        _audit_library(library, scripts, fmt, out, fail_on, selected, store, project, workers, ray)
+        return
+    if not scripts:
+        raise InputError("no script given: name a screenplay, a season's episodes, a folder or a series.yaml "
+                         "(or --library FOLDER)")
+    fmt = _report_format(fmt, out)
+    if len(scripts) > 1 or scripts[0].is_dir() or scripts[0].suffix.lower() in (".yaml", ".yml"):
+        from studio.season_cmd import audit_season as run_season
+
+        report, _ = run_season(scripts, bible, checks=selected, workers=workers, ray=ray, store=store, project=project)
+    else:
+        report = _audit_one(scripts[0], bible, selected, store, project, err)
+    if fmt == "text" and out is None:
+        from rich.console import Console
+
+        render.print_text(report, Console(highlight=False, soft_wrap=True), show_hidden=show_dismissed)
+    else:
+        data = render.render(report, fmt, show_hidden=show_dismissed)
+        if out is None:
+            if isinstance(data, bytes):
+                sys.stdout.buffer.write(data)
+            else:
+                sys.stdout.write(data)
+        else:
+            write_output(out, data)
+            hidden = f", {len(report.hidden)} dismissed (hidden)" if report.hidden else ""
+            n = len(report.findings)
+            err.print(f"wrote {out} ({n} finding{'' if n == 1 else 's'}{hidden})")
+    if fail_on is not Severity.never and any(severity_at_least(f.severity, fail_on.value) for f in report.findings):
+        raise typer.Exit(1)
+
+
+def _audit_one(script: Path, bible: Path | None, selected: list[str] | None, store: bool, project: Path | None, err):
+    """One screenplay's audit, recorded when asked, with the review decisions applied."""
     from continuity.api import audit as run_audit
     from continuity.api import load_bible, load_script
-    from continuity.checks.findings import severity_at_least
-    from continuity.reports import render
     from studio.review import decisions
 
-    fmt = _report_format(fmt, out)
-    err = stderr_console()
     parsed = load_script(script)
     canon = load_bible(bible) if bible else None
-    selected = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
     if err.is_terminal:
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -102,28 +159,42 @@ def audit(
         from studio.review.commands import record_and_summarise
 
         err.print(f"store: {record_and_summarise(report, script, bible, project)}")
-    report = decisions.apply(
+    return decisions.apply(
         report,
         dismissed=decisions.dismissed_ids(project if project is not None else script.resolve().parent),
         intended_lines=decisions.inline_intended(parsed, script),
     )
-    if fmt == "text" and out is None:
-        from rich.console import Console
 
-        render.print_text(report, Console(highlight=False, soft_wrap=True), show_hidden=show_dismissed)
+
+def _audit_library(folder: Path, scripts: list[Path] | None, fmt: Format | None, out: Path | None, fail_on: Severity,
+                   selected: list[str] | None, store: bool, project: Path | None, workers: int | None,
+                   ray: str | None) -> None:
+    """``studio audit --library FOLDER``: the summary table; exit 1 on findings, 2 when a script could not be audited."""
+    from continuity.errors import InputError
+    from studio.season_cmd import audit_library, library_format
+
+    if scripts:
+        raise InputError("--library takes a folder: name no scripts with it")
+    if project is not None:
+        raise InputError("--project does not apply to --library: each series and script is recorded in its own folder")
+    from continuity.season.library import render_summary
+
+    chosen = library_format(fmt.value if fmt else (_report_format(None, out) if out else None), out)
+    summary = audit_library(folder, checks=selected, workers=workers, ray=ray, store=store)
+    text = render_summary(summary, chosen)
+    if out is None:
+        sys.stdout.write(text)
     else:
-        data = render.render(report, fmt, show_hidden=show_dismissed)
-        if out is None:
-            if isinstance(data, bytes):
-                sys.stdout.buffer.write(data)
-            else:
-                sys.stdout.write(data)
-        else:
-            write_output(out, data)
-            hidden = f", {len(report.hidden)} dismissed (hidden)" if report.hidden else ""
-            n = len(report.findings)
-            err.print(f"wrote {out} ({n} finding{'' if n == 1 else 's'}{hidden})")
-    if fail_on is not Severity.never and any(severity_at_least(f.severity, fail_on.value) for f in report.findings):
+        write_output(out, text)
+        from continuity.language.words import plural
+
+        stderr_console().print(f"wrote {out} ({plural(summary['scripts'], 'script')}, "
+                               f"{plural(summary['findings'], 'finding')})")
+    if summary["failed"]:
+        failed = [r for r in summary["rows"] if r["error"]]
+        raise InputError(f"{len(failed)} of {len(summary['rows'])} could not be audited; first: {failed[0]['error']}")
+    rank = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info")}
+    if fail_on is not Severity.never and any(summary["summary"][s] for s in rank[fail_on.value]):
         raise typer.Exit(1)
 
 

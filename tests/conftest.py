@@ -58,3 +58,41 @@ def cli(monkeypatch, capsys):
         return exc.value.code or 0, out, err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def ray_instance():
+    """One local Ray instance (2 CPUs, loopback only, no dashboard) for the tests that need it; skipped without Ray.
+
+    Its temporary folder is a fresh one under the system's tmp (Ray's socket paths
+    must stay short), its token lives in this process's environment (nothing is
+    written to ~/.ray), and it is shut down and removed at the end of the session.
+    """
+    import secrets
+    import shutil
+    import tempfile
+
+    import importlib.util
+    import sys
+
+    if importlib.util.find_spec("ray") is None:
+        pytest.skip("the ray extra is not installed (pip install -e '.[ray]')")
+    saved = {v: os.environ.get(v) for v in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN")}
+    # Before Ray is imported: it reads its authentication mode once, at import.
+    os.environ["RAY_AUTH_MODE"] = "token"
+    os.environ["RAY_AUTH_TOKEN"] = secrets.token_hex(32)
+    assert "ray" not in sys.modules or os.environ["RAY_AUTH_MODE"] == "token"
+    import ray
+    temp = tempfile.mkdtemp(prefix="studio-ray-")
+    try:
+        ray.init(num_cpus=2, include_dashboard=False, _temp_dir=temp, _node_ip_address="127.0.0.1",
+                 logging_level="WARNING", log_to_driver=False)
+        yield ray
+    finally:
+        ray.shutdown()
+        shutil.rmtree(temp, ignore_errors=True)
+        for var, value in saved.items():
+            if value is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = value

@@ -59,3 +59,12 @@ def test_a_thing_handed_over_is_not_the_givers_any_more_that_day():
     assert _flags(ok, checks=("wardrobe",)) == []
     bad = _flags(text + "Gerald pulls off his flat cap and shakes the rain from it.\n", checks=("wardrobe",))
     assert len(bad) == 1 and "GERALD gave it to NELL in scene 1" in bad[0][2]
+
+
+def test_a_spare_one_handed_over_leaves_the_givers_own():
+    """Nell throws Rory her spare coat: the coat she has on is still hers (the ferry run's false alarm)."""
+    text = ("INT. CABIN - DAY\n\nNELL, 40s, in her orange oilskin coat, stamps her boots. RORY, 20s, shivers.\n\n"
+            "RORY\nFreezing.\n\nNELL\nHere.\n\nNell throws Rory her {} orange oilskin coat.\n\n"
+            "EXT. DECK - DAY\n\nNell, still in her orange oilskin coat, coils a rope.\n\nNELL\nHold this.\n")
+    assert _flags(text.format("spare"), checks=("wardrobe",)) == []
+    assert len(_flags(text.format("own"), checks=("wardrobe",))) == 1

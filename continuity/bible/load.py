@@ -105,6 +105,18 @@ def _check_size(bible: Bible, source: str) -> None:
             "far beyond a production's bible (STUDIO_BIBLE_MAX_NAMES raises it)")
 
 
+def read_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
+    """YAML as plain data, with the line of every key and item by key path (keys lower-cased).
+
+    The same guarded reading as a bible's (no duplicate keys, no custom tags, no
+    alias bombs), for other small YAML inputs such as a season's manifest.
+
+    Raises:
+        BibleError: ``"<source>:<line>: invalid YAML: ..."``.
+    """
+    return _read_yaml(text, source)
+
+
 def _read_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
     loader = _YamlLoader(text)
     try:
@@ -294,4 +306,4 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-__all__ = ["load_bible", "parse_bible", "read_bible"]
+__all__ = ["load_bible", "parse_bible", "read_bible", "read_yaml"]

@@ -32,16 +32,19 @@ class Evidence:
     scene_number: str | None = field(default=None, compare=False)
     page: str | None = field(default=None, compare=False)
     page_line: int | None = field(default=None, compare=False)
+    #: In a season, the episode whose scene and line these are (its own numbering).
+    episode: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
         """The JSON form: ``{"line", "scene", "text"}`` or ``{"bible", "text"}``.
 
         A script line located on a page (see :mod:`continuity.reports.positions`) adds
-        ``scene_number``, ``page`` and ``page_line``.
+        ``scene_number``, ``page`` and ``page_line``; in a season, ``episode`` comes first.
         """
         if self.bible is not None:
             return {"bible": self.bible, "text": self.text}
-        d: dict = {"line": self.line}
+        d: dict = {"episode": self.episode} if self.episode is not None else {}
+        d["line"] = self.line
         if self.scene is not None:
             d["scene"] = self.scene
         d["text"] = self.text
@@ -84,6 +87,10 @@ class Finding:
     #: A review decision shown in the report (``"dismissed"``, ``"intended"``),
     #: or None for a finding that counts.
     status: str | None = field(default=None, compare=False)
+    #: In a season, the episode the finding is in (its number); ``scene`` and ``line``
+    #: are then the episode's own. Part of the id, so the same text in two episodes
+    #: is two findings. None for a single script.
+    episode: int | None = None
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -100,6 +107,8 @@ class Finding:
         review can tell "same problem, new evidence" from "new problem".
         """
         parts = [self.category, (self.subject or self.character or "").upper(), _norm(self.text)]
+        if self.episode is not None:
+            parts.append(f"episode {self.episode}")
         return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
     @property
@@ -114,6 +123,7 @@ class Finding:
             "id": self.id,
             "category": self.category,
             "severity": self.severity,
+            **({"episode": self.episode} if self.episode is not None else {}),
             "scene": self.scene,
             "line": self.line,
             "character": self.character,
@@ -144,10 +154,12 @@ class SceneInfo:
     page: str | None = None  # the page it starts on
     eighths: int | None = None  # its length in eighths of a page
     day: int | None = None  # the main story day (None in a flashback)
+    episode: int | None = None  # in a season, the episode (``index`` is then the episode's own)
 
     def to_dict(self) -> dict:
-        """The ``scene_index`` entry; position keys only once located."""
-        d = {"scene": self.index, "line": self.line, "heading": self.heading, "time": self.time, "story_day": self.story_day,
+        """The ``scene_index`` entry; position keys only once located; ``episode`` first in a season."""
+        d = {**({"episode": self.episode} if self.episode is not None else {}), "scene": self.index,
+             "line": self.line, "heading": self.heading, "time": self.time, "story_day": self.story_day,
              "day": self.day}
         if self.number is not None:
             d["scene_number"] = self.number
@@ -162,8 +174,27 @@ class SceneInfo:
 
 
 @dataclass(frozen=True)
+class EpisodeInfo:
+    """One episode of a season report.
+
+    Attributes:
+        number: its number in the series.
+        title: its title, if known.
+        script: its file.
+        format: its format (how its lines read).
+        scenes: how many scenes it has.
+    """
+
+    number: int
+    title: str | None
+    script: str
+    format: str
+    scenes: int
+
+
+@dataclass(frozen=True)
 class Report:
-    """The result of an audit."""
+    """The result of an audit (of one script, or of a season when ``episodes`` is set)."""
 
     script: str
     format: str
@@ -174,10 +205,37 @@ class Report:
     #: Findings a review decision hides (dismissed in the store, or marked
     #: ``[[continuity: intended]]`` in the script); not in ``findings``.
     hidden: tuple[Finding, ...] = ()
+    #: A season's episodes in story order (empty for a single script); findings,
+    #: evidence and scenes then carry ``episode`` and the episode's own numbering.
+    episodes: tuple[EpisodeInfo, ...] = ()
+    #: A season's series title.
+    series: str | None = None
 
     def count(self, severity: str) -> int:
         """How many findings have this severity."""
         return sum(1 for f in self.findings if f.severity == severity)
+
+    def episode(self, number: int | None) -> EpisodeInfo | None:
+        """The season's episode with this number (None for a single script)."""
+        return next((e for e in self.episodes if e.number == number), None)
+
+    def scene_info(self, scene: int, episode: int | None = None) -> SceneInfo | None:
+        """The scene with this index (of ``episode`` in a season), or None."""
+        if not self.episodes:
+            return self.scenes[scene - 1] if 1 <= scene <= len(self.scenes) else None
+        return next((s for s in self.scenes if s.episode == episode and s.index == scene), None)
+
+    def episode_summaries(self) -> list[dict]:
+        """Per episode: ``{"episode", "title", "script", "format", "scenes", "summary", "hidden"}``."""
+        out = []
+        for e in self.episodes:
+            mine = [f for f in self.findings if f.episode == e.number]
+            out.append({
+                "episode": e.number, "title": e.title, "script": e.script, "format": e.format, "scenes": e.scenes,
+                "summary": {s: sum(1 for f in mine if f.severity == s) for s in SEVERITIES},
+                "hidden": sum(1 for f in self.hidden if f.episode == e.number),
+            })
+        return out
 
     def worst(self) -> str | None:
         """The most severe severity present, or None when clean."""
@@ -198,6 +256,7 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "scene_index": [s.to_dict() for s in self.scenes],
             **({"hidden": len(self.hidden)} if self.hidden else {}),
+            **({"series": self.series, "episodes": self.episode_summaries()} if self.episodes else {}),
         }
 
 

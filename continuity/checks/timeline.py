@@ -226,8 +226,8 @@ def _jumps(ctx: Context) -> Iterator[Finding]:
     scenes = ctx.script.scenes
     times = ctx.times
     for i, scene in enumerate(scenes):
-        if i == 0 or not is_continuous(scene):
-            continue
+        if i == 0 or not is_continuous(scene) or ctx.spans[i] != ctx.spans[i - 1]:
+            continue  # (an episode that opens CONTINUOUS without continuing the last starts afresh)
         own = scene.heading.time
         prev = times[i - 1]
         if own in ("CONTINUOUS", "SAME", "LATER", None) or prev is None:

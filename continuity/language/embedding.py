@@ -77,12 +77,26 @@ def make_embedder(kind: str = "minilm", model_dir: str = "") -> Embedder:
 class VectorCache:
     """Vectors keyed by text hash in one SQLite file per model."""
 
-    def __init__(self, folder: str | Path, model: str, dim: int):
+    def __init__(self, folder: str | Path, model: str, dim: int, *, readonly: bool = False):
         self.path = Path(folder) / f"embeddings-{re.sub(r'[^A-Za-z0-9._-]', '_', model)}.sqlite3"
         self.dim = dim
+        self.readonly = readonly
         self._db: sqlite3.Connection | None = None
 
     def _conn(self) -> sqlite3.Connection | None:
+        if self._db is None and self.readonly:
+            # A parallel worker reads what exists and creates nothing (one process writes).
+            if not self.path.is_file():
+                return None
+            try:
+                db = sqlite3.connect(self.path)
+                if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='vec'").fetchone() is None:
+                    db.close()  # the writer is creating it: nothing to read yet
+                    return None
+                self._db = db
+            except sqlite3.Error as exc:
+                log.warning("embedding cache disabled (%s): %s", self.path, exc)
+                return None
         if self._db is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +130,7 @@ class VectorCache:
 
     def put(self, items: dict[bytes, np.ndarray]) -> None:
         db = self._conn()
-        if db is None or not items:
+        if db is None or not items or self.readonly:
             return
         try:
             with db:
@@ -135,16 +149,36 @@ class Collection:
         embedder: the model; only called for texts not in the cache.
         cache_dir: folder of the persistent cache, or None for no cache.
         progress: optional ``callback(done, total)`` while encoding new texts.
+        write: write new vectors to the cache; a parallel worker reads it only and
+            hands :attr:`fresh` to the one process that writes (:meth:`save`).
     """
 
-    def __init__(self, embedder: Embedder, cache_dir: str | Path | None = None, progress=None):
+    def __init__(self, embedder: Embedder, cache_dir: str | Path | None = None, progress=None, *, write: bool = True):
         self.embedder = embedder
         self.progress = progress
-        self.cache = VectorCache(cache_dir, embedder.name, embedder.dim) if cache_dir else None
+        self.cache = VectorCache(cache_dir, embedder.name, embedder.dim, readonly=not write) if cache_dir else None
+        self.write = write
         self.stats = {"texts": 0, "cached": 0, "encoded": 0, "encode_seconds": 0.0}
+        #: Vectors known without the cache (given by :meth:`seed`, or encoded here), by key.
+        self.memory: dict[bytes, np.ndarray] = {}
+        #: Vectors this collection encoded itself, by key (what a worker hands to the one writer).
+        self.fresh: dict[bytes, np.ndarray] = {}
 
     def _key(self, text: str) -> bytes:
         return hashlib.sha256(f"{self.embedder.name}\x00{text}".encode()).digest()
+
+    def key(self, text: str) -> bytes:
+        """The cache key of ``text`` for this model."""
+        return self._key(text)
+
+    def seed(self, vectors: dict[bytes, np.ndarray]) -> None:
+        """Vectors encoded elsewhere (a worker), by :meth:`key`; used before the cache and the model."""
+        self.memory.update(vectors)
+
+    def save(self, vectors: dict[bytes, np.ndarray]) -> None:
+        """Write vectors to the persistent cache (the one writer: workers hand theirs to it)."""
+        if self.cache is not None and vectors and self.write:
+            self.cache.put(vectors)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors for ``texts`` (n, dim), encoding only those not cached yet."""
@@ -153,7 +187,10 @@ class Collection:
         if not texts:
             return out
         keys = [self._key(t) for t in texts]
-        cached = self.cache.get(list(set(keys))) if self.cache else {}
+        cached = {k: self.memory[k] for k in keys if k in self.memory}
+        rest = list({k for k in keys if k not in cached})
+        if self.cache and rest:
+            cached.update(self.cache.get(rest))
         missing: dict[bytes, str] = {}
         for k, t in zip(keys, texts):
             if k not in cached:
@@ -169,7 +206,9 @@ class Collection:
                 vecs = self.embedder.encode([t for _, t in part])
             self.stats["encode_seconds"] += time.perf_counter() - t0
             new = dict(zip((k for k, _ in part), vecs))
-            if self.cache:
+            self.fresh.update(new)
+            self.memory.update(new)
+            if self.cache and self.write:
                 self.cache.put(new)
             cached.update(new)
         for i, k in enumerate(keys):

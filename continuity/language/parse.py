@@ -169,12 +169,26 @@ class Parse:
 class _ParseCache:
     """Parses keyed by content hash in one SQLite file (best effort: errors disable it)."""
 
-    def __init__(self, folder: str | Path, model: str):
+    def __init__(self, folder: str | Path, model: str, *, readonly: bool = False):
         self.path = Path(folder) / f"parses-{re.sub(r'[^A-Za-z0-9._-]', '_', model)}.sqlite3"
         self._db: sqlite3.Connection | None = None
         self._failed = False
+        self.readonly = readonly
 
     def _conn(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._failed and self.readonly:
+            # A parallel worker reads what exists and creates nothing (one process writes).
+            if not self.path.is_file():
+                return None
+            try:
+                db = sqlite3.connect(self.path, check_same_thread=False)
+                if db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='parse'").fetchone() is None:
+                    db.close()  # the writer is creating it: nothing to read yet
+                    return None
+                self._db = db
+            except sqlite3.Error as exc:
+                log.warning("parse cache disabled (%s): %s", self.path, exc)
+                self._failed = True
         if self._db is None and not self._failed:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -206,7 +220,7 @@ class _ParseCache:
 
     def put(self, items: dict[bytes, list]) -> None:
         db = self._conn()
-        if db is None or not items:
+        if db is None or not items or self.readonly:
             return
         try:
             with db:
@@ -250,13 +264,26 @@ class Parser:
 
     Args:
         cache_dir: folder for the persistent cache, or None.
+        write: write new parses to the cache (a parallel worker only reads it).
     """
 
-    def __init__(self, cache_dir: str | Path | None = None):
+    def __init__(self, cache_dir: str | Path | None = None, *, write: bool = True):
         self.version = model_version()
-        self._cache = _ParseCache(cache_dir, self.version) if cache_dir else None
+        self._cache = _ParseCache(cache_dir, self.version, readonly=not write) if cache_dir else None
         self._memory: dict[bytes, list] = {}
+        self._write = write
         self.stats = {"parsed": 0, "cached": 0}
+        #: Parses this parser made itself, by key (what a parallel worker hands to the one writer).
+        self.fresh: dict[bytes, list] = {}
+
+    def seed(self, rows: dict[bytes, list]) -> None:
+        """Parses made elsewhere (a worker's :attr:`fresh`), kept in memory and used before the cache."""
+        self._memory.update(rows)
+
+    def save(self, rows: dict[bytes, list]) -> None:
+        """Write parses to the persistent cache (the one writer); a read-only parser writes nothing."""
+        if self._cache is not None and rows and self._write:
+            self._cache.put(rows)
 
     def preload(self) -> None:
         """Load spaCy in a background thread when this run will probably need it.
@@ -310,8 +337,9 @@ class Parser:
                             for t in doc]
             self.stats["parsed"] += len(fresh)
             self._memory.update(fresh)
+            self.fresh.update(fresh)
             rows.update(fresh)
-            if self._cache is not None:
+            if self._cache is not None and self._write:
                 self._cache.put(fresh)
         return [_build(text, mapping, rows[k]) for (text, _), (_, mapping), k in zip(items, prepared, keys)]
 

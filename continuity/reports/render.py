@@ -35,31 +35,75 @@ def _line_text(d: dict, fmt: str) -> str:
     return f"p. {page}, line {page_line} of the page"
 
 
-def _evidence_text(e: dict, fmt: str = "fountain") -> str:
+def _evidence_text(e: dict, fmt: str = "fountain", report: Report | None = None, home: int | None = None) -> str:
+    """Evidence in words; in a season, evidence from another episode than ``home`` names its episode."""
     if "bible" in e:
         return f"bible {e['bible']}: {e['text']}"
+    episode = e.get("episode")
+    if report is not None and episode is not None:
+        fmt = _format_of(report, episode)
     where = _line_text(e, fmt)
     if e.get("scene_number") is not None:
         where = f"scene {e['scene_number']}, {where}"
     elif e.get("scene") is not None:
         where = f"scene {e['scene']}, {where}"
+    if episode is not None and episode != home:
+        where = f"episode {episode}, {where}"
     return f"{where}: {e['text']}"
 
 
-def _by_scene(report: Report, show_hidden: bool = False) -> dict[int, list[Finding]]:
-    groups: dict[int, list[Finding]] = defaultdict(list)
+def _format_of(report: Report, episode: int | None) -> str:
+    """How a line of this report reads: the script's format, or in a season its episode's."""
+    ep = report.episode(episode)
+    return ep.format if ep is not None else report.format
+
+
+#: A group of findings: (episode or None, scene).
+Group = tuple
+
+
+def _by_scene(report: Report, show_hidden: bool = False) -> dict[Group, list[Finding]]:
+    """Findings grouped by scene (by episode, then scene, in a season), in story order."""
+    order = {e.number: k for k, e in enumerate(report.episodes)}
+    groups: dict[Group, list[Finding]] = defaultdict(list)
     shown = report.findings + (report.hidden if show_hidden else ())
-    for f in sorted(shown, key=lambda f: (f.scene, f.line, f.category, f.id)):
-        groups[f.scene].append(f)
-    return dict(sorted(groups.items()))
+    for f in sorted(shown, key=lambda f: (order.get(f.episode, -1), f.scene, f.line, f.category, f.id)):
+        groups[(f.episode, f.scene)].append(f)
+    return dict(sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], -1), kv[0][1])))
 
 
-def _heading(report: Report, scene: int) -> str:
+def _heading(report: Report, group: Group) -> str:
+    episode, scene = group
     if scene == 0:
         return "Before the first scene"
-    info = report.scenes[scene - 1]
+    info = report.scene_info(scene, episode)
+    if info is None:
+        return f"Scene {scene}"
     where = f" (p. {info.page}, {_pages_text(info.eighths)})" if info.page is not None and info.eighths else ""
     return f"Scene {info.number or scene}: {info.heading}{where}"
+
+
+def _episode_heading(report: Report, number: int | None) -> str:
+    """``Episode 2: Low Water (ep02.fountain): 1 error, 2 warnings``."""
+    ep = report.episode(number)
+    if ep is None:
+        return f"Episode {number}"
+    title = f": {ep.title}" if ep.title else ""
+    counts = next((d["summary"] for d in report.episode_summaries() if d["episode"] == number), {})
+    parts = ", ".join(_plural(n, s) for s, n in counts.items() if n) or "no findings"
+    return f"Episode {ep.number}{title} ({ep.script}, {_plural(ep.scenes, 'scene')}): {parts}"
+
+
+def _sections(report: Report, show_hidden: bool):
+    """``(episode heading or None, scene heading, findings)`` in order; the episode heading only where one starts."""
+    last = object()
+    for group, findings in _by_scene(report, show_hidden).items():
+        episode = group[0]
+        head = None
+        if report.episodes and episode != last:
+            head = _episode_heading(report, episode)
+            last = episode
+        yield head, _heading(report, group), findings
 
 
 def _pages_text(eighths: int | None) -> str:
@@ -73,14 +117,23 @@ def _pages_text(eighths: int | None) -> str:
 def _summary(report: Report) -> str:
     n = len(report.findings)
     hidden = f" {len(report.hidden)} dismissed (hidden)." if report.hidden else ""
+    name = report.script
+    size = _plural(len(report.scenes), "scene")
+    if report.episodes:
+        name = f"{report.series} ({report.script})" if report.series else report.script
+        size = f"{_plural(len(report.episodes), 'episode')}, {size}"
     if not n:
-        return f"{report.script}: {_plural(len(report.scenes), 'scene')}, no findings.{hidden}"
+        return f"{name}: {size}, no findings.{hidden}"
     parts = ", ".join(_plural(report.count(s), s) for s in ("error", "warning", "info") if report.count(s))
-    return f"{report.script}: {_plural(len(report.scenes), 'scene')}, {_plural(n, 'finding')} ({parts}).{hidden}"
+    return f"{name}: {size}, {_plural(n, 'finding')} ({parts}).{hidden}"
 
 
 def _where(f: Finding, fmt: str) -> str:
     return _line_text(f.to_dict(), fmt)
+
+
+def _title(report: Report) -> str:
+    return report.series or report.script
 
 
 def _status(f: Finding) -> str:
@@ -97,29 +150,34 @@ def to_json(report: Report, *, show_hidden: bool = False) -> str:
 
 def to_markdown(report: Report, *, show_hidden: bool = False) -> str:
     """A Markdown report grouped by scene (``show_hidden``: dismissed findings too, marked)."""
-    out = [f"# Continuity report: {_md(report.script)}", "", _md(_summary(report)), ""]
+    out = [f"# Continuity report: {_md(_title(report))}", "", _md(_summary(report)), ""]
     if report.bible:
         out += [f"Bible: {md_code(report.bible)}", ""]
-    for scene, findings in _by_scene(report, show_hidden).items():
-        out += [f"## {_md(_heading(report, scene))}", ""]
+    scene_level = "###" if report.episodes else "##"
+    for episode_head, heading, findings in _sections(report, show_hidden):
+        if episode_head:
+            out += [f"## {_md(episode_head)}", ""]
+        out += [f"{scene_level} {_md(heading)}", ""]
         for f in findings:
             d = f.to_dict()
+            fmt = _format_of(report, f.episode)
             who = f" ({_md(d['character'])})" if d["character"] else ""
             out.append(
                 f"- **{f.severity.upper()}**{_md(_status(f))} {md_code(f.category)}{who}, "
-                f"{_md(_where(f, report.format))}: {_md(f.message)}"
+                f"{_md(_where(f, fmt))}: {_md(f.message)}"
             )
             if f.text:
                 out.append(f"  - here: {_md(f.text)}")
             for e in d["evidence"]:
-                out.append(f"  - evidence: {_md(_evidence_text(e, report.format))}")
+                out.append(f"  - evidence: {_md(_evidence_text(e, fmt, report, f.episode))}")
             out.append(f"  - id: {md_code(f.id)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
 _CSS = """body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem;font-family:'Courier Prime',Courier,monospace}
+h1{font-size:1.4rem}h2,h3{font-size:1.1rem;margin-top:2rem;font-family:'Courier Prime',Courier,monospace}
+h2.ep{font-family:system-ui,sans-serif;font-size:1.25rem;border-bottom:2px solid #ccc;margin-top:2.5rem}
 .f{border-left:4px solid #999;padding:.4rem .8rem;margin:.6rem 0;background:#fafafa}
 .error{border-color:#c62828}.warning{border-color:#ef8f00}.info{border-color:#1565c0}
 .sev{font-weight:700;text-transform:uppercase;font-size:.8rem}.cat{color:#555;font-size:.85rem}
@@ -132,24 +190,27 @@ def to_html(report: Report, *, show_hidden: bool = False) -> str:
     e = html.escape
     out = [
         "<!doctype html><html lang=en><meta charset=utf-8>",
-        f"<title>Continuity report: {e(report.script)}</title><style>{_CSS}</style>",
-        f"<h1>Continuity report: {e(report.script)}</h1><p>{e(_summary(report))}</p>",
+        f"<title>Continuity report: {e(_title(report))}</title><style>{_CSS}</style>",
+        f"<h1>Continuity report: {e(_title(report))}</h1><p>{e(_summary(report))}</p>",
     ]
-    for scene, findings in _by_scene(report, show_hidden).items():
-        out.append(f"<h2>{e(_heading(report, scene))}</h2>")
+    for episode_head, heading, findings in _sections(report, show_hidden):
+        if episode_head:
+            out.append(f'<h2 class="ep">{e(episode_head)}</h2>')
+        out.append(f"<h3>{e(heading)}</h3>" if report.episodes else f"<h2>{e(heading)}</h2>")
         for f in findings:
             d = f.to_dict()
+            fmt = _format_of(report, f.episode)
             who = f" &middot; {e(d['character'])}" if d["character"] else ""
             out.append(f'<div class="f {e(f.severity)}" id="f-{e(f.id)}">')
             out.append(
                 f'<span class="sev">{e(f.severity)}{e(_status(f))}</span> '
-                f'<span class="cat">{e(f.category)}{who} &middot; {e(_where(f, report.format))}</span>'
+                f'<span class="cat">{e(f.category)}{who} &middot; {e(_where(f, fmt))}</span>'
             )
             out.append(f"<p>{e(f.message)}</p>")
             if f.text:
                 out.append(f"<blockquote>{e(f.text)}</blockquote>")
             for ev in d["evidence"]:
-                out.append(f'<div class="ev">evidence: {e(_evidence_text(ev, report.format))}</div>')
+                out.append(f'<div class="ev">evidence: {e(_evidence_text(ev, fmt, report, f.episode))}</div>')
             out.append(f'<div class="id">{e(f.id)}</div></div>')
     out.append("</html>")
     return "\n".join(out) + "\n"
@@ -160,20 +221,23 @@ def print_text(report: Report, console, *, show_hidden: bool = False) -> None:
     from rich.markup import escape
 
     colours = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
-    for scene, findings in _by_scene(report, show_hidden).items():
-        console.print(f"\n[bold]{escape(_heading(report, scene))}[/bold]")
+    for episode_head, heading, findings in _sections(report, show_hidden):
+        if episode_head:
+            console.print(f"\n[bold underline]{escape(episode_head)}[/bold underline]")
+        console.print(f"\n[bold]{escape(heading)}[/bold]")
         for f in findings:
             d = f.to_dict()
+            fmt = _format_of(report, f.episode)
             who = f" {d['character']}" if d["character"] else ""
             colour = "dim" if f.status else colours[f.severity]
             console.print(
                 f"  [{colour}]{f.severity.upper():7}[/]{escape(_status(f))} [dim]{f.category}{escape(who)} "
-                f"{escape(_where(f, report.format))}[/dim]  {escape(f.message)}"
+                f"{escape(_where(f, fmt))}[/dim]  {escape(f.message)}"
             )
             if f.text:
                 console.print(f"           [italic]{escape(f.text)}[/italic]")
             for ev in d["evidence"]:
-                console.print(f"           [dim]evidence[/dim] {escape(_evidence_text(ev, report.format))}")
+                console.print(f"           [dim]evidence[/dim] {escape(_evidence_text(ev, fmt, report, f.episode))}")
     console.print(f"\n{escape(_summary(report))}")
 
 
@@ -193,7 +257,7 @@ def to_pdf(report: Report, *, show_hidden: bool = False) -> bytes:
     """The text report as a PDF (Courier 10, wrapped to the page)."""
     from continuity.screenplay.writers.pdf import text_document
 
-    return text_document(to_text(report, show_hidden=show_hidden), f"Continuity report: {report.script}")
+    return text_document(to_text(report, show_hidden=show_hidden), f"Continuity report: {_title(report)}")
 
 
 def render(report: Report, fmt: str, *, show_hidden: bool = False) -> str | bytes:

@@ -130,6 +130,50 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Episode:
+    """Where one episode of a season lies in the combined :class:`Script` of the season.
+
+    Attributes:
+        number: the episode's number in the series (``1`` for the pilot).
+        title: its title, if known.
+        source: the file it was read from.
+        format: its own format (``fountain``, ``fdx``, ``pdf``): how to read its lines.
+        first_scene: the combined index of its first scene (its preamble's scene when
+            ``preamble_scene``).
+        scenes: how many combined scenes it holds (its preamble's scene included).
+        line_offset, line_stride: its own line ``n`` is combined line
+            ``line_offset + n * line_stride``.
+        lines: the combined lines it may use are ``line_offset + 1`` to ``line_offset + lines``.
+        preamble_scene: its text became one scene headed by nothing (a later episode
+            with no scene heading at all; see :func:`continuity.screenplay.season.combine`).
+        continues: it picks up where the previous episode stopped (no break in story time).
+        gap_days: story days between the previous episode and this one (1: the next day).
+        numbers: its scenes' own numbers (``#12#``, FDX ``Number``), in order, None where
+            unnumbered; the combined scenes carry none, so a scene's number in the season
+            is always its combined index.
+    """
+
+    number: int
+    title: str | None
+    source: str
+    format: str
+    first_scene: int
+    scenes: int
+    line_offset: int
+    lines: int
+    line_stride: int = 1
+    preamble_scene: bool = False
+    continues: bool = False
+    gap_days: int = 1
+    numbers: tuple[str | None, ...] = ()
+
+    @property
+    def last_scene(self) -> int:
+        """The combined index of its last scene (``first_scene - 1`` when it has none)."""
+        return self.first_scene + self.scenes - 1
+
+
+@dataclass(frozen=True)
 class Script:
     """A whole screenplay.
 
@@ -143,6 +187,9 @@ class Script:
             PDF's ``line`` counts rows, blank ones included, so page ``k`` holds
             lines ``pages[k].line`` to ``pages[k].line + pages[k].rows - 1``.
             Empty for Fountain and FDX (see :mod:`continuity.pages`).
+        episodes: for a season read as one story (see :mod:`continuity.screenplay.season`),
+            where each episode's scenes and lines lie in this combined script;
+            empty for a single script.
     """
 
     title_page: tuple[tuple[str, str], ...] = ()
@@ -151,6 +198,7 @@ class Script:
     source: str = ""
     format: str = "fountain"
     pages: tuple[Page, ...] = ()
+    episodes: tuple[Episode, ...] = ()
 
     @property
     def title(self) -> str | None:
@@ -181,4 +229,4 @@ class Script:
                 yield scene, el
 
 
-__all__ = ["Kind", "Element", "Heading", "Scene", "Page", "Script", "field"]
+__all__ = ["Kind", "Element", "Heading", "Scene", "Page", "Episode", "Script", "field"]

@@ -6,7 +6,8 @@ scene), ``sentences`` (sentences, who they name, stated values and their owners)
 (looks and costume changes per character), ``objects``, ``prop_events`` and
 ``props`` (what happens to each prop), ``presence`` (who is on screen, heard or
 mentioned per scene), ``time`` and ``time_words`` (story days D1/N1/FB1, time of day,
-continuous spans, dates), ``breakdown`` (the one-liner per scene), ``canon`` (a bible from the
+continuous spans, dates), ``episodes`` (story time read per episode of a season),
+``breakdown`` (the one-liner per scene), ``canon`` (a bible from the
 story).
 
 May import: ``continuity.bible``, ``continuity.screenplay``, ``continuity.language``

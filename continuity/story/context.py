@@ -22,8 +22,9 @@ from continuity.language.vocabulary import english
 from continuity.screenplay.model import Kind, Scene, Script
 from continuity.settings import Settings
 from continuity.story.presence import Presence, read_presence
+from continuity.story.episodes import read_story_time
 from continuity.story.sentences import GENERIC_PEOPLE, Cast, Observation, Reader, Sentence, sentences_of
-from continuity.story.time import StoryTime, read_time
+from continuity.story.time import StoryTime
 
 if TYPE_CHECKING:
     from continuity.bible.model import Bible, Fact
@@ -160,7 +161,8 @@ class Context:
     def story(self) -> StoryTime:
         """Story day and time of day per scene, with the fixes of the bible's and the caller's ``story_days``."""
         fixes = {**getattr(self.bible, "story_days", {}), **self.options.get("story_days", {})}
-        return read_time(self.script, self.presence, fixes, getattr(self.bible, "story_dates", {}))
+        # a season: per episode, see story.episodes
+        return read_story_time(self.script, self.presence, fixes, getattr(self.bible, "story_dates", {}))
 
     @cached_property
     def times(self) -> list[str | None]:

@@ -90,6 +90,9 @@ class Holders:
                 word = t.lower.split()[-1]
                 thing = None
                 if word in THINGS:
+                    if _another(parse, t):  # "throws him her spare coat": not the one she has on
+                        last.pop(s.element, None)
+                        continue
                     thing = (THINGS[word], _colour(parse, t))
                     last[s.element] = thing
                 elif word in ("it", "one") and s.element in last:
@@ -158,6 +161,15 @@ class Holders:
             out.append(Misheld(e.character, thing, e.words, e.sentence, h))
             holder.pop((h.thing, h.colour), None)
         return out
+
+
+_ANOTHER = {"spare", "extra", "second", "another", "other", "backup"}
+
+
+def _another(parse: Parse, t: Token) -> bool:
+    """The thing is said to be another one than the usual ("her spare coat", "another key")."""
+    words = [p for w in parse.tokens[max(0, t.i - 4) : t.i + 1] for p in w.lower.split()]
+    return any(w in _ANOTHER for w in words)
 
 
 def _taken_back(ctx: Context, h: Handover, e) -> bool:

@@ -124,6 +124,8 @@ def backwards(prev: str | None, new: str | None) -> bool:
 
     PRE-DAWN is the end of a night, never the start of a new day.
     """
+    if not prev or not new:  # a scene with no time of day says nothing about the clock
+        return False
     a, b = _RANK.get(normalise_time(prev) or ""), _RANK.get(normalise_time(new) or "")
     if a is None or b is None or (new and new.upper().replace("-", "") == "PREDAWN"):
         return False

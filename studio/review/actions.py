@@ -100,19 +100,56 @@ class Project:
         return self.inside(recorded, "bible") if recorded else None
 
     # -- audits ------------------------------------------------------------------
-    def record(self, report: Report, script: str | Path, bible: str | Path | None) -> AuditDiff:
-        """Store an audit of ``script`` (against ``bible``) and return what changed."""
-        return self.store.record_audit(report, self.relative(script), self.relative(bible) if bible else None)
+    def record(self, report: Report, script: str | Path, bible: str | Path | None, *, season=None) -> AuditDiff:
+        """Store an audit of ``script`` (against ``bible``) and return what changed.
 
-    def reaudit(self) -> tuple[Report, AuditDiff]:
-        """Audit the last audit's script against its bible again and store the result."""
-        from continuity.api import audit, load_bible, load_script
+        For a season (``season``: its :class:`continuity.season.manifest.SeasonSpec`),
+        ``script`` names the season and each finding is recorded against its
+        episode's file; the season is kept so that :meth:`reaudit` audits it again.
+        """
+        bible_rel = self.relative(bible) if bible else None
+        if season is None:
+            return self.store.record_audit(report, self.relative(script), bible_rel)
+        from dataclasses import replace
+
+        spec = replace(season, bible=bible_rel, source=self.relative(season.source) if season.source else "",
+                       episodes=tuple(replace(e, path=self.relative(e.path)) for e in season.episodes))
+        return self.store.record_audit(report, self.relative(script), bible_rel, season=spec.to_json(),
+                                       episodes={e.number: e.path for e in spec.episodes})
+
+    def season(self):
+        """The last audit's season (paths inside the project), or None when it was one script."""
+        last = self.last_audit()
+        if not last.get("season"):
+            return None
+        from dataclasses import replace
+
+        from continuity.season.manifest import SeasonSpec
+
+        spec = SeasonSpec.from_json(last["season"])
+        return replace(spec, episodes=tuple(replace(e, path=str(self.inside(e.path, "script"))) for e in spec.episodes))
+
+    def audit_again(self, bible=None) -> Report:
+        """The last audit's script or season audited again, against ``bible`` (default: the recorded bible)."""
+        from continuity.api import audit, audit_season, load_bible, load_script
 
         last = self.last_audit()
-        script = (self.root / last["script"]).resolve()
-        bible = (self.root / last["bible"]).resolve() if last["bible"] else None
-        report = audit(load_script(script), load_bible(bible) if bible else None, bible_source=last["bible"])
-        return report, self.store.record_audit(report, last["script"], last["bible"])
+        if bible is None and last["bible"]:
+            bible = load_bible(self.inside(last["bible"], "bible"))
+        season = self.season()
+        if season is not None:
+            return audit_season(season, bible, bible_source=last["bible"])
+        return audit(load_script(self.script_path()), bible, bible_source=last["bible"])
+
+    def reaudit(self) -> tuple[Report, AuditDiff]:
+        """Audit the last audit's script (or season) against its bible again and store the result."""
+        last = self.last_audit()
+        report = self.audit_again()
+        season = self.season()
+        if season is None:
+            return report, self.store.record_audit(report, last["script"], last["bible"])
+        return report, self.record(report, self.root / last["script"], self.root / last["bible"] if last["bible"] else None,
+                                   season=season)
 
     def finding(self, id_or_prefix: str) -> dict[str, Any]:
         """A stored finding by id or unique id prefix.
@@ -195,7 +232,7 @@ def fix(project: Project, fid: str, new_text: str, who: str | None = None, *, wh
     from continuity.screenplay.lines import text_at
 
     f = project.finding(fid)
-    path = project.script_path()
+    path = project.inside(f["script"], "script")  # in a season, the finding's own episode
     data, stat = safe_io.read(path, "screenplay")
     if path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
         raise InputError(f"{path.name}: lines can be fixed in Fountain and Final Draft scripts only; edit it by hand")
@@ -338,10 +375,8 @@ def add_to_bible(project: Project, fid: str, who: str | None = None, *, confirme
 
 def consequences(project: Project, bible) -> list[dict[str, Any]]:
     """Errors and warnings an audit against ``bible`` would report that the last audit did not."""
-    from continuity.api import audit, load_script
-
     last = project.last_audit()
-    report = audit(load_script(project.script_path()), bible, bible_source=last["bible"])
+    report = project.audit_again(bible)
     current = {x["id"] for x in project.store.findings() if x["last_seen_audit"] == last["id"]}
     return [x.to_dict() for x in report.findings if x.id not in current and x.severity in ("error", "warning")]
 
@@ -374,7 +409,7 @@ def _canon(bible, f: dict[str, Any]):
         item = str(data.get("garment") or "").strip()
         if not item:
             raise InputError("this wardrobe finding does not name the garment")
-        scene = int(f["scene"])
+        scene = int(data.get("season_scene") or f["scene"])  # a series bible counts scenes across the season
         kind = garment_kind(item)
         wardrobe, narrowed = [], []
         for n, w in enumerate(chars[idx].wardrobe):

@@ -375,11 +375,13 @@ def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dic
         history = defaultdict(list)
         for d in store.decisions():
             history[d["finding_id"]].append(d)
-        script = None
-        try:
-            script = state.script(project.script_path()) if last else None
-        except (StudioError, OSError):
-            script = None
+        scripts: dict[str, Any] = {}  # each finding's own file (a season's episodes), read once
+        for path in {f["script"] for f in shown}:
+            try:
+                scripts[path] = state.script(project.inside(path, "script"))
+            except (StudioError, OSError):
+                scripts[path] = None
+        script = scripts.get(last["script"]) if last else None
         bible_ok = bool(last and last["bible"])
     flash, session["flash"] = session["flash"], []
     by_finding: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -389,10 +391,12 @@ def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dic
         if fid:
             by_finding[fid].append(m)
     top = [m for m in flash if not any(m in v for v in by_finding.values())]
-    headings = {sc.index: sc.heading.text for sc in script.scenes} if script else {}
-    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    headings = {(f["episode"], sc.index): sc.heading.text for f in shown if scripts.get(f["script"])
+                for sc in scripts[f["script"]].scenes}
+    groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
     for f in shown:
-        f["context"] = _context(script, f["line"]) if script else []
+        own = scripts.get(f["script"], script)
+        f["context"] = _context(own, f["line"]) if own else []
         f["current_text"] = next((c["text"] for c in f["context"] if c["here"]), f["text"])
         f["history"] = history.get(f["id"], [])
         f["canon"] = bible_ok and actions.can_add_to_bible(f)
@@ -400,7 +404,7 @@ def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dic
         f["messages"] = by_finding.get(f["id"], [])
         f["scene_number"] = scene_label(f)
         f["page"] = page_of(f)
-        groups[f["scene"]].append(f)
+        groups[(f["episode"] or 0, f["scene"])].append(f)
     options = {
         "category": sorted({f["category"] for f in every}),
         "severity": [s for s in ("error", "warning", "info") if any(f["severity"] == s for f in every)],
@@ -408,7 +412,8 @@ def _render_index(state: ReviewState, env, session: dict[str, Any], filters: dic
         "status": list(STATUSES),
     }
     return env.get_template("index.html").render(
-        last=last, groups=[(i, g[0]["scene_number"], g) for i, g in sorted(groups.items())], headings=headings, filters=filters, options=options,
+        last=last, groups=[(ep, scene, g[0]["scene_number"], g) for (ep, scene), g in sorted(groups.items())],
+        headings={(ep or 0, sc): h for (ep, sc), h in headings.items()}, filters=filters, options=options,
         csrf=session["csrf"], flash=top, total=len(every), shown=len(shown), counts=store_counts(every),
         nonce=nonce, max_reason=MAX_REASON,
     )

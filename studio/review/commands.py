@@ -55,7 +55,14 @@ def _need_store(root: Path, hint: str) -> None:
 def _public(f: dict[str, Any]) -> dict[str, Any]:
     from studio.review.export import page_of, scene_label
 
-    return {**{k: f.get(k) for k in JSON_KEYS}, "scene_number": scene_label(f), "page": page_of(f) or None}
+    out = {**{k: f.get(k) for k in JSON_KEYS}, "scene_number": scene_label(f), "page": page_of(f) or None}
+    if f.get("episode") is not None:  # a season's finding: its episode and that episode's file
+        out.update(episode=f["episode"], script=f["script"])
+    return out
+
+
+def _episode(f: dict[str, Any]) -> str:
+    return f"episode {f['episode']}, " if f.get("episode") is not None else ""
 
 
 def _emit(data: Any) -> None:
@@ -105,7 +112,7 @@ def list_findings(
         page = page_of(f)
         typer.echo(
             f"{f['id'][:8]}  {f['status']:9} {f['severity']:7} {f['category']:10} "
-            f"scene {scene_label(f):>4} {'p. ' + page if page else '':>7} line {f['line']:>5}  {f['message']}"
+            f"{_episode(f)}scene {scene_label(f):>4} {'p. ' + page if page else '':>7} line {f['line']:>5}  {f['message']}"
         )
     if not items:
         typer.echo("no findings")
@@ -132,7 +139,7 @@ def show(
     from studio.review.export import evidence_where, page_of, scene_label
 
     page = page_of(f)
-    typer.echo(f"{f['id']}  [{f['status']}] {f['severity']} {f['category']}, scene {scene_label(f)}, "
+    typer.echo(f"{f['id']}  [{f['status']}] {f['severity']} {f['category']}, {_episode(f)}scene {scene_label(f)}, "
                f"{'p. ' + page + ', ' if page else ''}line {f['line']}")
     typer.echo(f"  {f['message']}")
     if f["text"]:

@@ -48,6 +48,19 @@ def inline_intended(script: Script, path: str | Path) -> set[int]:
     return marked_lines(text) if "[[" in text else set()
 
 
+def season_intended(report: Report) -> dict[int, set[int]]:
+    """For a season report, the lines each Fountain episode marks ``[[continuity: intended]]``, by episode."""
+    from continuity.screenplay.io import decode_text, read_bytes
+
+    out: dict[int, set[int]] = {}
+    for ep in report.episodes:
+        if ep.format != "fountain":
+            continue
+        text = decode_text(read_bytes(ep.script), ep.script)
+        out[ep.number] = marked_lines(text) if "[[" in text else set()
+    return out
+
+
 def dismissed_ids(project: str | Path) -> set[str]:
     """Ids of the findings dismissed in the project's store (none without a store)."""
     from studio.review.store import DB_NAME, Store
@@ -60,14 +73,23 @@ def dismissed_ids(project: str | Path) -> set[str]:
         return {f["id"] for f in store.findings(status="dismissed")}
 
 
-def apply(report: Report, *, dismissed: set[str], intended_lines: set[int]) -> Report:
-    """Move dismissed and marked findings from ``findings`` to ``hidden``."""
+def apply(report: Report, *, dismissed: set[str], intended_lines: set[int] = frozenset(),
+          intended_by_episode: dict[int, set[int]] | None = None) -> Report:
+    """Move dismissed and marked findings from ``findings`` to ``hidden``.
+
+    Args:
+        report: the audit.
+        dismissed: ids dismissed in the store.
+        intended_lines: the marked lines of a single script.
+        intended_by_episode: in a season, each episode's marked lines (its own numbering).
+    """
     keep: list[Finding] = []
     hidden: list[Finding] = list(report.hidden)
     for f in report.findings:
+        marked = intended_by_episode.get(f.episode, set()) if intended_by_episode is not None else intended_lines
         if f.id in dismissed:
             hidden.append(replace(f, status="dismissed"))
-        elif f.line in intended_lines:
+        elif f.line in marked:
             hidden.append(replace(f, status="intended"))
         else:
             keep.append(f)
@@ -77,4 +99,4 @@ def apply(report: Report, *, dismissed: set[str], intended_lines: set[int]) -> R
     return replace(report, findings=tuple(keep), hidden=tuple(hidden))
 
 
-__all__ = ["MARKER_RE", "marked_lines", "inline_intended", "dismissed_ids", "apply"]
+__all__ = ["MARKER_RE", "marked_lines", "inline_intended", "season_intended", "dismissed_ids", "apply"]

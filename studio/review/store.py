@@ -79,6 +79,11 @@ _MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX decisions_finding ON decisions(finding_id);
     """,
+    # 2: seasons: an audit of several episodes (the season, to audit it again), a finding's episode
+    """
+    ALTER TABLE audits ADD COLUMN season TEXT;
+    ALTER TABLE findings ADD COLUMN episode INTEGER
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -228,7 +233,8 @@ class Store:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     # -- audits -----------------------------------------------------------------
-    def record_audit(self, report: Report, script_path: str, bible_path: str | None) -> AuditDiff:
+    def record_audit(self, report: Report, script_path: str, bible_path: str | None, *,
+                     season: str | None = None, episodes: dict[int, str] | None = None) -> AuditDiff:
         """Store an audit's findings and say what changed since the last audit.
 
         A finding seen before keeps its status (dismissed stays dismissed,
@@ -239,16 +245,22 @@ class Store:
 
         Args:
             report: the audit.
-            script_path: the script, as recorded (relative to the project).
+            script_path: the script, as recorded (relative to the project); for a
+                season, what names the season (its manifest, its folder).
             bible_path: the bible, as recorded, or None.
+            season: a season's spec (JSON, to audit it again), or None.
+            episodes: a season's episode files by episode number, as recorded: each
+                finding is recorded against its episode's file, and findings of
+                those files that are gone become ``resolved``.
         """
         diff = AuditDiff()
         at = now()
+        scripts = episodes or {}
         self.db.execute("BEGIN IMMEDIATE")
         try:
             cur = self.db.execute(
-                "INSERT INTO audits (script, bible, started_at, findings) VALUES (?, ?, ?, ?)",
-                (script_path, bible_path, at, len(report.findings)),
+                "INSERT INTO audits (script, bible, started_at, findings, season) VALUES (?, ?, ?, ?, ?)",
+                (script_path, bible_path, at, len(report.findings), season),
             )
             audit_id = diff.audit_id = int(cur.lastrowid)
             seen: set[str] = set()
@@ -258,16 +270,17 @@ class Store:
                 seen.add(f.id)
                 d = f.to_dict()
                 values = (
-                    script_path, f.category, f.severity, f.scene, f.line, f.character, d["subject"], f.message,
+                    scripts.get(f.episode, script_path) if f.episode is not None else script_path,
+                    f.category, f.severity, f.scene, f.line, f.character, d["subject"], f.message,
                     f.text, json.dumps(d["evidence"], ensure_ascii=False), f.evidence_key,
-                    json.dumps(d, ensure_ascii=False, default=str), audit_id,
+                    json.dumps(d, ensure_ascii=False, default=str), f.episode, audit_id,
                 )
                 row = self.db.execute("SELECT status, evidence_key FROM findings WHERE id = ?", (f.id,)).fetchone()
                 if row is None:
                     self.db.execute(
                         "INSERT INTO findings (script, category, severity, scene, line, character, subject, message,"
-                        " text, evidence, evidence_key, data, last_seen_audit, id, status, first_seen_audit)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'open',?)",
+                        " text, evidence, evidence_key, data, episode, last_seen_audit, id, status, first_seen_audit)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'open',?)",
                         (*values, f.id, audit_id),
                     )
                     diff.new.append(f.id)
@@ -280,7 +293,7 @@ class Store:
                     reason = "found again"
                 self.db.execute(
                     "UPDATE findings SET script=?, category=?, severity=?, scene=?, line=?, character=?, subject=?,"
-                    " message=?, text=?, evidence=?, evidence_key=?, data=?, last_seen_audit=? WHERE id=?",
+                    " message=?, text=?, evidence=?, evidence_key=?, data=?, episode=?, last_seen_audit=? WHERE id=?",
                     (*values, f.id),
                 )
                 if reason:
@@ -290,8 +303,10 @@ class Store:
                     diff.dismissed.append(f.id)
                 else:
                     diff.still_open.append(f.id)
+            paths = sorted({script_path, *scripts.values()})
             for row in self.db.execute(
-                "SELECT id FROM findings WHERE script = ? AND status IN ('open', 'confirmed')", (script_path,)
+                "SELECT id FROM findings WHERE script IN (%s) AND status IN ('open', 'confirmed')"
+                % ",".join("?" * len(paths)), paths,
             ).fetchall():
                 if row["id"] not in seen:
                     self.db.execute("UPDATE findings SET status='resolved' WHERE id=?", (row["id"],))
@@ -328,7 +343,8 @@ class Store:
             if value:
                 where.append(f"{col} = ?")
                 args.append(value)
-        sql = "SELECT * FROM findings" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY scene, line, id"
+        sql = ("SELECT * FROM findings" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY COALESCE(episode, 0), scene, line, id")
         return [_row(r) for r in self.db.execute(sql, args).fetchall()]
 
     def get(self, finding_id: str) -> dict[str, Any] | None:
