@@ -204,3 +204,48 @@ def test_as_if_looking_for_a_shaved_moustache_is_not_wearing_it():
         ["appearance"],
     )
     assert r.findings == ()
+
+
+def test_a_thing_lost_in_the_told_past_is_not_used_again_later_in_it_or_in_the_present():
+    """The synthetic bench's prop recall fell from 29/30 to 12/30 when story time put Big Fish's told life in the past."""
+    script = """
+        INT. HOSPITAL - NIGHT
+
+        Will sits by the bed.
+
+        EXT. RIVER - DAY (FLASHBACK)
+
+        Edward unwraps a small parcel: a hip flask.
+
+        EDWARD
+        Look at that.
+
+        Edward grinds the hip flask under his heel until nothing is left but splinters.
+
+        EXT. FIELD - DAY (FLASHBACK)
+
+        Edward glances at the hip flask.
+
+        INT. HOSPITAL - NIGHT
+
+        Will glances at the hip flask.
+        """
+    r = audit_text(script, None, ["prop"])
+    assert [f.scene for f in r.findings] == [3]
+
+
+def test_a_thing_lost_in_the_present_is_whole_in_a_flashback():
+    r = audit_text(
+        """
+        INT. KITCHEN - NIGHT
+
+        Will smashes the snow globe against the wall.
+
+        INT. KITCHEN - DAY (FLASHBACK)
+
+        Young Will turns the snow globe over in his hands.
+        """,
+        None,
+        ["prop"],
+    )
+    assert r.findings == ()

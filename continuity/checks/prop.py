@@ -47,7 +47,9 @@ class _Lost:
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield prop findings."""
-    sentences = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and not ctx.is_flashback(s.scene)]
+    # The past is read too (a life told in flashbacks, like Big Fish's, loses things in it); a loss and a use
+    # are compared only on one line of story time (see _same_line).
+    sentences = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0]
     if not sentences:
         return
     aliases = bible_aliases(ctx)
@@ -84,9 +86,32 @@ def check(ctx: Context) -> Iterator[Finding]:
                     continue  # the aftermath of the loss itself
                 if not lost.portable and _place(ctx, s.scene) != lost.location:
                     continue  # another window, another vase
+                if not _same_line(ctx, lost.sentence.scene, s.scene):
+                    continue  # whole in a flashback before the loss, or lost in the past and seen in the present
                 yield _finding(ctx, s, e, lost)
                 open_losses.remove(lost)
                 break
+
+
+def _same_line(ctx: Context, lost_scene: int, use_scene: int) -> bool:
+    """Whether a use in ``use_scene`` comes after a loss in ``lost_scene`` in story time as well as in the script.
+
+    Both in the main story, or both in the past (a remembered life told in order), or
+    lost in the past and used in the present; not whole in a flashback after a loss in
+    the present, not lost in a dream or a flash-forward, and not a use dated to a year
+    before the loss's.
+    """
+    a, b = ctx.scene(lost_scene), ctx.scene(use_scene)
+    past_loss, past_use = ctx.is_flashback(lost_scene), ctx.is_flashback(use_scene)
+    if past_use and not past_loss:
+        return False
+    if past_loss and not past_use and a is not None and _UNREAL_RE.search(" ".join(a.heading.qualifiers)):
+        return False
+    years = (a.heading.year if a else None, b.heading.year if b else None)
+    return not (years[0] and years[1] and years[1] < years[0])
+
+
+_UNREAL_RE = re.compile(r"\b(?:DREAM|FANTASY|IMAGIN\w*|NIGHTMARE|VISION|HALLUCINATION|FLASH[- ]?FORWARD|FUTURE)\b")
 
 
 #: What a burnt, destroyed or eaten thing cannot be "found" or "fished out" again; only replaced, bought or mended.
