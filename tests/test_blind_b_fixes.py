@@ -249,3 +249,94 @@ def test_a_thing_lost_in_the_present_is_whole_in_a_flashback():
         ["prop"],
     )
     assert r.findings == ()
+
+
+DEPARTMENT_ROWS = """\
+cast:
+  - who: Claire Daunt
+    notes: Thirty-six. Green eyes. Chestnut hair to the shoulder.
+  - who: Viktor Halasz
+    notes: Forty-eight, a grey walrus moustache.
+hair_and_makeup:
+  - character: Claire
+    scenes: 1-3
+    look: chestnut, shoulder length, soft wave
+  - character: Claire
+    scenes: 3 (on screen) to end
+    look: Dyes her hair black herself at the washstand in sc 3. Stays black to the last scene.
+  - character: Viktor (1956)
+    scenes: 2
+    look: more hair, moustache still dark brown
+art_department:
+  action_props:
+    - item: Viktor's cigarette case
+      notes: SILVER, a gift from Ilona.
+  sets:
+    The Black Eye: Firefighters' bar. Long ZINC counter, pressed-tin ceiling.
+    Station kitchen: Walls nicotine BEIGE until scene 4, when the crew paints them SAGE MIST. Green from then on.
+"""
+
+
+def test_a_department_kept_as_rows_by_character_and_props_named_by_item_load():
+    bible, warnings = read_bible(DEPARTMENT_ROWS, source="a.yaml")
+    assert [p.name for p in bible.props] == ["Viktor's cigarette case"]
+    claire = bible.character("CLAIRE DAUNT")
+    assert any("scenes 3" in k for k in claire.attributes), claire.attributes
+    assert not bible.story_days  # rows naming their character are no table of days
+    assert any("hair_and_makeup[2]" in w and "no one character" in w for w in warnings)
+
+
+def test_rows_of_looks_date_the_change_and_notes_describe_a_character_named_by_who():
+    r = audit_text(
+        """
+        INT. BAR - NIGHT
+
+        Claire, her chestnut hair damp, sits at the zinc counter.
+
+        INT. OFFICE - DAY
+
+        Claire reads. Her green eyes narrow.
+
+        INT. ROOM - NIGHT
+
+        Claire works the dye through. Her hair goes black.
+
+        INT. STATION KITCHEN - DAY
+
+        Claire sits at the table, her black hair loose.
+
+        INT. BLACK EYE - NIGHT
+
+        Claire leans on the long oak counter. A steamer model sits in a glass case.
+
+        CLAIRE
+        I'll stop when I'm forty.
+
+        INT. STATION KITCHEN - NIGHT
+
+        The beige kitchen smells of chili.
+        """,
+        DEPARTMENT_ROWS,
+        ["appearance", "location", "prop", "timeline"],
+    )
+    messages = [f.message for f in r.findings]
+    assert any("beige" in m and "painted green in scene 4 (the bible)" in m for m in messages), messages  # scene 6
+    assert any("oak" in m and "ZINC counter" in m for m in messages), messages
+    assert not any("glass" in m or "forty" in m or "hair" in m for m in messages), messages
+
+
+def test_half_of_a_beard_is_not_a_thing_that_is_lost():
+    r = audit_text(
+        """
+        EXT. CAMP - DAY
+
+        Tom shaves. Half of his ginger beard is already gone.
+
+        EXT. SUMMIT - DAY
+
+        Nell turns through the compass, looking at half of Asia.
+        """,
+        None,
+        ["prop"],
+    )
+    assert r.findings == ()

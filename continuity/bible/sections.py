@@ -85,7 +85,7 @@ def section_kind(key: str, value: Any, known: Callable[[str], bool] = lambda k: 
     hits = {kind for kind, ws in _WORDS.items() if words & ws}
     if "days" in hits and not _is_day_table(value):
         hits.discard("days")
-    if hits and "days" not in hits and isinstance(value, list) and _is_day_table(value):
+    if hits and "days" not in hits and isinstance(value, list) and _is_calendar(value):
         return "days"  # the key's words say camp, the rows are dated days
     if hits == {"looks", "wardrobe"}:
         hits = {"looks"}  # "hair, make-up and dress" is about faces
@@ -168,13 +168,45 @@ def _is_day_table(value: Any) -> bool:
         return True  # "Saturday 8 May": "sc. 7-9 and 11: ..."
     if not dicts or len(dicts) < 0.8 * len(entries):
         return False
+    if any(_norm(k) in _WHO_FIELDS for e in dicts for k in e):
+        return False  # "- character: Claire / scenes: 1-11 / look: ...": a department's rows, not days
     if sum(any(_norm(k) in _SCENE_FIELDS for k in e) for e in dicts) >= 0.8 * len(dicts):
         return True
-    # A calendar without scene numbers ("- date: Mon 2 Mar 1987 / what: the dawn run"): rows
-    # with dates and no names are days, whatever the section is called ("fight_camp").
+    return _is_calendar(value)
+
+
+#: Fields that say whose a row is: such rows are a department's, not the story's days.
+_WHO_FIELDS = {"character", "who", "person", "actor", "cast", "name"}
+
+
+def _is_calendar(value: Any) -> bool:
+    """A calendar without scene numbers ("- date: Mon 2 Mar 1987 / what: the dawn run"): rows with dates, no names."""
+    dicts = [fields for _, fields in _rows(value)]
+    if len(dicts) < 2 or any(_norm(k) in _WHO_FIELDS for e in dicts for k in e):
+        return False
     dated = sum(any(_norm(k) in _DATE_FIELDS and _has_date(v) for k, v in e.items()) for e in dicts)
-    named = sum(any(_norm(k) == "name" for k in e) for e in dicts)
-    return len(dicts) >= 2 and dated >= 0.8 * len(dicts) and not named
+    return dated >= 0.8 * len(dicts)
+
+
+def character_rows(value: Any) -> list[tuple[str, dict[str, Any], int]]:
+    """A department kept as rows naming their character ("- character: Claire / scenes: 1-11 / look: ...").
+
+    Returns ``(character, fields, index)`` per row, the row's scenes folded into its
+    other keys ("look (scenes 1-11)"), so that each value is dated as the key says;
+    ``[]`` when the value is not such a list.
+    """
+    if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
+        return []
+    out = []
+    for i, row in enumerate(value):
+        who = next((str(v) for k, v in row.items() if _norm(k) in _WHO_FIELDS and isinstance(v, str)), None)
+        if who is None:
+            return []
+        scenes = next((str(v) for k, v in row.items() if _norm(k) in _SCENE_FIELDS), None)
+        fields = {(f"{k} (scenes {scenes})" if scenes else str(k)): v for k, v in row.items()
+                  if _norm(k) not in _WHO_FIELDS and _norm(k) not in _SCENE_FIELDS}
+        out.append((who, fields, i))
+    return out
 
 
 def _has_date(value: Any) -> bool:
@@ -310,4 +342,4 @@ def _spans(scenes: list[str]) -> str:
     return ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in parts)
 
 
-__all__ = ["PLACE_NOUNS", "day_table", "key_words", "parse_date", "scene_numbers", "section_kind"]
+__all__ = ["PLACE_NOUNS", "character_rows", "day_table", "key_words", "parse_date", "scene_numbers", "section_kind"]

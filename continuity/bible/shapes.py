@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from continuity.bible.model import Bible, Style
-from continuity.bible.sections import day_table, section_kind
+from continuity.bible.sections import character_rows, day_table, section_kind
 from continuity.errors import BibleError
 
 _KEY_SPACE_RE = re.compile(r"[\s_\-]+")
@@ -274,7 +274,7 @@ def _kind(raw_key: Any, value: Any) -> str | None:
     if _place_like(value):
         return "locations"
     kind = section_kind(raw_key, value, known_section)
-    if kind in ("looks", "wardrobe") and isinstance(value, dict):
+    if kind in ("looks", "wardrobe") and (isinstance(value, dict) or character_rows(value)):
         return "department"
     if kind == "palette":
         return "style field"
@@ -309,15 +309,16 @@ def _departments(m: _Mapper, placed: list, notes: list[str]) -> dict[tuple, list
         if kind != "department":
             continue
         looks = section_kind(raw_key, value) == "looks"
-        for who, fields in value.items():
+        rows = ([(who, fields, (*path, i)) for who, fields, i in character_rows(value)] if isinstance(value, list)
+                else [(who, fields, (*path, who)) for who, fields in value.items()])
+        for who, fields, kpath in rows:
             words = _name_words(str(who))
             hits = [p for p, names in entries if words and words <= names]
             if len(hits) != 1:
                 notes.append(f"{raw_key}: {who}: {_text(fields)}")
-                m.warn((*path, who), f"kept {_format((*path, who))!r} as notes (it names no one character)")
+                m.warn(kpath, f"kept {_format(kpath)!r} as notes (it names no one character)")
                 continue
             into = extras.setdefault(hits[0], [])
-            kpath = (*path, who)
             if not isinstance(fields, dict):
                 into.append(("appearance" if looks else "wardrobe", fields, kpath))
                 continue
@@ -373,6 +374,8 @@ def _entities(m: _Mapper, value: Any, path: tuple, section: str, read, offset: i
     raise m.refuse(path, f"expected a list or a mapping of {section}")
 
 
+#: What names a prop or a place in a list of them: "- item: Viktor's cigarette case".
+_THING_NAME_KEYS = {"item", "thing", "prop", "object", "place", "location", "set", "title"}
 _PLACE_FIELDS = {"exterior", "interior", "outside", "inside", "overall", "general", "address", "where"}
 
 
@@ -399,8 +402,9 @@ def _split_entry(m: _Mapper, name: str | None, item: Any, path: tuple, new: tupl
     if isinstance(item, dict):
         fields = dict(item)
         if name is None:
+            keys = _NAME_KEYS | (_THING_NAME_KEYS if new and new[0] in ("props", "locations") else set())
             for k in list(fields):
-                if norm_key(k) in _NAME_KEYS and isinstance(fields[k], (str, int, float)):
+                if norm_key(k) in keys and isinstance(fields[k], (str, int, float)):
                     name = _text(fields.pop(k))
                     m.carry((*path, k), (*new, "name"))
                     break

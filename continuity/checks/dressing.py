@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.language.lexicon import colour_group
+from continuity.language.lexicon import MATERIALS, colour_group
 from continuity.story.context import Context
 from continuity.story.places import _ROOMS, Places
 
@@ -28,7 +28,7 @@ _ROOM_COLOUR_RE = re.compile(r"\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+(?P<r>" + "|".join(
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield set-dressing findings."""
     places = Places.of(ctx)
-    if not (places.absent or places.fixtures or places.repaints):
+    if not (places.absent or places.fixtures or places.repaints or places.made):
         return
     for s in ctx.sentences:
         if s.kind != "action" or s.scene == 0:
@@ -37,6 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from _absent(ctx, places, s, here)
         yield from _fixtures(ctx, places, s, here)
         yield from _repainted(ctx, places, s, here)
+        yield from _made_of(ctx, places, s, here)
 
 
 def _absent(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
@@ -83,21 +84,43 @@ def _fixtures(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Findi
 
 def _repainted(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
     for r in places.repaints:
-        if r.place not in here or s.scene <= r.sentence.scene or ctx.is_flashback(s.scene) or r.old is None:
+        if r.place not in here or s.scene <= r.scene or ctx.is_flashback(s.scene) or r.old is None:
             continue
-        if ctx.period(s.scene) != ctx.period(r.sentence.scene):
+        if ctx.period(s.scene) != ctx.period(r.scene):
             continue
         for m in _ROOM_COLOUR_RE.finditer(s.text):
             group = colour_group(m.group("c"))
             if group is None or group != r.old or group == r.colour:
                 continue
+            evidence = (Evidence(r.sentence.text, line=r.sentence.line, scene=r.sentence.scene) if r.sentence
+                        else Evidence(r.text, bible=r.path))
             yield Finding(
                 category="location", severity="error", scene=s.scene, line=s.line,
                 message=f"the {m.group('r').lower()} is {m.group('c').lower()} here ({m.group(0)!r}), but it was "
-                        f"painted {r.colour} in scene {ctx.scene_number(r.sentence.scene)}",
+                        f"painted {r.colour} in scene {ctx.scene_number(r.scene)}"
+                        f"{'' if r.sentence else ' (the bible)'}",
                 text=s.text, subject=f"{r.place}.{r.what}",
-                evidence=(Evidence(r.sentence.text, line=r.sentence.line, scene=r.sentence.scene),),
+                evidence=evidence,
                 extra=(("attribute", "colour"), ("value", group), ("expected", r.colour)),
+            )
+            return
+
+
+def _made_of(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
+    """A set's one counter or floor said to be of another material ("a long oak counter" for the bible's zinc)."""
+    mine = [f for f in places.made if f.place in here]
+    for f in mine:
+        for m in re.finditer(r"\b(?P<m>[a-z]+)\s+(?P<n>" + re.escape(f.noun) + r")s?\b", s.text, re.IGNORECASE):
+            material = MATERIALS.get(m.group("m").lower())
+            if material is None or material == f.material:
+                continue
+            yield Finding(
+                category="location", severity="error", scene=s.scene, line=s.line,
+                message=f"the {f.noun} of {f.place} is {m.group('m').lower()} here ({m.group(0)!r}), but the bible "
+                        f"has {f.words!r}",
+                text=s.text, subject=f"{f.place}.{f.noun}",
+                evidence=(Evidence(f.text, bible=f.path),),
+                extra=(("attribute", "material"), ("value", material), ("expected", f.material)),
             )
             return
 

@@ -20,22 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.language.lexicon import COLOURS, colour_group, colour_parts, colours_conflict, garment_kind
+from continuity.language.lexicon import (
+    COLOURS,
+    MATERIALS,
+    colour_group,
+    colour_parts,
+    colours_conflict,
+    garment_kind,
+)
 from continuity.story.context import Context
 
-MATERIALS: dict[str, str] = {
-    **dict.fromkeys(["leather", "suede", "leathern"], "leather"),
-    **dict.fromkeys(["canvas", "cloth", "linen", "cotton", "wool", "woollen", "woolen", "felt", "velvet", "silk",
-                     "denim", "hessian", "burlap", "tweed", "corduroy"], "fabric"),
-    **dict.fromkeys(["steel", "tin", "iron", "brass", "aluminium", "aluminum", "chrome", "metal", "pewter", "zinc",
-                     "stainless", "copper", "bronze", "silver", "gold", "golden", "gilt"], "metal"),
-    **dict.fromkeys(["wood", "wooden", "oak", "pine", "mahogany", "walnut", "teak", "birch", "bamboo", "timber"], "wood"),
-    **dict.fromkeys(["plastic", "vinyl", "nylon", "polystyrene", "acrylic"], "plastic"),
-    **dict.fromkeys(["glass", "crystal"], "glass"),
-    **dict.fromkeys(["paper", "cardboard", "paperback"], "paper"),
-    **dict.fromkeys(["ceramic", "china", "porcelain", "earthenware", "clay", "stoneware"], "ceramic"),
-    **dict.fromkeys(["stone", "marble", "granite", "slate"], "stone"),
-}
 # Words that describe without being a colour or a material of the whole object.
 _COVERING = frozenset({"bind", "cover", "wrap", "make", "upholster", "clad", "trim", "case", "encase", "coat", "paint"})
 _BE = frozenset({"be", "look", "seem", "appear", "remain", "stay"})
@@ -299,6 +293,9 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
                  and not _material_of(w)}
         if nouns - set(" ".join(dict(props)[name]).split()):
             continue  # "the red emergency phone" is not the bible's satellite phone
+        if " " not in m.group(0).strip() and " " in name.strip() and re.match(
+                r"(?:a|an|some|one|any)\s", _np_before(parse, head), re.IGNORECASE):
+            continue  # "a steamer in a glass case": a case, not the bible's cigarette case
         look = describe(parse, head, s.text)
         if look is None:
             continue

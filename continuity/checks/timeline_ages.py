@@ -106,6 +106,10 @@ def _addressee(text: str, speaker: str, cast: SceneCast | None, ctx: Context) ->
     return others[0] if len(others) == 1 else None
 
 
+#: Words before "I'm forty" that make it some other time: "when", "if", "till", "by the time".
+_NOT_NOW_RE = re.compile(r"\b(?:when|whenever|if|unless|till|until|once|by the time|before|after)\s+$", re.IGNORECASE)
+
+
 def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Finding]:
     for scene in ctx.script.scenes:
         if ctx.is_flashback(scene.index):
@@ -123,6 +127,8 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 age = number(m.group("n"))
                 if age is None or not 3 <= age <= 110:
                     continue
+                if _NOT_NOW_RE.search(el.text[max(0, m.start() - 20): m.start()]):
+                    continue  # "I'll sleep when I'm forty", "if you're sixty": not the age now
                 you = m.group("who").lower().startswith("you")
                 who = _addressee(el.text, el.character, cast, ctx) if you else el.character
                 if who is None:

@@ -143,7 +143,7 @@ GARMENTS: dict[str, str] = {
     **dict.fromkeys(["jacket", "blazer", "windbreaker", "rain jacket", "bomber jacket", "leather jacket"], "jacket"),
     **dict.fromkeys(["sweater", "jumper", "cardigan", "pullover", "hoodie", "sweatshirt"], "sweater"),
     **dict.fromkeys(["shirt", "blouse", "t-shirt", "tee", "polo"], "shirt"),
-    **dict.fromkeys(["dress", "gown", "sundress", "nightgown", "nightdress"], "dress"),
+    **dict.fromkeys(["dress", "gown", "sundress", "nightgown", "nightdress", "frock", "chiffon", "bombazine", "taffeta", "organza", "tulle"], "dress"),
     **dict.fromkeys(["skirt"], "skirt"),
     **dict.fromkeys(["trousers", "pants", "jeans", "slacks", "shorts", "sweatpants", "joggers"], "trousers"),
     **dict.fromkeys(["hat", "cap", "beanie", "fedora", "bonnet", "sou'wester"], "hat"),
@@ -371,3 +371,18 @@ def colour_of(item: str) -> str | None:
         if word in COLOUR_GROUP:
             return COLOUR_GROUP[word]
     return None
+
+#: Material words by family: what a thing is made of ("oak" and "pine" are wood).
+MATERIALS: dict[str, str] = {
+    **dict.fromkeys(["leather", "suede", "leathern"], "leather"),
+    **dict.fromkeys(["canvas", "cloth", "linen", "cotton", "wool", "woollen", "woolen", "felt", "velvet", "silk",
+                     "denim", "hessian", "burlap", "tweed", "corduroy"], "fabric"),
+    **dict.fromkeys(["steel", "tin", "iron", "brass", "aluminium", "aluminum", "chrome", "metal", "pewter", "zinc",
+                     "stainless", "copper", "bronze", "silver", "gold", "golden", "gilt"], "metal"),
+    **dict.fromkeys(["wood", "wooden", "oak", "pine", "mahogany", "walnut", "teak", "birch", "bamboo", "timber"], "wood"),
+    **dict.fromkeys(["plastic", "vinyl", "nylon", "polystyrene", "acrylic"], "plastic"),
+    **dict.fromkeys(["glass", "crystal"], "glass"),
+    **dict.fromkeys(["paper", "cardboard", "paperback"], "paper"),
+    **dict.fromkeys(["ceramic", "china", "porcelain", "earthenware", "clay", "stoneware"], "ceramic"),
+    **dict.fromkeys(["stone", "marble", "granite", "slate"], "stone"),
+}

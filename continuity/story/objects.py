@@ -115,6 +115,7 @@ PERSON_PRONOUNS = frozenset("he she they him her them i you we me us".split())
 OBJECT_PRONOUNS = frozenset("it them they".split())
 # Nouns that are events, feelings or surroundings, never props.
 NOT_PROPS = frozenset(
+    "half halves rest part parts bit bits remainder most none "  # "half of his beard is gone": a quantity, not a thing
     "silence tension spell mood news rules rule law record promise heart stillness quiet calm peace moment "
     "illusion deadlock ice connection contact fast habit concentration trance light darkness dark sun moon sky "
     "day night dawn dusk morning evening afternoon noon time sound noise music voice laugh laughter smile "
@@ -422,14 +423,19 @@ class _Antecedents:
     def at(self, i: int) -> ObjectRef | None:
         # "A truck rolls over the pen, crushing it": *it* is never its own verb's subject.
         verb = self.parse.clause_verb(i)
-        subj = self.parse.subject(verb) if verb is not None else None
-        skip = subj.i if subj is not None else -1
+        skip: set[int] = set()
+        # "A gust tears the beanie off his head and flings it": nor the subject its verb shares by coordination
+        while verb is not None:
+            subj = self.parse.subject(verb)
+            if subj is not None:
+                skip.add(subj.i)
+            verb = self.parse.head(verb.i) if verb.dep == "conj" and verb.head != verb.i else None
         found = self._find(i, ("dobj", "nsubj", "nsubjpass"), skip)
         return found or self.before or self._find(i, ("pobj",), skip)
 
-    def _find(self, i: int, deps: tuple[str, ...], skip: int) -> ObjectRef | None:
+    def _find(self, i: int, deps: tuple[str, ...], skip: set[int]) -> ObjectRef | None:
         for t in reversed(self.parse.tokens[:i]):
-            if t.dep in deps and t.lower not in OBJECT_PRONOUNS and t.i != skip:
+            if t.dep in deps and t.lower not in OBJECT_PRONOUNS and t.i not in skip:
                 ref = object_ref(self.parse, t.i)
                 if ref is not None and not _is_body_part_place(ref) and ref.head not in ("fist", "palm", "grip"):
                     return ref

@@ -153,6 +153,10 @@ def _bandages_agree(a: str, b: str) -> bool:
     return True
 
 
+#: Keys no stretch of time changes: compared across every period, the past's included.
+TIMELESS = frozenset({"eyes.colour"})
+
+
 def holds_for(key: str) -> str:
     """How long a value holds: ``period``, ``span`` or ``days``."""
     if key.startswith(PERSISTENT):
@@ -210,6 +214,9 @@ class People:
                 items.append((name, f"characters.{c.name}.attributes.{attr}", value, attr))
             if c.description:
                 items.append((name, f"characters.{c.name}.description", c.description, None))
+            if c.notes and len((c.description or "").split()) <= 4:
+                # "- who: Claire Daunt / notes: Thirty-six. Green eyes. Chestnut hair...": the notes describe her
+                items.append((name, f"characters.{c.name}.notes", c.notes, None))
         texts = [_as_sentence(key, text) for _, _, text, key in items]
         parses = self.ctx.parse_prose(texts) if texts else []
         for (name, path, text, key), parse in zip(items, parses):
@@ -286,7 +293,7 @@ class People:
                     continue  # "as if he's still looking for the moustache": not on him
                 who = t.owner
                 if who is None and t.pronoun and t.how in ("poss", "parse"):
-                    who = ctx.reader.previous_named(s, t.pronoun, include_self=True)
+                    who = _object_referent(ctx, s, t) or ctx.reader.previous_named(s, t.pronoun, include_self=True)
                 if t.how in ("subject", "none"):
                     # a guess from the grammar: the writer's order knows better ("MAGGIE (29), Nora's
                     # sister, dark brown pixie cut": the nearest name before it, not a possessive)
@@ -354,6 +361,8 @@ class People:
                 hold = "day"
             where = ctx.period(scene) if hold in ("period", "days") else ("span", ctx.spans[scene - 1]) \
                 if hold == "span" else ("day", ctx.period(scene), ctx.story_days[scene - 1])
+            if st.key in TIMELESS:
+                where = "always"  # brown eyes in one remembered day are brown in the next
             k = (st.character, st.key, where)
             if st.trait.change:
                 state[k] = Fact(st.character, st.key, st.value, st.trait.words, "change", st.sentence,
@@ -436,6 +445,9 @@ def _as_change(t: tr.Trait) -> tr.Trait:
 
 def _as_sentence(key: str | None, text: str) -> str:
     """A bible value as a sentence the trait reader can read: "hair: auburn, long" is about hair."""
+    # "Dyes her hair black herself in sc 11.": a note's sentences without their subject get one
+    text = _SUBJECTLESS_RE.sub(lambda m: m.group(1) + "She " + m.group(2).lower(), text)
+    text = re.sub(r"\s+(?:herself|himself|themselves)\b", "", text)  # "dyes her hair black herself": no one else
     if key is None:
         return text
     k = key.lower()
@@ -451,7 +463,41 @@ def _as_sentence(key: str | None, text: str) -> str:
         return f"She is {text}"
     if _MARK_KEYS_RE.search(k) and not re.match(r"\s*(?:a|an|the|his|her|their|one|two)\b", text, re.IGNORECASE):
         return f"She has a {text}"  # "marks: faded compass tattoo, inside of the left forearm": a thing she has
+    if re.match(r"(?:look|looks|appearance|hair and make|hmu)\b", k):
+        # "look: chestnut, shoulder length, soft wave": a hair-and-make-up note that opens with the hair
+        first = re.split(r"[.;,]", text, maxsplit=1)[0].lower().split()
+        if first and not _BODY_NOUN_RE.search(text.split(".")[0]) and all(
+                w in HAIR_COLOURS or w in _HAIR_WORDS for w in first):
+            return f"her hair: {text}"
     return text
+
+
+_SUBJECTLESS_RE = re.compile(r"(^|[.;]\s+)(Dyes|Cuts|Shaves|Wears|Grows|Bleaches|Crops|Trims|Loses|Keeps|Ties|"
+                             r"Has|Puts|Takes|Shaves)\b")
+_BODY_NOUN_RE = re.compile(r"\b(?:hair|eyes?|beard|moustache|mustache|stubble|skin|scar|face|lips?|brows?|"
+                           r"eyebrows?|nose|teeth|wig)\b", re.IGNORECASE)
+_HAIR_WORDS = frozenset("long short shoulder length shoulder-length cropped bobbed bob wavy curly straight dark light "
+                        "fair soft deep".split())
+
+
+def _object_referent(ctx: Context, s, t) -> str | None:
+    """Whom "his" means after "him" in one sentence: not the subject, the other one named.
+
+    "Grant shakes Jonah's hand and takes him in: the curls, the thin scar through his
+    left eyebrow": "him" is not Grant (that would be "himself"), so neither is "his".
+    """
+    rx = _HIM_RE if t.pronoun == "m" else _HER_OBJECT_RE if t.pronoun == "f" else None
+    if rx is None or not rx.search(s.text[: t.start]):
+        return None
+    named = [m for m in ctx.reader.mentions(s) if m.end <= t.start]
+    subject = next((m.character for m in named if not m.possessive), None)
+    others = [m.character for m in named if m.character != subject and
+              ctx.cast.gender.get(m.character) in (None, t.pronoun)]
+    return others[-1] if subject and others else None
+
+
+_HIM_RE = re.compile(r"\bhim\b")
+_HER_OBJECT_RE = re.compile(r"\bher\b(?=\s*(?:[.,:;]|in\b|up\b|out\b|over\b|away\b|back\b))")
 
 
 def _imagined(text: str, at: int) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from continuity.language.lexicon import COLOUR_GROUP, colour_group
+from continuity.language.lexicon import COLOUR_GROUP, MATERIALS, colour_group
 
 if TYPE_CHECKING:
     from continuity.story.context import Context
@@ -77,13 +77,32 @@ class Fixture:
 
 @dataclass(frozen=True)
 class Repaint:
-    """A set repainted on screen: from ``scene`` on, ``what`` is ``colour`` (it was ``old``)."""
+    """A set repainted: from ``scene`` on, ``what`` is ``colour`` (it was ``old``).
+
+    Seen on screen (``sentence``), or dated by the bible ("BEIGE until scene 16, when
+    the crew paints them SAGE MIST": ``sentence`` None, ``text`` and ``path`` the bible's).
+    """
 
     place: str
     what: str
     colour: str
     old: str | None
-    sentence: Sentence
+    sentence: Sentence | None
+    scene: int = 0
+    text: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Made:
+    """What one of a set's one-of-a-kind fixtures is made of ("Long ZINC counter")."""
+
+    place: str
+    noun: str
+    material: str
+    words: str
+    text: str
+    path: str
 
 
 class Places:
@@ -142,7 +161,42 @@ class Places:
                 continue
             what = next((w for w in re.findall(r"[a-z]+", s.text.lower()) if w in _ROOMS), "set")
             for place in self.places_of(s.scene):
-                out.append(Repaint(place, what, new, old_colour, s))
+                out.append(Repaint(place, what, new, old_colour, s, s.scene))
+        out += self._bible_repaints()
+        return sorted(out, key=lambda r: r.scene)
+
+    def _bible_repaints(self) -> list[Repaint]:
+        """Repaints the bible dates: "walls BEIGE until scene 16, when the crew paints them SAGE MIST"."""
+        out = []
+        for loc in self.ctx.bible.locations:
+            text = loc.description or ""
+            for m in _BIBLE_REPAINT_RE.finditer(text):
+                old, new = colour_group(m.group("old").lower()), _first_colour(m.group("new"))
+                index = self._index_of(m.group("n"))
+                if old is None or new is None or old == new or index is None:
+                    continue
+                what = next((w for w in re.findall(r"[a-z]+", text[: m.end()].lower()) if w in _ROOMS), "set")
+                out.append(Repaint(loc.name, what, new, old, None, index, text, f"locations.{loc.name}.description"))
+        return out
+
+    def _index_of(self, number: str) -> int | None:
+        """The scene a bible's scene number means: the script's own number, else its place in order."""
+        for sc in self.ctx.script.scenes:
+            if sc.heading.number and sc.heading.number.upper() == number.upper():
+                return sc.index
+        return int(number) if number.isdigit() and int(number) <= len(self.ctx.script.scenes) else None
+
+    @cached_property
+    def made(self) -> list[Made]:
+        """One-of-a-kind fixtures whose material the bible gives ("a long ZINC counter", "flagstone floor")."""
+        out = []
+        for loc in self.ctx.bible.locations:
+            text = loc.description or ""
+            for m in _MADE_RE.finditer(text):
+                material = MATERIALS.get(m.group("m").lower())
+                if material:
+                    out.append(Made(loc.name, m.group("n").lower(), material, m.group(0), text,
+                                    f"locations.{loc.name}.description"))
         return out
 
     def places_of(self, scene_index: int) -> list[str]:
@@ -159,6 +213,25 @@ class Places:
         return found or [scene.heading.location.split(" - ")[0]]
 
 
+#: "BEIGE until scene 16, when the crew paints them SAGE MIST": the colour before, the scene, the colour after.
+_BIBLE_REPAINT_RE = re.compile(
+    r"\b(?P<old>[A-Za-z]+)\s+(?:until|till|up to)\s+(?:sc(?:ene)?\.?\s*)(?P<n>\d+[A-Z]?)\b[^.;]{0,60}?"
+    r"\b(?:re)?paint(?:s|ed)?\b[^.;]{0,20}?\b(?P<new>[A-Za-z]+(?:[\s-][A-Za-z]+)?)", re.I)
+#: Fixtures a set has one of, with their material: "long ZINC counter", "a flagstone floor".
+UNIQUE_FIXTURES = ("counter", "bar", "floor", "ceiling", "staircase", "stairs", "fireplace", "mantelpiece", "mantel",
+                   "hearth", "worktop", "countertop")
+_MADE_RE = re.compile(r"\b(?P<m>[A-Za-z]+)\s+(?P<n>" + "|".join(UNIQUE_FIXTURES) + r")s?\b", re.I)
+
+
+def _first_colour(words: str) -> str | None:
+    """The colour of "SAGE MIST" (green), "soft grey-green" (grey)."""
+    for w in re.split(r"[\s-]+", words.lower()):
+        group = colour_group(w)
+        if group is not None:
+            return group
+    return None
+
+
 def _paint_colour(text: str) -> str | None:
     """The colour a painting sentence puts on: "rollers of sunshine-yellow paint", "whitewash", "paints it red"."""
     low = text.lower()
@@ -172,4 +245,4 @@ def _paint_colour(text: str) -> str | None:
     return colour_group(word) if any(p in COLOUR_GROUP for p in word.split("-")) else None
 
 
-__all__ = ["Places", "Absent", "Fixture", "Repaint"]
+__all__ = ["UNIQUE_FIXTURES", "Places", "Absent", "Fixture", "Made", "Repaint"]
