@@ -340,3 +340,49 @@ def test_half_of_a_beard_is_not_a_thing_that_is_lost():
         ["prop"],
     )
     assert r.findings == ()
+
+
+def test_a_midday_sky_moments_after_midnight_and_a_later_look_superseded_by_a_later_one():
+    r = audit_text(
+        """
+        INT. ROOM - NIGHT
+
+        Near midnight. The lamp turned low.
+
+        INT. BACK ROOM - MOMENTS LATER
+
+        Through the one high window, a square of hard midday blue.
+        """,
+        None,
+        ["timeline"],
+    )
+    assert [f.scene for f in r.findings] == [2]
+    assert "NIGHT" in r.findings[0].message
+    r = audit_text(
+        """
+        INT. CAFE - DAY
+
+        Viktor, a grey walrus moustache, stirs his coffee.
+
+        INT. KITCHEN - NIGHT
+
+        Viktor reads.
+
+        INT. OFFICE - DAY
+
+        Vaz's eyes go to Viktor's heavy grey moustache and back.
+        """,
+        DEPARTMENT_ROWS.replace("  - character: Claire\n    scenes: 1-3", "  - character: Viktor\n    scenes: 1-2\n"
+                                "    look: grey walrus moustache\n  - character: Viktor\n    scenes: 2 to end\n"
+                                "    look: clean-shaven, the moustache comes off.\n  - character: Claire\n    scenes: 1-3", 1),
+        ["appearance"],
+    )
+    assert [f.scene for f in r.findings] == [3], [f.message for f in r.findings]
+
+
+def test_eyes_of_hers_are_hers():
+    from continuity.language import traits as tr
+
+    parse = Parser(None).parse("He looks away. Those brown eyes of hers were her brother's too.")
+    [eyes] = [t for t in tr.read(parse) if t.key == "eyes.colour"]
+    assert (eyes.value, eyes.pronoun, eyes.how) == ("brown", "f", "poss")

@@ -561,6 +561,10 @@ def _owner_any(parse: Parse, t: Token, *, own_body: bool = True) -> tuple[str | 
     who, gender, tok = _owner(parse, t)
     if tok is not None:
         return who, gender, "poss" if tok.dep == "poss" or tok.tag == "POS" else "parse"
+    # "those brown eyes of hers": the owner after the noun
+    m = re.match(r"\s+of\s+(hers|his)\b", parse.text[t.end:])
+    if m:
+        return None, "f" if m.group(1).lower() == "hers" else "m", "poss"
     _, left_owner = _left(parse, t)
     if left_owner is not None:
         return (*_tok_owner(left_owner), "poss")

@@ -390,7 +390,9 @@ class People:
             # story has moved on to a later look (once clean-shaven "thereafter", the moustache is gone)
             allowed = [f for f in canon if agrees(st.key, f.value, st.value)]
             if current.source == "bible-later":
-                allowed = [f for f in allowed if f.source == "bible-later"]
+                # a later look dated before the one in force is over ("scenes 2-16: moustache" after "17-: none")
+                allowed = [f for f in allowed if f.source == "bible-later" and (
+                    f.first is None or current.first is None or f.first >= current.first)]
             if current.source != "change" and allowed:
                 state[k] = Fact(st.character, st.key, st.value, st.trait.words,
                                 "bible-later" if allowed[0].source == "bible-later" else "script", st.sentence,

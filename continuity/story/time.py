@@ -339,7 +339,9 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         elif (h.time in _MARKERS or "INTERCUT" in h.text.upper()) and not day_jump:
             time, src = inherited, f"continues scene {_num(scenes, prev_same)}" if prev_same else "heading"
             cue = light_cue(start)
-            if cue and (h.time == "LATER" or (cue[0] == "DAWN" and is_night_side(inherited))):
+            # "LATER" may be hours; "MOMENTS LATER" is the same light, whatever the action says
+            later = h.time == "LATER" and not is_continuous(scene)
+            if cue and (later or (cue[0] == "DAWN" and is_night_side(inherited))):
                 time, src = cue[0], f"the action: {cue[1]!r}"
             clock = clock_hour(start, normalise_time(inherited) if inherited else None)
             if clock and h.time == "LATER":
