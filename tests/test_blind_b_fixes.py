@@ -386,3 +386,41 @@ def test_eyes_of_hers_are_hers():
     parse = Parser(None).parse("He looks away. Those brown eyes of hers were her brother's too.")
     [eyes] = [t for t in tr.read(parse) if t.key == "eyes.colour"]
     assert (eyes.value, eyes.pronoun, eyes.how) == ("brown", "f", "poss")
+
+
+def test_an_age_said_of_the_one_looked_at_and_the_good_eye_is_not_the_blind_one():
+    bible = """\
+characters:
+  - name: Danny
+    age: 24 for the whole story
+  - name: Victor
+    age: 52
+  - name: Frank
+    face: Blind in the LEFT eye (milky); he turns his head to bring the good RIGHT eye round.
+"""
+    r = audit_text(
+        """
+        INT. GYM - DAY
+
+        Victor turns to Danny and takes him in, boots to hat.
+
+        VICTOR
+        Twenty-six years old, eleven fights, eleven wins. How would you like that to change?
+
+        INT. FLAT - NIGHT
+
+        Frank turns his head so the good left eye finds him.
+        """,
+        bible,
+        ["timeline", "appearance"],
+    )
+    messages = [f.message for f in r.findings]
+    assert len(messages) == 2, messages
+    assert any("DANNY" in m and "26" in m or "Twenty-six" in m for m in messages), messages
+    assert any("FRANK" in m and "eye" in m for m in messages), messages
+
+
+def test_oxblood_is_red():
+    from continuity.language.lexicon import colour_group
+
+    assert colour_group("oxblood") == "red"

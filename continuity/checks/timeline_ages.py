@@ -106,6 +106,20 @@ def _addressee(text: str, speaker: str, cast: SceneCast | None, ctx: Context) ->
     return others[0] if len(others) == 1 else None
 
 
+#: A speech that opens with an age and goes on ("Twenty-six years old, eleven fights, ..."): whoever is looked at.
+_DESCRIBED_AGE_RE = re.compile(rf"\s*(?:{_NUM})[\s-]+years?[\s-]+old,", re.IGNORECASE)
+_LOOK_AT_RE = re.compile(r"\b(?:turns? to|looks? at|looks? (?:him|her) over|takes? (?:him|her) in|studies|eyes|"
+                         r"sizes? (?:him|her) up|looks? (?:him|her) up and down|stares? at)\b", re.IGNORECASE)
+
+
+def _looked_at(ctx: Context, action: str, speaker: str) -> str | None:
+    """The one character the speaker looks at in the action before the speech, if it says so."""
+    if not _LOOK_AT_RE.search(action):
+        return None
+    named = {m.character for m in ctx.cast.mentions(action)} - {speaker}
+    return named.pop() if len(named) == 1 else None
+
+
 #: Words before "I'm forty" that make it some other time: "when", "if", "till", "by the time".
 _NOT_NOW_RE = re.compile(r"\b(?:when|whenever|if|unless|till|until|once|by the time|before|after)\s+$", re.IGNORECASE)
 
@@ -115,9 +129,20 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
         if ctx.is_flashback(scene.index):
             continue
         cast = ctx.presence.of(scene.index)
+        last_action = None
         for el in scene.elements:
+            if el.kind is Kind.ACTION:
+                last_action = el
             if el.kind is not Kind.DIALOGUE or not el.character:
                 continue
+            looked_at = _looked_at(ctx, last_action.text, el.character) if last_action is not None else None
+            m = _DESCRIBED_AGE_RE.match(el.text)
+            if m and looked_at and not _OWN_AGE_RE.match(el.text):
+                # "Victor turns to Danny and takes him in." / "Twenty-six years old, eleven fights...": Danny's age
+                age = number(m.group("n"))
+                if age is not None and 3 <= age <= 110:
+                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" ,"), looked_at,
+                                        age, known, present_year)
             for m in _OWN_AGE_RE.finditer(el.text):
                 age = number(m.group("n"))
                 if age is not None and 3 <= age <= 110:

@@ -51,7 +51,7 @@ COLOURS = [
     "emerald", "jade", "lime", "sage", "ruby", "cherry", "rust", "rusty", "copper", "bronze", "peach", "coral",
     "salmon", "magenta", "fuchsia", "lilac", "mauve", "plum", "indigo", "cobalt", "azure", "cyan", "aqua",
     "ochre", "amber", "taupe", "chocolate", "tawny", "ebony", "jet-black", "snow-white", "pearl", "sky-blue",
-    "royal-blue", "bottle-green", "forest-green", "blood-red", "wine", "claret", "lemon", "saffron", "mint",
+    "royal-blue", "bottle-green", "forest-green", "blood-red", "wine", "claret", "oxblood", "ox-blood", "lemon", "saffron", "mint",
     "whitewashed",
 ]
 COLOUR_GROUP: dict[str, str] = {
@@ -65,7 +65,7 @@ COLOUR_GROUP: dict[str, str] = {
     **dict.fromkeys(["grey", "gray", "silver", "charcoal"], "grey"),
     "pink": "pink", "orange": "orange", "black": "black",
     **dict.fromkeys(["emerald", "jade", "lime", "sage", "bottle-green", "forest-green", "mint"], "green"),
-    **dict.fromkeys(["ruby", "cherry", "blood-red", "wine", "claret"], "red"),
+    **dict.fromkeys(["ruby", "cherry", "blood-red", "wine", "claret", "oxblood", "ox-blood"], "red"),
     **dict.fromkeys(["rust", "rusty", "copper", "bronze", "ochre", "amber", "taupe", "chocolate", "tawny"], "brown"),
     **dict.fromkeys(["peach", "coral", "salmon"], "orange"),
     **dict.fromkeys(["magenta", "fuchsia"], "pink"),

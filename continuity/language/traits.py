@@ -696,6 +696,12 @@ def _eyes(parse: Parse, t: Token) -> list[Trait]:
     if side:
         marks = [m for m in mods if STATES.get(m.lower, ("",))[0] == "bruise" or m.lower in (
             "blind", "glass", "bruised", "bad", "dead", "milky", "cloudy", "black")]
+        good = next((m for m in mods if m.lower in ("good", "seeing", "sound")), None)
+        if not marks and good is not None and side in ("left", "right") and t.lower == "eye":
+            # "the good left eye finds him": the marked eye is the other one
+            other = "right" if side == "left" else "left"
+            out.append(Trait("side.eye", other, _words(parse, good, t), min(good.start, t.start), who, gender, False,
+                             how=how))
         if marks:
             m = marks[0]
             out.append(Trait("side.eye", side, _words(parse, m, t), min(m.start, t.start), who, gender, False, how=how))
