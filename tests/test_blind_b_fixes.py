@@ -7,7 +7,7 @@ from checkutil import audit_text
 from continuity.bible.load import read_bible
 from continuity.language.names import misspelling_of
 from continuity.language.parse import Parser
-from continuity.story.objects import object_ref, same_object
+from continuity.story.objects import events, object_ref, same_object
 
 GROUPS_AND_CALENDAR = """\
 production:
@@ -424,3 +424,15 @@ def test_oxblood_is_red():
     from continuity.language.lexicon import colour_group
 
     assert colour_group("oxblood") == "red"
+
+
+def test_put_into_the_flames_is_burnt_on_the_stove_is_not_and_a_thing_riding_away_on_a_tram_is_gone():
+    parser = Parser(None)
+
+    def kinds(text):
+        return [(e.kind, e.obj.head) for e in events(parser.parse(text), None, {})]
+
+    assert ("loss", "letter") in kinds("He puts the letter into the stove.")
+    assert kinds("She puts the kettle on the stove.") == [("use", "kettle")]
+    assert ("loss", "umbrella") in kinds("The red umbrella is riding away up the hill on the tram.")
+    assert ("loss", "ferry") not in kinds("The ferry pulls away with the dog on the deck.")

@@ -74,6 +74,13 @@ GONE_PLACES = frozenset(
     "letterbox postbox mailbox slot".split()
 )
 AWAY = frozenset("overboard away".split())
+#: Motions that take a thing away on something else ("riding away on the tram", "sails away on the ferry").
+CARRIED_OFF = frozenset("ride sail trundle rattle roll travel disappear go".split())
+VEHICLES = frozenset("tram bus train ferry boat ship truck lorry car cart wagon taxi cab coach barge".split())
+#: Putting a thing into a fire burns it; putting it on the stove does not.
+PUT = frozenset("put place lay set stuff tuck slip push lower".split())
+FIRE = frozenset("fire flames flame fireplace hearth furnace stove oven bonfire blaze pyre inferno incinerator "
+                 "grate brazier embers coals".split())
 ASH = frozenset("ash ashes dust splinters pieces rubble cinders smithereens ruins wreckage fragments shards scrap "
                 "junk pulp mush powder fragment shard piece bits splinter".split())
 _NOTHING_LEFT_RE = re.compile(
@@ -482,6 +489,8 @@ def _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, peop
     if lemma in THROW or lemma in SWEEP:
         if gone_place:
             return "loss", None
+    if lemma in PUT and any(p == "into" and o.lemma in FIRE for p, o in preps):
+        return "loss", None  # "puts it into the flames": burnt (not "puts the kettle on the stove")
         if lemma in SWEEP and not ({"away", "overboard", "off"} & parts):
             return "use", None
         return "use", None
@@ -514,6 +523,11 @@ def _subject_kind(lemma, parts, gone_place, passive, parse, v, places) -> str | 
         return None
     if lemma in ("go", "fall", "slip", "tumble", "plunge", "drop", "topple") and gone_place:
         return "loss"
+    subj = next((c for c in parse.children(v.i, "nsubj", "nsubjpass")), None)
+    if (lemma in CARRIED_OFF or v.lower.startswith("rid")) and "away" in parts and (
+            subj is None or subj.lemma not in VEHICLES) and any(
+            p in ("on", "in", "aboard") and o.lemma in VEHICLES for p, o in _prep_objects(parse, v)):
+        return "loss"  # "The red umbrella is riding away up the hill on the tram": left behind, carried off
     if lemma in ("catch",) and any(o.lemma == "fire" for o in parse.children(v.i, "dobj")):
         return "loss"
     if lemma in STATE or v.pos == "VERB":

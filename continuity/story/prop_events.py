@@ -18,12 +18,15 @@ from continuity.story.objects import (
     ALIENATE,
     ASH,
     AWAY,
+    CARRIED_OFF,
     DESTROY,
+    FIRE,
     GIVE,
     GONE_PLACES,
     LOSE,
     PERISH,
     PERSON_NOUNS,
+    PUT,
     SINK,
     STEAL,
     SWEEP,
@@ -46,7 +49,7 @@ _IRREGULAR = {
     "lose": "lost", "sell": "sold", "give": "gave given", "burn": "burnt", "break": "broke broken",
     "tear": "tore torn", "blow": "blew blown", "feed": "fed", "catch": "caught", "let": "let", "slide": "slid",
     "take": "took taken", "go": "went gone", "fall": "fell fallen", "cast": "cast", "sling": "slung",
-    "drag": "dragged", "burst": "burst", "lend": "lent", "swing": "swung",
+    "drag": "dragged", "burst": "burst", "lend": "lent", "swing": "swung", "ride": "rode ridden", "put": "put", "lay": "laid", "set": "set",
 }
 
 
@@ -66,7 +69,8 @@ def _forms(lemma: str) -> list[str]:
 _STRONG = DESTROY | PERISH | SINK | STEAL | LOSE | ALIENATE | {"break", "tear", "rip", "burn", "explode"}
 
 
-_WEAK = (VANISH | THROW | SWEEP | GIVE | TAKE) | {"blow", "catch", "fall", "slip", "tumble", "plunge", "go", "feed"}
+_WEAK = (VANISH | THROW | SWEEP | GIVE | TAKE | PUT | CARRIED_OFF) | {"blow", "catch", "fall", "slip", "tumble", "plunge",
+                                                                  "go", "feed"}
 
 
 _STRONG_FORMS = frozenset(f for lemma in _STRONG for f in _forms(lemma)) | {"gone", "missing", "stolen", "destroyed"}
@@ -75,7 +79,7 @@ _STRONG_FORMS = frozenset(f for lemma in _STRONG for f in _forms(lemma)) | {"gon
 _WEAK_FORMS = frozenset(f for lemma in _WEAK for f in _forms(lemma))
 
 
-_CONTEXT = frozenset(GONE_PLACES | AWAY | PERSON_NOUNS | ASH | {"nothing", "lost", "overboard", "beyond"})
+_CONTEXT = frozenset(GONE_PLACES | AWAY | PERSON_NOUNS | ASH | FIRE | {"nothing", "lost", "overboard", "beyond"})
 
 
 _WORDS_RE = re.compile(r"[a-z]+")
