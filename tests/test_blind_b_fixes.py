@@ -436,3 +436,36 @@ def test_put_into_the_flames_is_burnt_on_the_stove_is_not_and_a_thing_riding_awa
     assert kinds("She puts the kettle on the stove.") == [("use", "kettle")]
     assert ("loss", "umbrella") in kinds("The red umbrella is riding away up the hill on the tram.")
     assert ("loss", "ferry") not in kinds("The ferry pulls away with the dog on the deck.")
+
+
+def test_a_doubled_letter_and_no_telly_in_a_flat_without_one():
+    bible = """\
+characters:
+  - name: Terry Mallon
+  - name: Hasan
+  - name: Victor
+locations:
+  - name: KERRIGAN FLAT
+    notes: There is NO television in the flat.
+"""
+    r = audit_text(
+        """
+        INT. KERRIGAN FLAT - NIGHT
+
+        Victor turns up the TV.
+
+        VICTOR
+        A lovely night with Terry Malone. Hasan? Hasan!
+
+        HASAN
+        Yes.
+
+        EXT. CAMP - DAY
+
+        Hassan pours him tea.
+        """,
+        bible,
+        ["address", "location", "name"],
+    )
+    messages = " | ".join(f.message for f in r.findings)
+    assert "'Hassan'" in messages and "'TV'" in messages, messages

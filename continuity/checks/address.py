@@ -124,7 +124,10 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
     # scene where the one it looks like is: they cannot be someone else the story has not met.
     present = _present(ctx) if any(f[4] for f in found) else {}
     for s, m, who, form, in_vocabulary in found:
-        if in_vocabulary and (who not in present.get(s.scene, set()) or _OF_NAME_RE.match(s.text, m.end())):
+        # "Terry Malone" for Terry Mallon: the first name before it says whom it means; "Hassan" for
+        # Hasan: a doubled letter is a slip, not another name of the world
+        sure = _after_own_name(ctx, s.text, m.start(), who) or _doubled(m.group(1).upper(), form)
+        if in_vocabulary and not sure and (who not in present.get(s.scene, set()) or _OF_NAME_RE.match(s.text, m.end())):
             continue
         word = m.group(1)
         where = "dialogue" if s.kind == "dialogue" else "action"
@@ -141,6 +144,23 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
             evidence=(_evidence_for(who, first, bible_names, ctx),),
             extra=(("written", word),),
         )
+
+
+def _after_own_name(ctx: Context, text: str, at: int, who: str) -> bool:
+    """Whether the word at ``at`` follows another name of the same character ("Terry" before "Malone")."""
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[:at])
+    return bool(before and ctx.cast.surface.get(before.group(1).upper()) == who)
+
+
+def _doubled(word: str, form: str) -> bool:
+    """``HASSAN`` for ``HASAN``, ``PHILLIP`` for ``PHILIP``: one letter doubled or undoubled, nothing else."""
+    a, b = (word, form) if len(word) > len(form) else (form, word)
+    if len(a) != len(b) + 1:
+        return False
+    for i in range(1, len(a)):
+        if a[i] == a[i - 1] and a[:i] + a[i + 1:] == b:
+            return True
+    return False
 
 
 #: Names said as oaths, never as a slip for a character's ("Jesus, Jess!").

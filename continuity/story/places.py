@@ -38,7 +38,9 @@ _ABSENT_RES = (
 _ALSO = {"window": ("window", "windows", "windowsill", "windowsills", "window-sill", "sill", "windowpane", "pane"),
          "curtain": ("curtain", "curtains", "drape", "drapes"), "curtains": ("curtain", "curtains", "drapes"),
          "door": ("door", "doors"), "carpet": ("carpet", "carpets", "rug"), "clock": ("clock",),
-         "mirror": ("mirror",), "phone": ("phone", "telephone"), "telephone": ("phone", "telephone")}
+         "mirror": ("mirror",), "phone": ("phone", "telephone"), "telephone": ("phone", "telephone"),
+         "television": ("television", "televisions", "tv", "telly"), "tv": ("television", "tv", "telly"),
+         "telly": ("television", "tv", "telly")}
 _NOT_FEATURES = frozenset("""one longer more less other need sign trace way doubt time point matter reason one's
 one- sound light life hope end fuss question smoking parking entry exit access""".split())
 #: Words before a fixture's noun that say what kind of thing it is (not its size or state).
@@ -121,7 +123,7 @@ class Places:
         """Features each bible location rules out."""
         out = []
         for loc in self.ctx.bible.locations:
-            text = " ".join(x for x in (loc.description or "", *loc.attributes.values()) if x)
+            text = " ".join(x for x in (loc.description or "", *loc.attributes.values(), loc.notes or "") if x)
             for rx in _ABSENT_RES:
                 for m in rx.finditer(text):
                     w = m.group("w").lower()
