@@ -469,3 +469,28 @@ locations:
     )
     messages = " | ".join(f.message for f in r.findings)
     assert "'Hassan'" in messages and "has a tv here" in messages, messages
+
+
+def test_dry_a_moment_after_a_soaking_and_clean_hands_a_moment_after_blood():
+    r = audit_text(
+        """
+        EXT. CAR PARK - NIGHT
+
+        Rain. DANNY (24) crosses the car park and is soaked through, the donkey jacket black with water.
+
+        INT. VAN - CONTINUOUS
+
+        Danny sits dry and tidy in his donkey jacket.
+
+        EXT. ROAD - DUSK
+
+        JESS (38) kneels by the kangaroo, and when it stops breathing her hands are red with its blood.
+
+        INT. CAR - CONTINUOUS
+
+        Jess grips the wheel with clean hands.
+        """,
+        None,
+        ["appearance", "wardrobe"],
+    )
+    assert sorted(f.scene for f in r.findings) == [2, 4], [f.message for f in r.findings]

@@ -353,7 +353,8 @@ def _change(parse: Parse, t: Token, key: str) -> bool:
     if key.startswith("state."):
         verbs = CHANGE_VERBS.get(key.rsplit(".", 1)[-1], set())
     for a in [t, *parse.ancestors(t.i)][:4]:
-        if a.lemma in verbs and a.pos in ("VERB", "ADJ"):
+        # "towels it dry", "dried", not the bare state word itself ("sits dry and tidy")
+        if a.lemma in verbs and (a.pos == "VERB" or (a.pos == "ADJ" and a.lower.endswith("ed"))):
             return True
         if a.lower == "now" or any(c.lower == "now" for c in parse.children(a.i, "advmod")):
             return True
@@ -820,8 +821,16 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
         value = f"bandaged-{side}" if side else "bandaged"
         out.append(Trait("state.arm.bandage", value, _words(parse, verb, t), min(verb.start, t.start), who, gender,
                          True, how=how))
+    left_words, _ = _left(parse, t)
     for m in mods:
         state = STATES.get(m.lower)
+        if state and state[0] == "clean" and m in left_words and part in ("hand", "face", "arm"):
+            # "grips the wheel with clean hands": no blood, no dirt
+            target = f"{part}.{side}" if side else part
+            for dim in ("stain", "dirt"):
+                out.append(Trait(f"state.{target}.{dim}", "clean", _words(parse, m, t), min(m.start, t.start), who,
+                                 gender, _change(parse, t, f"state.{part}.{dim}"), how=how))
+            continue
         if not state or state[0] not in ("bandage", "bruise", "wet", "dirt", "stain"):
             continue
         if state[0] == "bruise" and part not in ("eye", "face"):
@@ -840,7 +849,29 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
         target = f"{part}.{side}" if side else part
         out.append(Trait(f"state.{target}.{state[0]}", state[1], _words(parse, m, t), min(m.start, t.start), who,
                          gender, _change(parse, t, f"state.{part}.{state[0]}"), how=how))
+    if t.dep != "nsubj" and part in ("hand", "face", "arm"):
+        # the small parser loses the clause ("when it stops breathing her hands and the front of her shirt
+        # are red with its blood"): the words say it
+        m = _RED_WITH_RE.match(parse.text[t.end:])
+        if m:
+            dim = "stain" if m.group(1).lower() == "blood" else "dirt"
+            out.append(Trait(f"state.{part}.{dim}", "stained" if dim == "stain" else "dirty",
+                             parse.text[t.start: t.end + m.end()], t.start, who, gender, False, how=how))
+    if t.dep == "nsubj" and part in ("hand", "face", "arm"):
+        # "her hands ... are red with its blood", "his face is black with mud"
+        head = parse.head(t.i)
+        for a in parse.children(head.i, "acomp", "attr", "oprd"):
+            for prep in parse.children(a.i, "prep"):
+                for p in parse.children(prep.i, "pobj") if prep.lower == "with" else ():
+                    dim = "stain" if p.lemma == "blood" else "dirt" if p.lower in MUD_NOUNS else None
+                    if dim:
+                        out.append(Trait(f"state.{part}.{dim}", "stained" if dim == "stain" else "dirty",
+                                         _words(parse, t, p), t.start, who, gender, False, how=how))
     return out
+
+
+_RED_WITH_RE = re.compile(r"[^.;]{0,60}?\b(?:are|is)\s+(?:\w+\s+)?(?:red|slick|sticky|wet|black|dark|brown|covered|"
+                          r"smeared|streaked|caked)\s+(?:in|with)\s+(?:\w+'?s?\s+)?(blood|mud|muck|dirt)\b", re.IGNORECASE)
 
 
 def _garment_state(parse: Parse, t: Token) -> list[Trait]:
