@@ -494,3 +494,20 @@ def test_dry_a_moment_after_a_soaking_and_clean_hands_a_moment_after_blood():
         ["appearance", "wardrobe"],
     )
     assert sorted(f.scene for f in r.findings) == [2, 4], [f.message for f in r.findings]
+
+
+def test_a_name_then_a_colon_lists_what_they_wear():
+    r = audit_text(
+        """
+        EXT. QUAY - NIGHT
+
+        VAZ (52) lights a cigarillo. He waits. In the shadow of a crane, Vaz: charcoal suit, black homburg.
+
+        EXT. QUAY - CONTINUOUS
+
+        Vaz waits for her under the floodlight, in his brown double-breasted suit.
+        """,
+        None,
+        ["wardrobe"],
+    )
+    assert [f.scene for f in r.findings] == [2], [f.message for f in r.findings]

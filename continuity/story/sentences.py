@@ -342,8 +342,10 @@ class Reader:
             who = self._previous_named(s, gender)
             return (who, "pronoun") if who else None
         if garment:
-            # A garment is only someone's when they wear it: "Tom, in a red jacket".
-            if not _WEAR_BEFORE.search(before):
+            # A garment is only someone's when they wear it: "Tom, in a red jacket", "Vaz: charcoal suit, black homburg".
+            listed = bool(ms) and not ms[-1].possessive and re.fullmatch(
+                r"\s*:\s*(?:[\w'\-]+,?\s+){0,12}", before[ms[-1].end:]) is not None
+            if not _WEAR_BEFORE.search(before) and not listed:
                 return None
         if not ms:
             # "She wears a navy coat.": the subject pronoun refers back.
