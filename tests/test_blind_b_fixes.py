@@ -511,3 +511,24 @@ def test_a_name_then_a_colon_lists_what_they_wear():
         ["wardrobe"],
     )
     assert [f.scene for f in r.findings] == [2], [f.message for f in r.findings]
+
+
+def test_a_bruise_fades_and_does_not_swell_shut_again_the_same_day():
+    r = audit_text(
+        """
+        INT. KITCHEN - NIGHT
+
+        TEO (31) sits down, his left eye swollen to a purple slit.
+
+        INT. WORKSHOP - DAY
+
+        Teo watches. The bruise round his left eye is turning a sickly yellow-green and the swelling is almost gone.
+
+        INT. KITCHEN - NIGHT
+
+        Teo, his left eye still puffed shut and plum-purple, sets down four plates.
+        """,
+        None,
+        ["appearance"],
+    )
+    assert [f.scene for f in r.findings] == [3], [f.message for f in r.findings]

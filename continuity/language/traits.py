@@ -408,7 +408,27 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _stain(parse, t)
         if low in SIDES and t.dep in ("nsubj", "nsubjpass", "appos", "npadvmod", "ROOT", "dep", "dobj", "conj"):
             out += _elliptic_side(parse, t)
+    out += _fading_bruise(parse)
     return _dedupe(out)
+
+
+_FADING_RE = re.compile(
+    r"\bbruise\s+(?:round|around|under|over|on|about)\s+(?P<poss>his|her|[A-Z][a-z]+'s)\s+(?:(?P<side>left|right)\s+)?"
+    r"eye\b[^.;]{0,80}?\b(?:yellow-green|yellowing|yellow|fading|faded|faint|healing|healed|almost gone)\b")
+
+
+def _fading_bruise(parse: Parse) -> list[Trait]:
+    """"The bruise round his left eye is turning a sickly yellow-green": the bruise is fading."""
+    m = _FADING_RE.search(parse.text)
+    if m is None:
+        return []
+    poss = m.group("poss")
+    gender = {"his": "m", "her": "f"}.get(poss.lower())
+    tok = parse.at(m.start("poss"))
+    who = tok.character if tok is not None and gender is None else None
+    target = f"eye.{m.group('side')}" if m.group("side") else "eye"
+    return [Trait(f"state.{target}.bruise", "fading", m.group(0), m.start(), who, gender, False,
+                  how="poss")]
 
 
 BANDAGE_VERBS = {"bandage", "bind", "wrap", "dress", "strap", "tape", "splint"}

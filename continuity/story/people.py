@@ -138,6 +138,8 @@ def agrees(key: str, a: str, b: str) -> bool:
         return "muscular" in (a, b) and "slim" not in (a, b)
     if key.endswith(".bandage"):
         return _bandages_agree(a, b)
+    if key.endswith(".bruise"):
+        return not (a == "fading" and b == "swollen")  # a bruise heals, it does not swell shut again
     return False
 
 
@@ -161,7 +163,7 @@ def holds_for(key: str) -> str:
     """How long a value holds: ``period``, ``span`` or ``days``."""
     if key.startswith(PERSISTENT):
         return "period"
-    if key.endswith(".bandage"):
+    if key.endswith((".bandage", ".bruise")):
         return "days"
     return "span"
 
@@ -383,8 +385,10 @@ class People:
                                 text=st.sentence.text)
                 continue
             if st.key == "hair.style" or agrees(st.key, current.value, st.value):
-                if current.source in ("bible", "bible-later") or current.sentence is None:
-                    continue
+                if st.key.endswith(".bruise") and st.value != current.value:
+                    # swollen, then fading: the bruise has moved on, and swelling shut again is a slip
+                    state[k] = Fact(st.character, st.key, st.value, st.trait.words, "script", st.sentence,
+                                    text=st.sentence.text)
                 continue
             # another look the bible records is no contradiction, unless the screen changed it, or the
             # story has moved on to a later look (once clean-shaven "thereafter", the moustache is gone)
