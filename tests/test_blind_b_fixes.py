@@ -532,3 +532,31 @@ def test_a_bruise_fades_and_does_not_swell_shut_again_the_same_day():
         ["appearance"],
     )
     assert [f.scene for f in r.findings] == [3], [f.message for f in r.findings]
+
+
+def test_a_prop_the_bible_replaces_from_a_scene_on():
+    bible = """\
+characters:
+  - name: Nora
+props:
+  - name: Nora's key
+    description: Old brass key with a red rubber cap. Replaced by a new silver key with a blue rubber cap (sc. 2).
+"""
+    r = audit_text(
+        """
+        INT. STAIRWELL - NIGHT
+
+        NORA (34) jiggles her old brass key in the lock.
+
+        INT. STAIRWELL - DAY
+
+        Nora lets herself in with the new silver key.
+
+        INT. STAIRWELL - NIGHT
+
+        Nora lets herself in with her old brass key, red cap and all.
+        """,
+        bible,
+        ["prop"],
+    )
+    assert [f.scene for f in r.findings] == [3], [f.message for f in r.findings]

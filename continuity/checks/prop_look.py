@@ -259,6 +259,28 @@ def bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
     return out
 
 
+#: "Replaced by a new silver key with a blue rubber cap (sc. 17)": the thing's look from that scene on.
+_REPLACED_RE = re.compile(r"\breplaced\s+(?:by|with)\s+(?:a|an)\s+(?:new\s+)?(?P<what>[^.;(]{3,80}?)\s*"
+                          r"\(?\b(?:in\s+)?sc(?:ene)?s?\.?\s*(?P<n>\d+)", re.IGNORECASE)
+
+
+def bible_replacements(ctx: Context) -> dict[str, tuple[int, Look, str]]:
+    """Props the bible says are replaced from a scene on, with the new one's look: name -> (scene, look, path)."""
+    out: dict[str, tuple[int, Look, str]] = {}
+    for p in ctx.bible.props:
+        m = _REPLACED_RE.search(p.description or "")
+        if m is None:
+            continue
+        words = m.group("what").lower().split()
+        colour = next((w for w in words if colour_parts(w)), None)
+        material = next((MATERIALS[w] for w in words if w in MATERIALS), None)
+        metal = next((w for w in words if w in MATERIAL_COLOURS), None)
+        if colour or material:
+            scene = next((sc.index for sc in ctx.script.scenes if sc.heading.number == m.group("n")), int(m.group("n")))
+            out[p.name] = (scene, Look(colour, material, m.group(0).strip(), metal), f"props.{p.name}.description")
+    return out
+
+
 def _leading_look(text: str) -> Look | None:
     """A description that opens with the thing's colour or material alone: "silver, hunter case, ..."."""
     first = re.split(r"[,;.(]", text, maxsplit=1)[0].strip()
@@ -277,6 +299,7 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
     if not props:
         return
     canon: dict[str, tuple] = {name: ("bible", look, path) for name, (look, path) in bible_looks(ctx).items()}
+    later = bible_replacements(ctx)
     patterns = {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
                 for name, words in props}
     hits = [(s, name, m) for s in ctx.sentences if s.scene > 0 and s.kind == "action" and _DESCRIBED_RE.search(s.text)
@@ -300,6 +323,9 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         if look is None:
             continue
         known = canon.get(name)
+        replaced = later.get(name)
+        if replaced is not None and s.scene >= replaced[0]:
+            known = ("bible", replaced[1], replaced[2])  # "Replaced by a new silver key (sc. 17)": from 17 on
         if known is None:
             canon[name] = ("script", look, s)
             continue
