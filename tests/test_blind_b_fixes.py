@@ -5,6 +5,7 @@ from __future__ import annotations
 from checkutil import audit_text
 
 from continuity.bible.load import read_bible
+from continuity.checks.findings import Evidence
 from continuity.language.names import misspelling_of
 from continuity.language.parse import Parser
 from continuity.story.objects import events, object_ref, same_object
@@ -321,6 +322,9 @@ def test_rows_of_looks_date_the_change_and_notes_describe_a_character_named_by_w
     )
     messages = [f.message for f in r.findings]
     assert any("beige" in m and "painted green in scene 4 (the bible)" in m for m in messages), messages  # scene 6
+    # every finding's evidence is a tuple of Evidence (the repaint's once was a bare Evidence, and the
+    # season runner's page placement broke on it)
+    assert all(isinstance(f.evidence, tuple) and all(isinstance(e, Evidence) for e in f.evidence) for f in r.findings)
     assert any("oak" in m and "ZINC counter" in m for m in messages), messages
     assert not any("glass" in m or "forty" in m or "hair" in m for m in messages), messages
 

@@ -92,8 +92,8 @@ def _repainted(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Find
             group = colour_group(m.group("c"))
             if group is None or group != r.old or group == r.colour:
                 continue
-            evidence = (Evidence(r.sentence.text, line=r.sentence.line, scene=r.sentence.scene) if r.sentence
-                        else Evidence(r.text, bible=r.path))
+            evidence = (Evidence(r.sentence.text, line=r.sentence.line, scene=r.sentence.scene),) if r.sentence \
+                else (Evidence(r.text, bible=r.path),)
             yield Finding(
                 category="location", severity="error", scene=s.scene, line=s.line,
                 message=f"the {m.group('r').lower()} is {m.group('c').lower()} here ({m.group(0)!r}), but it was "
