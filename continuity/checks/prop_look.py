@@ -275,8 +275,8 @@ def bible_replacements(ctx: Context) -> dict[str, tuple[int, Look, str]]:
         colour = next((w for w in words if colour_parts(w)), None)
         material = next((MATERIALS[w] for w in words if w in MATERIALS), None)
         metal = next((w for w in words if w in MATERIAL_COLOURS), None)
-        if colour or material:
-            scene = next((sc.index for sc in ctx.script.scenes if sc.heading.number == m.group("n")), int(m.group("n")))
+        scene = ctx.scene_index(m.group("n"))
+        if (colour or material) and scene is not None:
             out[p.name] = (scene, Look(colour, material, m.group(0).strip(), metal), f"props.{p.name}.description")
     return out
 

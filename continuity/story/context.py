@@ -147,6 +147,13 @@ class Context:
         scene = self.scene(index)
         return (scene.heading.number or str(index)) if scene else str(index)
 
+    def scene_index(self, number: str) -> int | None:
+        """The index of the scene a script or bible calls ``number`` (``4A``): its own number, else its place."""
+        for sc in self.script.scenes:
+            if sc.heading.number and sc.heading.number.upper() == number.upper():
+                return sc.index
+        return int(number) if number.isdigit() and 1 <= int(number) <= len(self.script.scenes) else None
+
     def scene(self, index: int) -> Scene | None:
         """The scene with this 1-based index (None for 0, the preamble)."""
         return self.script.scenes[index - 1] if 1 <= index <= len(self.script.scenes) else None

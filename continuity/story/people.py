@@ -479,7 +479,7 @@ def _as_sentence(key: str | None, text: str) -> str:
 
 
 _SUBJECTLESS_RE = re.compile(r"(^|[.;]\s+)(Dyes|Cuts|Shaves|Wears|Grows|Bleaches|Crops|Trims|Loses|Keeps|Ties|"
-                             r"Has|Puts|Takes|Shaves)\b")
+                             r"Has|Puts|Takes)\b")
 _BODY_NOUN_RE = re.compile(r"\b(?:hair|eyes?|beard|moustache|mustache|stubble|skin|scar|face|lips?|brows?|"
                            r"eyebrows?|nose|teeth|wig)\b", re.IGNORECASE)
 _HAIR_WORDS = frozenset("long short shoulder length shoulder-length cropped bobbed bob wavy curly straight dark light "

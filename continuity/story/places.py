@@ -174,19 +174,12 @@ class Places:
             text = loc.description or ""
             for m in _BIBLE_REPAINT_RE.finditer(text):
                 old, new = colour_group(m.group("old").lower()), _first_colour(m.group("new"))
-                index = self._index_of(m.group("n"))
+                index = self.ctx.scene_index(m.group("n"))
                 if old is None or new is None or old == new or index is None:
                     continue
                 what = next((w for w in re.findall(r"[a-z]+", text[: m.end()].lower()) if w in _ROOMS), "set")
                 out.append(Repaint(loc.name, what, new, old, None, index, text, f"locations.{loc.name}.description"))
         return out
-
-    def _index_of(self, number: str) -> int | None:
-        """The scene a bible's scene number means: the script's own number, else its place in order."""
-        for sc in self.ctx.script.scenes:
-            if sc.heading.number and sc.heading.number.upper() == number.upper():
-                return sc.index
-        return int(number) if number.isdigit() and int(number) <= len(self.ctx.script.scenes) else None
 
     @cached_property
     def made(self) -> list[Made]:
