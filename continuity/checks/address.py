@@ -192,18 +192,8 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
             if (s.scene, who) in reported:
                 continue
             reported.add((s.scene, who))
-            yield Finding(
-                category="name",
-                severity="warning",
-                scene=s.scene,
-                line=s.line,
-                message=f"{s.speaker} calls someone {name!r} ({who}), but {who} is not in this scene",
-                text=s.text,
-                character=who,
-                subject=f"{who}.address",
-                evidence=(_evidence_for(who, first, bible_names, ctx),),
-                extra=(("called", name), ("speaker", s.speaker)),
-            )
+            yield _called(ctx, s, who, name, f"{s.speaker} calls someone {name!r} ({who}), but {who} is not in this scene",
+                          first, bible_names)
 
 
 def _other_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Finding]:
@@ -236,18 +226,24 @@ def _other_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Fi
             if (s.scene, who) in reported:
                 continue
             reported.add((s.scene, who))
-            yield Finding(
-                category="name",
-                severity="warning",
-                scene=s.scene,
-                line=s.line,
-                message=f"{s.speaker} calls {who} {name!r}, a name {who} never goes by",
-                text=s.text,
-                character=who,
-                subject=f"{who}.address",
-                evidence=(_evidence_for(who, first, bible_names, ctx),),
-                extra=(("called", name), ("speaker", s.speaker)),
-            )
+            yield _called(ctx, s, who, name, f"{s.speaker} calls {who} {name!r}, a name {who} never goes by",
+                          first, bible_names)
+
+
+def _called(ctx: Context, s, who: str, name: str, message: str, first, bible_names: dict[str, str]) -> Finding:
+    """A line that calls ``who`` by ``name`` wrongly (category ``name``, warning)."""
+    return Finding(
+        category="name",
+        severity="warning",
+        scene=s.scene,
+        line=s.line,
+        message=message,
+        text=s.text,
+        character=who,
+        subject=f"{who}.address",
+        evidence=(_evidence_for(who, first, bible_names, ctx),),
+        extra=(("called", name), ("speaker", s.speaker)),
+    )
 
 
 def _pet_name(word: str, name: str) -> bool:

@@ -136,7 +136,6 @@ def clock_light(text: str) -> tuple[str, str] | None:
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield timeline findings."""
-    scenes = ctx.script.scenes
     times = ctx.times
     protos = None
     for s in ctx.sentences:
@@ -173,25 +172,27 @@ def check(ctx: Context) -> Iterator[Finding]:
             if _FIGURATIVE_RE.search(s.text[max(0, m.start() - 40) : m.end() + 25]):
                 continue
             cue = m.group(0)
-        scene = scenes[s.scene - 1]
-        inherited = scene.heading.time != t
-        source = _time_source(ctx, s.scene)
-        yield Finding(
-            category="timeline",
-            severity="error",
-            scene=s.scene,
-            line=s.line,
-            message=(
-                f"{cue!r} describes {'daylight' if want == 'dark' else 'night'}, but the scene is "
-                f"{t}{' (continuous from scene %s)' % ctx.scene_number(source.index) if inherited else ''}"
-            ),
-            text=s.text,
-            subject=f"scene {s.scene} time",
-            evidence=(Evidence(source.heading.text, line=source.line, scene=source.index),),
-            extra=(("cue", cue),) + ((("similarity", {"day": round(day, 3), "night": round(night, 3)}),)
-                                      if day is not None else ()),
-        )
+        similarity = ((("similarity", {"day": round(day, 3), "night": round(night, 3)}),) if day is not None else ())
+        yield _against_light(ctx, s, t, cue, "daylight" if want == "dark" else "night", similarity)
     yield from _jumps(ctx)
+
+
+def _against_light(ctx: Context, s, t: str, cue: str, what: str, extra: tuple = ()) -> Finding:
+    """``cue`` describes ``what``, but the scene (or the one it continues) is ``t``; the heading is the evidence."""
+    source = _time_source(ctx, s.scene)
+    inherited = ctx.script.scenes[s.scene - 1].heading.time != t
+    return Finding(
+        category="timeline",
+        severity="error",
+        scene=s.scene,
+        line=s.line,
+        message=(f"{cue!r} describes {what}, but the scene is "
+                 f"{t}{' (continuous from scene %s)' % ctx.scene_number(source.index) if inherited else ''}"),
+        text=s.text,
+        subject=f"scene {s.scene} time",
+        evidence=(Evidence(source.heading.text, line=source.line, scene=source.index),),
+        extra=(("cue", cue),) + extra,
+    )
 
 
 def _twilight(ctx: Context, s, t: str | None) -> Iterator[Finding]:
@@ -203,21 +204,7 @@ def _twilight(ctx: Context, s, t: str | None) -> Iterator[Finding]:
         m = next((m for m in rx.finditer(s.text) if not _in_a_name(s.text, m)), None)
         if m is None or _FIGURATIVE_RE.search(s.text[max(0, m.start() - 40): m.end() + 25]):
             continue
-        scene = ctx.script.scenes[s.scene - 1]
-        source = _time_source(ctx, s.scene)
-        inherited = scene.heading.time != t
-        yield Finding(
-            category="timeline",
-            severity="error",
-            scene=s.scene,
-            line=s.line,
-            message=(f"{m.group(0)!r} describes {what}, but the scene is {t}"
-                     f"{' (continuous from scene %s)' % ctx.scene_number(source.index) if inherited else ''}"),
-            text=s.text,
-            subject=f"scene {s.scene} time",
-            evidence=(Evidence(source.heading.text, line=source.line, scene=source.index),),
-            extra=(("cue", m.group(0)),),
-        )
+        yield _against_light(ctx, s, t, m.group(0), what)
         return
 
 
