@@ -579,8 +579,14 @@ class Bible(_Model):
         if exact is not None:
             return exact
         bare = _bare_loc(k)
-        return next((loc for loc in self.locations if bare in {_bare_loc(_loc_key(n)) for n in (loc.name, *loc.aliases)}),
-                    None)
+        found = next((loc for loc in self.locations
+                      if bare in {_bare_loc(_loc_key(n)) for n in (loc.name, *loc.aliases)}), None)
+        if found is not None:
+            return found
+        # "marrow_dining_room" (a key written as an identifier) is the heading's "MARROW - DINING ROOM"
+        flat = _flat_loc(bare)
+        return next((loc for loc in self.locations
+                     if flat in {_flat_loc(_bare_loc(_loc_key(n))) for n in (loc.name, *loc.aliases)}), None)
 
     def locations_for(self, heading_location: str) -> list[Location]:
         """Locations that a heading's location falls under, most specific first.
@@ -655,6 +661,11 @@ def _loc_key(name: str) -> str:
 def _bare_loc(key: str) -> str:
     """A location key without a leading "THE" in any part: ``THE COYLE CLAIM`` is ``COYLE CLAIM``."""
     return " - ".join(p[4:] if p.startswith("THE ") else p for p in key.split(" - "))
+
+
+def _flat_loc(key: str) -> str:
+    """A location key as bare words: ``NADIA'S APARTMENT - PILSEN`` and ``NADIAS_APARTMENT_PILSEN`` agree."""
+    return " ".join(re.sub(r"[^A-Z0-9]+", " ", key.upper().replace("'", "")).split())
 
 
 def _prop_key(name: str) -> str:

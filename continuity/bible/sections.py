@@ -121,6 +121,13 @@ def _is_people(value: Any) -> bool:
     return people >= max(1, 0.6 * len(entries))
 
 
+def is_group_of_people(value: Any) -> bool:
+    """A group of a cast ("the_kitchen: {nadia: {age: 38}, seun: {...}}"): people, and no person's fields of its own."""
+    if not isinstance(value, dict) or any(_norm(k) in _PERSON_FIELDS for k in value):
+        return False
+    return _is_people(value)
+
+
 def _entity_list(value: Any) -> bool:
     """Entries with names: a mapping, a list of mappings, or of names ("Tom's shotgun: hangs in the tent")."""
     if isinstance(value, dict):

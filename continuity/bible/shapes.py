@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from continuity.bible.model import Bible, Style
-from continuity.bible.sections import character_rows, day_table, section_kind
+from continuity.bible.sections import character_rows, day_table, is_group_of_people, section_kind
 from continuity.errors import BibleError
 
 _KEY_SPACE_RE = re.compile(r"[\s_\-]+")
@@ -51,7 +51,8 @@ _PASS_THROUGH = set(Bible.model_fields) - _CANONICAL_TOP
 
 _NAME_KEYS = {"name", "character", "cue", "id", "called", "label"}
 _ALIAS_KEYS = {"aliases", "alias", "aka", "also known as", "nicknames", "nickname", "other names", "full name",
-               "real name", "cover name", "cover", "false name", "known as", "names", "full names", "pseudonym"}
+               "real name", "cover name", "cover", "false name", "known as", "names", "full names", "pseudonym",
+               "goes by", "go by", "called", "preferred name", "nicknamed", "short name", "stage name", "answers to"}
 _DESCRIPTION_KEYS = {"description", "who", "bio", "biography", "background", "about", "summary", "role",
                      "occupation", "job", "profile", "desc", "character", "logline", "is", "particulars",
                      "details", "portrait", "sketch", "character sketch", "who they are", "position", "trade"}
@@ -362,6 +363,10 @@ def _entities(m: _Mapper, value: Any, path: tuple, section: str, read, offset: i
         return out
     if isinstance(value, dict):
         for name, item in value.items():
+            if section == "characters" and is_group_of_people(item):
+                # "people: {the_kitchen: {nadia_rossi: {age: 38, ...}}}": a group, then its people
+                out.extend(_entities(m, item, (*path, name), section, read, offset + len(out)))
+                continue
             parts = _subplaces(str(name), item) if section == "locations" else [(str(name), item, ())]
             for part, body, sub in parts:
                 entry = read(m, part, body, (*path, name, *sub), (section, offset + len(out)))
@@ -436,6 +441,8 @@ def _character(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple)
                 m.warn(path, f"read the character's name {name!r} from its description (no name: key)")
     if not name or not name.strip():
         raise m.refuse(path, "a character needs a name (name: ...)" if name is None else "name is empty")
+    if "_" in name and " " not in name.strip():
+        name = name.replace("_", " ").strip()  # a key written as an identifier: "nadia_rossi"
     aliases: list[str] = []
     nick = _NICKNAME_RE.search(name)
     if nick:  # 'Lt. Andre "Hook" Pallister': Hook is what they call him
@@ -645,7 +652,7 @@ def _aliases(value: Any, *, full: bool = False, item: bool = False) -> list[str]
     else:
         names = [q.strip() for q in _QUOTED_RE.findall(text)]
         lead = _LEAD_NAME_RE.match(re.sub(r"\([^)]*\)", " ", text.split(",")[0].split(" -- ")[0]))
-        if lead:
+        if lead and not names:  # 'Books as "Peter Hale"': the quoted name, not the verb before it
             names.insert(0, " ".join(lead.group(1).split()))
     out = []
     for n in names:

@@ -189,11 +189,20 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
             who = surface.get(name.upper())
             if who is None or who not in established or who == s.speaker or who in present.get(s.scene, set()):
                 continue
-            if (s.scene, who) in reported:
+            if (s.scene, who) in reported or _shout_for(s.text, name):
                 continue
             reported.add((s.scene, who))
             yield _called(ctx, s, who, name, f"{s.speaker} calls someone {name!r} ({who}), but {who} is not in this scene",
                           first, bible_names)
+
+
+_SHOUT_WORDS = frozenset("hey oi hello come here quick quickly where are you now".split())
+
+
+def _shout_for(text: str, name: str) -> bool:
+    """A line that is only the name, shouted ("Gus! GUS!", "Hey, Gus?"): calling for someone out of sight."""
+    words = [w for w in re.findall(r"[A-Za-z']+", text) if w.lower() != name.lower()]
+    return all(w.lower() in _SHOUT_WORDS for w in words)
 
 
 def _other_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Finding]:

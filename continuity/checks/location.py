@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.lexicon import COLOUR_GROUP, COLOURS, colour_group, colours_conflict
 from continuity.story.context import Context
+from continuity.story.places import Places
 
 FEATURES = (
     "door", "doors", "front door", "walls", "wall", "wallpaper", "curtains", "drapes", "shutters", "roof",
@@ -108,6 +109,8 @@ def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]
             colour = _colour_near(s.text, feature)
             if colour is None or colour == known[1]:
                 continue
+            if _repainted(ctx, place, known[2].scene if known[0] == "script" else 0, s.scene, colour):
+                continue
             reported.add(s.line)
             if known[0] == "bible":
                 _, _, path, raw, _ = known
@@ -117,6 +120,16 @@ def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]
                 why = f"{'they were' if _plural(feature) else 'it was'} {known[1]} in scene {ctx.scene_number(first.scene)}"
                 ev, sev = Evidence(first.text, line=first.line, scene=first.scene), "warning"
             yield _finding(s, place, feature, colour, why, ev, sev, (("similarity", round(float(score), 3)),))
+
+
+def _repainted(ctx: Context, place: str, since: int, scene: int, colour: str) -> bool:
+    """Whether the set was painted ``colour`` on screen (or by the bible's dates) after ``since`` and by ``scene``."""
+    group = colour_group(colour) or colour.lower()
+    for r in Places.of(ctx).repaints:
+        same = r.place == place or place.startswith(f"{r.place} - ") or r.place.startswith(f"{place} - ")
+        if same and since <= r.scene <= scene and r.colour == group:
+            return True
+    return False
 
 
 def _colour_near(text: str, feature: str) -> str | None:
@@ -275,7 +288,8 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                                        Evidence(str(raw), bible=path), "error")
                     break
                 _, first_colour, first, first_written = known
-                if colours_conflict(first_written, written) and first.scene != s.scene:
+                if colours_conflict(first_written, written) and first.scene != s.scene and not _repainted(
+                        ctx, place, first.scene, s.scene, written):
                     yield _finding(
                         s, place, feature, written.lower(),
                         f"{'they were' if _plural(feature) else 'it was'} {first_written} in scene {ctx.scene_number(first.scene)}",

@@ -38,6 +38,10 @@ _SAID_AGE_RE = re.compile(
 _OWN_AGE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:{_NUM.replace('(?P<n>', '(?P<n>', 1)})[\s-]+years?[\s-]+old"
                          r"(?=\s*[.!?]|,\s+and\s+(?:you|I|they|he|she|now|still)\b)", re.IGNORECASE)
 _WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{_NUM}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
+_HOW_OLD_RE = re.compile(r"\bhow old are you\b[^.!?]*\?", re.IGNORECASE)
+#: The answer: an age alone ("Twenty-six.", "Eighteen, Mrs. Lindqvist.", "Forty-one next month").
+_ANSWER_RE = re.compile(rf"\s*(?:I'm\s+|I am\s+|Just\s+|Only\s+)?{_NUM}(?:\s+years?\s+old)?\s*(?=[.,!;]|\s*$)",
+                        re.IGNORECASE)
 _BORN_RE = re.compile(r"\bborn\b[^.;]{0,20}?\b(?P<y>(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 _YOUNG = ("YOUNG ", "YOUNGER ", "LITTLE ", "TEEN ", "TEENAGE ")
 
@@ -130,11 +134,20 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
             continue
         cast = ctx.presence.of(scene.index)
         last_action = None
+        asked: str | None = None  # who was just asked "How old are you?"
         for el in scene.elements:
             if el.kind is Kind.ACTION:
                 last_action = el
             if el.kind is not Kind.DIALOGUE or not el.character:
                 continue
+            answer = _ANSWER_RE.match(el.text) if asked and asked != el.character else None
+            if answer:
+                # "How old are you, anyway?" / "Twenty-six. Twenty-seven in March.": the answer is the age
+                age = number(answer.group("n"))
+                if age is not None and 3 <= age <= 110:
+                    yield from _against(ctx, scene.index, el.line, el.text, answer.group(0).strip(" ,.!"),
+                                        el.character, age, known, present_year)
+            asked = el.character if _HOW_OLD_RE.search(el.text) else None
             looked_at = _looked_at(ctx, last_action.text, el.character) if last_action is not None else None
             m = _DESCRIBED_AGE_RE.match(el.text)
             if m and looked_at and not _OWN_AGE_RE.match(el.text):

@@ -205,8 +205,13 @@ def _mods(parse: Parse, t: Token) -> list[Token]:
     out = [c for c in parse.children(t.i, "amod", "compound", "nmod", "appos", "acl", "nummod")]
     for a in parse.children(t.i, "appos"):
         out += parse.children(a.i, "amod", "compound")
-    if t.dep in ("nsubj", "nsubjpass"):
-        v = parse.head(t.i)
+    subject = t
+    if t.dep == "pobj" and parse.head(t.i).lower == "of":
+        whole = parse.head(parse.head(t.i).i)
+        if whole.lower in _PART_NOUNS and whole.dep in ("nsubj", "nsubjpass"):
+            subject = whole  # "Every strand of her hair is now teal": said of the hair
+    if subject.dep in ("nsubj", "nsubjpass"):
+        v = parse.head(subject.i)
         for c in parse.children(v.i, "acomp", "attr", "oprd", "xcomp", "advmod"):
             out.append(c)
             out += parse.children(c.i, "amod", "compound", "conj", "advmod")
@@ -219,6 +224,9 @@ def _mods(parse: Parse, t: Token) -> list[Token]:
     return out
 
 
+#: Nouns for some or all of a thing: what is said of them is said of it.
+_PART_NOUNS = frozenset("strand strands lock locks inch inches each every all most rest bit half tips ends length "
+                        "wisp wisps".split())
 _STOP_LEFT = {"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PUNCT", "PART", "VERB"}
 
 
@@ -737,7 +745,9 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
     who, gender, how = _owner_any(parse, t)
     key = FACIAL[t.lower]
     negated = any(c.lower in ("no", "without") for c in parse.children(t.i, "det", "neg")) or \
-        parse.head(t.i).lower == "without"
+        parse.head(t.i).lower == "without" or bool(re.search(  # "pale where the beard was"
+            r"\bwhere (?:the|his|her|a) (?:\w+ )?" + re.escape(t.text) + r" (?:was|were|used to be|had been)\b",
+            parse.text, re.IGNORECASE))
     for a in parse.ancestors(t.i)[:2]:
         if a.lemma == "shave" or a.lower.startswith("shav") or (t.dep == "nsubj" and _comes_away(parse, a)):
             return [Trait(key, "none", _words(parse, a, t), min(a.start, t.start), who, gender, True, how=how)]
@@ -899,7 +909,7 @@ def _garment_state(parse: Parse, t: Token) -> list[Trait]:
     who, gender, how = _owner_any(parse, t)
     out: list[Trait] = []
     left, _ = _left(parse, t)
-    mods = [*left, *_mods(parse, t)]
+    mods = [*left, *_mods(parse, t), *(m for m in _right(parse, t) if m not in left)]
     verb = parse.head(t.i)
     put_on = t.dep in ("dobj", "pobj") and (verb.lemma in _PUT_ON or parse.head(verb.i).lemma in _PUT_ON)
     for m in mods:
@@ -919,6 +929,25 @@ def _garment_state(parse: Parse, t: Token) -> list[Trait]:
                 if p.lower in MUD_NOUNS:
                     out.append(Trait("state.clothes.dirt", "dirty", _words(parse, m, p), m.start, who, gender, False,
                                      how=how))
+    return out
+
+
+def _right(parse: Parse, t: Token) -> list[Token]:
+    """State words right after a worn garment, however the parse hangs them ("his T-shirt bone-dry and crisp").
+
+    Only in an absolute phrase, where a possessive names the wearer and no verb comes between.
+    """
+    _, owner = _left(parse, t)
+    if owner is None or owner.lower not in ("his", "her", "their"):
+        return []
+    out: list[Token] = []
+    for w in parse.tokens[t.i + 1:t.i + 6]:
+        if w.lower in STATES:
+            out.append(w)
+        elif w.lower in ("and", ",", "still", "now", "already", "completely", "perfectly", "quite", "entirely"):
+            continue
+        else:
+            break
     return out
 
 

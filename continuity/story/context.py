@@ -91,9 +91,11 @@ class Context:
         cast.learn_genders(self.sentences)
         for c in self.bible.characters:
             cue = self.cue_of.get(c.name, c.name)
-            if cast.gender.get(cue) is None and cue in cast.gender:
-                cast.gender[cue] = _prose_gender(" ".join([c.description or "", c.notes or "", *c.attributes.values(),
-                                                          *(w.item for w in c.wardrobe)]))
+            if cue in cast.gender:
+                # the bible's own he or she outweighs a guess from the script's pronouns
+                told = _prose_gender(" ".join([c.description or "", c.notes or "", *c.attributes.values(),
+                                               *(w.item for w in c.wardrobe)]))
+                cast.gender[cue] = told or cast.gender.get(cue)
         return cast
 
     @cached_property
@@ -223,11 +225,16 @@ class Context:
 
     @cached_property
     def _dated(self) -> bool:
-        return any(s.heading.year for s in self.script.scenes)
+        return any(s.heading.year and not self._remembered(s.index) for s in self.script.scenes)
+
+    def _remembered(self, scene_index: int) -> bool:
+        t = self.story.of(scene_index)
+        return t is not None and t.flashback is not None
 
     def _last_year(self, scene_index: int) -> int | None:
+        # a flashback's year ("(FLASHBACK - 1993)") is not the year the story comes back to
         for s in reversed(self.script.scenes[:scene_index]):
-            if s.heading.year:
+            if s.heading.year and not self._remembered(s.index):
                 return s.heading.year
         return None
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from continuity.language import traits as tr
 from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS, values_conflict
+from continuity.story.referred import MAY_REFER_RE, pronoun_changes
 
 if TYPE_CHECKING:
     from continuity.story.context import Context
@@ -247,7 +248,9 @@ class People:
                 continue  # "58 (42 in the 1971 flashback, when her hair was still brown)": a look of the past
             before = re.split(r"[.;]|\s--?\s", parse.text[: t.start])[-1]
             after = re.split(r"[.;]|\s--?\s", parse.text[t.start:])[0]
-            changed_before = t.change and bool(_CHANGE_WORD_RE.search(before))
+            # "he shaves it off that night": a change the bible tells in the present is a later look
+            changed_before = t.change and bool(_CHANGE_WORD_RE.search(before) or _TOLD_CHANGE_RE.search(
+                parse.text[t.start:t.start + len(t.words) + 12]))
             later = changed_before or bool(_LATER_RE.search(before)) or bool(_AFTER_RE.search(after))
             first, last = _scene_bounds(parse.text, t.start, later)
             out.append(Fact(name, t.key, t.value, t.words, "bible-later" if later else "bible", first=first,
@@ -300,6 +303,11 @@ class People:
                     # a guess from the grammar: the writer's order knows better ("MAGGIE (29), Nora's
                     # sister, dark brown pixie cut": the nearest name before it, not a possessive)
                     near = [m for m in mentions if m.end <= t.start]
+                    if t.pronoun in ("m", "f"):
+                        # "By the time Pip gets the tap off he's soaked": the nearest name he can stand for
+                        gendered = {m.character: ctx.cast.gender.get(m.character) for m in near}
+                        near = ([m for m in near if gendered[m.character] == t.pronoun]
+                                or [m for m in near if gendered[m.character] is None])
                     if near:
                         who = near[-1].character
                     elif who is None and t.pronoun:
@@ -317,6 +325,7 @@ class People:
                 if who is None or who not in ctx.cast.gender:
                     continue
                 out.append(Statement(who, t, s))
+        out += self._referred()
         # The lexicon's reading of introductions and set phrases ("Red-headed ZACKY PRICE",
         # "NOOR (20s), slender,") where the small parser mangles the words.
         have = {(st.sentence.id, st.character, st.key) for st in out}
@@ -337,6 +346,19 @@ class People:
                              False, obs.how)
             out.append(Statement(obs.character, trait, obs.sentence))
         out.sort(key=lambda st: (st.sentence.id, st.trait.start))
+        return out
+
+    def _referred(self) -> list[Statement]:
+        """Hair changed through a pronoun ("He shaves the whole thing off"), its noun in the sentences before."""
+        ctx = self.ctx
+        chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and MAY_REFER_RE.search(s.text)]
+        out: list[Statement] = []
+        for s, parse in zip(chosen, ctx.parse_many(chosen) if chosen else []):
+            before = [p.text for p in ctx.sentences[max(0, s.id - 3):s.id] if p.scene == s.scene]
+            for t in pronoun_changes(parse, before):
+                who = t.owner or ctx.reader.previous_named(s, t.pronoun, include_self=True)
+                if who in ctx.cast.gender:
+                    out.append(Statement(who, t, s))
         return out
 
     # -- over time ----------------------------------------------------------------------------
@@ -375,8 +397,8 @@ class People:
                 if _days_apart(ctx, current.sentence.scene, scene) > BANDAGE_DAYS:
                     current = None
             canon = self._canon_for(st.character, st.key, scene)
-            if current is None and canon:
-                current = canon[0]
+            if current is None and canon and (canon[0].source == "bible" or canon[0].first is not None):
+                current = canon[0]  # (a later look the bible does not date is allowed, not expected)
             elif (current is not None and current.sentence is not None and canon and canon[0].source == "bible-later"
                   and canon[0].first is not None and current.sentence.scene <= canon[0].first < scene):
                 current = canon[0]  # the bible's later look, from a scene after the screen last set it
@@ -458,7 +480,13 @@ def _as_sentence(key: str | None, text: str) -> str:
         return text
     k = key.lower()
     if k in ("hair", "hairstyle", "hair colour", "hair color"):
-        return f"her hair: {text}" if "hair" not in text.lower() else text
+        if "hair" in text.lower():
+            return text
+        rest = _FACIAL_PHRASE_RE.sub(" ", text)
+        if rest != text and not any(w.lower() in HAIR_COLOURS or w.lower() in _HAIR_WORDS or w.lower() in tr.LENGTHS
+                                    for w in _WORD_RE.findall(rest)):
+            return text  # "hair: close-cropped white beard, wire glasses" is about his beard
+        return f"her hair: {text}"
     if k in ("eyes", "eye colour", "eye color"):
         return f"her eyes: {text}" if not re.search(r"\beyes?\b", text, re.IGNORECASE) else text
     if k in ("beard", "moustache", "mustache", "facial hair"):
@@ -615,7 +643,9 @@ def _keyed(name: str, key: str, text: str, day_starts: list[int] = ()) -> list[F
             later = True  # "SD3: short", "from sc. 9: a crop"
         first = dated if later else None
         whole = whole and later
-        words = [w.lower() for w in _WORD_RE.findall(clause)]
+        if out_key == "hair.colour":
+            clause = _FACIAL_PHRASE_RE.sub(" ", clause)  # "Ginger beard", "close-cropped white beard": not his hair
+        words = [_compound_colour(w.lower(), table) for w in _WORD_RE.findall(clause)]
         if out_key == "hair.colour" and later and _CUT_OFF_RE.search(clause):
             # "SD2 (scene 13): cuts the braid off herself": short from then
             out.append(Fact(name, "hair.length", "short", _CUT_OFF_RE.search(clause).group(0), "bible-later",
@@ -640,6 +670,20 @@ def _keyed(name: str, key: str, text: str, day_starts: list[int] = ()) -> list[F
                     out.append(Fact(name, "hair.length", tr.STYLE_LENGTH[tr.HAIR_NOUNS[w]], w,
                                     "bible-later" if later else "bible", first=first, whole=whole))
     return out
+
+
+_TOLD_CHANGE_RE = re.compile(r"\b(?:dyes|cuts|shaves|hacks|crops|bleaches|chops|trims|shears)\b", re.IGNORECASE)
+_FACIAL_PHRASE_RE = re.compile(r"[^,;:()]*\b(?:beard|beards|moustache|moustaches|mustache|stubble|goatee|whiskers|"
+                               r"sideburns)\b", re.IGNORECASE)
+
+
+def _compound_colour(word: str, table: dict) -> str:
+    """A hyphenated colour by its head ("bleached-blond" is blond) unless the table knows it whole."""
+    if "-" in word and word not in table:
+        head = word.rsplit("-", 1)[1]
+        if head in table:
+            return head
+    return word
 
 
 def _heights(text: str) -> list[tuple[str, str]]:

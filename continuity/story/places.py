@@ -129,7 +129,8 @@ class Places:
                     w = m.group("w").lower()
                     if w in _NOT_FEATURES or len(w) < 3:
                         continue
-                    out.append(Absent(loc.name, w, _ALSO.get(w, (w, w + "s")), text, f"locations.{loc.name}.description"))
+                    forms = _ALSO.get(w) or _ALSO.get(w[:-1]) or ((w, w[:-1]) if w.endswith("s") and not w.endswith("ss") else (w, w + "s"))
+                    out.append(Absent(loc.name, w, forms, text, f"locations.{loc.name}.description"))
         return out
 
     @cached_property
@@ -232,10 +233,12 @@ def _paint_colour(text: str) -> str | None:
     low = text.lower()
     if re.search(r"\bwhitewash", low):
         return "white"
-    m = re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+paint\b", low) or re.search(
+    m = re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+paint\b(?!-)", low) or re.search(
         r"\bpaint(?:s|ed|ing)?\s+(?:it|them|the\s+\w+|\w+)\s+(?:a\s+)?(?:bright\s+)?([a-z]+(?:-[a-z]+)?)\b", low)
     if not m:
-        return None
+        # "rolls a thick coat of warm ochre over the racing green": the first colour after the coat
+        coat = re.search(r"\b(?:coats?|rollers?|layers?|licks?) of ((?:[a-z-]+\s+){0,2}[a-z-]+)", low)
+        return _first_colour(coat.group(1)) if coat else None
     word = m.group(1)
     return colour_group(word) if any(p in COLOUR_GROUP for p in word.split("-")) else None
 

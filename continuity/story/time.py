@@ -68,6 +68,7 @@ from continuity.story.time_words import (
     fb_qualified,
     is_night_side,
     jump_in,
+    later_same_day,
     light,
     light_cue,
     main_qualified,
@@ -395,7 +396,8 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
                     day_src = "same day"
                     # Nothing said the day changed; a character or the action saying which day it is moves it on.
                     moved = from_calendar(calendar, [(n, w, ln) for n, w, ln in nows if n.weekday is not None], st.day)
-                    if moved is not None and st.day < moved <= st.day + 6:
+                    # (not when the day plainly goes on, dusk to night: then the line is the slip)
+                    if moved is not None and st.day < moved <= st.day + 6 and not later_same_day(prev_time, time):
                         day, day_src = moved, f"the weekday said in the scene ({nows[0][0].words!r})"
                         calendar.append((day, nows[0][0]))
             for d, _, _ in dates:
@@ -479,10 +481,14 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         times_by_index[scene.index] = time
         if time is not None:
             last_time = time
+        pinned = bool(day_src) and day_src != "same day"
+        if day_src == "same day" and prev_same:
+            # the pinned day going on: a continuous scene, or dusk to night, is still that day
+            before = next((o for o in reversed(out) if o.index == prev_same), None)
+            pinned = before is not None and before.pinned and (bool(continuation) or later_same_day(prev_time, time))
         out.append(SceneTime(scene.index, story_day, day if mode == "main" else None, fb, time, src, why, day_src,
                              continues, 0, fixed=bool(fixed), after=prev_same, elapsed=elapsed,
-                             elapsed_words=elapsed_words, elapsed_line=elapsed_line,
-                             pinned=bool(day_src) and day_src != "same day"))
+                             elapsed_words=elapsed_words, elapsed_line=elapsed_line, pinned=pinned))
     out = _with_spans(scenes, out)
     out = _with_calendar(out, _bible_calendar(bible_dates) + calendar)
     return StoryTime(tuple(out), tuple(said), {"max": max_year})

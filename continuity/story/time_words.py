@@ -134,6 +134,12 @@ def backwards(prev: str | None, new: str | None) -> bool:
     return b[1] < a[0]
 
 
+def later_same_day(prev: str | None, new: str | None) -> bool:
+    """Whether ``new`` comes strictly later in a day than ``prev`` (DUSK, then NIGHT): the same day going on."""
+    a, b = _RANK.get(normalise_time(prev) or ""), _RANK.get(normalise_time(new) or "")
+    return a is not None and b is not None and b[0] > a[1]
+
+
 @lru_cache(maxsize=8192)
 def time_phrase(text: str) -> str | None:
     """The time of day a heading part names, as written where the wording matters (``PRE-DAWN``), else canonical."""

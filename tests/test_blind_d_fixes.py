@@ -1,0 +1,242 @@
+"""Regressions from blind set D: a cast grouped by department, looks and changes told through pronouns,
+repaints in a painter's words, ages given as answers, and a weekday that cannot move a day going on."""
+
+from __future__ import annotations
+
+from checkutil import audit_text
+
+from continuity.bible.load import read_bible
+from continuity.language.parse import Parser
+from continuity.language.traits import read
+
+CREW = """\
+people:
+  the_line:
+    tomas_berg:
+      goes_by: Tom
+      age: 31 (born 1988)
+      eyes: Grey
+      hair: Bleached-blond crop. Red beard until the accident; he shaves it off that night.
+    ruth_okafor:
+      goes_by: Ruth
+      age: "52"
+      hair: Close-cropped white beard, steel glasses
+  front_desk:
+    ada_lind:
+      age: "29"
+      hair: Black bob.
+sets:
+  harbour_office:
+    dressing: Bare oak desks. No curtains anywhere.
+"""
+
+
+def test_a_cast_grouped_by_department_with_identifier_keys_and_goes_by():
+    bible, _ = read_bible(CREW, source="crew.yaml")
+    names = {c.name: c for c in bible.characters}
+    assert set(names) == {"TOMAS BERG", "RUTH OKAFOR", "ADA LIND"}
+    assert "Tom" in names["TOMAS BERG"].aliases
+    assert bible.locations_for("HARBOUR OFFICE")[0].name == "HARBOUR_OFFICE"
+
+
+def test_a_beard_in_a_hair_value_is_not_the_hair_and_a_told_shave_is_a_later_look():
+    r = audit_text(
+        """
+        INT. HARBOUR OFFICE - DAY
+
+        TOM (31) at the desk, bleached-blond crop, red beard. RUTH (52) beside him, hair long and dark.
+        """,
+        CREW,
+        ["appearance"],
+    )
+    assert r.findings == ()
+
+
+def test_a_group_name_is_no_character():
+    bible, _ = read_bible(CREW, source="crew.yaml")
+    assert not any("LINE" in c.name or "DESK" in c.name for c in bible.characters)
+
+
+def test_dry_after_a_soaking_across_a_continuous_cut_with_a_he_after_a_her():
+    r = audit_text(
+        """
+        INT. GALLEY - DAY
+
+        ADA LIND turns the hose on the deck, her sleeves rolled. The jet catches TOM full in the chest.
+
+        By the time Ada gets the tap off he's soaked to the skin, his blue shirt stuck to him.
+
+        ADA
+        Sorry!
+
+        TOM
+        Fine.
+
+        EXT. DECK - CONTINUOUS
+
+        Tom sits on a coil of rope, his blue shirt bone-dry in the wind.
+        """,
+        "characters:\n  - name: Tom\n    description: He skippers the boat.\n"
+        "  - name: Ada\n    description: She runs the office.\n",
+        ["wardrobe"],
+    )
+    assert [f.line for f in r.findings] == [15]
+    assert "TOM" in r.findings[0].message
+
+
+def test_a_beard_shaved_through_a_pronoun_is_gone():
+    r = audit_text(
+        """
+        INT. WASHROOM - NIGHT
+
+        TOM (31) looks at the mirror. Half his red beard is scorched.
+
+        He soaps up and shaves the whole thing off.
+
+        Underneath, his jaw is pale where the beard was.
+
+        INT. HARBOUR OFFICE - DAY
+
+        Tom at his desk, clean-shaven.
+        """,
+        None,
+        ["appearance"],
+    )
+    assert r.findings == ()
+
+
+def test_hair_said_of_every_strand_and_dyed_on_screen():
+    parse = Parser(None).parse("Every strand of her hair is now green.")
+    traits = read(parse)
+    assert [(t.key, t.value, t.change) for t in traits] == [("hair.colour", "green", True)]
+
+
+def test_a_painter_rolling_a_coat_repaints_the_walls():
+    r = audit_text(
+        """
+        INT. HARBOUR OFFICE - DAY
+
+        The walls are painted a deep navy.
+
+        INT. HARBOUR OFFICE - NIGHT
+
+        Ada, in paint-spattered overalls, rolls a thick coat of warm yellow over the navy.
+
+        INT. HARBOUR OFFICE - DAY
+
+        The yellow walls catch the morning.
+        """,
+        None,
+        ["location"],
+    )
+    assert r.findings == ()
+
+
+def test_a_feature_the_bible_rules_out_in_the_singular():
+    r = audit_text(
+        """
+        INT. HARBOUR OFFICE - DAY
+
+        Ada draws back the heavy curtain and looks out.
+        """,
+        CREW,
+        ["location"],
+    )
+    assert [f.line for f in r.findings] == [3]
+
+
+def test_a_name_only_shouted_is_a_call_for_someone_out_of_sight():
+    r = audit_text(
+        """
+        INT. HARBOUR OFFICE - DAY
+
+        TOM
+        Where's Ruth?
+
+        ADA
+        Ruth's on the quay.
+
+        INT. GALLEY - DAY
+
+        RUTH
+        Tom's late again.
+
+        ADA
+        I'll ask him.
+
+        INT. HARBOUR OFFICE - NIGHT
+
+        Water comes under the door.
+
+        ADA
+        Tom! TOM!
+        """,
+        None,
+        ["name"],
+    )
+    assert r.findings == ()
+
+
+def test_an_age_given_as_the_answer_to_how_old():
+    r = audit_text(
+        """
+        INT. HARBOUR OFFICE - DAY
+
+        ADA
+        How old are you, anyway?
+
+        TOM
+        Thirty-five. Thirty-six in June.
+        """,
+        CREW,
+        ["timeline"],
+    )
+    assert [f.line for f in r.findings] == [7]
+    assert "TOM 35" in r.findings[0].message
+
+
+def test_a_flashback_year_does_not_date_the_present():
+    r = audit_text(
+        """
+        INT. KITCHEN - DAY (FLASHBACK - 1993)
+
+        Young Ada at the stove.
+
+        INT. KITCHEN - NIGHT (PRESENT)
+
+        ADA LIND, black bob, at the same stove.
+
+        INT. KITCHEN - DAY
+
+        Ada, her black bob tied back.
+        """,
+        CREW,
+        ["appearance"],
+    )
+    from continuity.story.context import context_for
+
+    assert r.findings == ()
+    from checkutil import fountain
+
+    ctx = context_for(fountain.parse("INT. A - DAY (FLASHBACK - 1993)\n\nX.\n\nINT. B - NIGHT\n\nY.\n", source="t"), None)
+    assert ctx.period(2) != ("year", 1993)
+
+
+def test_a_weekday_said_at_night_after_a_dated_dusk_is_checked_not_obeyed():
+    r = audit_text(
+        """
+        EXT. QUAY - DUSK
+
+        SUPER: "Thursday."
+
+        The lamps come on.
+
+        INT. HARBOUR OFFICE - NIGHT
+
+        RUTH
+        It's Wednesday night and nobody's paid us.
+        """,
+        None,
+        ["timeline"],
+    )
+    assert [f.line for f in r.findings] == [10]
