@@ -240,3 +240,83 @@ def test_a_weekday_said_at_night_after_a_dated_dusk_is_checked_not_obeyed():
         ["timeline"],
     )
     assert [f.line for f in r.findings] == [10]
+
+
+def test_an_old_burn_on_the_wrong_forearm_and_the_right_hand_bandaged_by_ellipsis():
+    bible = "characters:\n  - name: Nadia\n    marks: Burn scar on the inside of the LEFT forearm.\n"
+    r = audit_text(
+        """
+        INT. KITCHEN - DAY
+
+        NADIA
+        Service.
+
+        Nadia rolls her sleeves. The old burn shines on her right forearm.
+        """,
+        bible,
+        ["appearance"],
+    )
+    assert [f.line for f in r.findings] == [6]
+    traits = read(Parser(None).parse("Cora writes with her left hand, the right bandaged."))
+    assert [(t.key, t.value) for t in traits] == [("state.arm.bandage", "bandaged-right")]
+
+
+def test_keepsakes_given_away_are_not_worn_by_the_giver_days_later():
+    r = audit_text(
+        """
+        INT. DINING ROOM - NIGHT
+
+        HELEN
+        These were my mother's.
+
+        Helen unclips her pearl studs and lays them in Pip's palm.
+
+        PIP
+        I can't.
+
+        INT. DINING ROOM - DAY
+
+        SUPER: "Two days later."
+
+        Helen at the host stand in her navy suit, her mother's pearl studs at her ears.
+
+        PIP
+        Morning.
+        """,
+        None,
+        ["wardrobe"],
+    )
+    assert [f.line for f in r.findings] == [15]
+    assert "gave it to PIP" in r.findings[0].message
+
+
+def test_a_branded_prop_the_bible_lists_thrown_in_a_river_then_used():
+    bible = "characters:\n  - name: Dez\nprops:\n  zippo:\n    description: Brass Zippo lighter.\n"
+    r = audit_text(
+        """
+        EXT. BRIDGE - NIGHT
+
+        DEZ
+        Watch this.
+
+        He holds the Zippo out over the railing. Flicks it open. Flicks it shut.
+
+        Then he throws it. It turns once in the light and vanishes into the river.
+
+        EXT. ALLEY - DAY
+
+        Dez on the crate, lighting a cigarette with his brass Zippo.
+
+        DEZ
+        What?
+        """,
+        bible,
+        ["prop"],
+    )
+    assert [f.line for f in r.findings] == [12]
+
+
+def test_an_action_line_without_its_subject_puts_a_garment_on():
+    parse = Parser(None).parse("Ties on a navy apron.")
+    assert (parse.tokens[0].pos, parse.tokens[0].lemma) == ("VERB", "tie")
+    assert Parser(None).parse("Boots on the porch.").tokens[0].pos != "VERB"

@@ -1,8 +1,9 @@
-"""Hand-overs: a character wearing or using a thing they handed to someone else earlier the same story day.
+"""Hand-overs: a character wearing or using a thing they handed to someone else earlier the same story day
+(or any day before, for a gift or a keepsake).
 
-Reads :class:`continuity.story.holders.Holders`. A garment is the wardrobe's
-(category ``wardrobe``), anything else a prop's (category ``prop``); the evidence is
-the hand-over line.
+Reads :class:`continuity.story.holders.Holders`. A garment or an accessory (jewellery,
+glasses) is the wardrobe's (category ``wardrobe``), anything else a prop's (category
+``prop``); the evidence is the hand-over line.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.traits import GARMENT_WORDS
 from continuity.story.context import Context
+from continuity.story.dress import ACCESSORIES
 from continuity.story.holders import Holders
 
 
@@ -19,7 +21,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     """Yield hand-over findings."""
     for m in Holders.of(ctx).misheld:
         h = m.handover
-        garment = m.thing in GARMENT_WORDS.values() or m.thing in GARMENT_WORDS
+        garment = m.thing in GARMENT_WORDS.values() or m.thing in GARMENT_WORDS or m.thing in ACCESSORIES
         yield Finding(
             category="wardrobe" if garment else "prop", severity="error",
             scene=m.sentence.scene, line=m.sentence.line,

@@ -429,6 +429,9 @@ def _repair(tokens: list[Token]) -> tuple[Token, ...]:
     def next_pos(i: int) -> str:
         return toks[i + 1].pos if i + 1 < n else "PUNCT"
 
+    def kids_before(i: int) -> bool:
+        return any(k < i for k in kids(i))
+
     for t in list(toks):
         # "spots the compass glinting in the grass": *glinting* read as the noun, *compass* its compound.
         if t.pos == "NOUN" and t.lower.endswith("ing") and t.i > 0 and toks[t.i - 1].dep == "compound" \
@@ -449,6 +452,11 @@ def _repair(tokens: list[Token]) -> tuple[Token, ...]:
                     if toks[k].dep in ("det", "poss", "amod") and k < subj:
                         toks[k] = replace(toks[k], head=subj)
                 toks[subj] = replace(toks[subj], dep="nsubj", head=t.i)
+            continue
+        if t.i == 0 and t.dep == "ROOT" and t.pos in ("NOUN", "PROPN") and t.lower in _OPENING_VERBS and \
+                next_pos(t.i) in ("ADP", "PART", "DET", "PRON", "ADV") and not kids_before(t.i):
+            # "Ties on a navy apron.": an action line without its subject, read as a plural noun
+            toks[t.i] = replace(_verb(toks[t.i], t.i, "ROOT"), lemma=_OPENING_VERBS[t.lower])
             continue
         if t.pos not in ("NOUN", "PROPN") or t.tag not in ("NNS", "NNP", "NNPS") or not t.lower.endswith("s") or next_pos(t.i) not in ("ADP", "PART", "ADV", "PUNCT", "DET", "PRON"):
             continue
@@ -474,6 +482,16 @@ def _repair(tokens: list[Token]) -> tuple[Token, ...]:
                 if toks[t.i - 1].lower == "and":
                     toks[t.i - 1] = replace(toks[t.i - 1], head=anchor.i)
     return tuple(toks)
+
+
+#: Verbs an action line opens with when it drops its subject ("Ties on a navy apron. Pockets the key."), by their
+#: -s form: the small model reads them as plural nouns. Only verbs whose -s form is rarely a noun at a line's start.
+_OPENING_VERBS = {f"{v}s" if not v.endswith(("sh", "ch", "x", "ss")) else f"{v}es": v for v in (
+    "tie pull put take shrug slip button zip unzip unbutton wipe turn grab pick toss hand give set lay drop kneel "
+    "sit stand step climb reach open close lift check tuck hang fold peel wrap strap buckle knot pocket stuff dig "
+    "fish rip tear throw hurl fling shove push yank tug slide sling drape don shed strip swap wring squeeze "
+    "shake nod glance stare lean crouch rise head hurry run walk limp stride wander storm slam snatch pluck "
+    "flick fumble rummage hunt search scan watch wait pause catch smash crush burn light").split()}
 
 
 def _ancestors(toks: list[Token], i: int) -> list[int]:

@@ -414,7 +414,8 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _spill(parse, t)
         elif low in STAIN_NOUNS and t.dep in ("nsubj", "compound", "dobj", "ROOT"):
             out += _stain(parse, t)
-        if low in SIDES and t.dep in ("nsubj", "nsubjpass", "appos", "npadvmod", "ROOT", "dep", "dobj", "conj"):
+        if low in SIDES and (t.dep in ("nsubj", "nsubjpass", "appos", "npadvmod", "ROOT", "dep", "dobj", "conj")
+                             or t.i > 0 and parse.tokens[t.i - 1].lower == "the"):  # "the right bandaged"
             out += _elliptic_side(parse, t)
     out += _fading_bruise(parse)
     return _dedupe(out)
@@ -777,8 +778,16 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
                     if m.lower in SIDES:
                         return SIDES[m.lower], BODY[part.lower], m, part
                 sideless = sideless or (None, BODY[part.lower], None, part)
-    # "his left arm in its navy sling"
+    # "the old burn shines on her right forearm", "a scar runs down his left cheek": the place its verb gives
     head = parse.head(t.i)
+    if t.dep == "nsubj" and head.pos == "VERB":
+        for prep in parse.children(head.i, "prep"):
+            for part in parse.children(prep.i, "pobj"):
+                if part.lower in BODY:
+                    for m in parse.children(part.i, "amod", "compound"):
+                        if m.lower in SIDES:
+                            return SIDES[m.lower], BODY[part.lower], m, part
+    # "his left arm in its navy sling"
     if t.dep == "pobj" and head.dep == "prep":
         part = parse.head(head.i)
         if part.lower in BODY:
@@ -808,6 +817,8 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
         who, gender, how = _owner_any(parse, t)
     thing = {"wristwatch": "watch", "bandages": "bandage", "eyepatch": "patch", "dressing": "bandage",
              "gauze": "bandage", "plaster": "bandage"}.get(t.lower, t.lower)
+    if thing == "burn" and any(m.lower in _OLD_MARK for m in _left(parse, t)[0]):
+        thing = "scar"  # "the old burn on her forearm" is the burn scar the bible gives
     if thing in INJURY_THINGS:
         key = f"side.injury.{LIMB.get(part or SIDED.get(thing) or '', part or 'body')}"
     elif thing in ("scar", "tattoo", "piercing", "birthmark", "burn", "cut", "gash", "graze", "bruise", "stitches"):
@@ -819,6 +830,9 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
         # a fresh wound is where its dressing goes: a bandage on the other arm contradicts it
         out.append(Trait(f"side.injury.{LIMB[part]}", side, out[0].words, out[0].start, who, gender, False, how=how))
     return out
+
+
+_OLD_MARK = frozenset("old healed faded shiny puckered white silvery ancient".split())
 
 
 def _body_part(parse: Parse, t: Token) -> list[Trait]:

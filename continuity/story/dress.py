@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 ACCESSORIES = {"glasses", "spectacles", "specs", "sunglasses", "watch", "wristwatch", "ring", "earrings", "necklace",
                "chain", "locket", "bracelet", "sling", "mask", "badge", "lanyard", "wig", "eyepatch", "waders",
-               "slicker", "pajamas", "pyjamas", "nightgown", "nightie", "costume", "gown", "veil", "backpack"}
+               "slicker", "pajamas", "pyjamas", "nightgown", "nightie", "costume", "gown", "veil", "backpack",
+               "studs", "pearls", "earring", "brooch", "pendant", "cufflinks"}
 ITEMS = {**GARMENT_WORDS, **{a: a for a in ACCESSORIES}}
 _ON_PARTS = {"on", "into", "onto", "in"}
 _OFF_PARTS = {"off", "out", "from"}
@@ -179,10 +180,10 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
     after_words = [w.lower for w in parse.tokens[t.i + 1 : t.i + 4]]
     if item is None and ("back" in after_words[:2] and "on" in after_words[:3]):
         kind = "on"  # "the red scarf back on"
-    elif item is None and after_words[:1] == ["on"] and any(
-            w.lower in ("nose", "head", "wrist", "finger", "face", "neck", "shoulders")
-            for w in parse.tokens[t.i + 1 : t.i + 7]):
-        kind = "wears"  # "reading glasses on the end of her nose"
+    elif item is None and after_words[:1] in (["on"], ["at"], ["in"]) and any(
+            w.lower in ("nose", "head", "wrist", "finger", "face", "neck", "shoulders", "ears", "ear", "throat",
+                        "lapel", "earlobes") for w in parse.tokens[t.i + 1 : t.i + 7]):
+        kind = "wears"  # "reading glasses on the end of her nose", "pearl studs at her ears"
     if verb is not None and kind is None:
         parts = _parts(parse, verb)
         # "shrugging the oilskin on": a particle after the object

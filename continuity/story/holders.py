@@ -33,8 +33,11 @@ THINGS = {**ITEMS, **{w: w for w in ("penknife", "knife", "key", "keys", "letter
 #: Words before a thing that say it is one of several: giving it away leaves the giver one.
 _ANOTHER = {"spare", "extra", "another", "second", "other", "backup", "spare-", "old", "new"}
 _GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "return", "tuck", "put", "set",
-         "drape", "sling", "loop", "wrap", "fling", "push"}
-_ONTO = {"on", "onto", "round", "around", "over", "into", "to", "across"}
+         "drape", "sling", "loop", "wrap", "fling", "push", "lay"}
+_ONTO = {"on", "onto", "round", "around", "over", "into", "to", "across", "in"}
+#: Things given for good: jewellery and keepsakes are not lent for an evening like a coat.
+_KEEPSAKES = {"studs", "pearls", "earring", "earrings", "brooch", "pendant", "cufflinks", "ring", "necklace", "locket",
+              "bracelet", "watch", "chain"}
 _BODY = {"head", "shoulders", "shoulder", "neck", "palm", "palms", "hand", "hands", "lap", "arms", "fist", "fingers"}
 _PRON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
@@ -77,11 +80,11 @@ class Holders:
     def handovers(self) -> list[Handover]:
         """Every hand-over the action states, in order."""
         ctx = self.ctx
-        rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, THINGS), key=len, reverse=True)) + r"|it|one)\b",
+        rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, THINGS), key=len, reverse=True)) + r"|it|one|them)\b",
                         re.IGNORECASE)
         chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and rx.search(s.text)
                   and re.search(r"\b(?:gives?|hands?|pass|presses|tosses|throws|lends|puts?|sets?|drapes?|slings?|"
-                                r"loops?|wraps?|tucks?|returns?|slips?)\b", s.text, re.IGNORECASE)]
+                                r"loops?|wraps?|tucks?|returns?|slips?|lays?)\b", s.text, re.IGNORECASE)]
         out: list[Handover] = []
         last: dict[int, tuple[str, str | None]] = {}  # paragraph -> the last thing named
         pending: dict[int, tuple] = {}  # paragraph -> a thing handed over with no taker yet
@@ -95,7 +98,7 @@ class Holders:
                         continue
                     thing = (THINGS[word], _colour(parse, t))
                     last[s.element] = thing
-                elif word in ("it", "one") and s.element in last:
+                elif word in ("it", "one", "them") and s.element in last:
                     thing = last[s.element]
                     if word == "one":
                         colour = _colour(parse, t)
@@ -154,7 +157,7 @@ class Holders:
                 h = next((x for (k, _), x in holder.items() if k == thing), None)
             if h is None or h.sentence.id == e.sentence.id or e.character != h.giver:
                 continue
-            if ctx.day_key(h.sentence.scene) != ctx.day_key(e.scene):
+            if ctx.day_key(h.sentence.scene) != ctx.day_key(e.scene) and not _for_good(h):
                 continue
             if e.kind == "on" and e.sentence.id > h.sentence.id and _taken_back(ctx, h, e):
                 continue
@@ -170,6 +173,11 @@ def _another(parse: Parse, t: Token) -> bool:
     """The thing is said to be another one than the usual ("her spare coat", "another key")."""
     words = [p for w in parse.tokens[max(0, t.i - 4) : t.i + 1] for p in w.lower.split()]
     return any(w in _ANOTHER for w in words)
+
+
+def _for_good(h: Handover) -> bool:
+    """A hand-over that holds past its day: a gift ("gives her the watch") or a keepsake laid in a palm."""
+    return h.thing in _KEEPSAKES or bool(re.match(r"gives?\b", h.words, re.IGNORECASE))
 
 
 def _taken_back(ctx: Context, h: Handover, e) -> bool:

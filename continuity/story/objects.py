@@ -203,8 +203,13 @@ SAME_THING = {"mobile": "phone", "cellphone": "phone", "smartphone": "phone", "h
               "revolver": "gun", "handgun": "gun"}
 
 
-def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None = None) -> ObjectRef | None:
-    """The object named by token ``i`` (a noun, or a pronoun resolved to ``antecedent``)."""
+def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None = None,
+               props: frozenset[str] = frozenset()) -> ObjectRef | None:
+    """The object named by token ``i`` (a noun, or a pronoun resolved to ``antecedent``).
+
+    ``props``: names the bible lists as props (lower case): a capitalised one is a thing
+    ("his brass Zippo", "the Graflex"), not a person.
+    """
     t = parse.tokens[i]
     if t.lower in OBJECT_PRONOUNS and t.pos == "PRON":
         if isinstance(antecedent, _Antecedents):
@@ -215,7 +220,10 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
                          False, antecedent.plural, i, antecedent.possessed)
     if t.pos not in ("NOUN", "PROPN") or t.character is not None:
         return None
-    if t.text[:1].isupper() and not t.text.isupper() and (t.i > 0 or t.pos == "PROPN"):
+    nxt = parse.tokens[i + 1] if i + 1 < len(parse.tokens) else None
+    if nxt is not None and nxt.lower in props and t.lower not in props and t.dep != "poss":
+        return object_ref(parse, i + 1, antecedent, props)  # "his brass Zippo", parsed with "brass" as the noun
+    if t.text[:1].isupper() and not t.text.isupper() and (t.i > 0 or t.pos == "PROPN") and t.lower not in props:
         # "the Beast", "the Colonel", "Milo drops..." (someone outside the cast): a name, not a prop
         return None
     head = t.lemma if t.lemma and t.lemma.isalpha() else t.lower
@@ -247,12 +255,12 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
                      possessed)
 
 
-def main_object(parse: Parse) -> ObjectRef | None:
+def main_object(parse: Parse, props: frozenset[str] = frozenset()) -> ObjectRef | None:
     """The object a following ``it`` most likely means: a direct object first, then a subject."""
     for deps in (("dobj",), ("nsubjpass", "nsubj"), ("pobj",)):
         for t in parse.tokens:
             if t.dep in deps:
-                ref = object_ref(parse, t.i)
+                ref = object_ref(parse, t.i, props=props)
                 if ref is not None and not _is_body_part_place(ref):
                     return ref
     return None
@@ -313,22 +321,27 @@ def _stranger(t: Token | None) -> bool:
     return t is not None and t.character is None and (t.lemma in PERSON_NOUNS or t.lower in PERSON_NOUNS)
 
 
-def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, str] | None = None) -> list[Event]:
+def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, str] | None = None,
+           props: frozenset[str] = frozenset()) -> list[Event]:
     """The object events a parsed action sentence states.
 
     Args:
         parse: the sentence.
         antecedent: what ``it``/``them`` refer to (the last object before).
         people: personal pronouns resolved to cast members (``{"he": "WILL"}``).
+        props: capitalised names the bible lists as props (see :func:`object_ref`).
     """
     people = people or {}
     out: list[Event] = []
-    antecedent = _antecedents(parse, antecedent)
+    antecedent = _antecedents(parse, antecedent, props)
     for v in parse.tokens:
         if v.pos not in ("VERB", "AUX", "NOUN", "ADJ") or v.dep in ("amod", "compound") and v.pos != "VERB":
             continue
         lemma = v.lemma
-        subj = parse.subject(v) if v.pos in ("VERB", "AUX") else None
+        as_verb = _mistagged_verb(parse, v)
+        if as_verb:
+            lemma = as_verb  # "It turns ... and vanishes into the river", "vanishes" tagged a noun
+        subj = parse.subject(v) if v.pos in ("VERB", "AUX") or as_verb else None
         actor = _who(subj, people)
         parts = _particles(parse, v)
         preps = _prep_objects(parse, v)
@@ -341,14 +354,14 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             dobjs.extend(parse.children(d.i, "conj"))
         passive = [t for t in parse.children(v.i, "nsubjpass")]
         subjects = [t for t in parse.children(v.i, "nsubj")] if not passive else []
-        if not passive and not subjects and subj is not None and v.pos == "VERB":
+        if not passive and not subjects and subj is not None and (v.pos == "VERB" or as_verb):
             subjects = [subj]  # "the phone slips ... and sinks": the shared subject
         for d in dobjs:  # "hurls the compass over the edge": the preposition may hang on the object
             preps += [(p.lower, o) for p in parse.children(d.i, "prep") for o in parse.children(p.i, "pobj")]
         places = {o.lemma for p, o in preps if p in ("into", "in", "onto", "on", "to", "down", "under", "beneath", "over", "off", "in", "through", "toward", "towards")}
         gone_place = bool(places & GONE_PLACES) or bool(parts & AWAY) or "overboard" in {o.lower for _, o in preps}
         for d in dobjs:
-            ref = object_ref(parse, d.i, antecedent)
+            ref = object_ref(parse, d.i, antecedent, props)
             if ref is None or _is_person(d, people):
                 continue
             kind, recipient = _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, people, ref)
@@ -362,7 +375,7 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
                 out.append(Event(kind, ref, lemma, actor, recipient, held=actor is not None,
                                  how=_how(lemma, places, gone_place) if kind == "loss" else ""))
         for s in passive + [t for t in subjects if not _is_person(t, people)]:
-            ref = object_ref(parse, s.i, antecedent)
+            ref = object_ref(parse, s.i, antecedent, props)
             if ref is None:
                 continue
             kind = _subject_kind(lemma, parts, gone_place, bool(passive), parse, v, places)
@@ -371,7 +384,7 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         # "the compass is gone", "within a minute it is ash": states
         if v.lemma == "be":
             for s in parse.children(v.i, "nsubj"):
-                ref = object_ref(parse, s.i, antecedent)
+                ref = object_ref(parse, s.i, antecedent, props)
                 if ref is None:
                     continue
                 states = {c.lower for c in parse.children(v.i, "acomp", "attr", "advmod")}
@@ -387,7 +400,7 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         if v.pos in ("VERB",) and actor is not None and lemma not in ABSENT | RECOVER:
             for p, o in preps:
                 if p in ("at", "through", "with", "on", "over", "into", "inside") and not _is_person(o, people):
-                    ref = object_ref(parse, o.i, antecedent)
+                    ref = object_ref(parse, o.i, antecedent, props)
                     if ref is None or _is_body_part_place(ref) or (ref.head in GONE_PLACES):
                         continue
                     if lemma in THROW | DESTROY | PERISH:
@@ -398,10 +411,24 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         target = next((t for t in parse.tokens if t.lower in ("it", "them") and t.pos == "PRON"), None)
         if target is None:
             target = next((t for t in parse.tokens if t.dep == "dobj"), None)
-        ref = object_ref(parse, target.i, antecedent) if target is not None else None
+        ref = object_ref(parse, target.i, antecedent, props) if target is not None else None
         if ref is not None:
             out.append(Event("loss", ref, "", how="destroyed"))
     return _refine(parse, out)
+
+
+_LOSS_VERBS = DESTROY | PERISH | SINK | VANISH | THROW | SWEEP | LOSE
+
+
+def _mistagged_verb(parse: Parse, v: Token) -> str | None:
+    """A verb the small parser tagged as a noun in a run of verbs ("turns ... and vanishes"): its lemma."""
+    if v.pos != "NOUN" or v.dep != "conj" or parse.head(v.i).pos != "VERB":
+        return None
+    low = v.lower
+    for lemma in (low[:-2] if low.endswith("es") else None, low[:-1] if low.endswith("s") else None):
+        if lemma and lemma in _LOSS_VERBS:
+            return lemma
+    return None
 
 
 def _how(lemma: str, places: set[str], gone_place: bool) -> str:
@@ -424,8 +451,8 @@ def _how(lemma: str, places: set[str], gone_place: bool) -> str:
 class _Antecedents:
     """``it`` means the nearest object before it in the sentence, else the one before the sentence."""
 
-    def __init__(self, parse: Parse, before: ObjectRef | None):
-        self.parse, self.before = parse, before
+    def __init__(self, parse: Parse, before: ObjectRef | None, props: frozenset[str] = frozenset()):
+        self.parse, self.before, self.props = parse, before, props
 
     def at(self, i: int) -> ObjectRef | None:
         # "A truck rolls over the pen, crushing it": *it* is never its own verb's subject.
@@ -443,14 +470,14 @@ class _Antecedents:
     def _find(self, i: int, deps: tuple[str, ...], skip: set[int]) -> ObjectRef | None:
         for t in reversed(self.parse.tokens[:i]):
             if t.dep in deps and t.lower not in OBJECT_PRONOUNS and t.i not in skip:
-                ref = object_ref(self.parse, t.i)
+                ref = object_ref(self.parse, t.i, props=self.props)
                 if ref is not None and not _is_body_part_place(ref) and ref.head not in ("fist", "palm", "grip"):
                     return ref
         return None
 
 
-def _antecedents(parse: Parse, before: ObjectRef | None) -> _Antecedents:
-    return _Antecedents(parse, before)
+def _antecedents(parse: Parse, before: ObjectRef | None, props: frozenset[str] = frozenset()) -> _Antecedents:
+    return _Antecedents(parse, before, props)
 
 
 def _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, people, ref) -> tuple[str | None, str | None]:

@@ -115,6 +115,13 @@ def bible_aliases(ctx: Context) -> dict[str, str]:
     return out
 
 
+def prop_names(ctx: Context) -> frozenset[str]:
+    """One-word names of the bible's props and their aliases, lower case ("zippo", "graflex")."""
+    return ctx.shared("prop names", lambda: frozenset(  # (not an owner's name: "Enzo's notebook")
+        w for p in ctx.bible.props for n in (p.name, *p.aliases) for w in re.findall(r"[a-z]+(?:'s)?", n.lower())
+        if len(w) > 2 and not w.endswith("'s")))
+
+
 def pronoun_led(s: Sentence) -> bool:
     return bool(re.match(r"(?:It|They|Them)\b", s.text))
 
@@ -125,8 +132,12 @@ def parse_with_antecedents(ctx: Context, sentences: list[Sentence]) -> dict[int,
     for s in sentences:
         want[s.id] = s
         # The sentence before matters only for a pronoun ("It bursts into a hundred pieces").
-        if s.id > 0 and ctx.sentences[s.id - 1].element == s.element and _PRONOUN_RE.search(s.text):
-            want[s.id - 1] = ctx.sentences[s.id - 1]
+        # ... and, while those open on a pronoun too ("Flicks it shut. Then he throws it."), the ones before them
+        k = s.id
+        while k > 0 and s.id - k < 5 and ctx.sentences[k - 1].scene == s.scene and _PRONOUN_RE.search(
+                ctx.sentences[k].text):
+            want[k - 1] = ctx.sentences[k - 1]
+            k -= 1
     return dict(zip(want, ctx.parse_many(list(want.values()))))
 
 
@@ -145,10 +156,12 @@ def events_of(ctx: Context, s: Sentence, parsed: dict, by_id: dict, aliases: dic
     if parse is None:
         return []
     antecedent = None
-    prev = parsed.get(s.id - 1)
-    if prev is not None:
-        antecedent = main_object(prev)
-    evs = events(parse, antecedent, people(ctx, s))
+    names = prop_names(ctx)
+    k = s.id - 1
+    while antecedent is None and k >= 0 and s.id - k <= 5 and parsed.get(k) is not None:
+        antecedent = main_object(parsed[k], names)  # "Flicks it shut.": back to the sentence that names it
+        k -= 1
+    evs = events(parse, antecedent, people(ctx, s), names)
     if aliases:
         evs = [Event(e.kind, canonical(e.obj, aliases), e.verb, e.actor, e.recipient, e.held) for e in evs]
     return evs

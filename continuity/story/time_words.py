@@ -136,6 +136,8 @@ def backwards(prev: str | None, new: str | None) -> bool:
 
 def later_same_day(prev: str | None, new: str | None) -> bool:
     """Whether ``new`` comes strictly later in a day than ``prev`` (DUSK, then NIGHT): the same day going on."""
+    if not prev or not new:
+        return False
     a, b = _RANK.get(normalise_time(prev) or ""), _RANK.get(normalise_time(new) or "")
     return a is not None and b is not None and b[0] > a[1]
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from continuity.language.parse import Parse, Token
 
 OWN_VERBS = frozenset(
-    "wear pull tug zip unzip button unbutton adjust straighten smooth brush wrap clutch hug shrug stuff shove thrust "
+    "tie buckle strap wear pull tug zip unzip button unbutton adjust straighten smooth brush wrap clutch hug shrug stuff shove thrust "
     "jam dig fasten unfasten loosen tighten roll fiddle finger fumble hitch hike wring shake dust pat rummage tuck "
     "peel take remove shed doff hang drape throw slip put don change sport flap cinch knot yank wipe dry soak "
     "drip flutter billow snap grip gather lift raise turn sink bury push plunge reach fish search swap trade "
@@ -34,11 +34,12 @@ NOT_OWN = frozenset(
 PUT_ON = frozenset({
     ("put", "on"), ("pull", "on"), ("shrug", "on"), ("slip", "on"), ("slip", "into"), ("throw", "on"),
     ("change", "into"), ("wriggle", "into"), ("step", "into"), ("climb", "into"), ("struggle", "into"),
-    ("get", "into"), ("zip", "into"), ("button", "into"), ("don", ""), ("wrap", "in"),
+    ("get", "into"), ("zip", "into"), ("button", "into"), ("don", ""), ("wrap", "in"), ("tie", "on"),
+    ("knot", "on"), ("buckle", "on"), ("strap", "on"),
 })
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
-Resolver = Callable[[str], "str | None"]
+Resolver = Callable[["str | None"], "str | None"]
 
 
 def _who(t: Token, resolve: Resolver) -> str | None:
@@ -89,6 +90,8 @@ def garment_owner(parse: Parse, start: int, end: int, resolve: Resolver) -> tupl
         return None
     subj = parse.subject(v)
     who = _who(subj, resolve) if subj is not None else None
+    if subj is None and v.i == 0:
+        who = resolve(None)  # "Ties on a navy apron.": the one the paragraph is about
     if who is None:
         return None
     return who, "subject", _put_on(parse, v)
