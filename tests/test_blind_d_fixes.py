@@ -320,3 +320,54 @@ def test_an_action_line_without_its_subject_puts_a_garment_on():
     parse = Parser(None).parse("Ties on a navy apron.")
     assert (parse.tokens[0].pos, parse.tokens[0].lemma) == ("VERB", "tie")
     assert Parser(None).parse("Boots on the porch.").tokens[0].pos != "VERB"
+
+
+def test_a_phone_hurled_into_the_scrub_is_lost_and_the_bars_phone_is_another():
+    r = audit_text(
+        """
+        EXT. HIGHWAY - DAY
+
+        JESS
+        Give it back.
+
+        Roo takes the phone out of her sister's hand and hurls it end over end into the saltbush.
+
+        Twenty minutes later Jess comes back with scratched shins and no phone.
+
+        INT. ROADHOUSE - NIGHT
+
+        Jess uses the phone behind the bar to ring home. Later they made it to the motel.
+
+        INT. MOTEL - NIGHT
+
+        Jess takes the phone out of her pocket.
+        """,
+        None,
+        ["prop"],
+    )
+    assert [f.line for f in r.findings] == [16]
+
+
+def test_a_pronoun_means_the_thing_its_own_sentence_names_before_the_paragraph_before():
+    r = audit_text(
+        """
+        INT. CAR - DAY
+
+        NAK
+        Right.
+
+        Nak takes out his snow globe and looks at it.
+
+        Nak walks into a building marked HOFF AND PARTNERS.
+
+        Nak stamps on the snow globe until it is broken beyond repair.
+
+        INT. CAR - NIGHT
+
+        Nak's snow globe glints on the dashboard.
+        """,
+        None,
+        ["prop"],
+    )
+    assert [f.line for f in r.findings] == [14]
+    assert "snow globe" in r.findings[0].message

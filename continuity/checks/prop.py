@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.story.context import Context
-from continuity.story.objects import FIXTURES, Event, ObjectRef, events, same_object
+from continuity.story.objects import FIXTURES, Event, ObjectRef, events, fixed_somewhere, same_object
 from continuity.story.prop_events import (
     bible_aliases,
     canonical,
@@ -88,6 +88,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     continue  # another window, another vase
                 if not _same_line(ctx, lost.sentence.scene, s.scene):
                     continue  # whole in a flashback before the loss, or lost in the past and seen in the present
+                if lost.portable and fixed_somewhere(parsed[s.id], e.obj):
+                    continue  # her lost phone, then "the phone behind the bar": the roadhouse's
                 yield _finding(ctx, s, e, lost)
                 open_losses.remove(lost)
                 break

@@ -91,8 +91,8 @@ class Context:
         cast.learn_genders(self.sentences)
         for c in self.bible.characters:
             cue = self.cue_of.get(c.name, c.name)
-            if cue in cast.gender:
-                # the bible's own he or she outweighs a guess from the script's pronouns
+            if cue in cast.gender and (self.explicit_bible or cast.gender.get(cue) is None):
+                # a user's bible's own he or she outweighs a guess from the script's pronouns
                 told = _prose_gender(" ".join([c.description or "", c.notes or "", *c.attributes.values(),
                                                *(w.item for w in c.wardrobe)]))
                 cast.gender[cue] = told or cast.gender.get(cue)

@@ -71,7 +71,9 @@ GONE_PLACES = frozenset(
     "lake harbour harbor bay canal well drain sewer pond water waves wave surf abyss chasm ravine gorge toilet bin "
     "trash garbage dumpster shredder grinder depths deep current void gutter swamp marsh bog lava quicksand "
     "rapids waterfall falls tide torrent ashes edge cliff precipice side railing rail parapet ledge "
-    "letterbox postbox mailbox slot".split()
+    "letterbox postbox mailbox slot "
+    "bush scrub saltbush undergrowth bracken heather weeds reeds dunes desert wilderness darkness dark night "
+    "snowdrift crevasse canyon quarry".split()
 )
 AWAY = frozenset("overboard away".split())
 #: Motions that take a thing away on something else ("riding away on the tram", "sails away on the ferry").
@@ -346,6 +348,9 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         parts = _particles(parse, v)
         preps = _prep_objects(parse, v)
         dobjs = [t for t in parse.children(v.i, "dobj", "obj")]
+        if not dobjs and lemma in THROW and v.i + 1 < len(parse.tokens) and parse.tokens[v.i + 1].lower in (
+                "it", "them"):
+            dobjs = [parse.tokens[v.i + 1]]  # "hurls it end over end into the saltbush": "it" hung on "end"
         # "hands Dev the lamp": the first object is a person, the second the thing.
         recipient_tok = None
         if len(dobjs) == 2 and _is_person(dobjs[0], people):
@@ -360,7 +365,11 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             preps += [(p.lower, o) for p in parse.children(d.i, "prep") for o in parse.children(p.i, "pobj")]
         places = {o.lemma for p, o in preps if p in ("into", "in", "onto", "on", "to", "down", "under", "beneath", "over", "off", "in", "through", "toward", "towards")}
         gone_place = bool(places & GONE_PLACES) or bool(parts & AWAY) or "overboard" in {o.lower for _, o in preps}
+        if lemma in THROW and not gone_place:
+            gone_place = _thrown_away(parse, v)
         for d in dobjs:
+            if d.lower == "it" and _idiom(parse, v, d):
+                continue  # "they made it to Ceduna", "takes it easy": no thing at all
             ref = object_ref(parse, d.i, antecedent, props)
             if ref is None or _is_person(d, people):
                 continue
@@ -417,7 +426,33 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
     return _refine(parse, out)
 
 
+def _idiom(parse: Parse, v: Token, it: Token) -> bool:
+    """An "it" that is no object: "made it to Ceduna", "take it easy", "call it a night", "hit it off"."""
+    nxt = parse.tokens[it.i + 1].lower if it.i + 1 < len(parse.tokens) else ""
+    return (v.lemma == "make" or (v.lemma == "take" and nxt in ("easy", "slow", "in")) or
+            (v.lemma == "call" and nxt in ("a", "quits")) or (v.lemma == "hit" and nxt == "off") or
+            (v.lemma in ("lose", "get") and nxt in (".", ",", "")))
+
+
 _LOSS_VERBS = DESTROY | PERISH | SINK | VANISH | THROW | SWEEP | LOSE
+
+
+def _thrown_away(parse: Parse, v: Token) -> bool:
+    """Where a throw ends, read by position when the parse hangs it elsewhere: "hurls it end over end into the
+    saltbush", "flings it out of the window" (of a car, a train: gone)."""
+    toks = parse.tokens
+    for j in range(v.i + 1, min(len(toks), v.i + 10)):
+        w = toks[j]
+        if w.text in (".", ";") or (w.pos == "VERB" and w.dep != "conj" and j > v.i + 1 and w.lower != "end"):
+            break
+        if w.lower == "into" or (w.lower == "out" and j + 1 < len(toks) and toks[j + 1].lower == "of"):
+            for k in range(j + 1, min(len(toks), j + 5)):
+                x = toks[k]
+                if x.lemma in GONE_PLACES or x.lower in GONE_PLACES or (w.lower == "out" and x.lower == "window"):
+                    return True
+                if x.pos in ("NOUN", "PROPN"):
+                    break
+    return False
 
 
 def _mistagged_verb(parse: Parse, v: Token) -> str | None:
@@ -582,6 +617,8 @@ def _remains(parse: Parse, ref: ObjectRef) -> bool:
     if set(ref.adjectives) & REMAINS_ADJ:
         return True
     t = parse.tokens[ref.token]
+    if any(c.lower == "no" for c in parse.children(t.i, "det")):
+        return True  # "comes back with scratched shins and no phone": its absence
     if t.dep == "pobj":
         prep = parse.head(t.i)
         if prep.lower == "of" and parse.head(prep.i).lemma in REMAINS_NOUN | {"what"}:
@@ -590,6 +627,29 @@ def _remains(parse: Parse, ref: ObjectRef) -> bool:
         return True  # "without his phone" (but "without a scratch" says nothing of it)
     low = parse.text.lower()
     return bool(re.search(r"\b(what(?:'s| is| was) left of|remains of|no sign of)\b", low))
+
+
+_PLACED = frozenset("behind on at by over above beside near under against".split())
+
+
+def fixed_somewhere(parse: Parse, ref: ObjectRef) -> bool:
+    """An unowned thing named by where it stands ("the phone behind the bar", "the clock over the door"):
+    the place's own, not a character's lost one."""
+    if ref.possessed or ref.owner or ref.words.lower() in OBJECT_PRONOUNS:
+        return False
+    toks = parse.tokens
+    j = ref.token + 1
+    if j >= len(toks) or toks[j].lower not in _PLACED:
+        return False
+    for x in toks[j + 1:j + 5]:  # (by position: the parse often hangs the place on the verb)
+        if x.pos in ("NOUN", "PROPN") and x.dep != "poss":  # (past "the glazier's" to the desk)
+            return x.character is None and x.lemma in _STATIONS
+    return False
+
+
+#: Where a place keeps its own things: "the phone behind the bar", "the phone on the glazier's desk".
+_STATIONS = frozenset("bar desk counter wall reception kiosk booth switchboard dresser mantelpiece mantel sideboard "
+                      "hallway hall landing till register".split())
 
 
 def same_object(a: ObjectRef, b: ObjectRef) -> bool:

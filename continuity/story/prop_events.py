@@ -37,6 +37,7 @@ from continuity.story.objects import (
     ObjectRef,
     events,
     main_object,
+    object_ref,
 )
 from continuity.story.sentences import Sentence
 
@@ -157,14 +158,29 @@ def events_of(ctx: Context, s: Sentence, parsed: dict, by_id: dict, aliases: dic
         return []
     antecedent = None
     names = prop_names(ctx)
-    k = s.id - 1
-    while antecedent is None and k >= 0 and s.id - k <= 5 and parsed.get(k) is not None:
-        antecedent = main_object(parsed[k], names)  # "Flicks it shut.": back to the sentence that names it
-        k -= 1
+    prev = parsed.get(s.id - 1)
+    if prev is not None and ctx.sentences[s.id - 1].element == s.element:
+        antecedent = main_object(prev, names)
+    if antecedent is None and not _names_a_thing(parse, names):
+        # "Flicks it shut. / Then he throws it.": back to the sentence that names it
+        k = s.id - 2
+        while antecedent is None and k >= 0 and s.id - k <= 5 and parsed.get(k) is not None:
+            antecedent = main_object(parsed[k], names)
+            k -= 1
     evs = events(parse, antecedent, people(ctx, s), names)
     if aliases:
         evs = [Event(e.kind, canonical(e.obj, aliases), e.verb, e.actor, e.recipient, e.held) for e in evs]
     return evs
+
+
+def _names_a_thing(parse, names: frozenset[str]) -> bool:
+    """Whether the sentence names a thing of its own before its first "it" (which "it" then means)."""
+    for t in parse.tokens:
+        if t.lower in ("it", "them", "they"):
+            return False
+        if t.dep in ("dobj", "pobj", "nsubj", "nsubjpass") and object_ref(parse, t.i, props=names) is not None:
+            return True
+    return False
 
 
 def canonical(ref: ObjectRef, aliases: dict[str, str]) -> ObjectRef:
