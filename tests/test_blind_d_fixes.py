@@ -371,3 +371,29 @@ def test_a_pronoun_means_the_thing_its_own_sentence_names_before_the_paragraph_b
     )
     assert [f.line for f in r.findings] == [14]
     assert "snow globe" in r.findings[0].message
+
+
+def test_a_name_in_someone_elses_coat_is_not_in_the_room():
+    bible = "characters:\n  - name: August Pell\n    known_as: Gus\n  - name: Cora\n  - name: Elijah\n  - name: Dr. Ashby\n"
+    r = audit_text(
+        """
+        INT. PRESS ROOM - NIGHT
+
+        GUS
+        Ink's low.
+
+        INT. SURGERY - DAY
+
+        Elijah on the table. Cora stands in the doorway in Gus's oversized oilskin.
+
+        DR. ASHBY
+        Hold still, Mr. Pell.
+
+        ELIJAH
+        Yes, ma'am.
+        """,
+        bible,
+        ["address"],
+    )
+    assert [f.line for f in r.findings] == [11]
+    assert "GUS is not in this scene" in r.findings[0].message

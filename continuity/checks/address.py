@@ -179,7 +179,7 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
     """A line calls an established character by name in a scene they are not in."""
     surface = ctx.cast.surface
     established = {who for who in set(surface.values())
-                   if counts.get(who, 0) >= ESTABLISHED or who in bible_names.values()}
+                   if counts.get(who, 0) >= ESTABLISHED or who in bible_names or who in bible_names.values()}
     present = _present(ctx)
     reported: set[tuple[int, str]] = set()
     for s in ctx.sentences:
@@ -272,7 +272,8 @@ def _shared_start(a: str, b: str) -> int:
 
 
 def _present(ctx: Context) -> dict[int, set[str]]:
-    """Who is in each scene: who speaks, whom the action or the heading names."""
+    """Who is in each scene, as the story's reading of presence has it: on screen or heard (not only
+    mentioned: "in Gus's oversized oilskin" does not put Gus in the room), and whoever speaks."""
     present: dict[int, set[str]] = {}
     for s in ctx.sentences:
         here = present.setdefault(s.scene, set())
@@ -281,6 +282,11 @@ def _present(ctx: Context) -> dict[int, set[str]]:
         if s.kind == "action":
             here.update(m.character for m in ctx.cast.mentions(s.text))
     for scene in ctx.script.scenes:
+        cast = ctx.presence.of(scene.index)
+        if cast is not None:
+            here = present.setdefault(scene.index, set())
+            here -= set(cast.mentioned) - set(cast.present) - set(cast.heard)
+            here.update(cast.present, cast.heard)
         # "EXT. AMOS CALLOWAY'S TRAILER": whoever the heading names is there, if unseen
         present.setdefault(scene.index, set()).update(m.character for m in ctx.cast.mentions(scene.heading.text))
         for el in scene.elements:
