@@ -397,3 +397,99 @@ def test_a_name_in_someone_elses_coat_is_not_in_the_room():
     )
     assert [f.line for f in r.findings] == [11]
     assert "GUS is not in this scene" in r.findings[0].message
+
+
+def test_blind_e_bible_shapes_an_entry_that_names_itself_a_calendar_inside_a_section_and_a_log_of_changes():
+    bible, warnings = read_bible(
+        """\
+cast:
+  miriam_hale:
+    name: Dr. Miriam Hale
+    age: 54
+story_calendar:
+  year: 2022
+  days:
+    - day: 1
+      date: 14 March 2022
+      scenes: "1-2"
+    - day: 2
+      date: 15 March 2022
+      scenes: "3"
+on_screen_changes:
+  - scene: 2
+    change: The door repainted from blue to green.
+  - scene: 3
+    change: Jonah shaves.
+""",
+        source="e.yaml",
+    )
+    assert [c.name for c in bible.characters] == ["DR. MIRIAM HALE"]
+    assert bible.story_dates == {"D1": "2022-03-14", "D2": "2022-03-15"}
+    assert bible.story_days.get("3") == "D2"
+    assert any("'on_screen_changes' as notes" in w for w in warnings)
+
+
+def test_a_door_painted_at_one_heading_is_the_door_seen_from_another_and_wet_hair_is_dark():
+    r = audit_text(
+        """
+        EXT. OBSERVATORY - DAY
+
+        The door of the mess hut is a tired, peeling blue.
+
+        EXT. MESS HUT - DAY
+
+        Amaru is painting the peeling blue door of the mess hut a bright bottle green.
+
+        EXT. OBSERVATORY - MORNING
+
+        Miriam stands in the doorway, the green door propped open behind her.
+        """,
+        None,
+        ["location"],
+    )
+    assert r.findings == ()
+    bible = "characters:\n  - name: Rosie\n    hair: platinum blonde\n"
+    r = audit_text(
+        """
+        INT. SALON - DAY
+
+        ROSIE
+        Go on.
+
+        The tint rinsed out, Rosie's hair hangs wet and dark past her shoulders.
+        """,
+        bible,
+        ["appearance"],
+    )
+    assert r.findings == ()
+
+
+def test_a_line_opening_on_a_verb_is_no_wrong_name_and_a_cars_crunch_is_no_loss():
+    r = audit_text(
+        """
+        INT. CORNER - NIGHT
+
+        BRENNAN
+        Come on then.
+
+        FRANKIE
+        Right.
+
+        WALT
+        Breathe, son. Breathe.
+
+        EXT. YARD - DAY
+
+        FRANKIE
+        Here.
+
+        The Land Cruiser crunches into the gravel yard.
+
+        EXT. YARD - NIGHT
+
+        The Land Cruiser idles in the yard.
+        """,
+        None,
+        ["address", "prop"],
+    )
+    assert r.findings == ()

@@ -85,6 +85,8 @@ def section_kind(key: str, value: Any, known: Callable[[str], bool] = lambda k: 
     hits = {kind for kind, ws in _WORDS.items() if words & ws}
     if "days" in hits and not _is_day_table(value):
         hits.discard("days")
+    if isinstance(value, dict) and any(isinstance(v, list) and _is_day_table(v) for v in value.values()):
+        return "nest"  # "story_calendar: {year: 2022, days: [...]}": open it, the days are inside
     if hits and "days" not in hits and isinstance(value, list) and _is_calendar(value):
         return "days"  # the key's words say camp, the rows are dated days
     if hits == {"looks", "wardrobe"}:
@@ -178,8 +180,13 @@ def _is_day_table(value: Any) -> bool:
     if any(_norm(k) in _WHO_FIELDS for e in dicts for k in e):
         return False  # "- character: Claire / scenes: 1-11 / look: ...": a department's rows, not days
     if sum(any(_norm(k) in _SCENE_FIELDS for k in e) for e in dicts) >= 0.8 * len(dicts):
-        return True
+        # a list's rows must say which day they are ("- scene: 5 / change: door repainted" is a log of changes)
+        return isinstance(value, dict) or sum(any(_norm(k) in _DAY_FIELDS for k in e) for e in dicts) >= 0.8 * len(dicts)
     return _is_calendar(value)
+
+
+#: Fields that name a row's day.
+_DAY_FIELDS = {"day", "story day", "sd", "date", "weekday", "when", "day number", "days", "story date"}
 
 
 #: Fields that say whose a row is: such rows are a department's, not the story's days.

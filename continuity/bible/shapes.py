@@ -406,6 +406,13 @@ def _split_entry(m: _Mapper, name: str | None, item: Any, path: tuple, new: tupl
     """The entry's name and its fields, whatever the entry's shape."""
     if isinstance(item, dict):
         fields = dict(item)
+        if name is not None and new and new[0] == "characters":
+            # "miriam_hale: {name: Dr. Miriam Hale, ...}": the entry names itself; its key is only a handle
+            for k in list(fields):
+                if norm_key(k) == "name" and isinstance(fields[k], str) and fields[k].strip():
+                    name = _text(fields.pop(k))
+                    m.carry((*path, k), (*new, "name"))
+                    break
         if name is None:
             keys = _NAME_KEYS | (_THING_NAME_KEYS if new and new[0] in ("props", "locations") else set())
             for k in list(fields):

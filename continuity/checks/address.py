@@ -220,10 +220,12 @@ def _other_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Fi
     for s in ctx.sentences:
         if s.kind != "dialogue" or not s.speaker or s.scene == 0:
             continue
-        for name, _ in vocatives(s.text):
+        for name, at in vocatives(s.text):
             up = name.upper()
             if up in surface or len(up) < 4 or title_counts[name] > 2:
                 continue
+            if at == 0 and name.lower() in _vocabulary():
+                continue  # "Breathe, son. Breathe.": a line opening on a word of the language, said as a verb
             near = {who for form, who in surface.items()
                     if who in present.get(s.scene, set()) and who != s.speaker and " " not in form
                     and _shared_start(up, form) >= 3 and not _pet_name(up, form)}
@@ -232,8 +234,8 @@ def _other_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Fi
             if len(near) != 1:
                 continue
             who = near.pop()
-            if (s.scene, who) in reported:
-                continue
+            if (s.scene, who) in reported or who in {surface.get(n.upper()) for n, _ in vocatives(s.text)}:
+                continue  # "Breathe, Cliff.": the line calls him by his own name; the other word is a verb
             reported.add((s.scene, who))
             yield _called(ctx, s, who, name, f"{s.speaker} calls {who} {name!r}, a name {who} never goes by",
                           first, bible_names)

@@ -109,7 +109,7 @@ def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]
             colour = _colour_near(s.text, feature)
             if colour is None or colour == known[1]:
                 continue
-            if _repainted(ctx, place, known[2].scene if known[0] == "script" else 0, s.scene, colour):
+            if _repainted(ctx, place, known[2].scene if known[0] == "script" else 0, s.scene, colour, known[1]):
                 continue
             reported.add(s.line)
             if known[0] == "bible":
@@ -122,11 +122,17 @@ def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]
             yield _finding(s, place, feature, colour, why, ev, sev, (("similarity", round(float(score), 3)),))
 
 
-def _repainted(ctx: Context, place: str, since: int, scene: int, colour: str) -> bool:
-    """Whether the set was painted ``colour`` on screen (or by the bible's dates) after ``since`` and by ``scene``."""
+def _repainted(ctx: Context, place: str, since: int, scene: int, colour: str, old: str | None = None) -> bool:
+    """Whether the set was painted ``colour`` on screen (or by the bible's dates) after ``since`` and by ``scene``.
+
+    The same set by name, or a repaint from the very colour it had (the mess hut's blue door, painted green,
+    is the green door the yard scene sees).
+    """
     group = colour_group(colour) or colour.lower()
+    was = colour_group(old) if old else None
     for r in Places.of(ctx).repaints:
-        same = r.place == place or place.startswith(f"{r.place} - ") or r.place.startswith(f"{place} - ")
+        same = r.place == place or place.startswith(f"{r.place} - ") or r.place.startswith(f"{place} - ") or (
+            was is not None and r.old == was)
         if same and since <= r.scene <= scene and r.colour == group:
             return True
     return False
@@ -289,7 +295,7 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                     break
                 _, first_colour, first, first_written = known
                 if colours_conflict(first_written, written) and first.scene != s.scene and not _repainted(
-                        ctx, place, first.scene, s.scene, written):
+                        ctx, place, first.scene, s.scene, written, first_written):
                     yield _finding(
                         s, place, feature, written.lower(),
                         f"{'they were' if _plural(feature) else 'it was'} {first_written} in scene {ctx.scene_number(first.scene)}",

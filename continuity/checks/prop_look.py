@@ -244,7 +244,9 @@ def bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
     parses = ctx.parse_prose([bible_props[n].description for n in described]) if described else []
     for name, parse in zip(described, parses):
         text = bible_props[name].description
-        look = _bible_look(parse, text, dict(props)[name]) or _leading_look(text)
+        # said of its name first, then a description that opens with its look ("Tan leather, brass clasps"),
+        # then the description's head noun
+        look = _bible_look(parse, text, dict(props)[name], root=False) or _leading_look(text) or _root_look(parse, text)
         if look is not None:
             out[name] = (look, f"props.{name}.description")
     for name, _ in props:
@@ -353,7 +355,7 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _bible_look(parse, text: str, words: list[str]) -> Look | None:
+def _bible_look(parse, text: str, words: list[str], root: bool = True) -> Look | None:
     """The look a bible description gives its prop: said of the prop's noun, or of the description's head noun."""
     low = text.lower()
     found: list[Look] = []
@@ -375,7 +377,11 @@ def _bible_look(parse, text: str, words: list[str]) -> Look | None:
         if first.colour is None and later is not None:
             return Look(later.colour, first.material or later.material, later.words, first.metal or later.metal)
         return first
-    # "A fat book bound in green cloth.": the description's root noun is the prop
+    return _root_look(parse, text) if root else None
+
+
+def _root_look(parse, text: str) -> Look | None:
+    """"A fat book bound in green cloth.": the description's root noun is the prop."""
     roots = [t for t in parse.tokens if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
     return describe(parse, roots[0].i, text) if roots else None
 

@@ -88,6 +88,9 @@ def _owner_of_noun(parse: Parse, n: Token, resolve: Resolver) -> str | None:
     return None
 
 
+_WET = frozenset("wet damp soaked sodden dripping drenched sopping plastered slick".split())
+
+
 def _predicate_words(parse: Parse, n: Token) -> list[Token]:
     """Words said of noun ``n``: its modifiers, its appositions, and its predicate."""
     out = [c for c in parse.children(n.i, "amod", "compound", "appos", "nmod")]
@@ -112,7 +115,11 @@ def looks(parse: Parse, resolve: Resolver) -> list[Look]:
             owner = _owner_of_noun(parse, n, resolve)
             if owner is None:
                 continue
-            for w in _predicate_words(parse, n):
+            said = _predicate_words(parse, n)
+            wet = any(w.lower in _WET for w in said)
+            for w in said:
+                if wet and w.lower in ("dark", "darker", "darkened"):
+                    continue  # "hair hangs wet and dark": wet hair darkens, whatever its colour
                 value = _colour(attribute, w.text)
                 if value:
                     out.append(Look(owner, attribute, value, parse.text[min(n.start, w.start):max(n.end, w.end)],

@@ -572,6 +572,9 @@ def _subject_kind(lemma, parts, gone_place, passive, parse, v, places) -> str | 
         return "use"
     if v.lower in GONE_STATES and any(c.lemma == "be" for c in parse.children(v.i, "aux", "auxpass")):
         return "loss"  # "It clatters out of reach and is gone."
+    if lemma == "crunch" and not ({"under", "underfoot"} & {p for p, _ in _prep_objects(parse, v)} or any(
+            o.lemma in ASH for _, o in _prep_objects(parse, v))):
+        return "use"  # "The Land Cruiser crunches into the yard" (but "the glasses crunch under his boot")
     if lemma in PERISH or (lemma == "break" and parts & {"apart", "up"}) or (lemma == "burn" and parts & {"up", "down", "away", "out"}):
         return "loss"
     if lemma == "break" and any(o.lemma in ("piece", "pieces", "half", "two", "shard") for _, o in _prep_objects(parse, v)):

@@ -159,7 +159,7 @@ class Places:
             if new is None:
                 continue
             old = _OVER_RE.search(s.text)
-            old_colour = colour_group(old.group("c").split()[-1]) if old else None
+            old_colour = colour_group(old.group("c").split()[-1]) if old else _colour_before(s.text)
             if old_colour == new:
                 continue
             what = next((w for w in re.findall(r"[a-z]+", s.text.lower()) if w in _ROOMS), "set")
@@ -228,11 +228,25 @@ def _first_colour(words: str) -> str | None:
     return None
 
 
+def _colour_before(text: str) -> str | None:
+    """The colour a thing had before it was painted: "painting the peeling blue door ... a bright bottle green"."""
+    verb = re.search(r"\b(?:re)?paint(?:s|ed|ing)?\s+(?:it|them|the|his|her|their)\b([^.;]*)", text.lower())
+    colours = [colour_group(w) for w in re.findall(r"[a-z]+", verb.group(1))] if verb else []
+    colours = [c for c in colours if c]
+    return colours[0] if len(colours) >= 2 and colours[0] != colours[-1] else None
+
+
 def _paint_colour(text: str) -> str | None:
     """The colour a painting sentence puts on: "rollers of sunshine-yellow paint", "whitewash", "paints it red"."""
     low = text.lower()
     if re.search(r"\bwhitewash", low):
         return "white"
+    verb = re.search(r"\b(?:re)?paint(?:s|ed|ing)?\s+(?:it|them|the|his|her|their|a)\b([^.;]*)", low)
+    if verb and not re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+paint\b(?!-)", low):
+        # "painting the peeling blue door of the mess hut a bright bottle green": the colour it ends on
+        colours = [colour_group(w) for w in re.findall(r"[a-z]+", verb.group(1)) if colour_group(w)]
+        if colours:
+            return colours[-1]
     m = re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+paint\b(?!-)", low) or re.search(
         r"\bpaint(?:s|ed|ing)?\s+(?:it|them|the\s+\w+|\w+)\s+(?:a\s+)?(?:bright\s+)?([a-z]+(?:-[a-z]+)?)\b", low)
     if not m:
