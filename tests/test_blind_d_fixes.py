@@ -493,3 +493,86 @@ def test_a_line_opening_on_a_verb_is_no_wrong_name_and_a_cars_crunch_is_no_loss(
         ["address", "prop"],
     )
     assert r.findings == ()
+
+
+def test_sunlight_and_a_low_winter_sun_at_night_but_not_a_sun_gone_down():
+    r = audit_text(
+        """
+        INT. DOME - NIGHT
+
+        Sunlight spills through the open slit onto the white tube.
+
+        EXT. PIER HEAD - NIGHT
+
+        A low winter sun lays a rumpled path across the water.
+
+        EXT. PIER HEAD - NIGHT
+
+        The sun went down an hour ago. No sunlight reaches the water now.
+        """,
+        None,
+        ["timeline"],
+    )
+    assert [f.line for f in r.findings] == [3, 7]
+
+
+def test_a_super_whose_weekday_is_not_its_date_in_the_storys_year():
+    r = audit_text(
+        """
+        EXT. STADIUM - NIGHT
+
+        SUPER: "Monday 4th November 1968."
+
+        The crowd files in.
+
+        INT. RING - NIGHT
+
+        SUPER: "SATURDAY 10th NOVEMBER"
+
+        The bell goes.
+        """,
+        None,
+        ["timeline"],
+    )
+    assert [f.line for f in r.findings] == [9]
+    assert "10 November 1968 was a Sunday" in r.findings[0].message
+
+
+CORNER = """\
+characters:
+  - name: Frankie Doyle
+    age: 24
+  - name: Cliff Brennan
+    age: 28
+  - name: Walt Maguire
+    age: 67
+"""
+
+
+def test_a_cue_misspelling_a_bible_surname_a_mc_name_and_an_age_announced():
+    r = audit_text(
+        """
+        INT. GYM - DAY
+
+        WALT
+        Again.
+
+        FRANKIE
+        Right.
+
+        Duggie lifts Walt McGuire off his feet.
+
+        INT. RING - NIGHT
+
+        BRENAN
+        Nice robe, Doyle.
+
+        ANNOUNCER
+        Weighing ten stone six, twenty-six years of age, Frankie Doyle!
+        """,
+        CORNER,
+        ["name", "address", "timeline"],
+    )
+    lines = {f.line: f.message for f in r.findings if f.severity in ("error", "warning")}
+    assert set(lines) >= {9, 13, 17}, lines
+    assert "BRENNAN" in lines[13].upper() and "FRANKIE" in lines[17].upper()

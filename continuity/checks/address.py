@@ -35,7 +35,7 @@ from continuity.screenplay.model import Kind
 from continuity.story.context import Context
 
 _OF_NAME_RE = re.compile(r"\s+(?:of|de|van|von|da|di)\s+[A-Z]|\s+[A-Z][a-z]")  # "Joan of Arc", "Theo Angelopoulos"
-_TITLE_RE = re.compile(r"(?<![\w'\-])([A-Z][a-z]{2,})(?:'s|s')?(?![\w\-])")
+_TITLE_RE = re.compile(r"(?<![\w'\-])((?:Mc|Mac)?[A-Z][a-z]{2,})(?:'s|s')?(?![\w\-])")
 #: A character is established when cued (or named) at least this many times.
 ESTABLISHED = 3
 
@@ -88,7 +88,7 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
         if " " in form or len(form) < 3:
             continue
         named = title_counts[form.title()] + counts.get(form, 0)
-        if who in bible_names.values() or named >= ESTABLISHED:
+        if who in bible_names or who in bible_names.values() or named >= ESTABLISHED:
             forms[form] = who
     # A family name several of the bible's people share ("Morrissey" of JESS, ROO and DES) is no
     # one's alone, so the cast's names leave it out; a misspelling of it is still a slip.

@@ -36,6 +36,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         bible_names[ctx.cue_of.get(c.name, c.name)] = c.name
         for a in c.aliases:
             bible_names[a.upper()] = c.name
+    # "Cliff Brennan" speaks as BRENNAN: each name of a bible character's that is no one else's
+    parts: dict[str, set[str]] = {}
+    for c in ctx.bible.characters if ctx.explicit_bible else ():
+        for w in c.name.replace(".", " ").split():
+            if len(w) >= 4 and w.upper() not in bible_names:
+                parts.setdefault(w.upper(), set()).add(c.name)
+    bible_names.update({w: next(iter(who)) for w, who in parts.items() if len(who) == 1})
     reported: set[str] = set()
     known_index = NameIndex(sorted(set(counts) | set(bible_names)))
     for scene, el in ctx.script.elements():

@@ -41,7 +41,11 @@ _DAY_RE = re.compile(
     r"(?:the )?sun (?:rises|is rising|comes up|climbs|is up|is high|breaks through|peeks over|crests)|sunrise|sun-up|sunup|"
     r"dawn (?:breaks|chorus)|first light|birdsong|birds (?:sing|singing|chirp|chirping|twitter)|sunlit|sun-drenched|"
     r"sunbeams?|blue sky|cloudless sky|daylight (?:floods|streams|pours|fills)|"
-    r"(?:morning|afternoon|midday|noon|noonday) (?:heat|glare|haze))\b",
+    r"(?:morning|afternoon|midday|noon|noonday) (?:heat|glare|haze)|"
+    # the sun as the one doing something, whatever words come before it ("A low winter sun lays a path")
+    r"(?:a|the) (?:[a-z]+ ){0,2}sun (?!sets\b|set\b|has\b|had\b|is down|goes down|went down|is gone|sinks|sank|dips|"
+    r"dipped|drops|dropped|slips|slipped|disappears|disappeared|vanishes)[a-z]+s\b|"
+    r"(?<!\bno )(?<!\bwithout )(?<!\bany )sun(?:light|shine) (?!lamps?\b|beds?\b)[a-z]+s\b)",
     re.IGNORECASE,
 )
 _NIGHT_RE = re.compile(

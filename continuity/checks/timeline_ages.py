@@ -38,6 +38,19 @@ _SAID_AGE_RE = re.compile(
 _OWN_AGE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:{_NUM.replace('(?P<n>', '(?P<n>', 1)})[\s-]+years?[\s-]+old"
                          r"(?=\s*[.!?]|,\s+and\s+(?:you|I|they|he|she|now|still)\b)", re.IGNORECASE)
 _WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{_NUM}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
+_ANNOUNCED_RE = re.compile(rf"\b{_NUM}[\s-]+years?[\s-]+(?:of[\s-]+age|old)\b", re.IGNORECASE)
+
+
+def _named_with(ctx: Context, text: str, m: re.Match) -> str | None:
+    """The one cast member named in the same sentence as an age said of a third person: after it, else before."""
+    end = min([len(text)] + [i for i in (text.find(".", m.end()), text.find("!", m.end())) if i >= 0])
+    start = max([0] + [text.rfind(c, 0, m.start()) + 1 for c in ".!?"])
+    after = [x.character for x in ctx.cast.mentions(text) if m.end() <= x.start < end]
+    before = [x.character for x in ctx.cast.mentions(text) if start <= x.start < m.start()]
+    found = set(after) or set(before)
+    return found.pop() if len(found) == 1 else None
+
+
 _HOW_OLD_RE = re.compile(r"\bhow old are you\b[^.!?]*\?", re.IGNORECASE)
 #: The answer: an age alone ("Twenty-six.", "Eighteen, Mrs. Lindqvist.", "Forty-one next month").
 _ANSWER_RE = re.compile(rf"\s*(?:I'm\s+|I am\s+|Just\s+|Only\s+)?{_NUM}(?:\s+years?\s+old)?\s*(?=[.,!;]|\s*$)",
@@ -148,6 +161,14 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                     yield from _against(ctx, scene.index, el.line, el.text, answer.group(0).strip(" ,.!"),
                                         el.character, age, known, present_year)
             asked = el.character if _HOW_OLD_RE.search(el.text) else None
+            told = _SAID_AGE_RE.search(el.text) or _OWN_AGE_RE.search(el.text) or _DESCRIBED_AGE_RE.match(el.text)
+            for m in _ANNOUNCED_RE.finditer(el.text) if not told else ():
+                # "twenty-six years of age, Frankie 'The Docker' Doyle!": the age of the one named with it
+                who = _named_with(ctx, el.text, m)
+                age = number(m.group("n"))
+                if who and who != el.character and age is not None and 3 <= age <= 110:
+                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" ,"), who, age, known,
+                                        present_year)
             looked_at = _looked_at(ctx, last_action.text, el.character) if last_action is not None else None
             m = _DESCRIBED_AGE_RE.match(el.text)
             if m and looked_at and not _OWN_AGE_RE.match(el.text):

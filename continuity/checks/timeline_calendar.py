@@ -103,13 +103,14 @@ def _jump_of(ctx: Context, t: SceneTime) -> Said | None:
 
 def _calendar(ctx: Context) -> Iterator[Finding]:
     anchor = _anchor(ctx)
+    year = _story_year(ctx)
     for s in ctx.story.said:
         t = ctx.story.of(s.scene)
         if t is None or t.is_flashback or s.date is None:
             continue
         d = s.date
-        if s.where in ("super", "card") and d.weekday is not None and d.year and d.month and d.day:
-            yield from _self_contradiction(ctx, s, t)
+        if s.where in ("super", "card") and d.weekday is not None and d.month and d.day and (d.year or year):
+            yield from _self_contradiction(ctx, s, t, d.year or year)
             continue
         if s.where != "now" or not t.pinned:
             continue
@@ -150,11 +151,21 @@ def _ordinal(n: int) -> str:
     return f"{n}{'th' if 11 <= n % 100 <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
-def _self_contradiction(ctx: Context, s: Said, t: SceneTime) -> Iterator[Finding]:
-    """A super whose weekday is not its date's weekday in its year."""
+def _story_year(ctx: Context) -> int | None:
+    """The year of the main story: a super or card that gives one, else the bible's dated story days."""
+    for s in ctx.story.said:
+        t = ctx.story.of(s.scene)
+        if s.where in ("super", "card") and s.date is not None and s.date.year and t is not None and not t.is_flashback:
+            return s.date.year
+    years = {v[:4] for v in (ctx.bible.story_dates or {}).values() if str(v)[:4].isdigit()}
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _self_contradiction(ctx: Context, s: Said, t: SceneTime, year: int) -> Iterator[Finding]:
+    """A super whose weekday is not its date's weekday in its year (its own, else the story's)."""
     d = s.date
     try:
-        real = date(d.year, d.month, d.day).weekday()
+        real = date(year, d.month, d.day).weekday()
     except ValueError:
         return
     if real == d.weekday:
@@ -164,7 +175,7 @@ def _self_contradiction(ctx: Context, s: Said, t: SceneTime) -> Iterator[Finding
         severity="error",
         scene=t.index,
         line=s.line,
-        message=f"{d.words!r}: {d.day} {MONTHS[d.month - 1].title()} {d.year} was a {WEEKDAYS[real].title()}, "
+        message=f"{d.words!r}: {d.day} {MONTHS[d.month - 1].title()} {year} was a {WEEKDAYS[real].title()}, "
                 f"not a {WEEKDAYS[d.weekday].title()}",
         text=s.text,
         subject=f"scene {t.index} day",
