@@ -576,3 +576,45 @@ def test_a_cue_misspelling_a_bible_surname_a_mc_name_and_an_age_announced():
     lines = {f.line: f.message for f in r.findings if f.severity in ("error", "warning")}
     assert set(lines) >= {9, 13, 17}, lines
     assert "BRENNAN" in lines[13].upper() and "FRANKIE" in lines[17].upper()
+
+
+def test_a_bible_look_dated_by_scene_spans_and_a_costume_known_by_an_also_called_name():
+    bible = """\
+cast:
+  jonah_pike:
+    name: Jonah Pike
+    facial_hair: >
+      Full black beard in sc. 1-2. Shaves it off on screen in sc. 3. Clean-shaven from sc. 3 to the end.
+  teodora:
+    name: Teodora Achterberg
+    also_called: ["Teddy (everyone)"]
+    wardrobe: Orange coveralls, every scene she appears in.
+"""
+    r = audit_text(
+        """
+        INT. HUT - DAY
+
+        JONAH PIKE (29), full black beard, at the desk.
+
+        TEDDY
+        Morning.
+
+        INT. HUT - NIGHT
+
+        Jonah at the desk.
+
+        INT. BATHROOM - NIGHT
+
+        JONAH
+        Right.
+
+        He shaves. A clean-shaven stranger looks back at him.
+
+        INT. HUT - DAY
+
+        Jonah tugs at his beard. Teddy in her blue coveralls.
+        """,
+        bible,
+        ["appearance", "wardrobe"],
+    )
+    assert sorted((f.line, f.category) for f in r.findings) == [(21, "appearance"), (21, "wardrobe")]

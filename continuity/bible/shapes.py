@@ -52,7 +52,8 @@ _PASS_THROUGH = set(Bible.model_fields) - _CANONICAL_TOP
 _NAME_KEYS = {"name", "character", "cue", "id", "called", "label"}
 _ALIAS_KEYS = {"aliases", "alias", "aka", "also known as", "nicknames", "nickname", "other names", "full name",
                "real name", "cover name", "cover", "false name", "known as", "names", "full names", "pseudonym",
-               "goes by", "go by", "called", "preferred name", "nicknamed", "short name", "stage name", "answers to"}
+               "goes by", "go by", "called", "preferred name", "nicknamed", "short name", "stage name", "answers to",
+               "also called", "also known", "known to", "called by"}
 _DESCRIPTION_KEYS = {"description", "who", "bio", "biography", "background", "about", "summary", "role",
                      "occupation", "job", "profile", "desc", "character", "logline", "is", "particulars",
                      "details", "portrait", "sketch", "character sketch", "who they are", "position", "trade"}

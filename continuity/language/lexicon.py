@@ -151,7 +151,8 @@ GARMENTS: dict[str, str] = {
     **dict.fromkeys(["boots", "shoes", "sneakers", "wellingtons", "wellies", "sandals", "heels"], "shoes"),
     **dict.fromkeys(["gloves", "mittens"], "gloves"),
     **dict.fromkeys(["tie", "bow tie", "necktie"], "tie"),
-    **dict.fromkeys(["suit", "tuxedo", "uniform", "overalls", "robe", "bathrobe", "pajamas", "pyjamas", "apron"], "suit"),
+    **dict.fromkeys(["suit", "tuxedo", "uniform", "overalls", "robe", "bathrobe", "pajamas", "pyjamas", "apron",
+                     "coveralls", "boilersuit", "jumpsuit", "dungarees", "scrubs"], "suit"),
     **dict.fromkeys(["vest", "waistcoat"], "vest"),
 }
 

@@ -61,8 +61,8 @@ _LATER_RE = re.compile(r"\b(?:until|then|thereafter|from (?:sc\.?|scene)|by (?:s
                        r"later|from then on|replaced|cut to|cuts|dyes|shaves|shaved off|swaps?|changes? into|"
                        r"for the rest|no longer|instead|faded to|grows?)\b", re.IGNORECASE)
 #: Words after a value that say it comes later in the story ("clean-shaven thereafter", "a crop from then on").
-_AFTER_RE = re.compile(r"\b(?:thereafter|from then on|from (?:sc\.?|scene) \d|onwards?|afterwards|by the (?:end|coda)|"
-                       r"by (?:sc\.?|scene) \d|after (?:sc\.?|scene)|for the rest)\b", re.IGNORECASE)
+_AFTER_RE = re.compile(r"\b(?:thereafter|from then on|from (?:sc\.?|scene) ?\d+|onwards?|afterwards|by the (?:end|coda)|"
+                       r"by (?:sc\.?|scene) ?\d+|after (?:sc\.?|scene)|for the rest)\b", re.IGNORECASE)
 _HEIGHT_RE = re.compile(r"(\d)\s*(?:ft|foot|feet|')\s*(\d{1,2})?|(1[.,]\d\d)\s*m\b|(\d{3})\s*cm\b", re.IGNORECASE)
 _KEYED = {"hair", "hairstyle", "hair colour", "hair color", "eyes", "eye colour", "eye color", "beard", "moustache",
           "mustache", "facial hair", "build", "height", "figure", "physique", "body", "face"}
@@ -246,8 +246,8 @@ class People:
                 continue  # a bible's style or state is a look of the day, not canon for every scene
             if _in_past_aside(parse.text, t.start):
                 continue  # "58 (42 in the 1971 flashback, when her hair was still brown)": a look of the past
-            before = re.split(r"[.;]|\s--?\s", parse.text[: t.start])[-1]
-            after = re.split(r"[.;]|\s--?\s", parse.text[t.start:])[0]
+            before = _CLAUSE_END_RE.split(parse.text[: t.start])[-1]
+            after = _CLAUSE_END_RE.split(parse.text[t.start:])[0]
             # "he shaves it off that night": a change the bible tells in the present is a later look
             changed_before = t.change and bool(_CHANGE_WORD_RE.search(before) or _TOLD_CHANGE_RE.search(
                 parse.text[t.start:t.start + len(t.words) + 12]))
@@ -595,7 +595,15 @@ def _scene_bounds(text: str, start: int, later: bool) -> tuple[int | None, int |
     until = re.search(r"\buntil\b", text[start:stop])
     if until and refs:
         return None, refs[-1] - 1
+    span = _SCENE_SPAN_RE.search(sentence)
+    if span:
+        return None, int(span.group(2))  # "Full black beard in sc. 1-11."
     return None, None
+
+
+#: Where a bible value's clause ends: a full stop (not the one in "sc. 12"), a semicolon, a dash.
+_CLAUSE_END_RE = re.compile(r"(?<!\bsc)(?<!\bSc)\.|;|\s--?\s")
+_SCENE_SPAN_RE = re.compile(r"\b(?:sc\.?|scenes?)\s*(\d+)\s*(?:-|\u2013|to|through)\s*(\d+)\b", re.IGNORECASE)
 
 
 def _clause_scene(clause: str, day_starts: list[int]) -> tuple[int | None, bool]:
