@@ -618,3 +618,18 @@ cast:
         ["appearance", "wardrobe"],
     )
     assert sorted((f.line, f.category) for f in r.findings) == [(21, "appearance"), (21, "wardrobe")]
+
+
+def test_stepping_out_of_one_garment_and_into_another():
+    from checkutil import fountain
+
+    from continuity.story.context import context_for
+    from continuity.story.dress import Dress
+
+    script = fountain.parse(
+        "INT. KITCHEN - NIGHT\n\nJUNE\nRight.\n\nJune irons her scrubs. Steps out of the sweatpants and into the "
+        "scrub pants.\n",
+        source="t",
+    )
+    events = [(e.kind, e.item) for e in Dress.of(context_for(script, None)).events if e.character == "JUNE"]
+    assert ("off", "sweatpants") in events and ("on", "pants") in events

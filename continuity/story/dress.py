@@ -116,13 +116,19 @@ class Dress:
     def changes(self) -> list[DressEvent]:
         """The events that change how a character looks: on, off, state, and a garment new to them."""
         seen: dict[str, set[str]] = {}
+        last: dict[tuple[str, str], tuple[str, object]] = {}  # (character, kind) -> (item as written, day)
         appeared: set[str] = set()
         out = []
         for e in self.events:
             kinds = seen.setdefault(e.character, set())
             item = _kind(e.item)
+            day = self.ctx.day_key(e.scene)
+            before = last.get((e.character, item))
+            last[(e.character, item)] = (e.item.split()[-1], day)
             if e.kind == "wears":
-                new = item not in kinds and e.character in appeared
+                # a garment new to them, or another of its kind on another day (jeans after scrub pants)
+                new = e.character in appeared and (item not in kinds or (
+                    before is not None and before[0] != e.item.split()[-1] and before[1] != day))
                 kinds.add(item)
                 appeared.add(e.character)
                 if new:
@@ -184,6 +190,12 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
             w.lower in ("nose", "head", "wrist", "finger", "face", "neck", "shoulders", "ears", "ear", "throat",
                         "lapel", "earlobes") for w in parse.tokens[t.i + 1 : t.i + 7]):
         kind = "wears"  # "reading glasses on the end of her nose", "pearl studs at her ears"
+    # "Steps out of the sweatpants and into the scrub pants": the words right before each garment say which way
+    before = [w.lower for w in parse.tokens[max(0, t.i - 4):t.i] if w.pos not in ("DET", "ADJ", "PRON", "NOUN", "PROPN")]
+    if verb is not None and kind is None and before[-1:] in (["into"], ["onto"]) and verb.lemma in _MOVE_VERBS:
+        kind = "on"
+    elif verb is not None and kind is None and before[-2:] == ["out", "of"] and verb.lemma in _MOVE_VERBS:
+        kind = "off"
     if verb is not None and kind is None:
         parts = _parts(parse, verb)
         # "shrugging the oilskin on": a particle after the object
