@@ -1,0 +1,382 @@
+"""Traits of the body and of what is worn: sides, injuries, bandages, stains, wet or dry, build and height.
+
+Read by :func:`continuity.language.traits.read`; internal to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from continuity.language.parse import Parse, Token
+from continuity.language.trait_grammar import (
+    _adj_owner,
+    _change,
+    _left,
+    _mods,
+    _owner,
+    _owner_any,
+    _subject_owner,
+    _window_side,
+    _words,
+)
+from continuity.language.trait_words import (
+    _DRESSINGS,
+    _FRESH,
+    _PEOPLE_NOUNS,
+    _PRONOUNS,
+    BODY,
+    GARMENT_WORDS,
+    GIRTHS,
+    HAIR_NOUNS,
+    HEIGHTS,
+    INJURY_THINGS,
+    INJURY_VERBS,
+    INJURY_WORDS,
+    LIMB,
+    MUD_NOUNS,
+    SIDED,
+    SIDES,
+    STATES,
+    Trait,
+)
+
+_FADING_RE = re.compile(
+    r"\bbruise\s+(?:round|around|under|over|on|about)\s+(?P<poss>his|her|[A-Z][a-z]+'s)\s+(?:(?P<side>left|right)\s+)?"
+    r"eye\b[^.;]{0,80}?\b(?:yellow-green|yellowing|yellow|fading|faded|faint|healing|healed|almost gone)\b")
+
+
+def _fading_bruise(parse: Parse) -> list[Trait]:
+    """"The bruise round his left eye is turning a sickly yellow-green": the bruise is fading."""
+    m = _FADING_RE.search(parse.text)
+    if m is None:
+        return []
+    poss = m.group("poss")
+    gender = {"his": "m", "her": "f"}.get(poss.lower())
+    tok = parse.at(m.start("poss"))
+    who = tok.character if tok is not None and gender is None else None
+    target = f"eye.{m.group('side')}" if m.group("side") else "eye"
+    return [Trait(f"state.{target}.bruise", "fading", m.group(0), m.start(), who, gender, False,
+                  how="poss")]
+
+
+BANDAGE_VERBS = {"bandage", "bind", "wrap", "dress", "strap", "tape", "splint"}
+
+
+SPILL_VERBS = {"spill", "splash", "slop", "tip", "pour", "splatter", "spatter", "dribble", "throw"}
+
+
+STAIN_NOUNS = {"wine", "coffee", "tea", "blood", "paint", "soup", "gravy", "ink", "beer", "sauce", "juice", "oil"}
+
+
+_PUT_ON = {"pull", "put", "slip", "change", "shrug", "don", "zip", "button", "wriggle", "swap", "borrow"}
+
+
+def _person_state(parse: Parse, w: Token, state: tuple[str, str] | None = None) -> list[Trait]:
+    """A person wet, muddy or stained all over: "soaked, her arms folded", "plastered with mud", "Both men are soaked"."""
+    head = parse.head(w.i)
+    if head.lower.split()[-1] in GARMENT_WORDS or head.lower in BODY or head.lower in HAIR_NOUNS:
+        return []  # a garment's or a body part's own state is read with it
+    if w.dep == "amod" and head.pos == "NOUN" and not (head.character or _PEOPLE_NOUNS.match(head.lower)):
+        return []  # "a wet road"
+    who, gender, tok = _adj_owner(parse, w)
+    how = "parse"
+    if tok is None:
+        who, gender, tok = _subject_owner(parse, w)
+        how = "subject" if tok is not None else "none"
+    dim, value = state or STATES[w.lower]
+    return [Trait(f"state.clothes.{dim}", value, w.text, w.start, who, gender, _change(parse, w, f"state.x.{dim}"),
+                  how=how)]
+
+
+def _bandage_it(parse: Parse, verb: Token) -> list[Trait]:
+    """"picks glass out of her left forearm, then binds it": the limb named before the pronoun."""
+    objs = [o for o in parse.children(verb.i, "dobj", "nsubj") if o.i > verb.i]
+    if not objs or objs[0].lower not in ("it", "them"):
+        return []
+    for k in range(verb.i - 1, -1, -1):
+        part = parse.tokens[k]
+        if part.lower in BODY and LIMB.get(BODY[part.lower] or "") == "arm":
+            side = next((SIDES[m.lower] for m in [*parse.children(part.i, "amod"), parse.tokens[k - 1]]
+                         if m.lower in SIDES), None)
+            who, gender, how = _owner_any(parse, part)
+            return [Trait("state.arm.bandage", f"bandaged-{side}" if side else "bandaged",
+                          _words(parse, part, verb), part.start, who, gender, True, how=how)]
+    return []
+
+
+def _spill(parse: Parse, verb: Token) -> list[Trait]:
+    """"spills red wine down the front of Jonah's white shirt": the garment is stained from here."""
+    sub = parse.subtree(verb.i)
+    if not any(w.lower in STAIN_NOUNS for w in sub):
+        return []
+    for g in sub:
+        if g.lower.split()[-1] in GARMENT_WORDS and g.i > verb.i:
+            who, gender, how = _owner_any(parse, g, own_body=False)
+            return [Trait("state.clothes.stain", "stained", _words(parse, verb, g), verb.start, who, gender, True,
+                          how=how)]
+    return []
+
+
+_ONTO = {"down", "over", "onto", "on", "across", "into", "all"}
+
+
+def _stain(parse: Parse, w: Token) -> list[Trait]:
+    """"Red wine arcs ... straight down the front of Jonah's white shirt": wine goes onto a garment."""
+    for g in parse.tokens[w.i + 1 :]:
+        if g.lower.split()[-1] in GARMENT_WORDS:
+            between = parse.tokens[w.i + 1 : g.i]
+            if any(b.lower in _ONTO for b in between) and not any(b.text in (".", ";") for b in between):
+                who, gender, how = _owner_any(parse, g, own_body=False)
+                return [Trait("state.clothes.stain", "stained", _words(parse, w, g), w.start, who, gender, True,
+                              how=how)]
+            return []
+    return []
+
+
+def _elliptic_side(parse: Parse, side: Token) -> list[Trait]:
+    """"the right still bandaged", "the right one in plaster": a side standing for a limb named before."""
+    nxt = parse.tokens[side.i + 1 : side.i + 5]
+    state = next((w for w in nxt if STATES.get(w.lower, ("",))[0] == "bandage" and STATES[w.lower][1] == "bandaged"),
+                 None)
+    if state is None:
+        return []
+    who, gender, tok = _subject_owner(parse, side)
+    return [Trait("state.arm.bandage", f"bandaged-{SIDES[side.lower]}", _words(parse, side, state), side.start, who,
+                  gender, False, how="subject")]
+
+
+def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | None, Token | None]:
+    """The side and body part a thing sits on: its own left/right, or its body part's.
+
+    Returns ``(side, part class, side token, part token)``.
+    """
+    for m in parse.children(t.i, "amod", "compound"):
+        if m.lower in SIDES:
+            return SIDES[m.lower], SIDED.get(t.lower) or BODY.get(t.lower), m, None
+    # "the watch on his right wrist", "a scar through his left eyebrow"
+    sideless: tuple | None = None
+    for prep in parse.children(t.i, "prep"):
+        for part in parse.children(prep.i, "pobj"):
+            if part.lower in BODY:
+                for m in parse.children(part.i, "amod", "compound"):
+                    if m.lower in SIDES:
+                        return SIDES[m.lower], BODY[part.lower], m, part
+                sideless = sideless or (None, BODY[part.lower], None, part)
+    # "the old burn shines on her right forearm", "a scar runs down his left cheek": the place its verb gives
+    head = parse.head(t.i)
+    if t.dep == "nsubj" and head.pos == "VERB":
+        for prep in parse.children(head.i, "prep"):
+            for part in parse.children(prep.i, "pobj"):
+                if part.lower in BODY:
+                    for m in parse.children(part.i, "amod", "compound"):
+                        if m.lower in SIDES:
+                            return SIDES[m.lower], BODY[part.lower], m, part
+    # "his left arm in its navy sling"
+    if t.dep == "pobj" and head.dep == "prep":
+        part = parse.head(head.i)
+        if part.lower in BODY:
+            for m in parse.children(part.i, "amod", "compound"):
+                if m.lower in SIDES:
+                    return SIDES[m.lower], BODY[part.lower], m, part
+    # "a tattoo, inside of the left forearm", "burn, back of the right hand": the side and part that follow it,
+    # before a verb or another thing with a side
+    for j in range(t.i + 1, min(len(parse.tokens) - 1, t.i + 9)):
+        w = parse.tokens[j]
+        if w.text in (".", ";", "!", "?") or w.pos in ("VERB", "AUX") or w.lower in SIDED:
+            break
+        if w.lower in SIDES and parse.tokens[j + 1].lower in BODY:
+            part = parse.tokens[j + 1]
+            return SIDES[w.lower], BODY[part.lower], w, part
+    return sideless or (None, None, None, None)
+
+
+def _sided(parse: Parse, t: Token) -> list[Trait]:
+    side, part, side_tok, part_tok = _side_of(parse, t)
+    if side is None:
+        side, part, side_tok, part_tok = _window_side(parse, t)
+    if side is None:
+        return []
+    who, gender, how = _owner_any(parse, part_tok) if part_tok is not None else _owner_any(parse, t)
+    if who is None and gender is None:
+        who, gender, how = _owner_any(parse, t)
+    thing = {"wristwatch": "watch", "bandages": "bandage", "eyepatch": "patch", "dressing": "bandage",
+             "gauze": "bandage", "plaster": "bandage"}.get(t.lower, t.lower)
+    if thing == "burn" and any(m.lower in _OLD_MARK for m in _left(parse, t)[0]):
+        thing = "scar"  # "the old burn on her forearm" is the burn scar the bible gives
+    if thing in INJURY_THINGS:
+        key = f"side.injury.{LIMB.get(part or SIDED.get(thing) or '', part or 'body')}"
+    elif thing in ("scar", "tattoo", "piercing", "birthmark", "burn", "cut", "gash", "graze", "bruise", "stitches"):
+        key = f"side.{thing}.{part or 'body'}"
+    else:
+        key = f"side.{thing}"
+    out = [Trait(key, side, _words(parse, side_tok, t), min(side_tok.start, t.start), who, gender, False, how=how)]
+    if thing in _FRESH and LIMB.get(part or ""):
+        # a fresh wound is where its dressing goes: a bandage on the other arm contradicts it
+        out.append(Trait(f"side.injury.{LIMB[part]}", side, out[0].words, out[0].start, who, gender, False, how=how))
+    return out
+
+
+_OLD_MARK = frozenset("old healed faded shiny puckered white silvery ancient".split())
+
+
+def _body_part(parse: Parse, t: Token) -> list[Trait]:
+    """A body part with a side and a state: "her bandaged right arm", "two bare, steady hands"."""
+    out: list[Trait] = []
+    who, gender, how = _owner_any(parse, t)
+    left, _ = _left(parse, t)
+    mods = [*left, *_mods(parse, t)]
+    if t.dep in ("nsubj", "nsubjpass"):
+        mods.append(parse.head(t.i))
+    side = next((SIDES[m.lower] for m in mods if m.lower in SIDES), None)
+    part = BODY[t.lower]
+    if part is None:
+        return out
+    limb = LIMB.get(part)
+    # "grazes the outside of the left arm": the verb above the part's own noun phrase
+    verb = next((a for a in parse.ancestors(t.i)[:4] if a.pos == "VERB"), None)
+    hurt = [m for m in mods if m.lower in INJURY_WORDS] or ([verb] if verb is not None and verb.lemma in INJURY_VERBS
+                                                            and t.dep in ("dobj", "nsubjpass", "pobj") else [])
+    if not hurt and t.dep == "nsubj":
+        # "His left hand is in a lighter dressing now": what the part is in
+        head = parse.head(t.i)
+        hurt = [o for p in parse.children(head.i, "prep") if p.lower == "in"
+                for o in parse.children(p.i, "pobj") if o.lower in _DRESSINGS]
+    if side and limb and hurt:
+        out.append(Trait(f"side.injury.{limb}", side, _words(parse, hurt[0], t), min(hurt[0].start, t.start), who,
+                         gender, False, how=how))
+    if limb == "arm" and verb is not None and verb.lemma in ("bandage", "bind", "wrap", "dress", "strap", "tape",
+                                                             "splint") and t.dep in ("dobj", "nsubjpass", "pobj"):
+        value = f"bandaged-{side}" if side else "bandaged"
+        out.append(Trait("state.arm.bandage", value, _words(parse, verb, t), min(verb.start, t.start), who, gender,
+                         True, how=how))
+    left_words, _ = _left(parse, t)
+    for m in mods:
+        state = STATES.get(m.lower)
+        if state and state[0] == "clean" and m in left_words and part in ("hand", "face", "arm"):
+            # "grips the wheel with clean hands": no blood, no dirt
+            target = f"{part}.{side}" if side else part
+            for dim in ("stain", "dirt"):
+                out.append(Trait(f"state.{target}.{dim}", "clean", _words(parse, m, t), min(m.start, t.start), who,
+                                 gender, _change(parse, t, f"state.{part}.{dim}"), how=how))
+            continue
+        if not state or state[0] not in ("bandage", "bruise", "wet", "dirt", "stain"):
+            continue
+        if state[0] == "bruise" and part not in ("eye", "face"):
+            continue
+        if state[0] == "bandage":
+            if limb != "arm":
+                continue
+            plural = t.lower.endswith("s")
+            value = state[1] + (f"-{side}" if side else "" if state[1] == "bandaged" or plural else "-one")
+            out.append(Trait("state.arm.bandage", value, _words(parse, m, t), min(m.start, t.start), who, gender,
+                             _change(parse, t, "state.arm.bandage"), how=how))
+            if state[1] == "bandaged" and side:
+                out.append(Trait("side.injury.arm", side, _words(parse, m, t), min(m.start, t.start), who, gender,
+                                 False, how=how))
+            continue
+        target = f"{part}.{side}" if side else part
+        out.append(Trait(f"state.{target}.{state[0]}", state[1], _words(parse, m, t), min(m.start, t.start), who,
+                         gender, _change(parse, t, f"state.{part}.{state[0]}"), how=how))
+    if t.dep != "nsubj" and part in ("hand", "face", "arm"):
+        # the small parser loses the clause ("when it stops breathing her hands and the front of her shirt
+        # are red with its blood"): the words say it
+        m = _RED_WITH_RE.match(parse.text[t.end:])
+        if m:
+            dim = "stain" if m.group(1).lower() == "blood" else "dirt"
+            out.append(Trait(f"state.{part}.{dim}", "stained" if dim == "stain" else "dirty",
+                             parse.text[t.start: t.end + m.end()], t.start, who, gender, False, how=how))
+    if t.dep == "nsubj" and part in ("hand", "face", "arm"):
+        # "her hands ... are red with its blood", "his face is black with mud"
+        head = parse.head(t.i)
+        for a in parse.children(head.i, "acomp", "attr", "oprd"):
+            for prep in parse.children(a.i, "prep"):
+                for p in parse.children(prep.i, "pobj") if prep.lower == "with" else ():
+                    dim = "stain" if p.lemma == "blood" else "dirt" if p.lower in MUD_NOUNS else None
+                    if dim:
+                        out.append(Trait(f"state.{part}.{dim}", "stained" if dim == "stain" else "dirty",
+                                         _words(parse, t, p), t.start, who, gender, False, how=how))
+    return out
+
+
+_RED_WITH_RE = re.compile(r"[^.;]{0,60}?\b(?:are|is)\s+(?:\w+\s+)?(?:red|slick|sticky|wet|black|dark|brown|covered|"
+                          r"smeared|streaked|caked)\s+(?:in|with)\s+(?:\w+'?s?\s+)?(blood|mud|muck|dirt)\b", re.IGNORECASE)
+
+
+def _garment_state(parse: Parse, t: Token) -> list[Trait]:
+    """A garment's state: "a clean purple fleece", "his sodden red beanie", "the shirt is spotless"."""
+    who, gender, how = _owner_any(parse, t)
+    out: list[Trait] = []
+    left, _ = _left(parse, t)
+    mods = [*left, *_mods(parse, t), *(m for m in _right(parse, t) if m not in left)]
+    verb = parse.head(t.i)
+    put_on = t.dep in ("dobj", "pobj") and (verb.lemma in _PUT_ON or parse.head(verb.i).lemma in _PUT_ON)
+    for m in mods:
+        state = STATES.get(m.lower)
+        if not state or state[0] in ("bandage", "bruise") or (state[0] == "clean" and m not in left):
+            continue
+        dim, value = ("stain", "clean") if state[0] == "clean" else state
+        out.append(Trait(f"state.clothes.{dim}", value, _words(parse, m, t), min(m.start, t.start), who, gender,
+                         put_on or _change(parse, t, f"state.x.{dim}"), how=how))
+        if state[0] == "clean":
+            out.append(Trait("state.clothes.dirt", "clean", _words(parse, m, t), min(m.start, t.start), who, gender,
+                             put_on or _change(parse, t, "state.x.dirt"), how=how))
+    # "plastered with mud", "soaked with rain"
+    for m in mods:
+        for prep in parse.children(m.i, "prep", "agent"):
+            for p in parse.children(prep.i, "pobj"):
+                if p.lower in MUD_NOUNS:
+                    out.append(Trait("state.clothes.dirt", "dirty", _words(parse, m, p), m.start, who, gender, False,
+                                     how=how))
+    return out
+
+
+def _right(parse: Parse, t: Token) -> list[Token]:
+    """State words right after a worn garment, however the parse hangs them ("his T-shirt bone-dry and crisp").
+
+    Only in an absolute phrase, where a possessive names the wearer and no verb comes between.
+    """
+    _, owner = _left(parse, t)
+    if owner is None or owner.lower not in ("his", "her", "their"):
+        return []
+    out: list[Token] = []
+    for w in parse.tokens[t.i + 1:t.i + 6]:
+        if w.lower in STATES:
+            out.append(w)
+        elif w.lower in ("and", ",", "still", "now", "already", "completely", "perfectly", "quite", "entirely"):
+            continue
+        else:
+            break
+    return out
+
+
+def _body_words(parse: Parse, adj: Token, about_one: bool = False) -> list[Trait]:
+    who, gender, owner_tok = _adj_owner(parse, adj)
+    if owner_tok is None and not (about_one and adj.dep in ("ROOT", "amod", "conj", "nsubj", "dep", "npadvmod")
+                                  and (adj.dep != "amod" or not parse.head(adj.i).pos == "NOUN")):
+        return []
+    out = []
+    low = adj.lower
+    girth = GIRTHS.get(low)
+    if girth:
+        out.append(Trait("build", girth, adj.text, adj.start, who, gender, False))
+    height = HEIGHTS.get(low)
+    if height and not (low in ("big", "huge", "enormous") and owner_tok is not None and owner_tok.lower in _PRONOUNS):
+        out.append(Trait("height", height, adj.text, adj.start, who, gender, False))
+    return out
+
+
+def _limp(parse: Parse, t: Token) -> list[Trait]:
+    """"favouring his left leg", "limping on her right leg", "his limp (right leg)"."""
+    for c in [*parse.children(t.i, "dobj"), *[p for prep in parse.children(t.i, "prep")
+                                               for p in parse.children(prep.i, "pobj")]]:
+        if c.lower in ("leg", "foot", "knee", "ankle", "hip"):
+            for m in parse.children(c.i, "amod", "compound"):
+                if m.lower in SIDES:
+                    who, gender, _ = _owner(parse, c)
+                    if who is None and gender is None:
+                        subj = parse.subject(t) if t.pos == "VERB" else None
+                        if subj is not None:
+                            who, gender = subj.character, _PRONOUNS.get(subj.lower)
+                    return [Trait("side.injury.leg", SIDES[m.lower], _words(parse, t, c), t.start, who, gender, False,
+                                  how="parse")]
+    return []
