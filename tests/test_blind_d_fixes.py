@@ -633,3 +633,24 @@ def test_stepping_out_of_one_garment_and_into_another():
     )
     events = [(e.kind, e.item) for e in Dress.of(context_for(script, None)).events if e.character == "JUNE"]
     assert ("off", "sweatpants") in events and ("on", "pants") in events
+
+
+def test_set_dressing_listed_in_a_field_of_its_own_and_a_colour_in_capitals():
+    bible = """\
+sets:
+  control_room:
+    description: Long, low room.
+    fixed_features:
+      - curved desk carrying three monitors
+      - GREEN linoleum floor, curling at the corners
+"""
+    r = audit_text(
+        """
+        INT. CONTROL ROOM - DAY
+
+        Jonah crosses the red linoleum floor to the desk.
+        """,
+        bible,
+        ["location"],
+    )
+    assert [f.line for f in r.findings] == [3]

@@ -122,6 +122,9 @@ def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]
             yield _finding(s, place, feature, colour, why, ev, sev, (("similarity", round(float(score), 3)),))
 
 
+_CAPS_RE = re.compile(r"\b[A-Z]{3,}\b")
+
+
 def _repainted(ctx: Context, place: str, since: int, scene: int, colour: str, old: str | None = None) -> bool:
     """Whether the set was painted ``colour`` on screen (or by the bible's dates) after ``since`` and by ``scene``.
 
@@ -249,10 +252,16 @@ def _feature_colours(parse, text: str) -> list[tuple[str, str, str, bool]]:
 
 def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
     """Definite references ("the red door") and predicates ("the shutters are painted red")."""
-    described = [loc for loc in ctx.bible.locations if (loc.description or "").strip()]
-    for loc, parse in zip(described, ctx.parse_prose([loc.description for loc in described]) if described else []):
-        # "A cramped office with a green filing cabinet": the set dressing the bible describes
-        for feature, written, phrase, _ in _feature_colours(parse, loc.description):
+    # "A cramped office with a green filing cabinet", "fixed_features: [YELLOW wall clock above the door]": the set
+    # dressing the bible describes, in its description or in any field of prose
+    texts = {loc.name: ". ".join(t.strip().rstrip(".") for t in [loc.description or "", *(
+        str(v) for v in loc.attributes.values() if len(str(v).split()) > 3)] if t.strip())
+        for loc in ctx.bible.locations}
+    texts = {name: _CAPS_RE.sub(lambda m: m.group(0).lower() if m.group(0).lower() in COLOURS else m.group(0), t)
+             for name, t in texts.items()}  # "YELLOW wall clock": a colour in capitals for emphasis
+    described = [loc for loc in ctx.bible.locations if texts[loc.name]]
+    for loc, parse in zip(described, ctx.parse_prose([texts[loc.name] for loc in described]) if described else []):
+        for feature, written, phrase, _ in _feature_colours(parse, texts[loc.name]):
             canon.setdefault((loc.name, feature), ("bible", colour_group(written), f"locations.{loc.name}.description",
                                                    phrase, written))
     for loc in ctx.bible.locations:
