@@ -75,6 +75,11 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(w for w in lines if w.isalpha())
 
 
+def _in_bible(who: str, bible_names: dict[str, str]) -> bool:
+    """Whether a cast member is the bible's, by cue ("GUS") or by name ("AUGUST PELL")."""
+    return who in bible_names or who in bible_names.values()
+
+
 def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first) -> Iterator[Finding]:
     """Misspelt names in action and dialogue: "Josphine crosses to the window." (see the module docstring)."""
     vocabulary = _vocabulary()
@@ -88,7 +93,7 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
         if " " in form or len(form) < 3:
             continue
         named = title_counts[form.title()] + counts.get(form, 0)
-        if who in bible_names or who in bible_names.values() or named >= ESTABLISHED:
+        if _in_bible(who, bible_names) or named >= ESTABLISHED:
             forms[form] = who
     # A family name several of the bible's people share ("Morrissey" of JESS, ROO and DES) is no
     # one's alone, so the cast's names leave it out; a misspelling of it is still a slip.
@@ -179,7 +184,7 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
     """A line calls an established character by name in a scene they are not in."""
     surface = ctx.cast.surface
     established = {who for who in set(surface.values())
-                   if counts.get(who, 0) >= ESTABLISHED or who in bible_names or who in bible_names.values()}
+                   if counts.get(who, 0) >= ESTABLISHED or _in_bible(who, bible_names)}
     present = _present(ctx)
     reported: set[tuple[int, str]] = set()
     for s in ctx.sentences:

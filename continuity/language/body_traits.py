@@ -154,23 +154,15 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
         if m.lower in SIDES:
             return SIDES[m.lower], SIDED.get(t.lower) or BODY.get(t.lower), m, None
     # "the watch on his right wrist", "a scar through his left eyebrow"
-    sideless: tuple | None = None
-    for prep in parse.children(t.i, "prep"):
-        for part in parse.children(prep.i, "pobj"):
-            if part.lower in BODY:
-                for m in parse.children(part.i, "amod", "compound"):
-                    if m.lower in SIDES:
-                        return SIDES[m.lower], BODY[part.lower], m, part
-                sideless = sideless or (None, BODY[part.lower], None, part)
+    found, sideless = _part_after(parse, t)
+    if found:
+        return found
     # "the old burn shines on her right forearm", "a scar runs down his left cheek": the place its verb gives
     head = parse.head(t.i)
     if t.dep == "nsubj" and head.pos == "VERB":
-        for prep in parse.children(head.i, "prep"):
-            for part in parse.children(prep.i, "pobj"):
-                if part.lower in BODY:
-                    for m in parse.children(part.i, "amod", "compound"):
-                        if m.lower in SIDES:
-                            return SIDES[m.lower], BODY[part.lower], m, part
+        found, _ = _part_after(parse, head)
+        if found:
+            return found
     # "his left arm in its navy sling"
     if t.dep == "pobj" and head.dep == "prep":
         part = parse.head(head.i)
@@ -188,6 +180,19 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
             part = parse.tokens[j + 1]
             return SIDES[w.lower], BODY[part.lower], w, part
     return sideless or (None, None, None, None)
+
+
+def _part_after(parse: Parse, t: Token) -> tuple[tuple | None, tuple | None]:
+    """A body part with a side in a phrase under ``t`` ("on his right wrist"): ``(with its side, without one)``."""
+    sideless: tuple | None = None
+    for prep in parse.children(t.i, "prep"):
+        for part in parse.children(prep.i, "pobj"):
+            if part.lower in BODY:
+                for m in parse.children(part.i, "amod", "compound"):
+                    if m.lower in SIDES:
+                        return (SIDES[m.lower], BODY[part.lower], m, part), sideless
+                sideless = sideless or (None, BODY[part.lower], None, part)
+    return None, sideless
 
 
 def _sided(parse: Parse, t: Token) -> list[Trait]:
