@@ -85,7 +85,7 @@ def audit(
     report = run(
         script,
         bible,
-        embedder=make_embedder(settings.embedder, settings.model_dir),
+        embedder=make_embedder(settings.embedder, settings.model_dir, settings.embed_precision),
         cache_dir=settings.cache_dir if settings.cache else None,
         checks=checks,
         bible_source=str(bible_source) if bible_source else None,

@@ -34,6 +34,9 @@ class Settings:
         cache_dir: where embeddings are cached by text hash (``STUDIO_CACHE_DIR``).
         embedder: ``minilm`` (the real model) or ``hashing`` (fast, for tests).
         model_dir: a folder holding all-MiniLM-L6-v2, instead of the bundled one.
+        embed_precision: the precision of a big encoding job's matrix products
+            (``STUDIO_EMBED_PRECISION``): ``auto`` (bfloat16 where the CPU has it
+            natively, else float32), ``float32`` or ``bfloat16``.
         cache: set to false (``STUDIO_CACHE=0``) to disable the embedding cache.
         llm: the model of ``studio generate`` (``STUDIO_LLM``): ``embedded`` (default),
             ``provider/model`` (e.g. ``openai/gpt-4o-mini``) or ``fake``.
@@ -62,6 +65,7 @@ class Settings:
     cache_dir: str = ""
     embedder: str = "minilm"
     model_dir: str = ""
+    embed_precision: str = "auto"
     cache: bool = True
     llm: str = ""
     llm_timeout: float = 300.0
@@ -111,6 +115,8 @@ class Settings:
                      "pdf_max_mb", "pdf_timeout", "bible_max_names"):
             if not getattr(s, name) > 0:
                 raise InputError(f"setting {name} must be a positive number, not {getattr(s, name)!r}")
+        if s.embed_precision not in ("auto", "float32", "bfloat16"):
+            raise InputError(f"unknown embed_precision {s.embed_precision!r}: use 'auto', 'float32' or 'bfloat16'")
         if s.embedder not in ("minilm", "hashing"):
             raise InputError(f"unknown embedder {s.embedder!r}: use 'minilm' or 'hashing'")
         return s

@@ -47,7 +47,7 @@ import numpy as np
 from continuity.settings import Settings
 from continuity.language.embedding import make_embedder
 s = Settings.load()
-v = make_embedder(s.embedder, s.model_dir).encode(["a red coat", "a crimson coat"])
+v = make_embedder(s.embedder, s.model_dir, s.embed_precision).encode(["a red coat", "a crimson coat"])
 assert v.shape[0] == 2 and np.isfinite(v).all()
 print(f"{s.embedder}: {v.shape[1]} dimensions")
 """

@@ -38,8 +38,46 @@ def test_similar_sentences_are_closer(minilm):
 def test_torch_backend_matches_numpy(minilm):
     pytest.importorskip("torch")
     a = minilm.encode(SENTENCES)
-    b = MiniLM(backend="torch").encode(SENTENCES)
+    b = MiniLM(backend="torch", precision="float32").encode(SENTENCES)
     np.testing.assert_allclose(a, b, atol=1e-5)
+
+
+def test_bfloat16_products_stay_close_to_float32(minilm):
+    pytest.importorskip("torch")
+    a = minilm.encode(SENTENCES)
+    b = MiniLM(backend="torch", precision="bfloat16").encode(SENTENCES)
+    assert b.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
+    # the same sentences, and the same similarities to within what a check's margin ignores
+    assert float((a * b).sum(1).min()) > 0.999
+    assert float(np.abs(a @ a.T - b @ b.T).max()) < 0.01
+
+
+def test_auto_precision_is_float32_without_native_bfloat16(monkeypatch, minilm):
+    pytest.importorskip("torch")
+    import continuity.language.minilm as mod
+
+    monkeypatch.setattr(mod, "native_bfloat16", lambda: False)
+    m = MiniLM(backend="torch")
+    np.testing.assert_allclose(minilm.encode(SENTENCES), m.encode(SENTENCES), atol=1e-5)
+    import torch
+
+    assert {v.dtype for v in m._tl.values()} == {torch.float32}
+    monkeypatch.setattr(mod, "native_bfloat16", lambda: True)
+    half = MiniLM(backend="torch")
+    half.encode(SENTENCES[:1])
+    assert {v.dtype for v in half._tl.values()} == {torch.bfloat16}
+
+
+def test_unknown_precision_is_refused(monkeypatch):
+    from continuity.errors import InputError
+    from continuity.settings import Settings
+
+    with pytest.raises(ValueError):
+        MiniLM(precision="fp8")
+    monkeypatch.setenv("STUDIO_EMBED_PRECISION", "half")
+    with pytest.raises(InputError, match="embed_precision"):
+        Settings.load()
 
 
 def test_empty_input(minilm):

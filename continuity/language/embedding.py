@@ -65,13 +65,13 @@ class HashingEmbedder:
         return out
 
 
-def make_embedder(kind: str = "minilm", model_dir: str = "") -> Embedder:
-    """The embedder named in settings (``minilm`` or ``hashing``)."""
+def make_embedder(kind: str = "minilm", model_dir: str = "", precision: str = "auto") -> Embedder:
+    """The embedder named in settings (``minilm`` or ``hashing``), in the settings' precision."""
     if kind == "hashing":
         return HashingEmbedder()
     from continuity.language.minilm import MiniLM
 
-    return MiniLM(model_dir or None)
+    return MiniLM(model_dir or None, precision=precision)
 
 
 class VectorCache:

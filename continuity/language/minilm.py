@@ -8,6 +8,12 @@ import at all, so a warm re-audit stays well under 2 s), and with torch's CPU
 kernels for big ones (a cold audit of a feature film), where torch's threaded
 GELU/softmax and fused attention beat NumPy by 2x. Both give the same vectors
 as sentence-transformers to about 1e-6 (``tests/test_minilm.py``).
+
+On a CPU with native bfloat16 (AVX512-BF16 or AMX), a big job's matrix products run
+in bfloat16 with float32 accumulation, layer norms, softmax and pooling kept in
+float32 (``precision="auto"``, setting ``embed_precision``). That is 1.5x faster
+on the reference machine and moves a cosine similarity by at most about 0.005
+(mean 0.0004 over Big Fish); ``precision="float32"`` turns it off.
 """
 
 from __future__ import annotations
@@ -63,6 +69,26 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return x
 
 
+#: The precisions of the torch backend's matrix products.
+PRECISIONS = ("auto", "float32", "bfloat16")
+
+
+def native_bfloat16() -> bool:
+    """Whether this CPU multiplies bfloat16 matrices natively (AVX512-BF16 or AMX)."""
+    try:
+        import torch.cpu as tcpu
+    except ImportError:
+        return False
+    for probe in ("_is_avx512_bf16_supported", "_is_amx_tile_supported"):
+        fn = getattr(tcpu, probe, None)
+        try:
+            if fn is not None and fn():
+                return True
+        except Exception:  # a private probe that changed: assume no
+            log.debug("bfloat16 probe %s failed", probe, exc_info=True)
+    return False
+
+
 class MiniLM:
     """The sentence encoder: tokenizer + 6-layer BERT + mean pooling + L2 norm.
 
@@ -82,10 +108,14 @@ class MiniLM:
         max_length: int = 256,
         batch_size: int = 64,
         backend: str = "auto",
+        precision: str = "auto",
     ):
         if backend not in ("auto", "numpy", "torch"):
             raise ValueError(f"unknown backend {backend!r}")
+        if precision not in PRECISIONS:
+            raise ValueError(f"unknown precision {precision!r}")
         self.backend = backend
+        self.precision = precision
         self._path = Path(path) if path else None
         self.max_length = max_length
         self.batch_size = batch_size
@@ -164,10 +194,23 @@ class MiniLM:
                 log.info("torch not installed: encoding with NumPy")
                 return None
             self._tw = {k: torch.from_numpy(v) for k, v in self._w.items() if v.dtype.kind == "f"}
+            half = self.precision == "bfloat16" or (self.precision == "auto" and native_bfloat16())
+            # The linear layers' weights and biases, in the precision of their products.
+            self._tl = {
+                k: v.to(torch.bfloat16) if half else v
+                for k, v in self._tw.items()
+                if k.startswith("encoder.") and "LayerNorm" not in k and k.rsplit(".", 2)[-2] not in ("query", "key", "value")
+            }
+            log.debug("torch backend: matrix products in %s", "bfloat16" if half else "float32")
         import torch
         import torch.nn.functional as F
 
-        w, hidden, h = self._tw, self.dim, self.heads
+        w, lin, hidden, h = self._tw, self._tl, self.dim, self.heads
+        dtype = next(iter(lin.values())).dtype
+
+        def linear(x, prefix):
+            y = torch.addmm(lin[prefix + ".bias"], x.to(dtype), lin[prefix + ".weight"])
+            return y.float()
 
         def ln(x, prefix):
             return F.layer_norm(x, (hidden,), w[prefix + ".weight"], w[prefix + ".bias"], self.eps)
@@ -185,14 +228,14 @@ class MiniLM:
                 bias = ((1.0 - m) * -1e9)[:, None, None, :]
                 for i in range(self.layers):
                     p = f"encoder.layer.{i}."
-                    qkv = torch.addmm(w[p + "attention.self.qkv.bias"], x, w[p + "attention.self.qkv.weight"])
+                    qkv = linear(x, p + "attention.self.qkv")
                     qkv = qkv.reshape(n, t, 3, h, hidden // h).permute(2, 0, 3, 1, 4)
                     ctx = F.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], attn_mask=bias)
                     ctx = ctx.transpose(1, 2).reshape(n * t, hidden)
-                    a = torch.addmm(w[p + "attention.output.dense.bias"], ctx, w[p + "attention.output.dense.weight"])
+                    a = linear(ctx, p + "attention.output.dense")
                     x = ln(a + x, p + "attention.output.LayerNorm")
-                    inter = F.gelu(torch.addmm(w[p + "intermediate.dense.bias"], x, w[p + "intermediate.dense.weight"]))
-                    o = torch.addmm(w[p + "output.dense.bias"], inter, w[p + "output.dense.weight"])
+                    inter = F.gelu(linear(x, p + "intermediate.dense"))
+                    o = linear(inter, p + "output.dense")
                     x = ln(o + x, p + "output.LayerNorm")
                 x = x.reshape(n, t, hidden)
                 pooled = (x * m[..., None]).sum(1) / m.sum(1, keepdim=True).clamp(min=1e-9)

@@ -146,7 +146,7 @@ class Tools:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.embedder = make_embedder(settings.embedder, settings.model_dir)
+        self.embedder = make_embedder(settings.embedder, settings.model_dir, settings.embed_precision)
         if hasattr(self.embedder, "torch_threshold"):
             # A worker's torch is loaded once and kept, so its kernels win from an episode's
             # smaller batches on (0.8 s against NumPy's 1.7 s for 324 sentences).
@@ -221,7 +221,7 @@ class Writer:
 
     def __init__(self, settings: Settings) -> None:
         cache = settings.cache_dir if settings.cache else None
-        self._coll = Collection(make_embedder(settings.embedder, settings.model_dir), cache) if cache else None
+        self._coll = Collection(make_embedder(settings.embedder, settings.model_dir, settings.embed_precision), cache) if cache else None
         self._parser = Parser(cache) if cache else None
         self.written = {"vectors": 0, "parses": 0, "seconds": 0.0}
 

@@ -383,4 +383,4 @@ def context_for(script: Script, bible: Bible | None = None, *, settings: Setting
     if explicit is None:
         explicit = bible is not None
     return Context(script, bible if bible is not None else extract_bible(script), explicit,
-                   Collection(make_embedder(settings.embedder, settings.model_dir), cache), parser=Parser(cache))
+                   Collection(make_embedder(settings.embedder, settings.model_dir, settings.embed_precision), cache), parser=Parser(cache))

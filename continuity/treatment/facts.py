@@ -263,7 +263,7 @@ def default_embed() -> Embed:
     from continuity.settings import Settings
 
     settings = Settings.load()
-    collection = Collection(make_embedder(settings.embedder, settings.model_dir),
+    collection = Collection(make_embedder(settings.embedder, settings.model_dir, settings.embed_precision),
                             settings.cache_dir if settings.cache else None)
     return lambda texts: collection.embed(texts)
 

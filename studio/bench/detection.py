@@ -113,7 +113,7 @@ class Auditor:
         from continuity.language.embedding import make_embedder
 
         self.settings = settings
-        self.embedder = make_embedder(settings.embedder, settings.model_dir)
+        self.embedder = make_embedder(settings.embedder, settings.model_dir, settings.embed_precision)
         self.calls, self.seconds = 0, 0.0
 
     def __call__(self, script: Any, bible: Any = None) -> Any:

@@ -222,7 +222,7 @@ def fidelity(
     from continuity.settings import Settings
 
     settings = settings or Settings.load()
-    minilm = Collection(make_embedder("minilm", settings.model_dir), settings.cache_dir if settings.cache else None)
+    minilm = Collection(make_embedder("minilm", settings.model_dir, settings.embed_precision), settings.cache_dir if settings.cache else None)
     chosen = [c for c in cases(folder) if not only or c[0] in only]
     report: dict[str, Any] = {"llm": llm, "runs": runs, "max_attempts": max_attempts, "embedder": settings.embedder,
                               "cases": []}

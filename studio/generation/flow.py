@@ -368,7 +368,7 @@ class GenerateFlow(SceneSteps, Flow[GenerateState]):
 
         s = self._settings
         if self._embedder is None:
-            self._embedder = make_embedder(s.embedder, s.model_dir)
+            self._embedder = make_embedder(s.embedder, s.model_dir, s.embed_precision)
         local = self._local.__dict__
         if local.get("collection") is None:
             local["collection"] = Collection(self._embedder, s.cache_dir if s.cache else None)
