@@ -130,3 +130,63 @@ def test_ages_the_action_states():
     assert ("WILL", 3, 1) in [(w, a, line - 2) for w, a, line in scene.ages]
     assert any(w == "EDWARD" and a == 40 for w, a, _ in scene.ages)
     assert any(w == "WILL" and a == 8 for w, a, _ in scene.ages)
+
+
+def test_contractions_moving_vehicles_comparisons_and_written_sign_offs():
+    """'Will's made it' and 'Will's car drives past' show Will; 'younger than Rolf' and a card's sign-off do not."""
+    one, two, three = _cast("""
+        INT. BASEMENT - DAY
+
+        Perched on a canoe, Will's made it through another cabinet. A woman, younger than Rolf, waves.
+
+        NURSE
+        Nothing.
+
+        EXT. COUNTY ROAD - DAY
+
+        Will's rental car drives past a sign. Dana's scarf hangs from a hook.
+
+        INT. APARTMENT - DAY
+
+        Dana opens the card. It is hand written:
+
+        Jacob Rolf
+        Palace Hotel, RM 412
+        1:00 pm tomorrow
+
+        DANA
+        Again.
+
+        INT. HOTEL - DAY
+
+        ROLF
+        She came.
+
+        WILL
+        She did.
+        """)[:3]
+    assert "WILL" in one.present and "ROLF" not in one.present and "ROLF" in one.mentioned
+    assert two.present == ("WILL",) and two.mentioned == ("DANA",)
+    assert "ROLF" not in three.present and "ROLF" in three.mentioned
+
+
+def test_a_role_the_previous_scene_showed_is_on_screen_by_its_head_noun():
+    """SECURITY GUARD, shown in one scene, is 'the guard' in the next; 'the man' is nobody in particular."""
+    [_, two, three] = _cast("""
+        INT. LOBBY - DAY
+
+        A SECURITY GUARD looks up from his desk. An OLD MAN sweeps.
+
+        NAK
+        Morning.
+
+        EXT. STREET - CONTINUOUS
+
+        The guard bursts out into the street. The man leans on his broom.
+
+        EXT. PIER - LATER
+
+        Nak runs. The guard is gone.
+        """)
+    assert "SECURITY GUARD" in two.present and "OLD MAN" not in two.present
+    assert "SECURITY GUARD" not in three.present  # "the guard is gone"

@@ -70,6 +70,16 @@ _WRITTEN_BEFORE = re.compile(r"\b(?:says|reads|reading|read|labell?ed|marked|nam
 _NEGATED_AFTER = re.compile(r"^(?:'s|s')?\s+(?:is|was|are|were)\s+(?:nowhere|not here|not there|gone|absent|missing)\b|"
                             r"^(?:'s|s')?\s+(?:isn't|wasn't)\s+(?:here|there|around)\b", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"\b(?:no sign of|without|instead of|no|not)\s+$", re.IGNORECASE)
+#: A name someone is compared with ("younger than Billups", "built like Karl") is talked of, not shown.
+_COMPARED_BEFORE = re.compile(r"\b(?:than|like)\s+$", re.IGNORECASE)
+#: "Will's made it", "Will's been here": the 's of has or is, not of a possessive.
+_CONTRACTED_AFTER = re.compile(r"^\s+(?:been|got|gotten|made|done|gone|had|taken|finished|managed|found|left|already|just|"
+                               r"still|never|always|not|about to|going to|trying)\b", re.IGNORECASE)
+#: "Will's rental car drives past": a person's vehicle on the move has them at the wheel.
+_VEHICLE_MOVES = re.compile(r"^\s+(?:[\w-]+\s+){0,2}(?:car|truck|van|pickup|jeep|bike|motorcycle|motorbike|scooter|"
+                            r"boat|canoe|wagon|cab|taxi|limo|sedan|convertible)\s+(?:drives|pulls|speeds|races|roars|"
+                            r"rolls|turns|swerves|screeches|stops|parks|approaches|comes|heads|rattles|bumps|winds|crawls)\b",
+                            re.IGNORECASE)
 _BODY = r"(?:(?:left|right)\s+)?(?:hand|hands|face|eyes?|arm|arms|shoulder|head|palm|feet|foot|fingers?|lips?|mouth|back|knee|neck|cheek|wrist)"
 _MODAL_WILL = re.compile(r"^\s+(?:you|he|she|we|they|it|i|that|this|there|anyone|someone|somebody|everyone|ever|not|be)\b",
                          re.IGNORECASE)
@@ -409,10 +419,11 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
                     selves.setdefault(who, None)
                 after, before = el.text[end:], el.text[:start]
                 if _NEGATED_AFTER.match(after) or _NEGATED_BEFORE.search(before[-20:]) or _WRITTEN_BEFORE.search(before[-30:]) \
-                        or is_super(el):
+                        or _COMPARED_BEFORE.search(before[-8:]) or is_super(el) or (not raw.isupper() and _written_block(el.text)):
                     said.setdefault(who, None)
                     continue
-                if poss and not re.match(rf"^\s*{_BODY}\b", after, re.IGNORECASE):
+                if poss and not re.match(rf"^\s*{_BODY}\b", after, re.IGNORECASE) and not (
+                        el.text[end - 2:end] in ("'s", "’s") and (_CONTRACTED_AFTER.match(after) or _VEHICLE_MOVES.match(after))):
                     said.setdefault(who, None)
                     continue
                 on.setdefault(who, None)
@@ -434,6 +445,12 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
         elif el.kind in (Kind.DIALOGUE, Kind.CENTERED, Kind.LYRIC):
             for who, *_ in names.find(el.text):
                 said.setdefault(who, None)
+    # "The guard bursts out": a role the previous scene showed (SECURITY GUARD), named by its head noun.
+    if prev is not None:
+        for who in prev.present:
+            if who not in on and who not in off and _by_role(who, scene, cues):
+                on.setdefault(who, None)
+                said.pop(who, None)
     # An INTERCUT cuts between two places: who was on screen there is heard here, unless shown.
     if prev is not None and prev_scene is not None and _intercut_tail(prev_scene):
         shown = _named_in_action(scene, names)
@@ -455,6 +472,36 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
     mentioned = tuple(w for w in said if w not in on and w not in off)
     return SceneCast(scene.index, tuple(on), tuple(w for w in speaking if w in on), heard, mentioned, tuple(ages), young,
                      tuple(selves), tuple(group))
+
+
+def _written_block(text: str) -> bool:
+    """Whether an action element reads as written words shown (a card's sign-off and address), not action.
+
+    Two or more short lines, none ending as a sentence does: "Jacob Billups / Palace Hotel, RM 412 /
+    1:00 pm tomorrow".
+    """
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    return len(lines) >= 2 and all(len(ln.split()) <= 10 and not ln.endswith((".", "!", "?", "...")) for ln in lines)
+
+
+#: Head nouns too common to stand for one character ("the man" is anyone).
+_ANYONE = frozenset("MAN WOMAN BOY GIRL KID CHILD LADY GUY GENTLEMAN BABY TEENAGER TEEN STRANGER FIGURE VOICE".split())
+
+
+def _by_role(who: str, scene: Scene, cues: set[str]) -> bool:
+    """Whether the scene's action calls ``who`` (``SECURITY GUARD``) by their role's head noun ("the guard").
+
+    Only a head noun no other cue of the script shares, and never one as common as "man".
+    """
+    ws = _words(who)
+    if len(ws) < 2 or ws[-1] not in _PERSON_NOUNS or ws[-1] in _ANYONE:
+        return False
+    if any(c != who and _words(c)[-1:] == ws[-1:] for c in cues):
+        return False
+    rx = re.compile(rf"\bthe\s+{ws[-1].lower()}\b(?!'s)", re.IGNORECASE)
+    return any(el.kind is Kind.ACTION and not _NEGATED_AFTER.match(el.text[m.end():])
+               and not _NEGATED_BEFORE.search(el.text[max(0, m.start() - 20):m.start()])
+               for el in scene.elements for m in rx.finditer(el.text))
 
 
 _YOUNG_WORDS = frozenset({"YOUNG", "YOUNGER", "LITTLE", "TEEN", "TEENAGE", "BABY", "CHILD"})
