@@ -230,7 +230,7 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
         return None
     head = t.lemma if t.lemma and t.lemma.isalpha() else t.lower
     head = SAME_THING.get(head, head)
-    if head in NOT_PROPS or len(head) < 3:
+    if (head in NOT_PROPS and not _figure(parse, i, head)) or len(head) < 3:
         return None
     mods, adjs, owner, indefinite = [], [], None, False
     # "her spare key", "the other glove": one particular thing; "a spare key", "her new phone": another one
@@ -257,9 +257,24 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
                      possessed)
 
 
+#: What a figure is made as: "a plastic hula girl", "the china baby", "a tin man" are things, not people.
+_FIGURE_MAKERS = frozenset("plastic wooden wood china porcelain tin rubber toy hula stuffed clay ceramic paper cardboard "
+                           "brass bronze stone marble glass plaster bobblehead cutout cut-out wax cement concrete".split())
+_FIGURE_HEADS = frozenset("man woman boy girl lady guy baby child kid".split())
+
+
+def _figure(parse: Parse, i: int, head: str) -> bool:
+    """Whether a person noun names a figure of one ("the hula girl" on the dashboard)."""
+    return head in _FIGURE_HEADS and any(
+        c.dep in ("compound", "amod", "nmod") and c.i < i and c.lower in _FIGURE_MAKERS for c in parse.children(i))
+
+
 def main_object(parse: Parse, props: frozenset[str] = frozenset()) -> ObjectRef | None:
-    """The object a following ``it`` most likely means: a direct object first, then a subject."""
-    for deps in (("dobj",), ("nsubjpass", "nsubj"), ("pobj",)):
+    """The object a following ``it`` most likely means: a direct object first, then a subject.
+
+    A sentence without a verb ("On the dash, a bare patch of old glue.") is about its head noun.
+    """
+    for deps in (("ROOT",), ("dobj",), ("nsubjpass", "nsubj"), ("pobj",)):
         for t in parse.tokens:
             if t.dep in deps:
                 ref = object_ref(parse, t.i, props=props)
@@ -628,8 +643,18 @@ def _remains(parse: Parse, ref: ObjectRef) -> bool:
             return True
     if t.dep == "pobj" and parse.head(t.i).lower == "without":
         return True  # "without his phone" (but "without a scratch" says nothing of it)
+    if t.dep in ("nsubj", "nsubjpass") and _where_it_was(parse, parse.head(t.i)):
+        return True  # "a patch of old glue where the hula girl used to be": its place, not it
     low = parse.text.lower()
     return bool(re.search(r"\b(what(?:'s| is| was) left of|remains of|no sign of)\b", low))
+
+
+def _where_it_was(parse: Parse, v: Token) -> bool:
+    """A clause of where something used to be: "where the clock was", "where the hula girl used to be"."""
+    where = any(c.lower == "where" for c in parse.children(v.i, "advmod"))
+    past = v.lower == "used" or v.tag in ("VBD", "VBN") or any(
+        c.lower in ("used", "had", "once") for c in parse.children(v.i, "aux", "advmod"))
+    return where and past
 
 
 _PLACED = frozenset("behind on at by over above beside near under against".split())
