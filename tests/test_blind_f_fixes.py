@@ -36,3 +36,132 @@ def test_where_a_thing_used_to_be_is_not_the_thing_and_it_means_the_verbless_sen
     r = audit_text(DASH.format(later="On the dash, a bare patch of old glue where the hula girl used to be. Jess touches it."),
                    "", ["prop"])
     assert r.findings == ()
+
+
+WEDDING = """\
+characters:
+  eli_brandt:
+    name: "Elliot 'Eli' Brandt"
+    hair: "Dyed electric blue on arrival. Dyed back to natural dark brown on Day 2 night. Brown from then on."
+  nora:
+    name: Nora Brandt
+    hair: "Long auburn, loose."
+  priya:
+    name: Priya Nandakumar
+    hair: "Black pixie cut."
+  theo:
+    name: "Theodore 'Theo' Achterberg"
+    hair: "Dark brown, short."
+  midnight:
+    name: Midnight
+    role: search dog
+"""
+
+
+def test_a_nickname_in_single_quotes_a_dye_job_dated_by_the_storys_own_day_and_hair_someone_handles():
+    r = audit_text(
+        """
+        INT. LODGE - DAY
+
+        ELI (29) backs in with a duffel. His hair is dyed a startling electric blue.
+
+        ELI
+        Hi.
+
+        Theo brings out a small box of green velvet, rubbed bald at the corners.
+
+        THEO
+        For you.
+
+        INT. SUITE - NIGHT
+
+        Nora lies with her head in Priya's lap, and Priya is braiding a hank of that long auburn hair.
+
+        PRIYA
+        Hold still.
+
+        Priya pulls the braid loose.
+
+        EXT. LAKE - DAY
+
+        THE NEXT DAY
+
+        Rain hammers down. Within seconds they're both drenched, her long hair a dark rope down her back.
+
+        NORA
+        Theo!
+
+        INT. ELI'S ROOM - NIGHT
+
+        Eli kneels at the tub, the water running blue, then a muddy brown.
+
+        ELI
+        Done.
+
+        EXT. DOCK - DAY
+
+        THE NEXT DAY
+
+        Eli, brown-haired now, sits on the dock.
+
+        ELI
+        Morning, Theodore.
+
+        THEO
+        Morning.
+        """,
+        WEDDING,
+        ["appearance", "address"],
+    )
+    assert r.findings == ()
+
+
+def test_a_dog_called_midnight_in_a_day_scene_and_a_name_said_into_a_phone():
+    r = audit_text(
+        """
+        EXT. RIDGE - DAY
+
+        Dana shoulders her pack. Midnight bounces at her knee, thrilled to be alive.
+
+        DANA
+        Go on.
+
+        INT. HOUSE - NIGHT
+
+        Claire paces with a phone to her ear.
+
+        CLAIRE
+        (into phone)
+        Ray is never late, Theo. Never.
+        """,
+        WEDDING + "  dana:\n    name: Dana\n  claire:\n    name: Claire\n",
+        ["timeline", "address"],
+    )
+    assert r.findings == ()
+
+
+def test_a_lost_thing_caught_and_then_named_in_a_sentence_of_its_own_is_back():
+    r = audit_text(
+        """
+        EXT. RIVER - DAY
+
+        Lena stumbles along the bank, the compass clutched in one hand. She slips.
+
+        LENA
+        No!
+
+        The compass is gone.
+
+        INT. CABIN - DAY
+
+        Dana tosses something to Lena, who catches it. The brass compass, dented, its lid still engraved.
+
+        Ray takes the compass from Lena and opens it.
+
+        RAY
+        Still works.
+        """,
+        "",
+        ["prop"],
+    )
+    assert r.findings == ()

@@ -454,7 +454,7 @@ def _character(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple)
     aliases: list[str] = []
     nick = _NICKNAME_RE.search(name)
     if nick:  # 'Lt. Andre "Hook" Pallister': Hook is what they call him
-        aliases.append(nick.group(1))
+        aliases.append(nick.group(1) or nick.group(2))  # (or in single quotes: "Elliot 'Eli' Brandt")
         name = " ".join(_NICKNAME_RE.sub(" ", name).split())
     out: dict[str, Any] = {"name": name}
     m.new.setdefault(_low((*new, "name")), m.line(path))
@@ -548,7 +548,7 @@ def _names_in_description(name: str, text: str) -> list[str]:
 
 
 _CAPS_NAME_RE = re.compile(r"\b([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2})\b")
-_NICKNAME_RE = re.compile(r"\s[\"\u201c]([A-Z][\w' .-]{0,20})[\"\u201d]\s")
+_NICKNAME_RE = re.compile(r"\s(?:[\"\u201c]([A-Z][\w' .-]{0,20})[\"\u201d]|['\u2018]([A-Z][\w .-]{0,20})['\u2019])\s")
 _AGE_KEY_RE = re.compile(r"^age(?: (?:in \d{4}|as of .{1,20}|at (?:the )?start|now|today|on sd ?1|on day 1))?$")
 _ROLE_KEYS = {"role", "part", "character", "plays"}
 

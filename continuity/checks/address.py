@@ -194,11 +194,43 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
             who = surface.get(name.upper())
             if who is None or who not in established or who == s.speaker or who in present.get(s.scene, set()):
                 continue
-            if (s.scene, who) in reported or _shout_for(s.text, name):
+            if (s.scene, who) in reported or _shout_for(s.text, name) or _on_the_line(ctx, s):
                 continue
             reported.add((s.scene, who))
             yield _called(ctx, s, who, name, f"{s.speaker} calls someone {name!r} ({who}), but {who} is not in this scene",
                           first, bible_names)
+
+
+_LINE_RE = re.compile(r"\b(?:phone|phones|telephone|radio|walkie|walkie-talkie|intercom|cell|mobile|receiver|headset|"
+                      r"handset|speakerphone|voicemail|dials)\b", re.IGNORECASE)
+
+
+def _on_the_line(ctx: Context, s) -> bool:
+    """The speaker talks into a phone or a radio: the one they call by name is at the other end.
+
+    Read from the speech's cue and parentheticals ("(into phone)", "CLAIRE (ON PHONE)"), or the
+    scene's action before the line ("paces with a phone to her ear").
+    """
+    scene = ctx.scene(s.scene)
+    if scene is None:
+        return False
+    cue = None
+    for el in scene.elements:
+        if el.line > s.line:
+            break
+        if el.kind is Kind.CHARACTER:
+            cue = el
+            speech: list = []
+        elif el.kind is Kind.PARENTHETICAL and cue is not None:
+            speech.append(el)
+        elif el.kind is Kind.ACTION and _LINE_RE.search(el.text):
+            if re.search(r"\bphone to (?:his|her|their) ear|\bon the (?:phone|radio|line)|\binto (?:the|his|her) "
+                         r"(?:phone|radio|handset|receiver)|\bdials\b|\banswers (?:the|his|her) (?:phone|radio)|\bkeys (?:the|his|her) radio",
+                         el.text, re.IGNORECASE):
+                return True
+    if cue is None:
+        return False
+    return any(_LINE_RE.search(x) for x in cue.extensions) or any(_LINE_RE.search(p.text) for p in speech)
 
 
 _SHOUT_WORDS = frozenset("hey oi hello come here quick quickly where are you now".split())

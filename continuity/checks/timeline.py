@@ -163,7 +163,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if s.kind != "action":
                 continue
             rx = _DAY_RE if want == "dark" else _NIGHT_RE
-            m = next((m for m in rx.finditer(s.text) if not _in_a_name(s.text, m)), None)
+            m = next((m for m in rx.finditer(s.text) if not _in_a_name(s.text, m) and not _a_cast_name(ctx, m)), None)
             if not m:
                 continue
             if protos is None:
@@ -246,6 +246,12 @@ def _in_a_name(text: str, m: re.Match) -> bool:
     # "a bar of Sunlight soap", "a Morning Star": a capital inside a sentence names a brand or a thing
     word = re.search(r"(?i)\b(?:sun\w*|moon\w*|stars?|noon|midday|morning|afternoon|dawn|midnight)\b", m.group(0))
     return bool(word and word.group(0)[0].isupper() and before.strip() and not re.search(r"[.!?:\"]\s*$", before))
+
+
+def _a_cast_name(ctx: Context, m: re.Match) -> bool:
+    """The cue word is a character's name as written ("Midnight bounces at Marcus's knee": the dog)."""
+    word = m.group(0)
+    return word[:1].isupper() and word.upper() in ctx.cast.surface
 
 
 def _time_source(ctx: Context, index: int):

@@ -200,6 +200,8 @@ _AGE_WORDS_RE = re.compile(
 )
 # "bald" alone is a head of hair; a bald spot, bald tyres or a bald lie are not.
 _BALD_RE = re.compile(
+    # (nor is a thing "rubbed bald" or "worn bald")
+    r"(?<!rubbed )(?<!worn )(?<!scraped )(?<!scuffed )(?<!brushed )(?<!sanded )"
     r"\bbald(?:[\s-]headed)?\b(?![\s-]+(?:spots?|patch(?:es)?|tyres?|tires?|treads?|eagles?|lies?|truths?|statements?|"
     r"facts?|figures?|prairies?|cypress(?:es)?|carpets?|rugs?))",
     re.IGNORECASE,

@@ -14,6 +14,7 @@ from continuity.language.trait_words import (
     _PRONOUNS,
     BODY,
     CHANGE_VERBS,
+    HAIR_NOUNS,
     LENGTHS,
     SIDES,
     STATES,
@@ -297,11 +298,25 @@ def _owner_any(parse: Parse, t: Token, *, own_body: bool = True) -> tuple[str | 
     who, gender, tok = _adj_owner(parse, t)
     if tok is not None:
         return who, gender, "parse"
+    if own_body and _handled(parse, t):
+        return None, None, "handled"
     if own_body:
         who, gender, tok = _subject_owner(parse, t)
         if tok is not None:
             return who, gender, "subject"
     return None, None, "none"
+
+
+def _handled(parse: Parse, t: Token) -> bool:
+    """Hair someone handles as "the" or "that" hair: not theirs by the grammar ("Priya is braiding a hank of
+    that long auburn hair", "Priya pulls the braid loose": Nora's, whose head is in her lap)."""
+    if t.lower not in HAIR_NOUNS or t.lower == "head" or not any(
+            c.dep == "det" and c.lower in ("the", "that", "this", "those", "these") for c in parse.children(t.i)):
+        return False
+    x = t
+    while x.dep == "pobj" and parse.head(x.i).lower == "of" and parse.head(x.i).head != parse.head(x.i).i:
+        x = parse.head(parse.head(x.i).i)  # "a hank of that hair": the hank is what she holds
+    return x.dep == "dobj"
 
 
 def _colour_of(words: list[Token], table: dict[str, str | None]) -> tuple[str, Token] | None:

@@ -174,7 +174,8 @@ class Trait:
     negated: bool = False
     #: how the owner was found: ``poss`` (a possessive on the thing), ``parse`` (the
     #: grammar: subject of *has*, an apposition), ``subject`` (the clause's subject,
-    #: a guess) or ``none``.
+    #: a guess), ``handled`` (hair someone handles as "the" or "that" hair: nobody's by
+    #: the grammar, and not the subject's) or ``none``.
     how: str = "none"
 
 

@@ -179,8 +179,9 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
         return [Trait("hair.colour", c, _words(parse, t, w), t.start, who, gender, True, how=how)]
     mods = [*left, *_mods(parse, t)]
     keep = [m for m in mods if m.lower != "fair" or t.lower in ("hair", "curls", "locks", "mane")]
-    if any(STATES.get(m.lower, ("",))[0] == "wet" for m in mods):
-        keep = [m for m in keep if m.lower not in ("dark", "darker", "darkened")]  # "wet and dark": wet hair darkens
+    if any(STATES.get(m.lower, ("",))[0] == "wet" for m in [*mods, *parse.tokens]):
+        # "wet and dark", "they're both drenched, her long hair a dark rope": wet hair darkens
+        keep = [m for m in keep if m.lower not in ("dark", "darker", "darkened")]
     # the words right before the noun first ("grey hair, blue eyes": grey), then what the grammar says of it
     colour = _colour_of([m for m in keep if m in left], HAIR_COLOURS) or _colour_of(
         [m for m in keep if m not in left and not _other_noun_between(parse, t, m)], HAIR_COLOURS)

@@ -144,6 +144,8 @@ _CUT_OFF_RE = re.compile(r"\b(?:cuts?|hacks?|chops?|shears?|crops?|lops?)\b[^.;]
 
 
 DAY_LABEL_RE = re.compile(r"^\s*(?:SD|D|Day\s*|Story\s+day\s*)(\d{1,3})\b", re.IGNORECASE)
+#: A day named inside a clause: "dyed back to brown on Day 3 night", "from day 4".
+DAY_IN_CLAUSE_RE = re.compile(r"\b(?:on|from|by|since|after|during)\s+(?:story\s+)?day\s*(\d{1,3})\b", re.IGNORECASE)
 
 
 CHANGE_WORD_RE = re.compile(r"\b(?:dyes?|cuts?|shaves?|shaved|hacks?|crops?|bleach\w*|swaps?|changes?|replaced|"
@@ -191,7 +193,8 @@ def clause_scene(clause: str, day_starts: list[int]) -> tuple[int | None, bool]:
     """The scene a clause of a bible value dates itself from, and whether from the scene's start.
 
     "(scene 13)", "sc. 9": that scene, where the change may happen on screen; a story
-    day it opens with ("SD3:", "Day 3:"): the day's first scene, from its start.
+    day it opens with ("SD3:", "Day 3:"): the day's first scene, from its start; a day it
+    names inside ("on Day 3 night"): that day's first scene, the change some time that day.
     """
     ref = SCENE_REF_RE.search(clause)
     if ref:
@@ -199,6 +202,9 @@ def clause_scene(clause: str, day_starts: list[int]) -> tuple[int | None, bool]:
     day = DAY_LABEL_RE.match(clause)
     if day and 1 <= int(day.group(1)) <= len(day_starts):
         return day_starts[int(day.group(1)) - 1], True
+    day = DAY_IN_CLAUSE_RE.search(clause)
+    if day and 1 <= int(day.group(1)) <= len(day_starts):
+        return day_starts[int(day.group(1)) - 1], False  # some time that day: the change may be on screen
     return None, False
 
 

@@ -116,7 +116,7 @@ def looks(parse: Parse, resolve: Resolver) -> list[Look]:
             if owner is None:
                 continue
             said = _predicate_words(parse, n)
-            wet = any(w.lower in _WET for w in said)
+            wet = any(w.lower in _WET for w in [*said, *parse.tokens])  # (or the sentence: "both drenched, her hair ...")
             for w in said:
                 if wet and w.lower in ("dark", "darker", "darkened"):
                     continue  # "hair hangs wet and dark": wet hair darkens, whatever its colour

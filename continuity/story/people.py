@@ -176,7 +176,21 @@ class People:
         for scene, day in self.ctx.bible.story_days.items():
             if day.startswith("D") and scene.isdigit():
                 firsts[day] = min(firsts.get(day, 10**6), int(scene))
-        return sorted(firsts.values())
+        if firsts:
+            return sorted(firsts.values())
+        # No days fixed by the bible: the story's own days as the script reads them (a day the story
+        # skips starts where the next one does).
+        days = self.ctx.story_days
+        first: dict[int, int] = {}
+        for i, d in enumerate(days):
+            if d is not None and not self.ctx.is_flashback(i + 1):
+                first.setdefault(d, i + 1)
+        if not first:
+            return []
+        out = []
+        for n in range(1, max(first) + 1):
+            out.append(first.get(n) or min(v for k, v in first.items() if k > n))
+        return out
 
     # -- canon ----------------------------------------------------------------------------
     @cached_property

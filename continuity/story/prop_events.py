@@ -168,9 +168,30 @@ def events_of(ctx: Context, s: Sentence, parsed: dict, by_id: dict, aliases: dic
             antecedent = main_object(parsed[k], names)
             k -= 1
     evs = events(parse, antecedent, people(ctx, s), names)
+    if prev is not None and ctx.sentences[s.id - 1].scene == s.scene:
+        evs += _revealed(parse, prev, names)
     if aliases:
         evs = [Event(e.kind, canonical(e.obj, aliases), e.verb, e.actor, e.recipient, e.held) for e in evs]
     return evs
+
+
+_PASSED = frozenset("catch toss throw hand give pass slide press lob chuck flip drop".split())
+
+
+def _revealed(parse, prev, names: frozenset[str]) -> list[Event]:
+    """The thing a verbless sentence names after "something" or "it" changed hands: it is back.
+
+    "She tosses something to Lena, who catches it. The brass compass, dented." recovers the compass.
+    """
+    # the sentence's head noun: its root, or what the parser left hanging ("The brass compass, dented, its
+    # lid still engraved ...")
+    root = next((t for t in parse.tokens if t.dep in ("ROOT", "dep") and t.pos in ("NOUN", "PROPN")), None)
+    if root is None:
+        return []
+    unnamed = any(t.lemma in _PASSED and t.pos == "VERB" and any(
+        c.lower in ("it", "something", "them") for c in prev.children(t.i, "dobj")) for t in prev.tokens)
+    ref = object_ref(parse, root.i, props=names) if unnamed else None
+    return [Event("recover", ref, "reveal")] if ref is not None else []
 
 
 def _names_a_thing(parse, names: frozenset[str]) -> bool:
