@@ -165,3 +165,43 @@ def test_a_lost_thing_caught_and_then_named_in_a_sentence_of_its_own_is_back():
         ["prop"],
     )
     assert r.findings == ()
+
+
+PROPS = """\
+characters:
+  theo:
+    name: Theo
+    watch: "Steel wristwatch on his RIGHT wrist."
+  august:
+    name: August
+props:
+  ring_box:
+    look: "Small box of GREEN velvet, rubbed bald at the corners; cream satin cushion."
+  pocket_watch:
+    look: "GOLD pocket watch, back engraved 'A.A. 1961'."
+  gretas_car:
+    look: "Cream 1987 Volvo 240 wagon, rust bloom on the rear arch."
+"""
+
+
+def test_props_under_identifier_keys_a_box_of_green_velvet_and_a_kind_of_watch_against_another():
+    r = audit_text(
+        """
+        INT. LODGE - DAY
+
+        Theo checks the steel watch on his wrist. He brings out the green velvet box.
+
+        THEO
+        Here.
+
+        August opens the silver pocket watch. Outside, the cream car waits.
+
+        AUGUST
+        Later. Put the blue velvet box away.
+
+        Eli pockets the blue velvet box.
+        """,
+        PROPS,
+        ["prop"],
+    )
+    assert [(f.line, f.extra[1][1]) for f in r.findings] == [(8, "silver"), (13, "blue")]

@@ -595,6 +595,8 @@ def _place(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple) -> 
     name, fields = _split_entry(m, name, item, path, new)
     if not name or not name.strip():
         raise m.refuse(path, "an entry needs a name (name: ...)" if name is None else "name is empty")
+    if new and new[0] == "props" and "_" in name and " " not in name.strip():
+        name = name.replace("_", " ").strip()  # a key written as an identifier: "lenas_water_bottle"
     out: dict[str, Any] = {"name": name}
     m.new.setdefault(_low((*new, "name")), m.line(path))
     description: list[str] = []

@@ -77,6 +77,11 @@ def describe(parse, head: int, text: str) -> Look | None:
                 for p in parse.children(v.i, "prep"):
                     for o in parse.children(p.i, "pobj"):
                         words += [(o, o)] + [(c, o) for c in parse.children(o.i, "amod", "compound")]
+    for p in parse.children(head, "prep"):  # "a small box of green velvet" (but not "a cup of black coffee")
+        if p.lower == "of":
+            for o in parse.children(p.i, "pobj"):
+                if _material_of(o):
+                    words += [(o, o)] + [(c, o) for c in parse.children(o.i, "amod", "compound")]
     if tok.dep in ("nsubj", "nsubjpass"):
         v = parse.head(head)
         if v is not None and v.i != head and v.lemma in _BE:  # "the ledger is black"
@@ -193,6 +198,16 @@ def _names(ctx: Context) -> list[tuple[str, list[str]]]:
     for p in ctx.bible.props:
         for n in (p.name, *p.aliases):
             heads.setdefault(_bare(n).split()[-1] if _bare(n) else "", set()).add(p.name)
+    # a thing of one kind ("pocket watch") shares its head with another of a character's own kind
+    # ("watch: Steel wristwatch on his right wrist"): only its full name is it
+    for p in ctx.bible.props:
+        words = _bare(p.name).split()
+        if len(words) < 2:
+            continue
+        for c in ctx.bible.characters:
+            for key, value in c.attributes.items():
+                if key.lower().split()[-1:] == words[-1:] and words[-2] not in value.lower():
+                    heads.setdefault(words[-1], set()).add(f"{c.name}.{key}")
     for p in ctx.bible.props:
         if garment_kind(p.name):
             continue
@@ -383,6 +398,13 @@ def _bible_look(parse, text: str, words: list[str], root: bool = True) -> Look |
 def _root_look(parse, text: str) -> Look | None:
     """"A fat book bound in green cloth.": the description's root noun is the prop."""
     roots = [t for t in parse.tokens if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
+    # "Cream 1987 Volvo 240 wagon, rust bloom on the rear arch": the first phrase names it, whatever the
+    # parser made the root
+    cut = next((t.i for t in parse.tokens if t.text in (",", ";", ":", "(")), len(parse.tokens))
+    first = next((t for t in parse.tokens[:cut] if t.pos in ("NOUN", "PROPN") and t.dep != "compound"
+                  and not _colour_of(t) and not _material_of(t)), None)
+    if first is not None and (not roots or roots[0].i > cut):
+        roots = [first]
     return describe(parse, roots[0].i, text) if roots else None
 
 
