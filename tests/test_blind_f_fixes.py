@@ -205,3 +205,54 @@ def test_props_under_identifier_keys_a_box_of_green_velvet_and_a_kind_of_watch_a
         ["prop"],
     )
     assert [(f.line, f.extra[1][1]) for f in r.findings] == [(8, "silver"), (13, "blue")]
+
+
+def test_a_garment_said_to_be_soaked_and_then_dry_across_a_continuous_cut():
+    r = audit_text(
+        """
+        EXT. DOCK - DAY
+
+        Priya slips off the dock and into the lake.
+
+        NORA
+        Priya!
+
+        Nora hauls her up the ladder. Priya's jumpsuit is soaked through, streaming onto the boards.
+
+        INT. LOBBY - CONTINUOUS
+
+        Priya strides across the floor in her dry red jumpsuit.
+
+        PRIYA
+        Not a word.
+        """,
+        "",
+        ["wardrobe"],
+    )
+    assert [f.line for f in r.findings] == [12]
+
+
+def test_she_after_many_short_sentences_is_still_the_one_named_and_a_left_eye_gone_black_is_a_bruise():
+    r = audit_text(
+        """
+        EXT. CREEK - DAY
+
+        Morning. Lena, stiff and grey-faced, reaches the log. She looks at it. She looks at the water. She steps out.
+        Halfway over, she slips. Underwater. Cold like a fist. Dark. Loud. She surfaces. She gasps.
+
+        She's soaked to the chest, coughing.
+
+        LENA
+        No.
+
+        EXT. CREEK - CONTINUOUS
+
+        Lena, on her knees, tries to stand. Her jeans are dry and dusted with snow. Teo watches, the bruise round his left eye gone almost black.
+
+        TEO
+        Come on.
+        """,
+        "characters:\n  - name: Lena\n  - name: Teo\n    eyes: brown\n",
+        ["appearance", "wardrobe"],
+    )
+    assert [(f.line, "dry" in f.message) for f in r.findings] == [(13, True)]

@@ -78,12 +78,19 @@ def _person_state(parse: Parse, w: Token, state: tuple[str, str] | None = None) 
         return []  # a garment's or a body part's own state is read with it
     if w.dep == "amod" and head.pos == "NOUN" and not (head.character or _PEOPLE_NOUNS.match(head.lower)):
         return []  # "a wet road"
+    dim, value = state or STATES[w.lower]
+    # "Priya's jumpsuit is soaked through", "Her jeans are dry": what is said to be wet is someone's garment
+    said_of = parse.subject(w) if w.pos == "VERB" else parse.subject(head) if w.dep == "acomp" else None
+    if said_of is not None and (said_of.lower.split()[-1] in GARMENT_WORDS or said_of.lower in BODY
+                                or said_of.lower in HAIR_NOUNS):
+        who, gender, how = _owner_any(parse, said_of, own_body=False)
+        return [Trait(f"state.clothes.{dim}", value, _words(parse, said_of, w), min(said_of.start, w.start), who,
+                      gender, _change(parse, w, f"state.x.{dim}"), how=how)]
     who, gender, tok = _adj_owner(parse, w)
     how = "parse"
     if tok is None:
         who, gender, tok = _subject_owner(parse, w)
         how = "subject" if tok is not None else "none"
-    dim, value = state or STATES[w.lower]
     return [Trait(f"state.clothes.{dim}", value, w.text, w.start, who, gender, _change(parse, w, f"state.x.{dim}"),
                   how=how)]
 

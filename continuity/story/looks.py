@@ -116,6 +116,9 @@ def looks(parse: Parse, resolve: Resolver) -> list[Look]:
             if owner is None:
                 continue
             said = _predicate_words(parse, n)
+            if attribute == "eyes" and n.lower == "eye" and any(
+                    c.lower in ("left", "right") for c in parse.children(n.i, "amod")):
+                continue  # "the bruise round his left eye gone almost black": one eye's colour is a black eye
             wet = any(w.lower in _WET for w in [*said, *parse.tokens])  # (or the sentence: "both drenched, her hair ...")
             for w in said:
                 if wet and w.lower in ("dark", "darker", "darkened"):

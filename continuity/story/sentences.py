@@ -393,8 +393,9 @@ class Reader:
         found = self._previous_named(s, gender)
         if found or not include_self:
             return found
-        # A paragraph that opens with "He": the character last named (or speaking) in the scene.
-        for k in range(s.id - 1, max(-1, s.id - 8), -1):
+        # A paragraph that opens with "He": the character last named (or speaking) in the scene (however
+        # many short sentences back: "Underwater. Cold like a fist. She surfaces...").
+        for k in range(s.id - 1, max(-1, s.id - 25), -1):
             prev = self.sentences[k]
             if prev.scene != s.scene:
                 break
