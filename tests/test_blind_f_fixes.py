@@ -256,3 +256,62 @@ def test_she_after_many_short_sentences_is_still_the_one_named_and_a_left_eye_go
         ["appearance", "wardrobe"],
     )
     assert [(f.line, "dry" in f.message) for f in r.findings] == [(13, True)]
+
+
+def test_an_afternoon_sky_at_night_and_noon_light_at_dawn():
+    r = audit_text(
+        """
+        EXT. RIDGE - BIVOUAC - NIGHT
+
+        Dana and Marcus sit in their sleeping bags. Above them, the clouds tear open on a hard blue afternoon sky.
+
+        DANA
+        Sleep.
+
+        INT. BOATHOUSE - DAWN
+
+        Hard noon light blazes through the cracks in the clapboard.
+
+        ELI
+        Found it.
+
+        EXT. LAKE - NIGHT
+
+        A deep blue night sky over the water.
+
+        ELI
+        Look.
+        """,
+        "",
+        ["timeline"],
+    )
+    assert [f.line for f in r.findings] == [3, 10]
+
+
+def test_a_door_painted_over_the_last_of_its_old_colour_and_wallpaper_of_pink_peonies():
+    r = audit_text(
+        """
+        EXT. BOATHOUSE - DAY
+
+        Theo runs a roller of sunflower-yellow paint over the last of the old green.
+
+        THEO
+        Done.
+
+        INT. BRIDAL SUITE - DAY
+
+        Afternoon sun warms the green-striped wallpaper.
+
+        EXT. BOATHOUSE - DAY
+
+        THE NEXT DAY
+
+        Theo sits with his back against the green door.
+
+        THEO
+        Still here.
+        """,
+        "locations:\n  bridal_suite:\n    dressing: \"Room 12. Wallpaper of PINK peonies, brass bed.\"\n",
+        ["location"],
+    )
+    assert [f.line for f in r.findings] == [10, 16]

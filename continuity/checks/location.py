@@ -205,6 +205,11 @@ def _parsed_pairs(ctx: Context, sentences: list) -> dict[int, list[tuple[str, st
     return out
 
 
+#: Surfaces that carry a pattern: "wallpaper of pink peonies" is pink wallpaper.
+_PATTERNED = frozenset({"wallpaper", "curtains", "tiles", "rug", "carpet", "quilt", "bedspread", "tablecloth", "mural",
+                        "duvet", "blinds", "cushions", "pillows"})
+
+
 def _feature_colours(parse, text: str) -> list[tuple[str, str, str, bool]]:
     """(feature, colour as written, the writer's phrase, definite) for each set feature given a colour in ``parse``."""
     pairs = []
@@ -218,6 +223,14 @@ def _feature_colours(parse, text: str) -> list[tuple[str, str, str, bool]]:
         definite = not any(c.dep == "det" and c.lower in ("a", "an", "another", "some") for c in parse.children(t.i)) \
             or bool(_EXISTENTIAL_RE.match(text))
         colours = [c for c in parse.children(t.i, "amod", "compound", "nmod") if _colour(c.text)]
+        # "the green-striped wallpaper": the colour the parser hung under the hyphenated word
+        colours += [k for c in parse.children(t.i, "amod", "compound") for k in parse.children(c.i, "advmod", "npadvmod",
+                    "compound", "amod") if _colour(k.text) and k.i + 1 < len(parse.tokens)
+                    and parse.tokens[k.i + 1].text == "-"]
+        if not colours and feature in _PATTERNED:
+            # "Wallpaper of pink peonies": a pattern's colour is the surface's
+            colours += [k for p in parse.children(t.i, "prep") if p.lower == "of" for o in parse.children(p.i, "pobj")
+                        for k in parse.children(o.i, "amod", "compound") if _colour(k.text)]
         # "Lace curtains, white and thin, hang at the window": adjectives set off after the noun
         colours += [c for c in parse.children(t.i, "conj") if c.pos == "ADJ" and _colour(c.text)]
         for a in parse.children(t.i, "appos"):  # "The radiator, a faded brown, looks older"

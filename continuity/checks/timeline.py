@@ -41,7 +41,9 @@ _DAY_RE = re.compile(
     r"(?:the )?sun (?:rises|is rising|comes up|climbs|is up|is high|breaks through|peeks over|crests)|sunrise|sun-up|sunup|"
     r"dawn (?:breaks|chorus)|first light|birdsong|birds (?:sing|singing|chirp|chirping|twitter)|sunlit|sun-drenched|"
     r"sunbeams?|blue sky|cloudless sky|daylight (?:floods|streams|pours|fills)|"
-    r"(?:morning|afternoon|midday|noon|noonday) (?:heat|glare|haze)|"
+    r"(?:morning|afternoon|midday|noon|noonday) (?:heat|glare|haze|light|sunlight|sun|brightness)|"
+    # "a hard blue afternoon sky" (but not "a deep blue night sky", "a blue-black sky")
+    r"(?:blue|cloudless|afternoon|midday|noon|noonday|morning)\s+(?:(?!night\b|dark\b|black\b|inky?\b|starr?y?\b)[a-z]+\s+){0,2}sky|"
     # the sun as the one doing something, whatever words come before it ("A low winter sun lays a path")
     r"(?:a|the) (?:[a-z]+ ){0,2}sun (?!sets\b|set\b|has\b|had\b|is down|goes down|went down|is gone|sinks|sank|dips|"
     r"dipped|drops|dropped|slips|slipped|disappears|disappeared|vanishes)[a-z]+s\b|"
@@ -64,7 +66,7 @@ _THING_AFTER_RE = re.compile(r"^(?:-|\s+(?:earrings?|pendants?|necklaces?|charms
                              r"pies?|signs?|flags?|symbols?|lanterns?|tiles?|mobiles?|hats?|visors?|umbrellas?|loungers?|"
                              r"beds?|dials?|faces?\s+clock))\b", re.IGNORECASE)
 #: In a DAWN or DUSK scene: a sun high in the sky, or the sun going the other way.
-_NOON_RE = re.compile(r"\b(?:noon|midday|noonday|mid-day|overhead|afternoon) sun(?:light|shine)?\b|\bhigh noon\b|"
+_NOON_RE = re.compile(r"\b(?:noon|midday|noonday|mid-day|overhead|afternoon) (?:sun(?:light|shine)?|light)\b|\bhigh noon\b|"
                       r"\bsun (?:is )?(?:high|straight overhead)\b|\b(?:noon|midday|afternoon) (?:heat|glare)\b",
                       re.IGNORECASE)
 _SUNSET_RE = re.compile(r"\b(?:the )?sun (?:is )?(?:going|goes|sinking|sinks|dropping|drops|slipping|slips) "

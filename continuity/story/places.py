@@ -49,7 +49,9 @@ _KIND_WORDS = frozenset("""stuffed framed potted mounted neon embroidered taxide
 _NOT_NOUNS = frozenset("the a an in on of and or with at by for to from over under its his her their".split())
 _PAINT_RE = re.compile(
     r"\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?)\b", re.I)
-_OVER_RE = re.compile(r"\bover\s+(?:the|its|his|her)\s+(?P<c>[a-z]+(?:[\s-][a-z]+)?)\b", re.I)
+#: The colour painted over: "over the racing green", "over the last of the old green".
+_OVER_RE = re.compile(r"\bover\s+(?:the|its|his|her)\s+(?:(?:last|rest|remains)\s+of\s+(?:the\s+)?)?(?:(?:old|faded|peeling|"
+                      r"chipped|tired)\s+)?(?P<c>[a-z]+(?:[\s-][a-z]+)?)\b", re.I)
 _ROOMS = frozenset("""kitchen walls wall room hall hallway bathroom bedroom parlour parlor study office landing stairwell
 boathouse house shed barn doors door facade fence gate porch hut cabin""".split())
 
