@@ -315,3 +315,20 @@ def test_a_door_painted_over_the_last_of_its_old_colour_and_wallpaper_of_pink_pe
         ["location"],
     )
     assert [f.line for f in r.findings] == [10, 16]
+
+
+def test_an_age_said_of_someone_by_name():
+    r = audit_text(
+        """
+        INT. STATION - NIGHT
+
+        PEMBERTON
+        Ray's fifty-two, Claire, and he's built like a woodstove. He'll keep.
+
+        CLAIRE
+        Ray's fifty-two miles from anywhere.
+        """,
+        "characters:\n  - name: Ray\n    age: 48\n  - name: Claire\n  - name: Pemberton\n",
+        ["timeline"],
+    )
+    assert [f.line for f in r.findings] == [4]

@@ -37,6 +37,10 @@ _SAID_AGE_RE = re.compile(
 #: A speech that opens with the speaker's own age: "Fifty-nine years old, and you put a paper crown on me."
 _OWN_AGE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:{_NUM.replace('(?P<n>', '(?P<n>', 1)})[\s-]+years?[\s-]+old"
                          r"(?=\s*[.!?]|,\s+and\s+(?:you|I|they|he|she|now|still)\b)", re.IGNORECASE)
+#: Someone's age said by name: "Ray's fifty-two, Claire, and he's built like a woodstove."
+_THEIR_AGE_RE = re.compile(
+    rf"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|\u2019s|\s+is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{_NUM}"
+    r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;,]|\s+(?:and|but)\b)")
 _WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{_NUM}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
 _ANNOUNCED_RE = re.compile(rf"\b{_NUM}[\s-]+years?[\s-]+(?:of[\s-]+age|old)\b", re.IGNORECASE)
 
@@ -169,6 +173,15 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 if who and who != el.character and age is not None and 3 <= age <= 110:
                     yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" ,"), who, age, known,
                                         present_year)
+            for m in _THEIR_AGE_RE.finditer(el.text):
+                who = ctx.cast.surface.get(m.group("name").upper())
+                age = number(m.group("n"))
+                if who is None or who == el.character or age is None or not 3 <= age <= 110:
+                    continue
+                if _NOT_NOW_RE.search(el.text[max(0, m.start() - 20): m.start()]):
+                    continue
+                yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age, known,
+                                    present_year)
             looked_at = _looked_at(ctx, last_action.text, el.character) if last_action is not None else None
             m = _DESCRIBED_AGE_RE.match(el.text)
             if m and looked_at and not _OWN_AGE_RE.match(el.text):
