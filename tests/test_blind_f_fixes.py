@@ -332,3 +332,39 @@ def test_an_age_said_of_someone_by_name():
         ["timeline"],
     )
     assert [f.line for f in r.findings] == [4]
+
+
+def test_eaten_to_the_last_square_and_cracked_against_a_boulder_then_used():
+    r = audit_text(
+        """
+        EXT. SPRUCE - NIGHT
+
+        Lena unzips her pocket. Ray's chocolate bar. She eats it all, every square, and licks the foil.
+
+        LENA
+        Sorry, Dad.
+
+        EXT. CREEK - DAY
+
+        She breaks off a square of Ray's chocolate bar.
+
+        EXT. BANK - DAY
+
+        Dana slips. The yellow radio cracks against a boulder. The screen is dead.
+
+        DANA
+        Great.
+
+        Marcus hands over his spare radio, a black handset.
+
+        EXT. RIDGE - DAY
+
+        Dana keys the black handset. Then she keys her yellow radio.
+
+        DANA
+        Base?
+        """,
+        "",
+        ["prop"],
+    )
+    assert [f.line for f in r.findings] == [10, 23]

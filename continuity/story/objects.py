@@ -61,6 +61,11 @@ ABSENT = frozenset(
     "search seek miss lack need want mourn remember recall imagine picture dream describe mention ask discuss "
     "think talk wonder regret crave wish grieve".split()
 )
+#: What a thing breaks against when it hits it.
+HARD = frozenset("boulder boulders rock rocks stone stones floor wall walls concrete pavement ground tarmac asphalt "
+                  "bitumen tiles flagstones kerb curb step steps sidewalk".split())
+#: Eating or drinking a thing up: gone ("eats it all", "wolfs down the last sandwich", "drains the flask").
+CONSUME = frozenset("eat devour gobble wolf scoff swallow polish drink drain down guzzle finish".split())
 STATE = frozenset(
     "sit lie rest gleam glint glow shine tick ring buzz vibrate hang dangle stand wait remain lay perch shimmer "
     "hum beep chime flash blink sparkle twinkle glisten lean peek poke protrude swing sway jut".split()
@@ -385,10 +390,15 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         for d in dobjs:
             if d.lower == "it" and _idiom(parse, v, d):
                 continue  # "they made it to Ceduna", "takes it easy": no thing at all
+            if d.lemma in _PORTIONS:
+                # "breaks off a square of Ray's chocolate bar": a use of the bar
+                d = next((o for p in parse.children(d.i, "prep") if p.lower == "of" for o in parse.children(p.i, "pobj")), d)
             ref = object_ref(parse, d.i, antecedent, props)
             if ref is None or _is_person(d, people):
                 continue
-            kind, recipient = _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, people, ref)
+            whole = lemma in CONSUME and _all_of(parse, v, d)
+            kind, recipient = _transitive_kind(lemma, parts | ({"up"} if whole else set()), gone_place, preps,
+                                               recipient_tok, actor, people, ref)
             if lemma in SWALLOW and subj is not None and subj.lemma in FORCES and kind in ("use", "new", None):
                 kind, recipient = "loss", None  # "The tide takes it."
             if (lemma in TAKE and _stranger(subj) and kind in ("use", "transfer", "new", None)
@@ -530,6 +540,18 @@ def _antecedents(parse: Parse, before: ObjectRef | None, props: frozenset[str] =
     return _Antecedents(parse, before, props)
 
 
+#: A portion of a thing: using one uses the thing ("a square of chocolate", "a swig from the flask").
+_PORTIONS = frozenset("square piece bit slice bite chunk sip swig mouthful crumb corner strip shard segment wedge "
+                      "drop splash dram".split())
+
+
+def _all_of(parse: Parse, v: Token, obj: Token) -> bool:
+    """Whether a verb takes all of its object: "eats it all, every square", "drinks the whole flask", "the last of"."""
+    near = [*parse.children(v.i), *parse.children(obj.i)]
+    return any(c.lower in ("all", "every", "whole", "entire", "rest") for c in near for c in [c, *parse.children(c.i)]) \
+        or any(c.lower == "last" for c in parse.children(obj.i, "amod"))
+
+
 def _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, people, ref) -> tuple[str | None, str | None]:
     """What a verb does to its direct object: (kind, recipient)."""
     if ref.indefinite and lemma not in DESTROY | THROW:
@@ -544,6 +566,8 @@ def _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, peop
         return "loss", None
     if lemma in ("tear", "rip") and parts & {"up", "apart"}:
         return "loss", None
+    if lemma in CONSUME and parts & {"up", "off", "down"}:
+        return "loss", None  # "She eats it all, every square": nothing left of it
     if lemma in LOSE:
         return "loss", None
     if lemma in STEAL:
@@ -610,6 +634,9 @@ def _subject_kind(lemma, parts, gone_place, passive, parse, v, places) -> str | 
         return "loss"  # "The red umbrella is riding away up the hill on the tram": left behind, carried off
     if lemma in ("catch",) and any(o.lemma == "fire" for o in parse.children(v.i, "dobj")):
         return "loss"
+    if lemma in ("crack", "smash", "slam", "crash", "shatter") and any(
+            p in ("against", "on", "onto", "into") and o.lemma in HARD for p, o in _prep_objects(parse, v)):
+        return "loss"  # "The yellow radio cracks against a boulder"
     if lemma in STATE or v.pos == "VERB":
         return "use"
     return None

@@ -18,6 +18,8 @@ from continuity.story.objects import (
     ALIENATE,
     ASH,
     AWAY,
+    CONSUME,
+    HARD,
     CARRIED_OFF,
     DESTROY,
     FIRE,
@@ -51,6 +53,7 @@ _IRREGULAR = {
     "tear": "tore torn", "blow": "blew blown", "feed": "fed", "catch": "caught", "let": "let", "slide": "slid",
     "take": "took taken", "go": "went gone", "fall": "fell fallen", "cast": "cast", "sling": "slung",
     "drag": "dragged", "burst": "burst", "lend": "lent", "swing": "swung", "ride": "rode ridden", "put": "put", "lay": "laid", "set": "set",
+    "eat": "ate eaten", "drink": "drank drunk",
 }
 
 
@@ -78,6 +81,10 @@ _STRONG_FORMS = frozenset(f for lemma in _STRONG for f in _forms(lemma)) | {"gon
 
 
 _WEAK_FORMS = frozenset(f for lemma in _WEAK for f in _forms(lemma))
+#: Eaten or drunk up: a loss with a word that says all of it went ("eats it all, every square").
+_CONSUMED_FORMS = frozenset(f for lemma in CONSUME for f in _forms(lemma))
+_ALL_WORDS = frozenset("all every whole entire last rest up off down".split())
+_HIT_FORMS = frozenset(f for lemma in ("crack", "crash", "slam", "smash", "shatter") for f in _forms(lemma))
 
 
 _CONTEXT = frozenset(GONE_PLACES | AWAY | PERSON_NOUNS | ASH | FIRE | {"nothing", "lost", "overboard", "beyond"})
@@ -101,6 +108,10 @@ def may_lose(text: str) -> bool:
     words = set(_WORDS_RE.findall(text.lower()))
     if not _STRONG_FORMS.isdisjoint(words):
         return True
+    if not _CONSUMED_FORMS.isdisjoint(words) and not _ALL_WORDS.isdisjoint(words):
+        return True
+    if not _HIT_FORMS.isdisjoint(words) and not HARD.isdisjoint(words):
+        return True  # "cracks against a boulder"
     return not _WEAK_FORMS.isdisjoint(words) and not _CONTEXT.isdisjoint(words)
 
 
