@@ -368,3 +368,31 @@ def test_eaten_to_the_last_square_and_cracked_against_a_boulder_then_used():
         ["prop"],
     )
     assert [f.line for f in r.findings] == [10, 23]
+
+
+def test_a_ring_slid_onto_someone_elses_finger_is_theirs():
+    r = audit_text(
+        """
+        INT. KITCHEN - DAY
+
+        Greta works a silver moonstone ring off her own right hand.
+
+        GRETA
+        My mother's. Something old.
+
+        She slides the ring onto Nora's right ring finger.
+
+        NORA
+        Oh.
+
+        EXT. LAWN - DUSK
+
+        Greta turns the moonstone ring round and round on her right hand; she never stopped wearing it.
+
+        GRETA
+        There.
+        """,
+        "characters:\n  - name: Greta\n  - name: Nora\n",
+        ["wardrobe", "prop"],
+    )
+    assert [f.line for f in r.findings] == [15]

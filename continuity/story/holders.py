@@ -32,13 +32,14 @@ THINGS = {**ITEMS, **{w: w for w in ("penknife", "knife", "key", "keys", "letter
                                       "compass", "lighter", "wallet", "purse", "bag", "case", "box")}}
 #: Words before a thing that say it is one of several: giving it away leaves the giver one.
 _ANOTHER = {"spare", "extra", "another", "second", "other", "backup", "spare-", "old", "new"}
-_GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "return", "tuck", "put", "set",
+_GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "slide", "return", "tuck", "put", "set",
          "drape", "sling", "loop", "wrap", "fling", "push", "lay"}
 _ONTO = {"on", "onto", "round", "around", "over", "into", "to", "across", "in"}
 #: Things given for good: jewellery and keepsakes are not lent for an evening like a coat.
 _KEEPSAKES = {"studs", "pearls", "earring", "earrings", "brooch", "pendant", "cufflinks", "ring", "necklace", "locket",
               "bracelet", "watch", "chain"}
-_BODY = {"head", "shoulders", "shoulder", "neck", "palm", "palms", "hand", "hands", "lap", "arms", "fist", "fingers"}
+_BODY = {"head", "shoulders", "shoulder", "neck", "palm", "palms", "hand", "hands", "lap", "arms", "fist", "fingers",
+         "finger", "wrist", "arm", "throat", "ear", "ears", "lapel"}
 _PRON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -84,7 +85,7 @@ class Holders:
                         re.IGNORECASE)
         chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and rx.search(s.text)
                   and re.search(r"\b(?:gives?|hands?|pass|presses|tosses|throws|lends|puts?|sets?|drapes?|slings?|"
-                                r"loops?|wraps?|tucks?|returns?|slips?|lays?)\b", s.text, re.IGNORECASE)]
+                                r"loops?|wraps?|tucks?|returns?|slips?|slides?|lays?)\b", s.text, re.IGNORECASE)]
         out: list[Handover] = []
         last: dict[int, tuple[str, str | None]] = {}  # paragraph -> the last thing named
         pending: dict[int, tuple] = {}  # paragraph -> a thing handed over with no taker yet
