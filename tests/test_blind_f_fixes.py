@@ -396,3 +396,47 @@ def test_a_ring_slid_onto_someone_elses_finger_is_theirs():
         ["wardrobe", "prop"],
     )
     assert [f.line for f in r.findings] == [15]
+
+
+def test_sides_a_hearing_aid_a_tattoo_called_by_its_picture_and_her_after_behind_her():
+    r = audit_text(
+        """
+        INT. LODGE - DAY
+
+        August adjusts the hearing aid in his left ear. Eli rolls his sleeve: the swallow on his left forearm.
+
+        AUGUST
+        Speak up.
+
+        EXT. CREEK - DAY
+
+        Dana wraps Lena's right palm in white gauze.
+
+        DANA
+        Keep it up.
+
+        EXT. TRAILHEAD - DAY
+
+        THE NEXT DAY
+
+        Dana comes down the trail. Lena is right behind her, still in Dana's grey fleece, her left hand bandaged in white.
+
+        LENA
+        Mom!
+        """,
+        """\
+characters:
+  august:
+    name: August
+    hearing_aid: "Beige, in his RIGHT ear (deaf on the right side)."
+  eli:
+    name: Eli
+    tattoo: "Swallow on the inside of his RIGHT forearm."
+  dana:
+    name: Dana
+  lena:
+    name: Lena
+""",
+        ["appearance"],
+    )
+    assert sorted(f.line for f in r.findings) == [3, 3, 19]

@@ -59,7 +59,8 @@ SIDED = {"watch": "wrist", "wristwatch": "wrist", "bracelet": "wrist", "sling": 
          "splint": "arm", "bandage": None, "bandages": None, "dressing": None, "gauze": None, "plaster": None,
          "scar": None, "tattoo": None, "piercing": None, "stud": "ear", "earring": "ear", "ring": "hand",
          "stitches": None, "limp": "leg", "patch": "eye", "eyepatch": "eye", "bruise": None, "burn": None,
-         "cut": None, "gash": None, "graze": None, "birthmark": None, "brace": None}
+         "cut": None, "gash": None, "graze": None, "birthmark": None, "brace": None, "aid": "ear",
+         "hearing-aid": "ear", "earpiece": "ear", "monocle": "eye"}
 
 
 BODY = {"wrist": "wrist", "wrists": "wrist", "arm": "arm", "arms": "arm", "forearm": "arm", "forearms": "arm",

@@ -86,6 +86,15 @@ def as_sentence(key: str | None, text: str) -> str:
         return text if re.search(r"beard|moustache|mustache|stubble|shaven", text, re.IGNORECASE) else f"a {text} {k}"
     if k in ("build", "height", "figure", "physique", "body"):
         return f"She is {text}"
+    noun = k.replace("_", " ").split()[-1] if k.strip() else ""
+    if (noun in tr.SIDED and noun not in ("cut", "cast", "patch", "ring", "stud")) and not re.search(
+            rf"\b{re.escape(noun)}\b", text, re.IGNORECASE):
+        # "tattoo: Swallow on the inside of his RIGHT forearm", "hearing_aid: Beige, in his RIGHT ear": the
+        # key names the thing, the value its side
+        side = re.search(r"\b(left|right)\b[\s-]+(?:\w+[\s-]+)?(\w+)", text, re.IGNORECASE)
+        if side and side.group(2).lower() in tr.BODY:
+            what = k.replace("_", " ")
+            return f"She has a {what} on her {side.group(1).lower()} {side.group(2).lower()}. {text}"
     if _MARK_KEYS_RE.search(k) and not re.match(r"\s*(?:a|an|the|his|her|their|one|two)\b", text, re.IGNORECASE):
         return f"She has a {text}"  # "marks: faded compass tattoo, inside of the left forearm": a thing she has
     if re.match(r"(?:look|looks|appearance|hair and make|hmu)\b", k):

@@ -317,6 +317,7 @@ class People:
                     continue
                 out.append(Statement(who, t, s))
         out += self._referred()
+        out += self._marks_by_name()
         # The lexicon's reading of introductions and set phrases ("Red-headed ZACKY PRICE",
         # "NOOR (20s), slender,") where the small parser mangles the words.
         have = {(st.sentence.id, st.character, st.key) for st in out}
@@ -350,6 +351,38 @@ class People:
                 who = t.owner or ctx.reader.previous_named(s, t.pronoun, include_self=True)
                 if who in ctx.cast.gender:
                     out.append(Statement(who, t, s))
+        return out
+
+    def _marks_by_name(self) -> list[Statement]:
+        """Sides of a mark the script calls by what the bible says it shows: "the swallow on his left forearm"
+        for "tattoo: Swallow on the inside of his RIGHT forearm"."""
+        ctx = self.ctx
+        names: dict[str, tuple[str, str]] = {}  # the mark's own word -> (character, the bible's noun for it)
+        for c in ctx.bible.characters if self.ctx.explicit_bible else ():
+            who = ctx.cue_of.get(c.name, c.name)
+            for key, value in c.attributes.items():
+                noun = key.replace("_", " ").lower().split()[-1] if key.strip() else ""
+                m = re.match(r"\s*(?:an?\s+|the\s+)?([A-Za-z]+)\b", value)
+                if noun in tr.SIDED and not tr.SIDED[noun] and m and m.group(1).lower() not in _NOT_A_NAME \
+                        and not re.search(r"\b(?:left|right)\b", m.group(1), re.IGNORECASE):
+                    names[m.group(1).lower()] = (who, noun)
+        if not names:
+            return []
+        rx = re.compile(r"\b(?:the|his|her|a)\s+(?:[\w-]+\s+)?(?P<w>" + "|".join(map(re.escape, names)) + r")\b(?:\s+\w+)?"
+                        r"\s+(?:on|in|across|along|inside|down)\s+(?:the\s+inside\s+of\s+)?(?:his|her|the)\s+"
+                        r"(?P<s>left|right)\s+(?P<b>\w+)", re.IGNORECASE)
+        out = []
+        for s in ctx.sentences:
+            if s.kind != "action" or s.scene == 0:
+                continue
+            for m in rx.finditer(s.text):
+                who, noun = names[m.group("w").lower()]
+                limb = tr.BODY.get(m.group("b").lower())
+                if limb is None or who not in ctx.cast.gender:
+                    continue
+                trait = tr.Trait(f"side.{noun}.{limb}", m.group("s").lower(), m.group(0), m.start(), who, None, False,
+                                 False, "named")
+                out.append(Statement(who, trait, s))
         return out
 
     # -- over time ----------------------------------------------------------------------------
@@ -446,6 +479,11 @@ class People:
         return first + later
 
 
+#: First words of a mark's description that are not its name ("Faded", "Small", "Old").
+_NOT_A_NAME = frozenset("faded small large old new thin thick long short deep pale white red blue black green dark "
+                        "light fresh healed healing jagged ragged raised puckered tiny big inside outside on in".split())
+
+
 def _patient(ctx: Context, s: Sentence, agent: str | None) -> str | None:
     """Who else the scene was last about: the one whose hand is bound, when someone binds "the palm"."""
     for k in range(s.id - 1, max(-1, s.id - 10), -1):
@@ -469,8 +507,8 @@ def _object_referent(ctx: Context, s, t) -> str | None:
     left eyebrow": "him" is not Grant (that would be "himself"), so neither is "his".
     """
     rx = _HIM_RE if t.pronoun == "m" else _HER_OBJECT_RE if t.pronoun == "f" else None
-    if rx is None or not rx.search(s.text[: t.start]):
-        return None
+    if rx is None or not any(not _AFTER_PREPOSITION_RE.search(s.text[:m.start()]) for m in rx.finditer(s.text[: t.start])):
+        return None  # ("Lena is right behind her, ... her left hand bandaged": a place, not someone taken in)
     named = [m for m in ctx.reader.mentions(s) if m.end <= t.start]
     subject = next((m.character for m in named if not m.possessive), None)
     others = [m.character for m in named if m.character != subject and
@@ -479,6 +517,9 @@ def _object_referent(ctx: Context, s, t) -> str | None:
 
 
 _HIM_RE = re.compile(r"\bhim\b")
+_AFTER_PREPOSITION_RE = re.compile(r"\b(?:behind|beside|besides|to|at|with|for|from|of|near|after|before|toward|towards|"
+                                   r"around|round|past|over|under|above|below|between|among|like|than|by|on|onto|into|"
+                                   r"about|against|across|beyond|without|alongside)\s+$", re.IGNORECASE)
 _HER_OBJECT_RE = re.compile(r"\bher\b(?=\s*(?:[.,:;]|in\b|up\b|out\b|over\b|away\b|back\b))")
 
 
