@@ -440,3 +440,39 @@ characters:
         ["appearance"],
     )
     assert sorted(f.line for f in r.findings) == [3, 3, 19]
+
+
+def test_a_puffer_is_a_jacket_and_whoever_is_in_someone_elses_fleece_wears_it():
+    r = audit_text(
+        """
+        INT. CABIN - DAY
+
+        Lena, bundled in her yellow puffer, crouches beside the bunk.
+
+        LENA
+        Dad?
+
+        EXT. TRAILHEAD - DAY
+
+        Dana comes down the trail. Lena is right behind her, still in Dana's grey fleece.
+
+        DANA
+        Here.
+
+        Together they pull Dana's spare grey fleece over Marcus's head.
+        """,
+        """\
+characters:
+  lena:
+    name: Lena
+    costume: "PURPLE puffer jacket and jeans."
+  dana:
+    name: Dana
+    costume: "Orange hardshell jacket throughout the search."
+  marcus:
+    name: Marcus
+""",
+        ["wardrobe"],
+    )
+    # Lena in a grey fleece is against her bible; Dana, whose fleece it is, is not in it
+    assert [(f.line, f.message.split()[0]) for f in r.findings] == [(3, "LENA"), (10, "LENA")]

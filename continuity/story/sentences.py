@@ -329,6 +329,13 @@ class Reader:
             return None
         # "Mara's red coat", "Eli's pale blue eyes".
         if ms and ms[-1].possessive and not re.search(r"[,;]|\band\b", before[ms[-1].end :]):
+            if garment and re.search(r"\b(?:spare|extra|other)\s+(?:[\w-]+\s+){0,2}$", before[ms[-1].end:]):
+                return None  # "pull Dana's spare grey fleece over her head": not the one Dana has on
+            if garment and re.search(r"\bin\s+$", before[:ms[-1].start]):
+                # "Lena ..., still in Dana's grey fleece": the one in it wears it
+                wearer = [m for m in ms[:-1] if not m.possessive and m.character != ms[-1].character]
+                if wearer:
+                    return wearer[-1].character, "named"
             return ms[-1].character, "possessive"
         pm = _POSS_BEFORE.search(before)
         if pm:

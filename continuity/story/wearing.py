@@ -72,7 +72,19 @@ def garment_owner(parse: Parse, start: int, end: int, resolve: Resolver) -> tupl
     g = nouns[-1]
     for c in parse.children(g.i, "poss"):
         who = _who(c, resolve)
-        return (who, "possessive", False) if who else None
+        if who is None:
+            return None
+        # "Lena is right behind her, still in Dana's grey fleece": the one in it wears it, not its owner; and
+        # "Dana's spare fleece" is one she is not wearing
+        if any(m.lower in ("spare", "extra", "old", "other") for m in parse.children(g.i, "amod")):
+            return None
+        head = parse.head(g.i)
+        if g.dep == "pobj" and head.lower == "in":
+            v = parse.clause_verb(head.i)
+            wearer = _who(parse.subject(v), resolve) if v is not None and parse.subject(v) is not None else None
+            if wearer and wearer != who:
+                return wearer, "subject", False
+        return who, "possessive", False
     v = parse.clause_verb(g.i)
     if v is None:
         return None
