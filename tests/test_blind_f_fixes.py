@@ -476,3 +476,37 @@ characters:
     )
     # Lena in a grey fleece is against her bible; Dana, whose fleece it is, is not in it
     assert [(f.line, f.message.split()[0]) for f in r.findings] == [(3, "LENA"), (10, "LENA")]
+
+
+def test_a_clean_face_after_a_bloody_one_and_dry_after_pitching_into_the_river():
+    r = audit_text(
+        """
+        EXT. SCREE - DAY
+
+        Marcus rolls over, blood sheeting from his nose. Dana kneels. She sets his glasses back on his bloody face.
+
+        DANA
+        Hold still.
+
+        EXT. SCREE - MOMENTS LATER
+
+        Marcus sits on a rock, head tipped back, his face clean.
+
+        EXT. LEVEE - NIGHT
+
+        Theo, on the crown, feels the earth go. He pitches forward into the black water.
+
+        ELIJAH
+        Theo!
+
+        INT. OFFICE - NIGHT - CONTINUOUS
+
+        The door bangs open. Theo bursts in, capless but bone-dry.
+
+        THEO
+        It's through!
+        """,
+        "characters:\n  - name: Marcus\n  - name: Dana\n    notes: She leads the search team.\n  - name: Theo\n  - name: Elijah\n",
+        ["appearance", "wardrobe"],
+    )
+    assert [f.line for f in r.findings] == [10, 21]

@@ -237,8 +237,11 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
     who, gender, how = _owner_any(parse, t)
     left, _ = _left(parse, t)
     mods = [*left, *_mods(parse, t)]
+    said: list[Token] = []  # what the clause says the part is: "his face clean", "His face is clean"
     if t.dep in ("nsubj", "nsubjpass"):
         mods.append(parse.head(t.i))
+        said = [parse.head(t.i), *parse.children(parse.head(t.i).i, "acomp")]
+        mods += said[1:]
     side = next((SIDES[m.lower] for m in mods if m.lower in SIDES), None)
     part = BODY[t.lower]
     if part is None:
@@ -264,7 +267,7 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
     left_words, _ = _left(parse, t)
     for m in mods:
         state = STATES.get(m.lower)
-        if state and state[0] == "clean" and m in left_words and part in ("hand", "face", "arm"):
+        if state and state[0] == "clean" and (m in left_words or m in said) and part in ("hand", "face", "arm"):
             # "grips the wheel with clean hands": no blood, no dirt
             target = f"{part}.{side}" if side else part
             for dim in ("stain", "dirt"):

@@ -137,6 +137,8 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _bandage_it(parse, t)
         if t.pos == "VERB" and t.lemma in SPILL_VERBS:
             out += _spill(parse, t)
+        if t.pos == "VERB" and t.lemma in _INTO_WATER_VERBS:
+            out += _into_water(parse, t)
         elif low in STAIN_NOUNS and t.dep in ("nsubj", "compound", "dobj", "ROOT"):
             out += _stain(parse, t)
         if low in SIDES and (t.dep in ("nsubj", "nsubjpass", "appos", "npadvmod", "ROOT", "dep", "dobj", "conj")
@@ -294,3 +296,24 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
 
 
 __all__ = ['BODY', 'CHANGE_VERBS', 'FACIAL', 'GARMENT_WORDS', 'GATE_RE', 'GIRTHS', 'HAIR_NOUNS', 'HEIGHTS', 'INJURY_THINGS', 'INJURY_VERBS', 'INJURY_WORDS', 'LENGTHS', 'LIMB', 'MUD_NOUNS', 'Resolver', 'SIDED', 'SIDES', 'STATES', 'STYLE_LENGTH', 'Trait', 'WET_NOUNS', 'may_state_traits', 'read']
+
+
+#: Going into water: whoever does it comes out wet ("He pitches forward into the black water").
+_INTO_WATER_VERBS = frozenset("fall pitch plunge tumble topple dive jump slip go wade sink drop crash splash".split())
+_WATERS = frozenset("water river lake sea creek stream pool pond canal harbour harbor surf waves ocean bay brook "
+                    "current rapids shallows millpond reservoir tide".split())
+
+
+def _into_water(parse: Parse, v: Token) -> list[Trait]:
+    """Someone falling, plunging or wading into water: wet from here ("plunges in to the waist")."""
+    into = [o for p in parse.children(v.i, "prep") if p.lower in ("into", "in")
+            for o in parse.children(p.i, "pobj") if o.lemma in _WATERS or o.lower in _WATERS]
+    waded = v.lemma in ("plunge", "wade", "dive", "jump") and any(
+        c.lower == "in" for c in parse.children(v.i, "prt", "advmod", "prep"))
+    if not into and not waded:
+        return []
+    subj = parse.subject(v)
+    if subj is None or not (subj.character or subj.lower in ("he", "she", "they")):
+        return []
+    who, gender = (subj.character, None) if subj.character else (None, {"he": "m", "she": "f"}.get(subj.lower))
+    return [Trait("state.clothes.wet", "wet", v.text, v.start, who, gender, True, how="subject")]
