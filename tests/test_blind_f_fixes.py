@@ -510,3 +510,26 @@ def test_a_clean_face_after_a_bloody_one_and_dry_after_pitching_into_the_river()
         ["appearance", "wardrobe"],
     )
     assert [f.line for f in r.findings] == [10, 21]
+
+
+def test_not_a_drop_on_him_after_a_soaking_and_a_shirt_soaked_red_then_spotless():
+    r = audit_text(
+        """
+        EXT. LEVEE - NIGHT
+
+        Theo is soaked to the skin. Joaquim holds the wound closed; the whole front of his white shirt is soaked red with it.
+
+        THEO
+        Go!
+
+        INT. OFFICE - NIGHT - CONTINUOUS
+
+        Theo bursts in, not a drop of river on him. Joaquim follows, his white shirt, not a mark on it.
+
+        THEO
+        It's through!
+        """,
+        "characters:\n  - name: Theo\n    notes: He runs messages.\n  - name: Joaquim\n    notes: He keeps the bar.\n",
+        ["wardrobe"],
+    )
+    assert [f.line for f in r.findings] == [10, 10]

@@ -71,6 +71,11 @@ STAIN_NOUNS = {"wine", "coffee", "tea", "blood", "paint", "soup", "gravy", "ink"
 _PUT_ON = {"pull", "put", "slip", "change", "shrug", "don", "zip", "button", "wriggle", "swap", "borrow"}
 
 
+#: Parts of a garment a state is said of: "the whole front of his white shirt is soaked".
+_GARMENT_PARTS = frozenset("front back collar sleeve sleeves cuff cuffs hem lapel lapels knees seat".split())
+_BLOODY_AFTER_RE = re.compile(r"\s+(?:through\s+)?(?:red|crimson|scarlet|dark red|with blood|in blood)\b", re.IGNORECASE)
+
+
 def _person_state(parse: Parse, w: Token, state: tuple[str, str] | None = None) -> list[Trait]:
     """A person wet, muddy or stained all over: "soaked, her arms folded", "plastered with mud", "Both men are soaked"."""
     head = parse.head(w.i)
@@ -81,11 +86,21 @@ def _person_state(parse: Parse, w: Token, state: tuple[str, str] | None = None) 
     dim, value = state or STATES[w.lower]
     # "Priya's jumpsuit is soaked through", "Her jeans are dry": what is said to be wet is someone's garment
     said_of = parse.subject(w) if w.pos == "VERB" else parse.subject(head) if w.dep == "acomp" else None
+    if said_of is not None and said_of.lower in _GARMENT_PARTS:
+        # "the whole front of his white shirt is soaked": the shirt's
+        said_of = next((o for p in parse.children(said_of.i, "prep") if p.lower == "of"
+                        for o in parse.children(p.i, "pobj")), said_of)
     if said_of is not None and (said_of.lower.split()[-1] in GARMENT_WORDS or said_of.lower in BODY
                                 or said_of.lower in HAIR_NOUNS):
         who, gender, how = _owner_any(parse, said_of, own_body=False)
-        return [Trait(f"state.clothes.{dim}", value, _words(parse, said_of, w), min(said_of.start, w.start), who,
-                      gender, _change(parse, w, f"state.x.{dim}"), how=how)]
+        change = _change(parse, w, f"state.x.{dim}")
+        out = [Trait(f"state.clothes.{dim}", value, _words(parse, said_of, w), min(said_of.start, w.start), who,
+                     gender, change, how=how)]
+        if dim == "wet" and _BLOODY_AFTER_RE.match(parse.text[w.end:]):
+            # "soaked red with it", "soaked with blood": stained, not only wet
+            out.append(Trait("state.clothes.stain", "stained", _words(parse, said_of, w), min(said_of.start, w.start),
+                             who, gender, change, how=how))
+        return out
     who, gender, tok = _adj_owner(parse, w)
     how = "parse"
     if tok is None:

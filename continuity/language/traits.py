@@ -91,7 +91,7 @@ from continuity.language.trait_words import (  # the vocabulary, read as traits.
 
 def may_state_traits(text: str) -> bool:
     """A cheap gate before parsing: the text names a hair, body or state word."""
-    return GATE_RE.search(text) is not None
+    return GATE_RE.search(text) is not None or _NOT_A_DROP_RE.search(text) is not None or _INTO_WATER_GATE.search(text) is not None
 
 
 def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
@@ -137,15 +137,44 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _bandage_it(parse, t)
         if t.pos == "VERB" and t.lemma in SPILL_VERBS:
             out += _spill(parse, t)
-        if t.pos == "VERB" and t.lemma in _INTO_WATER_VERBS:
-            out += _into_water(parse, t)
         elif low in STAIN_NOUNS and t.dep in ("nsubj", "compound", "dobj", "ROOT"):
             out += _stain(parse, t)
+        if t.pos == "VERB" and t.lemma in _INTO_WATER_VERBS:
+            out += _into_water(parse, t)
         if low in SIDES and (t.dep in ("nsubj", "nsubjpass", "appos", "npadvmod", "ROOT", "dep", "dobj", "conj")
                              or t.i > 0 and parse.tokens[t.i - 1].lower == "the"):  # "the right bandaged"
             out += _elliptic_side(parse, t)
     out += _fading_bruise(parse)
+    out += _not_a_drop(parse)
     return _dedupe(out)
+
+
+_NOT_A_DROP_RE = re.compile(r"\bnot (?:an?|one) (?:single )?(?P<n>mark|drop|spot|stain|speck|smear|trace|fleck)"
+                            r"(?: of (?P<of>[a-z]+))? on (?P<on>him|her|it|them)\b", re.IGNORECASE)
+_INTO_WATER_GATE = re.compile(r"\b(?:into|in)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:water|river|lake|sea|creek|stream|pool|pond|"
+                              r"canal|harbou?r|surf|waves|ocean|bay|brook|current|rapids)\b|\bplunges? in\b", re.IGNORECASE)
+_WATER_WORDS = frozenset("water river rain sea lake creek stream pond surf spray".split())
+
+
+def _not_a_drop(parse: Parse) -> list[Trait]:
+    """"not a drop of river on him" (dry), "not a drop of blood on him", "his white shirt, not a mark on it" (clean)."""
+    out: list[Trait] = []
+    for m in _NOT_A_DROP_RE.finditer(parse.text):
+        of = (m.group("of") or "").lower()
+        dim, value = ("wet", "dry") if of in _WATER_WORDS else ("stain", "clean")
+        on = m.group("on").lower()
+        who = gender = None
+        how = "poss"
+        if on in ("him", "her"):
+            gender = "m" if on == "him" else "f"
+        else:
+            garment = next((t for t in reversed(parse.tokens) if t.end <= m.start()
+                            and t.lower.split()[-1] in GARMENT_WORDS), None)
+            if garment is None:
+                continue
+            who, gender, how = _owner_any(parse, garment)
+        out.append(Trait(f"state.clothes.{dim}", value, m.group(0), m.start(), who, gender, False, how=how))
+    return out
 
 
 def _hair(parse: Parse, t: Token) -> list[Trait]:
