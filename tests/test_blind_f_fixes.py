@@ -533,3 +533,32 @@ def test_not_a_drop_on_him_after_a_soaking_and_a_shirt_soaked_red_then_spotless(
         ["wardrobe"],
     )
     assert [f.line for f in r.findings] == [10, 10]
+
+
+def test_a_repainted_door_named_by_its_place_from_another_heading_and_ring_ropes():
+    r = audit_text(
+        """
+        EXT. MESS HUT - DAY
+
+        Amaru is painting the peeling blue door of the mess hut a bright bottle green.
+
+        AMARU
+        Better.
+
+        EXT. RIDGE OBSERVATORY - MORNING
+
+        THE NEXT DAY
+
+        Miriam stands in the doorway of the mess hut, the blue door propped open behind her.
+
+        INT. GYM - DAY
+
+        Frankie ducks through the frayed red ropes.
+
+        FRANKIE
+        Again.
+        """,
+        "locations:\n  gym:\n    description: A boxing ring with frayed blue ropes.\n",
+        ["location"],
+    )
+    assert [f.line for f in r.findings] == [12, 16]

@@ -84,8 +84,10 @@ def _fixtures(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Findi
 
 def _repainted(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
     for r in places.repaints:
-        if r.place not in here or s.scene <= r.scene or ctx.is_flashback(s.scene) or r.old is None:
+        if s.scene <= r.scene or ctx.is_flashback(s.scene) or r.old is None:
             continue
+        if r.place not in here and not _names_place(s.text, r.place):
+            continue  # (from another heading, a sentence that names the place: "the doorway of the mess hut")
         if ctx.period(s.scene) != ctx.period(r.scene):
             continue
         for m in _ROOM_COLOUR_RE.finditer(s.text):
@@ -123,6 +125,12 @@ def _made_of(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Findin
                 extra=(("attribute", "material"), ("value", material), ("expected", f.material)),
             )
             return
+
+
+def _names_place(text: str, place: str) -> bool:
+    """Whether the text names the place ("the mess hut" for MESS_HUT, "the boathouse")."""
+    words = place.replace("_", " ").lower().split()
+    return bool(words) and re.search(r"\b" + r"[\s-]+".join(map(re.escape, words)) + r"\b", text, re.IGNORECASE) is not None
 
 
 def _same_noun(a: str, b: str) -> bool:

@@ -40,6 +40,7 @@ FEATURES = (
     "fences", "gates", "picket fence", "hedge", "shutter", "façade", "facade", "siding", "clapboards", "brickwork",
     "bricks", "roof tiles", "pillars", "columns", "steps", "doorstep", "door", "garage door", "front steps",
     "phone booth", "payphone", "jukebox", "piano", "bar stools", "barstools", "tablecloths", "napkins",
+    "ropes", "ring ropes", "clock", "wall clock", "poster", "posters", "banner", "awnings", "tarp", "tarpaulin",
 )
 _FEATURE_RE = re.compile(
     # "the dented grey filing cabinet": up to two words before the colour, one (a noun modifier) after it
