@@ -190,3 +190,21 @@ def test_a_role_the_previous_scene_showed_is_on_screen_by_its_head_noun():
         """)
     assert "SECURITY GUARD" in two.present and "OLD MAN" not in two.present
     assert "SECURITY GUARD" not in three.present  # "the guard is gone"
+
+
+def test_someone_who_calls_in_from_another_room_is_heard_not_seen():
+    [scene] = _cast("""
+        INT. RM 412 - DAY
+
+        Billups is on the bed. In walks Scott. Nancy calls in from the bathroom.
+
+        NANCY
+        Did you say something?
+
+        SCOTT
+        Stay in the bathroom.
+
+        Scott fires. Nancy screams.
+        """)
+    assert "NANCY" not in scene.present and "NANCY" in scene.heard
+    assert "SCOTT" in scene.present

@@ -72,6 +72,9 @@ _NEGATED_AFTER = re.compile(r"^(?:'s|s')?\s+(?:is|was|are|were)\s+(?:nowhere|not
 _NEGATED_BEFORE = re.compile(r"\b(?:no sign of|without|instead of|no|not)\s+$", re.IGNORECASE)
 #: A name someone is compared with ("younger than Billups", "built like Karl") is talked of, not shown.
 _COMPARED_BEFORE = re.compile(r"\b(?:than|like)\s+$", re.IGNORECASE)
+#: "Nancy calls in from the bathroom", "Ma shouts up from the kitchen": a voice from another room.
+_CALLS_FROM = re.compile(r"^\s+(?:calls|shouts|yells|hollers|cries|sings|answers)(?:\s+(?:in|out|up|down|over|back))?"
+                         r"\s+from\s+(?:the|a|an|her|his|their|next|another)\b", re.IGNORECASE)
 #: "Will's made it", "Will's been here": the 's of has or is, not of a possessive.
 _CONTRACTED_AFTER = re.compile(r"^\s+(?:been|got|gotten|made|done|gone|had|taken|finished|managed|found|left|already|just|"
                                r"still|never|always|not|about to|going to|trying)\b", re.IGNORECASE)
@@ -397,6 +400,8 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
     young = False
     selves: dict[str, None] = {}
     group: dict[str, None] = {}
+    called: dict[str, None] = {}  # who calls from another room
+    acted: dict[str, None] = {}  # who the action shows
     for el in scene.elements:
         if el.kind is Kind.CHARACTER and el.character:
             who = el.character
@@ -422,6 +427,11 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
                         or _COMPARED_BEFORE.search(before[-8:]) or is_super(el) or (not raw.isupper() and _written_block(el.text)):
                     said.setdefault(who, None)
                     continue
+                if _CALLS_FROM.match(after):
+                    called.setdefault(who, None)  # "Nancy calls in from the bathroom": heard from out of shot
+                    continue
+                if not re.match(r"^\s+(?:screams|shrieks|yells|shouts|calls|cries|sobs|gasps|laughs)\b", after):
+                    acted.setdefault(who, None)  # (a scream from the bathroom shows no one)
                 if poss and not re.match(rf"^\s*{_BODY}\b", after, re.IGNORECASE) and not (
                         el.text[end - 2:end] in ("'s", "’s") and (_CONTRACTED_AFTER.match(after) or _VEHICLE_MOVES.match(after))):
                     said.setdefault(who, None)
@@ -451,6 +461,12 @@ def _scene_cast(scene: Scene, names: _Names, cues: set[str], prev: SceneCast | N
             if who not in on and who not in off and _by_role(who, scene, cues):
                 on.setdefault(who, None)
                 said.pop(who, None)
+    # Whoever only calls from another room and speaks from there is heard, not seen.
+    for who in called:
+        if who not in acted:
+            on.pop(who, None)
+            speaking.pop(who, None)
+            off.setdefault(who, None)
     # An INTERCUT cuts between two places: who was on screen there is heard here, unless shown.
     if prev is not None and prev_scene is not None and _intercut_tail(prev_scene):
         shown = _named_in_action(scene, names)
