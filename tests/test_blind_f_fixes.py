@@ -562,3 +562,26 @@ def test_a_repainted_door_named_by_its_place_from_another_heading_and_ring_ropes
         ["location"],
     )
     assert [f.line for f in r.findings] == [12, 16]
+
+
+def test_a_dry_strand_of_hair_straight_after_a_drenching():
+    r = audit_text(
+        """
+        EXT. BLUE HERON - NIGHT
+
+        Rain hammers down. Nora storms out into it. Within seconds she's drenched.
+
+        NORA
+        Don't.
+
+        INT. VOLVO - CONTINUOUS
+
+        Nora slams the door on the rain. She tucks a dry strand of hair behind her ear.
+
+        NORA
+        Drive.
+        """,
+        "characters:\n  - name: Nora\n",
+        ["wardrobe", "appearance"],
+    )
+    assert [f.line for f in r.findings] == [10]

@@ -71,6 +71,7 @@ STAIN_NOUNS = {"wine", "coffee", "tea", "blood", "paint", "soup", "gravy", "ink"
 _PUT_ON = {"pull", "put", "slip", "change", "shrug", "don", "zip", "button", "wriggle", "swap", "borrow"}
 
 
+_STRANDS = frozenset("strand strands lock locks wisp wisps tendril tendrils hank".split())
 #: Parts of a garment a state is said of: "the whole front of his white shirt is soaked".
 _GARMENT_PARTS = frozenset("front back collar sleeve sleeves cuff cuffs hem lapel lapels knees seat".split())
 _BLOODY_AFTER_RE = re.compile(r"\s+(?:through\s+)?(?:red|crimson|scarlet|dark red|with blood|in blood)\b", re.IGNORECASE)
@@ -79,6 +80,14 @@ _BLOODY_AFTER_RE = re.compile(r"\s+(?:through\s+)?(?:red|crimson|scarlet|dark re
 def _person_state(parse: Parse, w: Token, state: tuple[str, str] | None = None) -> list[Trait]:
     """A person wet, muddy or stained all over: "soaked, her arms folded", "plastered with mud", "Both men are soaked"."""
     head = parse.head(w.i)
+    if w.dep == "amod" and STATES.get(w.lower, ("",))[0] == "wet" and (head.lower in HAIR_NOUNS and head.lower != "head" or (
+            head.lower in _STRANDS and any(o.lower == "hair" for p in parse.children(head.i, "prep") if p.lower == "of"
+                                           for o in parse.children(p.i, "pobj")))):
+        # "She tucks a dry strand of hair behind her ear", "pushes her wet hair back": wet or dry is the person's
+        who, gender, how = _owner_any(parse, head)
+        dim, value = state or STATES[w.lower]
+        return [Trait(f"state.clothes.{dim}", value, _words(parse, w, head), w.start, who, gender,
+                      _change(parse, w, f"state.x.{dim}"), how=how)]
     if head.lower.split()[-1] in GARMENT_WORDS or head.lower in BODY or head.lower in HAIR_NOUNS:
         return []  # a garment's or a body part's own state is read with it
     if w.dep == "amod" and head.pos == "NOUN" and not (head.character or _PEOPLE_NOUNS.match(head.lower)):
