@@ -585,3 +585,21 @@ def test_a_dry_strand_of_hair_straight_after_a_drenching():
         ["wardrobe", "appearance"],
     )
     assert [f.line for f in r.findings] == [10]
+
+
+def test_the_skirt_of_the_dress_she_has_on():
+    r = audit_text(
+        """
+        EXT. LAWN - DUSK
+
+        Nora walks the aisle in an emerald-green dress.
+
+        NORA
+        Ready.
+
+        Nora gathers the navy skirt in one fist and steps up under the pergola. Mags wears a navy skirt.
+        """,
+        "",
+        ["wardrobe"],
+    )
+    assert [f.line for f in r.findings] == [8]

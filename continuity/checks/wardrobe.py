@@ -112,6 +112,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         sanctioned = any(w.colour == obs.value and (w.look is not None or w.scenes.contains(scene, ctx.scene_number(scene))) for w in mine)
         key = (ctx.spans[scene - 1], obs.character, kind)
         first = seen.get(key)
+        if first is None and kind == "skirt" and _definite(obs):
+            # "gathers the navy skirt" in an emerald dress: the dress's own skirt
+            first = seen.get((ctx.spans[scene - 1], obs.character, "dress"))
         # A change the bible records for this scene (a deliberate costume change) is canon.
         if first is None or obs.change or sanctioned:
             seen[key] = obs
@@ -129,6 +132,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 Evidence(first.sentence.text, line=first.sentence.line, scene=first.sentence.scene),
                 "error",
             )
+
+
+def _definite(obs) -> bool:
+    """Whether the garment is named as one already there ("the navy skirt", not "a navy skirt")."""
+    return re.search(r"\bthe\s+" + re.escape(obs.words), obs.sentence.text, re.IGNORECASE) is not None
 
 
 def _in_other_look(ctx: Context, obs, kind: str, worn: list[Worn]) -> bool:

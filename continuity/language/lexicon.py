@@ -353,7 +353,11 @@ def garments_in(text: str) -> list[Garment]:
         if mods and f"{mods[-1]} {garment}" in GARMENTS:  # "white hard hat" is a hard hat
             kind = GARMENTS[f"{mods[-1]} {garment}"]
         # "rain jacket" is caught as a modifier + jacket; the kind is what matters.
-        out.append(Garment(COLOUR_GROUP.get(colour, colour), kind, m.group(0), m.start()))
+        start, words = m.start(), m.group(0)
+        prefix = re.search(r"([a-z]+-)$", text[:start], re.IGNORECASE)
+        if prefix:  # "an emerald-green dress": the whole colour, as written
+            start, words = start - len(prefix.group(1)), prefix.group(1) + words
+        out.append(Garment(COLOUR_GROUP.get(colour, colour), kind, words, start))
     return out
 
 
