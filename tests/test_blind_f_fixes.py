@@ -603,3 +603,35 @@ def test_the_skirt_of_the_dress_she_has_on():
         ["wardrobe"],
     )
     assert [f.line for f in r.findings] == [8]
+
+
+def test_blind_g_bible_shapes_a_ring_key_and_a_numbered_day_whose_beats_mention_a_flashback():
+    from continuity.bible.load import read_bible
+
+    bible, _ = read_bible(
+        """\
+people:
+  - name: June Harlan
+    ring: plain gold wedding band, LEFT ring finger
+day_by_day:
+  "Day 1 - Thursday, June 6":
+    scenes: 1-2
+  "Day 2 - Friday, June 7":
+    scenes: 3-4
+    beats: Night in the parked car. Flashback to July 1998.
+""",
+        source="mileage.yaml",
+    )
+    assert bible.characters[0].attributes["ring"].startswith("plain gold")
+    assert bible.story_days == {"1": "D1", "2": "D1", "3": "D2", "4": "D2"}
+
+
+def test_a_heading_marked_flashback_outweighs_a_bible_day_range_over_it():
+    from continuity.api import parse_script_text
+    from continuity.story.time import read_time
+
+    script = parse_script_text(
+        "EXT. DINER - DAY\n\nJune eats.\n\nEXT. PIER - DAY (FLASHBACK)\n\nSUPER: July 1998\n\nA girl runs.\n\n"
+        "INT. CAR - NIGHT\n\nJune sleeps.\n")
+    times = read_time(script, fixes={"1": "D2", "2": "D2", "3": "N2"})
+    assert [t.story_day for t in times.scenes] == ["D2", "FB1", "N2"]

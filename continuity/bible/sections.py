@@ -311,7 +311,9 @@ def day_table(value: Any) -> tuple[dict[str, str], dict[str, str], list[str]]:
             elif nk in _LABEL_FIELDS and not label:
                 label = str(v)
         text = " ".join([label] + [str(v) for v in fields.values() if isinstance(v, (str, int))])
-        back = bool(_FLASHBACK_RE.search(text)) or label.strip().upper() in ("FB", "FLASHBACK")
+        # ("Day 2 - Friday" whose beats end "Flashback to July 1998" is day 2 with a flashback in it)
+        numbered = re.match(r"\s*(?:day|d|sd|story\s+day)\s*\d+\b", label, re.IGNORECASE) is not None
+        back = bool(_FLASHBACK_RE.search(label if numbered else text)) or label.strip().upper() in ("FB", "FLASHBACK")
         if back:
             date = parse_date(raw_date)  # a past takes no year from the story's days
         elif date is not None:

@@ -137,7 +137,8 @@ def _format(path: tuple) -> str:
 
 def _close(key: str, known: set[str]) -> str | None:
     """A known key that ``key`` looks like a misspelling of (not an equal one)."""
-    hits = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.84)
+    # A short word one letter off another is as likely a word of its own ("ring" is no typo of "rig").
+    hits = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.84 if len(key) > 4 else 0.9)
     return hits[0] if hits and hits[0] != key else None
 
 

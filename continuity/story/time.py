@@ -302,6 +302,8 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         back = any(BACK_TO_RE.match(t) for t in before)
         fix = fixes.get(str(h.number or scene.index).upper())
         fixed = parse_day(fix) if fix else None
+        if fixed and fixed[0] != "FB" and marked:
+            fixed = None  # "(FLASHBACK)" in the heading outweighs a bible's day range that spans the scene
         day_jump = jump is not None and (jump.days or 0) >= 1
         continuation = (is_continuous(scene) or h.time == "LATER") and not day_jump
         mode = st.mode
