@@ -635,3 +635,50 @@ def test_a_heading_marked_flashback_outweighs_a_bible_day_range_over_it():
         "INT. CAR - NIGHT\n\nJune sleeps.\n")
     times = read_time(script, fixes={"1": "D2", "2": "D2", "3": "N2"})
     assert [t.story_day for t in times.scenes] == ["D2", "FB1", "N2"]
+
+
+def test_blind_g_words_in_other_senses_draw_nothing():
+    r = audit_text(
+        """
+        INT. RED LION - DAY
+
+        Walter Grady waves from the booth. The stuffed red fox above the bar.
+
+        WALTER GRADY
+        Sit.
+
+        WAITER
+        Coffee?
+
+        A TV plays the noon news: Hale being walked down the City Hall steps.
+
+        HALE (ON TV)
+        No comment.
+
+        INT. CAR - DAY
+
+        June turns the key. Patsy Cline starts over: "I go out walkin' after midnight..."
+
+        JUNE
+        Again?
+
+        Tess tips her hat over her black eye. Her right eye is swelling shut. June, choppy pixie cut, no bun.
+
+        TESS
+        Drive.
+        """,
+        """\
+characters:
+  - name: Walter Grady
+  - name: Hale
+  - name: June
+    hair: Long blonde, always in a bun, until night 1; pixie cut from then on.
+  - name: Tess
+    eyes: green
+locations:
+  red_lion:
+    description: Dim pub. A stuffed red fox above the bar.
+""",
+        ["appearance", "name", "address", "timeline", "location", "prop"],
+    )
+    assert [f for f in r.findings if f.severity in ("error", "warning")] == []

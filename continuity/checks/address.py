@@ -119,6 +119,10 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
             if (up in ctx.cast.surface or up in reported or word.lower() in lower_words or title_counts[word] > 2
                     or word.lower() in _OATHS):
                 continue
+            before = re.search(r"([A-Z][a-z]+)\s+$", s.text[:m.start()])
+            if before and before.group(1).upper() not in ctx.cast.surface and m.start() - len(before.group(0)) > 0 \
+                    and before.group(1).lower() not in _TITLES:
+                continue  # "City Hall", "Red Lion": a word of a place's name (but "Mister Pellham" is a name)
             slips = index.near(up, _slip)
             targets = {forms[f] for f in slips}
             if len(targets) != 1:
@@ -231,6 +235,11 @@ def _on_the_line(ctx: Context, s) -> bool:
     if cue is None:
         return False
     return any(_LINE_RE.search(x) for x in cue.extensions) or any(_LINE_RE.search(p.text) for p in speech)
+
+
+_TITLES = frozenset("mister miss missus mrs mr ms doctor dr professor sir madam madame lady lord aunt auntie uncle "
+                    "grandma grandpa nana captain sergeant officer detective inspector judge father sister brother "
+                    "reverend dear little old young big señor senor señora senora monsieur mademoiselle herr frau".split())
 
 
 _SHOUT_WORDS = frozenset("hey oi hello come here quick quickly where are you now".split())

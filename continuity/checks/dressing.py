@@ -67,6 +67,8 @@ def _fixtures(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Findi
     # overlapping: "the shelf beside the stuffed guillemot" has two noun phrases
     for m in re.finditer(r"(?=\bthe\s+(?P<k>[a-z-]+)\s+(?P<n>(?!the\b)[a-z-]{3,})\b)", s.text, re.IGNORECASE):
         kind, noun = m.group("k").lower(), m.group("n").lower()
+        if colour_group(noun):
+            continue  # "the stuffed red fox": "red" is no fixture
         same_kind = [f for f in mine if f.kind == kind]
         if not same_kind or any(_same_noun(f.noun, noun) for f in same_kind):
             continue

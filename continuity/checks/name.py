@@ -18,6 +18,7 @@ from continuity.checks.findings import Evidence, Finding
 from continuity.language.names import NameIndex, misspelling_of, near_miss
 from continuity.screenplay.model import Kind
 from continuity.story.context import Context
+from continuity.story.sentences import GENERIC_PEOPLE
 
 _CAPS_RE = re.compile(r"(?<![\w'])([A-Z][A-Z'\-]{3,})(?![\w'])")
 
@@ -49,8 +50,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if el.kind is not Kind.CHARACTER or not el.character or el.character in reported:
             continue
         cue = el.character
-        if cue in bible_names:
-            continue
+        if cue in bible_names or cue.strip(".") in GENERIC_PEOPLE:
+            continue  # ("WAITER" is a part, not a slip of WALTER)
         target = _match(cue, counts, bible_names, first, known_index)
         scene_index = scene.index if scene else 0
         if target:

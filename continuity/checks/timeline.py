@@ -165,7 +165,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             if s.kind != "action":
                 continue
             rx = _DAY_RE if want == "dark" else _NIGHT_RE
-            m = next((m for m in rx.finditer(s.text) if not _in_a_name(s.text, m) and not _a_cast_name(ctx, m)), None)
+            m = next((m for m in rx.finditer(s.text) if not _in_a_name(s.text, m) and not _a_cast_name(ctx, m)
+                      and not _quoted(s.text, m.start())), None)
             if not m:
                 continue
             if protos is None:
@@ -248,6 +249,11 @@ def _in_a_name(text: str, m: re.Match) -> bool:
     # "a bar of Sunlight soap", "a Morning Star": a capital inside a sentence names a brand or a thing
     word = re.search(r"(?i)\b(?:sun\w*|moon\w*|stars?|noon|midday|morning|afternoon|dawn|midnight)\b", m.group(0))
     return bool(word and word.group(0)[0].isupper() and before.strip() and not re.search(r"[.!?:\"]\s*$", before))
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` is inside double quotes (a song on the radio, a sign): words heard or read, not the sky."""
+    return text[:at].count('"') % 2 == 1 or (text[:at].count("\u201c") > text[:at].count("\u201d"))
 
 
 def _a_cast_name(ctx: Context, m: re.Match) -> bool:

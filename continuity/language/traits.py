@@ -178,6 +178,8 @@ def _not_a_drop(parse: Parse) -> list[Trait]:
 
 
 def _hair(parse: Parse, t: Token) -> list[Trait]:
+    if any(c.lower == "no" for c in parse.children(t.i, "det")):
+        return []  # "the choppy pixie cut, no bun": what she no longer has
     who, gender, how = _owner_any(parse, t)
     out: list[Trait] = []
     style = HAIR_NOUNS.get(t.lower)

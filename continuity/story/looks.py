@@ -117,8 +117,8 @@ def looks(parse: Parse, resolve: Resolver) -> list[Look]:
                 continue
             said = _predicate_words(parse, n)
             if attribute == "eyes" and n.lower == "eye" and any(
-                    c.lower in ("left", "right") for c in parse.children(n.i, "amod")):
-                continue  # "the bruise round his left eye gone almost black": one eye's colour is a black eye
+                    c.lower in ("left", "right", "black", "purple", "swollen", "bruised") for c in said):
+                continue  # "the bruise round his left eye gone almost black", "her black eye": a bruise, not a colour
             wet = any(w.lower in _WET for w in [*said, *parse.tokens])  # (or the sentence: "both drenched, her hair ...")
             for w in said:
                 if wet and w.lower in ("dark", "darker", "darkened"):

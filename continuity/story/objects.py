@@ -142,7 +142,7 @@ NOT_PROPS = frozenset(
     "bottom top side edge end middle way place world story game match deal plan idea truth lie joke "
     "point line lines word words name names thing things something nothing everything anything one ones "
     "tension spirits mood momentum bond bonds barrier barriers code cycle chain routine minute minutes second "
-    "seconds hour hours while nothing".split()
+    "seconds hour hours while nothing shut open".split()
 )
 
 
