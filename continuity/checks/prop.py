@@ -21,7 +21,14 @@ from dataclasses import dataclass
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.story.context import Context
-from continuity.story.objects import FIXTURES, Event, ObjectRef, events, fixed_somewhere, same_object
+from continuity.story.object_words import FIXTURES
+from continuity.story.objects import (
+    Event,
+    ObjectRef,
+    events,
+    fixed_somewhere,
+    same_object,
+)
 from continuity.story.prop_events import (
     bible_aliases,
     canonical,

@@ -14,17 +14,17 @@ import re
 from typing import TYPE_CHECKING
 
 from continuity.language.lexicon import COLOUR_GROUP
-from continuity.story.objects import (
+from continuity.story.object_words import (
     ALIENATE,
     ASH,
     AWAY,
-    CONSUME,
-    HARD,
     CARRIED_OFF,
+    CONSUME,
     DESTROY,
     FIRE,
     GIVE,
     GONE_PLACES,
+    HARD,
     LOSE,
     PERISH,
     PERSON_NOUNS,
@@ -35,12 +35,8 @@ from continuity.story.objects import (
     TAKE,
     THROW,
     VANISH,
-    Event,
-    ObjectRef,
-    events,
-    main_object,
-    object_ref,
 )
+from continuity.story.objects import Event, ObjectRef, events, main_object, object_ref
 from continuity.story.sentences import Sentence
 
 if TYPE_CHECKING:

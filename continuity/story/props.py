@@ -24,7 +24,7 @@ from continuity.bible.extract import _ABSTRACT_RE, _PROP_STOP
 from continuity.language.lexicon import GARMENTS, garments_in
 from continuity.screenplay.pages import scene_number
 from continuity.story import prop_events
-from continuity.story.objects import NOT_PROPS
+from continuity.story.object_words import NOT_PROPS
 
 if TYPE_CHECKING:
     from continuity.story.context import Context
