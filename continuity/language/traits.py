@@ -151,9 +151,6 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
 
 _NOT_A_DROP_RE = re.compile(r"\bnot (?:an?|one) (?:single )?(?P<n>mark|drop|spot|stain|speck|smear|trace|fleck)"
                             r"(?: of (?P<of>[a-z]+))? on (?P<on>him|her|it|them)\b", re.IGNORECASE)
-_INTO_WATER_GATE = re.compile(r"\b(?:into|in)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:water|river|lake|sea|creek|stream|pool|pond|"
-                              r"canal|harbou?r|surf|waves|ocean|bay|brook|current|rapids)\b|\bplunges? in\b", re.IGNORECASE)
-_WATER_WORDS = frozenset("water river rain sea lake creek stream pond surf spray".split())
 
 
 def _not_a_drop(parse: Parse) -> list[Trait]:
@@ -161,7 +158,7 @@ def _not_a_drop(parse: Parse) -> list[Trait]:
     out: list[Trait] = []
     for m in _NOT_A_DROP_RE.finditer(parse.text):
         of = (m.group("of") or "").lower()
-        dim, value = ("wet", "dry") if of in _WATER_WORDS else ("stain", "clean")
+        dim, value = ("wet", "dry") if of in _WATERS or of in ("rain", "spray") else ("stain", "clean")
         on = m.group("on").lower()
         who = gender = None
         how = "poss"
@@ -333,6 +330,10 @@ __all__ = ['BODY', 'CHANGE_VERBS', 'FACIAL', 'GARMENT_WORDS', 'GATE_RE', 'GIRTHS
 _INTO_WATER_VERBS = frozenset("fall pitch plunge tumble topple dive jump slip go wade sink drop crash splash".split())
 _WATERS = frozenset("water river lake sea creek stream pool pond canal harbour harbor surf waves ocean bay brook "
                     "current rapids shallows millpond reservoir tide".split())
+
+
+_INTO_WATER_GATE = re.compile(r"\b(?:into|in)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:" + "|".join(sorted(_WATERS)) + r")\b|"
+                              r"\bplunges? in\b", re.IGNORECASE)
 
 
 def _into_water(parse: Parse, v: Token) -> list[Trait]:
