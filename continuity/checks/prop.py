@@ -25,6 +25,7 @@ from continuity.story.object_words import FIXTURES
 from continuity.story.objects import (
     Event,
     ObjectRef,
+    absent,
     events,
     fixed_somewhere,
     same_object,
@@ -53,7 +54,66 @@ class _Lost:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """Yield prop findings."""
+    """Yield prop findings: things lost, then used; and things taken out of a container left empty."""
+    yield from _lost_then_used(ctx)
+    yield from _emptied(ctx)
+
+
+#: Packages that are emptied and not refilled off screen (not a fridge or a cupboard).
+_CONTAINERS = ("box", "bag", "tin", "jar", "bottle", "flask", "packet", "carton", "crate", "basket", "bowl",
+               "canister", "thermos", "pouch", "sack", "hip flask", "cooler")
+_CONTAINER = "(?P<c>" + "|".join(sorted(map(re.escape, _CONTAINERS), key=len, reverse=True)) + ")"
+_EMPTY_RE = re.compile(r"\b(?:the|his|her|their)\s+(?:[\w'-]+\s+){0,2}?" + _CONTAINER +
+                       r"\s+(?:is|was|sits|lies|stands|hangs)\s+(?:now\s+)?(?:completely\s+|totally\s+|quite\s+)?empty\b",
+                       re.IGNORECASE)
+
+
+def _emptied(ctx: Context) -> Iterator[Finding]:
+    """"The box is empty." Then, the same story day or the next, something taken out of the box.
+
+    A refill, or "a new box", in between ends it.
+    """
+    for s in ctx.sentences:
+        if s.kind != "action" or s.scene <= 0:
+            continue
+        m = _EMPTY_RE.search(s.text)
+        if m is None:
+            continue
+        what = m.group("c").lower()
+        out_of = re.compile(r"\b(?P<verb>\w+)\s+(?P<thing>(?:the|a|an|his|her|their|one|another|some)\s+(?:[\w'-]+\s+){0,3}?"
+                            r"[\w'-]+)\s+(?:out of|from)\s+(?P<box>(?:the|his|her|their|[A-Z][\w'-]*(?:'s|\u2019s))\s+"
+                            r"(?:[\w'-]+\s+){0,3}?)" + re.escape(what) + r"\b", re.IGNORECASE)
+        refill = re.compile(r"\b(?:fills?|refills?|restocks?|tops? up|new|another|fresh|second)\b[^.]{0,40}\b" + re.escape(what)
+                            + r"\b", re.IGNORECASE)
+        day = ctx.day_key(s.scene)
+        for later in ctx.sentences[s.id + 1:]:
+            if later.scene <= 0 or later.kind != "action":
+                continue
+            k = ctx.day_key(later.scene)
+            if day is None or k is None:
+                break
+            if k[0] != day[0]:
+                continue  # a flashback between
+            if not 0 <= k[1] - day[1] <= 1:
+                break
+            if refill.search(later.text):
+                break
+            hit = out_of.search(later.text)
+            if hit is None or later.scene == s.scene:
+                continue
+            yield Finding(
+                category="prop", severity="warning", scene=later.scene, line=later.line,
+                message=f"{hit.group('thing')!r} comes out of the {what} here, but the {what} was left empty in "
+                        f"scene {ctx.scene_number(s.scene)} ({m.group(0)!r})",
+                text=later.text, subject=what,
+                evidence=(Evidence(s.text, line=s.line, scene=s.scene),),
+                extra=(("object", what), ("loss", "emptied"), ("use", hit.group("verb").lower())),
+            )
+            break
+
+
+def _lost_then_used(ctx: Context) -> Iterator[Finding]:
+    """A thing lost, destroyed, burnt, eaten or given away, then used as if the holder still had it."""
     # The past is read too (a life told in flashbacks, like Big Fish's, loses things in it); a loss and a use
     # are compared only on one line of story time (see _same_line).
     sentences = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0]
@@ -87,7 +147,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if e.kind == "new" or e.kind == "recover" and not _gone_for_good(lost, e):
                     open_losses.remove(lost)
                     break
-                if e.kind not in ("use", "transfer"):
+                if e.kind == "remains" and lost.event.how == "lost" and not absent(parsed[s.id], e.obj):
+                    pass  # gone under a wave, then "his sodden red beanie": a lost thing has no remains to show
+                elif e.kind not in ("use", "transfer"):
                     continue
                 if lost.sentence.scene == s.scene and s.id - lost.sentence.id <= 2:
                     continue  # the aftermath of the loss itself

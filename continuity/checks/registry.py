@@ -16,6 +16,7 @@ from continuity.checks import (
     handover,
     location,
     looks,
+    markings,
     name,
     prop,
     prop_look,
@@ -48,9 +49,10 @@ def _location(ctx):
 
 
 def _props(ctx):
-    """Props: lost or destroyed then used (prop), and looks that contradict their canon (prop_look)."""
+    """Props: lost or destroyed then used (prop), looks that contradict their canon (prop_look), markings."""
     yield from prop.check(ctx)
     yield from prop_look.check(ctx)
+    yield from markings.check(ctx)
     yield from handover.things(ctx)
 
 

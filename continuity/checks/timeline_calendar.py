@@ -14,23 +14,30 @@
    such as ``THREE DAYS LATER``, a date, a night that ended). A super whose weekday
    is not its date's in its year is flagged too. The finding sits on the spoken
    line; for the action's own words it sits on the jump that moved the count.
+3. **Countdowns.** A line that counts the days to come ("In six days, Nora.", "nine
+   days to go") on a dated day of the main story, when the script dates exactly one
+   day ahead (a super or card: ``SATURDAY, OCTOBER 12``, within two months): the
+   count must reach that day. The finding sits on the spoken line and cites the
+   dated day it misses and the day the count starts from.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.story.context import Context
 from continuity.story.time import Said, SceneTime
-from continuity.story.time_words import HOURS, MONTHS, WEEKDAYS
+from continuity.story.time_words import HOURS, MONTHS, WEEKDAYS, number
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """Yield findings for impossible lapses and for weekdays and dates that break the count."""
+    """Yield findings for impossible lapses, weekdays and dates that break the count, and countdowns."""
     yield from _lapses(ctx)
     yield from _calendar(ctx)
+    yield from _countdowns(ctx)
 
 
 # -- relative transitions -----------------------------------------------------------------------
@@ -144,6 +151,67 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
             subject=f"scene {t.index} day",
             evidence=tuple(evidence),
             extra=(("cue", d.words),),
+        )
+
+
+_COUNT = (r"(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
+          r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|two|three|four|five|six|"
+          r"seven|eight|nine)")
+#: "In six days", "only nine days", "nine days to go", "six more days till the wedding".
+_COUNTDOWN_RE = re.compile(
+    r"\b(?:in|only|just)\s+" + _COUNT + r"\s+(?:more\s+)?days\b(?!\s+(?:ago|later|before|after|earlier|since))"
+    r"|\b" + _COUNT.replace("?P<n>", "?P<m>") + r"\s+(?:more\s+)?days\s+(?:to go|away|left|till|until|from now)\b",
+    re.IGNORECASE)
+
+
+def _countdowns(ctx: Context) -> Iterator[Finding]:
+    """A spoken count of days to come that misses the one day ahead the script dates."""
+    dated = [s for s in ctx.story.said if s.where in ("super", "card") and s.date is not None and s.date.month
+             and s.date.day and (t := ctx.story.of(s.scene)) is not None and not t.is_flashback]
+    if not dated:
+        return
+    year = _story_year(ctx) or 2001
+    for s in ctx.sentences:
+        if s.kind != "dialogue" or s.scene <= 0:
+            continue
+        m = _COUNTDOWN_RE.search(s.text)
+        t = ctx.story.of(s.scene)
+        if m is None or t is None or t.is_flashback or not t.pinned or t.month_day is None:
+            continue
+        n = number(m.group("n") or m.group("m"))
+        try:
+            today = date(year, *t.month_day)
+        except ValueError:
+            continue
+        ahead = {}
+        for d in dated:
+            try:
+                when = date(year, d.date.month, d.date.day)
+            except ValueError:
+                continue
+            if when < today:
+                when = when.replace(year=year + 1)
+            if 0 < (when - today).days <= 60:
+                ahead.setdefault(when, d)
+        if n is None or len(ahead) != 1:
+            continue
+        when, target = next(iter(ahead.items()))
+        gap = (when - today).days
+        if n == gap:
+            continue
+        reached = date.fromordinal(today.toordinal() + n)
+        yield Finding(
+            category="timeline",
+            severity="warning",
+            scene=s.scene,
+            line=s.line,
+            message=f"{m.group(0)!r} from {_day_words(today.weekday(), t.month_day)} is "
+                    f"{_day_words(reached.weekday(), (reached.month, reached.day))}, but {target.text!r} "
+                    f"(scene {ctx.scene_number(target.scene)}) is {gap} days away",
+            text=s.text,
+            subject=f"scene {s.scene} countdown",
+            evidence=(Evidence(target.text, line=target.line, scene=target.scene),),
+            extra=(("cue", m.group(0)),),
         )
 
 

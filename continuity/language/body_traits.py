@@ -231,6 +231,8 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
     if side is None:
         side, part, side_tok, part_tok = _window_side(parse, t)
     if side is None:
+        side, part, side_tok, part_tok = _wrist_raised(parse, t)
+    if side is None:
         return []
     who, gender, how = _owner_any(parse, part_tok) if part_tok is not None else _owner_any(parse, t)
     if who is None and gender is None:
@@ -250,6 +252,22 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
         # a fresh wound is where its dressing goes: a bandage on the other arm contradicts it
         out.append(Trait(f"side.injury.{LIMB[part]}", side, out[0].words, out[0].start, who, gender, False, how=how))
     return out
+
+
+def _wrist_raised(parse: Parse, t: Token) -> tuple:
+    """"raises her left wrist to her ear and listens to the watch tick": a watch (or a bracelet) in a sentence
+    whose one wrist with a side is the one it is on, the wrist held by its owner's own pronoun."""
+    none = (None, None, None, None)
+    if SIDED.get(t.lower) != "wrist" or t.dep == "dobj":
+        return none  # "takes off the watch", "straps the watch on": where it goes is said, or not
+    toks = parse.tokens
+    wrists = [w for w in toks[1:] if BODY.get(w.lower) == "wrist" and toks[w.i - 1].lower in SIDES]
+    if len(wrists) != 1 or sum(w.lower in SIDES for w in toks) != 1:
+        return none
+    part = wrists[0]
+    if not any(c.dep == "poss" and c.lower in ("his", "her", "their") for c in parse.children(part.i)):
+        return none
+    return SIDES[toks[part.i - 1].lower], "wrist", toks[part.i - 1], part
 
 
 _OLD_MARK = frozenset("old healed faded shiny puckered white silvery ancient".split())

@@ -118,7 +118,8 @@ class Context:
         """Dependency parses of ``sentences`` (cast names marked; cached by content hash)."""
         if self.parser is None:
             self.parser = Parser()
-        return self.parser.parse_many([(s.text, self._spans(s)) for s in sentences])
+        # sounds in capitals ("Her phone BUZZES") read as the words they are; names stay as written
+        return self.parser.parse_many([(_soften_caps(s.text, self.cast.surface), self._spans(s)) for s in sentences])
 
     def parse_prose(self, texts: list[str]) -> list[Parse]:
         """Dependency parses of free prose, such as the bible's descriptions (cached by content hash)."""
@@ -331,8 +332,20 @@ def _soften_caps(text: str, names) -> str:
     if not _CAPS_WORD_RE.search(text):
         return text
     words = english()
-    return _CAPS_WORD_RE.sub(lambda m: m.group(0).lower() if m.group(0).lower() in words and m.group(0) not in names
-                             else m.group(0), text)
+    return _CAPS_WORD_RE.sub(lambda m: m.group(0).lower() if _inflected(m.group(0).lower(), words)
+                             and m.group(0) not in names else m.group(0), text)
+
+
+def _inflected(word: str, words: frozenset[str]) -> bool:
+    """``word`` is an English word or a regular inflection of one ("buzzes", "slammed", "ringing")."""
+    if word in words:
+        return True
+    for end, backs in (("es", ("",)), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e"))):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            stem = word[:-len(end)]
+            if any(stem + b in words for b in backs) or (stem[-1] == stem[-2] and stem[:-1] in words):
+                return True
+    return False
 
 
 def cue_map(bible: Bible, script: Script) -> dict[str, str]:

@@ -33,7 +33,10 @@ THINGS = {**ITEMS, **{w: w for w in ("penknife", "knife", "key", "keys", "letter
 #: Words before a thing that say it is one of several: giving it away leaves the giver one.
 _ANOTHER = {"spare", "extra", "another", "second", "other", "backup", "spare-", "old", "new"}
 _GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "slide", "return", "tuck", "put", "set",
-         "drape", "sling", "loop", "wrap", "fling", "push", "lay"}
+         "drape", "sling", "loop", "wrap", "fling", "push", "lay", "hold", "extend"}
+#: Said over a thing held out, it is a gift: the giver does not have it after.
+_GIFT_RE = re.compile(r"\b(?:take it|keep it|it'?s yours|yours now|for you|i want you to have (?:it|this)|a present)\b",
+                      re.IGNORECASE)
 _ONTO = {"on", "onto", "round", "around", "over", "into", "to", "across", "in"}
 #: Things given for good: jewellery and keepsakes are not lent for an evening like a coat.
 _KEEPSAKES = {"studs", "pearls", "earring", "earrings", "brooch", "pendant", "cufflinks", "ring", "necklace", "locket",
@@ -53,6 +56,7 @@ class Handover:
     taker: str
     sentence: Sentence
     words: str
+    kept: bool = False  # given for good: "Take it." said over the offer
 
 
 @dataclass(frozen=True)
@@ -85,10 +89,12 @@ class Holders:
                         re.IGNORECASE)
         chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and rx.search(s.text)
                   and re.search(r"\b(?:gives?|hands?|pass|presses|tosses|throws|lends|puts?|sets?|drapes?|slings?|"
-                                r"loops?|wraps?|tucks?|returns?|slips?|slides?|lays?)\b", s.text, re.IGNORECASE)]
+                                r"loops?|wraps?|tucks?|returns?|slips?|slides?|lays?|holds?|offers?|takes?|accepts?)\b",
+                                s.text, re.IGNORECASE)]
         out: list[Handover] = []
         last: dict[int, tuple[str, str | None]] = {}  # paragraph -> the last thing named
         pending: dict[int, tuple] = {}  # paragraph -> a thing handed over with no taker yet
+        offered: dict[int, tuple] = {}  # scene -> a thing held out to whoever takes it
         for s, parse in zip(chosen, ctx.parse_many(chosen)):
             for t in parse.tokens:
                 word = t.lower.split()[-1]
@@ -99,6 +105,9 @@ class Holders:
                         continue
                     thing = (THINGS[word], _colour(parse, t))
                     last[s.element] = thing
+                elif word == "it" and s.scene in offered and self._taken(s, parse, t, offered[s.scene], out):
+                    offered.pop(s.scene)
+                    continue
                 elif word in ("it", "one", "them") and s.element in last:
                     thing = last[s.element]
                     if word == "one":
@@ -116,6 +125,10 @@ class Holders:
                     continue  # ("Odile slings it round her shoulders": the small parser makes "it" a subject)
                 giver = _person(ctx, s, parse.subject(verb))
                 taker = _taker(ctx, s, parse, verb)
+                if giver and taker in (None, giver) and _offers(parse, verb):
+                    # "holds it out on his open palm": whoever takes it in this scene has it
+                    offered[s.scene] = (thing, giver, s, s.text[verb.start:t.end])
+                    continue
                 if giver and taker is None and verb.lemma in ("hand", "give", "pass", "offer", "return"):
                     pending[s.element] = (thing, giver, s, s.text[verb.start:t.end])
                     continue
@@ -128,6 +141,34 @@ class Holders:
                 if giver and taker and giver != taker:
                     out.append(Handover(thing[0], thing[1], giver, taker, s, s.text[verb.start:t.end]))
             # "She hands over her own black one. Odile slings it round her shoulders": read with the next sentence
+        return out
+
+    def _taken(self, s: Sentence, parse: Parse, t: Token, offer: tuple, out: list[Handover]) -> bool:
+        """"Kit takes it.": the thing held out goes to whoever takes it (recorded in ``out``)."""
+        thing, giver, s0, words = offer
+        verb = parse.head(t.i)
+        if verb is None or verb.lemma not in ("take", "accept") or t.dep != "dobj" or s.id - s0.id > 12:
+            return False
+        taker = _person(self.ctx, s, parse.subject(verb))
+        if not taker or taker == giver:
+            return False
+        said = [x for x in self.ctx.sentences[s0.id + 1:s.id] if x.kind == "dialogue" and x.speaker == giver]
+        out.append(Handover(thing[0], thing[1], giver, taker, s, f"{words} ... {s.text[verb.start:t.end]}",
+                            kept=any(_GIFT_RE.search(x.text) for x in said)))
+        return True
+
+    def _thing_uses(self, h: Handover) -> list[tuple[str, str, Sentence]]:
+        """(character, words, sentence) for each later line naming the giver's own thing: "his penknife"."""
+        ctx = self.ctx
+        rx = re.compile(r"\b(?:his|her|their|[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,3}?" + re.escape(h.thing) + r"\b")
+        out = []
+        for s in ctx.sentences[h.sentence.id + 1:]:
+            if s.kind != "action" or s.scene <= 0:
+                continue
+            for m in rx.finditer(s.text):
+                found = ctx.reader.owner(s, m.end() - len(h.thing), "object")
+                if found is not None:
+                    out.append((found[0], m.group(0), s))
         return out
 
     @cached_property
@@ -164,6 +205,17 @@ class Holders:
                 continue
             out.append(Misheld(e.character, thing, e.words, e.sentence, h))
             holder.pop((h.thing, h.colour), None)
+        # things that are not worn ("his mother-of-pearl penknife"), given for good and never handed back
+        for h in self.handovers:
+            if h.thing in ITEMS or not h.kept:
+                continue
+            back = [x for x in self.handovers if x.thing == h.thing and x.giver == h.taker and x.sentence.id > h.sentence.id]
+            for who, words, s in self._thing_uses(h):
+                if back and s.id > back[0].sentence.id:
+                    break
+                if who == h.giver and not ctx.is_flashback(s.scene):
+                    out.append(Misheld(who, h.thing, words, s, h))
+                    break
         return out
 
 
@@ -176,9 +228,15 @@ def _another(parse: Parse, t: Token) -> bool:
     return any(w in _ANOTHER for w in words)
 
 
+def _offers(parse: Parse, verb: Token) -> bool:
+    """"holds it out", "offers it", "extends it": held out to someone not named."""
+    return verb.lemma in ("offer", "extend") or (verb.lemma == "hold" and any(
+        c.lower == "out" for c in parse.children(verb.i, "prt", "advmod", "prep")))
+
+
 def _for_good(h: Handover) -> bool:
     """A hand-over that holds past its day: a gift ("gives her the watch") or a keepsake laid in a palm."""
-    return h.thing in _KEEPSAKES or bool(re.match(r"gives?\b", h.words, re.IGNORECASE))
+    return h.kept or h.thing in _KEEPSAKES or bool(re.match(r"gives?\b", h.words, re.IGNORECASE))
 
 
 def _taken_back(ctx: Context, h: Handover, e) -> bool:

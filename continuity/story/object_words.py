@@ -117,8 +117,9 @@ NOT_PROPS = frozenset(
     "bottom top side edge end middle way place world story game match deal plan idea truth lie joke "
     "point line lines word words name names thing things something nothing everything anything one ones "
     "tension spirits mood momentum bond bonds barrier barriers code cycle chain routine minute minutes second "
-    "seconds hour hours while nothing shut open".split()
-)
+    "seconds hour hours while nothing shut open "
+    "gust gusts breeze squall draught".split()  # "A gust tears the beanie off his head and flings it"
+) | FORCES
 
 __all__ = [
     "DESTROY",

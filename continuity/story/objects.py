@@ -80,6 +80,7 @@ class ObjectRef:
         plural: a plural noun (for the message's grammar).
         token: its token index in the sentence.
         possessed: named with an owner, a name or a pronoun (``her phone``): portable.
+        exact: only a mention with the same modifiers names it.
     """
 
     head: str
@@ -91,6 +92,7 @@ class ObjectRef:
     plural: bool
     token: int
     possessed: bool = False
+    exact: bool = False  # only a mention with the same modifiers is it ("the RSVP card" posted in its envelope)
 
     @property
     def name(self) -> str:
@@ -153,6 +155,9 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
         # "the Beast", "the Colonel", "Milo drops..." (someone outside the cast): a name, not a prop
         return None
     head = t.lemma if t.lemma and t.lemma.isalpha() else t.lower
+    last = t.lower.split()[-1] if t.lower.split() else ""
+    if head == "jacket" and last.isalpha() and last not in ("jacket", "jackets"):
+        head = last[:-1] if t.tag == "NNS" and last.endswith("s") else last  # a garment parsed as one noun
     head = SAME_THING.get(head, head)
     if (head in NOT_PROPS and not _figure(parse, i, head)) or len(head) < 3:
         return None
@@ -578,8 +583,12 @@ def _refine(parse: Parse, out: list[Event]) -> list[Event]:
 
 def _remains(parse: Parse, ref: ObjectRef) -> bool:
     """Whether the sentence speaks of what is left of it (``the broken globe``, ``pieces of it``)."""
-    if set(ref.adjectives) & REMAINS_ADJ:
-        return True
+    return bool(set(ref.adjectives) & REMAINS_ADJ) or absent(parse, ref)
+
+
+def absent(parse: Parse, ref: ObjectRef) -> bool:
+    """Whether the sentence speaks of the thing's absence or its remnants, not of the thing
+    ("no phone", "without his phone", "where the clock was", "what is left of it")."""
     t = parse.tokens[ref.token]
     if any(c.lower == "no" for c in parse.children(t.i, "det")):
         return True  # "comes back with scratched shins and no phone": its absence
@@ -636,6 +645,8 @@ def same_object(a: ObjectRef, b: ObjectRef) -> bool:
     if a.plural != b.plural:
         return False
     if a.modifiers and b.modifiers and set(a.modifiers) != set(b.modifiers):
+        return False
+    if (a.exact or b.exact) and set(a.modifiers) != set(b.modifiers):
         return False
     if a.owner and b.owner and a.owner != b.owner:
         return False

@@ -166,12 +166,15 @@ def events_of(ctx: Context, s: Sentence, parsed: dict, by_id: dict, aliases: dic
     antecedent = None
     names = prop_names(ctx)
     prev = parsed.get(s.id - 1)
-    if prev is not None and ctx.sentences[s.id - 1].element == s.element:
+    same_paragraph = prev is not None and ctx.sentences[s.id - 1].element == s.element
+    if same_paragraph:
         antecedent = main_object(prev, names)
     if antecedent is None and not _names_a_thing(parse, names):
-        # "Flicks it shut. / Then he throws it.": back to the sentence that names it
-        k = s.id - 2
-        while antecedent is None and k >= 0 and s.id - k <= 5 and parsed.get(k) is not None:
+        # "Flicks it shut. / Then he throws it.": back to the sentence that names it, the paragraph
+        # before included ("... rips the Nikon off Eli's neck. // He smashes it against the railing.")
+        k = s.id - 2 if same_paragraph else s.id - 1
+        while (antecedent is None and k >= 0 and s.id - k <= 5 and parsed.get(k) is not None
+               and ctx.sentences[k].scene == s.scene):
             antecedent = main_object(parsed[k], names)
             k -= 1
     evs = events(parse, antecedent, people(ctx, s), names)
@@ -257,21 +260,29 @@ def released(ctx: Context, sentences: list[Sentence]) -> list[tuple[Sentence, Ev
             place = next((w for w in re.findall(r"[a-z]+", before)[::-1] if w in _WHERE_GONE), "")
         if place not in _WHERE_GONE:
             continue
-        for nxt in action[k + 1 : k + 5]:
+        # "holds the RSVP envelope over the slot a second too long, then lets it go": the same sentence, or a next one
+        for nxt, text in [(s, s.text[m.end():]), *((x, x.text) for x in action[k + 1 : k + 5])]:
             if nxt.scene != s.scene:
                 break
-            if _RELEASE_RE.search(nxt.text):
+            if _RELEASE_RE.search(text):
                 words = m.group("obj")
                 head = words.split()[-1].lower()
                 possessed = words.split()[0].lower() in ("his", "her", "their", "its") or words.split()[0].endswith("'s")
-                mods = [w.lower() for w in words.split()[1:-1] if w[:1].islower()]
-                ref = ObjectRef(head, tuple(w for w in mods if w not in COLOUR_GROUP),
-                                tuple(w for w in mods if w in COLOUR_GROUP), None, words, False,
-                                head.endswith("s") and not head.endswith("ss"), -1, possessed)
+                mods = [w.lower() for w in words.split()[1:-1] if w[:1].islower() or (w.isupper() and len(w) > 1)]
                 how = "burnt" if place in _BURN else "posted" if place in _POSTED else "lost"
-                out.append((nxt, Event("loss", ref, "let go", None, None, True, how)))
+                for thing in [head, *(_CONTENTS if head in _SENT and how == "posted" and mods else ())]:
+                    ref = ObjectRef(thing, tuple(w for w in mods if w not in COLOUR_GROUP),
+                                    tuple(w for w in mods if w in COLOUR_GROUP), None, words if thing == head else
+                                    f"the {' '.join(mods)} {thing}", False,
+                                    thing.endswith("s") and not thing.endswith("ss"), -1, possessed, thing != head)
+                    out.append((nxt, Event("loss", ref, "let go", None, None, True, how)))
                 break
     return out
+
+
+#: What is posted in an envelope: posting "the RSVP envelope" posts the RSVP card in it.
+_SENT = frozenset({"envelope"})
+_CONTENTS = ("card", "letter", "note", "form", "cheque", "check", "invitation", "reply")
 
 
 __all__ = ["may_lose", "bible_aliases", "pronoun_led", "parse_with_antecedents", "people", "events_of", "canonical",

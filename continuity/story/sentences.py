@@ -124,11 +124,23 @@ class Observation:
     change: bool
 
 
+#: Initials ("G.A. 1906", "the F.B.I. agent"): one word, not sentences of a letter each.
+_INITIALS_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?P<next>\s+[a-z0-9])?")
+
+
+def _mask_initials(m: re.Match) -> str:
+    """Every full stop of the initials but the last, and the last too when the sentence goes on ("G.A. 1906")."""
+    body = m.group(0)[: m.start("next") - m.start()] if m.group("next") else m.group(0)
+    masked = body[:-1].replace(".", _DOT) + (_DOT if m.group("next") else ".")
+    return masked + (m.group("next") or "")
+
+
 def split_sentences(text: str, line: int) -> list[tuple[int, str]]:
     """Split an element's text into ``(line, sentence)`` pairs, keeping source lines."""
     out = []
     for i, raw_line in enumerate(text.split("\n")):
         masked = _ABBREV_RE.sub(lambda m: m.group(0).replace(".", _DOT), raw_line)
+        masked = _INITIALS_RE.sub(_mask_initials, masked)
         for m in _SENT_RE.finditer(masked):
             s = " ".join(m.group(0).replace(_DOT, ".").split())
             if len(s) > 1 and any(c.isalpha() for c in s):

@@ -1,0 +1,252 @@
+"""Regressions from the shared natural set's misses: what 'it' means across a paragraph, a lost thing's
+remains, a garment lost by name, countdowns, a thing held out and taken, an emptied box, a posted
+envelope's card, engraved initials, a watch's wrist, and initials that are one word."""
+
+from __future__ import annotations
+
+from checkutil import audit_text
+
+from continuity.story.sentences import split_sentences
+
+
+def _lines(r, category=None):
+    return [f.line for f in r.findings if category is None or f.category == category]
+
+
+CAMERA = """
+    EXT. RIVER WALK - NIGHT
+
+    ELI
+    Smile.
+
+    MARCUS
+    Give me that.
+
+    Eli shoots the crowd with the Nikon.
+
+    Marcus goes for the camera, and one gloved hand yanks the Nikon off Eli's neck.
+
+    He smashes it against the railing.
+
+    INT. NEWSROOM - DAY
+
+    {later}
+    """
+
+
+CAMERA_BIBLE = """
+props:
+  - name: Nikon
+    description: Eli's black camera.
+"""
+
+
+def test_it_in_the_next_paragraph_means_the_thing_the_paragraph_before_named():
+    r = audit_text(CAMERA.format(later="Eli sleeps on two chairs, the Nikon hugged to his chest."), CAMERA_BIBLE, ["prop"])
+    assert _lines(r) == [17]
+    assert "Nikon" in r.findings[0].message and "destroyed" in r.findings[0].message
+
+
+def test_a_new_camera_is_not_the_smashed_one():
+    r = audit_text(CAMERA.format(later="Eli unboxes a new Nikon and loads it."), CAMERA_BIBLE, ["prop"])
+    assert r.findings == ()
+
+
+HAT = """
+    EXT. JETTY - DAY
+
+    A gust tears the red beanie clean off Teo's head and flings it out over the water. It lands, floats, and is gone under a wave.
+
+    INT. BOATHOUSE - CONTINUOUS
+
+    {later}
+    """
+
+
+def test_a_garment_lost_to_the_sea_cannot_be_wrung_out_after():
+    r = audit_text(HAT.format(later="Teo drags off his sodden red beanie and wrings it out over the sink."), "", ["prop"])
+    assert _lines(r) == [7]
+    assert "beanie" in r.findings[0].message and "lost" in r.findings[0].message
+
+
+def test_a_lost_garment_named_only_by_its_absence_is_no_slip():
+    r = audit_text(HAT.format(later="Teo rubs his bare head. No beanie now, just wet hair."), "", ["prop"])
+    assert r.findings == ()
+
+
+COUNTDOWN = """
+    INT. OFFICE - DAY
+
+    SUPER: "MONDAY, MARCH 3."
+
+    DEV
+    {line}
+
+    INT. CHAPEL - DAY
+
+    SUPER: "SATURDAY, MARCH 15."
+
+    The guests arrive.
+    """
+
+
+def test_a_countdown_that_misses_the_dated_day_ahead():
+    r = audit_text(COUNTDOWN.format(line="In nine days, Ana. Nine."), "", ["timeline"])
+    assert _lines(r) == [6]
+    assert "12 days away" in r.findings[0].message and "'In nine days'" in r.findings[0].message
+
+
+def test_a_countdown_that_reaches_the_dated_day_is_quiet():
+    assert _lines(audit_text(COUNTDOWN.format(line="Twelve days to go, Ana."), "", ["timeline"])) == []
+    assert _lines(audit_text(COUNTDOWN.format(line="I saw her three days ago."), "", ["timeline"])) == []
+
+
+GIFT = """
+    EXT. LAKE - DAY
+
+    Gerald takes the silver lighter from his pocket and holds it out on his open palm.
+
+    GERALD
+    {said}
+
+    KIT
+    I couldn't.
+
+    Kit takes it.
+
+    INT. LIBRARY - NIGHT
+
+    Gerald lights the candles with his silver lighter.
+    """
+
+
+def test_a_thing_held_out_as_a_gift_and_taken_is_not_the_givers_any_more():
+    r = audit_text(GIFT.format(said="Take it. I want you to have it."), "", ["prop"])
+    assert _lines(r) == [15]
+    assert "GERALD" in r.findings[0].message and "KIT" in r.findings[0].message
+
+
+def test_a_thing_held_out_for_a_moment_is_still_the_givers():
+    assert audit_text(GIFT.format(said="Here. Light yours."), "", ["prop"]).findings == ()
+
+
+BOX = """
+    INT. WORKSHOP - NIGHT
+
+    They eat the doughnuts standing at the bench. The box is empty.
+
+    INT. WORKSHOP - DAY
+
+    {later}
+    """
+
+
+def test_something_taken_out_of_a_box_left_empty():
+    r = audit_text(BOX.format(later="Jonah fishes a glazed doughnut out of the box."), "", ["prop"])
+    assert _lines(r) == [7]
+    assert "left empty" in r.findings[0].message
+
+
+def test_a_refilled_box_is_no_slip():
+    r = audit_text(BOX.format(later="Jonah refills the box from the bakery bag. He fishes a glazed doughnut out of the box."),
+                   "", ["prop"])
+    assert r.findings == ()
+
+
+POST = """
+    EXT. STREET - DAY
+
+    Nora holds the RSVP envelope over the slot a moment, then lets it go.
+
+    INT. APARTMENT - NIGHT
+
+    {later}
+    """
+
+
+def test_a_posted_envelopes_card_is_posted_too():
+    r = audit_text(POST.format(later="Nora digs the RSVP card out of her bag."), "", ["prop"])
+    assert _lines(r) == [7]
+    assert "posted" in r.findings[0].message
+
+
+def test_another_card_is_not_the_posted_one():
+    assert audit_text(POST.format(later="Nora writes a birthday card for her mother."), "", ["prop"]).findings == ()
+
+
+KNIFE = """
+    INT. STUDY - DAY
+
+    He opens the penknife so that Kit can read the letters engraved on the bolster: R.T. 1911.
+
+    KIT
+    {said}
+    """
+
+
+def test_initials_one_letter_off_the_engraving():
+    r = audit_text(KNIFE.format(said="R.J.T. Nineteen eleven."), "", ["prop"])
+    assert _lines(r) == [6]
+    assert "'R.J.T.'" in r.findings[0].message and "'R.T.'" in r.findings[0].message
+
+
+def test_the_same_initials_or_someone_elses_are_quiet():
+    assert audit_text(KNIFE.format(said="R.T. Nineteen eleven."), "", ["prop"]).findings == ()
+    assert audit_text(KNIFE.format(said="The F.B.I. called."), "", ["prop"]).findings == ()
+
+
+def test_initials_are_one_word_of_a_sentence():
+    assert split_sentences("Engraved: G.A. 1906. Then he goes.", 1) == [(1, "Engraved: G.A. 1906."), (1, "Then he goes.")]
+    assert [t for _, t in split_sentences("G.H.A. Nineteen oh six.", 1)] == ["G.H.A.", "Nineteen oh six."]
+
+
+WATCH_BIBLE = """
+characters:
+  maren:
+    name: Maren
+    watch: "her father's steel watch, RIGHT wrist"
+"""
+WATCH = """
+    INT. CABIN - NIGHT
+
+    MAREN
+    Quiet.
+
+    {line}
+    """
+
+
+def test_a_watch_listened_to_on_the_raised_wrist():
+    r = audit_text(WATCH.format(line="She raises her left wrist to her ear and listens to the watch tick."), WATCH_BIBLE,
+                   ["appearance"])
+    assert _lines(r) == [6]
+    assert "left" in r.findings[0].message
+
+
+def test_a_wrist_of_someone_else_says_nothing_of_her_watch():
+    r = audit_text(WATCH.format(line="She grabs the left wrist of the thief and checks the watch."), WATCH_BIBLE,
+                   ["appearance"])
+    assert r.findings == ()
+
+
+PHONE = """
+    EXT. BRIDGE - NIGHT
+
+    NORA
+    Eli!
+
+    Her phone jumps out of her pocket, bounces off the railing and drops into the river.
+
+    INT. DINER - DAY
+
+    NORA
+    Coffee.
+
+    Her phone {sound} on the table.
+    """
+
+
+def test_a_sound_in_capitals_is_read_as_the_verb_it_is():
+    r = audit_text(PHONE.format(sound="BUZZES"), "", ["prop"])
+    assert _lines(r) == [13]
+    assert _lines(audit_text(PHONE.format(sound="buzzes"), "", ["prop"])) == [13]
