@@ -8,7 +8,8 @@ from continuity.bible.load import read_bible
 from continuity.checks.findings import Evidence
 from continuity.language.names import misspelling_of
 from continuity.language.parse import Parser
-from continuity.story.objects import events, object_ref, same_object
+from continuity.story.object_refs import object_ref, same_object
+from continuity.story.objects import events
 
 GROUPS_AND_CALENDAR = """\
 production:

@@ -3,7 +3,7 @@
 Any object the script establishes is tracked, whether or not the bible lists it
 (the bible adds aliases; it never narrows what is tracked). Sentences that may
 state a loss are found by their verbs, parsed (:mod:`continuity.language.parse`) and read
-for who did what to which object (:mod:`continuity.story.objects`): *Will flings the
+for who did what to which object (:mod:`continuity.story.objects`, :mod:`continuity.story.object_refs`): *Will flings the
 snow globe at the wall. It bursts into a hundred pieces.* loses the snow globe
 in the second sentence. Later sentences that name the object are parsed too; one
 that uses it (acts on it, or has it simply there) with no recovery in between is
@@ -21,15 +21,9 @@ from dataclasses import dataclass
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.story.context import Context
+from continuity.story.object_refs import ObjectRef, absent, fixed_somewhere, same_object
 from continuity.story.object_words import FIXTURES
-from continuity.story.objects import (
-    Event,
-    ObjectRef,
-    absent,
-    events,
-    fixed_somewhere,
-    same_object,
-)
+from continuity.story.objects import Event, events
 from continuity.story.prop_events import (
     bible_aliases,
     canonical,

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from continuity.language.lexicon import COLOUR_GROUP
+from continuity.story.object_refs import ObjectRef, main_object, object_ref
 from continuity.story.object_words import (
     ALIENATE,
     ASH,
@@ -36,7 +37,7 @@ from continuity.story.object_words import (
     THROW,
     VANISH,
 )
-from continuity.story.objects import Event, ObjectRef, events, main_object, object_ref
+from continuity.story.objects import Event, events
 from continuity.story.sentences import Sentence
 
 if TYPE_CHECKING:
