@@ -4,6 +4,8 @@ envelope's card, engraved initials, a watch's wrist, and initials that are one w
 
 from __future__ import annotations
 
+import textwrap
+
 from checkutil import audit_text
 
 from continuity.story.sentences import split_sentences
@@ -250,3 +252,78 @@ def test_a_sound_in_capitals_is_read_as_the_verb_it_is():
     r = audit_text(PHONE.format(sound="BUZZES"), "", ["prop"])
     assert _lines(r) == [13]
     assert _lines(audit_text(PHONE.format(sound="buzzes"), "", ["prop"])) == [13]
+
+
+SALON_BIBLE = """
+characters:
+  nora:
+    name: Nora
+    hair: long black hair in a ponytail
+    height: tall
+  dotty:
+    name: Dotty
+    hair: grey
+"""
+SALON = """
+    INT. SALON - DAY
+
+    DOTTY
+    Ready?
+
+    NORA
+    Go.
+
+    Dotty holds the shears in one hand and Nora's ponytail in the other.
+
+    {cut}
+
+    INT. DINER - NIGHT
+
+    NORA
+    Coffee.
+
+    Nora, short black bob, sits in a booth.
+    """
+
+
+def test_a_length_of_hair_that_falls_is_a_haircut_of_whose_hair_was_held():
+    for cut in ("SNIP. Twelve inches of black hair drops into Dotty's hand.", "Snip. The ponytail comes away.",
+                "A foot of hair falls to the floor."):
+        assert audit_text(SALON.format(cut=cut), SALON_BIBLE, ["appearance"]).findings == (), cut
+
+
+def test_without_the_cut_the_bob_contradicts_the_ponytail_and_short_is_the_bobs_not_her_height():
+    r = audit_text(SALON.format(cut="Dotty sweeps the floor."), SALON_BIBLE, ["appearance"])
+    assert [f.subject for f in r.findings] == ["NORA.hair"]
+    assert "short" in r.findings[0].message and "height" not in r.findings[0].message
+
+
+SLACKS_BIBLE = """
+characters:
+  june:
+    name: June
+    wardrobe: white shirt, navy slacks
+  tess:
+    name: Tess
+    wardrobe: black T-shirt, ripped jeans
+"""
+
+
+def test_her_own_garment_after_someone_elses_is_hers():
+    from continuity.api import parse_script_text
+    from continuity.bible.load import parse_bible
+    from continuity.story.context import context_for
+
+    ctx = context_for(parse_script_text(textwrap.dedent("""\
+        INT. DINER - DAY
+
+        TESS
+        Eat.
+
+        JUNE
+        Fine.
+
+        June sits in a booth: no glasses, Tess's faded black T-shirt over her own navy slacks.
+        """)), parse_bible(textwrap.dedent(SLACKS_BIBLE)))
+    owners = {o.character for o in ctx.observations if "slacks" in o.words}
+    assert owners == {"JUNE"}

@@ -407,6 +407,11 @@ def _right(parse: Parse, t: Token) -> list[Token]:
 
 
 def _body_words(parse: Parse, adj: Token, about_one: bool = False) -> list[Trait]:
+    head = parse.head(adj.i)
+    while head.dep == "compound" and head.head != head.i:  # "short black bob": black is bob's
+        head = parse.head(head.i)
+    if adj.dep == "amod" and head.i != adj.i and (head.lower in HAIR_NOUNS or head.lower.split()[-1] in GARMENT_WORDS):
+        return []  # "Nora, short black bob, sits": the bob is short, not Nora
     who, gender, owner_tok = _adj_owner(parse, adj)
     if owner_tok is None and not (about_one and adj.dep in ("ROOT", "amod", "conj", "nsubj", "dep", "npadvmod")
                                   and (adj.dep != "amod" or not parse.head(adj.i).pos == "NOUN")):

@@ -174,6 +174,22 @@ def _not_a_drop(parse: Parse) -> list[Trait]:
     return out
 
 
+_MEASURES = frozenset("inch inches foot feet centimetres centimeters cm length lengths hank hanks".split())
+
+
+def _length_of_hair_falls(parse: Parse, t: Token) -> tuple[Token, Token] | None:
+    """"Twelve inches of hair drops", "a foot of hair falls away": ``(measure, verb)`` when a length of the
+    hair at ``t`` is the subject of a verb of coming away."""
+    if t.dep != "pobj" or t.lower not in ("hair", "locks", "curls"):
+        return None
+    of = parse.head(t.i)
+    measure = parse.head(of.i) if of.lower == "of" else None
+    if measure is None or measure.lower not in _MEASURES or measure.dep != "nsubj":
+        return None
+    verb = parse.head(measure.i)
+    return (measure, verb) if verb.pos == "VERB" and _comes_away(parse, verb) else None
+
+
 def _hair(parse: Parse, t: Token) -> list[Trait]:
     if any(c.lower == "no" for c in parse.children(t.i, "det")):
         return []  # "the choppy pixie cut, no bun": what she no longer has
@@ -193,6 +209,11 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
     if t.dep == "nsubj" and verb is not None and _comes_away(parse, verb):
         # "The ponytail comes away in four ragged bites."
         return [Trait("hair.length", "short", _words(parse, t, verb), t.start, who, gender, True, how=how)]
+    cut_off = _length_of_hair_falls(parse, t)
+    if cut_off is not None:
+        # "Twelve inches of black hair drops into Dotty's hand", "a foot of hair falls to the floor"
+        return [Trait("hair.length", "short", _words(parse, cut_off[0], cut_off[1]), cut_off[0].start, who, gender,
+                      True, how=how)]
     cut = verb is not None and verb.lemma in CHANGE_VERBS["hair.length"] and t.dep in ("dobj", "pobj", "nsubjpass")
     if cut:
         # "hacks off her ponytail", "cuts Kasia's hair": the hair is short from here

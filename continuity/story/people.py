@@ -276,6 +276,20 @@ class People:
                     return m.character
         return None
 
+    def _hair_named(self, s) -> str | None:
+        """Whose hair a possessive named last, in this sentence or the few before it in the scene."""
+        ctx = self.ctx
+        for k in range(s.id, max(-1, s.id - 5), -1):
+            x = ctx.sentences[k]
+            if x.scene != s.scene:
+                break
+            named = [m for m in ctx.reader.mentions(x) if m.possessive and re.match(
+                r"\s*(?:[\w-]+\s+){0,2}?(?:hair|ponytail|braid|plait|bun|locks|curls|mane|pigtails?|plaits)\b",
+                x.text[m.end:])]
+            if named:
+                return named[-1].character
+        return None
+
     @cached_property
     def statements(self) -> list[Statement]:
         """Every trait the script's action states about a cast member, in order."""
@@ -303,6 +317,9 @@ class People:
                         who = near[-1].character
                     elif who is None and t.pronoun:
                         who = ctx.reader.previous_named(s, t.pronoun, include_self=True)
+                if t.how == "none" and t.change and t.key.startswith("hair."):
+                    # "Dotty holds the shears and Nora's ponytail. ... The ponytail comes away.": the hair named last
+                    who = self._hair_named(s) or who
                 if who is None and t.how == "none" and not t.key.startswith("side."):
                     # "...until what is left is a rough dark crop": whom the paragraph is about; "the grey
                     # walrus moustache comes away": the man the paragraph is about

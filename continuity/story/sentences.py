@@ -340,7 +340,8 @@ class Reader:
         if _OTHER_PERSON_RE.search(between):
             return None
         # "Mara's red coat", "Eli's pale blue eyes".
-        if ms and ms[-1].possessive and not re.search(r"[,;]|\band\b", before[ms[-1].end :]):
+        # ("Tess's T-shirt over her own navy slacks": a pronoun between, and the slacks are hers, not Tess's)
+        if ms and ms[-1].possessive and not re.search(r"[,;]|\band\b|\b(?:his|her|their)\s", before[ms[-1].end :]):
             if garment and re.search(r"\b(?:spare|extra|other)\s+(?:[\w-]+\s+){0,2}$", before[ms[-1].end:]):
                 return None  # "pull Dana's spare grey fleece over her head": not the one Dana has on
             if garment and re.search(r"\bin\s+$", before[:ms[-1].start]):
