@@ -327,3 +327,83 @@ def test_her_own_garment_after_someone_elses_is_hers():
         """)), parse_bible(textwrap.dedent(SLACKS_BIBLE)))
     owners = {o.character for o in ctx.observations if "slacks" in o.words}
     assert owners == {"JUNE"}
+
+
+RIVER = """
+    EXT. RIVER PATH - NIGHT
+
+    NORA
+    Run!
+
+    ELI
+    I am running.
+
+    Nora and Eli sprint along the path, soaked to the skin in seconds.
+
+    INT. NORA'S CAR - NIGHT (CONTINUOUS)
+
+    {later}
+    """
+
+
+def test_two_names_joined_by_and_are_both_soaked():
+    r = audit_text(RIVER.format(later="Nora guns the engine. Her hair is neat and dry."), "", ["appearance", "wardrobe"])
+    assert [(f.line, f.character) for f in r.findings] == [(13, "NORA")]
+
+
+def test_dry_after_a_towel_is_no_slip():
+    r = audit_text(RIVER.format(later="Nora towels off with a gym shirt. Her hair is neat and dry."), "",
+                   ["appearance", "wardrobe"])
+    assert r.findings == ()
+
+
+CART = """
+    INT. HOTEL LAUNDRY - NIGHT
+
+    NORA
+    Let go!
+
+    MARCUS
+    No.
+
+    Nora clutches her bag. Marcus drops his cigarette and crushes it under his heel.
+
+    He slams her into a laundry cart, and a bright line of blood opens high on her right cheekbone.
+
+    EXT. LOADING DOCK - NIGHT (MOMENTS LATER)
+
+    Nora bursts out through the steel door. {later}
+    """
+
+
+def test_blood_on_the_face_then_an_unmarked_cheek_moments_later():
+    r = audit_text(CART.format(later="Her cheek is unmarked, and the wine on her dress has dried nearly black."), "",
+                   ["appearance", "wardrobe"])
+    assert [(f.line, f.character) for f in r.findings] == [(15, "NORA")]
+
+
+def test_a_cheek_wiped_clean_is_no_slip():
+    r = audit_text(CART.format(later="She wipes her face on her sleeve. Her cheek is unmarked now."), "",
+                   ["appearance", "wardrobe"])
+    assert r.findings == ()
+
+
+def test_her_after_a_name_of_unknown_gender_means_the_woman():
+    r = audit_text("""
+        INT. BAR - NIGHT
+
+        JUNE
+        Don't.
+
+        CURTIS
+        Or what?
+
+        June grabs her keys. Curtis shrugs his coat off and cracks his knuckles.
+
+        She hits Curtis in the mouth with her right fist. Her knuckles split on his teeth.
+
+        EXT. PARKING LOT - NIGHT (MOMENTS LATER)
+
+        June's right hand is clean, not a mark on it, as she digs for the keys.
+        """, "", ["appearance", "wardrobe"])
+    assert [(f.line, f.character) for f in r.findings] == [(15, "JUNE")]

@@ -152,8 +152,19 @@ _ONTO = {"down", "over", "onto", "on", "across", "into", "all"}
 
 
 def _stain(parse: Parse, w: Token) -> list[Trait]:
-    """"Red wine arcs ... straight down the front of Jonah's white shirt": wine goes onto a garment."""
+    """"Red wine arcs ... straight down the front of Jonah's white shirt": wine goes onto a garment; "a line of
+    blood opens on her right cheekbone": blood on the face (or a hand) from here."""
     for g in parse.tokens[w.i + 1 :]:
+        part = BODY.get(g.lower)
+        if part in ("face", "hand") and w.lower in ("blood", "gore") and g.pos == "NOUN":
+            between = parse.tokens[w.i + 1 : g.i]
+            if any(b.lower in _ONTO for b in between) and not any(b.text in (".", ";") for b in between):
+                who, gender, how = _owner_any(parse, g, own_body=False)
+                side = next((SIDES[m.lower] for m in parse.children(g.i, "amod", "compound") if m.lower in SIDES), None)
+                target = f"hand.{side}" if part == "hand" and side else part
+                return [Trait(f"state.{target}.stain", "stained", _words(parse, w, g), w.start, who, gender, True,
+                              how=how)]
+            return []
         if g.lower.split()[-1] in GARMENT_WORDS:
             between = parse.tokens[w.i + 1 : g.i]
             if any(b.lower in _ONTO for b in between) and not any(b.text in (".", ";") for b in between):
@@ -273,6 +284,11 @@ def _wrist_raised(parse: Parse, t: Token) -> tuple:
 _OLD_MARK = frozenset("old healed faded shiny puckered white silvery ancient".split())
 
 
+#: A part of the body that splits or bleeds of itself, and verbs that split it open.
+_SPLIT_OPEN = frozenset({"split", "bleed", "burst"})
+_SPLIT_IT = frozenset({"split", "bloody", "gash", "slash", "skin", "graze"})
+
+
 def _body_part(parse: Parse, t: Token) -> list[Trait]:
     """A body part with a side and a state: "her bandaged right arm", "two bare, steady hands"."""
     out: list[Trait] = []
@@ -306,10 +322,17 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
         value = f"bandaged-{side}" if side else "bandaged"
         out.append(Trait("state.arm.bandage", value, _words(parse, verb, t), min(verb.start, t.start), who, gender,
                          True, how=how))
+    if part in ("hand", "face") and verb is not None and (
+            (verb.lemma in _SPLIT_OPEN and t.dep == "nsubj") or (verb.lemma in _SPLIT_IT and t.dep == "dobj")):
+        # "Her knuckles split on his teeth", "splits his lip": blood on it from here
+        target = f"{part}.{side}" if side else part
+        out.append(Trait(f"state.{target}.stain", "stained", _words(parse, verb, t), min(verb.start, t.start), who,
+                         gender, True, how=how))
     left_words, _ = _left(parse, t)
     for m in mods:
         state = STATES.get(m.lower)
-        if state and state[0] == "clean" and (m in left_words or m in said) and part in ("hand", "face", "arm"):
+        unhurt = state == ("bandage", "bare") and m.lower != "bare" and part in ("hand", "face")
+        if state and (state[0] == "clean" or unhurt) and (m in left_words or m in said) and part in ("hand", "face", "arm"):
             # "grips the wheel with clean hands": no blood, no dirt
             target = f"{part}.{side}" if side else part
             for dim in ("stain", "dirt"):

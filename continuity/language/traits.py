@@ -137,7 +137,9 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _bandage_it(parse, t)
         if t.pos == "VERB" and t.lemma in SPILL_VERBS:
             out += _spill(parse, t)
-        elif low in STAIN_NOUNS and t.dep in ("nsubj", "compound", "dobj", "ROOT"):
+        elif low in STAIN_NOUNS and (t.dep in ("nsubj", "compound", "dobj", "ROOT", "attr") or (
+                t.dep == "pobj" and parse.head(t.i).lower == "of" and parse.head(parse.head(t.i).i).dep == "nsubj")):
+            # ("a bright line of blood opens on her cheekbone", "there is blood on his face")
             out += _stain(parse, t)
         if t.pos == "VERB" and t.lemma in _INTO_WATER_VERBS:
             out += _into_water(parse, t)

@@ -155,7 +155,25 @@ _SCENE_CHANGES = {
     "moustache": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
     "state": re.compile(r"\b(?:towels?|towelled|toweling|towelling|changes?|changed|strips?|wrings?|washes|washed|"
                         r"scrubs?|dries|dried|showers?|bathes|wipes?)\b", re.IGNORECASE),
+    # by dimension: what dries someone, and what washes them
+    "state.wet": re.compile(r"\b(?:towels?|towelled|toweling|towelling|changes?|changed|strips?|wrings?|dries|dried|"
+                            r"showers?|bathes)\b", re.IGNORECASE),
+    "state.stain": re.compile(r"\b(?:changes?|changed|strips?|washes|washed|scrubs?|showers?|bathes|wipes?|wiped|"
+                              r"rinses?|rinsed|cleans|cleaned|dabs?|dabbed)\b", re.IGNORECASE),
+    "state.dirt": re.compile(r"\b(?:changes?|changed|strips?|washes|washed|scrubs?|showers?|bathes|wipes?|wiped|"
+                             r"rinses?|rinsed|cleans|cleaned|hoses?|hosed)\b", re.IGNORECASE),
 }
+
+
+def _pair_before(s, mentions: list, start: int, who: str) -> list:
+    """The other of two names joined by "and" that open the sentence before ``start`` ("Nora and Eli ...")."""
+    near = [m for m in mentions if m.end <= start]
+    if len(near) < 2 or who not in {near[-1].character, near[-2].character}:
+        return []
+    a, b = near[-2], near[-1]
+    if a.start > 2 or not re.fullmatch(r"\s+and\s+", s.text[a.end:b.start]):
+        return []
+    return [m for m in (a, b) if m.character != who]
 
 
 class People:
@@ -333,6 +351,9 @@ class People:
                 if who is None or who not in ctx.cast.gender:
                     continue
                 out.append(Statement(who, t, s))
+                if t.how == "subject" and t.key.startswith("state."):
+                    # "Nora and Eli sprint along the path, soaked to the skin": both are
+                    out += [Statement(m.character, t, s) for m in _pair_before(s, mentions, t.start, who)]
         out += self._referred()
         out += self._marks_by_name()
         # The lexicon's reading of introductions and set phrases ("Red-headed ZACKY PRICE",
@@ -419,6 +440,8 @@ class People:
             scene = st.sentence.scene
             hold = holds_for(st.key)
             family = st.key.split(".")[0]
+            if family == "state" and st.key.rsplit(".", 1)[-1] in ("wet", "stain", "dirt"):
+                family = f"state.{st.key.rsplit('.', 1)[-1]}"  # "the wine has dried" does not wash a face
             started = changing.get((scene, family))
             if started is not None and st.sentence.id >= started and not st.trait.negated:
                 st = Statement(st.character, _as_change(st.trait), st.sentence)
@@ -434,6 +457,9 @@ class People:
                                 text=st.sentence.text)
                 continue
             current = state.get(k)
+            if current is None and re.match(r"state\.hand\.(?:left|right)\.", st.key):
+                # "her knuckles split" (no side), then "her right hand is clean": the hand's state either way
+                current = state.get((st.character, re.sub(r"\.(?:left|right)\.", ".", st.key), where))
             if current is not None and hold == "days" and current.sentence is not None:
                 if _days_apart(ctx, current.sentence.scene, scene) > BANDAGE_DAYS:
                     current = None

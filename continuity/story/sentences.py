@@ -252,6 +252,9 @@ class Cast:
             if len(who) > 1:
                 current = None
                 continue
+            if len(who) == 1 and re.search(r"\b(?:he|she|they)\b", s.text[: ms[0].start], re.IGNORECASE):
+                current = None  # "She hits Curtis ... her right fist": the name is not who the pronouns mean
+                continue
             if len(who) == 1:
                 current = ms[0].character
                 after = s.text[ms[0].end :]
@@ -267,6 +270,13 @@ class Cast:
                 self.gender[name] = "m"
             elif v["f"] >= 2 and v["f"] >= 3 * v["m"]:
                 self.gender[name] = "f"
+
+
+def _opens_with(text: str, gender: str | None) -> bool:
+    """Whether a sentence opens with a subject pronoun of ``gender`` ("She hits Curtis ...")."""
+    if gender not in ("m", "f"):
+        return False
+    return bool(re.match(r"\s*(?:he)\b" if gender == "m" else r"\s*(?:she)\b", text, re.IGNORECASE))
 
 
 def _pronoun_gender(word: str) -> str | None:
@@ -314,13 +324,14 @@ class Reader:
             for i in range(1, len(self.sentences)):
                 if self.sentences[i - 1].element != self.sentences[i].element:
                     continue
-                for m in self._mentions[i - 1]:
-                    g = self.cast.gender.get(m.character)
-                    if not m.possessive and (gender is None or g is None or g == gender):
-                        table[i] = m.character
-                        break
-                else:
-                    table[i] = table[i - 1]
+                if _opens_with(self.sentences[i - 1].text, gender):
+                    table[i] = table[i - 1]  # "She hits Curtis ... the way Roz taught her.": she is who she was
+                    continue
+                # a name of the pronoun's gender before one whose gender is unknown ("She hits Curtis ...")
+                fits = [m.character for m in self._mentions[i - 1] if not m.possessive and (
+                    gender is None or self.cast.gender.get(m.character) in (None, gender))]
+                sure = [c for c in fits if gender is not None and self.cast.gender.get(c) == gender]
+                table[i] = (sure or fits or [table[i - 1]])[0]
         return table[s.id]
 
     def owner(self, s: Sentence, start: int, attribute: str, *, garment: bool = False) -> tuple[str, str] | None:
@@ -406,26 +417,32 @@ class Reader:
         With ``include_self``, a character named in ``s`` itself comes first.
         """
         if include_self:
-            for m in self.mentions(s):
-                g = self.cast.gender.get(m.character)
-                if not m.possessive and (gender is None or g is None or g == gender):
-                    return m.character
+            fits = [m.character for m in self.mentions(s) if not m.possessive and (
+                gender is None or self.cast.gender.get(m.character) in (None, gender))]
+            sure = [c for c in fits if gender is not None and self.cast.gender.get(c) == gender]
+            if fits:
+                return (sure or fits)[0]
         found = self._previous_named(s, gender)
         if found or not include_self:
             return found
         # A paragraph that opens with "He": the character last named (or speaking) in the scene (however
         # many short sentences back: "Underwater. Cold like a fist. She surfaces...").
+        unsure = None  # one whose gender is unknown, if no one of the pronoun's gender comes first
         for k in range(s.id - 1, max(-1, s.id - 25), -1):
             prev = self.sentences[k]
             if prev.scene != s.scene:
                 break
             names = [prev.speaker] if prev.kind == "dialogue" else [m.character for m in self._mentions[k]
                                                                      if not m.possessive]
+            if prev.kind == "action" and _opens_with(prev.text, gender):
+                names = []  # its names are not the pronoun's: "She hits Curtis ..."
             for who in names:
                 g = self.cast.gender.get(who) if who else None
-                if who and (gender is None or g is None or g == gender):
+                if who and (gender is None or g == gender):
                     return who
-        return None
+                if who and g is None and unsure is None:
+                    unsure = who
+        return unsure
 
     def observations(self, s: Sentence) -> list[Observation]:
         """Appearance and garment values stated in an action sentence, with owners."""
