@@ -407,3 +407,71 @@ def test_her_after_a_name_of_unknown_gender_means_the_woman():
         June's right hand is clean, not a mark on it, as she digs for the keys.
         """, "", ["appearance", "wardrobe"])
     assert [(f.line, f.character) for f in r.findings] == [(15, "JUNE")]
+
+
+ENTRANCE = """
+    INT. BRIDAL SUITE - DAY
+
+    PRIYA
+    You're sure.
+
+    NORA
+    I'm sure.
+
+    {line}
+
+    A knock. Greta comes in with two coffees.
+
+    GRETA
+    Oh, sweetheart.
+    """
+
+
+def test_called_before_she_comes_in():
+    r = audit_text(ENTRANCE.format(line="PRIYA\nHold still, Greta."), "", ["address"])
+    assert [(f.line, f.character) for f in r.findings] == [(10, "GRETA")]
+    assert "only comes in at line 12" in r.findings[0].message
+
+
+def test_named_acting_before_he_comes_in():
+    r = audit_text(ENTRANCE.format(line="Greta looks up at the rafters."), "", ["address"])
+    assert [(f.line, f.character) for f in r.findings] == [(9, "GRETA")]
+
+
+def test_waiting_for_her_shouting_for_her_or_her_leaving_before_she_comes_in_is_no_slip():
+    assert audit_text(ENTRANCE.format(line="Nora waits for Greta."), "", ["address"]).findings == ()
+    assert audit_text(ENTRANCE.format(line="PRIYA\nGreta! GRETA!"), "", ["address"]).findings == ()
+    r = audit_text(ENTRANCE.format(line="Greta sets the flowers down and goes out."), "", ["address"])
+    assert r.findings == ()
+
+
+def test_a_dry_coat_is_a_state_not_a_drying():
+    r = audit_text("""
+        EXT. STAGE DOOR - NIGHT
+
+        LENA
+        Taxi!
+
+        Lena comes out into the rain and is soaked in seconds.
+
+        INT. TAXI - MOVING - CONTINUOUS
+
+        Lena in the back seat, her coat dry and buttoned to the throat.
+        """, "", ["appearance", "wardrobe"])
+    assert [(f.line, f.character) for f in r.findings] == [(10, "LENA")]
+
+
+def test_going_into_the_lake_after_a_stumble_then_not_a_drop_on_her():
+    r = audit_text("""
+        EXT. DOCK - NIGHT
+
+        PRIYA
+        There!
+
+        A plank gives under her foot. Priya pitches sideways, her arm raking the edge of the dock, and goes into the lake.
+
+        INT. BOATHOUSE - CONTINUOUS
+
+        Priya sits on a canoe, not a drop on her boots.
+        """, "", ["appearance", "wardrobe"])
+    assert [(f.line, f.character) for f in r.findings] == [(10, "PRIYA")]

@@ -198,7 +198,7 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
             who = surface.get(name.upper())
             if who is None or who not in established or who == s.speaker or who in present.get(s.scene, set()):
                 continue
-            if (s.scene, who) in reported or _shout_for(s.text, name) or _on_the_line(ctx, s):
+            if (s.scene, who) in reported or shout_for(s.text, name) or on_the_line(ctx, s):
                 continue
             reported.add((s.scene, who))
             yield _called(ctx, s, who, name, f"{s.speaker} calls someone {name!r} ({who}), but {who} is not in this scene",
@@ -209,7 +209,7 @@ _LINE_RE = re.compile(r"\b(?:phone|phones|telephone|radio|walkie|walkie-talkie|i
                       r"handset|speakerphone|voicemail|dials)\b", re.IGNORECASE)
 
 
-def _on_the_line(ctx: Context, s) -> bool:
+def on_the_line(ctx: Context, s) -> bool:
     """The speaker talks into a phone or a radio: the one they call by name is at the other end.
 
     Read from the speech's cue and parentheticals ("(into phone)", "CLAIRE (ON PHONE)"), or the
@@ -245,7 +245,7 @@ _TITLES = frozenset("mister miss missus mrs mr ms doctor dr professor sir madam 
 _SHOUT_WORDS = frozenset("hey oi hello come here quick quickly where are you now".split())
 
 
-def _shout_for(text: str, name: str) -> bool:
+def shout_for(text: str, name: str) -> bool:
     """A line that is only the name, shouted ("Gus! GUS!", "Hey, Gus?"): calling for someone out of sight."""
     words = [w for w in re.findall(r"[A-Za-z']+", text) if w.lower() != name.lower()]
     return all(w.lower() in _SHOUT_WORDS for w in words)

@@ -13,6 +13,7 @@ from continuity.checks import (
     address,
     appearance,
     dressing,
+    entrances,
     handover,
     location,
     looks,
@@ -56,6 +57,12 @@ def _props(ctx):
     yield from handover.things(ctx)
 
 
+def _address(ctx):
+    """Names: a character called by a name not theirs (address), or named before their entrance (entrances)."""
+    yield from address.check(ctx)
+    yield from entrances.check(ctx)
+
+
 def _timeline(ctx):
     """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), ages (timeline_ages)."""
     yield from timeline.check(ctx)
@@ -68,7 +75,7 @@ CHECKS = {
     "wardrobe": _wardrobe,
     "prop": _props,
     "name": name.check,
-    "address": address.check,
+    "address": _address,
     "timeline": _timeline,
     "location": _location,
     "voice": voice.check,

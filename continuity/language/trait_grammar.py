@@ -210,11 +210,22 @@ def _change(parse: Parse, t: Token, key: str) -> bool:
         verbs = CHANGE_VERBS.get(key.rsplit(".", 1)[-1], set())
     for a in [t, *parse.ancestors(t.i)][:4]:
         # "towels it dry", "dried", not the bare state word itself ("sits dry and tidy")
-        if a.lemma in verbs and (a.pos == "VERB" or (a.pos == "ADJ" and a.lower.endswith("ed"))):
+        if a.lemma in verbs and (a.pos == "VERB" or (a.pos == "ADJ" and a.lower.endswith("ed"))) and not _bare_state(parse, a):
             return True
         if a.lower == "now" or any(c.lower == "now" for c in parse.children(a.i, "advmod")):
             return True
     return False
+
+
+def _bare_state(parse: Parse, verb: Token) -> bool:
+    """"her coat dry and buttoned": the state word the parser took for a verb, with a subject that would
+    make it "dries" were it one (and no auxiliary, no object)."""
+    if verb.lower not in ("dry", "clean", "wet") or parse.children(verb.i, "aux", "dobj"):
+        return False
+    if verb.tag == "VB":
+        return True  # a bare form with no "to" and no auxiliary is no verb in the action's present tense
+    subj = parse.subject(verb)
+    return subj is not None and subj.tag in ("NN", "NNP") and subj.lower not in ("i", "you", "we", "they")
 
 
 def _after_determiner(parse: Parse, t: Token) -> bool:

@@ -160,7 +160,9 @@ def _not_a_drop(parse: Parse) -> list[Trait]:
     out: list[Trait] = []
     for m in _NOT_A_DROP_RE.finditer(parse.text):
         of = (m.group("of") or "").lower()
-        dim, value = ("wet", "dry") if of in _WATERS or of in ("rain", "spray") else ("stain", "clean")
+        # "not a drop on her boots": of water, unless the drop is said to be of something else
+        water = of in _WATERS or of in ("rain", "spray") or (not of and m.group("n").lower() == "drop")
+        dim, value = ("wet", "dry") if water else ("stain", "clean")
         on = m.group("on").lower()
         who = gender = None
         how = "poss"
@@ -368,6 +370,8 @@ def _into_water(parse: Parse, v: Token) -> list[Trait]:
     if not into and not waded:
         return []
     subj = parse.subject(v)
+    if (subj is None or not (subj.character or subj.lower in ("he", "she", "they"))) and v.dep == "conj":
+        subj = parse.subject(parse.head(v.i))  # "She pitches sideways, ..., and goes into the lake"
     if subj is None or not (subj.character or subj.lower in ("he", "she", "they")):
         return []
     who, gender = (subj.character, None) if subj.character else (None, {"he": "m", "she": "f"}.get(subj.lower))

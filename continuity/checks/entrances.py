@@ -1,0 +1,85 @@
+"""Before the entrance: a character named or called in a scene before they come into it.
+
+A scene brings a character in with an entrance ("A knock. Greta comes in with two
+coffees.", "The door creaks. Cal stands in the doorway."). Before that line, in the
+same scene, they cannot look up at the rafters or be told to hold still: an action
+sentence that opens with their name as its subject ("Cal looks up at the rafter.")
+or a vocative that calls them ("Hold still, Greta.") is a slip for someone who is
+there. Not flagged: a character who speaks before the entrance, or leaves before it
+("Cal goes out."), or comes *back* in; a call that is only the name, shouted
+(someone out of sight); a line on the phone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from continuity.checks.address import on_the_line, shout_for
+from continuity.checks.findings import Evidence, Finding
+from continuity.language.names import vocatives
+from continuity.screenplay.model import Kind
+from continuity.story.context import Context
+
+_ENTRANCE = (r"(?:comes|walks|steps|bursts|strides|storms|hurries|slips|wanders|limps|marches|sweeps|barges|creeps|"
+             r"sidles|edges)\s+(?:in|inside|into the\s+\w+|through the\s+(?:door|doorway|curtain|gate))\b|"
+             r"(?:enters|arrives|appears)\b|(?:stands|is standing|appears|looms|waits)\s+in the doorway\b")
+_LEAVES = re.compile(r"\b(?:leaves|exits|goes out|walks out|steps out|heads out|slips out|storms out|is gone)\b",
+                     re.IGNORECASE)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Yield a finding for a character named as acting, or called, before their entrance in a scene."""
+    by_scene: dict[int, list] = {}
+    for s in ctx.sentences:
+        if s.scene > 0:
+            by_scene.setdefault(s.scene, []).append(s)
+    surface = ctx.cast.surface
+    for scene_index, sentences in by_scene.items():
+        scene = ctx.scene(scene_index)
+        cued = [(el.line, el.character) for el in scene.elements if el.kind is Kind.CHARACTER and el.character]
+        for s in sentences:
+            if s.kind != "action":
+                continue
+            for m in ctx.reader.mentions(s):
+                who = m.character
+                rx = re.compile(re.escape(s.text[m.start:m.end]) + r"\s+(?:" + _ENTRANCE + r")", re.IGNORECASE)
+                if m.possessive or not rx.match(s.text, m.start) or re.search(r"\bback\b", s.text[m.end:m.end + 40]):
+                    continue
+                before = [x for x in sentences if x.id < s.id]
+                if any(line < s.line and c == who for line, c in cued):
+                    continue  # spoke before: there all along, or left and came back
+                if any(x.kind == "action" and _LEAVES.search(x.text) and who in _named(ctx, x) for x in before):
+                    continue
+                # the first time the scene names them (not "TERRY MALLON (27) is already waiting" before "Mallon
+                # comes in to finish him")
+                x = next((x for x in before if who in _named(ctx, x) or (x.kind == "dialogue" and _too_soon(
+                    ctx, x, who, surface))), None)
+                if x is not None:
+                    found = _too_soon(ctx, x, who, surface)
+                    if found is None or (x.kind == "dialogue" and (shout_for(x.text, found) or on_the_line(ctx, x))):
+                        continue
+                    yield Finding(
+                        category="name", severity="warning", scene=x.scene, line=x.line,
+                        message=f"{who} is {'called' if x.kind == 'dialogue' else 'named'} here ({found!r}), but "
+                                f"{who} only comes in at line {s.line}",
+                        text=x.text, character=who, subject=f"{who}.address",
+                        evidence=(Evidence(s.text, line=s.line, scene=s.scene),),
+                        extra=(("called", found), ("speaker", x.speaker or "")),
+                    )
+
+
+def _named(ctx: Context, s) -> set[str]:
+    return {m.character for m in ctx.reader.mentions(s)}
+
+
+def _too_soon(ctx: Context, s, who: str, surface: dict[str, str]) -> str | None:
+    """The name by which ``s`` has ``who`` act (an action opening on it) or calls them (a vocative)."""
+    if s.kind == "dialogue":
+        return next((name for name, _ in vocatives(s.text) if surface.get(name.upper()) == who), None)
+    first = next(iter(ctx.reader.mentions(s)), None)
+    if first is None or first.character != who or first.possessive or first.start > 0:
+        return None
+    if not re.match(r"\s+[a-z]+s\b", s.text[first.end:]):
+        return None  # "Cal looks up", not "Cal's mug" nor "Cal, who ..."
+    return s.text[first.start:first.end]
