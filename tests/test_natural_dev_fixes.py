@@ -475,3 +475,18 @@ def test_going_into_the_lake_after_a_stumble_then_not_a_drop_on_her():
         Priya sits on a canoe, not a drop on her boots.
         """, "", ["appearance", "wardrobe"])
     assert [(f.line, f.character) for f in r.findings] == [(10, "PRIYA")]
+
+
+def test_a_cached_parse_of_a_sound_in_capitals_needs_no_pipeline(tmp_path, monkeypatch):
+    from continuity.language import parse as parse_module
+
+    first = parse_module.Parser(tmp_path).parse_many([("Her phone BUZZES on the table.", [])])[0]
+    assert [t.pos for t in first.tokens if t.lower == "buzzes"] == ["VERB"]
+
+    def no_pipeline():
+        raise AssertionError("the pipeline was loaded for a cached parse")
+
+    monkeypatch.setattr(parse_module, "load_pipeline", no_pipeline)
+    monkeypatch.setattr(parse_module, "dictionary_words", no_pipeline)
+    again = parse_module.Parser(tmp_path).parse_many([("Her phone BUZZES on the table.", [])])[0]
+    assert [t.dep for t in again.tokens] == [t.dep for t in first.tokens]

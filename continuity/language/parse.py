@@ -31,10 +31,10 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from continuity.errors import InputError
+from continuity.errors import InputError, StudioError
 
 log = logging.getLogger(__name__)
 
@@ -230,6 +230,51 @@ class _ParseCache:
             log.warning("parse cache not written (%s): %s", self.path, exc)
 
 
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Dictionary words only: the WordNet lemmas and their inflections, and spaCy's stop words (no names)."""
+    words: set[str] = set()
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        tables = load_pipeline().get_pipe("lemmatizer").lookups
+        for table in ("lemma_index", "lemma_exc"):
+            got = tables.get_table(table)
+            for pos in got:
+                words.update(w for w in got[pos] if w.isalpha())
+        words.update(STOP_WORDS)
+    except (StudioError, KeyError, ValueError, ImportError) as exc:
+        log.warning("spaCy's dictionary is not available: %s", exc)
+    return frozenset(words)
+
+
+_CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def soften_caps(text: str, keep=frozenset()) -> str:
+    """Words written in capitals for sound or emphasis, in lower case: "Her phone BUZZES", "the LEFT eyebrow".
+
+    What is no English word (KFD, SD1) and the names in ``keep`` stay as written; the length never changes.
+    """
+    if not _CAPS_WORD_RE.search(text):
+        return text
+    words = dictionary_words()
+    return _CAPS_WORD_RE.sub(lambda m: m.group(0).lower() if _inflected(m.group(0).lower(), words)
+                             and m.group(0) not in keep else m.group(0), text)
+
+
+def _inflected(word: str, words: frozenset[str]) -> bool:
+    """``word`` is an English word or a regular inflection of one ("buzzes", "slammed", "ringing")."""
+    if word in words:
+        return True
+    for end, backs in (("es", ("",)), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e"))):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            stem = word[:-len(end)]
+            if any(stem + b in words for b in backs) or (stem[-1] == stem[-2] and stem[:-1] in words):
+                return True
+    return False
+
+
 def load_pipeline():
     """spaCy's English pipeline without NER, loaded once per process.
 
@@ -319,7 +364,7 @@ class Parser:
             One :class:`Parse` per item, offsets in the writer's text.
         """
         prepared = [_substitute(text, names) for text, names in items]
-        keys = [hashlib.sha256(f"{self.version}\x00{new}".encode()).digest() for new, _ in prepared]
+        keys = [hashlib.sha256(f"{self.version}\x00caps\x00{new}".encode()).digest() for new, _ in prepared]
         rows: dict[bytes, list] = {k: self._memory[k] for k in keys if k in self._memory}
         missing = [k for k in dict.fromkeys(keys) if k not in rows]
         if missing and self._cache is not None:
@@ -329,7 +374,8 @@ class Parser:
             missing = [k for k in missing if k not in found]
         self.stats["cached"] += len(keys) - len(missing)
         if missing:
-            texts = {k: new for k, (new, _) in zip(keys, prepared)}
+            # sounds in capitals ("Her phone BUZZES") parse as the words they are (names are stand-ins by now)
+            texts = {k: soften_caps(new) for k, (new, _) in zip(keys, prepared)}
             nlp = load_pipeline()
             fresh: dict[bytes, list] = {}
             for k, doc in zip(missing, nlp.pipe([texts[k] for k in missing], batch_size=256)):

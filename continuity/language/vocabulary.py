@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from continuity.errors import StudioError
+from continuity.language.parse import dictionary_words
 
 logger = logging.getLogger(__name__)
 
@@ -56,24 +57,9 @@ def vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
 def english() -> frozenset[str]:
     """Dictionary words only: the WordNet lemmas and their inflections, and spaCy's stop words (no names)."""
-    words: set[str] = set()
-    try:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        from continuity.language.parse import load_pipeline
-
-        tables = load_pipeline().get_pipe("lemmatizer").lookups
-        for table in ("lemma_index", "lemma_exc"):
-            got = tables.get_table(table)
-            for pos in got:
-                words.update(w for w in got[pos] if w.isalpha())
-        words.update(STOP_WORDS)
-    except (StudioError, KeyError, ValueError, ImportError) as exc:
-        logger.warning("spaCy's dictionary is not available: %s", exc)
-    return frozenset(words)
+    return dictionary_words()
 
 
 def _shipped_strings() -> list[str]:

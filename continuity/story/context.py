@@ -17,8 +17,7 @@ import numpy as np
 from continuity.bible.extract import extract_bible
 from continuity.language.embedding import Collection, make_embedder
 from continuity.language.lexicon import garments_in
-from continuity.language.parse import Parse, Parser
-from continuity.language.vocabulary import english
+from continuity.language.parse import Parse, Parser, soften_caps
 from continuity.screenplay.model import Kind, Scene, Script
 from continuity.settings import Settings
 from continuity.story.presence import Presence, read_presence
@@ -118,14 +117,13 @@ class Context:
         """Dependency parses of ``sentences`` (cast names marked; cached by content hash)."""
         if self.parser is None:
             self.parser = Parser()
-        # sounds in capitals ("Her phone BUZZES") read as the words they are; names stay as written
-        return self.parser.parse_many([(_soften_caps(s.text, self.cast.surface), self._spans(s)) for s in sentences])
+        return self.parser.parse_many([(s.text, self._spans(s)) for s in sentences])
 
     def parse_prose(self, texts: list[str]) -> list[Parse]:
         """Dependency parses of free prose, such as the bible's descriptions (cached by content hash)."""
         if self.parser is None:
             self.parser = Parser()
-        texts = [_soften_caps(t, self.cast.surface) for t in texts]
+        texts = [soften_caps(t, self.cast.surface) for t in texts]
         return self.parser.parse_many([(t, _word_spans(t)) for t in texts])
 
     def _spans(self, s: Sentence) -> list[tuple]:
@@ -319,33 +317,6 @@ def _word_spans(text: str) -> list[tuple]:
 
 
 _NOT_NAMES = frozenset({"MR", "MRS", "MS", "DR", "THE", "OLD", "YOUNG", "LITTLE", "BIG", "UNCLE", "AUNT"})
-
-
-_CAPS_WORD_RE = re.compile(r"\b[A-Z]{3,}\b")
-
-
-def _soften_caps(text: str, names) -> str:
-    """Words a bible writes in capitals for emphasis, in lower case: "the LEFT eyebrow", "WHITE helmet".
-
-    Names (of the cast) and what is no English word (KFD, SD1) stay as written; the length never changes.
-    """
-    if not _CAPS_WORD_RE.search(text):
-        return text
-    words = english()
-    return _CAPS_WORD_RE.sub(lambda m: m.group(0).lower() if _inflected(m.group(0).lower(), words)
-                             and m.group(0) not in names else m.group(0), text)
-
-
-def _inflected(word: str, words: frozenset[str]) -> bool:
-    """``word`` is an English word or a regular inflection of one ("buzzes", "slammed", "ringing")."""
-    if word in words:
-        return True
-    for end, backs in (("es", ("",)), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e"))):
-        if word.endswith(end) and len(word) > len(end) + 2:
-            stem = word[:-len(end)]
-            if any(stem + b in words for b in backs) or (stem[-1] == stem[-2] and stem[:-1] in words):
-                return True
-    return False
 
 
 def cue_map(bible: Bible, script: Script) -> dict[str, str]:
