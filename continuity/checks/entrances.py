@@ -24,6 +24,7 @@ from continuity.story.context import Context
 _ENTRANCE = (r"(?:comes|walks|steps|bursts|strides|storms|hurries|slips|wanders|limps|marches|sweeps|barges|creeps|"
              r"sidles|edges)\s+(?:in|inside|into the\s+\w+|through the\s+(?:door|doorway|curtain|gate))\b|"
              r"(?:enters|arrives|appears)\b|(?:stands|is standing|appears|looms|waits)\s+in the doorway\b")
+_ENTRANCE_RE = re.compile(r"\s+(?:" + _ENTRANCE + r")", re.IGNORECASE)
 _LEAVES = re.compile(r"\b(?:leaves|exits|goes out|walks out|steps out|heads out|slips out|storms out|is gone)\b",
                      re.IGNORECASE)
 
@@ -41,10 +42,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         for s in sentences:
             if s.kind != "action":
                 continue
+            if not _ENTRANCE_RE.search(s.text):
+                continue
             for m in ctx.reader.mentions(s):
                 who = m.character
-                rx = re.compile(re.escape(s.text[m.start:m.end]) + r"\s+(?:" + _ENTRANCE + r")", re.IGNORECASE)
-                if m.possessive or not rx.match(s.text, m.start) or re.search(r"\bback\b", s.text[m.end:m.end + 40]):
+                if m.possessive or not _ENTRANCE_RE.match(s.text, m.end) or re.search(r"\bback\b",
+                                                                                     s.text[m.end:m.end + 40]):
                     continue
                 before = [x for x in sentences if x.id < s.id]
                 if any(line < s.line and c == who for line, c in cued):
