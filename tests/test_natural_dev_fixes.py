@@ -490,3 +490,11 @@ def test_a_cached_parse_of_a_sound_in_capitals_needs_no_pipeline(tmp_path, monke
     monkeypatch.setattr(parse_module, "dictionary_words", no_pipeline)
     again = parse_module.Parser(tmp_path).parse_many([("Her phone BUZZES on the table.", [])])[0]
     assert [t.dep for t in again.tokens] == [t.dep for t in first.tokens]
+
+
+def test_a_name_spelt_another_way_but_said_the_same_is_a_slip():
+    from continuity.language.names import near_miss
+
+    assert near_miss("FELIKS", "FELIX")
+    assert not near_miss("FELIX", "FELIX")
+    assert not near_miss("FIONA", "FELIX")

@@ -118,6 +118,14 @@ def _max_edits(name: str) -> int:
     return 1 if len(name) < 8 else 2
 
 
+def _sound(name: str) -> str:
+    """A name as it is said, roughly: ks/cks/x, ph/f, ck/k alike, and doubled letters once."""
+    s = name.upper()
+    for a, b in (("CKS", "X"), ("KS", "X"), ("PH", "F"), ("CK", "K")):
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
 def near_miss(name: str, known: str) -> bool:
     """Whether ``name`` looks like a misspelling of ``known`` (and is not it)."""
     if name == known or len(name) < 3 or len(known) < 4:
@@ -126,6 +134,8 @@ def near_miss(name: str, known: str) -> bool:
     if len(a) != len(b):
         return False  # "YOUNG EDWARD" is another character, not a typo
     d = DamerauLevenshtein.distance(name, known)
+    if d > _max_edits(known) and _sound(name) == _sound(known) and name[0] == known[0]:
+        return True  # FELIKS for FELIX, STEPHAN for STEFAN: spelt another way, said the same
     if d == 0 or d > _max_edits(known):
         return False
     if _plural_pair(name, known):
