@@ -16,7 +16,9 @@ package; NER is not loaded) and returns plain frozen :class:`Parse` objects.
 - **Only what is asked.** Callers parse the few sentences that carry a candidate
   (a loss verb, a garment, a set feature), never the whole script.
 - **Cached by content hash.** Parses are kept in memory and, with a cache folder,
-  in SQLite, keyed by the model version and the (substituted) sentence.
+  in SQLite, keyed by the model version and the (substituted) sentence. Words in
+  capitals for a sound ("Her phone BUZZES") are lowered only when a sentence is really
+  parsed (:func:`soften_caps`), so a cached parse never needs the pipeline.
 
 A missing spaCy model is an :class:`~continuity.errors.InputError` with the fix.
 """
