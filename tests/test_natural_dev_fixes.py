@@ -498,3 +498,35 @@ def test_a_name_spelt_another_way_but_said_the_same_is_a_slip():
     assert near_miss("FELIKS", "FELIX")
     assert not near_miss("FELIX", "FELIX")
     assert not near_miss("FIONA", "FELIX")
+
+
+CANAL = """
+    EXT. CANAL BRIDGE - DAY
+
+    LENA
+    Enough.
+
+    Lena pulls her hat down and buttons her coat.
+
+    She takes the orange pill bottle out of her pocket and flings it overarm. It arcs, skips once off the water, and sinks in the grey canal.
+
+    INT. CAFE - DAY
+
+    A painter brushes the door a deep bottle green.
+
+    INT. GREEN ROOM - NIGHT
+
+    Lena sits. {later}
+    """
+
+
+def test_a_run_of_verbs_shares_its_subject_and_a_thing_taken_from_is_used():
+    r = audit_text(CANAL.format(later="She shakes a pill from the orange bottle and swallows it dry."), "", ["prop"])
+    assert [f.line for f in r.findings] == [16]
+    assert "bottle" in r.findings[0].message and "lost" in r.findings[0].message
+
+
+def test_a_new_bottle_is_not_the_sunk_one():
+    r = audit_text(CANAL.format(later="She shakes a pill from a new orange bottle, bought this morning."), "",
+                   ["prop"])
+    assert r.findings == ()

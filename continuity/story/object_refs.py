@@ -80,6 +80,8 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
     if t.pos not in ("NOUN", "PROPN") or t.character is not None:
         return None
     nxt = parse.tokens[i + 1] if i + 1 < len(parse.tokens) else None
+    if nxt is not None and nxt.lower in COLOUR_GROUP and t.lower not in COLOUR_GROUP and nxt.pos in ("ADJ", "NOUN"):
+        return None  # "a deep bottle green", "sea blue": a colour, not a thing
     if nxt is not None and nxt.lower in props and t.lower not in props and t.dep != "poss":
         return object_ref(parse, i + 1, antecedent, props)  # "his brass Zippo", parsed with "brass" as the noun
     if t.text[:1].isupper() and not t.text.isupper() and (t.i > 0 or t.pos == "PROPN") and t.lower not in props:
@@ -239,14 +241,17 @@ def same_object(a: ObjectRef, b: ObjectRef) -> bool:
         return False
     if a.plural != b.plural:
         return False
-    if a.modifiers and b.modifiers and set(a.modifiers) != set(b.modifiers):
+    # a colour the parser made a compound ("the orange bottle") is a colour, not a kind of bottle
+    ma = {m for m in a.modifiers if m not in COLOUR_GROUP}
+    mb = {m for m in b.modifiers if m not in COLOUR_GROUP}
+    if ma and mb and ma != mb:
         return False
-    if (a.exact or b.exact) and set(a.modifiers) != set(b.modifiers):
+    if (a.exact or b.exact) and ma != mb:
         return False
     if a.owner and b.owner and a.owner != b.owner:
         return False
     if (set(a.adjectives) ^ set(b.adjectives)) & SPECIFIC_WITH_DEFINITE:
         return False  # "his torch" is not "his spare torch", nor "the glove" "the other glove"
-    ca = {COLOUR_GROUP[x] for x in a.adjectives if x in COLOUR_GROUP}
-    cb = {COLOUR_GROUP[x] for x in b.adjectives if x in COLOUR_GROUP}
+    ca = {COLOUR_GROUP[x] for x in (*a.adjectives, *a.modifiers) if x in COLOUR_GROUP}
+    cb = {COLOUR_GROUP[x] for x in (*b.adjectives, *b.modifiers) if x in COLOUR_GROUP}
     return not (ca and cb and ca != cb)

@@ -164,6 +164,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         if as_verb:
             lemma = as_verb  # "It turns ... and vanishes into the river", "vanishes" tagged a noun
         subj = parse.subject(v) if v.pos in ("VERB", "AUX") or as_verb else None
+        if subj is None and (v.pos == "VERB" or as_verb) and v.dep == "conj":
+            subj = _run_subject(parse, v)
         actor = _who(subj, people)
         parts = _particles(parse, v)
         preps = _prep_objects(parse, v)
@@ -233,7 +235,10 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         # "glances at it", "scrolls through his phone", "pulls it from a pocket" (the pocket is a place)
         if v.pos in ("VERB",) and actor is not None and lemma not in ABSENT | RECOVER:
             for p, o in preps:
-                if p in ("at", "through", "with", "on", "over", "into", "inside") and not _is_person(o, people):
+                # ... and what a thing is taken from ("shakes a pill from the orange bottle")
+                taken_from = p in ("from", "of") and bool(dobjs) and (p == "from" or "out" in parts)
+                if (p in ("at", "through", "with", "on", "over", "into", "inside") or taken_from) and not _is_person(
+                        o, people):
                     ref = object_ref(parse, o.i, antecedent, props)
                     if ref is None or is_body_part_place(ref) or (ref.head in GONE_PLACES):
                         continue
@@ -278,6 +283,20 @@ def _thrown_away(parse: Parse, v: Token) -> bool:
                 if x.pos in ("NOUN", "PROPN"):
                     break
     return False
+
+
+def _run_subject(parse: Parse, v: Token) -> Token | None:
+    """The subject a run of verbs shares when the parser hung it on a verb beside them: "It arcs, skips off
+    the water, and sinks" ("arcs" a parataxis of "skips", "It" its subject)."""
+    head = parse.head(v.i)
+    while head.dep == "conj" and head.head != head.i:
+        head = parse.head(head.i)
+    for c in parse.children(head.i, "parataxis", "conj"):
+        if c.i < v.i and c.pos == "VERB":
+            subj = next(iter(parse.children(c.i, "nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return None
 
 
 def _mistagged_verb(parse: Parse, v: Token) -> str | None:
