@@ -530,3 +530,22 @@ def test_a_new_bottle_is_not_the_sunk_one():
     r = audit_text(CANAL.format(later="She shakes a pill from a new orange bottle, bought this morning."), "",
                    ["prop"])
     assert r.findings == ()
+
+
+def test_a_thing_held_over_someone_is_still_the_holders():
+    r = audit_text("""
+        EXT. JETTY - DAY
+
+        GERALD
+        Here.
+
+        NELL
+        Thank you, sir.
+
+        Gerald holds his flat cap over Nell's head against the rain.
+
+        INT. HALL - DAY
+
+        Gerald pulls his flat cap on and goes out.
+        """, "", ["prop", "wardrobe"])
+    assert r.findings == ()

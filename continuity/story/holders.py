@@ -125,9 +125,11 @@ class Holders:
                     continue  # ("Odile slings it round her shoulders": the small parser makes "it" a subject)
                 giver = _person(ctx, s, parse.subject(verb))
                 taker = _taker(ctx, s, parse, verb)
-                if giver and taker in (None, giver) and _offers(parse, verb):
-                    # "holds it out on his open palm": whoever takes it in this scene has it
-                    offered[s.scene] = (thing, giver, s, s.text[verb.start:t.end])
+                if verb.lemma in ("hold", "extend"):
+                    # "holds it out on his open palm": whoever takes it in this scene has it (held anywhere else,
+                    # "holds the cap over Tom's head", it is still the holder's)
+                    if giver and taker in (None, giver) and _offers(parse, verb):
+                        offered[s.scene] = (thing, giver, s, s.text[verb.start:t.end])
                     continue
                 if giver and taker is None and verb.lemma in ("hand", "give", "pass", "offer", "return"):
                     pending[s.element] = (thing, giver, s, s.text[verb.start:t.end])
