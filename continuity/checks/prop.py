@@ -24,6 +24,7 @@ from continuity.story.context import Context
 from continuity.story.object_refs import ObjectRef, absent, fixed_somewhere, same_object
 from continuity.story.object_words import FIXTURES
 from continuity.story.objects import Event, events
+from continuity.story.prop_fates import Fate, bible_fates
 from continuity.story.prop_events import (
     bible_aliases,
     canonical,
@@ -45,6 +46,7 @@ class _Lost:
     location: str
     portable: bool
     name: str
+    fate: Fate | None = None  # told by the bible, not shown
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -120,6 +122,7 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
     for s, e in released(ctx, sentences):
         ref = canonical(e.obj, aliases) if aliases else e.obj
         losses.append(_Lost(ref, e, s, _place(ctx, s.scene), True, _name(ctx, ref)))
+    losses += _told(ctx, losses)
     if not losses:
         return
     heads = {lost.obj.head for lost in losses}
@@ -130,6 +133,7 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
     later = [s for s in sentences if s.id > first and (mention.search(s.text.replace("-", "")) or pronoun_led(s))]
     parsed = parse_with_antecedents(ctx, later)
     open_losses = sorted(losses, key=lambda x: x.sentence.id)
+    reported: set[tuple[int, int]] = set()
     for s in later:
         evs = events_of(ctx, s, parsed, by_id, aliases)
         for lost in list(open_losses):
@@ -153,8 +157,12 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                     continue  # whole in a flashback before the loss, or lost in the past and seen in the present
                 if lost.portable and fixed_somewhere(parsed[s.id], e.obj):
                     continue  # her lost phone, then "the phone behind the bar": the roadhouse's
-                yield _finding(ctx, s, e, lost)
-                open_losses.remove(lost)
+                if (s.id, e.obj.token) not in reported:
+                    reported.add((s.id, e.obj.token))
+                    yield _finding(ctx, s, e, lost)
+                # one finding per loss: the bible's fate goes by several names ("the Heuer", "the stopwatch")
+                for other in [x for x in open_losses if x is lost or (x.fate is not None and x.fate is lost.fate)]:
+                    open_losses.remove(other)
                 break
 
 
@@ -211,6 +219,24 @@ def _losses(ctx: Context, gated: list[Sentence], by_id: dict, aliases: dict[str,
     return out
 
 
+def _told(ctx: Context, shown: list[_Lost]) -> list[_Lost]:
+    """The bible's fates (:mod:`continuity.story.prop_fates`) as losses at the end of their scenes.
+
+    A fate the script shows itself (the same thing lost within a scene of it) is left to the script's line.
+    """
+    out = []
+    for fate in bible_fates(ctx):
+        if any(abs(x.sentence.scene - fate.scene) <= 1 and same_object(r, x.obj) for x in shown for r in fate.refs):
+            continue
+        at = [s for s in ctx.sentences if s.scene == fate.scene]
+        if not at:
+            continue
+        for ref in fate.refs:
+            event = Event("loss", ref, fate.how, held=True, how=fate.how)
+            out.append(_Lost(ref, event, at[-1], _place(ctx, fate.scene), True, fate.name, fate))
+    return out
+
+
 def _in_bible(ctx: Context, ref: ObjectRef) -> bool:
     return any(ref.head in {p.name.lower().split()[-1], *(a.lower().split()[-1] for a in p.aliases)}
                for p in ctx.bible.props)
@@ -231,6 +257,10 @@ def _finding(ctx: Context, s: Sentence, e: Event, lost: _Lost) -> Finding:
     subject_words = words[:1].lower() + words[1:] if words.split()[0].lower() in ("the", "a", "an") else words
     message = (f"{subject_words} {'are' if plural else 'is'} used here, but {'they were' if plural else 'it was'} "
                f"{how} in scene {ctx.scene_number(lost.sentence.scene)} and never recovered")
+    evidence = Evidence(lost.sentence.text, line=lost.sentence.line, scene=lost.sentence.scene)
+    if lost.fate is not None:
+        message += f" (the bible: {lost.fate.words!r})"
+        evidence = Evidence(lost.fate.words, bible=lost.fate.path)
     return Finding(
         category="prop",
         severity="error",
@@ -240,6 +270,6 @@ def _finding(ctx: Context, s: Sentence, e: Event, lost: _Lost) -> Finding:
         text=s.text,
         subject=lost.name,
         character=e.actor,
-        evidence=(Evidence(lost.sentence.text, line=lost.sentence.line, scene=lost.sentence.scene),),
+        evidence=(evidence,),
         extra=(("object", lost.obj.words), ("loss", lost.event.verb), ("use", e.verb)),
     )

@@ -200,8 +200,11 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
     if found:
         return found
     # "the old burn shines on her right forearm", "a scar runs down his left cheek": the place its verb gives
-    head = parse.head(t.i)
-    if t.dep == "nsubj" and head.pos == "VERB":
+    # "On the little finger of his right hand sits a heavy gold signet ring": the small parser reads
+    # "ring" as a verb after "signet", so the phrase's head stands for it
+    anchor = parse.head(t.i) if misread_compound(parse, t) else t
+    head = parse.head(anchor.i)
+    if (anchor.dep == "nsubj" or (anchor is not t and anchor.dep == "dobj")) and head.pos == "VERB":
         found, _ = _part_after(parse, head)
         if found:
             return found
@@ -214,7 +217,7 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
                     return SIDES[m.lower], BODY[part.lower], m, part
     # "a tattoo, inside of the left forearm", "burn, back of the right hand": the side and part that follow it,
     # before a verb or another thing with a side
-    for j in range(t.i + 1, min(len(parse.tokens) - 1, t.i + 9)):
+    for j in range(t.i + 1, min(len(parse.tokens) - 1, t.i + 14)):
         w = parse.tokens[j]
         if w.text in (".", ";", "!", "?") or w.pos in ("VERB", "AUX") or w.lower in SIDED:
             break
@@ -222,6 +225,12 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
             part = parse.tokens[j + 1]
             return SIDES[w.lower], BODY[part.lower], w, part
     return sideless or (None, None, None, None)
+
+
+def misread_compound(parse: Parse, t: Token) -> bool:
+    """A noun the parser took for a verb after the noun it compounds with ("signet ring", "gold watch")."""
+    return t.pos == "VERB" and t.dep == "acl" and t.i > 0 and parse.head(t.i).i == t.i - 1 and \
+        parse.tokens[t.i - 1].pos in ("NOUN", "PROPN")
 
 
 def _part_after(parse: Parse, t: Token) -> tuple[tuple | None, tuple | None]:
@@ -233,6 +242,15 @@ def _part_after(parse: Parse, t: Token) -> tuple[tuple | None, tuple | None]:
                 for m in parse.children(part.i, "amod", "compound"):
                     if m.lower in SIDES:
                         return (SIDES[m.lower], BODY[part.lower], m, part), sideless
+                # "on the little finger of his right hand": the side of the part it belongs to
+                for of in parse.children(part.i, "prep"):
+                    if of.lower != "of":
+                        continue
+                    for whole in parse.children(of.i, "pobj"):
+                        if whole.lower in BODY:
+                            for m in parse.children(whole.i, "amod", "compound"):
+                                if m.lower in SIDES:
+                                    return (SIDES[m.lower], BODY[whole.lower], m, whole), sideless
                 sideless = sideless or (None, BODY[part.lower], None, part)
     return None, sideless
 
@@ -249,7 +267,7 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
     if who is None and gender is None:
         who, gender, how = _owner_any(parse, t)
     thing = {"wristwatch": "watch", "bandages": "bandage", "eyepatch": "patch", "dressing": "bandage",
-             "gauze": "bandage", "plaster": "bandage"}.get(t.lower, t.lower)
+             "gauze": "bandage", "plaster": "bandage", "split": "cut", "tape": "bandage"}.get(t.lower, t.lower)
     if thing == "burn" and any(m.lower in _OLD_MARK for m in _left(parse, t)[0]):
         thing = "scar"  # "the old burn on her forearm" is the burn scar the bible gives
     if thing in INJURY_THINGS:

@@ -59,7 +59,7 @@ SIDED = {"watch": "wrist", "wristwatch": "wrist", "bracelet": "wrist", "sling": 
          "splint": "arm", "bandage": None, "bandages": None, "dressing": None, "gauze": None, "plaster": None,
          "scar": None, "tattoo": None, "piercing": None, "stud": "ear", "earring": "ear", "ring": "hand",
          "stitches": None, "limp": "leg", "patch": "eye", "eyepatch": "eye", "bruise": None, "burn": None,
-         "cut": None, "gash": None, "graze": None, "birthmark": None, "brace": None, "aid": "ear",
+         "cut": None, "gash": None, "graze": None, "split": None, "tape": None, "birthmark": None, "brace": None, "aid": "ear",
          "hearing-aid": "ear", "earpiece": "ear", "monocle": "eye"}
 
 
@@ -67,7 +67,7 @@ BODY = {"wrist": "wrist", "wrists": "wrist", "arm": "arm", "arms": "arm", "forea
         "elbow": "arm", "shoulder": "arm", "hand": "hand", "hands": "hand", "palm": "hand", "palms": "hand",
         "finger": "hand", "fingers": "hand", "thumb": "hand", "knuckles": "hand", "leg": "leg", "legs": "leg",
         "knee": "leg", "ankle": "leg", "foot": "leg", "shin": "leg", "thigh": "leg", "eye": "eye", "eyes": "eye",
-        "eyebrow": "eyebrow", "brow": "eyebrow", "eyelid": "eye", "cheek": "face", "cheekbone": "face",
+        "eyebrow": "eye", "brow": "eye", "eyelid": "eye", "cheek": "face", "cheekbone": "face",
         "temple": "face", "jaw": "face", "chin": "face", "ear": "ear", "nostril": "nose", "neck": "neck",
         "face": "face", "lip": "face", "forehead": "face", "side": None}
 

@@ -42,6 +42,7 @@ from continuity.language.body_traits import (
     _limp,
     _person_state,
     _sided,
+    misread_compound,
     _spill,
     _stain,
 )
@@ -112,7 +113,8 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _eyes(parse, t)
         elif low in FACIAL and t.pos in ("NOUN", "PROPN", "ADJ"):
             out += _facial(parse, t)
-        elif low in SIDED and (t.pos in ("NOUN", "PROPN") or _after_determiner(parse, t)):
+        elif low in SIDED and (t.pos in ("NOUN", "PROPN") or _after_determiner(parse, t) or
+                               misread_compound(parse, t)):
             out += _sided(parse, t)
         elif low in BODY and t.pos == "NOUN":
             out += _body_part(parse, t)

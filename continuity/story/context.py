@@ -192,6 +192,29 @@ class Context:
         """Continuous-span id per scene (scenes linked by CONTINUOUS, SAME, MOMENTS LATER share one)."""
         return [t.span for t in self.story.scenes]
 
+    @cached_property
+    def day_starts(self) -> list[int]:
+        """The first scene of each main story day the bible fixes, in order: what "SD3" or "Day 3" means."""
+        firsts: dict[str, int] = {}
+        for scene, day in self.bible.story_days.items():
+            if day.startswith("D") and scene.isdigit():
+                firsts[day] = min(firsts.get(day, 10**6), int(scene))
+        if firsts:
+            return sorted(firsts.values())
+        # No days fixed by the bible: the story's own days as the script reads them (a day the story
+        # skips starts where the next one does).
+        days = self.story_days
+        first: dict[int, int] = {}
+        for i, d in enumerate(days):
+            if d is not None and not self.is_flashback(i + 1):
+                first.setdefault(d, i + 1)
+        if not first:
+            return []
+        out = []
+        for n in range(1, max(first) + 1):
+            out.append(first.get(n) or min(v for k, v in first.items() if k > n))
+        return out
+
     def day_key(self, scene_index: int) -> tuple[str, int] | None:
         """A key equal for scenes of one story day: ``("D", 3)`` for D3 and N3, ``("FB", 2)``."""
         t = self.story.of(scene_index)

@@ -115,8 +115,13 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
             c.dep in ("det", "poss") and c.lower not in INDEFINITE for c in parse.children(i)):
         indefinite = True  # "two letters" (but "the letter one last time" is the letter)
     possessed = any(c.dep == "poss" for c in parse.children(i))
-    return ObjectRef(head, tuple(mods), tuple(adjs), owner, parse.phrase(i), indefinite, t.tag in ("NNS", "NNPS"), i,
-                     possessed)
+    words, plural = parse.phrase(i), t.tag in ("NNS", "NNPS")
+    if nxt is not None and f"{t.lower} {nxt.lower}" in props and nxt.pos in ("NOUN", "PROPN", "VERB"):
+        # "the silver USB stick", parsed with "USB" as the noun and "stick" as a clause: the prop's own two words
+        mods.append(t.lower)
+        head = SAME_THING.get(nxt.lemma if nxt.lemma and nxt.pos != "VERB" else nxt.lower, nxt.lower)
+        words, plural = f"{words} {nxt.text}", nxt.tag in ("NNS", "NNPS")
+    return ObjectRef(head, tuple(mods), tuple(adjs), owner, words, indefinite, plural, i, possessed)
 
 
 #: What a figure is made as: "a plastic hula girl", "the china baby", "a tin man" are things, not people.

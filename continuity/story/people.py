@@ -47,6 +47,7 @@ from continuity.story.bible_looks import (
     keyed_facts,
     scene_bounds,
 )
+from continuity.story.marks import named_marks, shown_marks
 from continuity.story.referred import MAY_REFER_RE, pronoun_changes
 
 if TYPE_CHECKING:
@@ -187,29 +188,6 @@ class People:
         """The people of this reading, built once and shared."""
         return ctx.shared("people", lambda: cls(ctx))
 
-    @cached_property
-    def _day_starts(self) -> list[int]:
-        """The first scene of each main story day the bible fixes, in order: what "SD3" or "Day 3" means."""
-        firsts: dict[str, int] = {}
-        for scene, day in self.ctx.bible.story_days.items():
-            if day.startswith("D") and scene.isdigit():
-                firsts[day] = min(firsts.get(day, 10**6), int(scene))
-        if firsts:
-            return sorted(firsts.values())
-        # No days fixed by the bible: the story's own days as the script reads them (a day the story
-        # skips starts where the next one does).
-        days = self.ctx.story_days
-        first: dict[int, int] = {}
-        for i, d in enumerate(days):
-            if d is not None and not self.ctx.is_flashback(i + 1):
-                first.setdefault(d, i + 1)
-        if not first:
-            return []
-        out = []
-        for n in range(1, max(first) + 1):
-            out.append(first.get(n) or min(v for k, v in first.items() if k > n))
-        return out
-
     # -- canon ----------------------------------------------------------------------------
     @cached_property
     def canon(self) -> dict[tuple[str, str], list[Fact]]:
@@ -234,7 +212,7 @@ class People:
         for (name, path, text, key), parse in zip(items, parses):
             facts = self._bible_traits(name, key, text, parse)
             # "hair and beard from the shave (scene 18)": the key dates the whole value
-            dated, whole = clause_scene(key, self._day_starts) if key else (None, False)
+            dated, whole = clause_scene(key, self.ctx.day_starts) if key else (None, False)
             for fact in facts:
                 source, first = fact.source, fact.first
                 if dated is not None and dated > 1:
@@ -268,7 +246,7 @@ class People:
             out += [Fact(name, "height", v, w, "bible") for v, w in heights(text)]
         if key:
             have = {(f.key, f.value) for f in out}
-            for f in keyed_facts(name, key, text, self._day_starts):
+            for f in keyed_facts(name, key, text, self.ctx.day_starts):
                 if f.source == "bible-later" and f.first is not None:
                     # the clause dates it ("SD3: short"): a later look, not the canon the parse took it for
                     out = [g for g in out if (g.key, g.value) != (f.key, f.value) or g.source == "bible-later"]
@@ -348,6 +326,13 @@ class People:
                 if t.change and t.key == "state.arm.bandage" and t.how in ("subject", "none"):
                     # "Pryce ... binding the palm tight": one binds someone else's hand
                     who = _patient(ctx, s, who) or who
+                elif t.key.startswith("side.injury.") and t.how == "subject" and _ON_THE_PART_RE.search(t.words):
+                    # "He closes the cut and lays a square of tape over the left eyebrow": someone else's
+                    who = _patient(ctx, s, who) or who
+                if t.key.startswith("side.") and t.how == "poss" and t.owner is None and t.pronoun:
+                    # "Brennan traps him ... that Frankie feels in his teeth. The cut over his right eye
+                    # opens again.": of two men, the one with a cut there
+                    who = self._marked(s, t, who, out) or who
                 if who is None or who not in ctx.cast.gender:
                     continue
                 out.append(Statement(who, t, s))
@@ -355,7 +340,10 @@ class People:
                     # "Nora and Eli sprint along the path, soaked to the skin": both are
                     out += [Statement(m.character, t, s) for m in _pair_before(s, mentions, t.start, who)]
         out += self._referred()
-        out += self._marks_by_name()
+        out += [Statement(*found) for found in named_marks(ctx)]
+        known = {(n, k) for n, k in self.canon if k.startswith("side.")} | \
+            {(st.character, st.key) for st in out if st.key.startswith("side.")}
+        out += [Statement(*found) for found in shown_marks(ctx, known)]
         # The lexicon's reading of introductions and set phrases ("Red-headed ZACKY PRICE",
         # "NOOR (20s), slender,") where the small parser mangles the words.
         have = {(st.sentence.id, st.character, st.key) for st in out}
@@ -378,6 +366,25 @@ class People:
         out.sort(key=lambda st: (st.sentence.id, st.trait.start))
         return out
 
+    def _marked(self, s: Sentence, t: tr.Trait, who: str | None, said: list[Statement]) -> str | None:
+        """Of the people a possessive may mean, the one already known to have this mark, if only one has."""
+        ctx = self.ctx
+        near = [m.character for m in ctx.reader.mentions(s) if m.end <= t.start and not m.possessive]
+        prev = ctx.sentences[s.id - 1] if s.id > 0 else None
+        if prev is not None and prev.scene == s.scene and prev.element == s.element:
+            near += [m.character for m in ctx.reader.mentions(prev) if not m.possessive]
+        fits = {c for c in near if ctx.cast.gender.get(c) == t.pronoun}
+        if who is not None:
+            fits.add(who)
+        if len(fits) < 2:
+            return None
+        part = t.key.rsplit(".", 1)[-1]
+        marked = {c for c in fits if any(n == c and k.startswith("side.") and k.endswith("." + part)
+                                         for n, k in self.canon)
+                  or any(st.character == c and st.key.startswith("side.") and st.key.endswith("." + part)
+                         for st in said)}
+        return next(iter(marked)) if len(marked) == 1 else None
+
     def _referred(self) -> list[Statement]:
         """Hair changed through a pronoun ("He shaves the whole thing off"), its noun in the sentences before."""
         ctx = self.ctx
@@ -389,38 +396,6 @@ class People:
                 who = t.owner or ctx.reader.previous_named(s, t.pronoun, include_self=True)
                 if who in ctx.cast.gender:
                     out.append(Statement(who, t, s))
-        return out
-
-    def _marks_by_name(self) -> list[Statement]:
-        """Sides of a mark the script calls by what the bible says it shows: "the swallow on his left forearm"
-        for "tattoo: Swallow on the inside of his RIGHT forearm"."""
-        ctx = self.ctx
-        names: dict[str, tuple[str, str]] = {}  # the mark's own word -> (character, the bible's noun for it)
-        for c in ctx.bible.characters if self.ctx.explicit_bible else ():
-            who = ctx.cue_of.get(c.name, c.name)
-            for key, value in c.attributes.items():
-                noun = key.replace("_", " ").lower().split()[-1] if key.strip() else ""
-                m = re.match(r"\s*(?:an?\s+|the\s+)?([A-Za-z]+)\b", value)
-                if noun in tr.SIDED and not tr.SIDED[noun] and m and m.group(1).lower() not in _NOT_A_NAME \
-                        and not re.search(r"\b(?:left|right)\b", m.group(1), re.IGNORECASE):
-                    names[m.group(1).lower()] = (who, noun)
-        if not names:
-            return []
-        rx = re.compile(r"\b(?:the|his|her|a)\s+(?:[\w-]+\s+)?(?P<w>" + "|".join(map(re.escape, names)) + r")\b(?:\s+\w+)?"
-                        r"\s+(?:on|in|across|along|inside|down)\s+(?:the\s+inside\s+of\s+)?(?:his|her|the)\s+"
-                        r"(?P<s>left|right)\s+(?P<b>\w+)", re.IGNORECASE)
-        out = []
-        for s in ctx.sentences:
-            if s.kind != "action" or s.scene == 0:
-                continue
-            for m in rx.finditer(s.text):
-                who, noun = names[m.group("w").lower()]
-                limb = tr.BODY.get(m.group("b").lower())
-                if limb is None or who not in ctx.cast.gender:
-                    continue
-                trait = tr.Trait(f"side.{noun}.{limb}", m.group("s").lower(), m.group(0), m.start(), who, None, False,
-                                 False, "named")
-                out.append(Statement(who, trait, s))
         return out
 
     # -- over time ----------------------------------------------------------------------------
@@ -522,9 +497,7 @@ class People:
         return first + later
 
 
-#: First words of a mark's description that are not its name ("Faded", "Small", "Old").
-_NOT_A_NAME = frozenset("faded small large old new thin thick long short deep pale white red blue black green dark "
-                        "light fresh healed healing jagged ragged raised puckered tiny big inside outside on in".split())
+_ON_THE_PART_RE = re.compile(r"\b(?:over|on|across|to)\s+the\s+(?:left|right)\b", re.IGNORECASE)
 
 
 def _patient(ctx: Context, s: Sentence, agent: str | None) -> str | None:
@@ -533,6 +506,10 @@ def _patient(ctx: Context, s: Sentence, agent: str | None) -> str | None:
         prev = ctx.sentences[k]
         if prev.scene != s.scene:
             break
+        if prev.kind == "dialogue":
+            if prev.speaker and prev.speaker != agent and prev.speaker in ctx.cast.gender:
+                return prev.speaker  # "FRANKIE: Nothing. / He closes the cut ...": the one he answers
+            continue
         for m in reversed(ctx.reader.mentions(prev)):
             if m.character != agent:
                 return m.character

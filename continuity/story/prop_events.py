@@ -38,6 +38,7 @@ from continuity.story.object_words import (
     VANISH,
 )
 from continuity.story.objects import Event, events
+from continuity.story.prop_fates import bible_fates
 from continuity.story.sentences import Sentence
 
 if TYPE_CHECKING:
@@ -126,9 +127,19 @@ def bible_aliases(ctx: Context) -> dict[str, str]:
 
 def prop_names(ctx: Context) -> frozenset[str]:
     """One-word names of the bible's props and their aliases, lower case ("zippo", "graflex")."""
-    return ctx.shared("prop names", lambda: frozenset(  # (not an owner's name: "Enzo's notebook")
-        w for p in ctx.bible.props for n in (p.name, *p.aliases) for w in re.findall(r"[a-z]+(?:'s)?", n.lower())
-        if len(w) > 2 and not w.endswith("'s")))
+    return ctx.shared("prop names", lambda: _prop_names(ctx))
+
+
+def _prop_names(ctx: Context) -> frozenset[str]:
+    names = [n.lower() for p in ctx.bible.props for n in (p.name, *p.aliases)]
+    # the names the bible's fates go by ("Silver Heuer stopwatch": "heuer")
+    names += [r.head for f in bible_fates(ctx) for r in f.refs]
+    out: set[str] = set()
+    for n in names:
+        words = [w for w in re.findall(r"[a-z]+(?:'s)?", n) if not w.endswith("'s")]  # not an owner: "Enzo's notebook"
+        out.update(w for w in words if len(w) > 2)
+        out.update(f"{a} {b}" for a, b in zip(words, words[1:]))  # "usb stick": one thing in two words
+    return frozenset(out)
 
 
 def pronoun_led(s: Sentence) -> bool:

@@ -1,0 +1,179 @@
+"""What the bible says becomes of a prop: destroyed, burnt or lost, and when.
+
+Bibles keep a prop's fate beside its look: "Silver Heuer stopwatch ... SMASHED under
+Duggie's heel in sc. 11 - destroyed", "DESTROYED - Miriam drops it into the mess stove
+in sc. 15", "thrown into Sorrow Creek day 3 - gone", "Tomasz burns it unopened in the
+candle at The Blue Heron, night of day 1". A fate is read only with a time the script
+can place (a scene, or a story day); a value that also tells of a recovery ("stripped,
+cleaned and reassembled by Day 8", "comes back in the mail") gives none.
+
+A fate on a story day is placed in the day's scene whose heading shares a place word
+with it ("at The Blue Heron", "into Sorrow Creek"), else at the day's end: the thing is
+gone after that scene. :mod:`continuity.checks.prop` holds the script's later uses to it
+as it does a loss the script shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from continuity.language.lexicon import COLOUR_GROUP
+from continuity.story.bible_looks import SCENE_REF_RE
+from continuity.story.object_refs import ObjectRef
+
+if TYPE_CHECKING:
+    from continuity.story.context import Context
+
+
+@dataclass(frozen=True)
+class Fate:
+    """A prop's end as the bible tells it.
+
+    Attributes:
+        name: the bible's name for the thing.
+        refs: the ways the script may name it (``the silver Heuer``, ``the stopwatch``).
+        how: ``destroyed``, ``burnt``, ``lost``, ``pawned`` or ``stolen``.
+        scene: the scene it happens in (1-based); it is gone after it.
+        words: the bible's clause that tells it.
+        path: where in the bible.
+    """
+
+    name: str
+    refs: tuple[ObjectRef, ...]
+    how: str
+    scene: int
+    words: str
+    path: str
+
+
+_FATE_RE = re.compile(
+    r"\b(?:(?P<destroyed>destroy(?:ed|s)?|smash(?:ed|es)?|shatter(?:ed|s)?|crush(?:ed|es)|wrecked)|"
+    r"(?P<burnt>burn(?:s|ed|t)?|incinerated)|"
+    r"(?P<lost>lost|loses|(?:thrown|throws|threw|drops|dropped|falls|fell|sinks|sank|sunk|tossed|tosses|flung|flings)"
+    r"\b[^.;]{0,40}?\b(?:into|overboard|in\s+the\s+(?:river|lake|sea|canal|creek|water|ocean|bay|harbou?r|well|"
+    r"fire|stove|sewer|drain|gorge|ravine)))|"
+    r"(?P<pawned>pawn(?:s|ed))|(?P<stolen>stolen|steals|stole))\b", re.IGNORECASE)
+#: A fate undone later in the same value: the thing is back.
+_RECOVERY_RE = re.compile(r"\b(?:repaired|mended|fixed|restored|reassembled|rebuilt|returned|returns|recovered|"
+                          r"retrieved|salvaged|saved|(?:fish|pull)(?:es|s|ed)? (?:it|them) out|comes? back|came back|back in the mail|gets? (?:it|them) back|got (?:it|them) back|"
+                          r"redeem\w*|buys? (?:it|them) back|bought back|found|finds|rescued|fished out|comes home|"
+                          r"handed back|given back|replaced by an identical)\b", re.IGNORECASE)
+_FIRE_RE = re.compile(r"\b(?:fire|stove|flames?|furnace|grate|fireplace|candle|bonfire|incinerator|brazier)\b",
+                      re.IGNORECASE)
+_DAY_RE = re.compile(r"\b(?:(?:night|evening|morning|dawn|end)\s+(?:of\s+)?)?day\s*(\d{1,3})\b|\bnight\s+(\d{1,3})\b",
+                     re.IGNORECASE)
+_CLAUSE_RE = re.compile(r"(?<=[.;])(?<![Ss]c\.)(?<!SC\.)(?<!St\.)(?<!\bNo\.)\s+|\s+--?\s+(?=[A-Z])")
+_PHRASE_END_RE = re.compile(r"[,;.(:\u2014]|\s-\s|\s--\s|\s(?:with|on|in|worn|from|of|that|which|engraved|marked|"
+                            r"stamped|bound|wrapped)\s", re.IGNORECASE)
+#: Words at the head of a description that are not what the thing is.
+_NOT_OBJECT = frozenset("a an the his her their its one pair of small large big old new heavy light plain tiny huge "
+                        "battered worn faded cheap expensive thick thin long short round square see".split())
+#: Character attributes that describe the person, never a prop's fate.
+_PERSON_KEYS = frozenset("hair eyes beard moustache build height age look looks face marks scar scars tattoo "
+                         "injury injuries makeup make-up voice arc history backstory notes role".split())
+_PLACE_STOP = frozenset("the a an at in into on of from night day morning evening dawn end and by under with "
+                        "his her their its it".split())
+
+
+def bible_fates(ctx: Context) -> list[Fate]:
+    """Every prop fate the bible gives with a time the script can place."""
+    if not ctx.explicit_bible:
+        return []
+    return ctx.shared("prop fates", lambda: _read(ctx))
+
+
+def _read(ctx: Context) -> list[Fate]:
+    out: list[Fate] = []
+    for p in ctx.bible.props:
+        names = [p.name, *p.aliases]
+        texts = [("description", p.description or ""), *p.attributes.items(), ("notes", p.notes or "")]
+        for key, text in texts:
+            out += _fates(ctx, p.name, names, p.description or "", text, f"props.{p.name}.{key}", None)
+    for c in ctx.bible.characters:
+        who = ctx.cue_of.get(c.name, c.name)
+        for key, text in c.attributes.items():
+            words = key.replace("_", " ").lower().split()
+            if not words or (words[-1] in _PERSON_KEYS and "prop" not in words and "props" not in words):
+                continue
+            thing = words[-1] if "prop" not in words[0] else ""
+            first = _first_phrase(text)
+            if not first:
+                continue
+            out += _fates(ctx, first, [thing] if thing else [], text, text,
+                          f"characters.{c.name}.attributes.{key}", who)
+    return out
+
+
+def _fates(ctx: Context, name: str, names: list[str], description: str, text: str, path: str,
+           owner: str | None) -> list[Fate]:
+    out = []
+    for clause in _CLAUSE_RE.split(text):
+        m = _FATE_RE.search(clause)
+        if m is None or _RECOVERY_RE.search(text, text.find(clause) + m.start() if clause in text else 0):
+            continue
+        if re.match(r"\s+(?:its|their)\s+\w+", clause[m.end():]):
+            continue  # "The flood smashes its riffle bar": a part broken, the thing still there
+        scene = _when(ctx, clause)
+        if scene is None:
+            continue
+        how = next(k for k, v in m.groupdict().items() if v)
+        if how == "lost" and _FIRE_RE.search(clause):
+            how = "burnt"  # "drops it into the mess stove"
+        refs = _refs([*names, _first_phrase(description)], owner)
+        if refs:
+            out.append(Fate(name, refs, how, scene, clause.strip(), path))
+        break  # one fate per value
+    return out
+
+
+def _when(ctx: Context, clause: str) -> int | None:
+    """The scene a fate clause happens in: its scene, or its day's scene at the place it names."""
+    ref = SCENE_REF_RE.search(clause)
+    if ref:
+        return ctx.scene_index(ref.group(1))
+    day = _DAY_RE.search(clause)
+    starts = ctx.day_starts
+    if day is None or not starts:
+        return None
+    n = int(day.group(1) or day.group(2))
+    if not 1 <= n <= len(starts):
+        return None
+    first = starts[n - 1]
+    last = (starts[n] - 1) if n < len(starts) else len(ctx.script.scenes)
+    if last < first:
+        return None
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", clause)} - _PLACE_STOP
+    at = [i for i in range(first, last + 1)
+          if words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", ctx.scene(i).heading.location)}]
+    return at[0] if at else last
+
+
+def _first_phrase(text: str) -> str:
+    """The words a description opens with, up to its first comma or preposition ("Silver Heuer stopwatch")."""
+    m = _PHRASE_END_RE.search(text)
+    return (text[: m.start()] if m else text).strip()
+
+
+def _refs(names: list[str], owner: str | None) -> tuple[ObjectRef, ...]:
+    """References for the names a thing goes by: its head noun, and a proper name in it ("Heuer")."""
+    out: dict[tuple, ObjectRef] = {}
+    for name in names:
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", name)]
+        while words and words[0].lower() in _NOT_OBJECT:
+            words = words[1:]
+        if not words or len(words) > 5:
+            continue
+        low = [w.lower().replace("'", "") for w in words]
+        adjectives = tuple(w for w in low[:-1] if w in COLOUR_GROUP or w in _NOT_OBJECT)
+        modifiers = tuple(w for w, orig in zip(low[:-1], words[:-1]) if w not in adjectives and not orig[0].isupper())
+        heads = [low[-1]] + [w for k, (w, orig) in enumerate(zip(low[:-1], words[:-1])) if k > 0 and
+                             orig[0].isupper() and w not in adjectives and orig.upper() != orig]
+        for i, head in enumerate(heads):
+            if len(head) < 3:
+                continue
+            ref = ObjectRef(head, modifiers if i == 0 else (), adjectives, owner, name, False, head.endswith("s") and
+                            not head.endswith("ss"), 0, True)
+            out.setdefault((ref.head, ref.modifiers), ref)
+    return tuple(out.values())

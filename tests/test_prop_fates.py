@@ -1,0 +1,92 @@
+"""A prop's fate as the bible tells it ("DESTROYED - drops it into the stove in sc. 2", "thrown into Sorrow
+Creek day 2 - gone"), held against the script's later uses like a loss the script shows."""
+
+from __future__ import annotations
+
+from checkutil import audit_text
+
+SCRIPT = """
+    INT. LAB - NIGHT
+
+    Miriam sits at the table. In front of her lies a silver USB stick with red varnish on the cap.
+
+    INT. MESS - NIGHT
+
+    Miriam sits by the stove a long time. Then she goes to bed.
+
+    EXT. ROAD - DAY
+
+    Lucas climbs into the truck and {later}.
+    """
+
+BIBLE = """
+props:
+  - name: usb stick
+    description: Silver USB stick with a stripe of red nail varnish across the cap.
+    attributes:
+      fate: {fate}
+"""
+
+
+def _prop(later: str, fate: str):
+    r = audit_text(SCRIPT.format(later=later), BIBLE.format(fate=fate), ["prop"])
+    return [(f.line, f.message, f.evidence[0].bible) for f in r.findings if "used here" in f.message]
+
+
+def test_a_prop_the_bible_burns_in_a_scene_is_gone_after_it():
+    found = _prop("turns the silver USB stick over in his fingers",
+                  "DESTROYED - Miriam drops it into the mess stove in sc. 2. Does not exist after sc. 2.")
+    assert len(found) == 1
+    line, message, path = found[0]
+    assert line == 11
+    assert message.startswith("the silver USB stick is used here, but it was burnt in scene 2")
+    assert "drops it into the mess stove in sc. 2" in message and path == "props.usb stick.fate"
+
+
+def test_before_the_fate_it_is_still_there():
+    assert _prop("turns the silver USB stick over in his fingers",
+                 "Miriam drops it into the mess stove in sc. 3.") == []
+
+
+def test_a_fate_undone_later_in_the_bible_is_no_loss():
+    assert _prop("turns the silver USB stick over in his fingers",
+                 "Miriam drops it into the mess stove in sc. 2; Lucas fishes it out, scorched but readable.") == []
+
+
+def test_a_part_broken_or_a_fall_in_the_hall_is_no_loss():
+    assert _prop("turns the silver USB stick over in his fingers", "The flood smashes its cap (scene 2).") == []
+    assert _prop("turns the silver USB stick over in his fingers", "falls out in the hall (sc. 2); Lucas pockets it") == []
+
+
+def test_another_thing_of_the_kind_is_not_the_burnt_one():
+    assert _prop("plugs a black USB stick into the dashboard",
+                 "Miriam drops it into the mess stove in sc. 2.") == []
+
+
+WATCH = """
+    INT. GYM - DAY
+
+    WALT (67) clicks the silver stopwatch as Frankie runs.
+
+    INT. GYM - NIGHT
+
+    Duggie sets his heel on it and leans. Something inside goes with a crunch.
+
+    EXT. FERRY STEPS - DAY
+
+    On the bench, Walt clicks the old silver Heuer. He looks at the silver stopwatch.
+    """
+
+WATCH_BIBLE = """
+characters:
+  - name: Walt
+    props:
+      stopwatch_original: Silver Heuer stopwatch on a black bootlace. SMASHED under Duggie's heel in sc. 2 - destroyed.
+"""
+
+
+def test_a_fate_in_a_characters_props_goes_by_each_of_its_names_and_is_reported_once():
+    r = audit_text(WATCH, WATCH_BIBLE, ["prop"])
+    found = [(f.line, f.message) for f in r.findings if f.category == "prop"]
+    assert len(found) == 1
+    assert found[0][0] == 11 and found[0][1].startswith("the old silver Heuer is used here, but it was destroyed in scene 2")
