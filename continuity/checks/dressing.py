@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterator
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.language.lexicon import MATERIALS, colour_group
+from continuity.language.lexicon import MATERIALS, colour_group, colours_conflict
 from continuity.story.context import Context
-from continuity.story.places import _ROOMS, Places
+from continuity.story.places import _ROOMS, Places, coloured_things
 
 _NEGATED_BEFORE = re.compile(r"\b(?:no|without|not a|not an|isn't a|is no|there's no|never a)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 _ROOM_COLOUR_RE = re.compile(r"\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+(?P<r>" + "|".join(sorted(_ROOMS)) + r")\b", re.I)
@@ -28,7 +28,7 @@ _ROOM_COLOUR_RE = re.compile(r"\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+(?P<r>" + "|".join(
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield set-dressing findings."""
     places = Places.of(ctx)
-    if not (places.absent or places.fixtures or places.repaints or places.made):
+    if not (places.absent or places.fixtures or places.repaints or places.made or ctx.bible.locations):
         return
     for s in ctx.sentences:
         if s.kind != "action" or s.scene == 0:
@@ -38,6 +38,50 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from _fixtures(ctx, places, s, here)
         yield from _repainted(ctx, places, s, here)
         yield from _made_of(ctx, places, s, here)
+        yield from _recoloured(ctx, places, s, here)
+
+
+#: A sentence that says the thing is another one, or changes it.
+_CHANGED_RE = re.compile(r"\b(?:new|another|replacement|spare|other|different|(?:re)?paint\w*|whitewash\w*|swaps?|"
+                         r"swapped|replaced?|instead|dyed?|faded|bleached|scorched|charred|blackened|stained|"
+                         r"soaked|muddy|covered|reflect\w*|lit|glow\w*|neon|dream\w*|imagine\w*)\b", re.IGNORECASE)
+
+
+def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
+    """"The white clock above the door" in a set whose clock the bible's prose makes yellow."""
+    if ctx.is_flashback(s.scene) or _CHANGED_RE.search(s.text):
+        return
+    coloured = places.coloured
+    for colour, noun, mods, words in coloured_things(s.text):
+        if not re.search(r"\b(?:the|its)\s+" + re.escape(words) + r"\b", s.text, re.IGNORECASE):
+            continue  # "a red door": any door; "the red door": the set's
+        for place in here:
+            known = coloured.get((place, noun)) or coloured.get((place, noun.rstrip("s"))) or \
+                coloured.get((place, noun + "s"))
+            if known is None or (known.modifiers and mods and known.modifiers != mods):
+                continue
+            if not _colours_differ(known.colour, colour):
+                continue
+            if any(r.place == place and r.scene <= s.scene and r.what in ("set", noun, noun.rstrip("s"))
+                   for r in places.repaints):
+                continue  # painted on screen since
+            yield Finding(
+                category="location", severity="error", scene=s.scene, line=s.line,
+                message=f"the {noun} in {place} {'are' if noun.endswith('s') and not noun.endswith('ss') else 'is'} "
+                        f"{colour} here ({words!r}), but the bible has {known.words!r}",
+                text=s.text, subject=f"{place}.{noun}",
+                evidence=(Evidence(known.text, bible=known.path),),
+                extra=(("attribute", "colour"), ("value", colour), ("expected", known.colour.lower())),
+            )
+            return
+
+
+def _colours_differ(a: str, b: str) -> bool:
+    """Two colours as written differ: "green-and-white" is not "red-and-white", though both have white."""
+    a, b = a.lower(), b.lower()
+    if "-and-" in a or "-and-" in b:
+        return {colour_group(p) for p in a.split("-") if p != "and"} != {colour_group(p) for p in b.split("-") if p != "and"}
+    return colours_conflict(a, b)
 
 
 def _absent(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:

@@ -58,13 +58,20 @@ def _colour_of(t) -> str | None:
 
 
 def _material_of(t) -> str | None:
-    return MATERIALS.get(t.lower) or MATERIALS.get(t.text.lower().split("-")[-1])
+    low = t.text.lower()
+    if "-and-" in low:  # "brass-and-mahogany": of both, so of neither alone
+        families = {MATERIALS.get(w) for w in low.split("-") if w != "and"}
+        return families.pop() if len(families) == 1 else None
+    return MATERIALS.get(t.lower) or MATERIALS.get(low.split("-")[-1])
 
 
 def describe(parse, head: int, text: str) -> Look | None:
     """The colour and material said of the noun at ``head`` in ``parse`` (None when nothing is said)."""
     tok = parse.tokens[head]
     words: list[tuple] = [(c, tok) for c in parse.children(head, "amod", "compound", "nmod")]  # (word, the noun it describes)
+    for c in parse.children(head, "amod"):  # "her blue-bound score", parsed as "blue" modifying "bound"
+        if c.pos == "VERB" and c.i > 1 and parse.tokens[c.i - 1].text == "-":
+            words += [(k, tok) for k in parse.children(c.i, "advmod", "amod", "npadvmod") if k.i == c.i - 2]
     words += [(c, tok) for c in parse.children(head, "conj") if c.pos == "ADJ"]  # "the mug, chipped and yellow"
     appositives = parse.children(head, "appos") + _loose_appositive(parse, head)
     for a in appositives:  # "the ledger, a slim black notebook"
@@ -98,6 +105,8 @@ def describe(parse, head: int, text: str) -> Look | None:
     if near:
         colours = [(w, tok) for w in near[:1]] + [(w, n) for w, n in colours if w not in near]
     material = families.pop() if len(families) == 1 else None
+    if colour and "-" in colour and colour not in COLOURS and len(colour_parts(colour)) == 1:
+        colour = colour_parts(colour)[0]  # "blue-bound", "red-handled": blue, red
     if colour is None and material is None:
         return None
     used = [tok] + [x for pair in colours + materials for x in pair]
@@ -196,7 +205,7 @@ def _names(ctx: Context) -> list[tuple[str, list[str]]]:
     out = []
     heads: dict[str, set[str]] = {}
     for p in ctx.bible.props:
-        for n in (p.name, *p.aliases):
+        for n in (p.name, *p.aliases, _described_as(p.description)):
             heads.setdefault(_bare(n).split()[-1] if _bare(n) else "", set()).add(p.name)
     # a thing of one kind ("pocket watch") shares its head with another of a character's own kind
     # ("watch: Steel wristwatch on his right wrist"): only its full name is it
@@ -216,8 +225,37 @@ def _names(ctx: Context) -> list[tuple[str, list[str]]]:
             bare = _bare(n)
             if bare and len(heads.get(bare.split()[-1], ())) == 1:
                 words |= {bare, bare.split()[-1]}
+        # "observing log: Heavy GREEN clothbound ledger": the script calls it "the ledger"
+        kind = _bare(_described_as(p.description))
+        if kind and len(heads.get(kind.split()[-1], ())) == 1:
+            words.add(kind.split()[-1])
         out.append((p.name, sorted((w for w in words if len(w) >= 3), key=len, reverse=True)))
     return out
+
+
+#: Parts a description may open with: "white border, brown coffee-ring stain" is not what the thing is.
+_PARTS = frozenset("border borders edge edges corner corners handle handles lid cap nib strap straps spine cover frame "
+                   "stain crack chip scratch clasp clasps buckle lace laces sole soles screen case dial face hands blade "
+                   "grip grips shaft head tip stripe band trim lining label door panel panels wheel wheels".split())
+
+
+_PARTICIPLES = frozenset("bound worn made kept held set cut hung sewn shown written drawn".split())
+
+
+def _described_as(description: str | None) -> str:
+    """The noun a description opens with ("Heavy GREEN clothbound ledger, ..." is a ledger), or ""."""
+    text = (description or "").strip()
+    first = re.split(r"[,;.(:]|\s(?:with|on|in|of|from|that|which)\s", text, maxsplit=1)[0]
+    words = first.split()
+    while len(words) > 1 and (words[-1].lower().endswith("ed") or words[-1].lower() in _PARTICIPLES):
+        words = words[:-1]  # "thick score bound (in faded red cloth)": a score
+    if not words or len(words) > 5 or words[0].lower() == "see" or text[len(first):].startswith(" of "):
+        # ("Ring of observatory keys": keys)
+        return ""
+    last = words[-1].lower()
+    if not last.isalpha() or last in MATERIALS or colour_parts(last) or len(last) < 3 or last in _PARTS:
+        return ""
+    return last
 
 
 def _display(name: str) -> str:
@@ -441,7 +479,7 @@ def _owned(ctx: Context) -> Iterator[Finding]:
     gated = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _OWNED_GATE_RE.search(s.text)]
     if not gated:
         return
-    canon: dict[tuple[str, str], tuple[str, str, object]] = {}
+    canon: dict[tuple[str, str], tuple[str, str, object]] = _bible_owned(ctx)
     for s, parse in zip(gated, ctx.parse_many(gated)):
         for t in parse.tokens:
             if t.dep not in ("amod", "compound") or not colour_parts(t.text):
@@ -450,7 +488,7 @@ def _owned(ctx: Context) -> Iterator[Finding]:
             if (n.pos not in ("NOUN", "PROPN") or n.character or n.i <= t.i
                     or not any(c.dep == "poss" for c in parse.children(n.i))):
                 continue
-            noun, thing = n.text.lower(), _thing(n.text)
+            noun, thing = n.text if n.text[:1].isupper() and n.i > 0 else n.text.lower(), _thing(n.text)
             mods = [c for c in parse.children(n.i, "compound") if c.i > t.i]
             phrase = " ".join([*(c.text.lower() for c in mods), noun])
             if (thing in _NOT_THINGS or any(_thing(c.text) in _NOT_THINGS for c in mods) or garment_kind(phrase)
@@ -474,14 +512,50 @@ def _owned(ctx: Context) -> Iterator[Finding]:
                 canon[key] = (colour, words, s)
                 continue
             first_colour, first_words, first = known
-            if (first.scene == s.scene or _OTHER_RE.search(s.text) or ctx.is_flashback(s.scene) != ctx.is_flashback(first.scene)
-                    or ctx.period(s.scene) != ctx.period(first.scene) or not colours_conflict(first_colour, colour)):
+            if isinstance(first, str):  # the bible's: "props: long BLACK Maglite"
+                if _OTHER_RE.search(s.text) or ctx.is_flashback(s.scene) or not colours_conflict(first_colour, colour):
+                    continue
+                where, evidence = f"the bible has {first_words!r}", Evidence(first_words, bible=first)
+            elif (first.scene == s.scene or _OTHER_RE.search(s.text) or
+                  ctx.is_flashback(s.scene) != ctx.is_flashback(first.scene) or
+                  ctx.period(s.scene) != ctx.period(first.scene) or not colours_conflict(first_colour, colour)):
                 continue
+            else:
+                where = f"{first_colour} in scene {ctx.scene_number(first.scene)} ({first_words!r})"
+                evidence = Evidence(first.text, line=first.line, scene=first.scene)
             yield Finding(
                 category="prop", severity="warning", scene=s.scene, line=s.line,
-                message=f"{owner}'s {noun} {_be(noun)} {colour} here ({words!r}), but {first_colour} in scene "
-                        f"{ctx.scene_number(first.scene)} ({first_words!r})",
+                message=f"{owner}'s {noun} {_be(noun)} {colour} here ({words!r}), but {where}",
                 text=s.text, character=owner, subject=f"{owner}.{thing}",
-                evidence=(Evidence(first.text, line=first.line, scene=first.scene),),
+                evidence=(evidence,),
                 extra=(("attribute", "colour"), ("value", colour)),
             )
+
+
+#: Character attributes that are the person, not a thing they carry.
+_PERSON_KEYS = frozenset("hair eyes eye beard moustache facial skin complexion make makeup build height age look "
+                         "looks face marks scar scars tattoo tattoos injury injuries voice".split())
+
+
+def _bible_owned(ctx: Context) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """A character's own things with a colour, as the bible lists them ("props: long BLACK Maglite"):
+    ``(owner, thing) -> (colour, the bible's words, its path)``."""
+    out: dict[tuple[str, str], tuple[str, str, str]] = {}
+    if not ctx.explicit_bible:
+        return out
+    for c in ctx.bible.characters:
+        who = ctx.cue_of.get(c.name, c.name)
+        for key, value in c.attributes.items():
+            if set(key.replace("_", " ").lower().split()) & _PERSON_KEYS:
+                continue
+            for item in re.split(r"[;,(]|\s(?:and|with|on|in|from)\s", str(value)):
+                words = re.findall(r"[A-Za-z][A-Za-z-]*", item)
+                if not 2 <= len(words) <= 5:
+                    continue
+                head = words[-1].lower()
+                colour = next((w.lower() for w in words[:-1] if colour_parts(w)), None)
+                if colour is None or colour_parts(head) or head in MATERIALS or _thing(head) in _NOT_THINGS or \
+                        garment_kind(item.lower()) or len(head) < 3:
+                    continue
+                out.setdefault((who, _thing(head)), (colour, item.strip(), f"characters.{c.name}.attributes.{key}"))
+    return out

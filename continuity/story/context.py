@@ -76,8 +76,14 @@ class Context:
         # characters who never speak but the action introduces (a silent heavy, the mailman): they wear,
         # carry and get soaked like anyone else
         text = "\n".join(s.text for s in self.sentences if s.kind == "action") if self.presence.characters else ""
+        # words the bible says are on its props ("CHOPIN, NOCTURNES stamped in gold on the spine"): not people
+        on_props = {w.lower() for p in self.bible.props for v in (p.name, *p.aliases, p.description or "",
+                                                                  *map(str, p.attributes.values()))
+                    for w in re.findall(r"[A-Za-z]+", v)}
         for name in self.presence.characters:
             if name in names or len(name) < 3 or not name.replace(" ", "").replace(".", "").isalpha():
+                continue
+            if all(w.lower() in on_props for w in re.findall(r"[A-Za-z]+", name)):
                 continue
             if all(w.strip(".") in GENERIC_PEOPLE for w in name.split()):
                 continue  # "WOMAN", "OLD WOMAN", "FATHER": a part, not a name

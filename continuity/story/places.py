@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from continuity.language.lexicon import COLOUR_GROUP, MATERIALS, colour_group
+from continuity.language.lexicon import COLOUR_GROUP, MATERIALS, colour_group, garment_kind
 
 if TYPE_CHECKING:
     from continuity.story.context import Context
@@ -47,8 +47,8 @@ one- sound light life hope end fuss question smoking parking entry exit access""
 #: Materials are no such word: a set holds many brass things, and the cast brings more in.
 _KIND_WORDS = frozenset("""stuffed framed potted mounted neon embroidered taxidermied caged""".split())
 _NOT_NOUNS = frozenset("the a an in on of and or with at by for to from over under its his her their".split())
-_PAINT_RE = re.compile(
-    r"\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?)\b", re.I)
+_PAINT_RE = re.compile(  # (not "hand-painted with white magnolias": how a thing was made)
+    r"(?<!-)\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?)\b", re.I)
 #: The colour painted over: "over the racing green", "over the last of the old green".
 _OVER_RE = re.compile(r"\bover\s+(?:the|its|his|her)\s+(?:(?:last|rest|remains)\s+of\s+(?:the\s+)?)?(?:(?:old|faded|peeling|"
                       r"chipped|tired)\s+)?(?P<c>[a-z]+(?:[\s-][a-z]+)?)\b", re.I)
@@ -104,6 +104,19 @@ class Made:
     place: str
     noun: str
     material: str
+    words: str
+    text: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Coloured:
+    """A set's thing with the colour the bible gives it ("YELLOW wall clock above the door")."""
+
+    place: str
+    noun: str
+    colour: str
+    modifiers: tuple[str, ...]
     words: str
     text: str
     path: str
@@ -197,6 +210,21 @@ class Places:
                                     f"locations.{loc.name}.description"))
         return out
 
+    @cached_property
+    def coloured(self) -> dict[tuple[str, str], Coloured]:
+        """Each set's things with a colour the bible's prose gives, by ``(place, noun)``.
+
+        (The script's own first colours are :mod:`continuity.checks.location`'s.)
+        """
+        out: dict[tuple[str, str], Coloured] = {}
+        for loc in self.ctx.bible.locations:
+            parts = [("description", loc.description or ""), *loc.attributes.items(), ("notes", loc.notes or "")]
+            for key, text in parts:
+                path = f"locations.{loc.name}.{key if key in ('description', 'notes') else 'attributes.' + key}"
+                for c in coloured_things(str(text)):
+                    out.setdefault((loc.name, c[1]), Coloured(loc.name, c[1], c[0], c[2], c[3], str(text), path))
+        return out
+
     def places_of(self, scene_index: int) -> list[str]:
         """The bible's locations a scene is set in (its heading's place when the bible has none)."""
         scene = self.ctx.scene(scene_index)
@@ -208,6 +236,10 @@ class Places:
             parts = [p.strip() for p in scene.heading.location.upper().split(" - ")]
             found = [loc.name for loc in self.ctx.bible.locations
                      if (n := [p.strip() for p in loc.name.upper().split(" - ")]) and parts[-len(n):] == n]
+        if not found:
+            # "ROZ'S HOUSE - KITCHEN" is in the bible's "ROZ'S HOUSE (ALBUQUERQUE)"
+            found = [loc.name for loc in self.ctx.bible.locations
+                     if re.sub(r"\s*\(.*?\)\s*", " ", loc.name.upper()).strip() == parts[0]]
         return found or [scene.heading.location.split(" - ")[0]]
 
 
@@ -219,6 +251,51 @@ _BIBLE_REPAINT_RE = re.compile(
 UNIQUE_FIXTURES = ("counter", "bar", "floor", "ceiling", "staircase", "stairs", "fireplace", "mantelpiece", "mantel",
                    "hearth", "worktop", "countertop")
 _MADE_RE = re.compile(r"\b(?P<m>[A-Za-z]+)\s+(?P<n>" + "|".join(UNIQUE_FIXTURES) + r")s?\b", re.I)
+
+
+#: Words that end a thing's noun phrase after its colour.
+_PHRASE_STOP = frozenset("""the a an and or with without in on at of over under above below by beside behind from to
+for into onto through against along across near round around is are was were has have had that which who whose
+gone going still now just all its his her their runs run hangs hang sits sit stands stand lies lie reads read says
+say glows glow""".split())
+#: Nouns after a colour that are not a set's thing.
+_WORN = frozenset("worn torn gone shown drawn hung grown blown".split())
+_NOT_THINGS = frozenset("""light glow paint ink neon hair eyes eye skin face smoke water sky dark night day morning
+evening dusk dawn sunlight shade tint stripe stripes one ones side""".split())
+
+
+def coloured_things(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
+    """``(colour, noun, modifiers, words)`` for each "<colour> [words] <noun>" in ``text``.
+
+    "YELLOW wall clock above the door" gives ``("yellow", "clock", ("wall",), "YELLOW wall clock")``;
+    the noun is the last word before a preposition, a verb of being there, or punctuation (three words at most).
+    """
+    out = []
+    for m in re.finditer(r"(?<![\w-])(?=(?P<c>[A-Za-z]+(?:-[A-Za-z]+){0,2})(?P<rest>(?:\s+[A-Za-z][A-Za-z'-]*){1,3}))",
+                         text):
+        colour = m.group("c").lower()
+        if not any(p in COLOUR_GROUP for p in colour.split("-")) or colour in MATERIALS:
+            continue
+        if "-" in colour and not all(p in COLOUR_GROUP or p == "and" for p in colour.split("-")) and \
+                colour.split("-")[-1] not in COLOUR_GROUP:
+            continue  # "blue-eyed", "red-faced": not the colour of a thing
+        words = []
+        for w in m.group("rest").split():
+            low = w.lower()
+            if low in _PHRASE_STOP or low in COLOUR_GROUP or (words and (low.endswith("ed") or low in _WORN)):
+                break  # ("orange shag carpet worn bald")
+            words.append(w)
+        if not words:
+            continue
+        noun = words[-1].lower()
+        if noun in _NOT_THINGS or noun in MATERIALS or len(noun) < 3 or noun.endswith(("ly", "ing")) or \
+                garment_kind(" ".join(words).lower()) or garment_kind(noun):
+            continue  # what someone wears is the wardrobe's, not the set's
+        if re.search(r"(?:\b(?:his|her|their|my|your)|'s|\u2019s)\s+(?:[\w-]+\s+){0,2}$", text[:m.start()], re.IGNORECASE):
+            continue  # "her red umbrella": someone's, carried in
+        mods = tuple(w.lower() for w in words[:-1] if w.lower() not in MATERIALS)
+        out.append((colour, noun, mods, f"{m.group('c')} {' '.join(words)}"))
+    return out
 
 
 def _first_colour(words: str) -> str | None:
@@ -259,4 +336,4 @@ def _paint_colour(text: str) -> str | None:
     return colour_group(word) if any(p in COLOUR_GROUP for p in word.split("-")) else None
 
 
-__all__ = ["UNIQUE_FIXTURES", "Places", "Absent", "Fixture", "Made", "Repaint"]
+__all__ = ["UNIQUE_FIXTURES", "Places", "Absent", "Coloured", "Fixture", "Made", "Repaint", "coloured_things"]
