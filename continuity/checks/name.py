@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.language.names import NameIndex, misspelling_of, near_miss
+from continuity.language.names import NameIndex, misspelling_of, near_miss, sounds_alike
 from continuity.screenplay.model import Kind
 from continuity.story.context import Context
 from continuity.story.sentences import GENERIC_PEOPLE
@@ -116,7 +116,8 @@ def _is_frequent(known: str, counts: Counter, bible_names: dict[str, str]) -> bo
 def _match(cue: str, counts: Counter, bible_names: dict[str, str], first: dict[str, tuple[int, int]],
            index: NameIndex):
     candidates = []
-    for known in index.near(cue, lambda c, k: near_miss(c, k) or (len(k) == 3 and misspelling_of(c, [k]) is not None)):
+    for known in index.near(cue, lambda c, k: near_miss(c, k) or (len(k) == 3 and (
+            misspelling_of(c, [k]) is not None or (len(c) == 3 and sounds_alike(c, k))))):
         if known in bible_names or counts[known] >= max(3, 3 * counts[cue]):
             candidates.append(known)
     if len(candidates) != 1:

@@ -31,7 +31,7 @@ _NUM = (r"(?P<n>\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety
         r"seven|eight|nine)")
 _SAID_AGE_RE = re.compile(
     rf"\b(?P<who>I'm|I am|you're|you are)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{_NUM}"
-    r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|\s+(?:and|but)\b)",
+    r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|,?\s+(?:and|but)\b|,\s+(?:so|and|but)\b|,\s+(?-i:[A-Z][a-z]+)[.!?,])",
     re.IGNORECASE,
 )
 #: A speech that opens with the speaker's own age: "Fifty-nine years old, and you put a paper crown on me."
@@ -41,6 +41,8 @@ _OWN_AGE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:{_NUM.replace('(?P<n>', '(?P<n>', 1
 _THEIR_AGE_RE = re.compile(
     rf"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|\u2019s|\s+is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{_NUM}"
     r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;,]|\s+(?:and|but)\b)")
+#: A name with its age set off by commas, as the news gives it: "reporter Nora Vasquez, 31, published ...".
+_APPOSED_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?P<n>\d{1,2}),\s+(?=[a-z])")
 _WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{_NUM}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
 _ANNOUNCED_RE = re.compile(rf"\b{_NUM}[\s-]+years?[\s-]+(?:of[\s-]+age|old)\b", re.IGNORECASE)
 
@@ -173,7 +175,7 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 if who and who != el.character and age is not None and 3 <= age <= 110:
                     yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" ,"), who, age, known,
                                         present_year)
-            for m in _THEIR_AGE_RE.finditer(el.text):
+            for m in [*_THEIR_AGE_RE.finditer(el.text), *_APPOSED_AGE_RE.finditer(el.text)]:
                 who = ctx.cast.surface.get(m.group("name").upper())
                 age = number(m.group("n"))
                 if who is None or who == el.character or age is None or not 3 <= age <= 110:

@@ -119,11 +119,22 @@ def _max_edits(name: str) -> int:
 
 
 def _sound(name: str) -> str:
-    """A name as it is said, roughly: ks/cks/x, ph/f, ck/k alike, and doubled letters once."""
+    """A name as it is said, roughly: ks/cks/x, ph/f, ck/k, z/s alike, doubled letters once, a silent final e
+    dropped and a final ie, ey or ee said as y (MALONE and MALLON, DOTTIE and DOTTY)."""
     s = name.upper()
-    for a, b in (("CKS", "X"), ("KS", "X"), ("PH", "F"), ("CK", "K")):
+    for a, b in (("CKS", "X"), ("KS", "X"), ("PH", "F"), ("CK", "K"), ("Z", "S")):
         s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    if len(s) > 4:
+        s = re.sub(r"(?<=[^AEIOUY\s])E$", "", s)
+    if len(s) > 3:
+        s = re.sub(r"(?:IE|EY|EE)$", "Y", s)
+    return s
+
+
+def sounds_alike(name: str, known: str) -> bool:
+    """Two different spellings said the same, with the same first letter (ROS and ROZ)."""
+    return name != known and name[:1] == known[:1] and _sound(name) == _sound(known)
 
 
 def near_miss(name: str, known: str) -> bool:
