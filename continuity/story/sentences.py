@@ -54,6 +54,8 @@ _OTHER_PERSON_RE = re.compile(
     r"\b[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\b(?!')|\b(?:woman|man|girl|boy|lady|guy|stranger|kid|child|figure|someone|"
     r"women|men|girls|boys|people|soldier|officer|nurse|doctor|waitress|waiter|driver)\b"
 )
+#: What may stand before a garment in a verbless description: "A", "Round", "Charcoal" (a few words, no verb).
+_FRAGMENT_RE = re.compile(r"(?:(?:An?|The)\s+)?(?:[A-Z]?[a-z'-]+\s+){0,2}")
 _SUBJECT_PRONOUN_RE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+|Then,?\s+|Now,?\s+)?(He|She)\b")
 _LOOKS_GATE = re.compile(
     r"\b(?:hair|eyes?|beard|moustache|mustache|curls|locks|mane|stubble|frame|build|figure|physique|"
@@ -376,6 +378,11 @@ class Reader:
             # A garment is only someone's when they wear it: "Tom, in a red jacket", "Vaz: charcoal suit, black homburg".
             listed = bool(ms) and not ms[-1].possessive and re.fullmatch(
                 r"\s*:\s*(?:[\w'\-]+,?\s+){0,12}", before[ms[-1].end:]) is not None
+            if not ms and _FRAGMENT_RE.fullmatch(before) and self._verbless(s):
+                # "Beauchamp sits alone at the long table. Charcoal pinstripe suit, spotless.": a look listed
+                # after the sentence that brings someone on
+                who = self._fragment_owner(s)
+                return (who, "fragment") if who else None
             if not _WEAR_BEFORE.search(before) and not listed:
                 return None
         if not ms:
@@ -410,6 +417,28 @@ class Reader:
             seen.add((look.character, look.attribute))
             out.append(Observation(look.character, look.attribute, look.value, look.words, s, "parsed", change))
         return out
+
+    def _fragment_owner(self, s: Sentence) -> str | None:
+        """The one person the sentences before a verbless description in its paragraph are about."""
+        for k in range(s.id - 1, max(-1, s.id - 5), -1):
+            prev = self.sentences[k]
+            if prev.element != s.element or prev.kind != "action":
+                return None
+            names = {m.character for m in self._mentions[k] if not m.possessive}
+            if len(names) == 1:
+                return names.pop()
+            if names:
+                return None  # two people
+        return None
+
+    def _verbless(self, s: Sentence) -> bool:
+        """Whether the sentence opens with a noun phrase and no verb ("Charcoal pinstripe suit, spotless, as if ...")."""
+        if self.parse is None:
+            return False
+        clause = s.text.find(",")
+        end = clause if clause > 0 else len(s.text)
+        return not any(t.pos in ("VERB", "AUX") and t.dep not in ("amod", "acl", "compound") and t.start < end
+                       for t in self.parse(s).tokens)
 
     def previous_named(self, s: Sentence, gender: str | None, *, include_self: bool = False) -> str | None:
         """The character a pronoun of this gender in ``s`` most likely means.
