@@ -215,6 +215,9 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
             kind = "wears"
         elif part_of is not None and part_of.lower in _GARMENT_PARTS:
             kind = "wears"  # "pushes up the sleeve of her black coat"
+        elif (t.dep == "appos" and head.character and any(c.dep == "poss" for c in parse.children(t.i))) or any(
+                c.dep == "acl" and c.lemma in _FASTENED for c in parse.children(t.i)):
+            kind = "wears"  # "Roo, her denim jacket buttoned to the chin, hugs herself"
         elif head.lower == "back" or any(w.lower == "back" for w in parse.tokens[max(0, t.i - 4) : t.i]) and \
                 head.lower == "in":
             kind = "on"
@@ -227,6 +230,10 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
     start = min(t.start, verb.start) if verb is not None and kind != "wears" else t.start
     end = max(t.end, verb.end) if verb is not None else t.end
     return DressEvent(who, s.scene, s, kind, item or t.text.lower(), side, s.text[start:end])
+
+
+#: How a garment on someone is done up: "her jacket buttoned to the chin", "his collar turned up".
+_FASTENED = frozenset({"button", "zip", "fasten", "belt", "cinch", "tuck", "roll", "turn", "knot", "tie", "lace"})
 
 
 def _hung_up(parse: Parse, verb: Token) -> bool:
@@ -252,6 +259,15 @@ def _wearer(ctx: Context, s: Sentence, parse: Parse, t: Token, verb: Token | Non
             who = _resolve(ctx, s, c)
             if who:
                 return who
+    # "Finn, in her denim jacket, rolls a cigarette": the one named before ", in" wears it; "her" owns it
+    # ("Finn sits at the end of the bar in Roo's denim jacket": Finn)
+    before = [m for m in ctx.reader.mentions(s) if not m.possessive and m.end <= t.start]
+    head = parse.head(t.i)
+    if before and (re.fullmatch(r",\s+(?:still\s+|now\s+|already\s+)?in\s+(?:his|her|their|[A-Z][\w']*'s)\s+"
+                                r"(?:[\w-]+\s+){0,3}", s.text[before[-1].end:t.start]) or (
+            t.dep == "pobj" and head is not None and head.lower == "in" and
+            re.search(r"\bin\s+[A-Z][\w']*'s\s+(?:[\w-]+\s+){0,3}$", s.text[:t.start]))):
+        return before[-1].character
     poss = next((c for c in parse.children(t.i, "poss")), None)
     if poss is not None:
         who = _resolve(ctx, s, poss)

@@ -149,7 +149,15 @@ class Holders:
         """"Kit takes it.": the thing held out goes to whoever takes it (recorded in ``out``)."""
         thing, giver, s0, words = offer
         verb = parse.head(t.i)
-        if verb is None or verb.lemma not in ("take", "accept") or t.dep != "dobj" or s.id - s0.id > 12:
+        if verb is not None and t.dep == "pobj" and verb.lower in ("in", "into"):
+            verb = parse.head(verb.i)  # "Lottie wraps herself up in it"
+            took = verb is not None and verb.lemma in ("wrap", "bundle", "huddle", "snuggle", "burrow")
+        else:
+            # "Kit takes it."; "He puts it on.", "She shrugs it on": the one who puts it on took it
+            took = verb is not None and t.dep == "dobj" and (verb.lemma in ("take", "accept") or (
+                verb.lemma in ("put", "pull", "slip", "shrug", "throw", "drag", "button", "zip") and
+                any(c.lower == "on" for c in parse.children(verb.i, "prt", "advmod", "prep"))))
+        if not took or s.id - s0.id > 12:
             return False
         taker = _person(self.ctx, s, parse.subject(verb))
         if not taker or taker == giver:
@@ -203,7 +211,8 @@ class Holders:
                 continue
             if ctx.day_key(h.sentence.scene) != ctx.day_key(e.scene) and not _for_good(h):
                 continue
-            if e.kind == "on" and e.sentence.id > h.sentence.id and _taken_back(ctx, h, e):
+            if e.sentence.id > h.sentence.id and _taken_back(ctx, h, e):
+                holder.pop((h.thing, h.colour), None)  # "wearing her denim jacket again; Callum gave it back"
                 continue
             out.append(Misheld(e.character, thing, e.words, e.sentence, h))
             holder.pop((h.thing, h.colour), None)
@@ -242,8 +251,9 @@ def _for_good(h: Handover) -> bool:
 
 
 def _taken_back(ctx: Context, h: Handover, e) -> bool:
-    """The giver takes it back in the sentence itself ("takes his cap back and puts it on")."""
-    return bool(re.search(r"\b(?:back|takes? (?:it|the \w+) (?:back|from))\b", e.sentence.text, re.IGNORECASE))
+    """The giver has it back in the sentence itself ("takes his cap back and puts it on", "wearing it again")."""
+    return bool(re.search(r"\b(?:back|again|takes? (?:it|the \w+) (?:back|from)|returned|returns)\b", e.sentence.text,
+                          re.IGNORECASE))
 
 
 def _colour(parse: Parse, t: Token) -> str | None:
