@@ -117,7 +117,7 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
             word = m.group(1)
             up = word.upper()
             if (up in ctx.cast.surface or up in reported or word.lower() in lower_words or title_counts[word] > 2
-                    or word.lower() in _OATHS):
+                    or word.lower() in _OATHS or word.lower() in _KIN):
                 continue
             before = re.search(r"([A-Z][a-z]+)\s+$", s.text[:m.start()])
             if before and before.group(1).upper() not in ctx.cast.surface and m.start() - len(before.group(0)) > 0 \
@@ -173,6 +173,10 @@ def _doubled(word: str, form: str) -> bool:
 
 
 #: Names said as oaths, never as a slip for a character's ("Jesus, Jess!").
+#: What family call each other: "someone has to be here for Mama" is no slip of Mara.
+_KIN = frozenset("mama mamma papa pappa mum mom mommy mummy momma dad daddy dada nana nan nanna gran granny grandma "
+                 "grandpa grampa gramps grandad granddad auntie aunty uncle sis bro babe baby honey darling sweetie "
+                 "sonny missus mister sir madam ma'am mother father".split())
 _OATHS = frozenset("jesus christ god lord gosh golly heavens hell jeez jeezus jeepers crikey blimey cripes "
                    "moses".split())
 
@@ -323,6 +327,7 @@ def _present(ctx: Context) -> dict[int, set[str]]:
     """Who is in each scene, as the story's reading of presence has it: on screen or heard (not only
     mentioned: "in Gus's oversized oilskin" does not put Gus in the room), and whoever speaks."""
     present: dict[int, set[str]] = {}
+    ensemble = {s.scene for s in ctx.sentences if s.kind == "action" and _ENSEMBLE_RE.search(s.text)}
     for s in ctx.sentences:
         here = present.setdefault(s.scene, set())
         if s.speaker:
@@ -340,10 +345,17 @@ def _present(ctx: Context) -> dict[int, set[str]]:
         for el in scene.elements:
             if el.kind is Kind.CHARACTER and el.character:
                 present.setdefault(scene.index, set()).add(el.character)
+        # "The company sprawls over the sagging sofa": a scene with the whole ensemble may hold anyone
+        if scene.index in ensemble:
+            present.setdefault(scene.index, set()).update(ctx.cast.gender)
     for here in present.values():
         # "YOUNG DANNY" on screen: a vocative "Danny" is for him
         here.update(m.group(2) for c in list(here) for m in [_AGED_CUE_RE.match(c)] if m)
     return present
+
+
+_ENSEMBLE_RE = re.compile(r"\b(?:the (?:whole |entire |full )?(?:company|cast|ensemble|troupe|crew|team|squad|"
+                          r"brigade|family|gang|band|class|staff)|everyone|everybody|all of them)\b", re.IGNORECASE)
 
 
 #: The same character at another age: "YOUNG DANNY", "OLD MARY", "LITTLE JOE", "TEEN SAM".

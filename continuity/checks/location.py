@@ -251,7 +251,10 @@ def _feature_colours(parse, text: str) -> list[tuple[str, str, str, bool]]:
             for c in preds:
                 if c.i == t.i:
                     continue
-                if _colour(c.text):
+                if _colour(c.text) and _only_where(parse, c):
+                    # "mustard yellow, nicotine-brown where they meet the ceiling": the colour before the local one
+                    colours.extend(k for k in parse.children(c.i, "amod") if _colour(k.text) and k.i < c.i)
+                elif _colour(c.text):
                     colours.append(c)
                 else:  # "painted a deep red": the colour modifies the predicate noun
                     colours.extend(k for k in parse.children(c.i, "amod", "compound") if _colour(k.text))
@@ -262,6 +265,12 @@ def _feature_colours(parse, text: str) -> list[tuple[str, str, str, bool]]:
             pairs.append((feature, colours[0].text.lower(),
                           text[min(t.start, colours[0].start):max(t.end, colours[0].end)], definite))
     return pairs
+
+
+def _only_where(parse, c) -> bool:
+    """A colour said of a part only: "nicotine-brown where they meet the ceiling", "grey in places"."""
+    return any(r.dep == "relcl" and any(w.lower == "where" for w in parse.children(r.i, "advmod"))
+               for r in parse.children(c.i))
 
 
 def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:

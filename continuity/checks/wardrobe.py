@@ -25,6 +25,7 @@ from continuity.story.context import Context
 
 _SCENES_IN_TEXT = re.compile(r"\b(?:sc(?:enes?|s)?\.?|scenes?)\s*(\d+)(?:\s*(?:-|\u2013|to)\s*(\d+))?(\s*(?:on(?:wards?)?|-))?",
                             re.IGNORECASE)
+_FROM_RE = re.compile(r"\b(?:from|since|after|by)\s+$", re.IGNORECASE)
 _REST_RE = re.compile(r"\b(?:for the rest|from then on|thereafter|onwards?|from here|to the end|throughout)\b", re.IGNORECASE)
 
 
@@ -58,7 +59,8 @@ def bible_garments(ctx: Context) -> list[Worn]:
                 m = _SCENES_IN_TEXT.search(sentence)
                 if m and w.scenes.is_all:
                     start = int(m.group(1))
-                    end = int(m.group(2)) if m.group(2) else (None if (m.group(3) or _REST_RE.search(sentence))
+                    end = int(m.group(2)) if m.group(2) else (None if (m.group(3) or _REST_RE.search(sentence) or
+                                                                       _FROM_RE.search(sentence[:m.start()]))
                                                               else start)
                     scenes = SceneRange.parse(f"{start}-{end}" if end else f"{start}-")
                 for g in garments_in(sentence):
@@ -67,6 +69,16 @@ def bible_garments(ctx: Context) -> list[Worn]:
                     kind, colour = garment_kind(sentence), colour_of(sentence)
                     if kind and colour:
                         out.append(Worn(name, kind, colour, scenes, w.look, w.item, path))
+    # "camel trench coat ... From scene 13 wears Eva's late father's navy pea coat": the first coat until then
+    for i, a in enumerate(out):
+        if not a.scenes.is_all:
+            continue
+        later = [b.scenes.spans[0][0] for b in out if b.path == a.path and b.character == a.character and
+                 b.kind == a.kind and b.colour != a.colour and not b.scenes.is_all and b.scenes.spans[0][1] is None
+                 and isinstance(b.scenes.spans[0][0], int)]
+        if later and min(later) > 1:
+            out[i] = Worn(a.character, a.kind, a.colour, SceneRange.parse(f"1-{min(later) - 1}"), a.look, a.text,
+                          a.path)
     return out
 
 

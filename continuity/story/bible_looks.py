@@ -128,7 +128,7 @@ def in_past_aside(text: str, at: int) -> bool:
     return bool(PAST_KEY_RE.search(aside) or _WAS_STILL_RE.search(aside))
 
 
-_WAS_STILL_RE = re.compile(r"(?:was|were) still|used to|once (?:had|wore)", re.IGNORECASE)
+_WAS_STILL_RE = re.compile(r"\b(?:was|were) still\b|\bused to\b|\bonce (?:had|wore)\b", re.IGNORECASE)
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")

@@ -211,6 +211,8 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
     if kind is None:
         head = parse.head(t.i)
         part_of = parse.head(head.i) if head.lower == "of" else None
+        if verb is not None and verb.lemma in _DISPOSE:
+            return None  # "He feeds the trench coat in, then the scarf": into the stove, not on anyone
         if head.lower in ("in", "wearing") or (verb is not None and verb.lemma in ("wear", "sport")):
             kind = "wears"
         elif part_of is not None and part_of.lower in _GARMENT_PARTS:
@@ -232,6 +234,9 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
     return DressEvent(who, s.scene, s, kind, item or t.text.lower(), side, s.text[start:end])
 
 
+#: Verbs that put a thing away for good: what they act on is not being worn.
+_DISPOSE = frozenset({"feed", "burn", "throw", "toss", "stuff", "shove", "bin", "dump", "drop", "bury", "incinerate",
+                      "sink", "fling", "hurl"})
 #: How a garment on someone is done up: "her jacket buttoned to the chin", "his collar turned up".
 _FASTENED = frozenset({"button", "zip", "fasten", "belt", "cinch", "tuck", "roll", "turn", "knot", "tie", "lace"})
 
