@@ -90,3 +90,68 @@ def test_a_fate_in_a_characters_props_goes_by_each_of_its_names_and_is_reported_
     found = [(f.line, f.message) for f in r.findings if f.category == "prop"]
     assert len(found) == 1
     assert found[0][0] == 11 and found[0][1].startswith("the old silver Heuer is used here, but it was destroyed in scene 2")
+
+
+TEAPOT_BIBLE = """
+props:
+  willow teapot: antique blue-and-white willow-pattern porcelain teapot. Smashed in scene 1. Not seen again.
+  white teapot: replacement from scene 2 - plain white china, chunky, modern
+  nora_phone:
+    look: black smartphone with a cracked corner
+    history: falls into the river in sc 1 - LOST for good
+"""
+
+TEAPOT = """
+    INT. STAGE - DAY
+
+    NELL (26) lifts the teapot and it slides between their hands. NORA (30) grabs her bag. She swears. She runs to the rail, her hand over her mouth.
+
+    NELL
+    Oh no.
+
+    NORA
+    My phone!
+
+    INT. STAGE - NIGHT
+
+    Eddie peels the newspaper open: a plain white china teapot. TOBIAS (61) checks his phone. He frowns. He rubs his eyes.
+
+    TOBIAS
+    Fine.
+
+    INT. STAGE - LATER
+
+    {line}
+    """
+
+
+def _uses(line):
+    r = audit_text(TEAPOT.format(line=line), TEAPOT_BIBLE, ["prop"])
+    return [(f.line, f.message) for f in r.findings if "used here" in f.message]
+
+
+def test_the_bibles_own_words_name_the_destroyed_thing_and_a_plain_replacement_is_another():
+    assert [line for line, _ in _uses("Nell lifts the willow-pattern teapot. Her hand is steady.")] == [20]
+    assert _uses("Nell holds out the white teapot with a steady hand.") == []
+
+
+def test_someone_elses_phone_is_not_the_lost_one():
+    assert _uses("He checks his phone again.") == []
+    assert [line for line, _ in _uses("Nora checks her phone.")] == [20]
+
+
+def test_a_stove_fed_a_coat_and_then_a_scarf_burns_both():
+    text = """
+    INT. FLAT - NIGHT
+
+    TOMAS (29) in his green scarf kneels at the stove and opens its door. He feeds the trench coat in, then the scarf.
+
+    TOMAS
+    Gone.
+
+    EXT. STREET - DAY
+
+    Tomas pulls his green scarf up round his neck.
+    """
+    r = audit_text(text, None, ["prop"])
+    assert [f.line for f in r.findings if "used here" in f.message and "burnt" in f.message] == [10]

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from continuity.checks.findings import Evidence, Finding
+from continuity.language.lexicon import COLOUR_GROUP
 from continuity.story.context import Context
 from continuity.story.object_refs import ObjectRef, absent, fixed_somewhere, same_object
 from continuity.story.object_words import FIXTURES
@@ -122,7 +123,7 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
     for s, e in released(ctx, sentences):
         ref = canonical(e.obj, aliases) if aliases else e.obj
         losses.append(_Lost(ref, e, s, _place(ctx, s.scene), True, _name(ctx, ref)))
-    losses += _told(ctx, losses)
+    losses += _told(ctx)
     if not losses:
         return
     heads = {lost.obj.head for lost in losses}
@@ -140,7 +141,8 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
             if s.id <= lost.sentence.id:
                 continue
             for e in evs:
-                if not same_object(lost.obj, e.obj):
+                if not (_fate_names(lost, e, ctx.cast.gender) if lost.fate is not None else
+                        same_object(lost.obj, e.obj)):
                     continue
                 if e.kind == "new" or e.kind == "recover" and not _gone_for_good(lost, e):
                     open_losses.remove(lost)
@@ -219,15 +221,11 @@ def _losses(ctx: Context, gated: list[Sentence], by_id: dict, aliases: dict[str,
     return out
 
 
-def _told(ctx: Context, shown: list[_Lost]) -> list[_Lost]:
-    """The bible's fates (:mod:`continuity.story.prop_fates`) as losses at the end of their scenes.
-
-    A fate the script shows itself (the same thing lost within a scene of it) is left to the script's line.
-    """
+def _told(ctx: Context) -> list[_Lost]:
+    """The bible's fates (:mod:`continuity.story.prop_fates`) as losses at the end of their scenes (a use the
+    script's own loss reports too is reported once)."""
     out = []
     for fate in bible_fates(ctx):
-        if any(abs(x.sentence.scene - fate.scene) <= 1 and same_object(r, x.obj) for x in shown for r in fate.refs):
-            continue
         at = [s for s in ctx.sentences if s.scene == fate.scene]
         if not at:
             continue
@@ -235,6 +233,47 @@ def _told(ctx: Context, shown: list[_Lost]) -> list[_Lost]:
             event = Event("loss", ref, fate.how, held=True, how=fate.how)
             out.append(_Lost(ref, event, at[-1], _place(ctx, fate.scene), True, fate.name, fate))
     return out
+
+
+#: Words of a bible description that do not tell one thing of its kind from another.
+_PLAIN = frozenset("antique old new small large big little heavy light cheap plain fine good".split())
+
+
+def _fate_names(lost: _Lost, e: Event, gender: dict[str, str | None]) -> bool:
+    """Whether a script mention is the thing a bible fate ends.
+
+    Its noun, no colour of its own against the bible's ("the white teapot" is not the "blue-and-white" one), and no
+    words of its own unless one is the bible's ("the willow-pattern teapot", not "a plain white china teapot"). A new
+    one only counts as the thing itself when the bible's own words name it.
+    """
+    ref = e.obj
+    if _stem(ref.head) != _stem(lost.obj.head):
+        return False
+    fate_words = {w for r in lost.fate.refs for m in (*r.modifiers, *r.adjectives) for w in m.split("-")} - {"and"}
+    if ref.words.lower() in ("it", "them", "they"):
+        said_words = {w for m in (*ref.modifiers, *ref.adjectives) for w in m.split("-")}
+    else:
+        said_words = set(re.findall(r"[a-z]+", ref.words.lower()))
+    said_words -= {"the", "a", "an", "his", "her", "their", "its", "this", "that", _stem(ref.head), ref.head,
+                   lost.obj.head}
+    owner = lost.obj.owner
+    if owner and ((ref.owner and ref.owner != owner) or (
+            re.match(r"(?:his|her)\b", ref.words, re.IGNORECASE) and gender.get(owner) and
+            gender[owner] != ("m" if ref.words[:3].lower() == "his" else "f"))):
+        return False  # "His phone" is not Nora's
+    own, said = fate_words - set(COLOUR_GROUP) - _PLAIN, said_words - set(COLOUR_GROUP) - _PLAIN
+    colours = {COLOUR_GROUP[w] for w in fate_words if w in COLOUR_GROUP}
+    shown = {COLOUR_GROUP[w] for w in said_words if w in COLOUR_GROUP}
+    if colours and shown and colours != shown:
+        return False
+    if e.kind == "new":
+        return bool(own & said)
+    return not (own and said and not own & said)
+
+
+def _stem(noun: str) -> str:
+    """"glasses" and the parser's "glass" for them, "teapots" and "teapot": one noun."""
+    return noun[:-2] if noun.endswith("sses") else noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _in_bible(ctx: Context, ref: ObjectRef) -> bool:

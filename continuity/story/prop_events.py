@@ -252,6 +252,32 @@ _BURN = {"fire", "flames", "flame", "fireplace", "hearth", "furnace", "stove", "
 _POSTED = {"slot", "letterbox", "postbox", "mailbox"}
 
 
+_FED_RE = re.compile(
+    r"\b(?:feeds?|drops?|tosses|throws|puts|pushes|shoves|stuffs|slides|tips)\s+(?P<obj>(?:the|his|her|their|"
+    r"[A-Z][\w'-]*'s)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+in\b(?![\w-])(?!\s+(?:the|a|an|his|her|its)\b)(?P<rest>[^.;]*)")
+_THEN_RE = re.compile(r"\bthen\s+(?P<obj>(?:the|his|her|their)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+)")
+
+
+def _fed_in(s: Sentence, before: list[Sentence]) -> list[tuple[Sentence, Event]]:
+    """"Tomas kneels at the stove and opens its door. He feeds the trench coat in, then the scarf.": both burnt."""
+    m = _FED_RE.search(s.text)
+    if m is None:
+        return []
+    near = [x for x in before if x.scene == s.scene] + [s]
+    if not any(w in _BURN for x in near for w in re.findall(r"[a-z]+", x.text.lower())):
+        return []
+    out = []
+    for words in [m.group("obj"), *(t.group("obj") for t in _THEN_RE.finditer(m.group("rest")))]:
+        parts = words.split()
+        head = parts[-1].lower()
+        mods = [w.lower() for w in parts[1:-1]]
+        ref = ObjectRef(head, tuple(w for w in mods if w not in COLOUR_GROUP), tuple(w for w in mods if w in COLOUR_GROUP),
+                        None, words, False, head.endswith("s") and not head.endswith("ss"), -1,
+                        parts[0].lower() in ("his", "her", "their") or parts[0].endswith("'s"))
+        out.append((s, Event("loss", ref, "feed", None, None, True, "burnt")))
+    return out
+
+
 def released(ctx: Context, sentences: list[Sentence]) -> list[tuple[Sentence, Event]]:
     """Losses told over a few sentences: held over the fire (or a slot, the edge), then let go.
 
@@ -263,6 +289,7 @@ def released(ctx: Context, sentences: list[Sentence]) -> list[tuple[Sentence, Ev
     out: list[tuple[Sentence, Event]] = []
     action = [s for s in sentences if s.kind == "action" and s.scene > 0]
     for k, s in enumerate(action):
+        out += _fed_in(s, action[max(0, k - 2):k])
         m = _HOLD_RE.search(s.text)
         if not m:
             continue

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from continuity.language.lexicon import COLOUR_GROUP
 from continuity.story.bible_looks import SCENE_REF_RE
-from continuity.story.object_refs import ObjectRef
+from continuity.story.object_refs import SAME_THING, ObjectRef
 
 if TYPE_CHECKING:
     from continuity.story.context import Context
@@ -68,11 +68,12 @@ _CLAUSE_RE = re.compile(r"(?<=[.;])(?<![Ss]c\.)(?<!SC\.)(?<!St\.)(?<!\bNo\.)\s+|
 _PHRASE_END_RE = re.compile(r"[,;.(:\u2014]|\s-\s|\s--\s|\s(?:with|on|in|worn|from|of|that|which|engraved|marked|"
                             r"stamped|bound|wrapped)\s", re.IGNORECASE)
 #: Words at the head of a description that are not what the thing is.
-_NOT_OBJECT = frozenset("a an the his her their its one pair of small large big old new heavy light plain tiny huge "
+_NOT_OBJECT = frozenset("a an the his her their its one two three four both pair of small large big old new heavy light plain tiny huge "
                         "battered worn faded cheap expensive thick thin long short round square see".split())
 #: Character attributes that describe the person, never a prop's fate.
 _PERSON_KEYS = frozenset("hair eyes beard moustache build height age look looks face marks scar scars tattoo "
                          "injury injuries makeup make-up voice arc history backstory notes role".split())
+_DIRECTIONS = frozenset("north south east west northern southern eastern western".split())
 _PLACE_STOP = frozenset("the a an at in into on of from night day morning evening dawn end and by under with "
                         "his her their its it".split())
 
@@ -86,11 +87,17 @@ def bible_fates(ctx: Context) -> list[Fate]:
 
 def _read(ctx: Context) -> list[Fate]:
     out: list[Fate] = []
+    cast = {n.lower(): n for n in ctx.cast.gender} | {w.lower(): n for n in ctx.cast.gender for w in n.split()}
     for p in ctx.bible.props:
-        names = [p.name, *p.aliases]
+        # "nora_phone": Nora's phone
+        first = p.name.replace("_", " ").split()[0].lower() if p.name.strip() else ""
+        owner = cast.get(first.removesuffix("'s").removesuffix("s")) or cast.get(first.removesuffix("'s"))
+        names = [" ".join(n.replace("_", " ").split()[1:]) if owner else n for n in (p.name, *p.aliases)]
+        described = p.description or next((str(v) for k, v in p.attributes.items()
+                                           if k.lower() in ("look", "looks", "description", "what")), "")
         texts = [("description", p.description or ""), *p.attributes.items(), ("notes", p.notes or "")]
         for key, text in texts:
-            out += _fates(ctx, p.name, names, p.description or "", text, f"props.{p.name}.{key}", None)
+            out += _fates(ctx, p.name, names, described, str(text), f"props.{p.name}.{key}", owner)
     for c in ctx.bible.characters:
         who = ctx.cue_of.get(c.name, c.name)
         for key, text in c.attributes.items():
@@ -160,7 +167,7 @@ def _refs(names: list[str], owner: str | None) -> tuple[ObjectRef, ...]:
     """References for the names a thing goes by: its head noun, and a proper name in it ("Heuer")."""
     out: dict[tuple, ObjectRef] = {}
     for name in names:
-        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", name)]
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", name) if not w.endswith(("'s", "'"))]  # not an owner
         while words and words[0].lower() in _NOT_OBJECT:
             words = words[1:]
         if not words or len(words) > 5:
@@ -168,9 +175,13 @@ def _refs(names: list[str], owner: str | None) -> tuple[ObjectRef, ...]:
         low = [w.lower().replace("'", "") for w in words]
         adjectives = tuple(w for w in low[:-1] if w in COLOUR_GROUP or w in _NOT_OBJECT)
         modifiers = tuple(w for w, orig in zip(low[:-1], words[:-1]) if w not in adjectives and not orig[0].isupper())
-        heads = [low[-1]] + [w for k, (w, orig) in enumerate(zip(low[:-1], words[:-1])) if k > 0 and
-                             orig[0].isupper() and w not in adjectives and orig.upper() != orig]
+        # a maker's name right before the noun ("Silver Heuer stopwatch": "the Heuer"), not a people's or a
+        # direction ("West German passports")
+        heads = [low[-1]] + [w for k, (w, orig) in enumerate(zip(low[:-1], words[:-1])) if k == len(words) - 2 and
+                             k > 0 and orig[0].isupper() and w not in adjectives and orig.upper() != orig and
+                             not w.endswith(("an", "ish", "ese", "ic")) and w not in _DIRECTIONS]
         for i, head in enumerate(heads):
+            head = SAME_THING.get(head, head)  # "black smartphone": a phone
             if len(head) < 3:
                 continue
             ref = ObjectRef(head, modifiers if i == 0 else (), adjectives, owner, name, False, head.endswith("s") and
