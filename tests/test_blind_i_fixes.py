@@ -116,3 +116,70 @@ NOTES = """
 
 def test_the_company_in_the_room_may_hold_anyone_and_mama_is_no_name():
     assert _found(NOTES, "characters:\n  - name: Callum\n  - name: Nell\n  - name: Mara\n  - name: Tobias\n", ["name", "address"]) == []
+
+
+HAIR_BIBLE = """
+characters:
+  - name: Nell
+    hair until scene 2: dark brown, very long, worn in a single braid
+    hair from scene 2: cut to a chin-length bob and dyed bright copper red
+  - name: Mara
+    injury: deep cut across her RIGHT palm (scene 1); bandaged right hand through scene 3.
+    hair: ash blonde, long
+"""
+
+HAIR = """
+    INT. DRESSING ROOM - DAY
+
+    NELL (26) flicks her long braid back. MARA (34) sits, her right hand bandaged.
+
+    INT. FLAT - DAWN
+
+    Nell lifts the braid and cuts it off. In the mirror: a ragged copper bob.
+
+    EXT. STAGE DOOR - NIGHT
+
+    {line}
+    """
+
+
+def test_a_bible_key_until_a_scene_is_the_canon_up_to_it():
+    found = _found(HAIR.format(line="Nell flicks her long braid back over her shoulder."), HAIR_BIBLE, ["appearance"])
+    assert [line for line, _ in found] == [11]
+    assert _found(HAIR.format(line="Nell shakes out her copper bob."), HAIR_BIBLE, ["appearance"]) == []
+
+
+def test_a_hand_set_off_as_bandaged_and_a_strand_of_hair_colour():
+    found = _found(HAIR.format(line="Mara sits. Her left hand, bandaged, rests beside her cup."), HAIR_BIBLE,
+                   ["appearance"])
+    assert {line for line, _ in found} == {11} and any("left" in m for _, m in found)
+    assert _found(HAIR.format(line="Mara sits. A red strand of wool hangs from her sleeve."), HAIR_BIBLE,
+                  ["appearance"]) == []
+
+
+WEEK = """
+    INT. THEATRE - DAY
+
+    SUPER: Monday, March 3
+
+    NELL (26) runs in.
+
+    INT. THEATRE - DAY
+
+    SUPER: Tuesday, March 4
+
+    Nell again.
+
+    INT. THEATRE - NIGHT
+
+    SUPER: {day}, March 7 -- Opening night
+
+    Nell waits in the wings.
+    """
+
+
+def test_a_super_whose_weekday_does_not_fit_the_others_with_no_year():
+    found = _found(WEEK.format(day="Thursday"), None, ["timeline"])
+    assert [line for line, _ in found] == [15]
+    assert "counting from 'Monday, March 3', 7 March is a Friday, not a Thursday" in found[0][1]
+    assert _found(WEEK.format(day="Friday"), None, ["timeline"]) == []

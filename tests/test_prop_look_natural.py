@@ -90,3 +90,29 @@ def test_a_colour_in_a_hyphenated_word_and_capitals_printed_on_a_prop():
     assert [line for line, _ in found] == [7]
     assert found[0][1].startswith("the chopin score is blue here ('blue-bound Chopin score')")
     assert _msgs(SCORE.format(colour="red"), SCORE_BIBLE) == []
+
+
+LIGHTER_BIBLE = """
+props:
+  dead-letter lighter: heavy brass cigarette lighter, stag's head engraved on one face; base unscrews
+"""
+
+LIGHTER = """
+    INT. BORDER POST - DAY
+
+    TOMAS (29) waits at the barrier.
+
+    TOMAS
+    Papers.
+
+    INT. CAR - DAY
+
+    Tomas fumbles the {metal} lighter out of his jacket pocket and holds it out.
+    """
+
+
+def test_two_metals_of_their_own_colours_and_a_noun_the_parser_missed():
+    found = _msgs(LIGHTER.format(metal="chrome"), LIGHTER_BIBLE)
+    assert found == [(10, "the dead-letter lighter is chrome here ('chrome lighter'), but the bible has "
+                          "'heavy brass cigarette lighter' (brass)")]
+    assert _msgs(LIGHTER.format(metal="brass"), LIGHTER_BIBLE) == []

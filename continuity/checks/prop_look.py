@@ -182,6 +182,10 @@ def _conflict(a: Look, b: Look) -> str | None:
     shown = MATERIAL_COLOURS.get(a.metal or "")
     if shown and b.colour and not a.colour and colours_conflict(shown, b.colour):
         return "colour"
+    # two metals of their own colours: a brass lighter is not a chrome one
+    if a.metal and b.metal and not a.colour and not b.colour and a.metal in MATERIAL_COLOURS and \
+            b.metal in MATERIAL_COLOURS and colours_conflict(MATERIAL_COLOURS[a.metal], MATERIAL_COLOURS[b.metal]):
+        return "colour"
     # a canon "silver" or "gold" is the metal's own colour: a brass coin is not a silver one
     if a.colour and a.colour.lower() in MATERIAL_COLOURS and b.metal and not b.colour and \
             colours_conflict(MATERIAL_COLOURS[a.colour.lower()], MATERIAL_COLOURS.get(b.metal, b.metal)):
@@ -366,15 +370,19 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         parse = parsed[s.id]
         head = _head_index(parse, m.start(), m.end())
         if head is None:
-            continue
-        nouns = {w.lower for w in _before(parse, head) if w.pos in ("NOUN", "PROPN") and not _colour_of(w)
-                 and not _material_of(w)}
-        if nouns - set(" ".join(dict(props)[name]).split()):
-            continue  # "the red emergency phone" is not the bible's satellite phone
-        if " " not in m.group(0).strip() and " " in name.strip() and re.match(
-                r"(?:a|an|some|one|any)\s", _np_before(parse, head), re.IGNORECASE):
-            continue  # "a steamer in a glass case": a case, not the bible's cigarette case
-        look = describe(parse, head, s.text)
+            # "fumbles the chrome lighter out", with "lighter" parsed as an adverb: the words before it, after "the"
+            before = re.split(r"[,;:(.]", s.text[:m.start()])[-1]
+            look = _words_before_look(s.text, m.start(), m.end()) if re.search(
+                r"\b(?:the|his|her|their|its)\s+(?:[\w-]+\s+){1,2}$", before, re.IGNORECASE) else None
+        else:
+            nouns = {w.lower for w in _before(parse, head) if w.pos in ("NOUN", "PROPN") and not _colour_of(w)
+                     and not _material_of(w)}
+            if nouns - set(" ".join(dict(props)[name]).split()):
+                continue  # "the red emergency phone" is not the bible's satellite phone
+            if " " not in m.group(0).strip() and " " in name.strip() and re.match(
+                    r"(?:a|an|some|one|any)\s", _np_before(parse, head), re.IGNORECASE):
+                continue  # "a steamer in a glass case": a case, not the bible's cigarette case
+            look = describe(parse, head, s.text)
         if look is None:
             continue
         known = canon.get(name)
@@ -384,7 +392,8 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         if known is None:
             canon[name] = ("script", look, s)
             continue
-        if _OTHER_RE.search(_np_before(parse, head)) or _CHANGE_RE.search(s.text) or ctx.is_flashback(s.scene):
+        np = _np_before(parse, head) if head is not None else s.text[max(0, m.start() - 30):m.end()]
+        if _OTHER_RE.search(np) or _CHANGE_RE.search(s.text) or ctx.is_flashback(s.scene):
             continue  # "a new ledger", "another compass", "repaints it": another object, or a change on screen
         what = _conflict(known[1], look)
         if what is None:
@@ -416,9 +425,8 @@ def _bible_look(parse, text: str, words: list[str], root: bool = True) -> Look |
         # every mention: "Des's fishing-tackle tin: a red Arnott's biscuit tin" says the colour the second time
         for m in re.finditer(r"\b" + re.escape(w) + r"\b", low):
             head = _head_index(parse, m.start(), m.end())
-            if head is None:
-                continue
-            look = describe(parse, head, text)
+            # ("heavy brass cigarette lighter", with "lighter" parsed as an adverb: the words before it)
+            look = describe(parse, head, text) if head is not None else _words_before_look(text, m.start(), m.end())
             if look is None:
                 continue
             if found and _OTHER_RE.search(text[max(0, m.start() - 30): m.start()]):
@@ -431,6 +439,19 @@ def _bible_look(parse, text: str, words: list[str], root: bool = True) -> Look |
             return Look(later.colour, first.material or later.material, later.words, first.metal or later.metal)
         return first
     return _root_look(parse, text) if root else None
+
+
+def _words_before_look(text: str, start: int, end: int) -> Look | None:
+    """The colour and material in the words right before a name, up to three, within its phrase."""
+    before = re.split(r"[,;:(.]", text[:start])[-1].split()[-3:]
+    dets = [i for i, w in enumerate(before) if w.lower() in ("the", "a", "an", "his", "her", "their", "its")]
+    before = before[dets[-1] + 1:] if dets else before
+    colour = next((w.lower() for w in before if colour_parts(w)), None)
+    material = next((MATERIALS[w.lower()] for w in before if w.lower() in MATERIALS), None)
+    metal = next((w.lower() for w in before if w.lower() in MATERIAL_COLOURS), None)
+    if colour is None and material is None:
+        return None
+    return Look(colour, material, " ".join([*before, text[start:end]]), metal)
 
 
 def _root_look(parse, text: str) -> Look | None:

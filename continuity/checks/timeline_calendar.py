@@ -111,6 +111,8 @@ def _jump_of(ctx: Context, t: SceneTime) -> Said | None:
 def _calendar(ctx: Context) -> Iterator[Finding]:
     anchor = _anchor(ctx)
     year = _story_year(ctx)
+    if year is None:
+        yield from _odd_weekday(ctx)
     for s in ctx.story.said:
         t = ctx.story.of(s.scene)
         if t is None or t.is_flashback or s.date is None:
@@ -227,6 +229,46 @@ def _story_year(ctx: Context) -> int | None:
             return s.date.year
     years = {v[:4] for v in (ctx.bible.story_dates or {}).values() if str(v)[:4].isdigit()}
     return int(years.pop()) if len(years) == 1 else None
+
+
+def _odd_weekday(ctx: Context) -> Iterator[Finding]:
+    """With no year, the supers' weekdays must fit one calendar: "Monday, March 3", "Tuesday, March 4" and
+    "Wednesday, March 5", then "Thursday, March 7" (a Friday in that week)."""
+    dated = []
+    for s in ctx.story.said:
+        t = ctx.story.of(s.scene)
+        d = s.date
+        if s.where not in ("super", "card") or d is None or t is None or t.is_flashback or d.year or \
+                d.weekday is None or not d.month or not d.day or (d.month, d.day) == (2, 29):
+            continue
+        try:
+            shift = (d.weekday - date(2001, d.month, d.day).weekday()) % 7
+        except ValueError:
+            continue
+        dated.append((shift, s, t))
+    votes: dict[int, int] = {}
+    for shift, _, _ in dated:
+        votes[shift] = votes.get(shift, 0) + 1
+    if len(votes) < 2:
+        return
+    best = max(votes, key=votes.get)
+    if votes[best] < 2 or sorted(votes.values())[-2] == votes[best]:
+        return
+    fits = next(s for shift, s, _ in dated if shift == best)
+    for shift, s, t in dated:
+        if shift == best:
+            continue
+        d = s.date
+        real = (date(2001, d.month, d.day).weekday() + best) % 7
+        yield Finding(
+            category="timeline", severity="error", scene=t.index, line=s.line,
+            message=f"{d.words!r} does not fit the calendar the other supers keep: counting from {fits.date.words!r}, "
+                    f"{d.day} {MONTHS[d.month - 1].title()} is a {WEEKDAYS[real].title()}, not a "
+                    f"{WEEKDAYS[d.weekday].title()}",
+            text=s.text, subject=f"scene {t.index} day",
+            evidence=(Evidence(fits.text, line=fits.line, scene=fits.scene),),
+            extra=(("cue", d.words),),
+        )
 
 
 def _self_contradiction(ctx: Context, s: Said, t: SceneTime, year: int) -> Iterator[Finding]:

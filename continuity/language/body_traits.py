@@ -313,6 +313,10 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
     who, gender, how = _owner_any(parse, t)
     left, _ = _left(parse, t)
     mods = [*left, *_mods(parse, t)]
+    toks = parse.tokens
+    if t.i + 3 < len(toks) and toks[t.i + 1].text == "," and toks[t.i + 3].text in (",", ".", ";") and \
+            toks[t.i + 2].lower in INJURY_WORDS:
+        mods.append(toks[t.i + 2])  # "Her left hand, bandaged, rests beside her cup"
     said: list[Token] = []  # what the clause says the part is: "his face clean", "His face is clean"
     if t.dep in ("nsubj", "nsubjpass"):
         mods.append(parse.head(t.i))

@@ -22,7 +22,12 @@ HAIR_NOUNS = {
     "knot": "knots", "knots": "knots", "topknot": "knots", "bob": "bob", "crop": "crop", "pixie": "pixie",
     "fringe": "fringe", "bangs": "fringe", "dreadlocks": "dreadlocks", "dreads": "dreadlocks", "mohawk": "mohawk",
     "afro": "afro", "quiff": "quiff", "buzzcut": "crop", "crewcut": "crop", "cornrows": "braid",
+    "strand": None, "strands": None, "wisp": None, "wisps": None, "tendril": None, "tendrils": None,
 }
+#: Hair nouns that are hair only with a colour only hair has ("an ash-blonde strand", not "a red strand of wool").
+STRANDS = frozenset({"strand", "strands", "wisp", "wisps", "tendril", "tendrils"})
+HAIR_ONLY_COLOURS = frozenset("blonde blond platinum auburn brunette ginger mousy sandy greying graying copper chestnut "
+                              "flaxen peroxide bleached tawny titian".split())
 
 
 #: A style that needs hair of some length; a crop or a bob is short hair.

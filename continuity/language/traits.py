@@ -73,6 +73,7 @@ from continuity.language.trait_words import (  # the vocabulary, read as traits.
     GATE_RE,
     GIRTHS,
     HAIR_NOUNS,
+    HAIR_ONLY_COLOURS,
     HEIGHTS,
     INJURY_THINGS,
     INJURY_VERBS,
@@ -83,6 +84,7 @@ from continuity.language.trait_words import (  # the vocabulary, read as traits.
     SIDED,
     SIDES,
     STATES,
+    STRANDS,
     STYLE_LENGTH,
     WET_NOUNS,
     Resolver,
@@ -106,6 +108,9 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
     out: list[Trait] = []
     for t in parse.tokens:
         low = t.lower
+        if low in STRANDS and not any(p in HAIR_ONLY_COLOURS for w in parse.tokens[max(0, t.i - 4):t.i]
+                                      for p in w.lower.split("-")):
+            continue  # "a red strand of wool"
         if low in HAIR_NOUNS and t.pos in ("NOUN", "PROPN", "ADJ", "VERB") and (low != "head" or _bald_head(parse, t)):
             if t.pos != "VERB" or _after_determiner(parse, t):
                 out += _hair(parse, t)

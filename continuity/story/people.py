@@ -207,19 +207,24 @@ class People:
             if c.notes and len((c.description or "").split()) <= 4:
                 # "- who: Claire Daunt / notes: Thirty-six. Green eyes. Chestnut hair...": the notes describe her
                 items.append((name, f"characters.{c.name}.notes", c.notes, None))
-        texts = [as_sentence(key, text) for _, _, text, key in items]
+        texts = [as_sentence(_undated(key), text) for _, _, text, key in items]
         parses = self.ctx.parse_prose(texts) if texts else []
         for (name, path, text, key), parse in zip(items, parses):
-            facts = self._bible_traits(name, key, text, parse)
+            facts = self._bible_traits(name, _undated(key), text, parse)
             # "hair and beard from the shave (scene 18)": the key dates the whole value
             dated, whole = clause_scene(key, self.ctx.day_starts) if key else (None, False)
+            # "hair until scene 11": the canon up to that scene, not a look from it
+            until = dated is not None and re.search(r"\b(?:until|till|up to|before|through)\b", key or "", re.IGNORECASE)
             for fact in facts:
-                source, first = fact.source, fact.first
-                if dated is not None and dated > 1:
+                source, first, last = fact.source, fact.first, fact.last
+                if until:
+                    last = dated
+                elif dated is not None and dated > 1:
                     source, first = "bible-later", dated
                 out.setdefault((name, fact.key), []).append(Fact(name, fact.key, fact.value, fact.words, source,
-                                                                 None, path, text, first, fact.last,
-                                                                 fact.whole or (whole and dated is not None)))
+                                                                 None, path, text, first, last,
+                                                                 fact.whole or (whole and dated is not None and
+                                                                                not until)))
         for facts in out.values():
             facts.sort(key=lambda f: f.source != "bible")
         return out
@@ -498,6 +503,16 @@ class People:
 
 
 _ON_THE_PART_RE = re.compile(r"\b(?:over|on|across|to)\s+the\s+(?:left|right)\b", re.IGNORECASE)
+
+
+_DATED_KEY_RE = re.compile(r"\s*\b(?:until|till|up to|before|through|from|after|since|in)\b.*$", re.IGNORECASE)
+
+
+def _undated(key: str | None) -> str | None:
+    """"hair until scene 11" is about hair: the key without the time it holds for."""
+    if not key:
+        return key
+    return _DATED_KEY_RE.sub("", key).strip() or key
 
 
 def _patient(ctx: Context, s: Sentence, agent: str | None) -> str | None:
