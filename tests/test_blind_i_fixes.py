@@ -183,3 +183,40 @@ def test_a_super_whose_weekday_does_not_fit_the_others_with_no_year():
     assert [line for line, _ in found] == [15]
     assert "counting from 'Monday, March 3', 7 March is a Friday, not a Thursday" in found[0][1]
     assert _found(WEEK.format(day="Friday"), None, ["timeline"]) == []
+
+
+RING = """
+    INT. DRESSING ROOM - NIGHT
+
+    VIVIENNE (52) twists the moonstone ring on her right hand. NELL (26) watches her.
+
+    VIVIENNE
+    Give me your hand.
+
+    She pushes the ring onto Nell's right middle finger. It fits.
+
+    INT. STAGE - NIGHT
+
+    {line}
+    """
+
+
+def test_a_ring_pushed_onto_anothers_finger_is_theirs_and_turning_it_on_ones_own_hand_is_a_slip():
+    found = _found(RING.format(line="Vivienne turns the moonstone ring on her right hand, smiling."), None,
+                   ["wardrobe", "prop"])
+    assert [line for line, _ in found] == [12] and "gave it to NELL" in found[0][1]
+    assert _found(RING.format(line="Nell turns the moonstone ring on her right hand, smiling."), None,
+                  ["wardrobe", "prop"]) == []
+
+
+def test_a_sky_full_of_stars_is_night():
+    text = """
+    EXT. BORDER - DAY
+
+    MARA (34) waits at the barrier in the sun.
+
+    INT. VOLVO - MOVING - CONTINUOUS
+
+    Flat fields slide past under a sky full of stars.
+    """
+    assert [line for line, _ in _found(text, None, ["timeline"])] == [7]

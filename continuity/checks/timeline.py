@@ -55,7 +55,7 @@ _NIGHT_RE = re.compile(
     r"(?: (?:hangs|rises|shines|glows|is|peeks|breaks|sits|sails|casts|lights))?|"
     r"stars? (?:overhead|above|glitter|glittering|shine|shining|wheel|wheeling|twinkle|twinkling|fill|come out|are out)|"
     r"(?:the |counting the |count the |under the |beneath the )?stars (?!of\b)\w+|starlight|starlit|starry sky|"
-    r"(?:night|black|dark|inky|moonless) sky|crickets? (?:chirp|chirping|sing|singing|trill|trilling)|"
+    r"(?:night|black|dark|inky|moonless) sky|sky full of stars|crickets? (?:chirp|chirping|sing|singing|trill|trilling)|"
     r"pitch[- ](?:black|dark)(?! (?:coat|hair|suit|dress|eyes))|midnight|dead of night|middle of the night|"
     r"darkness (?:falls|outside)|night has fallen|streetlights? (?:flicker|buzz|hum|glow)|owls? hoots?)\b",
     re.IGNORECASE,
@@ -107,7 +107,7 @@ _N_DAY = len(_DAY_PROTOS)
 _VETO = 0.08
 _FIGURATIVE_RE = re.compile(
     r"\b(?:like|as if|as though|as bright as|stars in (?:his|her|their|your|my) eyes|seeing stars|sees stars|"
-    r"full of stars|star of|(?:movie|rock|pop|film|gold|porn|football|tv|child) stars?|stars align|over the moon|"
+    r"(?<!sky )full of stars|star of|(?:movie|rock|pop|film|gold|porn|football|tv|child) stars?|stars align|over the moon|"
     r"blue moon|moon face|"
     r"honeymoon|moon boots|sunflower|sunglasses|sun hat|sun lounger|sunscreen|sun cream|sunday)\b",
     re.IGNORECASE,

@@ -162,6 +162,10 @@ def _worn(parse: Parse, t: Token) -> bool:
     if t.i > 0 and parse.tokens[t.i - 1].lower in ("reading", "wire-rimmed", "horn-rimmed", "half-moon", "dark",
                                                    "wedding", "engagement", "signet", "diver's", "her", "his"):
         return True
+    nxt = [w.lower for w in parse.tokens[t.i + 1:t.i + 6]]
+    if nxt[:1] in (["on"], ["at"]) and set(nxt) & {"hand", "finger", "wrist", "nose", "face", "neck", "throat", "ear",
+                                                  "ears", "head"}:
+        return True  # "turns the moonstone ring on her right hand"
     verb = _verb(parse, t)
     return verb is not None and (verb.lemma in _ON_VERBS | _OFF_VERBS | _MOVE_VERBS)
 
@@ -188,7 +192,7 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
         kind = "on"  # "the red scarf back on"
     elif item is None and after_words[:1] in (["on"], ["at"], ["in"]) and any(
             w.lower in ("nose", "head", "wrist", "finger", "face", "neck", "shoulders", "ears", "ear", "throat",
-                        "lapel", "earlobes") for w in parse.tokens[t.i + 1 : t.i + 7]):
+                        "lapel", "earlobes", "hand") for w in parse.tokens[t.i + 1 : t.i + 7]):
         kind = "wears"  # "reading glasses on the end of her nose", "pearl studs at her ears"
     # "Steps out of the sweatpants and into the scrub pants": the words right before each garment say which way
     before = [w.lower for w in parse.tokens[max(0, t.i - 4):t.i] if w.pos not in ("DET", "ADJ", "PRON", "NOUN", "PROPN")]

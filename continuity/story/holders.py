@@ -33,7 +33,7 @@ THINGS = {**ITEMS, **{w: w for w in ("penknife", "knife", "key", "keys", "letter
 #: Words before a thing that say it is one of several: giving it away leaves the giver one.
 _ANOTHER = {"spare", "extra", "another", "second", "other", "backup", "spare-", "old", "new"}
 _GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "slide", "return", "tuck", "put", "set",
-         "drape", "sling", "loop", "wrap", "fling", "push", "lay", "hold", "extend"}
+         "drape", "sling", "loop", "wrap", "fling", "push", "lay", "hold", "extend", "ease", "thread", "fit"}
 #: Said over a thing held out, it is a gift: the giver does not have it after.
 _GIFT_RE = re.compile(r"\b(?:take it|keep it|it'?s yours|yours now|for you|i want you to have (?:it|this)|a present)\b",
                       re.IGNORECASE)
@@ -89,7 +89,8 @@ class Holders:
                         re.IGNORECASE)
         chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and rx.search(s.text)
                   and re.search(r"\b(?:gives?|hands?|pass|presses|tosses|throws|lends|puts?|sets?|drapes?|slings?|"
-                                r"loops?|wraps?|tucks?|returns?|slips?|slides?|lays?|holds?|offers?|takes?|accepts?)\b",
+                                r"loops?|wraps?|tucks?|returns?|slips?|slides?|lays?|holds?|offers?|takes?|accepts?|"
+                                r"push(?:es)?|eases?|threads?|fits?)\b",
                                 s.text, re.IGNORECASE)]
         out: list[Handover] = []
         last: dict[int, tuple[str, str | None]] = {}  # paragraph -> the last thing named
