@@ -28,7 +28,7 @@ _ROOM_COLOUR_RE = re.compile(r"\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+(?P<r>" + "|".join(
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield set-dressing findings."""
     places = Places.of(ctx)
-    if not (places.absent or places.fixtures or places.repaints or places.made or ctx.bible.locations):
+    if not (places.absent or places.fixtures or places.repaints or places.made or places.coloured):
         return
     for s in ctx.sentences:
         if s.kind != "action" or s.scene == 0:

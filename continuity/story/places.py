@@ -234,6 +234,16 @@ class Places:
 
     def places_of(self, scene_index: int) -> list[str]:
         """The bible's locations a scene is set in (its heading's place when the bible has none)."""
+        known = self._places.get(scene_index)
+        if known is None:
+            known = self._places[scene_index] = self._find_places(scene_index)
+        return list(known)
+
+    @cached_property
+    def _places(self) -> dict[int, list[str]]:
+        return {}
+
+    def _find_places(self, scene_index: int) -> list[str]:
         scene = self.ctx.scene(scene_index)
         if scene is None:
             return []
