@@ -220,3 +220,35 @@ def test_a_sky_full_of_stars_is_night():
     Flat fields slide past under a sky full of stars.
     """
     assert [line for line, _ in _found(text, None, ["timeline"])] == [7]
+
+
+def test_a_toast_to_the_absent_is_no_wrong_address():
+    text = """
+    INT. CAR - NIGHT
+
+    JUNE (38) and TESS (24) drink from paper cups. ROZ'S URN sits between them.
+
+    JUNE
+    Happy birthday, Grandma.
+
+    TESS
+    Happy eighty-sixth, Roz.
+    """
+    bible = "characters:\n  - name: June\n  - name: Tess\n  - name: Roz\n"
+    assert not [f for f in audit_text(text, bible, ["address"]).findings if "Roz" in f.message]
+
+
+def test_what_follows_looks_at_someone_colon_is_theirs_not_the_lookers():
+    text = """
+    INT. CAR - NIGHT
+
+    JUNE (38) sits in the driver's seat. Her eyes are grey.
+
+    TESS (24) lights a cigarette. Her eyes are green.
+
+    JUNE
+    Hey.
+
+    Tess blows smoke out of the window. June turns her head and looks at her sister: the one good green eye.
+    """
+    assert _found(text, None, ["appearance"]) == []

@@ -202,13 +202,15 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
             who = surface.get(name.upper())
             if who is None or who not in established or who == s.speaker or who in present.get(s.scene, set()):
                 continue
-            if (s.scene, who) in reported or shout_for(s.text, name) or on_the_line(ctx, s):
-                continue
+            if (s.scene, who) in reported or shout_for(s.text, name) or on_the_line(ctx, s) or _TOAST_RE.match(s.text):
+                continue  # ("Happy eighty-sixth, Roz.", "Here's to you, Dad": said to the absent, the dead)
             reported.add((s.scene, who))
             yield _called(ctx, s, who, name, f"{s.speaker} calls someone {name!r} ({who}), but {who} is not in this scene",
                           first, bible_names)
 
 
+_TOAST_RE = re.compile(r"\s*(?:Happy\s+[\w-]+|Here's to|Cheers|To absent|Rest easy|Goodnight|Good night|Miss you)\b",
+                       re.IGNORECASE)
 _LINE_RE = re.compile(r"\b(?:phone|phones|telephone|radio|walkie|walkie-talkie|intercom|cell|mobile|receiver|headset|"
                       r"handset|speakerphone|voicemail|dials)\b", re.IGNORECASE)
 

@@ -338,6 +338,12 @@ class People:
                     # "Brennan traps him ... that Frankie feels in his teeth. The cut over his right eye
                     # opens again.": of two men, the one with a cut there
                     who = self._marked(s, t, who, out) or who
+                seen = _LOOKED_AT_RE.search(s.text[:t.start])
+                if seen and t.how in ("subject", "none", "parse", "poss"):
+                    # "June looks at her sister: the one good green eye": the one looked at, if named
+                    named = [m.character for m in ctx.reader.mentions(s)
+                             if seen.start("at") <= m.start < seen.end("at") and not m.possessive]
+                    who = named[-1] if named else None
                 if who is None or who not in ctx.cast.gender:
                     continue
                 out.append(Statement(who, t, s))
@@ -357,6 +363,9 @@ class People:
             if key is None or obs.sentence.scene == 0:
                 continue
             value = obs.value
+            at = obs.sentence.text.find(obs.words)
+            if at >= 0 and _LOOKED_AT_RE.search(obs.sentence.text[:at]):
+                continue  # the one looked at, after a colon: left to the parse above
             if obs.attribute == "beard":
                 key, value = ("beard", "none") if value == "none" else ("beard.colour", value)
             if (obs.sentence.id, obs.character, key) in have or _imagined(obs.sentence.text,
@@ -505,6 +514,8 @@ class People:
 _ON_THE_PART_RE = re.compile(r"\b(?:over|on|across|to)\s+the\s+(?:left|right)\b", re.IGNORECASE)
 
 
+_LOOKED_AT_RE = re.compile(r"\b(?:looks?|stares?|glances?|peers?|gazes?|studies|takes in)\s+(?:up\s+|down\s+|over\s+|"
+                           r"back\s+|across\s+)?(?:at\s+)?(?P<at>[^:.;]{2,40}):\s*[^:]*$", re.IGNORECASE)
 _DATED_KEY_RE = re.compile(r"\s*\b(?:until|till|up to|before|through|from|after|since|in)\b.*$", re.IGNORECASE)
 
 
