@@ -252,3 +252,23 @@ def test_what_follows_looks_at_someone_colon_is_theirs_not_the_lookers():
     Tess blows smoke out of the window. June turns her head and looks at her sister: the one good green eye.
     """
     assert _found(text, None, ["appearance"]) == []
+
+
+def test_a_calendar_dated_without_years_takes_the_bibles_story_year_and_a_flashback_row_is_a_past():
+    from continuity.bible.load import parse_bible
+
+    bible = parse_bible("""
+story_year: 2025
+calendar:
+  - day: 1
+    date: Monday, March 3
+    scenes: [1, 2]
+  - flashback:
+    date: October 1995
+    scenes: [3]
+  - day: 2
+    date: Tuesday, March 4
+    scenes: [4]
+""")
+    assert bible.story_dates == {"D1": "2025-03-03", "D2": "2025-03-04"}
+    assert bible.story_days["3"] == "FB1" and bible.story_days["4"] == "D2"

@@ -288,16 +288,16 @@ def _month(word: str) -> int | None:
     return _MONTHS.get(w) or next((n for name, n in _MONTHS.items() if name.startswith(w) and len(w) >= 3), None)
 
 
-def day_table(value: Any) -> tuple[dict[str, str], dict[str, str], list[str]]:
+def day_table(value: Any, year: int | None = None) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """Canonical story days (scene -> ``D5``/``FB1``) and dates (``D1`` -> ISO) from a table of days, and what was read.
 
     A day whose label or text says flashback is an ``FB`` day, numbered in order.
     The story's days are numbered by their dates when every one has a date (22 May
-    is D1, 23 May D2, 5 June D15), else in the order given.
+    is D1, 23 May D2, 5 June D15), else in the order given. ``year``: the story's year,
+    when the bible gives it apart from the days ("story_year: 2025", "date: Monday, March 3").
     """
     rows = _rows(value)
     read: list[tuple[str, bool, dt.date | None, list[str]]] = []
-    year = None
     for label, fields in rows:
         scenes: list[str] = []
         date = raw_date = None
@@ -310,7 +310,9 @@ def day_table(value: Any) -> tuple[dict[str, str], dict[str, str], list[str]]:
                 date = parse_date(v, year)
             elif nk in _LABEL_FIELDS and not label:
                 label = str(v)
-        text = " ".join([label] + [str(v) for v in fields.values() if isinstance(v, (str, int))])
+        # ("- flashback:" with its date and scenes under it: a key with no value of its own names the row)
+        text = " ".join([label] + [str(v) for v in fields.values() if isinstance(v, (str, int))] +
+                        [str(k) for k, v in fields.items() if v is None or v == ""])
         # ("Day 2 - Friday" whose beats end "Flashback to July 1998" is day 2 with a flashback in it)
         numbered = re.match(r"\s*(?:day|d|sd|story\s+day)\s*\d+\b", label, re.IGNORECASE) is not None
         back = bool(_FLASHBACK_RE.search(label if numbered else text)) or label.strip().upper() in ("FB", "FLASHBACK")

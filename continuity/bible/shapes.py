@@ -189,6 +189,9 @@ def normalise(data: dict[str, Any], lines: dict[tuple, int], source: str) -> Sha
     placed = [(kind, raw_key, value, path) for raw_key, value, path in _sections(m, data, ())
               for kind in [_kind(raw_key, value)]]
     m.extras = _departments(m, placed, notes)
+    # "story_year: 2025": the year of days the bible dates without one
+    story_year = next((int(str(v).strip()) for _, k, v, _ in placed
+                       if norm_key(k) in ("story year", "year") and re.fullmatch(r"\s*(?:1[89]|20|21)\d\d\s*", str(v))), None)
     for kind, raw_key, value, path in placed:
         if kind == "pass":
             out[raw_key] = value  # a canonical section the model reads as it is (story_days...)
@@ -202,7 +205,7 @@ def normalise(data: dict[str, Any], lines: dict[tuple, int], source: str) -> Sha
             if norm_key(raw_key) not in _SECTION_KEYS[kind]:
                 m.warn(path, f"read {_format(path)!r} as {kind}")
         elif kind == "days":
-            table, dates, summary = day_table(value)
+            table, dates, summary = day_table(value, story_year)
             days = out.setdefault("story_days", {})
             for scene, day in table.items():
                 days.setdefault(scene, day)

@@ -289,10 +289,15 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                                                    phrase, written))
     for loc in ctx.bible.locations:
         for attr, value in loc.attributes.items():
-            colour = colour_group(str(value).split()[-1]) if str(value).strip() else None
+            # "door: green"; "door: egg-yolk yellow with a brass 7": its one colour (a value telling a repaint,
+            # "Peeling BLUE in sc. 2. Repainted bottle GREEN", ends on the colour it has now)
+            said = [w for w in re.findall(r"[A-Za-z]+", str(value)) if colour_group(w)]
+            words = str(value).split()
+            word = said[0] if len({colour_group(w) for w in said}) == 1 else (words[-1] if words else None)
+            colour = colour_group(word) if word else None
             if colour:
                 canon[(loc.name, _feature(attr))] = ("bible", colour, f"locations.{loc.name}.attributes.{attr}", value,
-                                                     str(value).split()[-1])
+                                                     word)
     candidates = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _FEATURE_WORD_RE.search(s.text)
                   and _COLOUR_WORD_RE.search(s.text)]
     # "Will notices the armchair. It is bright scarlet.": the pronoun's sentence and the one before it.

@@ -78,6 +78,9 @@ def _present_year(ctx: Context) -> int | None:
     """The year of the main story, from its supers and cards (``MONDAY 10 OCTOBER 2039``)."""
     years = [s.date.year for s in ctx.story.said if s.date and s.date.year and s.where in ("super", "card")
              and not ctx.is_flashback(s.scene)]
+    if not years and ctx.explicit_bible:
+        # the bible's dated story days ("story_year: 2025" with "date: Monday, March 3")
+        years = [int(iso[:4]) for day, iso in ctx.bible.story_dates.items() if day.startswith("D")]
     return max(years) if years else None
 
 

@@ -221,15 +221,8 @@ class Places:
             parts = [("description", loc.description or ""), *loc.attributes.items(), ("notes", loc.notes or "")]
             for key, text in parts:
                 path = f"locations.{loc.name}.{key if key in ('description', 'notes') else 'attributes.' + key}"
-                found = coloured_things(str(text))
-                for c in found:
+                for c in coloured_things(str(text)):
                     out.setdefault((loc.name, c[1]), Coloured(loc.name, c[1], c[0], c[2], c[3], str(text), path))
-                first = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?P<c>[A-Za-z]+)\b", str(text))
-                noun = key.replace("_", " ").lower().split()[-1] if key not in ("description", "notes") else ""
-                if noun and first and first.group("c").lower() in COLOUR_GROUP and (loc.name, noun) not in out:
-                    # "door: egg-yolk yellow with a brass 7": the key is the thing
-                    out[(loc.name, noun)] = Coloured(loc.name, noun, first.group("c").lower(), (),
-                                                     f"{noun}: {str(text).strip()}", str(text), path)
         return out
 
     def places_of(self, scene_index: int) -> list[str]:
