@@ -45,3 +45,22 @@ def test_a_name_with_its_age_in_commas():
     assert _lines(news="...an investigation by reporter Nora Vasquez, 31, published on Saturday...") == [
         (9, "'Nora Vasquez, 31' makes NORA VASQUEZ 31, but the bible says '34'")]
     assert _lines(news="...an investigation by reporter Nora Vasquez, 34, published on Saturday...") == []
+
+
+def test_an_age_given_with_its_distance_from_the_present():
+    text = """
+    INT. CAFE - DAY
+
+    VIKTOR (48) wipes the counter.
+
+    VIKTOR
+    Coffee.
+
+    EXT. BUDAPEST - NIGHT
+
+    VIKTOR ({age}), the same man five years younger, runs along the wall.
+    """
+    found = [f.message for f in audit_text(text.format(age=34), None, ["timeline"]).findings]
+    assert found == ["'VIKTOR (34), the same man five years younger' makes VIKTOR 39 now, but the script introduces "
+                     "VIKTOR as 48 in scene 1"]
+    assert audit_text(text.format(age=43), None, ["timeline"]).findings == ()

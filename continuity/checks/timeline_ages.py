@@ -72,6 +72,47 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _said(ctx, known, present_year)
     yield from _dated_pasts(ctx, known, present_year)
     yield from _told_pasts(ctx)
+    yield from _years_younger(ctx, known, present_year)
+
+
+#: "VIKTOR (34), the same man five years younger": an age given with how many years from the present it is.
+_YOUNGER_RE = re.compile(rf"\b(?P<name>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?) \((?P<age>\d{{1,3}})\),\s+(?:the same "
+                         rf"(?:man|woman|boy|girl|person)\s+)?{_NUM.replace('(?P<n>', '(?P<x>', 1)}\s+years?\s+"
+                         r"(?P<way>younger|older|earlier|before|later)\b")
+
+
+def _years_younger(ctx: Context, known: dict, present_year: int | None) -> Iterator[Finding]:
+    """An age said with its distance from the present ("the same man five years younger") must make that present."""
+    for s in ctx.sentences:
+        if s.kind != "action" or s.scene <= 0:
+            continue
+        m = _YOUNGER_RE.search(s.text)
+        if m is None:
+            continue
+        who = ctx.cast.surface.get(m.group("name")) or ctx.cue_of.get(m.group("name"))
+        years = number(m.group("x"))
+        if who is None or years is None:
+            continue
+        age = int(m.group("age"))
+        now = age + years if m.group("way") in ("younger", "earlier", "before") else age - years
+        bible = _bible_age(ctx, who, present_year)
+        if bible is not None:
+            (lo, hi), raw, path = bible
+            if lo - 1 <= now <= hi + 1:
+                continue
+            why, evidence = f"the bible says {raw!r}", Evidence(raw, bible=path)
+        elif who in known and abs(known[who][0] - now) > 1:
+            stated, scene, line = known[who]
+            why = f"the script introduces {who} as {stated} in scene {ctx.scene_number(scene)}"
+            evidence = Evidence(_line_text(ctx, scene, line) or who, line=line, scene=scene)
+        else:
+            continue
+        yield Finding(
+            category="timeline", severity="error", scene=s.scene, line=s.line,
+            message=f"{m.group(0)!r} makes {who} {now} now, but {why}",
+            text=s.text, character=who, subject=f"{who} age", evidence=(evidence,),
+            extra=(("cue", m.group(0)),),
+        )
 
 
 def _present_year(ctx: Context) -> int | None:
