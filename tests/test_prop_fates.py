@@ -155,3 +155,21 @@ def test_a_stove_fed_a_coat_and_then_a_scarf_burns_both():
     """
     r = audit_text(text, None, ["prop"])
     assert [f.line for f in r.findings if "used here" in f.message and "burnt" in f.message] == [10]
+
+
+def test_a_lost_thing_there_with_its_owner_in_an_absolute_phrase_is_used():
+    text = """
+    INT. TRAM - DAY
+
+    CLAIRE (36) sits near the back with her red umbrella furled between her knees.
+
+    EXT. HILL - DAY
+
+    Three steps down the hill her hand is empty. The red umbrella is riding away up the hill on the tram.
+
+    INT. BAR - NIGHT
+
+    Claire sits on a stool opposite him, coat open, her red umbrella dripping against the bar.
+    """
+    r = audit_text(text, None, ["prop"])
+    assert [f.line for f in r.findings if "used here" in f.message] == [11]

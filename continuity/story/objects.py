@@ -253,6 +253,14 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         ref = object_ref(parse, target.i, antecedent, props) if target is not None else None
         if ref is not None:
             out.append(Event("loss", ref, "", how="destroyed"))
+    # "coat open, her red umbrella dripping against the bar": a thing of hers, there with her
+    for t in parse.tokens:
+        if t.dep in ("dep", "npadvmod", "appos") and t.pos == "NOUN" and \
+                any(c.dep == "poss" for c in parse.children(t.i)) and \
+                any(c.pos == "VERB" and c.dep in ("amod", "acl") for c in parse.children(t.i)):
+            ref = object_ref(parse, t.i, antecedent, props)
+            if ref is not None:
+                out.append(Event("use", ref, "have"))
     return _refine(parse, out)
 
 
