@@ -61,3 +61,22 @@ def test_what_someone_wears_or_carries_is_not_the_sets():
 def test_a_thing_hand_painted_with_flowers_is_no_repaint():
     text = ROOM.format(line="On the desk sits a mug hand-painted with white magnolias. The white clock reads 9:05.")
     assert [line for line, _ in _loc(text, BIBLE)] == [7]
+
+
+def test_the_sets_noun_among_the_words_and_its_other_name():
+    bible = """
+locations:
+  - name: O FAROL
+    description: A narrow bar. Walls and ceiling in MUSTARD-YELLOW azulejos browned with smoke.
+"""
+    text = """
+    INT. O FAROL - NIGHT
+
+    CLAUDIA (36) sits at the bar.
+
+    INT. O FAROL - LATER
+
+    A radio plays. The {colour} tiles glisten with steam from the coffee machine.
+    """
+    assert [line for line, _ in _loc(text.format(colour="blue-and-white"), bible)] == [7]
+    assert _loc(text.format(colour="yellow"), bible) == []

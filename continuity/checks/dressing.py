@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.lexicon import MATERIALS, colour_group, colours_conflict
 from continuity.story.context import Context
-from continuity.story.places import _ROOMS, Places, coloured_things
+from continuity.story.places import _ROOMS, Places, coloured_things, same_noun
 
 _NEGATED_BEFORE = re.compile(r"\b(?:no|without|not a|not an|isn't a|is no|there's no|never a)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 _ROOM_COLOUR_RE = re.compile(r"\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+(?P<r>" + "|".join(sorted(_ROOMS)) + r")\b", re.I)
@@ -55,7 +55,10 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
     for colour, noun, mods, words in coloured_things(s.text):
         if not re.search(r"\b(?:the|its)\s+" + re.escape(words) + r"\b", s.text, re.IGNORECASE):
             continue  # "a red door": any door; "the red door": the set's
+        run = [same_noun(w.lower()) for w in words.split()[1:]]
         for place in here:
+            # the set's own noun among the words ("the blue-and-white tiles glisten": the tiles)
+            noun = next((w for w in run if (place, w) in coloured or (place, w.rstrip("s")) in coloured), noun)
             known = coloured.get((place, noun)) or coloured.get((place, noun.rstrip("s"))) or \
                 coloured.get((place, noun + "s"))
             if known is None or (known.modifiers and mods and known.modifiers != mods):

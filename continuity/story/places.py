@@ -269,9 +269,17 @@ for into onto through against along across near round around is are was were has
 gone going still now just all its his her their runs run hangs hang sits sit stands stand lies lie reads read says
 say glows glow""".split())
 #: Nouns after a colour that are not a set's thing.
+#: Words for one thing of a set: "MUSTARD-YELLOW azulejos" are the tiles a later line names.
+_SAME_NOUN = {"azulejos": "tiles", "azulejo": "tiles", "tiling": "tiles", "drapes": "curtains", "drape": "curtains",
+              "curtain": "curtains", "tile": "tiles", "wall": "walls"}
 _WORN = frozenset("worn torn gone shown drawn hung grown blown".split())
 _NOT_THINGS = frozenset("""light glow paint ink neon hair eyes eye skin face smoke water sky dark night day morning
 evening dusk dawn sunlight shade tint stripe stripes one ones side""".split())
+
+
+def same_noun(word: str) -> str:
+    """One word for one thing of a set ("azulejos" and "tiles")."""
+    return _SAME_NOUN.get(word, word)
 
 
 def coloured_things(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
@@ -297,7 +305,7 @@ def coloured_things(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
             words.append(w)
         if not words:
             continue
-        noun = words[-1].lower()
+        noun = _SAME_NOUN.get(words[-1].lower(), words[-1].lower())
         if noun in _NOT_THINGS or noun in MATERIALS or len(noun) < 3 or noun.endswith(("ly", "ing")) or \
                 garment_kind(" ".join(words).lower()) or garment_kind(noun):
             continue  # what someone wears is the wardrobe's, not the set's
@@ -346,4 +354,5 @@ def _paint_colour(text: str) -> str | None:
     return colour_group(word) if any(p in COLOUR_GROUP for p in word.split("-")) else None
 
 
-__all__ = ["UNIQUE_FIXTURES", "Places", "Absent", "Coloured", "Fixture", "Made", "Repaint", "coloured_things"]
+__all__ = ["UNIQUE_FIXTURES", "Places", "Absent", "Coloured", "Fixture", "Made", "Repaint", "coloured_things",
+           "same_noun"]
