@@ -68,13 +68,12 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
             if any(r.place == place and r.scene <= s.scene and r.what in ("set", noun, noun.rstrip("s"))
                    for r in places.repaints):
                 continue  # painted on screen since
-            yield Finding(
-                category="location", severity="error", scene=s.scene, line=s.line,
-                message=f"the {noun} in {place} {'are' if noun.endswith('s') and not noun.endswith('ss') else 'is'} "
-                        f"{colour} here ({words!r}), but the bible has {known.words!r}",
-                text=s.text, subject=f"{place}.{noun}",
-                evidence=(Evidence(known.text, bible=known.path),),
-                extra=(("attribute", "colour"), ("value", colour), ("expected", known.colour.lower())),
+            yield _set_finding(
+                s, f"{place}.{noun}",
+                f"the {noun} in {place} {'are' if noun.endswith('s') and not noun.endswith('ss') else 'is'} "
+                f"{colour} here ({words!r}), but the bible has {known.words!r}",
+                (Evidence(known.text, bible=known.path),),
+                (("attribute", "colour"), ("value", colour), ("expected", known.colour.lower())),
             )
             return
 
@@ -96,13 +95,12 @@ def _absent(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding
             if m is None or _NEGATED_BEFORE.search(s.text[: m.start()]):
                 continue
             said = _quote(s.text, m.start(), m.end())
-            yield Finding(
-                category="location", severity="error", scene=s.scene, line=s.line,
-                message=f"{a.place} has {_some(m.group(0).lower())} here ({said!r}), but the bible says it has none: "
-                        f"{_excerpt(a.text, a.feature)!r}",
-                text=s.text, subject=f"{a.place}.{a.feature}",
-                evidence=(Evidence(a.text, bible=a.path),),
-                extra=(("attribute", "absent"), ("value", m.group(0).lower())),
+            yield _set_finding(
+                s, f"{a.place}.{a.feature}",
+                f"{a.place} has {_some(m.group(0).lower())} here ({said!r}), but the bible says it has none: "
+                f"{_excerpt(a.text, a.feature)!r}",
+                (Evidence(a.text, bible=a.path),),
+                (("attribute", "absent"), ("value", m.group(0).lower())),
             )
             return
 
@@ -120,13 +118,12 @@ def _fixtures(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Findi
         if not same_kind or any(_same_noun(f.noun, noun) for f in same_kind):
             continue
         f = same_kind[0]
-        yield Finding(
-            category="location", severity="error", scene=s.scene, line=s.line,
-            message=f"the {kind} {noun} in {f.place} here ({s.text[m.start():m.end('n')]!r}) should be the bible's {f.kind} {f.noun} "
-                    f"({f.words!r}): the set has no other {kind} thing",
-            text=s.text, subject=f"{f.place}.{f.kind} {f.noun}",
-            evidence=(Evidence(f.text, bible=f.path),),
-            extra=(("attribute", "fixture"), ("value", noun), ("expected", f.noun)),
+        yield _set_finding(
+            s, f"{f.place}.{f.kind} {f.noun}",
+            f"the {kind} {noun} in {f.place} here ({s.text[m.start():m.end('n')]!r}) should be the bible's {f.kind} {f.noun} "
+            f"({f.words!r}): the set has no other {kind} thing",
+            (Evidence(f.text, bible=f.path),),
+            (("attribute", "fixture"), ("value", noun), ("expected", f.noun)),
         )
         return
 
@@ -145,14 +142,13 @@ def _repainted(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Find
                 continue
             evidence = (Evidence(r.sentence.text, line=r.sentence.line, scene=r.sentence.scene),) if r.sentence \
                 else (Evidence(r.text, bible=r.path),)
-            yield Finding(
-                category="location", severity="error", scene=s.scene, line=s.line,
-                message=f"the {m.group('r').lower()} is {m.group('c').lower()} here ({m.group(0)!r}), but it was "
-                        f"painted {r.colour} in scene {ctx.scene_number(r.scene)}"
-                        f"{'' if r.sentence else ' (the bible)'}",
-                text=s.text, subject=f"{r.place}.{r.what}",
-                evidence=evidence,
-                extra=(("attribute", "colour"), ("value", group), ("expected", r.colour)),
+            yield _set_finding(
+                s, f"{r.place}.{r.what}",
+                f"the {m.group('r').lower()} is {m.group('c').lower()} here ({m.group(0)!r}), but it was "
+                f"painted {r.colour} in scene {ctx.scene_number(r.scene)}"
+                f"{'' if r.sentence else ' (the bible)'}",
+                evidence,
+                (("attribute", "colour"), ("value", group), ("expected", r.colour)),
             )
             return
 
@@ -165,15 +161,20 @@ def _made_of(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Findin
             material = MATERIALS.get(m.group("m").lower())
             if material is None or material == f.material:
                 continue
-            yield Finding(
-                category="location", severity="error", scene=s.scene, line=s.line,
-                message=f"the {f.noun} of {f.place} is {m.group('m').lower()} here ({m.group(0)!r}), but the bible "
-                        f"has {f.words!r}",
-                text=s.text, subject=f"{f.place}.{f.noun}",
-                evidence=(Evidence(f.text, bible=f.path),),
-                extra=(("attribute", "material"), ("value", material), ("expected", f.material)),
+            yield _set_finding(
+                s, f"{f.place}.{f.noun}",
+                f"the {f.noun} of {f.place} is {m.group('m').lower()} here ({m.group(0)!r}), but the bible "
+                f"has {f.words!r}",
+                (Evidence(f.text, bible=f.path),),
+                (("attribute", "material"), ("value", material), ("expected", f.material)),
             )
             return
+
+
+def _set_finding(s, subject: str, message: str, evidence: tuple, extra: tuple) -> Finding:
+    """A set-dressing finding on the sentence ``s`` (category ``location``, an error)."""
+    return Finding(category="location", severity="error", scene=s.scene, line=s.line, message=message, text=s.text,
+                   subject=subject, evidence=evidence, extra=extra)
 
 
 def _names_place(text: str, place: str) -> bool:
