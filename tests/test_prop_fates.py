@@ -173,3 +173,9 @@ def test_a_lost_thing_there_with_its_owner_in_an_absolute_phrase_is_used():
     """
     r = audit_text(text, None, ["prop"])
     assert [f.line for f in r.findings if "used here" in f.message] == [11]
+
+
+def test_a_phone_of_another_colour_than_the_lost_ones_look_is_another_phone():
+    # the bible names the lost thing "nora_phone" and describes it "black smartphone": both name one phone
+    assert _uses("Nora clips the red flip phone to her pocket.") == []
+    assert [line for line, _ in _uses("Nora clips the black phone to her pocket.")] == [20]

@@ -244,6 +244,8 @@ def scene_numbers(value: Any) -> list[str]:
         return [n for v in value for n in scene_numbers(v)]
     text = re.sub(r"\([^)]*\)", " ", str(value))  # "(0645 Friday to about 0315 Saturday)" is not scenes
     text = re.split(r"[;:]|,\s*(?=[a-z]{3,})", text)[0]  # "scene 10, the Riverside Tannery fire"
+    # "Room 414", "Practice Room 3", "Cabin 7": a number in a name is not a scene
+    text = re.sub(r"\b(?!(?:[Ss]cenes?|[Ss]cs?|SCENES?|SCS?)\b)[A-Z][A-Za-z]+\.?\s+(?:No\.?\s*|#)?\d+[A-Z]?\b", " ", text)
     out: list[str] = []
     for m in _RANGE_RE.finditer(text):
         if m.group(3):
@@ -310,11 +312,14 @@ def day_table(value: Any, year: int | None = None) -> tuple[dict[str, str], dict
                 date = parse_date(v, year)
             elif nk in _LABEL_FIELDS and not label:
                 label = str(v)
+        if date is None and raw_date is None and label:
+            raw_date = label
+            date = parse_date(label, year)  # "Day 1 - Thursday, June 6": the row's label dates it
         # ("- flashback:" with its date and scenes under it: a key with no value of its own names the row)
         text = " ".join([label] + [str(v) for v in fields.values() if isinstance(v, (str, int))] +
                         [str(k) for k, v in fields.items() if v is None or v == ""])
         # ("Day 2 - Friday" whose beats end "Flashback to July 1998" is day 2 with a flashback in it)
-        numbered = re.match(r"\s*(?:day|d|sd|story\s+day)\s*\d+\b", label, re.IGNORECASE) is not None
+        numbered = re.match(r"\s*(?:(?:day|d|sd|story\s+day)\s*)?\d+\b", label, re.IGNORECASE) is not None
         back = bool(_FLASHBACK_RE.search(label if numbered else text)) or label.strip().upper() in ("FB", "FLASHBACK")
         if back:
             date = parse_date(raw_date)  # a past takes no year from the story's days

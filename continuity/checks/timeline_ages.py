@@ -63,6 +63,40 @@ _ANSWER_RE = re.compile(rf"\s*(?:I'm\s+|I am\s+|Just\s+|Only\s+)?{_NUM}(?:\s+yea
                         re.IGNORECASE)
 _BORN_RE = re.compile(r"\bborn\b[^.;]{0,20}?\b(?P<y>(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 _YOUNG = ("YOUNG ", "YOUNGER ", "LITTLE ", "TEEN ", "TEENAGE ")
+_YEAR = r"(?P<y>(?:1[89]|20)\d\d)\b"
+_MONTH_DAY = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?)?"
+#: A birth year said of the speaker or the one spoken to: "I was born in 1996", "you were born in March 1985".
+_BORN_IN_RE = re.compile(rf"\b(?P<p>I was|you were)\s+born\s+in\s+{_MONTH_DAY}{_YEAR}")
+#: "He quit the piano in 1996. The year I was born."
+_YEAR_I_WAS_BORN_RE = re.compile(rf"\b{_YEAR}[^.!?]{{0,60}}[.!?]?\s*(?:(?:that|it) was\s+|that's\s+)?the year "
+                                 r"(?P<p>I was|you were) born\b", re.IGNORECASE)
+#: A file read aloud: "Eva Hrubá. Born 1961, in Trnava.": the one named just before.
+_BORN_BARE_RE = re.compile(rf"(?:^|[.!?;]\s+)Born\s+(?:in\s+)?{_MONTH_DAY}{_YEAR}")
+#: "Happy ninetieth, Roz.", "Happy 40th birthday, Dad": the age turned today.
+_BIRTHDAY_RE = re.compile(r"\bHappy\s+(?P<o>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)(?:\s+birthday)?"
+                          r"(?:,?\s+(?P<name>[A-Z][a-z]+))?", re.IGNORECASE)
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+_ORDINAL_TENS = {w: 20 + 10 * i for i, w in enumerate(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
+_TENS = {w: 20 + 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+
+
+def ordinal(word: str) -> int | None:
+    """``ninetieth`` -> 90, ``eighty-sixth`` -> 86, ``40th`` -> 40; None for a word that is no ordinal."""
+    w = word.lower()
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", w)
+    if m:
+        return int(m.group(1))
+    if w in _ORDINALS:
+        return _ORDINALS[w]
+    if w in _ORDINAL_TENS:
+        return _ORDINAL_TENS[w]
+    tens, _, unit = w.partition("-")
+    if tens in _TENS and _ORDINALS.get(unit, 10) < 10:
+        return _TENS[tens] + _ORDINALS[unit]
+    return None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -155,7 +189,8 @@ def _bible_age(ctx: Context, name: str, present_year: int | None) -> tuple[tuple
         if rng:
             return rng, raw, f"characters.{ch.name}.attributes.age"
     for key, text in [*ch.attributes.items(), ("description", ch.description or "")]:
-        m = _BORN_RE.search(str(text))
+        m = _BORN_RE.search(f"born {text}" if key.lower() in ("born", "birth", "dob", "date of birth", "birthday")
+                            else str(text))
         if m and present_year:
             age = present_year - int(m.group("y"))
             return (age - 1, age), m.group(0), f"characters.{ch.name}.{'attributes.' + key if key != 'description' else key}"
@@ -228,6 +263,7 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                     continue
                 yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age, known,
                                     present_year)
+            yield from _birth_said(ctx, scene.index, el, cast, known, present_year)
             looked_at = _looked_at(ctx, last_action.text, el.character) if last_action is not None else None
             m = _DESCRIBED_AGE_RE.match(el.text)
             if m and looked_at and not _OWN_AGE_RE.match(el.text):
@@ -253,6 +289,37 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                     continue
                 yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), who, age, known,
                                     present_year)
+
+
+def _birth_said(ctx: Context, scene: int, el, cast: SceneCast | None, known: dict,
+                present_year: int | None) -> Iterator[Finding]:
+    """Birthdays and birth years said in a speech, read as ages now ("Happy ninetieth, Roz", "Born 1961")."""
+    text, speaker = el.text, el.character
+    for m in _BIRTHDAY_RE.finditer(text):
+        age = ordinal(m.group("o"))
+        if age is None or not 3 <= age <= 110:
+            continue
+        who = (ctx.cast.surface.get(m.group("name").upper()) if m.group("name")
+               else _addressee(text, speaker, cast, ctx))
+        if who and who != speaker:
+            yield from _against(ctx, scene, el.line, text, m.group(0).strip(" ,"), who, age, known, present_year)
+    if not present_year:
+        return
+    for m in [*_BORN_IN_RE.finditer(text), *_YEAR_I_WAS_BORN_RE.finditer(text), *_BORN_BARE_RE.finditer(text)]:
+        year = int(m.group("y"))
+        if not 0 <= present_year - year <= 110:
+            continue
+        person = m.groupdict().get("p")
+        if person is None:
+            # the one named last before "Born", in the same speech
+            named = [x for x in ctx.cast.mentions(text) if x.start < m.start()]
+            who = named[-1].character if named else None
+        else:
+            who = speaker if person.lower().startswith("i") else _addressee(text, speaker, cast, ctx)
+        if who is None:
+            continue
+        yield from _against(ctx, scene, el.line, text, m.group(0).strip(" .!?;,"), who, present_year - year, known,
+                            present_year)
 
 
 def _against(ctx: Context, scene: int, line: int, text: str, words: str, who: str, age: int, known: dict,
@@ -309,8 +376,9 @@ def _dated_pasts(ctx: Context, known: dict, present_year: int | None) -> Iterato
             if expected is None or abs(expected - age) <= 1:
                 continue
             at_line, at_text = (where.line, where.text) if where is not None else (scene.line, scene.heading.text)
-            if _bible_year(ctx, t.story_day) == year:
-                # the bible dates this past too: the year holds, the age is the slip
+            if _bible_year(ctx, t.story_day) == year or _year_told_elsewhere(ctx, year, at_line):
+                # the bible dates this past too, or the script names the year elsewhere: the year holds,
+                # the age is the slip
                 at_line, at_text = line, _line_text(ctx, t.index, line) or who
             yield Finding(
                 category="timeline", severity="error", scene=t.index, line=at_line,
@@ -319,6 +387,14 @@ def _dated_pasts(ctx: Context, known: dict, present_year: int | None) -> Iterato
                 evidence=(Evidence(_line_text(ctx, t.index, line) or who, line=line, scene=t.index), *evidence),
                 extra=(("cue", str(year)),),
             )
+
+
+def _year_told_elsewhere(ctx: Context, year: int, dating_line: int) -> bool:
+    """The script names ``year`` on a line other than the one that dates the flashback ("1995. I was twenty-two")."""
+    word = re.compile(rf"(?<![\d'])(?:{year}|'{year % 100:02d})(?!\d)")
+    return any(el.line + i != dating_line and word.search(text)
+               for scene in ctx.script.scenes for el in scene.elements
+               for i, text in enumerate(el.text.split("\n")))
 
 
 def _bible_year(ctx: Context, story_day: str | None) -> int | None:

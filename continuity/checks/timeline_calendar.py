@@ -38,6 +38,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _lapses(ctx)
     yield from _calendar(ctx)
     yield from _countdowns(ctx)
+    yield from _jumped_supers(ctx)
 
 
 # -- relative transitions -----------------------------------------------------------------------
@@ -154,6 +155,53 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
             evidence=tuple(evidence),
             extra=(("cue", d.words),),
         )
+
+
+_VAGUE_RE = re.compile(r"\b(?:few|several|couple|some|many|later that|or so)\b", re.IGNORECASE)
+
+
+def _jumped_supers(ctx: Context) -> Iterator[Finding]:
+    """A dated super after a stated jump ("THREE WEEKS LATER") that lands on another date than the jump makes."""
+    year = _story_year(ctx) or 2001
+    main = [t for t in ctx.story.scenes if not t.is_flashback]
+    for before, t in zip(main, main[1:]):
+        jump = _jump_of(ctx, t)
+        if jump is None or jump.jump.backward or before.month_day is None or _VAGUE_RE.search(jump.jump.words):
+            continue
+        days = jump.jump.days
+        if days is None or days != int(days) or days < 1:
+            continue
+        for s in ctx.story.said:
+            d = s.date
+            if s.scene != t.index or s.where not in ("super", "card") or d is None or not (d.month and d.day):
+                continue
+            try:
+                start = date(year, *before.month_day)
+                said = date(d.year or year, d.month, d.day)
+            except ValueError:
+                continue
+            expected = date.fromordinal(start.toordinal() + int(days))
+            if said.replace(year=expected.year) == expected or abs((said - expected).days) > 366:
+                continue
+            prev = next((x for x in ctx.story.said if x.scene == before.index and x.date is not None
+                         and x.date.month and x.date.day), None)
+            evidence = [Evidence(jump.text, line=jump.line, scene=jump.scene)]
+            if prev is not None:
+                evidence.append(Evidence(prev.text, line=prev.line, scene=prev.scene))
+            yield Finding(
+                category="timeline",
+                severity="error",
+                scene=t.index,
+                line=s.line,
+                message=f"{d.words!r} says {_day_words(said.weekday(), (said.month, said.day))}, but "
+                        f"{jump.jump.words!r} after {_day_words(start.weekday(), before.month_day)} "
+                        f"(scene {ctx.scene_number(before.index)}) makes it "
+                        f"{_day_words(expected.weekday(), (expected.month, expected.day))}",
+                text=s.text,
+                subject=f"scene {t.index} day",
+                evidence=tuple(evidence),
+                extra=(("cue", d.words),),
+            )
 
 
 _COUNT = (r"(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"

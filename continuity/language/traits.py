@@ -336,6 +336,10 @@ def _eyes(parse: Parse, t: Token) -> list[Trait]:
     return out
 
 
+_GONE_RE = re.compile(r"(?:\s+(?:is|was|has|had)|'s)?\s+(?:been\s+|now\s+|all\s+)?(?:gone|no more|shaved off|shaven off)\b",
+                      re.IGNORECASE)
+
+
 def _facial(parse: Parse, t: Token) -> list[Trait]:
     who, gender, how = _owner_any(parse, t)
     key = FACIAL[t.lower]
@@ -346,6 +350,9 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
     for a in parse.ancestors(t.i)[:2]:
         if a.lemma == "shave" or a.lower.startswith("shav") or (t.dep == "nsubj" and _comes_away(parse, a)):
             return [Trait(key, "none", _words(parse, a, t), min(a.start, t.start), who, gender, True, how=how)]
+    gone = _GONE_RE.match(parse.text, t.start + len(t.text))
+    if gone:  # "The beard is gone.", "his moustache gone": shaved off, from here on
+        return [Trait(key, "none", t.text + gone.group(0), t.start, who, gender, True, how=how)]
     out = [Trait(key, "none" if negated else "yes", t.text, t.start, who, gender, _change(parse, t, key), negated, how=how)]
     left, _ = _left(parse, t)
     colour = _colour_of([m for m in [*left, *_mods(parse, t)] if m.lower not in ("bald", "dark")], HAIR_COLOURS)

@@ -16,7 +16,7 @@ as it does a loss the script shows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from continuity.language.lexicon import COLOUR_GROUP
@@ -186,5 +186,8 @@ def _refs(names: list[str], owner: str | None) -> tuple[ObjectRef, ...]:
                 continue
             ref = ObjectRef(head, modifiers if i == 0 else (), adjectives, owner, name, False, head.endswith("s") and
                             not head.endswith("ss"), 0, True)
-            out.setdefault((ref.head, ref.modifiers), ref)
+            had = out.get((ref.head, ref.modifiers))
+            if had is not None:  # "phone" and "black smartphone": one phone, black
+                ref = replace(had, adjectives=tuple(dict.fromkeys((*had.adjectives, *ref.adjectives))))
+            out[(ref.head, ref.modifiers)] = ref
     return tuple(out.values())

@@ -57,11 +57,16 @@ def own_cards(scene: Scene) -> list[tuple[Element, str]]:
     trailing = len(trailing_cards(scene))
     body = scene.elements[: len(scene.elements) - trailing] if trailing else scene.elements
     out = []
+    leading = True
     for el in body:
-        if is_super(el) or el.kind is Kind.CENTERED:
-            t = card_text(el)
+        if el.kind in (Kind.NOTE, Kind.SECTION, Kind.SYNOPSIS, Kind.PAGE_BREAK):
+            continue
+        t = card_text(el)
+        if is_super(el) or el.kind is Kind.CENTERED or (leading and t and el.kind is Kind.ACTION):
+            # ("CUT TO:" / "THREE WEEKS LATER" / heading: the card after the cut opens this scene)
             if t:
                 out.append((el, t))
+        leading = leading and t is not None
     return out
 
 
