@@ -14,7 +14,7 @@ one"). The reading is by position and parse, like the rest of the story layer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -33,9 +33,11 @@ THINGS = {**ITEMS, **{w: w for w in ("penknife", "knife", "key", "keys", "letter
 #: Words before a thing that say it is one of several: giving it away leaves the giver one.
 _ANOTHER = {"spare", "extra", "another", "second", "other", "backup", "spare-", "old", "new"}
 _GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "slide", "return", "tuck", "put", "set",
-         "drape", "sling", "loop", "wrap", "fling", "push", "lay", "hold", "extend", "ease", "thread", "fit"}
+         "drape", "sling", "loop", "wrap", "fling", "push", "lay", "hold", "extend", "ease", "thread", "fit", "settle",
+         "fasten", "clasp"}
 #: Said over a thing held out, it is a gift: the giver does not have it after.
-_GIFT_RE = re.compile(r"\b(?:take it|keep it|it'?s yours|yours now|for you|i want you to have (?:it|this)|a present)\b",
+_GIFT_RE = re.compile(r"\b(?:take it|keep it|it'?s yours|yours now|for you|i want you to have (?:it|this)|a present|"
+                      r"for the road|hang on to it|hold on to it|you keep it|it was always yours|a gift)\b",
                       re.IGNORECASE)
 _ONTO = {"on", "onto", "round", "around", "over", "into", "to", "across", "in"}
 #: Things given for good: jewellery and keepsakes are not lent for an evening like a coat.
@@ -85,31 +87,55 @@ class Holders:
     def handovers(self) -> list[Handover]:
         """Every hand-over the action states, in order."""
         ctx = self.ctx
-        rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, THINGS), key=len, reverse=True)) + r"|it|one|them)\b",
+        things = self.things
+        rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, things), key=len, reverse=True)) + r"|it|one|them)\b",
                         re.IGNORECASE)
         chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and rx.search(s.text)
                   and re.search(r"\b(?:gives?|hands?|pass|presses|tosses|throws|lends|puts?|sets?|drapes?|slings?|"
                                 r"loops?|wraps?|tucks?|returns?|slips?|slides?|lays?|holds?|offers?|takes?|accepts?|"
-                                r"push(?:es)?|eases?|threads?|fits?)\b",
+                                r"push(?:es)?|eases?|threads?|fits?|settles?|fastens?|clasps?)\b",
                                 s.text, re.IGNORECASE)]
         out: list[Handover] = []
         last: dict[int, tuple[str, str | None]] = {}  # paragraph -> the last thing named
+        last_in_scene: dict[int, tuple[int, tuple[str, str | None]]] = {}  # scene -> (sentence id, the last thing)
         pending: dict[int, tuple] = {}  # paragraph -> a thing handed over with no taker yet
         offered: dict[int, tuple] = {}  # scene -> a thing held out to whoever takes it
+        seen = {s.id for s in chosen}
+        named_things = [(s, ms[-1]) for s in ctx.sentences if s.kind == "action" and s.scene > 0 and s.id not in seen
+                        for ms in [[m for m in rx.finditer(s.text) if m.group(0).lower() in things
+                                    and not _PART_AFTER_RE.match(s.text, m.end())]] if ms]
+        k = 0
         for s, parse in zip(chosen, ctx.parse_many(chosen)):
+            while k < len(named_things) and named_things[k][0].id < s.id:
+                # a thing named in a line that hands nothing over: "pulls out the silver Zippo"
+                s1, m = named_things[k]
+                word = m.group(0).lower()
+                colour = next((COLOUR_GROUP[w] for w in reversed(re.findall(r"[a-z]+", s1.text[:m.start()].lower())[-3:])
+                               if w in COLOUR_GROUP), None)
+                last_in_scene[s1.scene] = (s1.id, (things[word], colour))
+                last.pop(s1.element, None)
+                k += 1
             for t in parse.tokens:
                 word = t.lower.split()[-1]
                 thing = None
-                if word in THINGS:
+                if word in things:
                     if _another(parse, t):  # "throws him her spare coat": not the one she has on
                         last.pop(s.element, None)
                         continue
-                    thing = (THINGS[word], _colour(parse, t))
+                    thing = (things[word], _colour(parse, t))
                     last[s.element] = thing
+                    last_in_scene[s.scene] = (s.id, thing)
                 elif word == "it" and s.scene in offered and self._taken(s, parse, t, offered[s.scene], out):
                     offered.pop(s.scene)
                     continue
+                elif word in ("it", "them") and s.element not in last and s.scene in last_in_scene and \
+                        s.id - last_in_scene[s.scene][0] <= 3:
+                    # "...pulls out the silver Zippo. Hesitates. // Then she presses it into his palm."
+                    thing = last_in_scene[s.scene][1]
                 elif word in ("it", "one", "them") and s.element in last:
+                    nouns = [w for w in parse.tokens[:t.i] if w.pos == "NOUN"]
+                    if word == "one" and nouns and nouns[-1].lower.split()[-1] not in things:
+                        continue  # "with two coffees and hands him one": one of the coffees
                     thing = last[s.element]
                     if word == "one":
                         colour = _colour(parse, t)
@@ -124,7 +150,7 @@ class Holders:
                 if verb is None or verb.lemma not in _GIVE or not (
                         t.dep in ("dobj", "nsubjpass", "pobj") or t.dep == "nsubj" and t.i > verb.i):
                     continue  # ("Odile slings it round her shoulders": the small parser makes "it" a subject)
-                giver = _person(ctx, s, parse.subject(verb))
+                giver = _person(ctx, s, parse.subject(verb)) or _elided_subject(ctx, s, parse, verb)
                 taker = _taker(ctx, s, parse, verb)
                 if verb.lemma in ("hold", "extend"):
                     # "holds it out on his open palm": whoever takes it in this scene has it (held anywhere else,
@@ -144,7 +170,49 @@ class Holders:
                 if giver and taker and giver != taker:
                     out.append(Handover(thing[0], thing[1], giver, taker, s, s.text[verb.start:t.end]))
             # "She hands over her own black one. Odile slings it round her shoulders": read with the next sentence
+        for thing, giver, s0, words in pending.values():
+            # "Hands it over. // Jonah signs.": the next one to act in the scene took it
+            taker = self._next_actor(s0, giver)
+            if taker:
+                out.append(Handover(thing[0], thing[1], giver, taker, s0, words))
+        return [replace(h, kept=True) if not h.kept and self._said_for_good(h) else h
+                for h in sorted(out, key=lambda h: h.sentence.id)]
+
+    @cached_property
+    def things(self) -> dict[str, str]:
+        """The things tracked: the usual ones, and each bible prop by its own noun ("zippo", "dragoon")."""
+        out = dict(THINGS)
+        if self.ctx.explicit_bible:
+            for p in self.ctx.bible.props:
+                for name in (p.name, *p.aliases):
+                    words = re.findall(r"[a-z]+", name.replace("_", " ").lower())
+                    if words and len(words[-1]) >= 4 and words[-1] not in COLOUR_GROUP:
+                        out.setdefault(words[-1], words[-1])
         return out
+
+    def _next_actor(self, s0: Sentence, giver: str) -> str | None:
+        """The first other character who is the subject of an action in the next few sentences of the scene."""
+        ctx = self.ctx
+        for s in ctx.sentences[s0.id + 1:s0.id + 4]:
+            if s.scene != s0.scene:
+                return None
+            if s.kind != "action":
+                continue
+            parse = ctx.parse_many([s])[0]
+            root = next((t for t in parse.tokens if t.dep == "ROOT"), None)
+            who = _person(ctx, s, parse.subject(root)) if root is not None else None
+            if who and who != giver:
+                return who
+        return None
+
+    def _said_for_good(self, h: Handover) -> bool:
+        """The giver says it is a gift in the next lines ("Keep it.", "For the road.")."""
+        for s in self.ctx.sentences[h.sentence.id + 1:h.sentence.id + 8]:
+            if s.scene != h.sentence.scene:
+                break
+            if s.kind == "dialogue" and s.speaker == h.giver and _GIFT_RE.search(s.text):
+                return True
+        return False
 
     def _taken(self, s: Sentence, parse: Parse, t: Token, offer: tuple, out: list[Handover]) -> bool:
         """"Kit takes it.": the thing held out goes to whoever takes it (recorded in ``out``)."""
@@ -171,16 +239,39 @@ class Holders:
     def _thing_uses(self, h: Handover) -> list[tuple[str, str, Sentence]]:
         """(character, words, sentence) for each later line naming the giver's own thing: "his penknife"."""
         ctx = self.ctx
-        rx = re.compile(r"\b(?:his|her|their|[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,3}?" + re.escape(h.thing) + r"\b")
+        rx = re.compile(r"\b(?:his|her|their|[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,3}?(?i:" + re.escape(h.thing) + r")\b")
+        worn = re.compile(r"\bthe\s+(?:[\w.-]+\s+){0,2}?(?i:" + re.escape(h.thing) + r")\s+(?:on its chain\s+)?"
+                          r"(?:at|on|round|around)\s+(?P<p>his|her)\s+(?:throat|neck|wrist|finger|chest|lapel)\b")
         out = []
         for s in ctx.sentences[h.sentence.id + 1:]:
             if s.kind != "action" or s.scene <= 0:
                 continue
             for m in rx.finditer(s.text):
                 found = ctx.reader.owner(s, m.end() - len(h.thing), "object")
+                cast = ctx.presence.of(s.scene)
+                if found is not None and cast is not None and found[0] not in cast.present:
+                    # "Tess lights a cigarette with Roz's silver Zippo" (Roz long dead): the one using it has it
+                    found = self._user(s, m.end() - len(h.thing)) or found
                 if found is not None:
                     out.append((found[0], m.group(0), s))
+            for m in worn.finditer(s.text):
+                # "kisses the St. Christopher at his throat": worn by whoever the pronoun is
+                who = _by_pronoun(ctx, s, m.group("p").lower())
+                if who:
+                    out.append((who, m.group(0), s))
         return out
+
+    def _user(self, s: Sentence, at: int) -> tuple[str] | None:
+        """The subject of the verb a thing at offset ``at`` depends on."""
+        parse = self.ctx.parse_many([s])[0]
+        tok = next((t for t in parse.tokens if t.start <= at < t.end), None)
+        if tok is None:
+            return None
+        for a in parse.ancestors(tok.i)[:4]:
+            if a.pos == "VERB":
+                who = _person(self.ctx, s, parse.subject(a))
+                return (who,) if who else None
+        return None
 
     @cached_property
     def misheld(self) -> list[Misheld]:
@@ -219,7 +310,7 @@ class Holders:
             holder.pop((h.thing, h.colour), None)
         # things that are not worn ("his mother-of-pearl penknife"), given for good and never handed back
         for h in self.handovers:
-            if h.thing in ITEMS or not h.kept:
+            if h.thing in ITEMS or not (h.kept or h.thing in _KEEPSAKES or re.match(r"(?:fasten|clasp)", h.words)):
                 continue
             back = [x for x in self.handovers if x.thing == h.thing and x.giver == h.taker and x.sentence.id > h.sentence.id]
             for who, words, s in self._thing_uses(h):
@@ -232,6 +323,26 @@ class Holders:
 
 
 _ANOTHER = {"spare", "extra", "second", "another", "other", "backup"}
+
+
+#: A thing's word used of a part of it ("her jacket pocket"): the pocket is named, not the jacket.
+_PART_AFTER_RE = re.compile(r"\s+(?:pocket|pockets|sleeve|sleeves|collar|lining|buttons?|hood|zip|cuffs?|strap|lid|case|"
+                            r"flap|clip|cord|chain|screen)\b", re.IGNORECASE)
+
+
+def _elided_subject(ctx: Context, s: Sentence, parse: Parse, verb: Token) -> str | None:
+    """The subject a fragment leaves out ("Lucas produces a pen. Uncaps it. Hands it over."): the paragraph's."""
+    if verb.i != 0 and not (verb.i == 1 and parse.tokens[0].lower in ("then", "and", "now")):
+        return None
+    for prev in reversed(ctx.sentences[max(0, s.id - 3):s.id]):
+        if prev.element != s.element:
+            return None
+        p = ctx.parse_many([prev])[0]
+        root = next((t for t in p.tokens if t.dep == "ROOT"), None)
+        who = _person(ctx, prev, p.subject(root)) if root is not None else None
+        if who:
+            return who
+    return None
 
 
 def _another(parse: Parse, t: Token) -> bool:
@@ -271,16 +382,19 @@ def _person(ctx: Context, s: Sentence, tok: Token | None) -> str | None:
         return None
     if tok.character:
         return tok.character
-    if tok.lower in _PRON:
-        gender = _PRON[tok.lower]
-        found = ctx.reader.previous_named(s, gender, include_self=True)
-        if found:
-            return found
-        # nobody named in the scene so far: the one of that gender the scene has in it
-        cast = ctx.presence.of(s.scene)
-        here = [c for c in (cast.present if cast else ()) if ctx.cast.gender.get(c) == gender]
-        return here[0] if len(here) == 1 else None
-    return None
+    return _by_pronoun(ctx, s, tok.lower) if tok.lower in _PRON else None
+
+
+def _by_pronoun(ctx: Context, s: Sentence, word: str) -> str | None:
+    """Who "he" or "her" is in ``s``: the last named of that gender, else the one of it in the scene."""
+    gender = _PRON[word]
+    found = ctx.reader.previous_named(s, gender, include_self=True)
+    if found:
+        return found
+    # nobody named in the scene so far: the one of that gender the scene has in it
+    cast = ctx.presence.of(s.scene)
+    here = [c for c in (cast.present if cast else ()) if ctx.cast.gender.get(c) == gender]
+    return here[0] if len(here) == 1 else None
 
 
 def _taker(ctx: Context, s: Sentence, parse: Parse, verb: Token) -> str | None:
