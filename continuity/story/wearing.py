@@ -88,6 +88,12 @@ def garment_owner(parse: Parse, start: int, end: int, resolve: Resolver) -> tupl
     v = parse.clause_verb(g.i)
     if v is None:
         return None
+    head = parse.head(g.i)
+    if g.dep == "pobj" and head is not None and head.lower == "by":
+        # "June hauls Tess up by the denim jacket", "grabs him by the collar": the one held by it wears it
+        held = [o for o in parse.children(v.i, "dobj") if o.i < head.i]
+        who = _who(held[0], resolve) if held else None
+        return (who, "object", False) if who else None
     # "pulls a mustard cardigan off the chair and shrugs it on"
     for c in parse.children(v.i, "conj"):
         if c.pos == "VERB" and _put_on(parse, c) and any(o.lower in ("it", "them") for o in parse.children(c.i, "dobj")):
