@@ -80,6 +80,16 @@ _BLOODY_AFTER_RE = re.compile(r"\s+(?:through\s+)?(?:red|crimson|scarlet|dark re
 def _person_state(parse: Parse, w: Token, state: tuple[str, str] | None = None) -> list[Trait]:
     """A person wet, muddy or stained all over: "soaked, her arms folded", "plastered with mud", "Both men are soaked"."""
     head = parse.head(w.i)
+    if w.dep == "amod" and head.dep == "attr" and parse.head(head.i).lemma == "be":
+        # "Her hair is a dry white-blonde fuzz": said of the hair the clause is about
+        said = parse.subject(parse.head(head.i))
+        if said is not None and said.lower in HAIR_NOUNS and said.lower != "head":
+            head = said
+    elif w.dep == "amod" and head.pos == "NOUN":
+        # "her hair a dry white-blonde fuzz": the same, with no verb
+        said = next((c for c in parse.children(head.i, "nsubj") if c.i < head.i), None)
+        if said is not None and said.lower in HAIR_NOUNS and said.lower != "head":
+            head = said
     if w.dep == "amod" and STATES.get(w.lower, ("",))[0] == "wet" and (head.lower in HAIR_NOUNS and head.lower != "head" or (
             head.lower in _STRANDS and any(o.lower == "hair" for p in parse.children(head.i, "prep") if p.lower == "of"
                                            for o in parse.children(p.i, "pobj")))):

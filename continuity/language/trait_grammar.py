@@ -58,6 +58,10 @@ def _mods(parse: Parse, t: Token) -> list[Token]:
             subject = whole  # "Every strand of her hair is now teal": said of the hair
     if subject.dep in ("nsubj", "nsubjpass"):
         v = parse.head(subject.i)
+        if v.pos == "NOUN" and v.i > subject.i:
+            # "her hair a dry white-blonde fuzz", "his eyes a startling blue": said with no verb
+            out.append(v)
+            out += parse.children(v.i, "amod", "compound")
         for c in parse.children(v.i, "acomp", "attr", "oprd", "xcomp", "advmod"):
             out.append(c)
             out += parse.children(c.i, "amod", "compound", "conj", "advmod")

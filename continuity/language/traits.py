@@ -123,7 +123,7 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _sided(parse, t)
         elif low in BODY and t.pos == "NOUN":
             out += _body_part(parse, t)
-        elif low.split()[-1] in GARMENT_WORDS and t.pos in ("NOUN", "PROPN", "ADJ"):
+        elif _garment_word(low.split()[-1]) and t.pos in ("NOUN", "PROPN", "ADJ"):
             out += _garment_state(parse, t)  # the audit parses a garment's words as one token ("white shirt")
         if low == "clean-shaven" or (low == "shaven" and _prev(parse, t, "clean")):
             who, gender, _ = _adj_owner(parse, t)
@@ -252,6 +252,12 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
         if length:
             out.append(Trait("hair.length", length, _words(parse, m, t), min(m.start, t.start), who, gender,
                              _change(parse, t, "hair.length"), how=how))
+    if colour and colour[1].i + 2 < len(parse.tokens) and parse.tokens[colour[1].i + 1].text == "-":
+        # "a white-blonde fuzz": a blonde, the first word only shading it
+        after = parse.tokens[colour[1].i + 2]
+        shade = _colour_word(after, HAIR_COLOURS)
+        if shade:
+            colour = (shade, after)
     dyed = verb is not None and verb.lemma in CHANGE_VERBS["hair.colour"] or any(
         m.lemma in CHANGE_VERBS["hair.colour"] or m.lower in ("dyed", "bleached", "hennaed") for m in mods)
     if colour:
@@ -334,6 +340,11 @@ def _eyes(parse: Parse, t: Token) -> list[Trait]:
                 out.append(Trait(f"state.eye.{side}.bruise", state[1], _words(parse, m, t), min(m.start, t.start),
                                  who, gender, _change(parse, t, "state.eye.bruise"), how=how))
     return out
+
+
+def _garment_word(word: str) -> bool:
+    """A garment's noun, or its plural ("their dry coats")."""
+    return word in GARMENT_WORDS or (word.endswith("s") and not word.endswith("ss") and word[:-1] in GARMENT_WORDS)
 
 
 _GONE_RE = re.compile(r"(?:\s+(?:is|was|has|had)|'s)?\s+(?:been\s+|now\s+|all\s+)?(?:gone|no more|shaved off|shaven off)\b",

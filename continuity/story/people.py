@@ -277,6 +277,20 @@ class People:
                     return m.character
         return None
 
+    def _pair(self, s: Sentence) -> list[str]:
+        """The two characters a "they" means: named together ("Mara and Tomas") in a recent sentence of the scene."""
+        ctx = self.ctx
+        for prev in reversed(ctx.sentences[max(0, s.id - 4):s.id + 1]):
+            if prev.scene != s.scene and (prev.scene <= 0 or ctx.spans[prev.scene - 1] != ctx.spans[s.scene - 1]):
+                break  # (a continuous scene goes on with the same two)
+            if prev.kind != "action":
+                continue
+            ms = [m for m in ctx.reader.mentions(prev) if not m.possessive]
+            for a, b in zip(ms, ms[1:]):
+                if re.fullmatch(r"\s+(?:\(\d+\)\s+)?and\s+", prev.text[a.end:b.start]) and a.character != b.character:
+                    return [a.character, b.character]
+        return []
+
     def _hair_named(self, s) -> str | None:
         """Whose hair a possessive named last, in this sentence or the few before it in the scene."""
         ctx = self.ctx
@@ -344,6 +358,11 @@ class People:
                     named = [m.character for m in ctx.reader.mentions(s)
                              if seen.start("at") <= m.start < seen.end("at") and not m.possessive]
                     who = named[-1] if named else None
+                if who is None and t.how == "poss" and t.key.startswith("state.") and \
+                        re.search(r"\btheir\b", s.text[max(0, t.start - 40):t.start + len(t.words)]):
+                    # "Mara and Tomas run up the street ... They burst in, brushing down their dry coats": both
+                    out += [Statement(c, t, s) for c in self._pair(s)]
+                    continue
                 if who is None or who not in ctx.cast.gender:
                     continue
                 out.append(Statement(who, t, s))

@@ -451,6 +451,11 @@ class Reader:
             sure = [c for c in fits if gender is not None and self.cast.gender.get(c) == gender]
             if fits:
                 return (sure or fits)[0]
+            # "Nell's head appears above the mat, her hair a dry fuzz": the one whose head opens the sentence
+            opener = [m.character for m in self.mentions(s) if m.possessive and m.start <= 2 and
+                      gender is not None and self.cast.gender.get(m.character) in (None, gender)]
+            if opener:
+                return opener[0]
         found = self._previous_named(s, gender)
         if found or not include_self:
             return found
