@@ -49,10 +49,12 @@ _CHANGED_RE = re.compile(r"\b(?:new|another|replacement|spare|other|different|(?
 
 def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
     """"The white clock above the door" in a set whose clock the bible's prose makes yellow."""
-    if ctx.is_flashback(s.scene) or _CHANGED_RE.search(s.text):
+    if ctx.is_flashback(s.scene):
         return
     coloured = places.coloured
     for colour, noun, mods, words in coloured_things(s.text):
+        if _CHANGED_RE.search(s.text.replace(words, " ")):
+            return  # (the words themselves may be the set's "neon")
         if not re.search(r"\b(?:the|its)\s+" + re.escape(words) + r"\b", s.text, re.IGNORECASE):
             continue  # "a red door": any door; "the red door": the set's
         run = [same_noun(w.lower()) for w in words.split()[1:]]
@@ -61,6 +63,11 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
             noun = next((w for w in run if (place, w) in coloured or (place, w.rstrip("s")) in coloured), noun)
             known = coloured.get((place, noun)) or coloured.get((place, noun.rstrip("s"))) or \
                 coloured.get((place, noun + "s"))
+            if known is None:
+                # "the black Rayburn", "the green neon": the set's "CREAM Rayburn stove", "HOT-PINK neon sign"
+                named = [c for (p, _), c in coloured.items() if p == place and any(w in c.modifiers for w in run)]
+                if len(named) == 1:
+                    known, noun, mods = named[0], named[0].noun, named[0].modifiers
             if known is None or (known.modifiers and mods and known.modifiers != mods):
                 continue
             if not _colours_differ(known.colour, colour):

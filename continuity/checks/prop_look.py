@@ -399,6 +399,9 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         if what is None:
             continue
         said = (look.colour or look.metal) if what == "colour" else look.material
+        if known[0] == "bible" and what == "colour" and said and not known[1].colour and \
+                _bible_names_colour(ctx, name, said):
+            continue  # "steel fixed-gear bicycle, MINT-GREEN frame": the steel is painted the colour said
         if known[0] == "bible":
             was = (known[1].colour or known[1].metal) if what == "colour" else known[1].material
             why, ev, sev = f"the bible has {known[1].words!r} ({was})", Evidence(known[1].words, bible=known[2]), "error"
@@ -415,6 +418,17 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
             text=s.text, subject=f"{name}.{what}", evidence=(ev,),
             extra=(("attribute", what), ("value", said)),
         )
+
+
+def _bible_names_colour(ctx: Context, name: str, colour: str) -> bool:
+    """Whether the bible's words for prop ``name`` give it ``colour`` somewhere (before any "originally")."""
+    prop = next((p for p in ctx.bible.props if p.name == name), None)
+    if prop is None:
+        return False
+    text = " ".join([prop.description or "", *(str(v) for v in prop.attributes.values())])
+    text = re.split(r"\b(?:originally|formerly|once|used to be|was)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    said = set(colour_parts(colour.lower()))
+    return any(said & set(colour_parts(w)) for w in re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()))
 
 
 def _bible_look(parse, text: str, words: list[str], root: bool = True) -> Look | None:

@@ -244,8 +244,9 @@ def _jumps(ctx: Context) -> Iterator[Finding]:
 def _in_a_name(text: str, m: re.Match) -> bool:
     """The cue is part of a compound or the name of a thing ("crescent-moon earrings", "sun-bleached")."""
     before = text[: m.start()]
-    if before.endswith("-") or _THING_AFTER_RE.match(text[m.end():]):
-        return True
+    if (before.endswith("-") and not re.search(r"\b(?:late|early|mid|high)-$", before, re.IGNORECASE)) or \
+            _THING_AFTER_RE.match(text[m.end():]):
+        return True  # (but "the late-afternoon sun" is a time of day)
     # "a bar of Sunlight soap", "a Morning Star": a capital inside a sentence names a brand or a thing
     word = re.search(r"(?i)\b(?:sun\w*|moon\w*|stars?|noon|midday|morning|afternoon|dawn|midnight)\b", m.group(0))
     return bool(word and word.group(0)[0].isupper() and before.strip() and not re.search(r"[.!?:\"]\s*$", before))

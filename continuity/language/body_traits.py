@@ -100,7 +100,13 @@ def _person_state(parse: Parse, w: Token, state: tuple[str, str] | None = None) 
                       _change(parse, w, f"state.x.{dim}"), how=how)]
     if head.lower.split()[-1] in GARMENT_WORDS or head.lower in BODY or head.lower in HAIR_NOUNS:
         return []  # a garment's or a body part's own state is read with it
-    if w.dep == "amod" and head.pos == "NOUN" and not (head.character or _PEOPLE_NOUNS.match(head.lower)):
+    set_off = w.i > 0 and parse.tokens[w.i - 1].text == "," and re.match(
+        r"(?:\s+and\s+[a-z-]+)?\s*[,.;]", parse.text[w.end:]) is not None and (
+        parse.tokens[0].character is not None or parse.tokens[0].pos == "PROPN" or
+        parse.tokens[0].lower in ("he", "she", "they")) and \
+        parse.tokens[0].dep in ("nsubj", "nsubjpass")  # "Rosa sits on the workbench, dry and clean,"
+    if w.dep == "amod" and head.pos == "NOUN" and not (head.character or _PEOPLE_NOUNS.match(head.lower)) and \
+            not set_off:
         return []  # "a wet road"
     dim, value = state or STATES[w.lower]
     # "Priya's jumpsuit is soaked through", "Her jeans are dry": what is said to be wet is someone's garment
@@ -355,7 +361,8 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
         out.append(Trait("state.arm.bandage", value, _words(parse, verb, t), min(verb.start, t.start), who, gender,
                          True, how=how))
     if part in ("hand", "face") and verb is not None and (
-            (verb.lemma in _SPLIT_OPEN and t.dep == "nsubj") or (verb.lemma in _SPLIT_IT and t.dep == "dobj")):
+            (verb.lemma in _SPLIT_OPEN and t.dep in ("nsubj", "nsubjpass")) or
+            (verb.lemma in _SPLIT_IT and t.dep == "dobj")):
         # "Her knuckles split on his teeth", "splits his lip": blood on it from here
         target = f"{part}.{side}" if side else part
         out.append(Trait(f"state.{target}.stain", "stained", _words(parse, verb, t), min(verb.start, t.start), who,
@@ -448,7 +455,8 @@ def _right(parse: Parse, t: Token) -> list[Token]:
     Only in an absolute phrase, where a possessive names the wearer and no verb comes between.
     """
     _, owner = _left(parse, t)
-    if owner is None or owner.lower not in ("his", "her", "their"):
+    bare = owner is None and t.i > 0 and parse.tokens[t.i - 1].text == ","  # ", hoodie dry and ponytail neat"
+    if not bare and (owner is None or owner.lower not in ("his", "her", "their")):
         return []
     out: list[Token] = []
     for w in parse.tokens[t.i + 1:t.i + 6]:

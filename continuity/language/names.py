@@ -103,8 +103,8 @@ def misspelling_of(word: str, forms: Iterable[str], *, short_slips: bool = False
             if len(key) - len(low) == 1 and len(low) >= 3 and (short_slips or key[-1] == key[-2]):
                 hits.add(form)  # "Fin" for "Finn": a doubled letter dropped is a slip, not a nickname
             continue
-        if low.startswith(key) and (len(low) - len(key) > 1 or low[-1] in "ys"):
-            continue
+        if low.startswith(key) and (len(low) - len(key) > 1 or (low[-1] in "ys" and not key.endswith("s"))):
+            continue  # ("Nells" is a plural; "Agness" doubles the s that "Agnes" ends in)
         if len(key) == 3:
             if len(low) == 4 and name_distance(low, key) == 1 and len(Levenshtein.editops(low, key)) == 1:
                 hits.add(form)
@@ -183,7 +183,7 @@ def _plural_pair(a: str, b: str) -> bool:
     from continuity.language.words import plural_of
 
     one, many = sorted((a.lower(), b.lower()), key=len)
-    if plural_of(one) == many or one + "s" == many:
+    if plural_of(one) == many or (one + "s" == many and not one.endswith("s")):  # AGNESS is no plural of AGNES
         return True
     return len(a) == len(b) and {a[-3:].lower(), b[-3:].lower()} == {"man", "men"} and a[:-3] == b[:-3]
 

@@ -150,6 +150,9 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _stain(parse, t)
         if t.pos == "VERB" and t.lemma in _INTO_WATER_VERBS:
             out += _into_water(parse, t)
+        elif t.pos == "VERB" and (t.lemma in ("swim", "tread") or t.lower in ("treads", "swims") or
+                                  t.lemma in _PULLED_IN):
+            out += _in_the_water(parse, t)
         if low in SIDES and (t.dep in ("nsubj", "nsubjpass", "appos", "npadvmod", "ROOT", "dep", "dobj", "conj")
                              or t.i > 0 and parse.tokens[t.i - 1].lower == "the"):  # "the right bandaged"
             out += _elliptic_side(parse, t)
@@ -241,7 +244,7 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
         return [Trait("hair.colour", c, _words(parse, t, w), t.start, who, gender, True, how=how)]
     mods = [*left, *_mods(parse, t)]
     keep = [m for m in mods if m.lower != "fair" or t.lower in ("hair", "curls", "locks", "mane")]
-    if any(STATES.get(m.lower, ("",))[0] == "wet" for m in [*mods, *parse.tokens]):
+    if any(STATES.get(m.lower, ("",))[0] == "wet" for m in [*mods, *parse.tokens]) or _DARK_WITH_WET_RE.search(parse.text):
         # "wet and dark", "they're both drenched, her long hair a dark rope": wet hair darkens
         keep = [m for m in keep if m.lower not in ("dark", "darker", "darkened")]
     # the words right before the noun first ("grey hair, blue eyes": grey), then what the grammar says of it
@@ -342,6 +345,11 @@ def _eyes(parse: Parse, t: Token) -> list[Trait]:
     return out
 
 
+#: "Her plait is dark with rain": wet hair darkens; the dark is the water's, not the hair's colour.
+_DARK_WITH_WET_RE = re.compile(r"\bdark(?:er|ened)?\s+with\s+(?:the\s+)?(?:rain|water|sweat|wet|spray|sea|river|"
+                               r"snowmelt|damp)\b", re.IGNORECASE)
+
+
 def _garment_word(word: str) -> bool:
     """A garment's noun, or its plural ("their dry coats")."""
     return word in GARMENT_WORDS or (word.endswith("s") and not word.endswith("ss") and word[:-1] in GARMENT_WORDS)
@@ -383,7 +391,38 @@ _WATERS = frozenset("water river lake sea creek stream pool pond canal harbour h
 
 
 _INTO_WATER_GATE = re.compile(r"\b(?:into|in)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:" + "|".join(sorted(_WATERS)) + r")\b|"
-                              r"\bplunges? in\b", re.IGNORECASE)
+                              r"\bplunges? in\b|\btreads? water\b|\bswims?\b|\b(?:pulls?|drags?|pushes|shoves?|"
+                              r"throws?|tips?|knocks?|hauls?|yanks?) (?:him|her|them|[A-Z][a-z]+) in\b", re.IGNORECASE)
+
+
+#: Verbs that put someone else in the water: "pulls her in fully clothed", "shoves him into the canal".
+_PULLED_IN = frozenset("pull drag push shove throw tip knock haul yank".split())
+
+
+def _in_the_water(parse: Parse, v: Token) -> list[Trait]:
+    """Someone in the water ("June treads water", "swims for the bank") or pulled into it ("pulls her in")."""
+    if v.lemma in _PULLED_IN:
+        ins = [c for c in parse.children(v.i, "prt", "advmod", "prep") if c.lower in ("in", "into")]
+        if not ins or (ins[0].lower == "into" and not any(o.lemma in _WATERS or o.lower in _WATERS
+                                                         for o in parse.children(ins[0].i, "pobj"))):
+            return []
+        if ins[0].lower == "in" and not re.search(r"\b(?:fully clothed|with a splash|SPLASH|water|creek|river|lake|pool|"
+                                                  r"sea|canal|pond)\b", parse.text, re.IGNORECASE):
+            return []  # "pulls her in for a hug"
+        person = next((o for o in parse.children(v.i, "dobj") if o.character or o.lower in ("him", "her", "them")),
+                      None)
+    else:
+        if v.lower.startswith("tread") and not any(o.lower == "water" for o in parse.children(v.i, "dobj")):
+            return []
+        person = parse.subject(v)
+        if person is None and v.i > 0 and (parse.tokens[v.i - 1].character or parse.tokens[v.i - 1].pos == "PROPN"):
+            person = parse.tokens[v.i - 1]  # "June treads water." (the small parser loses the subject)
+    if person is None or not (person.character or person.pos == "PROPN" or
+                              person.lower in ("he", "she", "him", "her")):
+        return []
+    who = person.character
+    gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(person.lower)
+    return [Trait("state.clothes.wet", "wet", v.text, v.start, who, gender, True, how="subject")]
 
 
 def _into_water(parse: Parse, v: Token) -> list[Trait]:

@@ -125,7 +125,17 @@ def in_past_aside(text: str, at: int) -> bool:
         return False
     close = text.find(")", at)
     aside = text[open_at: close if close >= 0 else len(text)]
-    return bool(PAST_KEY_RE.search(aside) or _WAS_STILL_RE.search(aside))
+    return bool(PAST_KEY_RE.search(aside) or _WAS_STILL_RE.search(aside) or _OTHER_TIME_RE.search(aside))
+
+
+#: An aside about another time or a picture of one: "(brown in the 1974 Polaroid)", "(originally red)".
+_OTHER_TIME_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b|\b(?:photos?|photographs?|polaroids?|pictures?|portraits?|"
+                            r"snapshots?|originally|formerly|years ago)\b", re.IGNORECASE)
+def without_past_asides(text: str) -> str:
+    """``text`` with bracketed asides about another time blanked out ("(brown in the 1974 Polaroid)")."""
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)) if (
+        PAST_KEY_RE.search(m.group(0)) or _WAS_STILL_RE.search(m.group(0)) or _OTHER_TIME_RE.search(m.group(0)))
+        else m.group(0), text)
 
 
 _WAS_STILL_RE = re.compile(r"\b(?:was|were) still\b|\bused to\b|\bonce (?:had|wore)\b", re.IGNORECASE)
@@ -240,6 +250,7 @@ def keyed_facts(name: str, key: str, text: str, day_starts: list[int] = ()) -> l
     else:
         return []
     out: list[Fact] = []
+    text = without_past_asides(text)
     for i, clause in enumerate(re.split(r"[;.]|\buntil\b|\bthen\b", text)):
         later = i > 0 and bool(LATER_RE.search(text[: text.find(clause)]))
         dated, whole = clause_scene(clause, list(day_starts)) if i > 0 else (None, False)

@@ -163,6 +163,17 @@ _SCENE_CHANGES = {
                               r"rinses?|rinsed|cleans|cleaned|dabs?|dabbed)\b", re.IGNORECASE),
     "state.dirt": re.compile(r"\b(?:changes?|changed|strips?|washes|washed|scrubs?|showers?|bathes|wipes?|wiped|"
                              r"rinses?|rinsed|cleans|cleaned|hoses?|hosed)\b", re.IGNORECASE),
+    # clothes: wiping one's hands on them cleans the hands, not the shirt
+    "state.clothes.stain": re.compile(r"\b(?:changes?|changed|strips?|showers?|bathes|(?:washes|washed|scrubs?|scrubbed|"
+                                      r"wipes?|wiped|rinses?|rinsed|cleans|cleaned|dabs?|dabbed|sponges?|sponged)\s+"
+                                      r"(?:at\s+)?(?:the|his|her|their)\s+(?:\w+\s+){0,2}?(?:shirt|blouse|dress|coat|"
+                                      r"jacket|trousers|jeans|sleeve|collar|front|stain|clothes|top|skirt|apron))\b",
+                                      re.IGNORECASE),
+    "state.clothes.dirt": re.compile(r"\b(?:changes?|changed|strips?|showers?|bathes|hoses?|hosed|(?:washes|washed|"
+                                     r"scrubs?|scrubbed|wipes?|wiped|rinses?|rinsed|cleans|cleaned|brushes|brushed)\s+"
+                                     r"(?:at\s+)?(?:off\s+)?(?:the|his|her|their)\s+(?:\w+\s+){0,2}?(?:shirt|blouse|"
+                                     r"dress|coat|jacket|trousers|jeans|sleeve|collar|front|mud|clothes|top|skirt|"
+                                     r"boots|knees))\b", re.IGNORECASE),
 }
 
 
@@ -236,7 +247,7 @@ class People:
                 continue  # about someone else ("Maggie cuts her bangs" is about Maggie's doing, not her hair)
             if t.key.startswith("state.") or t.key == "hair.style":
                 continue  # a bible's style or state is a look of the day, not canon for every scene
-            if in_past_aside(parse.text, t.start):
+            if in_past_aside(parse.text, t.start) or in_past_aside(parse.text, t.start + len(t.words) - 1):
                 continue  # "58 (42 in the 1971 flashback, when her hair was still brown)": a look of the past
             before = CLAUSE_END_RE.split(parse.text[: t.start])[-1]
             after = CLAUSE_END_RE.split(parse.text[t.start:])[0]
@@ -450,6 +461,8 @@ class People:
             family = st.key.split(".")[0]
             if family == "state" and st.key.rsplit(".", 1)[-1] in ("wet", "stain", "dirt"):
                 family = f"state.{st.key.rsplit('.', 1)[-1]}"  # "the wine has dried" does not wash a face
+                if st.key in ("state.clothes.stain", "state.clothes.dirt"):
+                    family = st.key
             started = changing.get((scene, family))
             if started is not None and st.sentence.id >= started and not st.trait.negated:
                 st = Statement(st.character, _as_change(st.trait), st.sentence)

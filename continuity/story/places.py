@@ -273,7 +273,7 @@ say glows glow""".split())
 _SAME_NOUN = {"azulejos": "tiles", "azulejo": "tiles", "tiling": "tiles", "drapes": "curtains", "drape": "curtains",
               "curtain": "curtains", "tile": "tiles", "wall": "walls"}
 _WORN = frozenset("worn torn gone shown drawn hung grown blown".split())
-_NOT_THINGS = frozenset("""light glow paint ink neon hair eyes eye skin face smoke water sky dark night day morning
+_NOT_THINGS = frozenset("""light glow paint ink hair eyes eye skin face smoke water sky dark night day morning
 evening dusk dawn sunlight shade tint stripe stripes one ones side""".split())
 
 
@@ -300,7 +300,7 @@ def coloured_things(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         words = []
         for w in m.group("rest").split():
             low = w.lower()
-            if low in _PHRASE_STOP or low in COLOUR_GROUP or (words and (low.endswith("ed") or low in _WORN)):
+            if low in _PHRASE_STOP or low in COLOUR_GROUP or (words and (low.endswith(("ed", "ing")) or low in _WORN)):
                 break  # ("orange shag carpet worn bald")
             words.append(w)
         if not words:
