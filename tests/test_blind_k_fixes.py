@@ -133,3 +133,42 @@ def test_wiping_ones_hands_does_not_clean_the_shirt():
     """
     r = audit_text(text, None, ["wardrobe", "appearance"])
     assert [f.line for f in r.findings] == [10]
+
+
+def test_a_box_of_another_wood_is_not_the_walnut_one():
+    text = """
+    EXT. STREET - DAY
+
+    ROSA checks the bag. The {wood} box is still inside.
+
+    ROSA
+    Fine.
+    """
+    bible = """
+props:
+  walnut_box:
+    look: walnut box the size of a shoebox, brass corners, initials H.W. inlaid in pale maple on the lid
+"""
+    assert [f.line for f in audit_text(text.format(wood="mahogany"), bible, ["prop"]).findings] == [3]
+    assert audit_text(text.format(wood="walnut"), bible, ["prop"]).findings == ()
+
+
+def test_a_paragraph_that_opens_with_she_is_about_the_one_the_scene_is_about():
+    text = """
+    EXT. ALLEY - DAY
+
+    ROSA (29), in an orange hi-vis vest over a black hoodie, wheels her bike down the alley.
+
+    ROSA
+    Morning.
+
+    She's back on the bike now, in the {colour} hi-vis vest, helmet on.
+    """
+    bible = """
+characters:
+  - name: Rosa
+    costume: orange hi-vis vest over a black hoodie
+"""
+    r = audit_text(text.format(colour="yellow"), bible, ["wardrobe"])
+    assert [(f.line, f.character) for f in r.findings] == [(8, "ROSA")]
+    assert audit_text(text.format(colour="orange"), bible, ["wardrobe"]).findings == ()

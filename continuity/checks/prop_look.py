@@ -171,12 +171,26 @@ MATERIAL_COLOURS = {"steel": "grey", "stainless": "grey", "iron": "grey", "tin":
                     "ebony": "black", "ivory": "white", "mahogany": "brown", "walnut": "brown", "oak": "brown"}
 
 
+#: Woods told apart by name: a walnut box is not a mahogany one.
+_WOODS = frozenset("oak pine mahogany walnut teak birch maple cherry ebony rosewood elm beech cedar ash yew "
+                   "hickory chestnut sycamore".split())
+
+
+def _wood(look: Look) -> str | None:
+    """The one wood a look names ("walnut with maple inlay": walnut, the first)."""
+    found = [w for w in re.findall(r"[a-z]+", look.words.lower()) if w in _WOODS]
+    return found[0] if found else None
+
+
 def _conflict(a: Look, b: Look) -> str | None:
-    """Which of colour or material differs (None when they agree or cannot be compared)."""
+    """Which of colour, material or wood differs (None when they agree or cannot be compared)."""
     if a.colour and b.colour and colours_conflict(a.colour, b.colour):
         return "colour"
     if a.material and b.material and a.material != b.material:
         return "material"
+    if a.material == b.material == "wood" and _wood(a) and _wood(b) and _wood(a) != _wood(b) and \
+            _wood(b) not in a.words.lower():
+        return "wood"
     # "gold watch" against a bible's "steel diver's watch": the canon's material shows a colour. Not the other
     # way round: a bell the bible calls red may well be brass, painted.
     shown = MATERIAL_COLOURS.get(a.metal or "")
@@ -398,18 +412,20 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         what = _conflict(known[1], look)
         if what is None:
             continue
-        said = (look.colour or look.metal) if what == "colour" else look.material
+        said = (look.colour or look.metal) if what == "colour" else _wood(look) if what == "wood" else look.material
         if known[0] == "bible" and what == "colour" and said and not known[1].colour and \
                 _bible_names_colour(ctx, name, said):
             continue  # "steel fixed-gear bicycle, MINT-GREEN frame": the steel is painted the colour said
         if known[0] == "bible":
-            was = (known[1].colour or known[1].metal) if what == "colour" else known[1].material
+            was = (known[1].colour or known[1].metal) if what == "colour" else _wood(known[1]) if what == "wood" \
+                else known[1].material
             why, ev, sev = f"the bible has {known[1].words!r} ({was})", Evidence(known[1].words, bible=known[2]), "error"
         else:
             first = known[2]
             if first.scene == s.scene:
                 continue
-            was = (known[1].colour or known[1].metal) if what == "colour" else known[1].material
+            was = (known[1].colour or known[1].metal) if what == "colour" else _wood(known[1]) if what == "wood" \
+                else known[1].material
             why = f"{was} in scene {ctx.scene_number(first.scene)} ({known[1].words!r})"
             ev, sev = Evidence(first.text, line=first.line, scene=first.scene), "warning"
         yield Finding(

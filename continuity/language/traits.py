@@ -150,8 +150,8 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _stain(parse, t)
         if t.pos == "VERB" and t.lemma in _INTO_WATER_VERBS:
             out += _into_water(parse, t)
-        elif t.pos == "VERB" and (t.lemma in ("swim", "tread") or t.lower in ("treads", "swims") or
-                                  t.lemma in _PULLED_IN):
+        elif t.pos == "VERB" and (t.lemma == "tread" or t.lower == "treads" or t.lemma in _PULLED_IN):
+            # (not "swims laps in the pool": one in swimwear is wet by the costume, not a state carried on)
             out += _in_the_water(parse, t)
         if low in SIDES and (t.dep in ("nsubj", "nsubjpass", "appos", "npadvmod", "ROOT", "dep", "dobj", "conj")
                              or t.i > 0 and parse.tokens[t.i - 1].lower == "the"):  # "the right bandaged"
@@ -391,7 +391,7 @@ _WATERS = frozenset("water river lake sea creek stream pool pond canal harbour h
 
 
 _INTO_WATER_GATE = re.compile(r"\b(?:into|in)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:" + "|".join(sorted(_WATERS)) + r")\b|"
-                              r"\bplunges? in\b|\btreads? water\b|\bswims?\b|\b(?:pulls?|drags?|pushes|shoves?|"
+                              r"\bplunges? in\b|\btreads? water\b|\b(?:pulls?|drags?|pushes|shoves?|"
                               r"throws?|tips?|knocks?|hauls?|yanks?) (?:him|her|them|[A-Z][a-z]+) in\b", re.IGNORECASE)
 
 
@@ -400,7 +400,7 @@ _PULLED_IN = frozenset("pull drag push shove throw tip knock haul yank".split())
 
 
 def _in_the_water(parse: Parse, v: Token) -> list[Trait]:
-    """Someone in the water ("June treads water", "swims for the bank") or pulled into it ("pulls her in")."""
+    """Someone in the water ("June treads water") or pulled into it ("pulls her in")."""
     if v.lemma in _PULLED_IN:
         ins = [c for c in parse.children(v.i, "prt", "advmod", "prep") if c.lower in ("in", "into")]
         if not ins or (ins[0].lower == "into" and not any(o.lemma in _WATERS or o.lower in _WATERS

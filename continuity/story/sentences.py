@@ -389,7 +389,8 @@ class Reader:
             # "She wears a navy coat.": the subject pronoun refers back.
             sm = _SUBJECT_PRONOUN_RE.match(s.text)
             if sm:
-                who = self._previous_named(s, _pronoun_gender(sm.group(1)))
+                # (a paragraph that opens "She's back in the yellow vest": the one the scene was about)
+                who = self.previous_named(s, _pronoun_gender(sm.group(1)), include_self=True)
                 return (who, "pronoun") if who else None
             return None
         subjects = [m for m in ms if not m.possessive]
