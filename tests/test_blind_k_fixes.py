@@ -172,3 +172,64 @@ characters:
     r = audit_text(text.format(colour="yellow"), bible, ["wardrobe"])
     assert [(f.line, f.character) for f in r.findings] == [(8, "ROSA")]
     assert audit_text(text.format(colour="orange"), bible, ["wardrobe"]).findings == ()
+
+
+AGES = """
+    INT. KITCHEN - DAY
+
+    TOMAS (60) shaves at the sink. NELL (30) comes down.
+
+    NELL
+    Isla's hair.
+
+    TOMAS
+    {line}
+    """
+
+AGES_BIBLE = """
+characters:
+  - name: Isla
+    age: 16
+  - name: Tomas
+    age: 60
+"""
+
+
+def _ages(line):
+    return [f.message for f in audit_text(AGES.format(line=line), AGES_BIBLE, ["timeline"]).findings]
+
+
+def test_she_is_the_one_talked_about_who_is_not_there():
+    assert _ages("She's fifteen. She does what she likes.") == [
+        "\"She's fifteen\" makes ISLA 15, but the bible says '16'"]
+    assert _ages("She's sixteen. She does what she likes.") == []
+    assert _ages("She's seventeen now, you know.") == []  # a birthday may have passed
+
+
+def test_an_answer_to_how_old_you_are():
+    text = AGES.replace("Isla's hair.", "Can I ask how old you are, or is that a crime?")
+    r = audit_text(text.format(line="Fifty-two. Fifty-three in August."), AGES_BIBLE, ["timeline"])
+    assert [f.message for f in r.findings] == ["'Fifty-two' makes TOMAS 52, but the bible says '60'"]
+
+
+def test_a_lost_thing_the_parse_names_by_its_first_word():
+    text = """
+    EXT. MILL RACE - DAY
+
+    NELL (30) clips her lapel mic to the lip of the channel. The water takes it and it is gone.
+
+    NELL
+    No!
+
+    INT. MILL - NIGHT
+
+    Nell clips her little black lapel mic to the door frame and catches the brush.
+    """
+    bible = """
+props:
+  lapel_mic:
+    look: tiny black lapel mic on a long lead
+    status: LOST in the mill race (scene 1); never seen again
+"""
+    r = audit_text(text, bible, ["prop"])
+    assert [f.line for f in r.findings] == [10]

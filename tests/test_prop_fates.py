@@ -179,3 +179,24 @@ def test_a_phone_of_another_colour_than_the_lost_ones_look_is_another_phone():
     # the bible names the lost thing "nora_phone" and describes it "black smartphone": both name one phone
     assert _uses("Nora clips the red flip phone to her pocket.") == []
     assert [line for line, _ in _uses("Nora clips the black phone to her pocket.")] == [20]
+
+
+def test_a_bible_for_more_days_than_the_script_holds_does_not_break_the_audit():
+    bible = """
+story_days:
+  - day: 1
+    scenes: [1]
+  - day: 2
+    scenes: [2, 3]
+  - day: 3
+    scenes: [4, 5]
+props:
+  - name: lapel mic
+    status: LOST in the mill race on day 2 - never seen again
+"""
+    r = audit_text("""
+    INT. MILL - DAY
+
+    NELL clips her lapel mic to the door frame.
+    """, bible, ["prop"])
+    assert r.findings == ()

@@ -141,7 +141,7 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
             if s.id <= lost.sentence.id:
                 continue
             for e in evs:
-                if not (_fate_names(lost, e, ctx.cast.gender) if lost.fate is not None else
+                if not (_fate_names(lost, e, ctx.cast.gender, s.text) if lost.fate is not None else
                         same_object(lost.obj, e.obj)):
                     continue
                 if e.kind == "new" or e.kind == "recover" and not _gone_for_good(lost, e):
@@ -239,7 +239,7 @@ def _told(ctx: Context) -> list[_Lost]:
 _PLAIN = frozenset("antique old new small large big little heavy light cheap plain fine good".split())
 
 
-def _fate_names(lost: _Lost, e: Event, gender: dict[str, str | None]) -> bool:
+def _fate_names(lost: _Lost, e: Event, gender: dict[str, str | None], text: str = "") -> bool:
     """Whether a script mention is the thing a bible fate ends.
 
     Its noun, no colour of its own against the bible's ("the white teapot" is not the "blue-and-white" one), and no
@@ -247,8 +247,10 @@ def _fate_names(lost: _Lost, e: Event, gender: dict[str, str | None]) -> bool:
     one only counts as the thing itself when the bible's own words name it.
     """
     ref = e.obj
-    if _stem(ref.head) != _stem(lost.obj.head):
-        return False
+    if _stem(ref.head) != _stem(lost.obj.head) and not (
+            ref.head in lost.obj.modifiers and re.search(rf"\b{re.escape(ref.head)}\s+{re.escape(lost.obj.head)}\b",
+                                                         text, re.IGNORECASE)):
+        return False  # ("her little black lapel mic", parsed with "lapel" for its noun, is the lapel mic)
     fate_words = {w for r in lost.fate.refs for m in (*r.modifiers, *r.adjectives) for w in m.split("-")} - {"and"}
     if ref.words.lower() in ("it", "them", "they"):
         said_words = {w for m in (*ref.modifiers, *ref.adjectives) for w in m.split("-")}

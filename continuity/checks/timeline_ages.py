@@ -57,7 +57,11 @@ def _named_with(ctx: Context, text: str, m: re.Match) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_HOW_OLD_RE = re.compile(r"\bhow old are you\b[^.!?]*\?", re.IGNORECASE)
+_HOW_OLD_RE = re.compile(r"\bhow old (?:are you|you are)\b[^.!?]*\?|\bwhat(?:'s| is) your age\b", re.IGNORECASE)
+#: "She's fifteen. She does what she likes.": the age of someone talked about, not there.
+_PRONOUN_AGE_RE = re.compile(
+    rf"(?:^|[.!?]\s+)(?P<p>She|He)(?:'s|\u2019s| is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{_NUM}"
+    r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|,?\s+(?:and|but)\b)")
 #: The answer: an age alone ("Twenty-six.", "Eighteen, Mrs. Lindqvist.", "Forty-one next month").
 _ANSWER_RE = re.compile(rf"\s*(?:I'm\s+|I am\s+|Just\s+|Only\s+)?{_NUM}(?:\s+years?\s+old)?\s*(?=[.,!;]|\s*$)",
                         re.IGNORECASE)
@@ -264,6 +268,12 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age, known,
                                     present_year)
             yield from _birth_said(ctx, scene.index, el, cast, known, present_year)
+            for m in _PRONOUN_AGE_RE.finditer(el.text):
+                age = number(m.group("n"))
+                who = _talked_about(ctx, scene, el, "f" if m.group("p") == "She" else "m", cast)
+                if who and age is not None and 3 <= age <= 110:
+                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age,
+                                        known, present_year)
             looked_at = _looked_at(ctx, last_action.text, el.character) if last_action is not None else None
             m = _DESCRIBED_AGE_RE.match(el.text)
             if m and looked_at and not _OWN_AGE_RE.match(el.text):
@@ -289,6 +299,27 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                     continue
                 yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), who, age, known,
                                     present_year)
+
+
+def _talked_about(ctx: Context, scene, el, gender: str, cast: SceneCast | None) -> str | None:
+    """The one "she" or "he" is in a speech: the last of that gender named in the scene's talk before it, when
+    they are not there ("Lena?" ... "She's seventeen."), and not the speaker."""
+    here = set(cast.present) if cast else set()
+    named = unsure = None
+    for other in scene.elements:
+        if other.line >= el.line:
+            break
+        if other.kind is Kind.DIALOGUE:
+            for m in ctx.cast.mentions(other.text):
+                g = ctx.cast.gender.get(m.character)
+                if g == gender:
+                    named = m.character
+                elif g is None:
+                    unsure = m.character
+    named = named or unsure
+    if named is None or named == el.character or named in here:
+        return None
+    return named
 
 
 def _birth_said(ctx: Context, scene: int, el, cast: SceneCast | None, known: dict,
@@ -328,7 +359,7 @@ def _against(ctx: Context, scene: int, line: int, text: str, words: str, who: st
     bible = _bible_age(ctx, who, present_year)
     if bible is not None:
         (lo, hi), raw, path = bible
-        if not lo - 1 <= age <= hi + 1:
+        if not lo <= age <= hi + 1:  # (a birthday may pass in the story; no one grows younger)
             yield Finding(
                 category="timeline", severity="error", scene=scene, line=line,
                 message=f"{words!r} makes {who} {age}, but the bible says {raw!r}",

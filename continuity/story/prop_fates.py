@@ -152,6 +152,9 @@ def _when(ctx: Context, clause: str) -> int | None:
     if last < first:
         return None
     words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", clause)} - _PLACE_STOP
+    last = min(last, len(ctx.script.scenes))  # (a bible for more of the story than this script holds)
+    if first > last:
+        return None
     at = [i for i in range(first, last + 1)
           if words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", ctx.scene(i).heading.location)}]
     return at[0] if at else last
