@@ -31,6 +31,7 @@ from pathlib import Path
 from continuity.checks.findings import Evidence, Finding
 from continuity.errors import StudioError
 from continuity.language.names import NameIndex, misspelling_of, near_miss, vocatives
+from continuity.language.parse import dictionary_words
 from continuity.screenplay.model import Kind
 from continuity.story.context import Context
 
@@ -136,8 +137,9 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
         # "Terry Malone" for Terry Mallon: the first name before it says whom it means; "Hassan" for
         # Hasan: a doubled letter is a slip, not another name of the world
         sure = _after_own_name(ctx, s.text, m.start(), who) or _doubled(m.group(1).upper(), form)
-        if in_vocabulary and not sure and (who not in present.get(s.scene, set()) or _OF_NAME_RE.match(s.text, m.end())):
-            continue
+        if in_vocabulary and not sure and (who not in present.get(s.scene, set()) or _OF_NAME_RE.match(s.text, m.end())
+                                           or _capital_of_a_word(s.text, m)):
+            continue  # ("None of them looks up": a word of the language, not a slip of Nana)
         word = m.group(1)
         where = "dialogue" if s.kind == "dialogue" else "action"
         whose = ", ".join(family_of[form]) if form in family_of else who
@@ -153,6 +155,11 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
             evidence=(_evidence_for(who, first, bible_names, ctx),),
             extra=(("written", word),),
         )
+
+
+def _capital_of_a_word(text: str, m: re.Match) -> bool:
+    """A dictionary word that opens the sentence: its capital is the sentence's, not a name's ("None of them")."""
+    return not text[: m.start()].strip() and m.group(1).lower() in dictionary_words()
 
 
 def _after_own_name(ctx: Context, text: str, at: int, who: str) -> bool:

@@ -131,7 +131,10 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                    | {a for a, h in aliases.items() if h in heads}, key=len, reverse=True)
     mention = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
     first = min(lost.sentence.id for lost in losses)
-    later = [s for s in sentences if s.id > first and (mention.search(s.text.replace("-", "")) or pronoun_led(s))]
+    # (and the lines right after a loss that say "it": "The watch drops into the ash. She crouches, fishes it out")
+    just_after = {i for lost in losses for i in range(lost.sentence.id + 1, lost.sentence.id + 3)}
+    later = [s for s in sentences if s.id > first and (mention.search(s.text.replace("-", "")) or pronoun_led(s) or (
+        s.id in just_after and re.search(r"\b(?:it|them)\b", s.text, re.IGNORECASE)))]
     parsed = parse_with_antecedents(ctx, later)
     open_losses = sorted(losses, key=lambda x: x.sentence.id)
     reported: set[tuple[int, int]] = set()
@@ -146,6 +149,11 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                     continue
                 if e.kind == "new" or e.kind == "recover" and not _gone_for_good(lost, e):
                     open_losses.remove(lost)
+                    break
+                if e.kind == "loss" and lost.fate is None and lost.sentence.scene != s.scene:
+                    # "the trash can where she ditched her umbrella on Monday": the loss told again; what
+                    # follows it ("It has been emptied.") is its aftermath
+                    lost.sentence = s
                     break
                 if e.kind == "remains" and lost.event.how == "lost" and not absent(parsed[s.id], e.obj):
                     pass  # gone under a wave, then "his sodden red beanie": a lost thing has no remains to show

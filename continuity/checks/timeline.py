@@ -247,6 +247,11 @@ def _in_a_name(text: str, m: re.Match) -> bool:
     if (before.endswith("-") and not re.search(r"\b(?:late|early|mid|high)-$", before, re.IGNORECASE)) or \
             _THING_AFTER_RE.match(text[m.end():]):
         return True  # (but "the late-afternoon sun" is a time of day)
+    if re.search(r"\b(?:neon|painted|plastic|cardboard|paper|tin|wooden|cut-out|inflatable|printed|stencilled|"
+                 r"embroidered)\s+$", before, re.IGNORECASE) or re.search(
+            r"\b(?:neon|painted|plastic|cardboard|paper|tin|wooden|cut-out|inflatable|printed|stencilled|embroidered)"
+            r"\s+(?:sun|moon|stars?)\b", m.group(0), re.IGNORECASE):
+        return True  # "The neon sun buzzes over the lot": a motel's sign
     # "a bar of Sunlight soap", "a Morning Star": a capital inside a sentence names a brand or a thing
     word = re.search(r"(?i)\b(?:sun\w*|moon\w*|stars?|noon|midday|morning|afternoon|dawn|midnight)\b", m.group(0))
     return bool(word and word.group(0)[0].isupper() and before.strip() and not re.search(r"[.!?:\"]\s*$", before))

@@ -263,8 +263,9 @@ def keyed_facts(name: str, key: str, text: str, day_starts: list[int] = ()) -> l
         words = [_compound_colour(w.lower(), table) for w in _WORD_RE.findall(clause)]
         if out_key == "hair.colour" and later and _CUT_OFF_RE.search(clause):
             # "SD2 (scene 13): cuts the braid off herself": short from then
+            # (the cut is the scene's own: the hair is long in it until the cut)
             out.append(Fact(name, "hair.length", "short", _CUT_OFF_RE.search(clause).group(0), "bible-later",
-                            first=first, whole=whole))
+                            first=first, whole=False))
         colours = [w for w in words if (table.get(w) or (w in table))]
         specific = [w for w in colours if w not in ("dark", "light", "fair", "pale", "deep")] or colours
         if specific:

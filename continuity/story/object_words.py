@@ -21,11 +21,11 @@ SINK = frozenset("sink founder submerge drown".split())
 VANISH = frozenset("vanish disappear".split())
 THROW = frozenset(
     "throw fling hurl toss drop kick dump tip pitch chuck lob cast push knock flush feed heave launch "
-    "slide roll let sling bin ditch jettison post shove".split()
+    "slide roll let sling bin ditch jettison post shove jam cram stuff".split()
 )
 SWEEP = frozenset("sweep wash carry drag blow snatch suck pull take".split())
 STEAL = frozenset("steal snatch pickpocket pilfer swipe filch loot".split())
-LOSE = frozenset("lose misplace".split())
+LOSE = frozenset("lose misplace ditch discard jettison".split())  # ("ditched her umbrella": thrown away, wherever)
 GIVE = frozenset("give hand pass sell pawn trade swap lend donate surrender bequeath offer slip toss throw".split())
 ALIENATE = frozenset("sell pawn trade auction".split())
 RECOVER = frozenset(
@@ -118,7 +118,9 @@ NOT_PROPS = frozenset(
     "point line lines word words name names thing things something nothing everything anything one ones "
     "tension spirits mood momentum bond bonds barrier barriers code cycle chain routine minute minutes second "
     "seconds hour hours while nothing shut open "
-    "gust gusts breeze squall draught".split()  # "A gust tears the beanie off his head and flings it"
+    "gust gusts breeze squall draught "  # "A gust tears the beanie off his head and flings it"
+    "clay mud dirt soil sand silt gravel dust grit muck gumbo slush sludge ash plaster matrix sediment".split()
+    # ("the clay has fallen away from a curved ridge of bone": the ground, not a thing anyone holds)
 ) | FORCES
 
 __all__ = [

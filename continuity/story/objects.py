@@ -185,7 +185,11 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             subjects = [subj]  # "the phone slips ... and sinks": the shared subject
         for d in dobjs:  # "hurls the compass over the edge": the preposition may hang on the object
             preps += [(p.lower, o) for p in parse.children(d.i, "prep") for o in parse.children(p.i, "pobj")]
-        places = {o.lemma for p, o in preps if p in ("into", "in", "onto", "on", "to", "down", "under", "beneath", "over", "off", "in", "through", "toward", "towards")}
+        places = {o.lemma for p, o in preps if p in ("into", "in", "onto", "on", "to", "down", "under", "beneath", "over", "off", "in", "through", "toward", "towards")
+                  and not (o.lemma in _SIDE_WORDS and (p not in ("over", "off") or parse.children(o.i, "compound")))}
+        # ("shoves the file box onto the passenger side": put down; "over the side" of a boat: gone)
+        places |= {c.lemma for p, o in preps if p in ("into", "in") for c in parse.children(o.i, "compound")
+                   if c.lemma in ("trash", "garbage", "rubbish", "litter", "recycling", "waste")}  # "the trash can"
         gone_place = bool(places & GONE_PLACES) or bool(parts & AWAY) or "overboard" in {o.lower for _, o in preps}
         if lemma in THROW and not gone_place:
             gone_place = _thrown_away(parse, v)
@@ -201,8 +205,9 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             whole = lemma in CONSUME and _all_of(parse, v, d)
             kind, recipient = _transitive_kind(lemma, parts | ({"up"} if whole else set()), gone_place, preps,
                                                recipient_tok, actor, people, ref)
-            if lemma in SWALLOW and subj is not None and subj.lemma in FORCES and kind in ("use", "new", None):
-                kind, recipient = "loss", None  # "The tide takes it."
+            if lemma in SWALLOW and subj is not None and subj.lemma in FORCES and kind in ("use", "new", None) \
+                    and not _still_handled(parse, v):
+                kind, recipient = "loss", None  # "The tide takes it." (not "The wind takes it, turns it inside out")
             if (lemma in TAKE and _stranger(subj) and kind in ("use", "transfer", "new", None)
                     and not parts & {"out", "off", "up", "down", "back", "in"}
                     and not any(c.dep == "poss" and not c.character for c in parse.children(d.i))):
@@ -272,6 +277,18 @@ def _idiom(parse: Parse, v: Token, it: Token) -> bool:
             (v.lemma in ("lose", "get") and nxt in (".", ",", "")))
 
 
+def _still_handled(parse, v) -> bool:
+    """The sentence goes on doing things to it: "The wind takes it at once, turns it inside out, snaps two of its
+    ribs": still there, if ruined."""
+    return any(t.i > v.i and t.pos == "VERB" and t.dep == "conj" and any(
+        o.lower in ("it", "its") or any(c.lower == "its" for c in parse.children(o.i, "poss")) or
+        any(c.lower == "its" for g in parse.children(o.i, "prep") for p in parse.children(g.i, "pobj")
+            for c in parse.children(p.i, "poss"))
+        for o in parse.children(t.i, "dobj")) for t in parse.tokens)
+
+
+#: Gone places only when something goes over or off them: "over the side", not "onto the passenger side".
+_SIDE_WORDS = frozenset("side edge rail railing ledge parapet".split())
 _LOSS_VERBS = DESTROY | PERISH | SINK | VANISH | THROW | SWEEP | LOSE
 
 

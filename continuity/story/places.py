@@ -346,12 +346,12 @@ def _paint_colour(text: str) -> str | None:
             return colours[-1]
     m = re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+paint\b(?!-)", low) or re.search(
         r"\bpaint(?:s|ed|ing)?\s+(?:it|them|the\s+\w+|\w+)\s+(?:a\s+)?(?:bright\s+)?([a-z]+(?:-[a-z]+)?)\b", low)
-    if not m:
-        # "rolls a thick coat of warm ochre over the racing green": the first colour after the coat
-        coat = re.search(r"\b(?:coats?|rollers?|layers?|licks?) of ((?:[a-z-]+\s+){0,2}[a-z-]+)", low)
-        return _first_colour(coat.group(1)) if coat else None
-    word = m.group(1)
-    return colour_group(word) if any(p in COLOUR_GROUP for p in word.split("-")) else None
+    if m and any(p in COLOUR_GROUP for p in m.group(1).split("-")):
+        return colour_group(m.group(1))
+    # "rolls a thick coat of warm ochre over the racing green", "a can of paint and a brush, giving the turquoise
+    # door its first coat of bright yellow": the first colour after the coat
+    coat = re.search(r"\b(?:coats?|rollers?|layers?|licks?) of ((?:[a-z-]+\s+){0,2}[a-z-]+)", low)
+    return _first_colour(coat.group(1)) if coat else None
 
 
 __all__ = ["UNIQUE_FIXTURES", "Places", "Absent", "Coloured", "Fixture", "Made", "Repaint", "coloured_things",

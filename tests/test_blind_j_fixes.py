@@ -1,0 +1,120 @@
+"""Readings blind set J's first run got wrong (its clean scripts drew 9 flags): each written as a script would."""
+
+from __future__ import annotations
+
+from checkutil import audit_text
+
+from continuity.story.places import _paint_colour
+
+
+def _night(line):
+    text = f"""
+    INT. DINER - DAY
+
+    CODY waits.
+
+    EXT. MOTEL - NIGHT
+
+    {line}
+    """
+    return [f.message for f in audit_text(text, None, ["timeline"]).findings]
+
+
+def test_a_neon_sun_is_a_sign():
+    assert _night("The neon sun buzzes over the lot.") == []
+    assert _night("The sun blazes over the lot.") != []
+
+
+def test_a_coat_of_paint_after_a_can_of_paint():
+    assert _paint_colour("Walt stands with a can of paint and a brush, giving the turquoise door its first coat "
+                         "of bright yellow.") == "yellow"
+
+
+DOOR = """
+    EXT. PRUITT PLACE - DAY
+
+    The trailer door is painted a cheerful turquoise.
+
+    WALT
+    Howdy.
+
+    EXT. PRUITT PLACE - DAY
+
+    Walt stands with a can of paint and a brush, giving the turquoise door its first coat of bright yellow.
+
+    EXT. PRUITT PLACE - NIGHT
+
+    Walt sits on the step under his new yellow door, the paint still tacky.
+    """
+
+
+def test_a_door_painted_on_screen_is_its_new_colour_after():
+    assert [f for f in audit_text(DOOR, None, ["location"]).findings] == []
+
+
+LOSSES = """
+    EXT. JUSTICE CENTER - DAY
+
+    MARGO (50) opens a black folding umbrella. The wind takes it at once, turns it inside out, snaps two of its ribs.
+
+    MARGO
+    Great.
+
+    She shoves the file box onto the passenger side and slams the door. The watch drops into the ash. She crouches,
+    fishes it out, blows the soot off its black face.
+
+    INT. COURT - DAY
+
+    {line}
+    """
+
+
+def _uses(line):
+    r = audit_text(LOSSES.format(line=line), None, ["prop"])
+    return [f.line for f in r.findings if "used here" in f.message]
+
+
+def test_the_wind_that_wrecks_an_umbrella_does_not_take_it_away():
+    assert _uses("Margo shakes out the umbrella.") == []
+
+
+def test_a_box_put_on_a_seat_and_a_watch_fished_out_are_still_had():
+    assert _uses("Margo carries the file box in. She checks the watch.") == []
+
+
+def test_a_thing_jammed_into_a_trash_can_is_gone_and_told_again_is_no_use():
+    text = """
+    EXT. STEPS - DAY
+
+    MARGO (50) fights the wrecked umbrella, loses, and jams it into the trash can at the foot of the steps.
+
+    MARGO
+    Done.
+
+    EXT. STEPS - NIGHT
+
+    Margo stops by the trash can where she ditched her umbrella on Monday. It has been emptied.
+
+    EXT. ALLEY - NIGHT
+
+    Margo steps around a puddle, her umbrella tucked under her arm.
+    """
+    r = audit_text(text, None, ["prop"])
+    assert [f.line for f in r.findings if "used here" in f.message] == [14]
+
+
+def test_a_dictionary_word_that_opens_a_sentence_is_no_slip_of_a_name():
+    text = """
+    INT. COURT - DAY
+
+    In the first row sits NANA ROSE FONTAINE (72), tiny and upright. Nana Rose gives a single nod.
+
+    NANA ROSE
+    Go on.
+
+    Nana Rose folds her hands. Nana Rose waits. Nana Rose does not blink.
+
+    The jury files back in. None of them looks at the defense table.
+    """
+    r = audit_text(text, "characters:\n  - name: Nana Rose Fontaine\n    age: 72\n", ["name", "address"])
+    assert r.findings == ()
