@@ -118,3 +118,63 @@ def test_a_dictionary_word_that_opens_a_sentence_is_no_slip_of_a_name():
     """
     r = audit_text(text, "characters:\n  - name: Nana Rose Fontaine\n    age: 72\n", ["name", "address"])
     assert r.findings == ()
+
+
+def test_hair_plastered_flat_in_the_rain_is_wet_and_warm_and_dry_after_it_is_a_slip():
+    text = """
+    EXT. STEPS - DUSK
+
+    Sideways rain. By the time MARGO (50) turns around, her hair is plastered flat.
+
+    MARGO
+    Great.
+
+    INT. MARGO'S CAR - CONTINUOUS
+
+    Margo sits a moment, {state}, and listens to the rain drum on the roof.
+    """
+    r = audit_text(text.format(state="warm and dry"), None, ["appearance", "wardrobe"])
+    assert [(f.line, f.character) for f in r.findings] == [(10, "MARGO")]
+    assert audit_text(text.format(state="dripping and cold"), None, ["appearance", "wardrobe"]).findings == ()
+
+
+def test_a_birth_date_told_of_the_one_talked_about():
+    text = """
+    INT. JAIL - DAY
+
+    SUPER: Monday, October 20, 2025
+
+    ELI (19) waits. He is thin, his hands folded on the table, his eyes down.
+
+    ELI
+    Tell her I'm fine.
+
+    INT. KITCHEN - NIGHT
+
+    Framed photos: Eli at five, at ten. NANA (72) sets down cake for MARGO (50).
+
+    NANA
+    Did the file tell you he was born March the third, {year}, in an ice storm?
+    """
+    bible = "characters:\n  - name: Eli\n    age: 19\n  - name: Nana\n    age: 72\n"
+    r = audit_text(text.format(year=2003), bible, ["timeline"])
+    assert [f.message for f in r.findings] == [
+        "'he was born March the third, 2003' makes ELI 22, but the bible says '19'"]
+    assert audit_text(text.format(year=2006), bible, ["timeline"]).findings == ()
+
+
+def test_a_weekday_said_with_a_date_of_the_story_year():
+    text = """
+    INT. COURT - DAY
+
+    SUPER: Monday, October 20, 2025
+
+    HOLLOWAY (60) faces the jury.
+
+    HOLLOWAY
+    On {day} night, October fourth, at eleven-forty, Leon Pasko was at his post.
+    """
+    r = audit_text(text.format(day="Friday"), None, ["timeline"])
+    assert [f.message for f in r.findings] == [
+        "'Friday night, October fourth' says Friday, but 4 October 2025 is a Saturday"]
+    assert audit_text(text.format(day="Saturday"), None, ["timeline"]).findings == ()

@@ -70,7 +70,9 @@ _YOUNG = ("YOUNG ", "YOUNGER ", "LITTLE ", "TEEN ", "TEENAGE ")
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)\b"
 _MONTH_DAY = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2},?\s+)?)?"
 #: A birth year said of the speaker or the one spoken to: "I was born in 1996", "you were born in March 1985".
-_BORN_IN_RE = re.compile(rf"\b(?P<p>I was|you were)\s+born\s+in\s+{_MONTH_DAY}{_YEAR}")
+_BORN_IN_RE = re.compile(rf"\b(?P<p>I was|you were|he was|she was)\s+born\s+(?:in\s+|on\s+)?(?:{_MONTH_DAY}|"
+                         r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                         rf"\s+(?:the\s+)?[a-z]+(?:-[a-z]+)?,?\s+){_YEAR}")  # ("born March the third, 2003")
 #: "He quit the piano in 1996. The year I was born."
 _YEAR_I_WAS_BORN_RE = re.compile(rf"\b{_YEAR}[^.!?]{{0,60}}[.!?]?\s*(?:(?:that|it) was\s+|that's\s+)?the year "
                                  r"(?P<p>I was|you were) born\b", re.IGNORECASE)
@@ -301,7 +303,12 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                                     present_year)
 
 
-def _talked_about(ctx: Context, scene, el, gender: str, cast: SceneCast | None) -> str | None:
+def scene_of(ctx: Context, index: int):
+    """The script's scene at ``index``."""
+    return ctx.script.scenes[index - 1]
+
+
+def _talked_about(ctx: Context, scene, el, gender: str, cast: SceneCast | None, *, there: bool = False) -> str | None:
     """The one "she" or "he" is in a speech: the last of that gender named in the scene's talk before it, when
     they are not there ("Lena?" ... "She's seventeen."), and not the speaker."""
     here = set(cast.present) if cast else set()
@@ -309,7 +316,7 @@ def _talked_about(ctx: Context, scene, el, gender: str, cast: SceneCast | None) 
     for other in scene.elements:
         if other.line >= el.line:
             break
-        if other.kind is Kind.DIALOGUE:
+        if other.kind is Kind.DIALOGUE or (there and other.kind is Kind.ACTION):
             for m in ctx.cast.mentions(other.text):
                 g = ctx.cast.gender.get(m.character)
                 if g == gender:
@@ -317,7 +324,7 @@ def _talked_about(ctx: Context, scene, el, gender: str, cast: SceneCast | None) 
                 elif g is None:
                     unsure = m.character
     named = named or unsure
-    if named is None or named == el.character or named in here:
+    if named is None or named == el.character or (named in here and not there):
         return None
     return named
 
@@ -345,6 +352,10 @@ def _birth_said(ctx: Context, scene: int, el, cast: SceneCast | None, known: dic
             # the one named last before "Born", in the same speech
             named = [x for x in ctx.cast.mentions(text) if x.start < m.start()]
             who = named[-1].character if named else None
+        elif person.lower() in ("he was", "she was"):
+            # ("Did the file tell you he was born March the third, 2003?": of the one talked about, there or not)
+            who = _talked_about(ctx, scene_of(ctx, scene), el, "m" if person.lower() == "he was" else "f", cast,
+                                there=True)
         else:
             who = speaker if person.lower().startswith("i") else _addressee(text, speaker, cast, ctx)
         if who is None:

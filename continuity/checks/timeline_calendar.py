@@ -39,6 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _calendar(ctx)
     yield from _countdowns(ctx)
     yield from _jumped_supers(ctx)
+    yield from _weekday_dates(ctx)
 
 
 # -- relative transitions -----------------------------------------------------------------------
@@ -155,6 +156,63 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
             evidence=tuple(evidence),
             extra=(("cue", d.words),),
         )
+
+
+_ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_WEEKDAY_DATE_RE = re.compile(
+    r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:the\s+)?"
+    r"(?:(?P<mon>" + "|".join(MONTHS) + r")\s+(?:the\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th)?|(?:twenty-|thirty-)?"
+    r"(?:" + "|".join(_ORDINAL_DAYS) + r")|thirtieth|thirty-first)|(?P<d2>\d{1,2}(?:st|nd|rd|th)?)\s+(?:of\s+)?"
+    r"(?P<mon2>" + "|".join(MONTHS) + r"))\b(?!,?\s+\d{4})", re.IGNORECASE)
+
+
+def _day_number(word: str) -> int | None:
+    w = word.lower()
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
+    if m:
+        return int(m.group(1))
+    if w in ("thirtieth",):
+        return 30
+    if w == "thirty-first":
+        return 31
+    tens, _, unit = w.rpartition("-")
+    return (20 if tens == "twenty" else 30 if tens == "thirty" else 0) + _ORDINAL_DAYS.get(unit, 0) or None
+
+
+def _weekday_dates(ctx: Context) -> Iterator[Finding]:
+    """A weekday said with a date of the story's year that falls on another day ("Friday night, October fourth",
+    in a story whose October 4 is a Saturday). A date after the scene's own is last year's."""
+    year = _story_year(ctx)
+    if year is None:
+        return
+    for s in ctx.sentences:
+        t = ctx.story.of(s.scene) if s.scene > 0 else None
+        if t is None or t.is_flashback or t.month_day is None or re.match(r"\s*(?:SUPER|TITLE|CARD)\b", s.text):
+            continue  # (a super's own weekday and date are read with the count)
+        for m in _WEEKDAY_DATE_RE.finditer(s.text):
+            month = MONTHS.index((m.group("mon") or m.group("mon2")).lower()) + 1
+            day = _day_number(m.group("d") or m.group("d2"))
+            said = WEEKDAYS.index(m.group("wd").lower())
+            if day is None:
+                continue
+            try:
+                when, today = date(year, month, day), date(year, *t.month_day)
+                if (when - today).days > 31:
+                    when = date(year - 1, month, day)  # a date well after today's is last year's
+            except ValueError:
+                continue
+            when_year = when.year
+            if when.weekday() == said:
+                continue
+            yield Finding(
+                category="timeline", severity="warning", scene=s.scene, line=s.line,
+                message=f"{m.group(0)!r} says {WEEKDAYS[said].title()}, but {_day_words(None, (month, day))} "
+                        f"{when_year} is a {WEEKDAYS[when.weekday()].title()}",
+                text=s.text, subject=f"{month}-{day} weekday", evidence=(),
+                extra=(("cue", m.group(0)),),
+            )
 
 
 _VAGUE_RE = re.compile(r"\b(?:few|several|couple|some|many|later that|or so)\b", re.IGNORECASE)

@@ -100,7 +100,9 @@ def _person_state(parse: Parse, w: Token, state: tuple[str, str] | None = None) 
                       _change(parse, w, f"state.x.{dim}"), how=how)]
     if head.lower.split()[-1] in GARMENT_WORDS or head.lower in BODY or head.lower in HAIR_NOUNS:
         return []  # a garment's or a body part's own state is read with it
-    set_off = w.i > 0 and parse.tokens[w.i - 1].text == "," and re.match(
+    opens = w.i > 0 and (parse.tokens[w.i - 1].text == "," or (
+        w.i > 2 and parse.tokens[w.i - 1].lower == "and" and parse.tokens[w.i - 3].text == ","))  # ", warm and dry,"
+    set_off = opens and re.match(
         r"(?:\s+and\s+[a-z-]+)?\s*[,.;]", parse.text[w.end:]) is not None and (
         parse.tokens[0].character is not None or parse.tokens[0].pos == "PROPN" or
         parse.tokens[0].lower in ("he", "she", "they")) and \

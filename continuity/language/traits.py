@@ -140,6 +140,11 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
         elif low in ("plastered", "caked", "covered", "smeared", "spattered", "splattered", "streaked") and any(
                 w.lower in MUD_NOUNS for w in parse.subtree(t.i)):
             out += _person_state(parse, t, ("dirt", "dirty"))
+        elif low == "plastered" and (subj := parse.subject(t)) is not None and subj.lower in HAIR_NOUNS:
+            # "her hair is plastered flat" (with no mud): wet
+            who, gender, how = _owner_any(parse, subj)
+            out.append(Trait("state.clothes.wet", "wet", _words(parse, subj, t), subj.start, who, gender,
+                             True, how=how))
         if t.pos == "VERB" and t.lemma in BANDAGE_VERBS:
             out += _bandage_it(parse, t)
         if t.pos == "VERB" and t.lemma in SPILL_VERBS:
