@@ -178,3 +178,14 @@ def test_a_weekday_said_with_a_date_of_the_story_year():
     assert [f.message for f in r.findings] == [
         "'Friday night, October fourth' says Friday, but 4 October 2025 is a Saturday"]
     assert audit_text(text.format(day="Saturday"), None, ["timeline"]).findings == ()
+
+
+def test_the_old_colour_after_a_repaint_on_screen_is_a_slip():
+    text = DOOR + """
+    EXT. PRUITT PLACE - NIGHT
+
+    Cody looks up at him, and at the turquoise door behind him.
+    """
+    r = audit_text(text, None, ["location"])
+    assert [(f.line, f.message) for f in r.findings] == [
+        (18, "the door at PRUITT PLACE is turquoise here, but it was painted yellow in scene 2")]
