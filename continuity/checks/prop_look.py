@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.lexicon import (
@@ -29,6 +28,7 @@ from continuity.language.lexicon import (
     garment_kind,
 )
 from continuity.story.context import Context
+from continuity.story.thing_looks import MATERIAL_COLOURS, Look, looks_conflict, wood_of
 
 # Words that describe without being a colour or a material of the whole object.
 _COVERING = frozenset({"bind", "cover", "wrap", "make", "upholster", "clad", "trim", "case", "encase", "coat", "paint"})
@@ -41,16 +41,6 @@ _OTHER_RE = re.compile(
 # Only sentences that name a colour or a material can describe a prop: the rest are not parsed.
 _DESCRIBED_RE = re.compile(
     r"\b(?:" + "|".join(sorted({*COLOURS, *MATERIALS}, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Look:
-    """What a prop is said to look like: its colour (as written) and material family, with the words."""
-
-    colour: str | None
-    material: str | None
-    words: str
-    metal: str | None = None  # the material word as written, when it shows a colour of its own (steel, jade)
 
 
 def _colour_of(t) -> str | None:
@@ -162,49 +152,6 @@ def _loose_appositive(parse, head: int) -> list:
         if t.text in (",", ".", ";"):
             break
     return []
-
-
-#: The colour a material shows when nothing else is said of it ("a steel watch" is not a gold one).
-MATERIAL_COLOURS = {"steel": "grey", "stainless": "grey", "iron": "grey", "tin": "grey", "aluminium": "grey",
-                    "aluminum": "grey", "chrome": "grey", "pewter": "grey", "zinc": "grey", "silver": "grey",
-                    "brass": "gold", "gold": "gold", "bronze": "brown", "copper": "brown", "jade": "green",
-                    "ebony": "black", "ivory": "white", "mahogany": "brown", "walnut": "brown", "oak": "brown"}
-
-
-#: Woods told apart by name: a walnut box is not a mahogany one.
-_WOODS = frozenset("oak pine mahogany walnut teak birch maple cherry ebony rosewood elm beech cedar ash yew "
-                   "hickory chestnut sycamore".split())
-
-
-def _wood(look: Look) -> str | None:
-    """The one wood a look names ("walnut with maple inlay": walnut, the first)."""
-    found = [w for w in re.findall(r"[a-z]+", look.words.lower()) if w in _WOODS]
-    return found[0] if found else None
-
-
-def _conflict(a: Look, b: Look) -> str | None:
-    """Which of colour, material or wood differs (None when they agree or cannot be compared)."""
-    if a.colour and b.colour and colours_conflict(a.colour, b.colour):
-        return "colour"
-    if a.material and b.material and a.material != b.material:
-        return "material"
-    if a.material == b.material == "wood" and _wood(a) and _wood(b) and _wood(a) != _wood(b) and \
-            _wood(b) not in a.words.lower():
-        return "wood"
-    # "gold watch" against a bible's "steel diver's watch": the canon's material shows a colour. Not the other
-    # way round: a bell the bible calls red may well be brass, painted.
-    shown = MATERIAL_COLOURS.get(a.metal or "")
-    if shown and b.colour and not a.colour and colours_conflict(shown, b.colour):
-        return "colour"
-    # two metals of their own colours: a brass lighter is not a chrome one
-    if a.metal and b.metal and not a.colour and not b.colour and a.metal in MATERIAL_COLOURS and \
-            b.metal in MATERIAL_COLOURS and colours_conflict(MATERIAL_COLOURS[a.metal], MATERIAL_COLOURS[b.metal]):
-        return "colour"
-    # a canon "silver" or "gold" is the metal's own colour: a brass coin is not a silver one
-    if a.colour and a.colour.lower() in MATERIAL_COLOURS and b.metal and not b.colour and \
-            colours_conflict(MATERIAL_COLOURS[a.colour.lower()], MATERIAL_COLOURS.get(b.metal, b.metal)):
-        return "colour"
-    return None
 
 
 def _be(name: str) -> str:
@@ -409,22 +356,22 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         np = _np_before(parse, head) if head is not None else s.text[max(0, m.start() - 30):m.end()]
         if _OTHER_RE.search(np) or _CHANGE_RE.search(s.text) or ctx.is_flashback(s.scene):
             continue  # "a new ledger", "another compass", "repaints it": another object, or a change on screen
-        what = _conflict(known[1], look)
+        what = looks_conflict(known[1], look)
         if what is None:
             continue
-        said = (look.colour or look.metal) if what == "colour" else _wood(look) if what == "wood" else look.material
+        said = (look.colour or look.metal) if what == "colour" else wood_of(look) if what == "wood" else look.material
         if known[0] == "bible" and what == "colour" and said and not known[1].colour and \
                 _bible_names_colour(ctx, name, said):
             continue  # "steel fixed-gear bicycle, MINT-GREEN frame": the steel is painted the colour said
         if known[0] == "bible":
-            was = (known[1].colour or known[1].metal) if what == "colour" else _wood(known[1]) if what == "wood" \
+            was = (known[1].colour or known[1].metal) if what == "colour" else wood_of(known[1]) if what == "wood" \
                 else known[1].material
             why, ev, sev = f"the bible has {known[1].words!r} ({was})", Evidence(known[1].words, bible=known[2]), "error"
         else:
             first = known[2]
             if first.scene == s.scene:
                 continue
-            was = (known[1].colour or known[1].metal) if what == "colour" else _wood(known[1]) if what == "wood" \
+            was = (known[1].colour or known[1].metal) if what == "colour" else wood_of(known[1]) if what == "wood" \
                 else known[1].material
             why = f"{was} in scene {ctx.scene_number(first.scene)} ({known[1].words!r})"
             ev, sev = Evidence(first.text, line=first.line, scene=first.scene), "warning"

@@ -386,6 +386,16 @@ def colour_of(item: str) -> str | None:
             return COLOUR_GROUP[word]
     return None
 
+#: Woods told apart by name: a walnut box is not a mahogany one.
+WOODS = frozenset("oak pine mahogany walnut teak birch maple cherry ebony rosewood elm beech cedar ash yew "
+                  "hickory chestnut sycamore".split())
+
+
+def wood_named(text: str) -> str | None:
+    """The first wood ``text`` names ("walnut box, initials inlaid in pale maple": walnut)."""
+    return next((w for w in re.findall(r"[a-z]+", text.lower()) if w in WOODS), None)
+
+
 #: Material words by family: what a thing is made of ("oak" and "pine" are wood).
 MATERIALS: dict[str, str] = {
     **dict.fromkeys(["leather", "suede", "leathern"], "leather"),

@@ -48,6 +48,7 @@ from continuity.story.bible_looks import (
     scene_bounds,
 )
 from continuity.story.marks import named_marks, shown_marks
+from continuity.story.scene_changes import SCENE_CHANGES
 from continuity.story.referred import MAY_REFER_RE, pronoun_changes
 
 if TYPE_CHECKING:
@@ -147,34 +148,6 @@ def holds_for(key: str) -> str:
     return "span"
 
 
-#: Verbs that change a look on screen even with no object ("June shrugs, and cuts."):
-#: later lines of the scene describe the new look rather than contradict the old one.
-_SCENE_CHANGES = {
-    "hair": re.compile(r"(?:\b(?:she|he|they|then|and|[A-Z][a-z]+)\s+(?:cuts|snips|shears|chops|hacks|trims|dyes|"
-                       r"bleaches|crops)\b|\b(?:snipping|shearing|dyeing|bleaching|a last snip|clippers)\b)"),
-    "beard": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
-    "moustache": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
-    "state": re.compile(r"\b(?:towels?|towelled|toweling|towelling|changes?|changed|strips?|wrings?|washes|washed|"
-                        r"scrubs?|dries|dried|showers?|bathes|wipes?)\b", re.IGNORECASE),
-    # by dimension: what dries someone, and what washes them
-    "state.wet": re.compile(r"\b(?:towels?|towelled|toweling|towelling|changes?|changed|strips?|wrings?|dries|dried|"
-                            r"showers?|bathes)\b", re.IGNORECASE),
-    "state.stain": re.compile(r"\b(?:changes?|changed|strips?|washes|washed|scrubs?|showers?|bathes|wipes?|wiped|"
-                              r"rinses?|rinsed|cleans|cleaned|dabs?|dabbed)\b", re.IGNORECASE),
-    "state.dirt": re.compile(r"\b(?:changes?|changed|strips?|washes|washed|scrubs?|showers?|bathes|wipes?|wiped|"
-                             r"rinses?|rinsed|cleans|cleaned|hoses?|hosed)\b", re.IGNORECASE),
-    # clothes: wiping one's hands on them cleans the hands, not the shirt
-    "state.clothes.stain": re.compile(r"\b(?:changes?|changed|strips?|showers?|bathes|(?:washes|washed|scrubs?|scrubbed|"
-                                      r"wipes?|wiped|rinses?|rinsed|cleans|cleaned|dabs?|dabbed|sponges?|sponged)\s+"
-                                      r"(?:at\s+)?(?:the|his|her|their)\s+(?:\w+\s+){0,2}?(?:shirt|blouse|dress|coat|"
-                                      r"jacket|trousers|jeans|sleeve|collar|front|stain|clothes|top|skirt|apron))\b",
-                                      re.IGNORECASE),
-    "state.clothes.dirt": re.compile(r"\b(?:changes?|changed|strips?|showers?|bathes|hoses?|hosed|(?:washes|washed|"
-                                     r"scrubs?|scrubbed|wipes?|wiped|rinses?|rinsed|cleans|cleaned|brushes|brushed)\s+"
-                                     r"(?:at\s+)?(?:off\s+)?(?:the|his|her|their)\s+(?:\w+\s+){0,2}?(?:shirt|blouse|"
-                                     r"dress|coat|jacket|trousers|jeans|sleeve|collar|front|mud|clothes|top|skirt|"
-                                     r"boots|knees))\b", re.IGNORECASE),
-}
 
 
 def _pair_before(s, mentions: list, start: int, who: str) -> list:
@@ -452,7 +425,7 @@ class People:
         seen: set[tuple[int, str, str]] = set()
         changing: dict[tuple[int, str], int] = {}  # (scene, family) -> first sentence id that changes it
         for s in ctx.sentences:
-            for family, rx in _SCENE_CHANGES.items():
+            for family, rx in SCENE_CHANGES.items():
                 if s.kind == "action" and s.scene > 0 and rx.search(s.text):
                     changing.setdefault((s.scene, family), s.id)
         for st in self.statements:

@@ -1,0 +1,43 @@
+"""What changes a person's look or state within a scene, with no object named.
+
+"June shrugs, and cuts.": the words of a scene that tell a change on screen, by the
+family of looks they change. Later lines of the scene describe the new look rather than
+contradict the old one; a scene's drying or washing excuses only its own dimension, and
+wiping one's hands on one's trousers cleans no shirt.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Verbs that change a look on screen even with no object ("June shrugs, and cuts."):
+#: later lines of the scene describe the new look rather than contradict the old one.
+SCENE_CHANGES = {
+    "hair": re.compile(r"(?:\b(?:she|he|they|then|and|[A-Z][a-z]+)\s+(?:cuts|snips|shears|chops|hacks|trims|dyes|"
+                       r"bleaches|crops)\b|\b(?:snipping|shearing|dyeing|bleaching|a last snip|clippers)\b)"),
+    "beard": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
+    "moustache": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
+    "state": re.compile(r"\b(?:towels?|towelled|toweling|towelling|changes?|changed|strips?|wrings?|washes|washed|"
+                        r"scrubs?|dries|dried|showers?|bathes|wipes?)\b", re.IGNORECASE),
+    # by dimension: what dries someone, and what washes them
+    "state.wet": re.compile(r"\b(?:towels?|towelled|toweling|towelling|changes?|changed|strips?|wrings?|dries|dried|"
+                            r"showers?|bathes)\b", re.IGNORECASE),
+    "state.stain": re.compile(r"\b(?:changes?|changed|strips?|washes|washed|scrubs?|showers?|bathes|wipes?|wiped|"
+                              r"rinses?|rinsed|cleans|cleaned|dabs?|dabbed)\b", re.IGNORECASE),
+    "state.dirt": re.compile(r"\b(?:changes?|changed|strips?|washes|washed|scrubs?|showers?|bathes|wipes?|wiped|"
+                             r"rinses?|rinsed|cleans|cleaned|hoses?|hosed)\b", re.IGNORECASE),
+    # clothes: wiping one's hands on them cleans the hands, not the shirt
+    "state.clothes.stain": re.compile(r"\b(?:changes?|changed|strips?|showers?|bathes|(?:washes|washed|scrubs?|scrubbed|"
+                                      r"wipes?|wiped|rinses?|rinsed|cleans|cleaned|dabs?|dabbed|sponges?|sponged)\s+"
+                                      r"(?:at\s+)?(?:the|his|her|their)\s+(?:\w+\s+){0,2}?(?:shirt|blouse|dress|coat|"
+                                      r"jacket|trousers|jeans|sleeve|collar|front|stain|clothes|top|skirt|apron))\b",
+                                      re.IGNORECASE),
+    "state.clothes.dirt": re.compile(r"\b(?:changes?|changed|strips?|showers?|bathes|hoses?|hosed|(?:washes|washed|"
+                                     r"scrubs?|scrubbed|wipes?|wiped|rinses?|rinsed|cleans|cleaned|brushes|brushed)\s+"
+                                     r"(?:at\s+)?(?:off\s+)?(?:the|his|her|their)\s+(?:\w+\s+){0,2}?(?:shirt|blouse|"
+                                     r"dress|coat|jacket|trousers|jeans|sleeve|collar|front|mud|clothes|top|skirt|"
+                                     r"boots|knees))\b", re.IGNORECASE),
+}
+
+
+__all__ = ["SCENE_CHANGES"]
