@@ -303,7 +303,7 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                                     present_year)
 
 
-def scene_of(ctx: Context, index: int):
+def _scene_of(ctx: Context, index: int):
     """The script's scene at ``index``."""
     return ctx.script.scenes[index - 1]
 
@@ -354,7 +354,7 @@ def _birth_said(ctx: Context, scene: int, el, cast: SceneCast | None, known: dic
             who = named[-1].character if named else None
         elif person.lower() in ("he was", "she was"):
             # ("Did the file tell you he was born March the third, 2003?": of the one talked about, there or not)
-            who = _talked_about(ctx, scene_of(ctx, scene), el, "m" if person.lower() == "he was" else "f", cast,
+            who = _talked_about(ctx, _scene_of(ctx, scene), el, "m" if person.lower() == "he was" else "f", cast,
                                 there=True)
         else:
             who = speaker if person.lower().startswith("i") else _addressee(text, speaker, cast, ctx)
