@@ -188,4 +188,4 @@ def test_the_old_colour_after_a_repaint_on_screen_is_a_slip():
     """
     r = audit_text(text, None, ["location"])
     assert [(f.line, f.message) for f in r.findings] == [
-        (18, "the door at PRUITT PLACE is turquoise here, but it was painted yellow in scene 2")]
+        (18, "the door is turquoise here ('turquoise door'), but it was painted yellow in scene 2")]

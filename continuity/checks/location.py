@@ -142,17 +142,6 @@ def _repainted(ctx: Context, place: str, since: int, scene: int, colour: str, ol
     return False
 
 
-def _painted_since(ctx: Context, place: str, feature: str, first, s):
-    """The last repaint of this set's ``feature`` on screen after ``first`` and before ``s``, if any."""
-    found = None
-    for r in Places.of(ctx).repaints:
-        if r.sentence is None or r.place != place or r.what not in (feature, feature.rstrip("s"), feature + "s"):
-            continue
-        if first.id < r.sentence.id < s.id and r.scene < s.scene:
-            found = r
-    return found
-
-
 def _colour_near(text: str, feature: str) -> str | None:
     """The colour named within the clause that mentions ``feature``, if exactly one."""
     low = text.lower()
@@ -342,16 +331,6 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                                        Evidence(str(raw), bible=path), "error")
                     break
                 _, first_colour, first, first_written = known
-                since = _painted_since(ctx, place, feature, first, s)
-                if since is not None and colours_conflict(since.colour, written):
-                    # "the turquoise door" after Walt paints it yellow on screen
-                    yield _finding(
-                        s, place, feature, written.lower(),
-                        f"{'they were' if _plural(feature) else 'it was'} painted {since.colour} in scene "
-                        f"{ctx.scene_number(since.scene)}",
-                        Evidence(since.sentence.text, line=since.sentence.line, scene=since.scene), "warning",
-                    )
-                    break
                 if colours_conflict(first_written, written) and first.scene != s.scene and not _repainted(
                         ctx, place, first.scene, s.scene, written, first_written):
                     yield _finding(

@@ -327,7 +327,10 @@ def _first_colour(words: str) -> str | None:
 
 def _colour_before(text: str) -> str | None:
     """The colour a thing had before it was painted: "painting the peeling blue door ... a bright bottle green"."""
-    verb = re.search(r"\b(?:re)?paint(?:s|ed|ing)?\s+(?:it|them|the|his|her|their)\b([^.;]*)", text.lower())
+    low = text.lower()
+    # (or "giving the turquoise door its first coat of bright yellow")
+    verb = re.search(r"\b(?:re)?paint(?:s|ed|ing)?\s+(?:it|them|the|his|her|their)\b([^.;]*)", low) or re.search(
+        r"\bgiv(?:e|es|ing)\s+((?:the|his|her|their)\b[^.;]*?\bcoats?\s+of\b[^.;]*)", low)
     colours = [colour_group(w) for w in re.findall(r"[a-z]+", verb.group(1))] if verb else []
     colours = [c for c in colours if c]
     return colours[0] if len(colours) >= 2 and colours[0] != colours[-1] else None
