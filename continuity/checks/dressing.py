@@ -22,6 +22,8 @@ from continuity.story.context import Context
 from continuity.story.places import _ROOMS, Places, coloured_things, same_noun
 
 _NEGATED_BEFORE = re.compile(r"\b(?:no|without|not a|not an|isn't a|is no|there's no|never a)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+_GONE_AFTER = re.compile(r"\s+(?:(?:long|all|now|since|are|were|is|was|have|has|had|been|long since)\s+)*"
+                         r"(?:gone|missing|removed|taken|stripped|absent)\b", re.IGNORECASE)
 _ROOM_COLOUR_RE = re.compile(r"\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+(?P<r>" + "|".join(sorted(_ROOMS)) + r")\b", re.I)
 
 
@@ -58,7 +60,10 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
         if not re.search(r"\b(?:the|its)\s+" + re.escape(words) + r"\b", s.text, re.IGNORECASE):
             continue  # "a red door": any door; "the red door": the set's
         run = [same_noun(w.lower()) for w in words.split()[1:]]
-        for place in here:
+        # a set next door ("the blue door with its brass 7" on the stairwell: the safe flat's door), when the
+        # sentence shares a detail with the bible's words beyond the thing and its colour
+        for place in [*here, *(p for p in places.neighbours(s.scene) if p not in here)]:
+            near = place not in here
             # the set's own noun among the words ("the blue-and-white tiles glisten": the tiles)
             noun = next((w for w in run if (place, w) in coloured or (place, w.rstrip("s")) in coloured), noun)
             known = coloured.get((place, noun)) or coloured.get((place, noun.rstrip("s"))) or \
@@ -72,6 +77,8 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
                 continue
             if not _colours_differ(known.colour, colour):
                 continue
+            if near and not _shared_detail(_tail(s.text, words), known.text, noun):
+                continue
             if any(r.place == place and r.scene <= s.scene and r.what in ("set", noun, noun.rstrip("s"))
                    for r in places.repaints):
                 continue  # painted on screen since
@@ -83,6 +90,23 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
                 (("attribute", "colour"), ("value", colour), ("expected", known.colour.lower())),
             )
             return
+
+
+_DETAIL_STOP = frozenset("the a an and with of in on its his her their at to by from is are was this that".split())
+
+
+def _tail(text: str, words: str) -> str:
+    """What the sentence says of a thing right after naming it, up to the next punctuation ("with its brass 7")."""
+    at = text.find(words)
+    return re.split(r"[,.;:!?]", text[at + len(words):], maxsplit=1)[0] if at >= 0 else ""
+
+
+def _shared_detail(text: str, bible: str, noun: str) -> bool:
+    """A word other than the thing's noun, its colour or a small word that both say ("brass 7")."""
+    def words(t: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z0-9]+", t.lower()) if w not in _DETAIL_STOP and w != noun and
+                colour_group(w) is None and (len(w) > 3 or w.isdigit())}
+    return bool(words(text) & words(bible))
 
 
 def _colours_differ(a: str, b: str) -> bool:
@@ -99,8 +123,8 @@ def _absent(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding
             continue
         for w in a.words:
             m = re.search(rf"\b{re.escape(w)}\b", s.text, re.IGNORECASE)
-            if m is None or _NEGATED_BEFORE.search(s.text[: m.start()]):
-                continue
+            if m is None or _NEGATED_BEFORE.search(s.text[: m.start()]) or _GONE_AFTER.match(s.text[m.end():]):
+                continue  # "no curtains", "the mattresses long gone"
             said = _quote(s.text, m.start(), m.end())
             yield _set_finding(
                 s, f"{a.place}.{a.feature}",

@@ -8,14 +8,23 @@ or a vocative that calls them ("Hold still, Greta.") is a slip for someone who i
 there. Not flagged: a character who speaks before the entrance, or leaves before it
 ("Cal goes out."), or comes *back* in; a call that is only the name, shouted
 (someone out of sight); a line on the phone.
+
+**A stranger at work.** Mid-scene, after others have spoken, an established character
+who has no line, no entrance and no other mention in the scene takes up something the
+scene already has in hand ("Dev holds the shuttle up to the bulb." where Tomas has been
+binding the shuttle, and Dev is nowhere else in the scene): the name is a slip for
+someone who is there. The thing must be named earlier in the scene ("the shuttle"), so a
+silent character's own business ("Nell watches from the shadows") is not flagged, nor a
+sentence that brings them in or takes them round ("comes", "walks", "appears").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
-from continuity.checks.address import on_the_line, shout_for
+from continuity.checks.address import ESTABLISHED, on_the_line, shout_for
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.names import vocatives
 from continuity.screenplay.model import Kind
@@ -30,7 +39,13 @@ _LEAVES = re.compile(r"\b(?:leaves|exits|goes out|walks out|steps out|heads out|
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """Yield a finding for a character named as acting, or called, before their entrance in a scene."""
+    """Yield findings for characters named before their entrance, and strangers at work mid-scene."""
+    yield from _before_entrance(ctx)
+    yield from _strangers(ctx)
+
+
+def _before_entrance(ctx: Context) -> Iterator[Finding]:
+    """A character named as acting, or called, before their entrance in a scene."""
     by_scene: dict[int, list] = {}
     for s in ctx.sentences:
         if s.scene > 0:
@@ -86,3 +101,64 @@ def _too_soon(ctx: Context, s, who: str, surface: dict[str, str]) -> str | None:
     if not re.match(r"\s+[a-z]+s\b", s.text[first.end:]):
         return None  # "Cal looks up", not "Cal's mug" nor "Cal, who ..."
     return s.text[first.start:first.end]
+
+
+_MOVES_RE = re.compile(r"\b(?:comes?|walks?|steps?|enters?|arrives?|appears?|bursts?|hurries|strides?|emerges?|runs?|"
+                       r"rushes|returns?|joins?|follows?|wanders?|slips? in|sits? down|is there|round the corner|"
+                       r"doorway|from nowhere)\b", re.IGNORECASE)
+#: Nouns too common to show that a thing is the scene's own ("the way", "the room").
+_ANY_NOUNS = frozenset("way room door floor table wall window air light dark end side moment time back front corner "
+                       "street world same other rest one".split())
+
+
+def _strangers(ctx: Context) -> Iterator[Finding]:
+    """An established character with no line, entrance or other mention in a scene, at work on its things."""
+    cues = Counter(el.character for _, el in ctx.script.elements() if el.kind is Kind.CHARACTER and el.character)
+    bible = {c.name for c in ctx.bible.characters} if ctx.explicit_bible else set()
+    by_scene: dict[int, list] = {}
+    for s in ctx.sentences:
+        if s.scene > 0:
+            by_scene.setdefault(s.scene, []).append(s)
+    for scene_index, sentences in by_scene.items():
+        scene = ctx.scene(scene_index)
+        if ctx.is_flashback(scene_index):
+            continue
+        cued = {el.character for el in scene.elements if el.kind is Kind.CHARACTER and el.character}
+        named: dict[str, list] = {}
+        called = {ctx.cast.surface.get(n.upper()) for x in sentences if x.kind == "dialogue" for n, _ in vocatives(x.text)}
+        for x in sentences:
+            for m in ctx.reader.mentions(x):
+                if x.kind == "action" or m.character in called:
+                    # (talked about in the third person, "Cody was the last one off the butte", is no sign of being there)
+                    named.setdefault(m.character, []).append((x, m))
+        heading = {m.character for m in ctx.cast.mentions(scene.heading.text)} if scene.heading else set()
+        for who, found in named.items():
+            if who in cued or who in heading or len(found) != 1 or (cues[who] < ESTABLISHED and who not in bible):
+                continue
+            s, m = found[0]
+            if s.kind != "action" or m.start != 0 or m.possessive or m.caps or _MOVES_RE.search(s.text) or \
+                    not re.match(r"\s+[a-z]+s\b", s.text[m.end:]):
+                continue  # "Dev holds ...", not "Dev and Kit", "Dev's", "DEV (30s)", "Dev comes in"
+            before = [x for x in sentences if x.id < s.id]
+            if not any(x.kind == "dialogue" for x in before):
+                continue
+            said = " ".join(x.text.lower() for x in before)
+            things = [n for n in re.findall(r"\bthe ([a-z]{3,})\b", s.text.lower())
+                      if n not in _ANY_NOUNS and re.search(rf"\b{n}\b", said)]
+            if not things:
+                continue
+            there = sorted(cued)
+            quote = s.text[:re.search(rf"\bthe {things[0]}\b", s.text, re.IGNORECASE).end()]
+            earlier = next(x for x in before if re.search(rf"\b{things[0]}\b", x.text.lower()))
+            yield Finding(
+                category="name", severity="warning", scene=s.scene, line=s.line,
+                message=f"{who} is at work here ({quote!r}), but has no line, no entrance and no other mention in "
+                        f"this scene, which {_listed(there)} {'is' if len(there) == 1 else 'are'} in and which named "
+                        f"the {things[0]} at line {earlier.line}: a slip of the name?",
+                text=s.text, character=who, subject=f"{who}.address",
+                evidence=(Evidence(earlier.text, line=earlier.line, scene=earlier.scene),),
+                extra=(("called", s.text[m.start:m.end]), ("speaker", "")),
+            )
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.lexicon import COLOUR_GROUP
 from continuity.story.context import Context
-from continuity.story.object_refs import ObjectRef, absent, fixed_somewhere, same_object
+from continuity.story.object_refs import SAME_THING, ObjectRef, absent, fixed_somewhere, same_object
 from continuity.story.object_words import FIXTURES
 from continuity.story.objects import Event, events
 from continuity.story.prop_fates import Fate, bible_fates
@@ -128,7 +128,8 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
         return
     heads = {lost.obj.head for lost in losses}
     forms = sorted({f for h in heads for f in (h, h + "s", h + "es", h[:-1] + "ies" if h.endswith("y") else h)}
-                   | {a for a, h in aliases.items() if h in heads}, key=len, reverse=True)
+                   | {a for a, h in aliases.items() if h in heads}
+                   | {w for w, h in SAME_THING.items() if h in heads}, key=len, reverse=True)  # "her smartphone"
     mention = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
     first = min(lost.sentence.id for lost in losses)
     # (and the lines right after a loss that say "it": "The watch drops into the ash. She crouches, fishes it out")
@@ -263,7 +264,8 @@ def _fate_names(lost: _Lost, e: Event, gender: dict[str, str | None], text: str 
     if ref.words.lower() in ("it", "them", "they"):
         said_words = {w for m in (*ref.modifiers, *ref.adjectives) for w in m.split("-")}
     else:
-        said_words = set(re.findall(r"[a-z]+", ref.words.lower()))
+        # (not the owner's name: "Lenore's black card" says nothing of the card but its colour)
+        said_words = set(re.findall(r"[a-z]+", re.sub(r"\b[\w-]+['\u2019]s\b", " ", ref.words.lower())))
     said_words -= {"the", "a", "an", "his", "her", "their", "its", "this", "that", _stem(ref.head), ref.head,
                    lost.obj.head}
     owner = lost.obj.owner

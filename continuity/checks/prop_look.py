@@ -33,7 +33,7 @@ from continuity.story.thing_looks import MATERIAL_COLOURS, Look, looks_conflict,
 # Words that describe without being a colour or a material of the whole object.
 _COVERING = frozenset({"bind", "cover", "wrap", "make", "upholster", "clad", "trim", "case", "encase", "coat", "paint"})
 _BE = frozenset({"be", "look", "seem", "appear", "remain", "stay"})
-_OTHER_RE = re.compile(
+OTHER_RE = re.compile(
     r"\b(?:new|another|replacement|spare|second|other|different|duplicate|copy|identical|fake|replica|repaint(?:s|ed)?|"
     r"paint(?:s|ed)? (?:it|the)|re-?covers?|re-?bound|swaps?|swapped|instead)\b", re.IGNORECASE)
 
@@ -160,8 +160,8 @@ def _be(name: str) -> str:
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
 
 
-def _names(ctx: Context) -> list[tuple[str, list[str]]]:
-    """(prop name, the words that name it) for every bible prop that is not a garment.
+def prop_names(ctx: Context, *, garments: bool = False) -> list[tuple[str, list[str]]]:
+    """(prop name, the words that name it) for every bible prop that is not a garment (unless ``garments``).
 
     Besides the name and aliases as written, a name is found by its own noun phrase
     without an owner or an article ("Jonah's toolbox" is found as "toolbox", "the
@@ -183,7 +183,7 @@ def _names(ctx: Context) -> list[tuple[str, list[str]]]:
                 if key.lower().split()[-1:] == words[-1:] and words[-2] not in value.lower():
                     heads.setdefault(words[-1], set()).add(f"{c.name}.{key}")
     for p in ctx.bible.props:
-        if garment_kind(p.name):
+        if garment_kind(p.name) and not garments:
             continue
         words = {p.name.lower(), *(a.lower() for a in p.aliases)}
         for n in (p.name, *p.aliases):
@@ -223,7 +223,7 @@ def _described_as(description: str | None) -> str:
     return last
 
 
-def _display(name: str) -> str:
+def display_name(name: str) -> str:
     """A prop's name in a sentence: "the brass compass", "Jonah's toolbox", "the pen"."""
     first = name.split()[0].lower()
     return name if first in ("the", "a", "an") or first.endswith(("'s", "\u2019s")) else f"the {name}"
@@ -255,7 +255,7 @@ def bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
 
     An attribute (``colour: green``) wins over the description ("a fat book bound in green cloth").
     """
-    props = _names(ctx)
+    props = prop_names(ctx)
     out: dict[str, tuple[Look, str]] = {}
     bible_props = {p.name: p for p in ctx.bible.props}
     described = [name for name, _ in props if (bible_props[name].description or "").strip()]
@@ -315,7 +315,7 @@ def _leading_look(text: str) -> Look | None:
 
 def _bible_props(ctx: Context) -> Iterator[Finding]:
     """Looks of the bible's props against its description or attributes, else their first description."""
-    props = _names(ctx)
+    props = prop_names(ctx)
     if not props:
         return
     canon: dict[str, tuple] = {name: ("bible", look, path) for name, (look, path) in bible_looks(ctx).items()}
@@ -354,7 +354,7 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
             canon[name] = ("script", look, s)
             continue
         np = _np_before(parse, head) if head is not None else s.text[max(0, m.start() - 30):m.end()]
-        if _OTHER_RE.search(np) or _CHANGE_RE.search(s.text) or ctx.is_flashback(s.scene):
+        if OTHER_RE.search(np) or _CHANGE_RE.search(s.text) or ctx.is_flashback(s.scene):
             continue  # "a new ledger", "another compass", "repaints it": another object, or a change on screen
         what = looks_conflict(known[1], look)
         if what is None:
@@ -377,7 +377,7 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
             ev, sev = Evidence(first.text, line=first.line, scene=first.scene), "warning"
         yield Finding(
             category="prop", severity=sev, scene=s.scene, line=s.line,
-            message=f"{_display(name)} {_be(name)} {said} here ({look.words!r}), but {why}",
+            message=f"{display_name(name)} {_be(name)} {said} here ({look.words!r}), but {why}",
             text=s.text, subject=f"{name}.{what}", evidence=(ev,),
             extra=(("attribute", what), ("value", said)),
         )
@@ -406,7 +406,7 @@ def _bible_look(parse, text: str, words: list[str], root: bool = True) -> Look |
             look = describe(parse, head, text) if head is not None else _words_before_look(text, m.start(), m.end())
             if look is None:
                 continue
-            if found and _OTHER_RE.search(text[max(0, m.start() - 30): m.start()]):
+            if found and OTHER_RE.search(text[max(0, m.start() - 30): m.start()]):
                 continue  # "Replaced by a new silver key": another key, not this one's look
             found.append(look)
     if found:
@@ -473,7 +473,7 @@ def _owned(ctx: Context) -> Iterator[Finding]:
     The owner comes from a possessive ("Ada's red umbrella") or a possessive pronoun
     resolved as the audit resolves them (:meth:`continuity.story.sentences.Reader.owner`).
     """
-    bible_words = {w for _, words in _names(ctx) for w in words}
+    bible_words = {w for _, words in prop_names(ctx) for w in words}
     gated = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _OWNED_GATE_RE.search(s.text)]
     if not gated:
         return
@@ -511,10 +511,10 @@ def _owned(ctx: Context) -> Iterator[Finding]:
                 continue
             first_colour, first_words, first = known
             if isinstance(first, str):  # the bible's: "props: long BLACK Maglite"
-                if _OTHER_RE.search(s.text) or ctx.is_flashback(s.scene) or not colours_conflict(first_colour, colour):
+                if OTHER_RE.search(s.text) or ctx.is_flashback(s.scene) or not colours_conflict(first_colour, colour):
                     continue
                 where, evidence = f"the bible has {first_words!r}", Evidence(first_words, bible=first)
-            elif (first.scene == s.scene or _OTHER_RE.search(s.text) or
+            elif (first.scene == s.scene or OTHER_RE.search(s.text) or
                   ctx.is_flashback(s.scene) != ctx.is_flashback(first.scene) or
                   ctx.period(s.scene) != ctx.period(first.scene) or not colours_conflict(first_colour, colour)):
                 continue

@@ -21,10 +21,12 @@ from continuity.checks import (
     name,
     prop,
     prop_look,
+    prop_parts,
     style,
     timeline,
     timeline_ages,
     timeline_calendar,
+    timeline_years,
     voice,
     wardrobe,
 )
@@ -50,24 +52,28 @@ def _location(ctx):
 
 
 def _props(ctx):
-    """Props: lost or destroyed then used (prop), looks that contradict their canon (prop_look), markings."""
+    """Props: lost or destroyed then used (prop), looks that contradict their canon (prop_look, prop_parts), markings."""
     yield from prop.check(ctx)
     yield from prop_look.check(ctx)
+    yield from prop_parts.check(ctx)
     yield from markings.check(ctx)
     yield from handover.things(ctx)
 
 
 def _address(ctx):
-    """Names: a character called by a name not theirs (address), or named before their entrance (entrances)."""
+    """Names: a character called by a name not theirs (address), named before their entrance or at work where they
+    are not (entrances)."""
     yield from address.check(ctx)
     yield from entrances.check(ctx)
 
 
 def _timeline(ctx):
-    """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), ages (timeline_ages)."""
+    """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), ages (timeline_ages),
+    years told in speech (timeline_years)."""
     yield from timeline.check(ctx)
     yield from timeline_calendar.check(ctx)
     yield from timeline_ages.check(ctx)
+    yield from timeline_years.check(ctx)
 
 
 CHECKS = {

@@ -26,25 +26,25 @@ from continuity.story.context import Context
 from continuity.story.presence import SceneCast
 from continuity.story.time_words import number
 
-_NUM = (r"(?P<n>\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+AGE_NUMBER = (r"(?P<n>\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
         r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|five|six|"
         r"seven|eight|nine)")
 _SAID_AGE_RE = re.compile(
-    rf"\b(?P<who>I'm|I am|you're|you are)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{_NUM}"
+    rf"\b(?P<who>I'm|I am|you're|you are)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}"
     r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|,?\s+(?:and|but)\b|,\s+(?:so|and|but)\b|,\s+(?-i:[A-Z][a-z]+)[.!?,])",
     re.IGNORECASE,
 )
 #: A speech that opens with the speaker's own age: "Fifty-nine years old, and you put a paper crown on me."
-_OWN_AGE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:{_NUM.replace('(?P<n>', '(?P<n>', 1)})[\s-]+years?[\s-]+old"
+_OWN_AGE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:{AGE_NUMBER.replace('(?P<n>', '(?P<n>', 1)})[\s-]+years?[\s-]+old"
                          r"(?=\s*[.!?]|,\s+and\s+(?:you|I|they|he|she|now|still)\b)", re.IGNORECASE)
 #: Someone's age said by name: "Ray's fifty-two, Claire, and he's built like a woodstove."
 _THEIR_AGE_RE = re.compile(
-    rf"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|\u2019s|\s+is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{_NUM}"
+    rf"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|\u2019s|\s+is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}"
     r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;,]|\s+(?:and|but)\b)")
 #: A name with its age set off by commas, as the news gives it: "reporter Nora Vasquez, 31, published ...".
 _APPOSED_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?P<n>\d{1,2}),\s+(?=[a-z])")
-_WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{_NUM}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
-_ANNOUNCED_RE = re.compile(rf"\b{_NUM}[\s-]+years?[\s-]+(?:of[\s-]+age|old)\b", re.IGNORECASE)
+_WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
+_ANNOUNCED_RE = re.compile(rf"\b{AGE_NUMBER}[\s-]+years?[\s-]+(?:of[\s-]+age|old)\b", re.IGNORECASE)
 
 
 def _named_with(ctx: Context, text: str, m: re.Match) -> str | None:
@@ -60,10 +60,10 @@ def _named_with(ctx: Context, text: str, m: re.Match) -> str | None:
 _HOW_OLD_RE = re.compile(r"\bhow old (?:are you|you are)\b[^.!?]*\?|\bwhat(?:'s| is) your age\b", re.IGNORECASE)
 #: "She's fifteen. She does what she likes.": the age of someone talked about, not there.
 _PRONOUN_AGE_RE = re.compile(
-    rf"(?:^|[.!?]\s+)(?P<p>She|He)(?:'s|\u2019s| is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{_NUM}"
+    rf"(?:^|[.!?]\s+)(?P<p>She|He)(?:'s|\u2019s| is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}"
     r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|,?\s+(?:and|but)\b)")
 #: The answer: an age alone ("Twenty-six.", "Eighteen, Mrs. Lindqvist.", "Forty-one next month").
-_ANSWER_RE = re.compile(rf"\s*(?:I'm\s+|I am\s+|Just\s+|Only\s+)?{_NUM}(?:\s+years?\s+old)?\s*(?=[.,!;]|\s*$)",
+_ANSWER_RE = re.compile(rf"\s*(?:I'm\s+|I am\s+|Just\s+|Only\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?\s*(?=[.,!;]|\s*$)",
                         re.IGNORECASE)
 _BORN_RE = re.compile(r"\bborn\b[^.;]{0,20}?\b(?P<y>(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 _YOUNG = ("YOUNG ", "YOUNGER ", "LITTLE ", "TEEN ", "TEENAGE ")
@@ -107,8 +107,8 @@ def ordinal(word: str) -> int | None:
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield findings for ages that contradict the bible, the script's own ages, or the years it states."""
-    present_year = _present_year(ctx)
-    known = _stated_ages(ctx)
+    present_year = main_year(ctx)
+    known = stated_ages(ctx)
     yield from _said(ctx, known, present_year)
     yield from _dated_pasts(ctx, known, present_year)
     yield from _told_pasts(ctx)
@@ -117,7 +117,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 #: "VIKTOR (34), the same man five years younger": an age given with how many years from the present it is.
 _YOUNGER_RE = re.compile(rf"\b(?P<name>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?) \((?P<age>\d{{1,3}})\),\s+(?:the same "
-                         rf"(?:man|woman|boy|girl|person)\s+)?{_NUM.replace('(?P<n>', '(?P<x>', 1)}\s+years?\s+"
+                         rf"(?:man|woman|boy|girl|person)\s+)?{AGE_NUMBER.replace('(?P<n>', '(?P<x>', 1)}\s+years?\s+"
                          r"(?P<way>younger|older|earlier|before|later)\b")
 
 
@@ -135,7 +135,7 @@ def _years_younger(ctx: Context, known: dict, present_year: int | None) -> Itera
             continue
         age = int(m.group("age"))
         now = age + years if m.group("way") in ("younger", "earlier", "before") else age - years
-        bible = _bible_age(ctx, who, present_year)
+        bible = bible_age(ctx, who, present_year)
         if bible is not None:
             (lo, hi), raw, path = bible
             if lo - 1 <= now <= hi + 1:
@@ -155,7 +155,7 @@ def _years_younger(ctx: Context, known: dict, present_year: int | None) -> Itera
         )
 
 
-def _present_year(ctx: Context) -> int | None:
+def main_year(ctx: Context) -> int | None:
     """The year of the main story, from its supers and cards (``MONDAY 10 OCTOBER 2039``)."""
     years = [s.date.year for s in ctx.story.said if s.date and s.date.year and s.where in ("super", "card")
              and not ctx.is_flashback(s.scene)]
@@ -165,14 +165,14 @@ def _present_year(ctx: Context) -> int | None:
     return max(years) if years else None
 
 
-def _base(name: str) -> str:
+def base_name(name: str) -> str:
     for p in _YOUNG:
         if name.startswith(p):
             return name[len(p):]
     return name
 
 
-def _stated_ages(ctx: Context) -> dict[str, tuple[int, int, int]]:
+def stated_ages(ctx: Context) -> dict[str, tuple[int, int, int]]:
     """Each character's age as the script introduces them in the main story: name -> (age, scene, line)."""
     out: dict[str, tuple[int, int, int]] = {}
     for cast in ctx.presence.scenes:
@@ -183,7 +183,7 @@ def _stated_ages(ctx: Context) -> dict[str, tuple[int, int, int]]:
     return out
 
 
-def _bible_age(ctx: Context, name: str, present_year: int | None) -> tuple[tuple[int, int], str, str] | None:
+def bible_age(ctx: Context, name: str, present_year: int | None) -> tuple[tuple[int, int], str, str] | None:
     """The bible's age for a character as a range, the words, and the fact's path."""
     bible_name = next((b for b, cue in ctx.cue_of.items() if cue == name), name)
     ch = ctx.bible.character(bible_name)
@@ -215,7 +215,7 @@ def _addressee(text: str, speaker: str, cast: SceneCast | None, ctx: Context) ->
 
 
 #: A speech that opens with an age and goes on ("Twenty-six years old, eleven fights, ..."): whoever is looked at.
-_DESCRIBED_AGE_RE = re.compile(rf"\s*(?:{_NUM})[\s-]+years?[\s-]+old,", re.IGNORECASE)
+_DESCRIBED_AGE_RE = re.compile(rf"\s*(?:{AGE_NUMBER})[\s-]+years?[\s-]+old,", re.IGNORECASE)
 _LOOK_AT_RE = re.compile(r"\b(?:turns? to|looks? at|looks? (?:him|her) over|takes? (?:him|her) in|studies|eyes|"
                          r"sizes? (?:him|her) up|looks? (?:him|her) up and down|stares? at)\b", re.IGNORECASE)
 
@@ -367,7 +367,7 @@ def _birth_said(ctx: Context, scene: int, el, cast: SceneCast | None, known: dic
 def _against(ctx: Context, scene: int, line: int, text: str, words: str, who: str, age: int, known: dict,
              present_year: int | None) -> Iterator[Finding]:
     """A finding when ``age`` for ``who`` contradicts the bible or the script's own introduction."""
-    bible = _bible_age(ctx, who, present_year)
+    bible = bible_age(ctx, who, present_year)
     if bible is not None:
         (lo, hi), raw, path = bible
         if not lo <= age <= hi + 1:  # (a birthday may pass in the story; no one grows younger)
@@ -411,7 +411,7 @@ def _dated_pasts(ctx: Context, known: dict, present_year: int | None) -> Iterato
             continue
         cast = ctx.presence.of(t.index)
         for who, age, line in (cast.ages if cast else ()):
-            base = _base(who)
+            base = base_name(who)
             if base == who and who not in (cast.young_selves if cast else ()):
                 continue
             expected, because, evidence = _expected_then(ctx, base, year, known, present_year)
@@ -447,7 +447,7 @@ def _bible_year(ctx: Context, story_day: str | None) -> int | None:
 
 def _expected_then(ctx: Context, name: str, year: int, known: dict, present_year: int | None):
     """The age ``name`` should be in ``year``: from the bible's birth year or age, else the script's present."""
-    bible = _bible_age(ctx, name, present_year)
+    bible = bible_age(ctx, name, present_year)
     if bible is not None and present_year:
         (lo, hi), raw, path = bible
         return (lo + hi) // 2 - (present_year - year), f"the bible's {raw!r}", (Evidence(raw, bible=path),)
@@ -467,8 +467,8 @@ def _told_pasts(ctx: Context) -> Iterator[Finding]:
             continue
         cast = ctx.presence.of(t.index)
         selves = set(cast.young_selves) if cast else set()
-        ages = {_base(w): (a, ln, w if _base(w) != w else f"YOUNG {w}") for w, a, ln in (cast.ages if cast else ())
-                if _base(w) != w or w in selves}
+        ages = {base_name(w): (a, ln, w if base_name(w) != w else f"YOUNG {w}") for w, a, ln in (cast.ages if cast else ())
+                if base_name(w) != w or w in selves}
         if not ages:
             continue
         for el in scenes[t.index - 2].elements:

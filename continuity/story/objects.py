@@ -266,7 +266,20 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             ref = object_ref(parse, t.i, antecedent, props)
             if ref is not None:
                 out.append(Event("use", ref, "have"))
+    # "climbs down with his cane, Lenore's black card between two fingers": held, whatever the verb
+    have = {e.obj.token for e in out}
+    for t in parse.tokens:
+        if t.pos == "NOUN" and t.i not in have and any(
+                p.lower in ("between", "in", "under") and o.lemma in _HELD_IN
+                for p in parse.children(t.i, "prep") for o in parse.children(p.i, "pobj")):
+            ref = object_ref(parse, t.i, antecedent, props)
+            if ref is not None:
+                out.append(Event("use", ref, "hold", held=True))
     return _refine(parse, out)
+
+
+#: Where a thing is held: "between two fingers", "in her fist", "under his arm".
+_HELD_IN = frozenset("finger hand fist tooth teeth palm grip lap arm mouth".split())
 
 
 def _idiom(parse: Parse, v: Token, it: Token) -> bool:

@@ -48,6 +48,7 @@ from continuity.story.bible_looks import (
     scene_bounds,
 )
 from continuity.story.marks import named_marks, shown_marks
+from continuity.story.onlookers import after_a_look, looked_at, subject_noun
 from continuity.story.scene_changes import SCENE_CHANGES
 from continuity.story.referred import MAY_REFER_RE, pronoun_changes
 
@@ -325,7 +326,10 @@ class People:
                     if t.change and t.key.startswith(("moustache", "beard")):
                         who = self._bearded(s, t.key) or ctx.reader.previous_named(s, "m", include_self=True)
                     else:
-                        who = ctx.reader.previous_named(s, None)
+                        # "The brown eyes." after "looks past Bruno at Mara"; "a different woman looks back from
+                        # the mirror: ..."
+                        who = after_a_look(ctx, s, parse) or subject_noun(ctx, s, parse, t.start) or \
+                            ctx.reader.previous_named(s, None)
                 if t.change and t.key == "state.arm.bandage" and t.how in ("subject", "none"):
                     # "Pryce ... binding the palm tight": one binds someone else's hand
                     who = _patient(ctx, s, who) or who
@@ -336,12 +340,11 @@ class People:
                     # "Brennan traps him ... that Frankie feels in his teeth. The cut over his right eye
                     # opens again.": of two men, the one with a cut there
                     who = self._marked(s, t, who, out) or who
-                seen = _LOOKED_AT_RE.search(s.text[:t.start])
-                if seen and t.how in ("subject", "none", "parse", "poss"):
-                    # "June looks at her sister: the one good green eye": the one looked at, if named
-                    named = [m.character for m in ctx.reader.mentions(s)
-                             if seen.start("at") <= m.start < seen.end("at") and not m.possessive]
-                    who = named[-1] if named else None
+                looked, whom = looked_at(ctx, s, t.start)
+                if looked and t.how in ("subject", "none", "parse", "poss"):
+                    who = whom  # "June looks at her sister: the one good green eye": the one looked at
+                elif who is None and t.how == "parse":
+                    who = subject_noun(ctx, s, parse, t.start)  # "A tired woman looks back from the glass: brown eyes"
                 if who is None and t.how == "poss" and t.key.startswith("state.") and \
                         re.search(r"\btheir\b", s.text[max(0, t.start - 40):t.start + len(t.words)]):
                     # "Mara and Tomas run up the street ... They burst in, brushing down their dry coats": both
@@ -367,7 +370,7 @@ class People:
                 continue
             value = obs.value
             at = obs.sentence.text.find(obs.words)
-            if at >= 0 and _LOOKED_AT_RE.search(obs.sentence.text[:at]):
+            if at >= 0 and looked_at(ctx, obs.sentence, at)[0]:
                 continue  # the one looked at, after a colon: left to the parse above
             if obs.attribute == "beard":
                 key, value = ("beard", "none") if value == "none" else ("beard.colour", value)
@@ -519,8 +522,6 @@ class People:
 _ON_THE_PART_RE = re.compile(r"\b(?:over|on|across|to)\s+the\s+(?:left|right)\b", re.IGNORECASE)
 
 
-_LOOKED_AT_RE = re.compile(r"\b(?:looks?|stares?|glances?|peers?|gazes?|studies|takes in)\s+(?:up\s+|down\s+|over\s+|"
-                           r"back\s+|across\s+)?(?:at\s+)?(?P<at>[^:.;]{2,40}):\s*[^:]*$", re.IGNORECASE)
 _DATED_KEY_RE = re.compile(r"\s*\b(?:until|till|up to|before|through|from|after|since|in)\b.*$", re.IGNORECASE)
 
 

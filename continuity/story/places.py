@@ -223,6 +223,16 @@ class Places:
                 path = f"locations.{loc.name}.{key if key in ('description', 'notes') else 'attributes.' + key}"
                 for c in coloured_things(str(text)):
                     out.setdefault((loc.name, c[1]), Coloured(loc.name, c[1], c[0], c[2], c[3], str(text), path))
+                # "door: egg-yolk yellow with a brass 7": the key names the thing, the value opens with its colour
+                lead = _LEAD_COLOUR_RE.match(str(text))
+                thing = key if key not in ("description", "notes") else loc.name.rsplit(" - ", 1)[-1].lower() \
+                    if " - " in loc.name and key == "description" else ""
+                if lead and re.fullmatch(r"[a-z]{3,}", thing or "") and thing not in _ROOMS - {"door", "doors", "gate"} and \
+                        colour_group(re.split(r"[\s-]+", lead.group(1).lower())[-1]):
+                    for place in {loc.name, loc.name.rsplit(" - ", 1)[0]}:
+                        colour = re.split(r"[\s-]+", lead.group(1))[-1]
+                        out.setdefault((place, thing), Coloured(place, thing, colour, (), f"{lead.group(1)} {thing}",
+                                                                str(text), path))
         return out
 
     def places_of(self, scene_index: int) -> list[str]:
@@ -231,6 +241,19 @@ class Places:
         if known is None:
             known = self._places[scene_index] = self._find_places(scene_index)
         return list(known)
+
+    def neighbours(self, scene_index: int) -> list[str]:
+        """Other bible locations in the same building as a scene's: "INT. PANSKÁ 7 - STAIRWELL" has the bible's
+        "Safe flat (Panská 7, third floor)" next door (its name holds the heading's first part)."""
+        scene = self.ctx.scene(scene_index)
+        if scene is None:
+            return []
+        first = scene.heading.location.split(" - ")[0].strip().upper()
+        if len(first) < 4:
+            return []
+        mine = set(self.places_of(scene_index))
+        return [loc.name for loc in self.ctx.bible.locations if loc.name not in mine and
+                re.search(rf"(?<![\w]){re.escape(first)}(?![\w])", loc.name.upper())]
 
     @cached_property
     def _places(self) -> dict[int, list[str]]:
@@ -280,6 +303,9 @@ evening dusk dawn sunlight shade tint stripe stripes one ones side""".split())
 def same_noun(word: str) -> str:
     """One word for one thing of a set ("azulejos" and "tiles")."""
     return _SAME_NOUN.get(word, word)
+
+
+_LEAD_COLOUR_RE = re.compile(r"\s*([A-Za-z]+(?:[\s-][A-Za-z]+){0,2})(?=\s*(?:[,;(]|with\b|and\b|$))")
 
 
 def coloured_things(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:

@@ -1,0 +1,89 @@
+"""Whose looks a sentence gives when it names no one: the one looked at, or the one a noun phrase stands for.
+
+- "June looks at her sister: the one good green eye" gives the eye of the one looked
+  at: the character named after *at*, else the one person in the scene the words
+  can mean ("her sister", "him": of that gender, and not the one looking).
+- "He stoops and looks past Bruno at Mara." then, in the next paragraph, "The dark,
+  jaw-length hair. The brown eyes.": verbless fragments after a look are the one
+  looked at.
+- "Twenty minutes later a different woman looks back from the mirror: hair cropped
+  close, brown eyes suddenly enormous": the subject is a noun of a gender ("woman",
+  "girl", "man"), and the one person of that gender in the scene is who it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from continuity.story.context import Context
+
+#: "looks at her sister: the one good green eye": what follows the colon is the one looked at.
+LOOKED_AT_RE = re.compile(r"\b(?:looks?|stares?|glances?|peers?|gazes?|studies|takes in)\s+(?:up\s+|down\s+|over\s+|"
+                          r"back\s+|across\s+)?(?:at\s+)?(?P<at>[^:.;]{2,40}):\s*[^:]*$", re.IGNORECASE)
+_LOOK_AT_NAME_RE = re.compile(r"\b(?:looks?|stares?|glances?|peers?|gazes?)\s+(?:[\w']+\s+){0,3}?at\s+"
+                              r"(?P<name>[A-Z][\w'-]+)")
+_FEMALE = frozenset("her she woman girl sister mother daughter wife aunt lady niece grandmother gran granny mum mom "
+                    "widow bride".split())
+_MALE = frozenset("him he man boy brother father son husband uncle nephew grandfather grandad dad groom".split())
+_PREPOSITION_RE = re.compile(r"\s*(?:from|into|in|out|through|past|over|around|round|away)\b", re.IGNORECASE)
+
+
+def gender_of(words: str) -> str | None:
+    """The gender a noun phrase's head gives ("her sister": f; "a different woman": f; "him": m), or None."""
+    found = re.findall(r"[a-z]+", words.lower())
+    head = found[-1] if found else ""
+    return "f" if head in _FEMALE else "m" if head in _MALE else None
+
+
+def the_one(ctx: Context, scene: int, gender: str | None, besides: set[str]) -> str | None:
+    """The one character present in ``scene`` of ``gender``, not one of ``besides``; None unless exactly one."""
+    cast = ctx.presence.of(scene)
+    if cast is None or gender is None:
+        return None
+    fits = [c for c in cast.present if c not in besides and ctx.cast.gender.get(c) == gender]
+    return fits[0] if len(fits) == 1 else None
+
+
+def looked_at(ctx: Context, s, start: int) -> tuple[bool, str | None]:
+    """(whether the words before ``start`` look at someone before a colon, whom), for a trait at ``start``."""
+    seen = LOOKED_AT_RE.search(s.text[:start])
+    if seen is None:
+        return False, None
+    if _PREPOSITION_RE.match(seen.group("at")):
+        # "a different woman looks back from the mirror: ...": no one looked at, the subject is the one
+        return False, None
+    named = [m.character for m in ctx.reader.mentions(s)
+             if seen.start("at") <= m.start < seen.end("at") and not m.possessive]
+    if named:
+        return True, named[-1]
+    lookers = {m.character for m in ctx.reader.mentions(s) if m.start < seen.start("at")}
+    return True, the_one(ctx, s.scene, gender_of(seen.group("at")), lookers)
+
+
+def subject_noun(ctx: Context, s, parse, start: int) -> str | None:
+    """The one character a gendered common-noun subject can be, for looks listed after it and a colon.
+
+    "A different woman looks back from the mirror: hair cropped close, brown eyes": the woman's.
+    """
+    if ctx.reader.mentions(s):
+        return None
+    for t in parse.tokens:
+        if t.dep in ("nsubj", "nsubjpass") and t.pos == "NOUN" and ":" in s.text[t.end:start]:
+            return the_one(ctx, s.scene, gender_of(t.text), set())
+    return None
+
+
+def after_a_look(ctx: Context, s, parse) -> str | None:
+    """For a verbless fragment ("The brown eyes."), the one named as looked at in the two sentences before."""
+    if any(t.pos in ("VERB", "AUX") for t in parse.tokens):
+        return None
+    for before in ctx.sentences[max(0, s.id - 3):s.id][::-1]:
+        if before.scene != s.scene or before.kind != "action":
+            return None
+        m = _LOOK_AT_NAME_RE.search(before.text)
+        if m:
+            return ctx.cast.surface.get(m.group("name").upper())
+    return None
+
+
+__all__ = ["LOOKED_AT_RE", "after_a_look", "gender_of", "looked_at", "subject_noun", "the_one"]
