@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from continuity.bible.extract import extract_bible
@@ -71,11 +72,24 @@ def run(
     if unknown:
         raise InputError(f"unknown check(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
     findings: dict[tuple[int | None, str], Finding] = {}
+    said: dict[tuple, tuple[int | None, str]] = {}  # one slip two checks report on one line: one finding
     for name in names:
         for f in CHECKS[name](ctx):
             # In a season the same text in two episodes is two findings (see continuity.season).
             ep = episode_of(script, f.scene)
-            findings.setdefault((ep.number if ep else None, f.id), f)
+            key = (ep.number if ep else None, f.id)
+            value = dict(f.extra).get("value")
+            same = (key[0], f.category, f.line, f.character, (f.subject or "").rsplit(".", 1)[-1].lower(),
+                    str(value).lower()) if value else None
+            if same in said and said[same] != key:
+                # ("the door is red here, but the bible has green" and "... but it was green in episode 1")
+                first = findings[said[same]]
+                more = tuple(e for e in f.evidence if e not in first.evidence)
+                findings[said[same]] = replace(first, evidence=first.evidence + more)
+                continue
+            findings.setdefault(key, f)
+            if same:
+                said.setdefault(same, key)
     ordered = sorted(findings.values(), key=lambda f: (f.scene, f.line, f.category, f.id))
     scenes = tuple(
         SceneInfo(s.index, s.line, s.heading.text, t.time_class, t.story_day, day=t.day)

@@ -33,3 +33,14 @@ def _looks(look):
 def test_a_beard_that_is_gone_is_a_shave_and_holds():
     assert _looks("clean-shaven") == []
     assert [line for line, _ in _looks("stroking his thick dark beard")] == [17]
+
+
+def test_the_last_of_the_beard_goes():
+    from continuity.language import traits as tr
+    from continuity.language.parse import Parser
+
+    def read(text):
+        return [(t.key, t.value, t.change) for t in tr.read(Parser().parse(text)) if t.key == "beard"]
+    assert read("By the time the last of the beard goes, the man underneath looks about nineteen.") == [
+        ("beard", "none", True)]
+    assert read("A long stripe of beard falls away.") == []  # going, not gone, and no beard said to be there

@@ -39,3 +39,4 @@ def test_a_thing_said_to_be_gone_is_not_there():
     Two bunk frames, the mattresses long gone.
     """
     assert [f for f in audit_text(text, BIBLE, ["location"]).findings if "mattress" in f.message] == []
+

@@ -47,3 +47,21 @@ def test_fragments_after_a_look_are_the_one_looked_at():
 def test_a_gendered_subject_is_the_one_of_that_gender():
     assert any("IRIS" in m for m in _eyes("A tired woman looks back from the window glass: brown eyes, bitten lip."))
     assert _eyes("A tired woman looks back from the window glass: green eyes, bitten lip.") == []
+
+
+def test_the_hair_another_is_doing_is_the_sitters():
+    bible = """
+    characters:
+      JUNE:
+        hair: straight blonde, very long, worn in a bun
+      TESS:
+        hair: shaggy pink bob
+    """
+    text = """
+    INT. MOTEL ROOM - NIGHT
+
+    JUNE (38) and her sister TESS (31) argue. June folds her arms. She sighs. Tess grins. She shrugs.
+
+    June sits on a chair with a towel round her shoulders. Tess pulls the pins out one by one, and the bun uncoils: straight blonde hair almost to her waist.
+    """
+    assert [f.message for f in audit_text(text, bible, ["appearance"]).findings if "TESS" in f.message] == []

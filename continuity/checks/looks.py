@@ -53,6 +53,9 @@ def _thing(key: str) -> tuple[str, str]:
     return parts[0], "is"
 
 
+_FRAME_WORDS = {"wire": "wire-framed", "shell": "shell- or plastic-framed", "rimless": "rimless"}
+
+
 def describe(character: str, key: str, value: str) -> str:
     """A clause saying the value: "KASIA's hair is long", "JONAH's watch is on the right", "GERALD has no moustache"."""
     parts = key.split(".")
@@ -64,6 +67,8 @@ def describe(character: str, key: str, value: str) -> str:
         return f"{character}'s build is {value}"
     if key == "height":
         return f"{character} is {value}"
+    if key == "glasses.frame":
+        return f"{character}'s glasses are {_FRAME_WORDS.get(value, value)}"
     if parts[0] == "side":
         thing = parts[1]
         if thing == "limp":

@@ -245,6 +245,14 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
     return sideless or (None, None, None, None)
 
 
+def _unprefixed(lemma: str) -> str:
+    """ "re-wrap", "rebandage": the verb done again is the verb ("wrap", "bandage")."""
+    for prefix in ("re-", "re"):
+        if lemma.startswith(prefix) and lemma[len(prefix):] in BANDAGE_VERBS | INJURY_VERBS:
+            return lemma[len(prefix):]
+    return lemma
+
+
 def misread_compound(parse: Parse, t: Token) -> bool:
     """A noun the parser took for a verb after the noun it compounds with ("signet ring", "gold watch")."""
     return t.pos == "VERB" and t.dep == "acl" and t.i > 0 and parse.head(t.i).i == t.i - 1 and \
@@ -257,7 +265,9 @@ def _part_after(parse: Parse, t: Token) -> tuple[tuple | None, tuple | None]:
     for prep in parse.children(t.i, "prep"):
         for part in parse.children(prep.i, "pobj"):
             if part.lower in BODY:
-                for m in parse.children(part.i, "amod", "compound"):
+                mods = parse.children(part.i, "amod", "compound")
+                # ("the RIGHT little finger", with "RIGHT" hung on "little")
+                for m in [*mods, *(k for c in mods for k in parse.children(c.i, "amod", "advmod"))]:
                     if m.lower in SIDES:
                         return (SIDES[m.lower], BODY[part.lower], m, part), sideless
                 # "on the little finger of his right hand": the side of the part it belongs to
@@ -347,7 +357,8 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
     limb = LIMB.get(part)
     # "grazes the outside of the left arm": the verb above the part's own noun phrase
     verb = next((a for a in parse.ancestors(t.i)[:4] if a.pos == "VERB"), None)
-    hurt = [m for m in mods if m.lower in INJURY_WORDS] or ([verb] if verb is not None and verb.lemma in INJURY_VERBS
+    lemma = _unprefixed(verb.lemma) if verb is not None else ""
+    hurt = [m for m in mods if m.lower in INJURY_WORDS] or ([verb] if verb is not None and lemma in INJURY_VERBS
                                                             and t.dep in ("dobj", "nsubjpass", "pobj") else [])
     if not hurt and t.dep == "nsubj":
         # "His left hand is in a lighter dressing now": what the part is in
@@ -357,8 +368,7 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
     if side and limb and hurt:
         out.append(Trait(f"side.injury.{limb}", side, _words(parse, hurt[0], t), min(hurt[0].start, t.start), who,
                          gender, False, how=how))
-    if limb == "arm" and verb is not None and verb.lemma in ("bandage", "bind", "wrap", "dress", "strap", "tape",
-                                                             "splint") and t.dep in ("dobj", "nsubjpass", "pobj"):
+    if limb == "arm" and verb is not None and lemma in BANDAGE_VERBS and t.dep in ("dobj", "nsubjpass", "pobj"):
         value = f"bandaged-{side}" if side else "bandaged"
         out.append(Trait("state.arm.bandage", value, _words(parse, verb, t), min(verb.start, t.start), who, gender,
                          True, how=how))

@@ -123,6 +123,13 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _sided(parse, t)
         elif low in BODY and t.pos == "NOUN":
             out += _body_part(parse, t)
+        elif low in _GLASSES and t.pos in ("NOUN", "PROPN") and (
+                low in ("glasses", "spectacles", "specs", "bifocals") or about_one or
+                any(w.lower in ("his", "her", "their", "glasses", "spectacles", "specs")
+                    for w in parse.tokens[max(0, t.i - 6):t.i])):
+            # ("his spare gold wire frames", "a pair of glasses, thin gold wire frames"; not "the wire frames of the
+            # bunks")
+            out += _glasses(parse, t)
         elif _garment_word(low.split()[-1]) and t.pos in ("NOUN", "PROPN", "ADJ"):
             out += _garment_state(parse, t)  # the audit parses a garment's words as one token ("white shirt")
         if low == "clean-shaven" or (low == "shaven" and _prev(parse, t, "clean")):
@@ -149,6 +156,8 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _bandage_it(parse, t)
         if t.pos == "VERB" and t.lemma in SPILL_VERBS:
             out += _spill(parse, t)
+        elif t.pos == "VERB" and t.lemma in _WIPE_VERBS:
+            out += _wiped_onto(parse, t)
         elif low in STAIN_NOUNS and (t.dep in ("nsubj", "compound", "dobj", "ROOT", "attr") or (
                 t.dep == "pobj" and parse.head(t.i).lower == "of" and parse.head(parse.head(t.i).i).dep == "nsubj")):
             # ("a bright line of blood opens on her cheekbone", "there is blood on his face")
@@ -355,6 +364,76 @@ _DARK_WITH_WET_RE = re.compile(r"\bdark(?:er|ened)?\s+with\s+(?:the\s+)?(?:rain|
                                r"snowmelt|damp)\b", re.IGNORECASE)
 
 
+_GLASSES = frozenset({"glasses", "spectacles", "specs", "bifocals", "frames", "rims", "horn-rims"})
+#: A frame's make, as its family: "wire-rimmed" and "gold wire" are metal; "tortoiseshell", "horn-rimmed" are not.
+FRAMES = {**dict.fromkeys(("wire", "wire-rimmed", "wire-rim", "wire-framed", "gold-rimmed", "steel-rimmed",
+                           "metal-rimmed", "silver-rimmed", "gold-framed", "metal-framed", "steel-framed", "metal"),
+                          "wire"),
+          **dict.fromkeys(("tortoiseshell", "tortoise-shell", "horn-rimmed", "horn-rim", "horn-rims", "horn",
+                           "plastic", "plastic-framed", "acetate", "bakelite"), "shell"),
+          "rimless": "rimless"}
+#: A pair that is not the usual one: a change on screen, not a slip.
+_NEW_PAIR_RE = re.compile(r"\b(?:new|spare|spares|replacement|borrowed|second|backup|cheap|drugstore|chemist)\b",
+                          re.IGNORECASE)
+#: Another kind of pair beside the usual one: not compared.
+_OTHER_PAIR_RE = re.compile(r"\b(?:reading|sun|safety|swimming|ski|3-?d|opera|magnifying|shot|wine|beer|water)\b",
+                            re.IGNORECASE)
+
+
+_NOT_ON_RE = re.compile(r"\b(?:crack(?:s|ed)?|bent|broken|snap(?:s|ped)?|smash(?:es|ed)?|shatter(?:s|ed)|folded|"
+                        r"case|pocket(?:s|ed)?|wash(?:es|ed)? up|crush(?:es|ed)?|trod(?:den)? on)\b", re.IGNORECASE)
+
+
+def _glasses(parse: Parse, t: Token) -> list[Trait]:
+    """"her wire-rimmed glasses", "round tortoiseshell frames": the frame's family (see :data:`FRAMES`)."""
+    words = [parse.tokens[j] for j in range(max(0, t.i - 6), t.i)]
+    cut = max((k + 1 for k, w in enumerate(words) if w.text in (",", ";", ":", "(", ".", "and", "with") or
+               w.pos == "VERB" and w.lower not in FRAMES and not w.lower.endswith("-rimmed")), default=0)
+    words = words[cut:]
+    while words and (words[0].pos in ("DET", "PRON", "ADP", "AUX") or words[0].dep in ("poss", "case")):
+        words = words[1:]
+    family = next((FRAMES[w.lower] for w in reversed(words) if w.lower in FRAMES), None)
+    if family is None and t.lower in FRAMES:
+        family = FRAMES[t.lower]  # "heavy black horn-rims"
+    if family is None:
+        return []
+    who, gender, how = _owner_any(parse, t)
+    start = words[0].start if words else t.start
+    if _OTHER_PAIR_RE.search(parse.text[start:t.start]) or _NOT_ON_RE.search(parse.text):
+        return []  # "her wire reading glasses": another pair; "one lens cracked in a star": a thing, not a look
+    change = bool(_NEW_PAIR_RE.search(parse.text[max(0, start - 40):t.start]))  # "a spare pair of glasses, thin ..."
+    return [Trait("glasses.frame", family, parse.text[start:t.end], start, who, gender, change, how=how)]
+
+
+_WIPE_VERBS = frozenset({"wipe", "smear", "rub", "smudge", "scrub"})
+#: What wiped onto clothes leaves them dirty, or stained.
+_WIPED_DIRT = frozenset({*MUD_NOUNS, "soot", "ash", "ashes", "grease", "oil", "grime", "dust", "muck", "charcoal"})
+_WIPED_STAIN = frozenset({"blood", "paint", "wine", "ink", "sauce", "jam", "chocolate"})
+
+
+def _wiped_onto(parse: Parse, verb: Token) -> list[Trait]:
+    """"wipes the soot off her hand onto her jeans", "wipes her muddy hands on her jeans": the clothes are dirty now."""
+    what = None
+    for o in parse.children(verb.i, "dobj"):
+        words = {o.lower, *(m.lower for m in parse.children(o.i, "amod", "compound"))}
+        if words & _WIPED_DIRT or any(STATES.get(w, ("",))[0] == "dirt" for w in words):
+            what = ("state.clothes.dirt", "dirty")
+        elif words & _WIPED_STAIN or any(w in ("bloody", "bloodied", "painty", "inky") for w in words):
+            what = ("state.clothes.stain", "stained")
+    if what is None:
+        return []
+    for j in range(verb.i + 1, len(parse.tokens)):  # "onto her jeans", wherever the parse hangs it
+        t = parse.tokens[j]
+        if t.pos == "VERB" or t.text in (";", ":"):
+            break
+        if t.lower in ("onto", "on", "down", "across") and j + 1 < len(parse.tokens):
+            garment = next((g for g in parse.tokens[j + 1:j + 4] if _garment_word(g.lower)), None)
+            if garment is not None:
+                who, gender, how = _owner_any(parse, garment)
+                return [Trait(what[0], what[1], _words(parse, verb, garment), verb.start, who, gender, True, how=how)]
+    return []
+
+
 def _garment_word(word: str) -> bool:
     """A garment's noun, or its plural ("their dry coats")."""
     return word in GARMENT_WORDS or (word.endswith("s") and not word.endswith("ss") and word[:-1] in GARMENT_WORDS)
@@ -374,6 +453,14 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
     for a in parse.ancestors(t.i)[:2]:
         if a.lemma == "shave" or a.lower.startswith("shav") or (t.dep == "nsubj" and _comes_away(parse, a)):
             return [Trait(key, "none", _words(parse, a, t), min(a.start, t.start), who, gender, True, how=how)]
+    of = parse.head(t.i) if t.dep == "pobj" else None
+    if of is not None and of.lower == "of" and parse.head(of.i).dep in ("nsubj", "nsubjpass"):
+        # "the last of the beard goes": gone; "a long stripe of beard falls away": going, not yet gone
+        part, verb = parse.head(of.i), parse.head(parse.head(of.i).i)
+        if _comes_away(parse, verb) or verb.lemma in ("go", "disappear", "vanish"):
+            if part.lower in ("last", "rest", "remains", "remnants"):
+                return [Trait(key, "none", _words(parse, part, verb), part.start, who, gender, True, how=how)]
+            return []
     gone = _GONE_RE.match(parse.text, t.start + len(t.text))
     if gone:  # "The beard is gone.", "his moustache gone": shaved off, from here on
         return [Trait(key, "none", t.text + gone.group(0), t.start, who, gender, True, how=how)]

@@ -86,6 +86,9 @@ def as_sentence(key: str | None, text: str) -> str:
         return text if re.search(r"beard|moustache|mustache|stubble|shaven", text, re.IGNORECASE) else f"a {text} {k}"
     if k in ("build", "height", "figure", "physique", "body"):
         return f"She is {text}"
+    if k in ("glasses", "spectacles", "specs", "eyewear") and not re.search(r"\b(?:glasses|spectacles|specs|frames?|"
+                                                                          r"rims|bifocals)\b", text, re.IGNORECASE):
+        return f"She wears {re.split(r'[,;(.]', text)[0]} glasses. {text}"  # "glasses: tortoiseshell, always"
     noun = k.replace("_", " ").split()[-1] if k.strip() else ""
     if (noun in tr.SIDED and noun not in ("cut", "cast", "patch", "ring", "stud")) and not re.search(
             rf"\b{re.escape(noun)}\b", text, re.IGNORECASE):

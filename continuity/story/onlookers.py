@@ -86,4 +86,40 @@ def after_a_look(ctx: Context, s, parse) -> str | None:
     return None
 
 
-__all__ = ["LOOKED_AT_RE", "after_a_look", "gender_of", "looked_at", "subject_noun", "the_one"]
+def unnamed_owner(ctx: Context, s, parse, start: int) -> str | None:
+    """Whose a look is that no word of its sentence owns: the one looked at just before, the one a gendered subject
+    stands for, the one the paragraph names, else the one its "she" or "he" stands for ("She finds a hard case.
+    Inside: a spare pair of glasses, thin gold wire frames")."""
+    found = after_a_look(ctx, s, parse) or subject_noun(ctx, s, parse, start)
+    if found is None and not ctx.reader.mentions(s):
+        for before in ctx.sentences[max(0, s.id - 3):s.id][::-1]:
+            if before.element != s.element or ctx.reader.mentions(before):
+                break
+            m = re.match(r"\s*(She|He)\b", before.text)
+            if m:
+                found = ctx.reader.previous_named(before, "f" if m.group(1) == "She" else "m", include_self=True)
+                break
+    return found or ctx.reader.previous_named(s, None)
+
+
+#: Someone doing another's hair: "Tess pulls the pins out", "Nell brushes out the tangles".
+_DOES_HAIR_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:pulls|takes|draws|plucks|removes|unpins|brushes|combs|braids|"
+                           r"plaits|pins|towels|rinses|parts|gathers|sections|untangles|unpicks|undoes|teases)\b"
+                           r"(?:\s+(?:out|up|back|down))?\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?(?:pins|grips|clips|hair|bun|"
+                           r"braid|plait|ponytail|tangles|knot|curlers|rollers|elastic)\b")
+
+
+def hair_done_by(ctx: Context, s) -> str | None:
+    """The one whose hair another is doing in this paragraph: "June sits ... Tess pulls the pins out one by one,
+    and the bun uncoils": June's, the one other person the paragraph names."""
+    m = _DOES_HAIR_RE.search(s.text)
+    doer = ctx.cast.surface.get(m.group("name").upper()) if m else None
+    if doer is None:
+        return None
+    paragraph = [x for x in ctx.sentences[max(0, s.id - 4):s.id + 1] if x.element == s.element]
+    others = {c.character for x in paragraph for c in ctx.reader.mentions(x) if c.character != doer and not c.possessive}
+    return others.pop() if len(others) == 1 else None
+
+
+__all__ = ["LOOKED_AT_RE", "after_a_look", "gender_of", "hair_done_by", "looked_at", "subject_noun", "the_one",
+           "unnamed_owner"]

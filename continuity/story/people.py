@@ -48,7 +48,7 @@ from continuity.story.bible_looks import (
     scene_bounds,
 )
 from continuity.story.marks import named_marks, shown_marks
-from continuity.story.onlookers import after_a_look, looked_at, subject_noun
+from continuity.story.onlookers import hair_done_by, looked_at, subject_noun, unnamed_owner
 from continuity.story.scene_changes import SCENE_CHANGES
 from continuity.story.referred import MAY_REFER_RE, pronoun_changes
 
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Keys whose values hold for the whole story period until changed on screen.
-PERSISTENT = ("hair.colour", "hair.length", "eyes.colour", "beard", "moustache", "build", "height", "side.")
+PERSISTENT = ("hair.colour", "hair.length", "eyes.colour", "beard", "moustache", "build", "height", "side.", "glasses.")
 #: The lexicon's observations (:attr:`Context.observations`) and the keys they give.
 _OBSERVED = {"hair": "hair.colour", "eyes": "eyes.colour", "beard": "beard", "build": "build"}
 #: What signals that a line changes a look on purpose ("now blonde", "dyed", "a wig"), per look.
@@ -317,19 +317,17 @@ class People:
                         who = near[-1].character
                     elif who is None and t.pronoun:
                         who = ctx.reader.previous_named(s, t.pronoun, include_self=True)
-                if t.how == "none" and t.change and t.key.startswith("hair."):
-                    # "Dotty holds the shears and Nora's ponytail. ... The ponytail comes away.": the hair named last
-                    who = self._hair_named(s) or who
+                if t.key.startswith("hair.") and (t.how == "subject" or t.how == "none" and t.owner is None):
+                    # "Dotty holds the shears and Nora's ponytail. ... The ponytail comes away.": the hair named last;
+                    # "June sits ... Tess pulls the pins out, and the bun uncoils": the one whose hair is done
+                    who = (t.change and t.how == "none" and self._hair_named(s)) or hair_done_by(ctx, s) or who
                 if who is None and t.how == "none" and not t.key.startswith("side."):
                     # "...until what is left is a rough dark crop": whom the paragraph is about; "the grey
                     # walrus moustache comes away": the man the paragraph is about
                     if t.change and t.key.startswith(("moustache", "beard")):
                         who = self._bearded(s, t.key) or ctx.reader.previous_named(s, "m", include_self=True)
                     else:
-                        # "The brown eyes." after "looks past Bruno at Mara"; "a different woman looks back from
-                        # the mirror: ..."
-                        who = after_a_look(ctx, s, parse) or subject_noun(ctx, s, parse, t.start) or \
-                            ctx.reader.previous_named(s, None)
+                        who = unnamed_owner(ctx, s, parse, t.start)  # "The brown eyes." after "looks at Mara"
                 if t.change and t.key == "state.arm.bandage" and t.how in ("subject", "none"):
                     # "Pryce ... binding the palm tight": one binds someone else's hand
                     who = _patient(ctx, s, who) or who
@@ -370,8 +368,8 @@ class People:
                 continue
             value = obs.value
             at = obs.sentence.text.find(obs.words)
-            if at >= 0 and looked_at(ctx, obs.sentence, at)[0]:
-                continue  # the one looked at, after a colon: left to the parse above
+            if at >= 0 and looked_at(ctx, obs.sentence, at)[0] or hair_done_by(ctx, obs.sentence):
+                continue  # the one looked at, after a colon, or whose hair is done: left to the parse above
             if obs.attribute == "beard":
                 key, value = ("beard", "none") if value == "none" else ("beard.colour", value)
             if (obs.sentence.id, obs.character, key) in have or _imagined(obs.sentence.text,

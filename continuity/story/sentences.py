@@ -469,6 +469,9 @@ class Reader:
                 break
             names = [prev.speaker] if prev.kind == "dialogue" else [m.character for m in self._mentions[k]
                                                                      if not m.possessive]
+            if prev.kind == "action" and not names:
+                # "June's curls drip onto the floor as she digs in the duffel.": the sentence is about June
+                names = [m.character for m in self._mentions[k] if m.possessive and m.start <= 2][:1]
             if prev.kind == "action" and _opens_with(prev.text, gender):
                 names = []  # its names are not the pronoun's: "She hits Curtis ..."
             for who in names:
