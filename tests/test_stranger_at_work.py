@@ -34,7 +34,7 @@ def _names(line: str) -> list[str]:
 
     INT. JETTY - DAY
 
-    Ruth and Oskar carry the boat down. GRETE waves from the slip.
+    Ruth and Oskar carry the boat down. GRETE waves from the slip. She grins. Grete cups her hands. She shouts.
 
     GRETE
     Mind the keel!
@@ -56,7 +56,7 @@ def _names(line: str) -> list[str]:
 
 def test_a_name_at_work_on_the_scene_thing_is_flagged():
     found = _names("Grete hangs the oar up to dry.")
-    assert found and found[0].startswith("GRETE is at work here ('Grete hangs the oar'), but has no line")
+    assert found and found[0].startswith("GRETE is at work here ('Grete hangs the oar up to dry.'), but has no line")
     assert "named the oar at line" in found[0]
 
 
@@ -69,3 +69,9 @@ def test_an_entrance_or_a_thing_of_their_own_is_quiet():
 def test_being_talked_about_is_no_sign_of_being_there():
     found = _names("Grete hangs the oar up to dry.\n\n    OSKAR\n    Grete went home at six.")
     assert found and found[0].startswith("GRETE is at work here")
+
+
+def test_a_pronoun_of_the_other_gender_after_the_name():
+    found = _names("Grete holds the bucket higher. His hands are shaking.")
+    assert found and "the next sentence calls them 'his'" in found[0]
+    assert _names("Grete hands him the bucket. His hands are shaking.") == []

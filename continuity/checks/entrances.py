@@ -140,6 +140,12 @@ def _strangers(ctx: Context) -> Iterator[Finding]:
                     not re.match(r"\s+[a-z]+s\b", s.text[m.end:]):
                 continue  # "Dev holds ...", not "Dev and Kit", "Dev's", "DEV (30s)", "Dev comes in"
             before = [x for x in sentences if x.id < s.id]
+            after = ctx.sentences[s.id + 1] if s.id + 1 < len(ctx.sentences) else None
+            if _other_pronoun(ctx, who, s, after) and any(ctx.reader.mentions(x) for x in before):
+                # "Nell holds the basin. His hands are shaking.": Nell is a woman; the one at work is a man
+                yield _stranger(ctx, s, m, who, sorted(cued), f"and the next sentence calls them "
+                                                             f"{after.text.split()[0].lower()!r}", after)
+                continue
             if not any(x.kind == "dialogue" for x in before):
                 continue
             said = " ".join(x.text.lower() for x in before)
@@ -147,18 +153,35 @@ def _strangers(ctx: Context) -> Iterator[Finding]:
                       if n not in _ANY_NOUNS and re.search(rf"\b{n}\b", said)]
             if not things:
                 continue
-            there = sorted(cued)
-            quote = s.text[:re.search(rf"\bthe {things[0]}\b", s.text, re.IGNORECASE).end()]
             earlier = next(x for x in before if re.search(rf"\b{things[0]}\b", x.text.lower()))
-            yield Finding(
-                category="name", severity="warning", scene=s.scene, line=s.line,
-                message=f"{who} is at work here ({quote!r}), but has no line, no entrance and no other mention in "
-                        f"this scene, which {_listed(there)} {'is' if len(there) == 1 else 'are'} in and which named "
-                        f"the {things[0]} at line {earlier.line}: a slip of the name?",
-                text=s.text, character=who, subject=f"{who}.address",
-                evidence=(Evidence(earlier.text, line=earlier.line, scene=earlier.scene),),
-                extra=(("called", s.text[m.start:m.end]), ("speaker", "")),
-            )
+            yield _stranger(ctx, s, m, who, sorted(cued), f"and the scene named the {things[0]} at line "
+                                                         f"{earlier.line}", earlier)
+
+
+def _other_pronoun(ctx: Context, who: str, s, after) -> bool:
+    """The next sentence of the paragraph opens on a pronoun of the other gender, with no one else to be it."""
+    gender = ctx.cast.gender.get(who)
+    if after is None or after.element != s.element or gender is None or len(ctx.reader.mentions(s)) != 1:
+        return False
+    if re.search(r"\b(?:him|his|her|hers|them|their)\b", s.text, re.IGNORECASE):
+        return False  # "Mara hands him the cup. He drinks.": someone else is there to be "he"
+    other = r"(?:He|His|Him)" if gender == "f" else r"(?:She|Her)"
+    return re.match(rf"\s*{other}\b", after.text) is not None
+
+
+def _stranger(ctx: Context, s, m, who: str, there: list[str], why: str, ev) -> Finding:
+    """The finding for a stranger at work: the name as written, who is there, and why it is a slip."""
+    quote = s.text if len(s.text) < 60 else s.text[:60].rsplit(" ", 1)[0] + " ..."
+    where = f", which {_listed(there)} {'is' if len(there) == 1 else 'are'} in" if there else ""
+    return Finding(
+        category="name", severity="warning", scene=s.scene, line=s.line,
+        message=f"{who} is at work here ({quote!r}), but has no line, no entrance and no other mention in this "
+                f"scene{where}, {why}: a slip of the name?",
+        text=s.text, character=who, subject=f"{who}.address",
+        evidence=(Evidence(ev.text, line=ev.line, scene=ev.scene),),
+        extra=(("called", s.text[m.start:m.end]), ("speaker", "")),
+    )
+
 
 def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

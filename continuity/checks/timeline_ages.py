@@ -23,6 +23,8 @@ from continuity.checks.findings import Evidence, Finding
 from continuity.language.lexicon import age_range, normalise_age
 from continuity.screenplay.model import Kind
 from continuity.story.context import Context
+from continuity.story.kin import WORDS as KIN_WORDS
+from continuity.story.kin import kin_of
 from continuity.story.presence import SceneCast
 from continuity.story.time_words import number
 
@@ -43,6 +45,8 @@ _THEIR_AGE_RE = re.compile(
     r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;,]|\s+(?:and|but)\b)")
 #: A name with its age set off by commas, as the news gives it: "reporter Nora Vasquez, 31, published ...".
 _APPOSED_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?P<n>\d{1,2}),\s+(?=[a-z])")
+_KIN_AGE_RE = re.compile(rf"\b(?P<whose>[Yy]our|[Mm]y)\s+(?P<kin>{'|'.join(KIN_WORDS)})(?:'s|\s+is)\s+"
+                         rf"(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}(?=\s*[.!;,]|\s+(?:and|but|years?)\b)")
 _WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
 _ANNOUNCED_RE = re.compile(rf"\b{AGE_NUMBER}[\s-]+years?[\s-]+(?:of[\s-]+age|old)\b", re.IGNORECASE)
 
@@ -270,6 +274,15 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age, known,
                                     present_year)
             yield from _birth_said(ctx, scene.index, el, cast, known, present_year)
+            for m in _KIN_AGE_RE.finditer(el.text):
+                # "Your brother is thirty-one" said to Eva: the bible's brother of hers
+                whose = el.character if m.group("whose").lower() == "my" else _addressee(el.text, el.character, cast,
+                                                                                        ctx)
+                who = kin_of(ctx, whose, m.group("kin")) if whose else None
+                age = number(m.group("n"))
+                if who and age is not None and 3 <= age <= 110:
+                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age,
+                                        known, present_year)
             for m in _PRONOUN_AGE_RE.finditer(el.text):
                 age = number(m.group("n"))
                 who = _talked_about(ctx, scene, el, "f" if m.group("p") == "She" else "m", cast)

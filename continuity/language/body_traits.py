@@ -290,6 +290,8 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
     if side is None:
         side, part, side_tok, part_tok = _wrist_raised(parse, t)
     if side is None:
+        side, part, side_tok, part_tok = _arm_in_gear(parse, t)
+    if side is None:
         return []
     who, gender, how = _owner_any(parse, part_tok) if part_tok is not None else _owner_any(parse, t)
     if who is None and gender is None:
@@ -325,6 +327,33 @@ def _wrist_raised(parse: Parse, t: Token) -> tuple:
     if not any(c.dep == "poss" and c.lower in ("his", "her", "their") for c in parse.children(part.i)):
         return none
     return SIDES[toks[part.i - 1].lower], "wrist", toks[part.i - 1], part
+
+
+_GEAR = frozenset({"sling", "cast", "splint", "brace"})
+
+
+def _arm_in_gear(parse: Parse, t: Token) -> tuple:
+    """"The navy sling holds his left arm against his chest", "His left arm rests in a navy sling": the arm a
+    sling, cast or splint holds (not "the sling hung over the rail, ... with his left hand")."""
+    none = (None, None, None, None)
+    toks = parse.tokens
+    if t.lower not in _GEAR or (t.lower == "cast" and t.i > 0 and toks[t.i - 1].lower in ("the", "whole", "full")):
+        return none  # ("the cast takes a bow": a play's)
+    for m in [*_GEAR_HOLDS_RE.finditer(parse.text), *_IN_GEAR_RE.finditer(parse.text)]:
+        if m.start("gear") == t.start:
+            side = next((x for x in toks if x.start == m.start("side")), None)
+            part = next((x for x in toks if x.start == m.start("part")), None)
+            if side is not None and part is not None:
+                return SIDES[side.lower], BODY[part.lower], side, part
+    return none
+
+
+_ARM = r"(?P<part>arm|hand|wrist|forearm|elbow)"
+_GEAR_HOLDS_RE = re.compile(r"\b(?P<gear>sling|cast|splint|brace)\s+(?:holds|cradles|supports|keeps|pins|carries|binds|"
+                            r"straps|hugs|clamps|encases|locks)\s+(?:his|her|their|the)\s+(?P<side>left|right)\s+"
+                            + _ARM + r"\b", re.IGNORECASE)
+_IN_GEAR_RE = re.compile(r"\b(?P<side>left|right)\s+" + _ARM + r"\b[^.;,]{0,30}?\bin\s+(?:a|an|the|its|his|her)\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?P<gear>sling|cast|splint|brace)\b", re.IGNORECASE)
 
 
 _OLD_MARK = frozenset("old healed faded shiny puckered white silvery ancient".split())

@@ -162,6 +162,8 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
                 t.dep == "pobj" and parse.head(t.i).lower == "of" and parse.head(parse.head(t.i).i).dep == "nsubj")):
             # ("a bright line of blood opens on her cheekbone", "there is blood on his face")
             out += _stain(parse, t)
+        if low in _MATTER and t.dep in ("nsubj", "nsubjpass"):
+            out += _matter_on(parse, t)
         if t.pos == "VERB" and t.lemma in _INTO_WATER_VERBS:
             out += _into_water(parse, t)
         elif t.pos == "VERB" and (t.lemma == "tread" or t.lower == "treads" or t.lemma in _PULLED_IN):
@@ -172,7 +174,26 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _elliptic_side(parse, t)
     out += _fading_bruise(parse)
     out += _not_a_drop(parse)
+    out += _the_other_one(parse)
     return _dedupe(out)
+
+
+_MARKED_EYE = r"milky|blind|bad|dead|glass|clouded|cloudy|sightless|ruined|white|scarred|lazy|false|useless|weak"
+_ONE_EYE_RE = re.compile(rf"\b(?:the|his|her|that)\s+(?:(?P<marked>{_MARKED_EYE})|(?P<good>good|sound|seeing))\s+"
+                         r"(?P<side>left|right)\s+one\b", re.IGNORECASE)
+
+
+def _the_other_one(parse: Parse) -> list[Trait]:
+    """"bring his good eye round to her, the milky right one turned away": "one" stands for the eye named before."""
+    eye = next((t for t in parse.tokens if t.lower in ("eye", "eyes")), None)
+    m = _ONE_EYE_RE.search(parse.text)
+    if eye is None or m is None or eye.start > m.start():
+        return []
+    side = m.group("side").lower()
+    if m.group("good"):
+        side = "left" if side == "right" else "right"  # "his good right one": the marked eye is the left
+    who, gender, how = _owner_any(parse, eye)
+    return [Trait("side.eye", side, m.group(0), m.start(), who, gender, False, how=how)]
 
 
 _NOT_A_DROP_RE = re.compile(r"\bnot (?:an?|one) (?:single )?(?P<n>mark|drop|spot|stain|speck|smear|trace|fleck)"
@@ -403,6 +424,39 @@ def _glasses(parse: Parse, t: Token) -> list[Trait]:
         return []  # "her wire reading glasses": another pair; "one lens cracked in a star": a thing, not a look
     change = bool(_NEW_PAIR_RE.search(parse.text[max(0, start - 40):t.start]))  # "a spare pair of glasses, thin ..."
     return [Trait("glasses.frame", family, parse.text[start:t.end], start, who, gender, change, how=how)]
+
+
+#: What runs off, cakes or streaks a person, and the state it leaves: "Water drips from her hair", "Mud cakes his
+#: boots", "Blood streaks her cheek".
+_MATTER = {**dict.fromkeys(("water", "rain", "rainwater", "seawater", "river", "lake", "snowmelt"), ("wet", "wet")),
+           **dict.fromkeys(("mud", "muck", "dirt", "silt", "soot", "ash", "grime", "clay"), ("dirt", "dirty")),
+           **dict.fromkeys(("blood", "gore"), ("stain", "stained"))}
+_MATTER_VERBS = frozenset("drip run stream pour trickle cake streak spatter splatter coat cover smear cling plaster "
+                          "crust soak drench stain bead sheet dribble leak seep".split())
+
+
+def _matter_on(parse: Parse, t: Token) -> list[Trait]:
+    """Water, mud or blood as the subject of a verb that leaves it on someone's hair, body or clothes."""
+    verb = parse.head(t.i)
+    lemma = verb.lemma if verb.pos == "VERB" else verb.lower[:-1] if verb.dep == "ROOT" and verb.lower.endswith("s") \
+        else ""  # ("Water drips from her hair", "drips" tagged a noun)
+    if lemma not in _MATTER_VERBS:
+        return []
+    targets = [*parse.children(verb.i, "dobj"),
+               *(o for p in parse.children(verb.i) if p.lower in ("from", "off", "down", "on", "over", "onto", "into",
+                                                                  "through", "in")
+                 for o in parse.children(p.i, "pobj"))]
+    for g in targets:
+        if not (g.lower in HAIR_NOUNS or g.lower in BODY or _garment_word(g.lower.split()[-1])):
+            continue
+        if not any(c.dep == "poss" for c in parse.children(g.i)):
+            return []  # "water runs off the roof", "mud cakes the boots by the door"
+        who, gender, how = _owner_any(parse, g, own_body=False)
+        dim, value = _MATTER[t.lower]
+        part = BODY.get(g.lower)
+        target = part if dim != "wet" and part in ("face", "hand") else "clothes"
+        return [Trait(f"state.{target}.{dim}", value, _words(parse, t, g), t.start, who, gender, True, how=how)]
+    return []
 
 
 _WIPE_VERBS = frozenset({"wipe", "smear", "rub", "smudge", "scrub"})

@@ -98,9 +98,10 @@ class Context:
             cue = self.cue_of.get(c.name, c.name)
             if cue in cast.gender and (self.explicit_bible or cast.gender.get(cue) is None):
                 # a user's bible's own he or she outweighs a guess from the script's pronouns
-                told = _prose_gender(" ".join([c.description or "", c.notes or "", *c.attributes.values(),
-                                               *(w.item for w in c.wardrobe)]))
-                cast.gender[cue] = told or cast.gender.get(cue)
+                said = " ".join([c.description or "", c.notes or "", *map(str, c.attributes.values()),
+                                 *(w.item for w in c.wardrobe)])
+                told = _prose_gender(said)
+                cast.gender[cue] = told or cast.gender.get(cue) or _worn_gender(said)
         return cast
 
     @cached_property
@@ -332,6 +333,18 @@ def _prose_gender(text: str) -> str | None:
     if f >= 1 and f >= 3 * m:
         return "f"
     return None
+
+
+_WORN_F = frozenset("dress dresses skirt blouse petticoat bonnet gown nightgown nightdress bodice corset "
+                    "stockings brassiere bra".split())
+_WORN_M = frozenset("beard moustache mustache sideburns goatee stubble".split())
+
+
+def _worn_gender(text: str) -> str | None:
+    """A last guess at he or she from what the bible has them wear ("plum-coloured dress") or grow (a beard)."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    f, m = bool(words & _WORN_F), bool(words & _WORN_M)
+    return "f" if f and not m else "m" if m and not f else None
 
 
 _HYPHENATED_RE = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")

@@ -47,6 +47,8 @@ STATE = frozenset(
     "hum beep chime flash blink sparkle twinkle glisten lean peek poke protrude swing sway jut".split()
 )
 # Places an object does not come back from.
+#: Places a thing is gone into only when it vanishes there ("vanishes into the slurry"; not "boots sink into the mud").
+MIRES = frozenset("mud slurry muck mire sludge silt ooze slime".split())
 GONE_PLACES = frozenset(
     "fire flames flame fireplace hearth furnace stove oven bonfire blaze pyre inferno incinerator sea ocean river "
     "lake harbour harbor bay canal well drain sewer pond water waves wave surf abyss chasm ravine gorge toilet bin "

@@ -47,6 +47,7 @@ from continuity.story.object_words import (
     GIVE,
     GONE_PLACES,
     GONE_STATES,
+    MIRES,
     HARD,
     LOSE,
     NOTHING_LEFT_RE,
@@ -190,7 +191,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         # ("shoves the file box onto the passenger side": put down; "over the side" of a boat: gone)
         places |= {c.lemma for p, o in preps if p in ("into", "in") for c in parse.children(o.i, "compound")
                    if c.lemma in ("trash", "garbage", "rubbish", "litter", "recycling", "waste")}  # "the trash can"
-        gone_place = bool(places & GONE_PLACES) or bool(parts & AWAY) or "overboard" in {o.lower for _, o in preps}
+        gone_place = bool(places & GONE_PLACES) or bool(parts & AWAY) or "overboard" in {o.lower for _, o in preps} \
+            or bool(places & MIRES and lemma in VANISH)
         if lemma in THROW and not gone_place:
             gone_place = _thrown_away(parse, v)
         for d in dobjs:
@@ -222,6 +224,13 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             kind = _subject_kind(lemma, parts, gone_place, bool(passive), parse, v, places)
             if kind:
                 out.append(Event(kind, ref, lemma, None, how=_how(lemma, places, gone_place) if kind == "loss" else ""))
+        # "It's the Key to the City he lost years ago.": a thing shown, found
+        if v.lemma == "be" and any(c.lower in ("it", "this", "that") for c in parse.children(v.i, "nsubj")):
+            for a in parse.children(v.i, "attr"):
+                # (capitalised as a title, "the Key to the City", it is still a key)
+                ref = object_ref(parse, a.i, antecedent, props | {a.lower} if a.pos == "PROPN" else props)
+                if ref is not None and not ref.indefinite:
+                    out.append(Event("recover", ref, "be"))
         # "the compass is gone", "within a minute it is ash": states
         if v.lemma == "be":
             for s in parse.children(v.i, "nsubj"):

@@ -25,6 +25,7 @@ from continuity.story.object_words import (
     FIRE,
     GIVE,
     GONE_PLACES,
+    MIRES,
     HARD,
     LOSE,
     PERISH,
@@ -85,7 +86,7 @@ _ALL_WORDS = frozenset("all every whole entire last rest up off down".split())
 _HIT_FORMS = frozenset(f for lemma in ("crack", "crash", "slam", "smash", "shatter") for f in _forms(lemma))
 
 
-_CONTEXT = frozenset(GONE_PLACES | AWAY | PERSON_NOUNS | ASH | FIRE | {"nothing", "lost", "overboard", "beyond"})
+_CONTEXT = frozenset(GONE_PLACES | MIRES | AWAY | PERSON_NOUNS | ASH | FIRE | {"nothing", "lost", "overboard", "beyond"})
 
 
 _WORDS_RE = re.compile(r"[a-z]+")
@@ -116,13 +117,26 @@ def may_lose(text: str) -> bool:
 def bible_aliases(ctx: Context) -> dict[str, str]:
     """Alias head word -> the prop name's head word, from the bible."""
     out: dict[str, str] = {}
+    text = "\n".join(s.text for s in ctx.sentences if s.kind == "action")
     for p in ctx.bible.props:
         head = p.name.lower().split()[-1]
         for a in p.aliases:
             words = a.lower().split()
             if words and words[-1] != head:
                 out[words[-1]] = head
+        # "estwing hammer": a maker's name the script writes alone, capitalised mid-sentence ("his Estwing") and
+        # never in lower case; not a word ("tooth box")
+        words = p.name.lower().split()
+        if len(words) == 2 and words[0].isalpha() and len(words[0]) > 3 and _a_name(words[0], text):
+            out.setdefault(words[0], head)
     return out
+
+
+def _a_name(word: str, text: str) -> bool:
+    """Whether the script writes ``word`` as a name: capitalised after a word mid-sentence, never in lower case."""
+    if re.search(rf"\b{re.escape(word)}\b", text):
+        return False
+    return re.search(rf"(?<=[a-z,] ){re.escape(word.capitalize())}\b", text) is not None
 
 
 def prop_names(ctx: Context) -> frozenset[str]:
