@@ -57,3 +57,24 @@ def test_a_thing_shown_is_found():
     """
     assert [f for f in audit_text(text, None, ["prop"]).findings if "key" in f.message.lower()] == []
     assert [k for k in _kinds("It's the key he lost years ago.") if k == "recover"]
+
+
+def test_a_loss_keeps_how_it_was_lost_when_the_bible_gives_aliases():
+    bible = """
+    props:
+      red beanie:
+        aliases: [hat]
+        look: Teo's knitted red beanie
+    """
+    text = """
+    EXT. JETTY - NIGHT
+
+    A gust tears the red beanie clean off Teo's head and flings it out over the water.
+
+    It lands, floats, and is gone under a wave.
+
+    INT. STATION - CONTINUOUS
+
+    Teo drags off his sodden red beanie and wrings it out over the sink.
+    """
+    assert any("beanie is used here, but it was lost" in f.message for f in audit_text(text, bible, ["prop"]).findings)

@@ -127,7 +127,8 @@ def bible_aliases(ctx: Context) -> dict[str, str]:
         # "estwing hammer": a maker's name the script writes alone, capitalised mid-sentence ("his Estwing") and
         # never in lower case; not a word ("tooth box")
         words = p.name.lower().split()
-        if len(words) == 2 and words[0].isalpha() and len(words[0]) > 3 and _a_name(words[0], text):
+        if len(words) == 2 and words[0].isalpha() and words[1].isalpha() and len(words[0]) > 3 and \
+                _a_name(words[0], text):
             out.setdefault(words[0], head)
     return out
 
@@ -207,7 +208,7 @@ def events_of(ctx: Context, s: Sentence, parsed: dict, by_id: dict, aliases: dic
     if prev is not None and ctx.sentences[s.id - 1].scene == s.scene:
         evs += _revealed(parse, prev, names)
     if aliases:
-        evs = [Event(e.kind, canonical(e.obj, aliases), e.verb, e.actor, e.recipient, e.held) for e in evs]
+        evs = [Event(e.kind, canonical(e.obj, aliases), e.verb, e.actor, e.recipient, e.held, e.how) for e in evs]
     return evs
 
 
