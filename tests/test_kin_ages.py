@@ -54,3 +54,26 @@ def test_a_bible_dress_tells_her_gender_when_the_script_does_not():
     bible = parse_bible("characters:\n  Nell:\n    rigs: plum-coloured dress, sleeves pushed up\n")
     assert context_for(script, bible).cast.gender.get("NELL") == "f"
     assert context_for(script, None).cast.gender.get("NELL") is None
+
+
+def test_a_grown_man_of_thirty_four():
+    text = """
+    INT. OFFICE - DAY
+
+    VLK (50) reads a file. EVA (27) waits. Vlk taps his pen. He frowns. Eva folds her hands. She waits.
+
+    EVA
+    And Tomas?
+
+    VLK
+    He's a grown man of thirty-one with a good job.
+
+    INT. FLAT - NIGHT
+
+    TOMAS (29) coughs. He shivers.
+
+    TOMAS
+    Eva?
+    """
+    found = [f.message for f in audit_text(text, BIBLE, ["timeline"]).findings if "TOMAS" in f.message]
+    assert found == ["\"He's a grown man of thirty-one\" makes TOMAS 31, but the bible says '29'"]

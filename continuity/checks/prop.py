@@ -158,8 +158,8 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                     break
                 if e.kind == "remains" and lost.event.how == "lost" and not absent(parsed[s.id], e.obj):
                     pass  # gone under a wave, then "his sodden red beanie": a lost thing has no remains to show
-                elif e.kind not in ("use", "transfer"):
-                    continue
+                elif e.kind not in ("use", "transfer") and not (e.kind == "recover" and _gone_for_good(lost, e)):
+                    continue  # (a burnt card fished out of a pocket later is used as if whole)
                 if lost.sentence.scene == s.scene and s.id - lost.sentence.id <= 2:
                     continue  # the aftermath of the loss itself
                 if not lost.portable and _place(ctx, s.scene) != lost.location:

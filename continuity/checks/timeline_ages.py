@@ -64,8 +64,9 @@ def _named_with(ctx: Context, text: str, m: re.Match) -> str | None:
 _HOW_OLD_RE = re.compile(r"\bhow old (?:are you|you are)\b[^.!?]*\?|\bwhat(?:'s| is) your age\b", re.IGNORECASE)
 #: "She's fifteen. She does what she likes.": the age of someone talked about, not there.
 _PRONOUN_AGE_RE = re.compile(
-    rf"(?:^|[.!?]\s+)(?P<p>She|He)(?:'s|\u2019s| is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}"
-    r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|,?\s+(?:and|but)\b)")
+    rf"(?:^|[.!?]\s+)(?P<p>She|He)(?:'s|\u2019s| is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?"
+    rf"(?:an?\s+(?:grown\s+|young\s+|old\s+)?(?:man|woman|lad|lass|girl|boy)\s+of\s+)?{AGE_NUMBER}"
+    r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|,?\s+(?:and|but)\b|(?=\s+with\b))")
 #: The answer: an age alone ("Twenty-six.", "Eighteen, Mrs. Lindqvist.", "Forty-one next month").
 _ANSWER_RE = re.compile(rf"\s*(?:I'm\s+|I am\s+|Just\s+|Only\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?\s*(?=[.,!;]|\s*$)",
                         re.IGNORECASE)

@@ -128,9 +128,9 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
         wrong_weekday = d.weekday is not None and t.weekday is not None and d.weekday != t.weekday
         wrong_date = d.day is not None and t.month_day is not None and (
             d.day != t.month_day[1] or (d.month is not None and d.month != t.month_day[0]))
-        if not (wrong_weekday or wrong_date):
-            continue
         scene = ctx.script.scenes[t.index - 1]
+        if not (wrong_weekday or wrong_date) or _another_real_day(d, t, year) and _asked_when(scene, s.line):
+            continue  # ("When's delivery?" / "Friday the twenty-fifth.": a day to come, and a Friday it is)
         jump = _jump_of(ctx, t)
         spoken = any(el.line == s.line and el.kind.value == "dialogue" for el in scene.elements)
         where_line, where_text = (s.line, s.text) if spoken or jump is None else (jump.line, jump.text)
@@ -168,6 +168,13 @@ _WEEKDAY_DATE_RE = re.compile(
     r"(?P<mon2>" + "|".join(MONTHS) + r"))\b(?!,?\s+\d{4})", re.IGNORECASE)
 
 
+#: A day of the month, then its weekday said of it: "by the twenty-fifth. That's a week on Thursday."
+_DAY_THEN_WEEKDAY_RE = re.compile(
+    r"\bthe\s+(?P<d>\d{1,2}(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:" + "|".join(_ORDINAL_DAYS) + r")|thirtieth|"
+    r"thirty-first)\b[^.!?;]{0,20}[.!?;,]?\s+(?:that's|that is|it's|it is|which is|which'll be)\s+(?:a\s+)?"
+    r"(?:week\s+on\s+|next\s+|this\s+coming\s+|this\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
 def _day_number(word: str) -> int | None:
     w = word.lower()
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
@@ -191,9 +198,15 @@ def _weekday_dates(ctx: Context) -> Iterator[Finding]:
         t = ctx.story.of(s.scene) if s.scene > 0 else None
         if t is None or t.is_flashback or t.month_day is None or re.match(r"\s*(?:SUPER|TITLE|CARD)\b", s.text):
             continue  # (a super's own weekday and date are read with the count)
-        for m in _WEEKDAY_DATE_RE.finditer(s.text):
-            month = MONTHS.index((m.group("mon") or m.group("mon2")).lower()) + 1
-            day = _day_number(m.group("d") or m.group("d2"))
+        said_days = [(m, MONTHS.index((m.group("mon") or m.group("mon2")).lower()) + 1,
+                      _day_number(m.group("d") or m.group("d2"))) for m in _WEEKDAY_DATE_RE.finditer(s.text)]
+        nxt = ctx.sentences[s.id + 1] if s.id + 1 < len(ctx.sentences) else None
+        joined = f"{s.text} {nxt.text}" if nxt is not None and nxt.element == s.element else s.text
+        for m in _DAY_THEN_WEEKDAY_RE.finditer(joined):  # ("... by the twenty-fifth. That's a week on Thursday.")
+            day = _day_number(m.group("d"))
+            if day is not None:  # no month said: this month's, or next month's when the day has passed
+                said_days.append((m, t.month_day[0] if day >= t.month_day[1] else t.month_day[0] % 12 + 1, day))
+        for m, month, day in said_days:
             said = WEEKDAYS.index(m.group("wd").lower())
             if day is None:
                 continue
@@ -375,6 +388,31 @@ def _odd_weekday(ctx: Context) -> Iterator[Finding]:
             evidence=(Evidence(fits.text, line=fits.line, scene=fits.scene),),
             extra=(("cue", d.words),),
         )
+
+
+_WHEN_RE = re.compile(r"\bwhen(?:'s| is| are| do| does| will)\b|\bwhat day (?:is|does|will) (?!it\b)|\b(?:due|deadline|"
+                      r"till|until|by|next|will|'ll|going to)\b", re.IGNORECASE)
+
+
+def _asked_when(scene, line: int) -> bool:
+    """The date answers "When's ...?" or says a day to come ("due", "till", "next"), not what day it is now."""
+    before = [el for el in scene.elements if el.line <= line and el.kind.value == "dialogue"][-2:]
+    return any(_WHEN_RE.search(el.text) for el in before)
+
+
+def _another_real_day(d, t: SceneTime, year: int | None) -> bool:
+    """A weekday with a date, both said, that are one real day of the story's month (or the next) other than
+    today's: "Friday the twenty-fifth" in an October where the 25th is a Friday."""
+    if d.weekday is None or d.day is None or year is None or t.month_day is None:
+        return False
+    months = [d.month] if d.month else [t.month_day[0], t.month_day[0] % 12 + 1]
+    for month in months:
+        try:
+            if date(year + (1 if month < t.month_day[0] else 0), month, d.day).weekday() == d.weekday:
+                return (month, d.day) != tuple(t.month_day)
+        except ValueError:
+            continue
+    return False
 
 
 def _self_contradiction(ctx: Context, s: Said, t: SceneTime, year: int) -> Iterator[Finding]:

@@ -518,7 +518,8 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
     gone = _GONE_RE.match(parse.text, t.start + len(t.text))
     if gone:  # "The beard is gone.", "his moustache gone": shaved off, from here on
         return [Trait(key, "none", t.text + gone.group(0), t.start, who, gender, True, how=how)]
-    out = [Trait(key, "none" if negated else "yes", t.text, t.start, who, gender, _change(parse, t, key), negated, how=how)]
+    value = "none" if negated else "stubble" if t.lower in ("stubble", "bristles", "five-o'clock") else "yes"
+    out = [Trait(key, value, t.text, t.start, who, gender, _change(parse, t, key), negated, how=how)]
     left, _ = _left(parse, t)
     colour = _colour_of([m for m in [*left, *_mods(parse, t)] if m.lower not in ("bald", "dark")], HAIR_COLOURS)
     if colour and not negated:

@@ -102,22 +102,32 @@ def unnamed_owner(ctx: Context, s, parse, start: int) -> str | None:
     return found or ctx.reader.previous_named(s, None)
 
 
-#: Someone doing another's hair: "Tess pulls the pins out", "Nell brushes out the tangles".
-_DOES_HAIR_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:pulls|takes|draws|plucks|removes|unpins|brushes|combs|braids|"
+#: Someone doing another's hair: "Tess pulls the pins out", "He takes the shears".
+_DOES_HAIR_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:(?:pulls|takes|draws|plucks|removes|unpins|brushes|combs|braids|"
                            r"plaits|pins|towels|rinses|parts|gathers|sections|untangles|unpicks|undoes|teases)\b"
                            r"(?:\s+(?:out|up|back|down))?\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?(?:pins|grips|clips|hair|bun|"
-                           r"braid|plait|ponytail|tangles|knot|curlers|rollers|elastic)\b")
+                           r"braid|plait|ponytail|tangles|knot|curlers|rollers|elastic)|(?:takes|picks up|lifts|raises|"
+                           r"opens)\s+(?:the|a|her|his)\s+(?:[a-z]+\s+)?(?:shears|scissors|clippers))\b")
 
 
 def hair_done_by(ctx: Context, s) -> str | None:
     """The one whose hair another is doing in this paragraph: "June sits ... Tess pulls the pins out one by one,
-    and the bun uncoils": June's, the one other person the paragraph names."""
-    m = _DOES_HAIR_RE.search(s.text)
-    doer = ctx.cast.surface.get(m.group("name").upper()) if m else None
+    and the bun uncoils": June's, the one other person the paragraph names; "He takes the shears. A long wet rope
+    of auburn hair drops onto the bench": the one other person in the scene."""
+    paragraph = [x for x in ctx.sentences[max(0, s.id - 4):s.id + 1] if x.element == s.element]
+    doer = None
+    for x in paragraph:
+        m = _DOES_HAIR_RE.search(x.text)
+        if m:
+            word = m.group("name")
+            doer = ctx.reader.previous_named(x, "f" if word == "She" else "m", include_self=True) \
+                if word in ("He", "She") else ctx.cast.surface.get(word.upper())
     if doer is None:
         return None
-    paragraph = [x for x in ctx.sentences[max(0, s.id - 4):s.id + 1] if x.element == s.element]
     others = {c.character for x in paragraph for c in ctx.reader.mentions(x) if c.character != doer and not c.possessive}
+    if not others:
+        cast = ctx.presence.of(s.scene)
+        others = {c for c in (cast.present if cast else ()) if c != doer}
     return others.pop() if len(others) == 1 else None
 
 

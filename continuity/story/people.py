@@ -117,6 +117,8 @@ def agrees(key: str, a: str, b: str) -> bool:
         return "medium" in (a, b)
     if key == "build":
         return "muscular" in (a, b) and "slim" not in (a, b)
+    if key in ("beard", "moustache") and "stubble" in (a, b):
+        return True  # stubble grows back after a shave, and a beard may be cut to it
     if key.endswith(".bandage"):
         return _bandages_agree(a, b)
     if key.endswith(".bruise"):

@@ -48,7 +48,10 @@ one- sound light life hope end fuss question smoking parking entry exit access""
 _KIND_WORDS = frozenset("""stuffed framed potted mounted neon embroidered taxidermied caged""".split())
 _NOT_NOUNS = frozenset("the a an in on of and or with at by for to from over under its his her their".split())
 _PAINT_RE = re.compile(  # (not "hand-painted with white magnolias": how a thing was made)
-    r"(?<!-)\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?)\b", re.I)
+    r"(?<!-)\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?|undercoat|"
+    r"primer|still tacky)\b", re.I)
+_OLD_PAINT_RE = re.compile(r"\b(?:its|the old)\s+[a-z-]+\s+paint\b|\bpaint(?:work)?\s+(?:is\s+)?(?:blistered|blistering|"
+                           r"flaking|peeling|chipped|faded|cracked|scabbed)", re.IGNORECASE)
 #: The colour painted over: "over the racing green", "over the last of the old green".
 _OVER_RE = re.compile(r"\bover\s+(?:the|its|his|her)\s+(?:(?:last|rest|remains)\s+of\s+(?:the\s+)?)?(?:(?:old|faded|peeling|"
                       r"chipped|tired)\s+)?(?P<c>[a-z]+(?:[\s-][a-z]+)?)\b", re.I)
@@ -168,20 +171,40 @@ class Places:
         """Sets the script repaints on screen, in order."""
         out = []
         for s in self.ctx.sentences:
-            if s.kind != "action" or s.scene == 0 or not _PAINT_RE.search(s.text):
-                continue
+            if s.kind != "action" or s.scene == 0 or not _PAINT_RE.search(s.text) or _OLD_PAINT_RE.search(s.text):
+                continue  # ("its red paint blistered and flaking": the paint it has, not a new coat)
             new = _paint_colour(s.text)
             if new is None:
                 continue
             old = _OVER_RE.search(s.text)
             old_colour = colour_group(old.group("c").split()[-1]) if old else _colour_before(s.text)
+            what = next((w for w in re.findall(r"[a-z]+", s.text.lower()) if w in _ROOMS), "set")
+            if old_colour is None and what != "set":
+                old_colour = self._colour_said_before(s, what)  # "The gate is black now" after "painted pillar-box red"
             if old_colour == new:
                 continue
-            what = next((w for w in re.findall(r"[a-z]+", s.text.lower()) if w in _ROOMS), "set")
             for place in self.places_of(s.scene):
                 out.append(Repaint(place, what, new, old_colour, s, s.scene))
         out += self._bible_repaints()
         return sorted(out, key=lambda r: r.scene)
+
+    def _colour_said_before(self, s, what: str) -> str | None:
+        """The colour the script last gave ``what`` ("the gate") in this set before sentence ``s``."""
+        here = set(self.places_of(s.scene))
+        found = None
+        before = re.compile(rf"(?P<w>(?:\b[a-z-]+\s+){{1,2}}){what}s?\b", re.IGNORECASE)
+        painted = re.compile(rf"\b{what}s?\b[^.;]{{0,30}}?\bpainted\s+(?P<w>(?:[a-z-]+\s*){{1,3}})", re.IGNORECASE)
+        for x in self.ctx.sentences:
+            if x.id >= s.id:
+                break
+            if x.kind != "action" or not here & set(self.places_of(x.scene)):
+                continue
+            for m in [*before.finditer(x.text), *painted.finditer(x.text)]:
+                colours = [colour_group(w.split("-")[-1]) for w in m.group("w").lower().split()]
+                colours = [c for c in colours if c]
+                if colours:
+                    found = colours[-1]
+        return found
 
     def _bible_repaints(self) -> list[Repaint]:
         """Repaints the bible dates: "walls BEIGE until scene 16, when the crew paints them SAGE MIST"."""
@@ -367,6 +390,10 @@ def _paint_colour(text: str) -> str | None:
     low = text.lower()
     if re.search(r"\bwhitewash", low):
         return "white"
+    now = re.search(r"\b(?:is|are)\s+(?:now\s+)?(?P<c>[a-z]+(?:-[a-z]+)?)\s+now\b|\b(?:is|are)\s+now\s+(?P<d>[a-z]+(?:-[a-z]+)?)",
+                    low)
+    if now and colour_group(now.group("c") or now.group("d")):
+        return colour_group(now.group("c") or now.group("d"))  # "The gate is black now: two coats of gloss"
     verb = re.search(r"\b(?:re)?paint(?:s|ed|ing)?\s+(?:it|them|the|his|her|their|a)\b([^.;]*)", low)
     if verb and not re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+paint\b(?!-)", low):
         # "painting the peeling blue door of the mess hut a bright bottle green": the colour it ends on

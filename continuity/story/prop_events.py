@@ -263,7 +263,8 @@ _WHERE_GONE = {"fire", "flames", "flame", "fireplace", "hearth", "furnace", "sto
                "slot", "letterbox", "postbox", "mailbox", "edge", "side", "rail", "railing", "water", "sea", "river",
                "drain", "toilet", "abyss", "void", "stove", "embers", "coals", "candle"}
 _BURN = {"fire", "flames", "flame", "fireplace", "hearth", "furnace", "stove", "grate", "incinerator", "brazier",
-         "embers", "coals", "candle"}
+         "embers", "coals", "candle", "firebox", "woodstove", "woodburner", "rayburn", "aga", "boiler", "kiln",
+         "firepit", "bonfire"}
 _POSTED = {"slot", "letterbox", "postbox", "mailbox"}
 
 
