@@ -77,14 +77,8 @@ def _before_entrance(ctx: Context) -> Iterator[Finding]:
                     found = _too_soon(ctx, x, who, surface)
                     if found is None or (x.kind == "dialogue" and (shout_for(x.text, found) or on_the_line(ctx, x))):
                         continue
-                    yield Finding(
-                        category="name", severity="warning", scene=x.scene, line=x.line,
-                        message=f"{who} is {'called' if x.kind == 'dialogue' else 'named'} here ({found!r}), but "
-                                f"{who} only comes in at line {s.line}",
-                        text=x.text, character=who, subject=f"{who}.address",
-                        evidence=(Evidence(s.text, line=s.line, scene=s.scene),),
-                        extra=(("called", found), ("speaker", x.speaker or "")),
-                    )
+                    yield _name_finding(x, who, f"{who} is {'called' if x.kind == 'dialogue' else 'named'} here "
+                                                f"({found!r}), but {who} only comes in at line {s.line}", s, found)
 
 
 def _named(ctx: Context, s) -> set[str]:
@@ -173,13 +167,16 @@ def _stranger(ctx: Context, s, m, who: str, there: list[str], why: str, ev) -> F
     """The finding for a stranger at work: the name as written, who is there, and why it is a slip."""
     quote = s.text if len(s.text) < 60 else s.text[:60].rsplit(" ", 1)[0] + " ..."
     where = f", which {_listed(there)} {'is' if len(there) == 1 else 'are'} in" if there else ""
+    return _name_finding(s, who, f"{who} is at work here ({quote!r}), but has no line, no entrance and no other "
+                                 f"mention in this scene{where}, {why}: a slip of the name?", ev, s.text[m.start:m.end])
+
+
+def _name_finding(s, who: str, message: str, ev, called: str) -> Finding:
+    """A name finding on sentence ``s`` about ``who``, with the sentence ``ev`` as its evidence."""
     return Finding(
-        category="name", severity="warning", scene=s.scene, line=s.line,
-        message=f"{who} is at work here ({quote!r}), but has no line, no entrance and no other mention in this "
-                f"scene{where}, {why}: a slip of the name?",
-        text=s.text, character=who, subject=f"{who}.address",
-        evidence=(Evidence(ev.text, line=ev.line, scene=ev.scene),),
-        extra=(("called", s.text[m.start:m.end]), ("speaker", "")),
+        category="name", severity="warning", scene=s.scene, line=s.line, message=message, text=s.text,
+        character=who, subject=f"{who}.address", evidence=(Evidence(ev.text, line=ev.line, scene=ev.scene),),
+        extra=(("called", called), ("speaker", s.speaker or "")),
     )
 
 
