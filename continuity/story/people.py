@@ -370,7 +370,8 @@ class People:
                 continue
             value = obs.value
             at = obs.sentence.text.find(obs.words)
-            if at >= 0 and looked_at(ctx, obs.sentence, at)[0] or hair_done_by(ctx, obs.sentence):
+            if at >= 0 and looked_at(ctx, obs.sentence, at)[0] or (
+                    obs.attribute == "hair" and hair_done_by(ctx, obs.sentence)):
                 continue  # the one looked at, after a colon, or whose hair is done: left to the parse above
             if obs.attribute == "beard":
                 key, value = ("beard", "none") if value == "none" else ("beard.colour", value)
