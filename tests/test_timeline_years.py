@@ -78,3 +78,19 @@ def test_a_year_on_screen_just_before_the_speech():
     assert said("Thirty-seven years I've run this press.") == []
     found = said("Thirty years I've run this press.")
     assert found and "'Thirty years' and '1987' do not meet" in found[0]
+
+
+def test_the_year_on_screen_is_cited_on_its_own_line():
+    text = """
+    INT. PRINT SHOP - DAY
+
+    SUPER: Monday, March 4, 2024
+
+    OWEN (30s) taps the brass plate on the press: HALL & SONS, 1987.
+    He wipes his hands.
+
+    HARRIET
+    Thirty years I've run this press.
+    """
+    found = [f for f in audit_text(text, None, ["timeline"]).findings if "do not meet" in f.message]
+    assert found and [e.line for e in found[0].evidence] == [5]

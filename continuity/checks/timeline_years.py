@@ -142,7 +142,7 @@ def _durations(ctx: Context, speeches: dict[int, list], now: int) -> Iterator[Fi
                 if not years and i == 0 and not any(years_in(x.text, now) for x in sentences):
                     # "SINCE 1961" on the sign, then "Seventy years this store stood here."
                     before = _action_before(ctx, s)
-                    years = {y.year: (y, _Said(before, s)) for y in years_in(before, now) if y.year <= now}
+                    years = {y.year: (y, before) for y in years_in(before.text, now) if y.year <= now}
                 if len(years) != 1:
                     continue
                 (year, (said, where)), = years.items()
@@ -221,7 +221,7 @@ def _births(ctx: Context, speeches: dict[int, list], now: int | None) -> Iterato
                 near = sentences[max(0, i - 1):i + 2]
                 years = {y.year for x in near for y in years_in(x.text, now)}
                 if not years and i == 0:
-                    years = {y.year for y in years_in(_action_before(ctx, s), now)}  # "BENJI R. '03." / "I was twelve."
+                    years = {y.year for y in years_in(_action_before(ctx, s).text, now)}  # "BENJI R. '03." / "I was twelve."
                 if age is None or len(years) != 1:
                     continue
                 said.setdefault(who, []).append((years.pop() - age, s, m.group(0).strip(" ,.")))
@@ -251,30 +251,27 @@ def _births(ctx: Context, speeches: dict[int, list], now: int | None) -> Iterato
             )
 
 
-class _Said:
-    """An action paragraph as evidence: its text and the scene and line of the speech after it."""
+@dataclass(frozen=True)
+class _Action:
+    """The action paragraph just before a speech, as evidence: its text, scene and line."""
 
-    def __init__(self, text: str, speech) -> None:
-        self.text, self.scene = text, speech.scene
-        self.line = _action_line(text, speech)
-
-
-def _action_line(text: str, s) -> int:
-    return s.line - 2 if text else s.line
+    text: str
+    scene: int
+    line: int
 
 
-def _action_before(ctx: Context, s) -> str:
-    """The action paragraph just before a speech, in the same scene."""
+def _action_before(ctx: Context, s) -> _Action:
+    """The action paragraph just before a speech, in the same scene (empty when a speech comes between)."""
     scene = ctx.scene(s.scene)
-    text = ""
+    found = _Action("", s.scene, s.line)
     for el in scene.elements if scene else ():
         if el.line >= s.line:
             break
         if el.kind.name == "ACTION":
-            text = el.text
+            found = _Action(el.text, s.scene, el.line)
         elif el.kind.name == "DIALOGUE":
-            text = ""
-    return text
+            found = _Action("", s.scene, s.line)
+    return found
 
 
 __all__ = ["check", "years_in"]
