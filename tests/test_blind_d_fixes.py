@@ -36,7 +36,7 @@ def test_a_cast_grouped_by_department_with_identifier_keys_and_goes_by():
     names = {c.name: c for c in bible.characters}
     assert set(names) == {"TOMAS BERG", "RUTH OKAFOR", "ADA LIND"}
     assert "Tom" in names["TOMAS BERG"].aliases
-    assert bible.locations_for("HARBOUR OFFICE")[0].name == "HARBOUR_OFFICE"
+    assert bible.locations_for("HARBOUR OFFICE")[0].name == "HARBOUR OFFICE"  # a key written as an identifier
 
 
 def test_a_beard_in_a_hair_value_is_not_the_hair_and_a_told_shave_is_a_later_look():
@@ -258,7 +258,7 @@ def test_an_old_burn_on_the_wrong_forearm_and_the_right_hand_bandaged_by_ellipsi
     )
     assert [f.line for f in r.findings] == [6]
     traits = read(Parser(None).parse("Cora writes with her left hand, the right bandaged."))
-    assert [(t.key, t.value) for t in traits] == [("state.arm.bandage", "bandaged-right")]
+    assert [(t.key, t.value) for t in traits] == [("state.arm.bandage", "bandaged-right"), ("side.injury.arm", "right")]
 
 
 def test_keepsakes_given_away_are_not_worn_by_the_giver_days_later():

@@ -315,9 +315,10 @@ def day_table(value: Any, year: int | None = None) -> tuple[dict[str, str], dict
         if date is None and raw_date is None and label:
             raw_date = label
             date = parse_date(label, year)  # "Day 1 - Thursday, June 6": the row's label dates it
-        # ("- flashback:" with its date and scenes under it: a key with no value of its own names the row)
+        # ("- flashback:" with its date and scenes under it: a key with no value of its own names the row;
+        # "- flashback: 1987" names it too)
         text = " ".join([label] + [str(v) for v in fields.values() if isinstance(v, (str, int))] +
-                        [str(k) for k, v in fields.items() if v is None or v == ""])
+                        [str(k) for k, v in fields.items() if v is None or v == "" or _FLASHBACK_RE.search(str(k))])
         # ("Day 2 - Friday" whose beats end "Flashback to July 1998" is day 2 with a flashback in it)
         numbered = re.match(r"\s*(?:(?:day|d|sd|story\s+day)\s*)?\d+\b", label, re.IGNORECASE) is not None
         back = bool(_FLASHBACK_RE.search(label if numbered else text)) or label.strip().upper() in ("FB", "FLASHBACK")

@@ -404,7 +404,9 @@ def _subplaces(name: str, item: Any) -> list[tuple[str, Any, tuple]]:
     if len(rooms) < 2 or len(rooms) < 0.6 * len(item):
         return [(name, item, ())]
     own = {("description" if norm_key(k) in _PLACE_FIELDS else k): v for k, v in item.items() if k not in rooms}
-    return [(name, own or None, ())] + [(f"{name} - {k}", item[k], (k,)) for k in rooms]
+    def plain(key: str) -> str:  # "tillman_house", "living_room": keys written as identifiers
+        return key.replace("_", " ").strip() if "_" in key and " " not in key.strip() else key
+    return [(name, own or None, ())] + [(f"{plain(name)} - {plain(k)}", item[k], (k,)) for k in rooms]
 
 
 def _split_entry(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple) -> tuple[str | None, dict]:
@@ -599,7 +601,7 @@ def _place(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple) -> 
     name, fields = _split_entry(m, name, item, path, new)
     if not name or not name.strip():
         raise m.refuse(path, "an entry needs a name (name: ...)" if name is None else "name is empty")
-    if new and new[0] == "props" and "_" in name and " " not in name.strip():
+    if new and new[0] in ("props", "locations") and "_" in name and " " not in name.strip():
         name = name.replace("_", " ").strip()  # a key written as an identifier: "lenas_water_bottle"
     out: dict[str, Any] = {"name": name}
     m.new.setdefault(_low((*new, "name")), m.line(path))
@@ -615,7 +617,7 @@ def _place(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple) -> 
                 m.carry(kpath, (*new, "aliases"))
             aliases.extend(_aliases(value))
         elif key in _DESCRIPTION_KEYS or key in ("look", "looks", "appearance", "features", "dressing",
-                                                  "set dressing"):
+                                                  "set dressing", "what", "what it is", "looks like"):
             if isinstance(value, dict):
                 for k, v in value.items():
                     _attribute(m, attributes, str(k), v, (*kpath, k), new)

@@ -57,8 +57,9 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
     for colour, noun, mods, words in coloured_things(s.text):
         if _CHANGED_RE.search(s.text.replace(words, " ")):
             return  # (the words themselves may be the set's "neon")
-        if not re.search(r"\b(?:the|its)\s+" + re.escape(words) + r"\b", s.text, re.IGNORECASE):
-            continue  # "a red door": any door; "the red door": the set's
+        if not re.search(r"\b(?:the|its)\s+(?:(?!(?:a|an|in|of|with|and|on|at)\b)[a-z-]+\s+){0,2}?" + re.escape(words)
+                         + r"\b", s.text, re.IGNORECASE) and " painted " not in words:
+            continue  # "a red door": any door; "the red door", "the rusted blue lid", "a door painted red": the set's
         run = [same_noun(w.lower()) for w in words.split()[1:]]
         # a set next door ("the blue door with its brass 7" on the stairwell: the safe flat's door), when the
         # sentence shares a detail with the bible's words beyond the thing and its colour
@@ -71,6 +72,15 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
             if known is None:
                 # "the black Rayburn", "the green neon": the set's "CREAM Rayburn stove", "HOT-PINK neon sign"
                 named = [c for (p, _), c in coloured.items() if p == place and any(w in c.modifiers for w in run)]
+                if not named and noun in _SHELL:
+                    # "the green canvas walls" of a set the bible makes a "WHITE canvas tent": its own canvas;
+                    # "INT. GREYHORN TRAILHEAD - COMMAND TENT" is inside the command post's tent
+                    said = {w for w in run if w in MATERIALS}
+                    inside = set(re.findall(r"[a-z]+", ctx.scene(s.scene).heading.location.lower()))
+                    named = [c for (p, _), c in coloured.items() if p == place and said &
+                             set(re.findall(r"[a-z]+", c.words.lower())) and (not near or c.noun in inside)]
+                    if named and near:
+                        near = False
                 if len(named) == 1:
                     known, noun, mods = named[0], named[0].noun, named[0].modifiers
             if known is None or (known.modifiers and mods and known.modifiers != mods):
@@ -92,6 +102,8 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
             return
 
 
+#: The shell of a set, named by its parts: "the green canvas walls" are the tent's.
+_SHELL = frozenset("walls wall roof sides side flaps flap ceiling".split())
 _DETAIL_STOP = frozenset("the a an and with of in on its his her their at to by from is are was this that".split())
 
 

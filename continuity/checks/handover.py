@@ -8,12 +8,13 @@ glasses) is the wardrobe's (category ``wardrobe``), anything else a prop's (cate
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.traits import GARMENT_WORDS
 from continuity.story.context import Context
-from continuity.story.dress import ACCESSORIES
+from continuity.story.dress import ACCESSORIES, ITEMS
 from continuity.story.holders import Holders
 
 
@@ -25,7 +26,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             category="wardrobe" if garment else "prop", severity="error",
             scene=m.sentence.scene, line=m.sentence.line,
-            message=f"{m.character} has the {m.thing} here ({m.words!r}), but {m.character} gave it to {h.taker} "
+            message=f"{m.character} has the {_noun(m)} here ({m.words!r}), but {m.character} gave it to {h.taker} "
                     f"in scene {ctx.scene_number(h.sentence.scene)} ({h.words!r})",
             text=m.sentence.text, character=m.character, subject=f"{m.character}.{m.thing}",
             evidence=(Evidence(h.sentence.text, line=h.sentence.line, scene=h.sentence.scene),),
@@ -39,3 +40,9 @@ def garments(ctx: Context) -> Iterator[Finding]:
 
 def things(ctx: Context) -> Iterator[Finding]:
     return (f for f in check(ctx) if f.category == "prop")
+
+
+def _noun(m) -> str:
+    """The thing as the line names it ("cardigan"), when its word is one kind of the tracked thing ("sweater")."""
+    words = re.findall(r"[a-z]+", m.words.lower())
+    return next((w for w in reversed(words) if ITEMS.get(w) == m.thing), m.thing)

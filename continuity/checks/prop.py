@@ -307,7 +307,8 @@ def _finding(ctx: Context, s: Sentence, e: Event, lost: _Lost) -> Finding:
     words = e.obj.words if e.obj.words.lower() not in ("it", "them", "they") else f"the {lost.name}"
     subject_words = words[:1].lower() + words[1:] if words.split()[0].lower() in ("the", "a", "an") else words
     message = (f"{subject_words} {'are' if plural else 'is'} used here, but {'they were' if plural else 'it was'} "
-               f"{how} in scene {ctx.scene_number(lost.sentence.scene)} and never recovered")
+               f"{how} in scene {ctx.scene_number(lost.sentence.scene)}" +
+               ("" if how in ("eaten", "drunk", "used up") else " and never recovered"))
     evidence = Evidence(lost.sentence.text, line=lost.sentence.line, scene=lost.sentence.scene)
     if lost.fate is not None:
         message += f" (the bible: {lost.fate.words!r})"

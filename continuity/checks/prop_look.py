@@ -97,6 +97,11 @@ def describe(parse, head: int, text: str) -> Look | None:
     material = families.pop() if len(families) == 1 else None
     if colour and "-" in colour and colour not in COLOURS and len(colour_parts(colour)) == 1:
         colour = colour_parts(colour)[0]  # "blue-bound", "red-handled": blue, red
+    if colour is None and material is None and tok.dep == "nsubj":
+        # "The Volvo noses up to the barrier, white paint filmed with road dust": its paint, said after it
+        m = _ITS_PAINT_RE.match(text, tok.end)
+        if m and colour_group(m.group("c").split()[-1]):
+            return Look(m.group("c").split()[-1].lower(), None, text[m.start("c"):m.end()], None)
     if colour is None and material is None:
         return None
     used = [tok] + [x for pair in colours + materials for x in pair]
@@ -105,6 +110,9 @@ def describe(parse, head: int, text: str) -> Look | None:
     return Look(colour, material, text[lo:hi] if hi - lo <= 80 else " ".join(w.text for w in used), shown)
 
 
+#: The paint of the thing a sentence is about, said after it: ", white paint filmed with road dust".
+_ITS_PAINT_RE = re.compile(r"[^,;.]*,\s+(?:its\s+)?(?P<c>(?:[a-z-]+\s+)?[a-z-]+)\s+(?:paint|paintwork|bodywork|"
+                           r"finish|enamel|livery)\b", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"\b(?:repaint(?:s|ed)?|paints? (?:it|them|the)|re-?covers?|re-?bound|swaps?|swapped|"
                         r"replaces?|replaced|instead)\b", re.IGNORECASE)
 
@@ -264,7 +272,8 @@ def bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
         text = bible_props[name].description
         # said of its name first, then a description that opens with its look ("Tan leather, brass clasps"),
         # then the description's head noun
-        look = _bible_look(parse, text, dict(props)[name], root=False) or _leading_look(text) or _root_look(parse, text)
+        look = _bible_look(parse, text, dict(props)[name], root=False) or _leading_look(text) or \
+            _root_look(parse, text) or _listed_colour(text)
         if look is not None:
             out[name] = (look, f"props.{name}.description")
     for name, _ in props:
@@ -338,8 +347,9 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         else:
             nouns = {w.lower for w in _before(parse, head) if w.pos in ("NOUN", "PROPN") and not _colour_of(w)
                      and not _material_of(w)}
-            if nouns - set(" ".join(dict(props)[name]).split()):
-                continue  # "the red emergency phone" is not the bible's satellite phone
+            if {p for n in nouns for p in n.split("-")} - set(" ".join(dict(props)[name]).split()) - \
+                    _described_words(ctx, name):
+                continue  # "the red emergency phone" is not the bible's satellite phone (a "hunter-case watch" is)
             if " " not in m.group(0).strip() and " " in name.strip() and re.match(
                     r"(?:a|an|some|one|any)\s", _np_before(parse, head), re.IGNORECASE):
                 continue  # "a steamer in a glass case": a case, not the bible's cigarette case
@@ -381,6 +391,12 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
             text=s.text, subject=f"{name}.{what}", evidence=(ev,),
             extra=(("attribute", what), ("value", said)),
         )
+
+
+def _described_words(ctx: Context, name: str) -> set[str]:
+    """The words of the bible's description of prop ``name`` ("Gold hunter-case pocket watch": hunter, case...)."""
+    prop = next((p for p in ctx.bible.props if p.name == name), None)
+    return set(re.findall(r"[a-z]+", (prop.description or "").lower())) if prop is not None else set()
 
 
 def _bible_names_colour(ctx: Context, name: str, colour: str) -> bool:
@@ -429,6 +445,20 @@ def _words_before_look(text: str, start: int, end: int) -> Look | None:
     if colour is None and material is None:
         return None
     return Look(colour, material, " ".join([*before, text[start:end]]), metal)
+
+
+def _listed_colour(text: str) -> Look | None:
+    """A colour listed on its own among a description's phrases: "Volvo 240 estate, midnight blue, Vienna plates"."""
+    for part in re.split(r"[,;]", text.split(".")[0]):
+        words = part.split()
+        if 1 <= len(words) <= 3 and colour_parts(words[-1]) and all(
+                colour_parts(w) or w.lower() in _SHADES for w in words):
+            return Look(words[-1].lower(), None, part.strip(), None)
+    return None
+
+
+_SHADES = frozenset("midnight deep dark pale light bright navy bottle racing sky royal forest olive dusty faded "
+                    "metallic matt matte gloss glossy".split())
 
 
 def _root_look(parse, text: str) -> Look | None:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.checks.prop_look import OTHER_RE, bible_replacements, display_name, prop_names
+from continuity.checks.prop_look import OTHER_RE, bible_looks, bible_replacements, display_name, prop_names
 from continuity.language.lexicon import MATERIALS, colour_parts, wood_named
 from continuity.story.context import Context
 from continuity.story.thing_looks import MATERIAL_COLOURS, Look, looks_conflict, wood_of
@@ -30,9 +30,11 @@ PARTS = {p: p for p in ("lid", "spout", "handle", "grip", "lace", "shaft", "blad
                         "rivet", "stock", "barrel", "dial", "spine", "nib", "knob", "pommel", "hilt", "sheath", "bezel",
                         "stopper", "cork", "cover", "copy", "ribbon", "tassel", "cord", "chain", "trim", "stripe",
                         "binding", "lining", "stitching", "lettering", "wheel", "tyre", "tire", "mudguard", "fender",
-                        "saddle", "seat", "frame", "lens", "cap")}
+                        "saddle", "seat", "frame", "lens", "cap", "shard", "fragment")}
 PARTS.update({p + "s": p for p in list(PARTS)})
 PARTS.update({"laces": "lace", "hinges": "hinge", "lenses": "lens"})
+#: What is left of a broken thing, in its own colour and material.
+_PIECES = ("shard", "fragment")
 #: "blue-lidded", "red-handled": the colour of the part, in one word.
 _COMPOUND = {"lidded": "lid", "handled": "handle", "spouted": "spout", "strapped": "strap", "laced": "lace",
              "capped": "cap", "bladed": "blade", "hilted": "hilt", "framed": "frame", "spined": "spine"}
@@ -122,6 +124,10 @@ def bible_parts(ctx: Context) -> dict[str, dict[str, tuple[Look, str]]]:
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield a finding for each part of a bible prop said in a colour or material its bible entry contradicts."""
     known = bible_parts(ctx)
+    for name, whole in bible_looks(ctx).items():
+        # "smashes on the quarry tiles ... picking up green shards": the pieces are the whole thing's colour
+        for piece in _PIECES:
+            known.setdefault(name, {}).setdefault(piece, whole)
     if not known:
         return
     replaced = bible_replacements(ctx)

@@ -55,7 +55,10 @@ _PERFECT_RE = re.compile(r"\b(?:I've|I have|we've|we have|you've|you have|he's|s
                          re.IGNORECASE)
 _AGO_RE = re.compile(rf"\b{_COUNT}\s+years?\s+ago\b", re.IGNORECASE)
 _I_WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?"
-                       r"(?=\s*[.!,;]|\s+(?:when|the day|the year|in|and|that)\b)", re.IGNORECASE)
+                       r"(?=\s*[.!,;]|\s+(?:when|the\s+(?:day|year|night|summer|winter|spring|autumn|first|last)|in|and|that)\b)",
+                       re.IGNORECASE)
+#: "Nineteen eighty-two, the year I turned thirty."
+_TURNED_RE = re.compile(rf"\b(?:the year|when|the day)\s+I\s+turned\s+{AGE_NUMBER}\b", re.IGNORECASE)
 _I_AGED_RE = re.compile(rf"\bI\b[^.!?]*?,\s+{AGE_NUMBER}[\s-]+years?[\s-]+old\b", re.IGNORECASE)
 _PROPER_RE = re.compile(r"\b(?P<p>[A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][a-z]+)+)\b")
 _MONTHS = frozenset("january february march april may june july august september october november december monday "
@@ -216,7 +219,7 @@ def _births(ctx: Context, speeches: dict[int, list], now: int | None) -> Iterato
             who = s.speaker
             if not who:
                 continue
-            for m in [*_I_WAS_RE.finditer(s.text), *_I_AGED_RE.finditer(s.text)]:
+            for m in [*_I_WAS_RE.finditer(s.text), *_I_AGED_RE.finditer(s.text), *_TURNED_RE.finditer(s.text)]:
                 age = number(m.group("n"))
                 near = sentences[max(0, i - 1):i + 2]
                 years = {y.year for x in near for y in years_in(x.text, now)}

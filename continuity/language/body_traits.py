@@ -201,8 +201,10 @@ def _elliptic_side(parse: Parse, side: Token) -> list[Trait]:
     if state is None:
         return []
     who, gender, tok = _subject_owner(parse, side)
-    return [Trait("state.arm.bandage", f"bandaged-{SIDES[side.lower]}", _words(parse, side, state), side.start, who,
-                  gender, False, how="subject")]
+    words = _words(parse, side, state)
+    return [Trait("state.arm.bandage", f"bandaged-{SIDES[side.lower]}", words, side.start, who, gender, False,
+                  how="subject"),
+            Trait("side.injury.arm", SIDES[side.lower], words, side.start, who, gender, False, how="subject")]
 
 
 def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | None, Token | None]:
@@ -364,6 +366,15 @@ _SPLIT_OPEN = frozenset({"split", "bleed", "burst"})
 _SPLIT_IT = frozenset({"split", "bloody", "gash", "slash", "skin", "graze"})
 
 
+#: How a hurt leg is rested: "lies with his left leg propped on a tackle bag".
+_RESTED = frozenset({"propped", "elevated"})
+
+
+def _bleeds(parse: Parse, verb: Token, lemma: str) -> bool:
+    """A verb that says a part is hurt: "Blood wells from his left index finger", "a pink line healing on it"."""
+    return lemma in ("bleed", "bleeding", "heal", "healing") or any(c.lower == "blood" for c in parse.children(verb.i, "nsubj"))
+
+
 def _body_part(parse: Parse, t: Token) -> list[Trait]:
     """A body part with a side and a state: "her bandaged right arm", "two bare, steady hands"."""
     out: list[Trait] = []
@@ -387,8 +398,9 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
     # "grazes the outside of the left arm": the verb above the part's own noun phrase
     verb = next((a for a in parse.ancestors(t.i)[:4] if a.pos == "VERB"), None)
     lemma = _unprefixed(verb.lemma) if verb is not None else ""
-    hurt = [m for m in mods if m.lower in INJURY_WORDS] or ([verb] if verb is not None and lemma in INJURY_VERBS
-                                                            and t.dep in ("dobj", "nsubjpass", "pobj") else [])
+    hurt = [m for m in mods if m.lower in INJURY_WORDS or (limb == "leg" and m.lower in _RESTED)] or (
+        [verb] if verb is not None and (lemma in INJURY_VERBS or _bleeds(parse, verb, lemma))
+        and t.dep in ("dobj", "nsubjpass", "pobj") else [])
     if not hurt and t.dep == "nsubj":
         # "His left hand is in a lighter dressing now": what the part is in
         head = parse.head(t.i)

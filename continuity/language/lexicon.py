@@ -159,7 +159,8 @@ GARMENTS: dict[str, str] = {
     **dict.fromkeys(["gloves", "mittens"], "gloves"),
     **dict.fromkeys(["tie", "bow tie", "necktie"], "tie"),
     **dict.fromkeys(["suit", "tuxedo", "uniform", "overalls", "robe", "bathrobe", "pajamas", "pyjamas", "apron",
-                     "coveralls", "boilersuit", "jumpsuit", "dungarees", "scrubs"], "suit"),
+                     "coveralls", "boilersuit", "jumpsuit", "dungarees", "scrubs", "oversuit", "wetsuit", "drysuit",
+                     "snowsuit", "flightsuit", "flight suit", "undersuit"], "suit"),
     **dict.fromkeys(["vest", "waistcoat"], "vest"),
 }
 
@@ -348,9 +349,21 @@ class Garment:
     start: int
 
 
+#: "The blue of her suit is the only colour left": a garment's colour named as a noun.
+_COLOUR_OF_RE = re.compile(
+    r"\bthe\s+(?P<c>" + "|".join(COLOURS) + r")\s+of\s+(?:his|her|their|the)\s+(?:[a-z][a-z'\-]*\s+){0,2}?"
+    r"(?P<g>" + "|".join(sorted(map(re.escape, GARMENTS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
 def garments_in(text: str) -> list[Garment]:
-    """Find coloured garments (``a yellow rain jacket``) in text."""
+    """Find coloured garments (``a yellow rain jacket``, ``the blue of her suit``) in text."""
     out = []
+    for m in _COLOUR_OF_RE.finditer(text):
+        colour = m.group("c").lower()
+        out.append(Garment(COLOUR_GROUP.get(colour, colour), GARMENTS.get(m.group("g").lower(), m.group("g").lower()),
+                           m.group(0)[4:], m.start() + 4))
     for m in _GARMENT_RE.finditer(text):
         colour = m.group("c").lower()
         garment = m.group("g").lower()

@@ -42,9 +42,9 @@ from continuity.language.body_traits import (
     _limp,
     _person_state,
     _sided,
-    misread_compound,
     _spill,
     _stain,
+    misread_compound,
 )
 from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS
 from continuity.language.parse import Parse, Token
@@ -90,11 +90,20 @@ from continuity.language.trait_words import (  # the vocabulary, read as traits.
     Resolver,
     Trait,
 )
+from continuity.language.water_traits import (
+    INTO_WATER_GATE,
+    INTO_WATER_VERBS,
+    PULLED_IN,
+    WATERS,
+    in_the_water,
+    into_water,
+    out_of_water,
+)
 
 
 def may_state_traits(text: str) -> bool:
     """A cheap gate before parsing: the text names a hair, body or state word."""
-    return GATE_RE.search(text) is not None or _NOT_A_DROP_RE.search(text) is not None or _INTO_WATER_GATE.search(text) is not None
+    return GATE_RE.search(text) is not None or _NOT_A_DROP_RE.search(text) is not None or INTO_WATER_GATE.search(text) is not None
 
 
 def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
@@ -164,18 +173,44 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _stain(parse, t)
         if low in _MATTER and t.dep in ("nsubj", "nsubjpass"):
             out += _matter_on(parse, t)
-        if t.pos == "VERB" and t.lemma in _INTO_WATER_VERBS:
-            out += _into_water(parse, t)
-        elif t.pos == "VERB" and (t.lemma == "tread" or t.lower == "treads" or t.lemma in _PULLED_IN):
+        if t.pos == "VERB" and t.lemma in INTO_WATER_VERBS:
+            out += into_water(parse, t)
+        elif t.pos == "VERB" and (t.lemma == "tread" or t.lower == "treads" or t.lemma in PULLED_IN):
             # (not "swims laps in the pool": one in swimwear is wet by the costume, not a state carried on)
-            out += _in_the_water(parse, t)
+            out += in_the_water(parse, t)
         if low in SIDES and (t.dep in ("nsubj", "nsubjpass", "appos", "npadvmod", "ROOT", "dep", "dobj", "conj")
                              or t.i > 0 and parse.tokens[t.i - 1].lower == "the"):  # "the right bandaged"
             out += _elliptic_side(parse, t)
     out += _fading_bruise(parse)
     out += _not_a_drop(parse)
     out += _the_other_one(parse)
-    return _dedupe(out)
+    out += _lost_finger(parse)
+    out += out_of_water(parse)
+    return sorted(_dedupe(out), key=lambda t: t.start)  # in the sentence's order: "surfaces ..., her suit dry"
+
+
+_FINGER = r"(?:left|right)\s+(?:(?:index|middle|ring|little|pinkie|fore)\s+)?(?:finger|thumb|forefinger)\b"
+_PART_OF = r"(?:top\s+joint|tip|end|top|first\s+joint|half)\s+of\s+(?:his|her|the)\s+"
+#: "the stump of his right index finger", "the top joint of his left index finger is missing",
+#: "missing the tip of her right thumb", "Top joint of the LEFT index finger missing since a press accident".
+_LOST_FINGER_RE = re.compile(
+    rf"\bstump\s+of\s+(?:his|her|the|a)\s+{_FINGER}|\b{_PART_OF}{_FINGER}(?=[^.;]{{0,24}}\bmissing\b)|"
+    rf"\b(?:missing|lost)\s+(?:the\s+)?{_PART_OF}{_FINGER}|\b(?:his|her)\s+{_FINGER}\s+(?:is|was)\s+missing\b",
+    re.IGNORECASE)
+
+
+def _lost_finger(parse: Parse) -> list[Trait]:
+    """A finger with a side that is missing, whole or in part: the hand it is lost from."""
+    out = []
+    for m in _LOST_FINGER_RE.finditer(parse.text):
+        side = re.search(r"left|right", m.group(0), re.IGNORECASE).group(0).lower()
+        finger = next((t for t in parse.tokens if m.start() <= t.start < m.end()
+                       and t.lower in ("finger", "thumb", "forefinger")), None)
+        if finger is None:
+            continue
+        who, gender, how = _owner_any(parse, finger)
+        out.append(Trait("side.stump.hand", side, m.group(0), m.start(), who, gender, False, how=how))
+    return out
 
 
 _MARKED_EYE = r"milky|blind|bad|dead|glass|clouded|cloudy|sightless|ruined|white|scarred|lazy|false|useless|weak"
@@ -206,7 +241,7 @@ def _not_a_drop(parse: Parse) -> list[Trait]:
     for m in _NOT_A_DROP_RE.finditer(parse.text):
         of = (m.group("of") or "").lower()
         # "not a drop on her boots": of water, unless the drop is said to be of something else
-        water = of in _WATERS or of in ("rain", "spray") or (not of and m.group("n").lower() == "drop")
+        water = of in WATERS or of in ("rain", "spray") or (not of and m.group("n").lower() == "drop")
         dim, value = ("wet", "dry") if water else ("stain", "clean")
         on = m.group("on").lower()
         who = gender = None
@@ -254,7 +289,9 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
     if any(m.pos == "NOUN" and m.lower not in HAIR_NOUNS and not _colour_word(m, HAIR_COLOURS)
            and m.lower not in LENGTHS for m in left):
         return []  # "paper curls", "smoke curls": not hair
-    verb = next((a for a in parse.ancestors(t.i)[:2] if a.pos == "VERB"), None)
+    # ("and saws through the braid": the small parser may make a cutting verb a noun in a list of verbs)
+    verb = next((a for a in parse.ancestors(t.i)[:2] if a.pos == "VERB" or (
+        a.dep in ("conj", "ROOT") and a.lemma in CHANGE_VERBS["hair.length"] and a.lower.endswith("s"))), None)
     if t.dep == "nsubj" and verb is not None and _comes_away(parse, verb):
         # "The ponytail comes away in four ragged bites."
         return [Trait("hair.length", "short", _words(parse, t, verb), t.start, who, gender, True, how=how)]
@@ -267,7 +304,8 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
     if cut:
         # "hacks off her ponytail", "cuts Kasia's hair": the hair is short from here
         result = [w for c in parse.children(verb.i, "prep", "prt", "advmod", "xcomp", "oprd")
-                  for w in [c, *parse.subtree(c.i)] if w.lower in HAIR_NOUNS and HAIR_NOUNS[w.lower]]
+                  if c.dep != "prep" or c.lower in ("into", "to")  # ("saws through the braid": the braid is cut)
+                  for w in [c, *parse.subtree(c.i)] if w.lower in HAIR_NOUNS and HAIR_NOUNS[w.lower] and w.i != t.i]
         out.append(Trait("hair.length", "short", _words(parse, verb, t), min(verb.start, t.start), who, gender, True, how=how))
         for r in result:
             out.append(Trait("hair.style", HAIR_NOUNS[r.lower], r.text, r.start, who, gender, True, how=how))
@@ -529,61 +567,3 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
 
 
 __all__ = ['BODY', 'CHANGE_VERBS', 'FACIAL', 'GARMENT_WORDS', 'GATE_RE', 'GIRTHS', 'HAIR_NOUNS', 'HEIGHTS', 'INJURY_THINGS', 'INJURY_VERBS', 'INJURY_WORDS', 'LENGTHS', 'LIMB', 'MUD_NOUNS', 'Resolver', 'SIDED', 'SIDES', 'STATES', 'STYLE_LENGTH', 'Trait', 'WET_NOUNS', 'may_state_traits', 'read']
-
-
-#: Going into water: whoever does it comes out wet ("He pitches forward into the black water").
-_INTO_WATER_VERBS = frozenset("fall pitch plunge tumble topple dive jump slip go wade sink drop crash splash".split())
-_WATERS = frozenset("water river lake sea creek stream pool pond canal harbour harbor surf waves ocean bay brook "
-                    "current rapids shallows millpond reservoir tide".split())
-
-
-_INTO_WATER_GATE = re.compile(r"\b(?:into|in)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:" + "|".join(sorted(_WATERS)) + r")\b|"
-                              r"\bplunges? in\b|\btreads? water\b|\b(?:pulls?|drags?|pushes|shoves?|"
-                              r"throws?|tips?|knocks?|hauls?|yanks?) (?:him|her|them|[A-Z][a-z]+) in\b", re.IGNORECASE)
-
-
-#: Verbs that put someone else in the water: "pulls her in fully clothed", "shoves him into the canal".
-_PULLED_IN = frozenset("pull drag push shove throw tip knock haul yank".split())
-
-
-def _in_the_water(parse: Parse, v: Token) -> list[Trait]:
-    """Someone in the water ("June treads water") or pulled into it ("pulls her in")."""
-    if v.lemma in _PULLED_IN:
-        ins = [c for c in parse.children(v.i, "prt", "advmod", "prep") if c.lower in ("in", "into")]
-        if not ins or (ins[0].lower == "into" and not any(o.lemma in _WATERS or o.lower in _WATERS
-                                                         for o in parse.children(ins[0].i, "pobj"))):
-            return []
-        if ins[0].lower == "in" and not re.search(r"\b(?:fully clothed|with a splash|SPLASH|water|creek|river|lake|pool|"
-                                                  r"sea|canal|pond)\b", parse.text, re.IGNORECASE):
-            return []  # "pulls her in for a hug"
-        person = next((o for o in parse.children(v.i, "dobj") if o.character or o.lower in ("him", "her", "them")),
-                      None)
-    else:
-        if v.lower.startswith("tread") and not any(o.lower == "water" for o in parse.children(v.i, "dobj")):
-            return []
-        person = parse.subject(v)
-        if person is None and v.i > 0 and (parse.tokens[v.i - 1].character or parse.tokens[v.i - 1].pos == "PROPN"):
-            person = parse.tokens[v.i - 1]  # "June treads water." (the small parser loses the subject)
-    if person is None or not (person.character or person.pos == "PROPN" or
-                              person.lower in ("he", "she", "him", "her")):
-        return []
-    who = person.character
-    gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(person.lower)
-    return [Trait("state.clothes.wet", "wet", v.text, v.start, who, gender, True, how="subject")]
-
-
-def _into_water(parse: Parse, v: Token) -> list[Trait]:
-    """Someone falling, plunging or wading into water: wet from here ("plunges in to the waist")."""
-    into = [o for p in parse.children(v.i, "prep") if p.lower in ("into", "in")
-            for o in parse.children(p.i, "pobj") if o.lemma in _WATERS or o.lower in _WATERS]
-    waded = v.lemma in ("plunge", "wade", "dive", "jump") and any(
-        c.lower == "in" for c in parse.children(v.i, "prt", "advmod", "prep"))
-    if not into and not waded:
-        return []
-    subj = parse.subject(v)
-    if (subj is None or not (subj.character or subj.lower in ("he", "she", "they"))) and v.dep == "conj":
-        subj = parse.subject(parse.head(v.i))  # "She pitches sideways, ..., and goes into the lake"
-    if subj is None or not (subj.character or subj.lower in ("he", "she", "they")):
-        return []
-    who, gender = (subj.character, None) if subj.character else (None, {"he": "m", "she": "f"}.get(subj.lower))
-    return [Trait("state.clothes.wet", "wet", v.text, v.start, who, gender, True, how="subject")]

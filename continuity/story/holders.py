@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from continuity.language.lexicon import COLOUR_GROUP
 from continuity.story.dress import ITEMS, Dress
+from continuity.story.kin import WORDS as KIN_WORDS
 
 if TYPE_CHECKING:
     from continuity.language.parse import Parse, Token
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 #: Things that change hands often enough to track, beyond what is worn.
 THINGS = {**ITEMS, **{w: w for w in ("penknife", "knife", "key", "keys", "letter", "pen", "phone", "torch",
                                       "flask", "card", "envelope", "photo", "photograph", "book", "notebook",
-                                      "compass", "lighter", "wallet", "purse", "bag", "case", "box")}}
+                                      "compass", "lighter", "wallet", "purse", "bag", "case", "box", "lamp", "lantern")}}
 #: Words before a thing that say it is one of several: giving it away leaves the giver one.
 _ANOTHER = {"spare", "extra", "another", "second", "other", "backup", "spare-", "old", "new"}
 _GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "slide", "return", "tuck", "put", "set",
@@ -147,6 +148,8 @@ class Holders:
                     continue  # "her spare oilskin", "another coat": the giver keeps her own
                 verbs = [a for a in parse.ancestors(t.i)[:3] if a.pos == "VERB"]
                 verb = next((v for v in verbs if v.lemma in _GIVE), verbs[0] if verbs else None)
+                if verbs and verb is not verbs[0] and verbs[0].lemma in ("pull", "put", "wear", "tug", "draw", "zip"):
+                    continue  # "tosses her his hoodie, and she pulls it on over her damp shirt": the shirt stays hers
                 if verb is None or verb.lemma not in _GIVE or not (
                         t.dep in ("dobj", "nsubjpass", "pobj") or t.dep == "nsubj" and t.i > verb.i):
                     continue  # ("Odile slings it round her shoulders": the small parser makes "it" a subject)
@@ -159,6 +162,9 @@ class Holders:
                         offered[s.scene] = (thing, giver, s, s.text[verb.start:t.end])
                     continue
                 if giver and taker is None and verb.lemma in ("hand", "give", "pass", "offer", "return"):
+                    if any(c.lower in ("round", "around") and not parse.children(c.i, "pobj")
+                           for c in parse.children(verb.i)):
+                        continue  # "cuts it into three and hands it round": shared out, nobody holds it
                     pending[s.element] = (thing, giver, s, s.text[verb.start:t.end])
                     continue
                 if giver and pending.get(s.element) and pending[s.element][0] == thing and taker in (None, giver):
@@ -239,7 +245,7 @@ class Holders:
     def _thing_uses(self, h: Handover) -> list[tuple[str, str, Sentence]]:
         """(character, words, sentence) for each later line naming the giver's own thing: "his penknife"."""
         ctx = self.ctx
-        rx = re.compile(r"\b(?:his|her|their|[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,3}?(?i:" + re.escape(h.thing) + r")\b")
+        rx = re.compile(r"\b(?:his|her|their|[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w'\u2019-]+\s+){0,3}?(?i:" + re.escape(h.thing) + r")\b")
         worn = re.compile(r"\bthe\s+(?:[\w.-]+\s+){0,2}?(?i:" + re.escape(h.thing) + r")\s+(?:on its chain\s+)?"
                           r"(?:at|on|round|around)\s+(?P<p>his|her)\s+(?:throat|neck|wrist|finger|chest|lapel)\b")
         out = []
@@ -252,6 +258,10 @@ class Holders:
                 if found is not None and cast is not None and found[0] not in cast.present:
                     # "Tess lights a cigarette with Roz's silver Zippo" (Roz long dead): the one using it has it
                     found = self._user(s, m.end() - len(h.thing)) or found
+                if found is None and m.group(0).split()[0].lower() in _PRON:
+                    # "She flops onto her back, her father's brass lamp clanking against her hip"
+                    who = _by_pronoun(ctx, s, m.group(0).split()[0].lower())
+                    found = (who,) if who else None
                 if found is not None:
                     out.append((found[0], m.group(0), s))
             for m in worn.finditer(s.text):
@@ -299,6 +309,15 @@ class Holders:
             h = holder.get((thing, colour)) or (holder.get((thing, None)) if colour is None else None)
             if h is None and colour is None:
                 h = next((x for (k, _), x in holder.items() if k == thing), None)
+            if h is None and colour is not None and (thing, None) in holder:
+                # "pulls off the brown cardigan ... holds it out" then "buttoned into the brown cardigan": the one
+                # given was the one she had on
+                given = holder[(thing, None)]
+                worn = [x for x in uses if x.character == given.giver and x.sentence.id <= given.sentence.id and
+                        ITEMS.get(x.item.split()[-1], x.item.split()[-1]) == thing]
+                if worn and colour in {COLOUR_GROUP[w] for w in re.findall(r"[a-z]+", worn[-1].words.lower())
+                                       if w in COLOUR_GROUP}:
+                    h = given
             if h is None or h.sentence.id == e.sentence.id or e.character != h.giver:
                 continue
             if ctx.day_key(h.sentence.scene) != ctx.day_key(e.scene) and not _for_good(h):
@@ -310,16 +329,36 @@ class Holders:
             holder.pop((h.thing, h.colour), None)
         # things that are not worn ("his mother-of-pearl penknife"), given for good and never handed back
         for h in self.handovers:
-            if h.thing in ITEMS or not (h.kept or h.thing in _KEEPSAKES or re.match(r"(?:fasten|clasp)", h.words)):
+            if h.thing in ITEMS:
                 continue
+            for_good = h.kept or h.thing in _KEEPSAKES or re.match(r"(?:fasten|clasp)", h.words)
             back = [x for x in self.handovers if x.thing == h.thing and x.giver == h.taker and x.sentence.id > h.sentence.id]
             for who, words, s in self._thing_uses(h):
                 if back and s.id > back[0].sentence.id:
                     break
-                if who == h.giver and not ctx.is_flashback(s.scene):
+                if who == h.giver and not ctx.is_flashback(s.scene) and (for_good or self._lent_away(h, words, s)):
                     out.append(Misheld(who, h.thing, words, s, h))
                     break
         return out
+
+    def _lent_away(self, h: Handover, words: str, s: Sentence) -> bool:
+        """A thing lent ("Hold that. I want it back.") that its giver has, the same day, away from the one holding it.
+
+        Only the bible's prop of that noun, named by its own description ("her father's brass lamp" for "Luis's old
+        BRASS carbide lamp"), counts: "her helmet lamp" is another lamp.
+        """
+        ctx = self.ctx
+        cast = ctx.presence.of(s.scene)
+        if cast is None or h.taker in cast.present or ctx.day_key(h.sentence.scene) != ctx.day_key(s.scene):
+            return False
+        said = [w for w in re.findall(r"[a-z]+", words.lower()) if w not in ("his", "her", "their", "s", h.thing)]
+        for p in ctx.bible.props if ctx.explicit_bible else ():
+            text = " ".join([p.name, *p.aliases, p.description or ""]).lower()
+            if h.thing in re.findall(r"[a-z]+", p.name.lower()) and said and \
+                    all(w in re.findall(r"[a-z]+", text) or w in KIN_WORDS or ctx.cast.surface.get(w.upper())
+                        for w in said):
+                return True
+        return False
 
 
 _ANOTHER = {"spare", "extra", "second", "another", "other", "backup"}

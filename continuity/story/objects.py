@@ -371,6 +371,8 @@ def _how(lemma: str, places: set[str], gone_place: bool) -> str:
         return {"sell": "sold", "pawn": "pawned", "trade": "traded away", "auction": "auctioned"}[lemma]
     if lemma in GIVE and not gone_place:
         return "given away"
+    if lemma in CONSUME:
+        return "drunk" if lemma in ("drink", "drain", "guzzle") else "eaten" if lemma in _EAT else "used up"
     return "lost"
 
 
@@ -379,9 +381,19 @@ _PORTIONS = frozenset("square piece bit slice bite chunk sip swig mouthful crumb
                       "drop splash dram".split())
 
 
+#: Verbs that eat a solid thing whole unless a part is said ("They eat it slowly": the bar is gone).
+_EAT = frozenset("eat devour gobble wolf scoff".split())
+_PART_WORDS = frozenset("some half part bit bite bites most corner mouthful piece share".split())
+
+
 def _all_of(parse: Parse, v: Token, obj: Token) -> bool:
     """Whether a verb takes all of its object: "eats it all, every square", "drinks the whole flask", "the last of"."""
     near = [*parse.children(v.i), *parse.children(obj.i)]
+    if v.lemma in _EAT and obj.lemma not in _PORTIONS and not v.lower.endswith("ing") and (
+            obj.lower in ("it", "them") or any(c.dep in ("det", "poss") and c.lower not in ("a", "an", "some", "any")
+                                               for c in parse.children(obj.i))) and not any(
+            t.lower in _PART_WORDS for t in parse.tokens[max(0, v.i - 3):obj.i + 4]):
+        return True  # ("eats noodles out of the carton", "is eating the sandwich": some of it, not all)
     return any(c.lower in ("all", "every", "whole", "entire", "rest") for c in near for c in [c, *parse.children(c.i)]) \
         or any(c.lower == "last" for c in parse.children(obj.i, "amod"))
 

@@ -151,8 +151,6 @@ def holds_for(key: str) -> str:
     return "span"
 
 
-
-
 def _pair_before(s, mentions: list, start: int, who: str) -> list:
     """The other of two names joined by "and" that open the sentence before ``start`` ("Nora and Eli ...")."""
     near = [m for m in mentions if m.end <= start]
@@ -300,12 +298,14 @@ class People:
         out: list[Statement] = []
         for s, parse in zip(chosen, ctx.parse_many(chosen)):
             mentions = [m for m in ctx.reader.mentions(s) if not m.possessive]
+            said: dict[str, str] = {}  # gender -> whom an earlier trait is about ("Nadia surfaces, her suit dry")
             for t in tr.read(parse):
                 if _imagined(s.text, t.start):
                     continue  # "as if he's still looking for the moustache": not on him
                 who = t.owner
                 if who is None and t.pronoun and t.how in ("poss", "parse"):
-                    who = _object_referent(ctx, s, t) or ctx.reader.previous_named(s, t.pronoun, include_self=True)
+                    who = _object_referent(ctx, s, t) or ctx.reader.previous_named(s, t.pronoun, include_self=True) \
+                        or said.get(t.pronoun)
                 if t.how in ("subject", "none"):
                     # a guess from the grammar: the writer's order knows better ("MAGGIE (29), Nora's
                     # sister, dark brown pixie cut": the nearest name before it, not a possessive)
@@ -352,6 +352,7 @@ class People:
                     continue
                 if who is None or who not in ctx.cast.gender:
                     continue
+                said.setdefault(ctx.cast.gender.get(who) or "", who)
                 out.append(Statement(who, t, s))
                 if t.how == "subject" and t.key.startswith("state."):
                     # "Nora and Eli sprint along the path, soaked to the skin": both are

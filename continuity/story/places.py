@@ -171,8 +171,9 @@ class Places:
         """Sets the script repaints on screen, in order."""
         out = []
         for s in self.ctx.sentences:
-            if s.kind != "action" or s.scene == 0 or not _PAINT_RE.search(s.text) or _OLD_PAINT_RE.search(s.text):
-                continue  # ("its red paint blistered and flaking": the paint it has, not a new coat)
+            if s.kind != "action" or s.scene == 0 or not _PAINT_RE.search(s.text) or _OLD_PAINT_RE.search(s.text) \
+                    or _described_paint(s.text):
+                continue  # ("its red paint blistered and flaking", "a door painted red": the paint it has, not a new coat)
             new = _paint_colour(s.text)
             if new is None:
                 continue
@@ -362,7 +363,32 @@ def coloured_things(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
             continue  # "her red umbrella": someone's, carried in
         mods = tuple(w.lower() for w in words[:-1] if w.lower() not in MATERIALS)
         out.append((colour, noun, mods, f"{m.group('c')} {' '.join(words)}"))
+    for m in _PAINTED_AS_RE.finditer(text):
+        # "a front door painted a deep, glossy red": the colour after the thing
+        colour, noun = _first_colour(m.group("c")), _SAME_NOUN.get(m.group("n").lower(), m.group("n").lower())
+        if colour is None or noun in _PAINTING_NOW or noun.endswith("ly") or noun in _NOT_THINGS or noun in MATERIALS or garment_kind(noun) or \
+                any(n == noun for _, n, _, _ in out):
+            continue
+        out.append((colour, noun, (), m.group(0)))
     return out
+
+
+#: A thing described as painted a colour (not painting going on): "front door painted deep glossy BLUE".
+_PAINTED_AS_RE = re.compile(r"\b(?P<n>[A-Za-z]{3,})\s+painted\s+(?:(?:a|an|in)\s+)?(?:(?:deep|dark|pale|light|bright|"
+                            r"glossy|gloss|matte|flat|shiny|dull|faded|vivid|rich|soft|cheerful|loud|bold),?\s+){0,3}"
+                            r"(?P<c>[A-Za-z]+(?:[\s-][A-Za-z]+)?)\b")
+#: Words before "painted" that make it a coat going on, not a look: "freshly painted", "has been painted".
+_PAINTING_NOW = frozenset("fresh freshly newly just now recently been being is are was were get gets got getting "
+                          "had has have new wet".split())
+
+
+def _described_paint(text: str) -> bool:
+    """A look, not a coat going on: "a front door painted a deep, glossy red" (no painter, nothing fresh)."""
+    if re.search(r"\b(?:re)?paint(?:s|ing)\b|\b(?:coats?|rollers?|still tacky|whitewash\w*|undercoat|primer)\b", text,
+                 re.IGNORECASE):
+        return False
+    found = [m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]{3,})\s+painted\b", text)]
+    return bool(found) and not any(w in _PAINTING_NOW or w.endswith("ly") for w in found)
 
 
 def _first_colour(words: str) -> str | None:

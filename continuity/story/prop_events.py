@@ -83,6 +83,7 @@ _WEAK_FORMS = frozenset(f for lemma in _WEAK for f in _forms(lemma))
 #: Eaten or drunk up: a loss with a word that says all of it went ("eats it all, every square").
 _CONSUMED_FORMS = frozenset(f for lemma in CONSUME for f in _forms(lemma))
 _ALL_WORDS = frozenset("all every whole entire last rest up off down".split())
+_EATEN_FORMS = frozenset(f for lemma in ("eat", "devour", "gobble", "wolf", "scoff") for f in _forms(lemma))
 _HIT_FORMS = frozenset(f for lemma in ("crack", "crash", "slam", "smash", "shatter") for f in _forms(lemma))
 
 
@@ -107,7 +108,7 @@ def may_lose(text: str) -> bool:
     words = set(_WORDS_RE.findall(text.lower()))
     if not _STRONG_FORMS.isdisjoint(words):
         return True
-    if not _CONSUMED_FORMS.isdisjoint(words) and not _ALL_WORDS.isdisjoint(words):
+    if not _CONSUMED_FORMS.isdisjoint(words) and (not _ALL_WORDS.isdisjoint(words) or not _EATEN_FORMS.isdisjoint(words)):
         return True
     if not _HIT_FORMS.isdisjoint(words) and not HARD.isdisjoint(words):
         return True  # "cracks against a boulder"

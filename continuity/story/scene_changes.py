@@ -13,8 +13,10 @@ import re
 #: Verbs that change a look on screen even with no object ("June shrugs, and cuts."):
 #: later lines of the scene describe the new look rather than contradict the old one.
 SCENE_CHANGES = {
+    # ("Nadia cuts the foam sit-mat into strips" cuts no hair: the cut must reach hair, or "it")
     "hair": re.compile(r"(?:\b(?:she|he|they|then|and|[A-Z][a-z]+)\s+(?:cuts|snips|shears|chops|hacks|trims|dyes|"
-                       r"bleaches|crops)\b|\b(?:snipping|shearing|dyeing|bleaching|a last snip|clippers)\b)"),
+                       r"bleaches|crops)\b(?=[^.;]{0,60}?\b(?:hair|braids?|plaits?|ponytail|fringe|bangs|locks|curls|"
+                       r"mane|roots|it|them|short|off)\b)|\b(?:snipping|shearing|dyeing|bleaching|a last snip|clippers)\b)"),
     "beard": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
     "moustache": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
     "state": re.compile(r"\b(?:towels?|towelled|toweling|towelling|changes?|changed|strips?|wrings?|washes|washed|"

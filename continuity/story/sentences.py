@@ -495,7 +495,9 @@ class Reader:
         if self.parse is not None and _LOOKS_GATE.search(s.text):
             out.extend(self._parsed_looks(s, {(o.character, o.attribute) for o in out}, change))
         for g in lexicon.garments_in(s.text):
-            who = self.owner(s, g.start, "garment:" + g.kind, garment=True)
+            # ("the blue of her suit": whose is told by the pronoun before the garment's noun)
+            at = g.start + g.words.rfind(" ") + 1 if " of " in g.words else g.start
+            who = self.owner(s, at, "garment:" + g.kind, garment=True)
             put_on = False
             if who is None and self.parse is not None:
                 from continuity.story.wearing import garment_owner

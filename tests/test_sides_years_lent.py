@@ -1,0 +1,240 @@
+"""Readings the development sets missed (sets A, D, J and L): each written as a script would, slip and no slip."""
+
+from __future__ import annotations
+
+from checkutil import audit_text
+
+from continuity.bible.sections import day_table
+from continuity.language.lexicon import garments_in
+
+
+def _messages(text: str, bible: str | None, checks: list[str], word: str) -> list[str]:
+    return [f.message for f in audit_text(text, bible, checks).findings if word in f.message]
+
+
+# --- years -----------------------------------------------------------------------------------------------------
+
+_AGNES = """
+characters:
+  AGNES:
+    age: 67
+    notes: runs the pottery
+"""
+
+_KILN = """
+INT. POTTERY - DAY
+
+SUPER: Monday, 14 October 2024
+
+AGNES (67) sweeps the floor. RUTH (30) watches.
+
+RUTH
+You never told me how you got that burn.
+
+AGNES
+The bottle kiln. Nineteen eighty-seven, the year I turned thirty. My sleeve caught.
+"""
+
+
+def test_the_year_one_turned_an_age_dates_a_birth():
+    assert _messages(_KILN, _AGNES, ["timeline"], "AGNES") == []
+    wrong = _KILN.replace("Nineteen eighty-seven", "Nineteen eighty-two")
+    assert _messages(wrong, _AGNES, ["timeline"], "turned thirty")
+
+
+def test_an_age_the_first_time_with_the_year_in_the_next_sentence():
+    bible = """
+characters:
+  TOM:
+    age: 46
+    notes: caver
+"""
+    text = """
+INT. HUT - NIGHT
+
+SUPER: Friday, 10 May 2024
+
+TOM (46) lays out the rope. KIT (26) watches.
+
+TOM
+I was sixteen the first time I went down this pot. Nineteen ninety-four. Her dad took me.
+"""
+    assert _messages(text, bible, ["timeline"], "TOM") == []
+    wrong = text.replace("Nineteen ninety-four", "Nineteen eighty-nine")
+    assert _messages(wrong, bible, ["timeline"], "sixteen")
+
+
+def test_a_calendar_row_keyed_flashback_is_not_a_story_day():
+    rows = [{"day": 1, "date": "Monday, July 14"}, {"day": 2, "date": "Tuesday, July 15"},
+            {"flashback": 1987, "notes": "Young Walt finds a bone."}]
+    _, dates, _ = day_table(rows, 2025)
+    assert dates == {"D1": "2025-07-14", "D2": "2025-07-15"}
+
+
+# --- sides -----------------------------------------------------------------------------------------------------
+
+
+def test_a_propped_leg_is_the_hurt_one():
+    text = """
+EXT. CAVE - DAY
+
+TOM (46) falls. He grabs his right ankle.
+
+KIT
+Is it broken?
+
+Kit wraps Tom's right ankle in gaffer tape.
+
+INT. CAVE - ATTIC - NIGHT
+
+Tom lies with his right leg propped on a tackle bag.
+"""
+    assert _messages(text, None, ["appearance"], "left") == []
+    wrong = text.replace("his right leg propped", "his left leg propped")
+    assert _messages(wrong, None, ["appearance"], "left")
+
+
+def test_a_finger_healing_on_the_other_hand():
+    bible = """
+characters:
+  SEUN:
+    marks: Gold hoop in the LEFT ear. Cuts the pad of his LEFT index finger on Day Two.
+"""
+    text = """
+INT. KITCHEN - NIGHT
+
+SEUN (24) chops onions.
+
+Seun, plaster off, a pink line healing on his left index finger.
+"""
+    assert _messages(text, bible, ["appearance"], "SEUN") == []
+    assert _messages(text.replace("his left index", "his right index"), bible, ["appearance"], "SEUN")
+
+
+def test_the_other_hand_bandaged():
+    text = """
+INT. PRINT SHOP - NIGHT
+
+CORA (30) cuts the heel of her left hand on a type case. Gus binds Cora's left hand with a strip of sheet.
+
+INT. PRINT SHOP - LATER
+
+Cora proofreads with her right hand, the left bandaged on her knee.
+"""
+    assert _messages(text, None, ["appearance"], "CORA") == []
+    wrong = text.replace("with her right hand, the left", "with her left hand, the right")
+    assert _messages(wrong, None, ["appearance"], "CORA")
+
+
+def test_a_missing_fingertip_has_a_side():
+    bible = """
+characters:
+  GUS:
+    marks: Top joint of the LEFT index finger missing since a press accident
+"""
+    text = """
+INT. PRINT SHOP - DAY
+
+GUS (60) sets type, the stump of his left index finger tapping each letter home.
+"""
+    assert _messages(text, bible, ["appearance"], "GUS") == []
+    assert _messages(text.replace("his left index", "his right index"), bible, ["appearance"], "stump")
+
+
+# --- wardrobe ---------------------------------------------------------------------------------------------------
+
+
+def test_the_colour_of_her_suit():
+    assert [(g.colour, g.kind) for g in garments_in("The blue of her suit is the only colour left.")] == [
+        ("blue", "suit")]
+    assert garments_in("the blue of her eyes") == []
+    bible = """
+characters:
+  MAGDA:
+    costume: red one-piece down suit
+"""
+    text = """
+EXT. SUMMIT RIDGE - DAY
+
+MAGDA (45) stops beside the cairn. The red of her suit is the only colour left in the world.
+"""
+    assert _messages(text, bible, ["wardrobe"], "MAGDA") == []
+    assert _messages(text.replace("The red of her suit", "The blue of her suit"), bible, ["wardrobe"], "MAGDA")
+
+
+def test_an_oversuit_is_a_suit():
+    bible = """
+characters:
+  NADIA:
+    costume: RED Cordura oversuit, yellow helmet
+"""
+    text = """
+EXT. SHAKEHOLE - DUSK
+
+Then NADIA (34), her red suit black with mud, crawls up the slope.
+"""
+    assert _messages(text, bible, ["wardrobe"], "NADIA") == []
+    assert _messages(text.replace("her red suit", "her orange suit"), bible, ["wardrobe"], "NADIA")
+
+
+# --- props ------------------------------------------------------------------------------------------------------
+
+_BAR = """
+INT. CAVE - ATTIC - NIGHT
+
+NADIA (34), TOM (46) and KIT (26) huddle under a space blanket.
+
+Nadia unwraps the Mars bar, cuts it into three with her knife, and hands it round. They eat it slowly.
+
+INT. CAVE - ATTIC - LATER
+
+Kit stares at the roof. Tom hums.
+"""
+
+
+def test_a_bar_eaten_is_gone():
+    assert _messages(_BAR, None, ["prop"], "Mars bar") == []
+    wrong = _BAR.replace("Kit stares at the roof.", "Kit breaks off a square of the Mars bar.")
+    assert _messages(wrong, None, ["prop"], "eaten")
+    bite = _BAR.replace("They eat it slowly.", "They eat some of it slowly.")
+    assert _messages(bite.replace("Kit stares at the roof.", "Kit breaks off a square of the Mars bar."), None,
+                     ["prop"], "Mars bar") == []
+
+
+def test_what_is_handed_round_is_nobody_s():
+    # the knife is not handed to Kit: "it" is the bar, shared out
+    text = _BAR.replace("Kit stares at the roof.", "Nadia cleans her knife on her sleeve.")
+    assert _messages(text, None, ["prop"], "knife") == []
+
+
+_LAMP_BIBLE = """
+characters:
+  NADIA:
+    notes: cave surveyor, daughter of Luis
+  KIT:
+    notes: a student on his first trip underground
+props:
+  carbide lamp:
+    description: Luis's old BRASS carbide lamp, dented, L.F. scratched into the water chamber
+"""
+
+_LAMP = """
+INT. POT - THE SUMP - DAY
+
+NADIA (34) stands waist-deep at the bolt. KIT (26) crouches on the last dry rock, his glasses fogged.
+
+She unclips the brass lamp from her hip and hands it up to him.
+
+NADIA
+Hold that. I want it back.
+
+EXT. SHAKEHOLE - DUSK
+
+Nadia crawls up the slope and flops onto her back, her helmet lamp still burning.
+"""
+
+
+def test_a_lent_lamp_is_not_on_its_owner_far_from_its_holder():
+    assert _messages(_LAMP, _LAMP_BIBLE, ["prop"], "lamp") == []
+    wrong = _LAMP.replace("her helmet lamp still burning", "her father's brass lamp clanking against her hip")
+    assert _messages(wrong, _LAMP_BIBLE, ["prop"], "KIT")
