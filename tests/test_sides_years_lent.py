@@ -238,3 +238,213 @@ def test_a_lent_lamp_is_not_on_its_owner_far_from_its_holder():
     assert _messages(_LAMP, _LAMP_BIBLE, ["prop"], "lamp") == []
     wrong = _LAMP.replace("her helmet lamp still burning", "her father's brass lamp clanking against her hip")
     assert _messages(wrong, _LAMP_BIBLE, ["prop"], "KIT")
+
+
+# --- sets M and N (development after their first runs) ------------------------------------------------------------
+
+
+def test_a_calendar_with_its_own_year_and_a_flashback_inside_a_day():
+    rows = {"year": 2025,
+            "day_1": {"date": "Monday 3 March", "scenes": "1-2"},
+            "day_3": {"date": "Wednesday 5 March", "scenes": "3-5", "notes": "police, Helena's, flashback, studio"},
+            "flashback": {"date": "14 May 1987", "scenes": "4"}}
+    days, dates, _ = day_table(rows)
+    assert dates["D1"] == "2025-03-03" and dates["D3"] == "2025-03-05"
+    assert days["3"] == "D3" and days["4"] == "FB1" and days["5"] == "D3"
+
+
+def test_a_date_announced_is_not_today_unless_asked():
+    text = """
+INT. HALL - DAY
+
+SUPER: Tuesday, 8 October 2024
+
+MAGNUS (56) clicks the stopwatch.
+
+MAGNUS
+Saturday the nineteenth. Regional qualifiers at Whitcombe.
+"""
+    assert _messages(text, None, ["timeline"], "Saturday") == []
+    asked = text.replace("MAGNUS\nSaturday", "CORA\nWhat day is it?\n\nMAGNUS\nSaturday")
+    assert _messages(asked, None, ["timeline"], "Saturday")
+
+
+def test_the_tips_dyed_leave_the_hair_its_colour():
+    bible = """
+characters:
+  CORA:
+    hair: long black hair in a single plait; from scene 2 the last four inches are dyed electric blue
+"""
+    text = """
+INT. HALL - DAY
+
+CORA (17) fences.
+
+INT. HALL - NIGHT
+
+Cora comes in with her long black plait and its new electric-blue tips.
+"""
+    assert _messages(text, bible, ["appearance"], "CORA") == []
+
+
+def test_the_plait_he_looks_at_is_not_his():
+    bible = """
+characters:
+  MAGNUS:
+    hair: shaved head
+  CORA:
+    hair: long black plait
+"""
+    text = """
+INT. HALL - DAY
+
+CORA (17) and MAGNUS (56) stand at the piste. Cora swings her long black plait.
+
+Magnus looks at the plait. Looks at it some more.
+"""
+    assert _messages(text, bible, ["appearance"], "MAGNUS") == []
+
+
+def test_a_moustache_shaved_in_a_later_clause_is_worn_until_then():
+    bible = """
+characters:
+  MAGNUS:
+    facial_hair: thick white walrus moustache, worn since he was nineteen; shaved off (scene 2); clean-shaven after that
+"""
+    text = """
+INT. HALL - DAY
+
+MAGNUS (56) strokes his moustache.
+
+INT. CHANGING ROOM - DAY
+
+Magnus shaves. A swathe of white moustache drops into the sink.
+
+INT. HALL - LATER
+
+Magnus, clean-shaven, touches his bare upper lip.
+"""
+    assert _messages(text, bible, ["appearance"], "moustache") == []
+
+
+def test_fencing_whites_are_a_white_jacket():
+    bible = """
+characters:
+  CORA:
+    costume: fencing whites; off the piste a red club track jacket
+"""
+    text = """
+INT. SPORTS HALL - DAY
+
+CORA (17) lifts her mask. Blood runs down the front of her white jacket.
+"""
+    assert _messages(text, bible, ["wardrobe"], "CORA") == []
+
+
+def test_a_door_rolled_a_new_colour_is_repainted():
+    text = """
+EXT. ST BRIDGET'S HALL - DAY
+
+The door at the back, all peeling brown paint, bangs open.
+
+EXT. ST BRIDGET'S HALL - DAY
+
+Three volunteers are rolling the old peeling brown door a violent shade of sunflower yellow.
+
+EXT. ST BRIDGET'S HALL - NIGHT
+
+The sunflower-yellow door stands open to the street.
+"""
+    assert _messages(text, None, ["location"], "door") == []
+
+
+def test_a_bible_door_painted_a_colour_and_the_script_s_description():
+    bible = """
+locations:
+  Fontaine house:
+    exterior: narrow frame house, white siding, front door painted deep glossy BLUE
+"""
+    text = """
+EXT. FONTAINE HOUSE - NIGHT
+
+A narrow frame house: white siding, a front door painted a deep, glossy blue. Margo rings.
+"""
+    assert _messages(text, bible, ["location"], "door") == []
+    assert _messages(text.replace("glossy blue", "glossy red"), bible, ["location"], "door")
+
+
+def test_props_described_under_what_and_a_colour_listed_alone():
+    bible = """
+props:
+  beauchamp_watch:
+    what: Gold hunter-case pocket watch. Stopped at twenty to twelve.
+  the Volvo: Volvo 240 estate, midnight blue, Vienna plates
+  ledger: Tom's ledger, clothbound in GREEN, stamped in gold on the cover
+"""
+    text = """
+INT. OFFICE - DAY
+
+BEAUCHAMP (60) takes out the gold hunter-case watch and thumbs it open. The Volvo noses up to the barrier, blue paint
+filmed with road dust. OLIVE (30) holds the green ledger.
+"""
+    assert _messages(text, bible, ["prop"], "") == []
+    wrong = text.replace("gold hunter-case", "silver hunter-case").replace("blue paint", "white paint") \
+        .replace("green ledger", "red ledger")
+    found = _messages(wrong, bible, ["prop"], "")
+    assert len(found) == 3, found
+
+
+def test_a_helmet_binned_and_another_one_in_grey():
+    text = """
+EXT. EXPO HALL - NIGHT
+
+ROZ (30), the white helmet pushed back on her head, holds the cracked black helmet in both hands.
+
+Then she drops the helmet into the dumpster. It clanks on the bottom.
+
+CASS (28) walks out, grey helmet under her arm.
+"""
+    assert _messages(text, None, ["prop"], "helmet") == []
+
+
+def test_a_new_row_of_jars_replaces_the_smashed_ones():
+    text = """
+INT. DRUGSTORE - DAY
+
+FRANKIE (40) watches the street. A brick comes through the window and the green apothecary jars burst on the sidewalk.
+
+INT. DRUGSTORE - DAY
+
+A new row of apothecary jars stands in the window, cobalt blue this time.
+
+Frankie dusts the jars.
+"""
+    assert _messages(text, None, ["prop"], "jars") == []
+
+
+def test_sides_in_phrases():
+    bible = """
+characters:
+  SOLLY:
+    jewelry: diamond ring on the little finger of his LEFT hand
+  KESSLER:
+    spectacles_damage: LEFT lens cracked clean across
+  MARCHETTI:
+    injury: cut above the RIGHT eyebrow, closed with a square white dressing
+  THEO:
+    tattoo: small blue swallow on the inside of the RIGHT forearm
+"""
+    text = """
+INT. ALLEY - NIGHT
+
+SOLLY (50), KESSLER (52), MARCHETTI (45) and THEO (29) stand in the rain. Agents cuff Solly, the diamond on his left
+little finger flashing. Kessler rubs his knee. Behind the cracked left lens, his eye looks enormous. Marchetti has a
+square of white dressing stuck above his right eyebrow. Theo pushes up his sleeves: the little blue swallow tattooed
+inside his right forearm.
+"""
+    assert _messages(text, bible, ["appearance"], "") == []
+    wrong = text.replace("his left\nlittle", "his right\nlittle").replace("cracked left lens", "cracked right lens") \
+        .replace("above his right eyebrow", "above his left eyebrow").replace("inside his right forearm",
+                                                                                 "inside his left forearm")
+    found = _messages(wrong, bible, ["appearance"], "")
+    assert {m.split("'")[0] for m in found} == {"SOLLY", "KESSLER", "MARCHETTI", "THEO"}, found

@@ -299,6 +299,10 @@ def day_table(value: Any, year: int | None = None) -> tuple[dict[str, str], dict
     when the bible gives it apart from the days ("story_year: 2025", "date: Monday, March 3").
     """
     rows = _rows(value)
+    if year is None and isinstance(value, dict):
+        # "calendar: {year: 2025, day_1: {date: Monday 3 March, ...}}": the table's own year
+        year = next((int(str(v).strip()) for k, v in value.items() if _norm(k) in ("year", "story year")
+                     and re.fullmatch(r"\s*(?:1[89]|20|21)\d\d\s*", str(v))), None)
     read: list[tuple[str, bool, dt.date | None, list[str]]] = []
     for label, fields in rows:
         scenes: list[str] = []
@@ -320,7 +324,7 @@ def day_table(value: Any, year: int | None = None) -> tuple[dict[str, str], dict
         text = " ".join([label] + [str(v) for v in fields.values() if isinstance(v, (str, int))] +
                         [str(k) for k, v in fields.items() if v is None or v == "" or _FLASHBACK_RE.search(str(k))])
         # ("Day 2 - Friday" whose beats end "Flashback to July 1998" is day 2 with a flashback in it)
-        numbered = re.match(r"\s*(?:(?:day|d|sd|story\s+day)\s*)?\d+\b", label, re.IGNORECASE) is not None
+        numbered = re.match(r"\s*(?:(?:day|d|sd|story[\s_]+day)[\s_-]*)?\d+\b", label, re.IGNORECASE) is not None
         back = bool(_FLASHBACK_RE.search(label if numbered else text)) or label.strip().upper() in ("FB", "FLASHBACK")
         if back:
             date = parse_date(raw_date)  # a past takes no year from the story's days
@@ -349,7 +353,10 @@ def day_table(value: Any, year: int | None = None) -> tuple[dict[str, str], dict
             order += 1
             day = f"D{order}"
         for s in scenes:
-            out.setdefault(s, day)
+            if back:
+                out[s] = day  # a flashback inside a day's scenes ("day 3: scenes 13-16"; "flashback: scene 15")
+            else:
+                out.setdefault(s, day)
         if scenes:
             summary.append(f"{label or day} = {day} (scenes {_spans(scenes)})")
     return out, dates, summary

@@ -209,11 +209,28 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
             who = surface.get(name.upper())
             if who is None or who not in established or who == s.speaker or who in present.get(s.scene, set()):
                 continue
-            if (s.scene, who) in reported or shout_for(s.text, name) or on_the_line(ctx, s) or _TOAST_RE.match(s.text):
-                continue  # ("Happy eighty-sixth, Roz.", "Here's to you, Dad": said to the absent, the dead)
+            if (s.scene, who) in reported or shout_for(s.text, name) or on_the_line(ctx, s) or _TOAST_RE.match(s.text) \
+                    or _shown_picture(ctx, s, name):
+                continue  # ("Happy eighty-sixth, Roz.", "Here's to you, Dad": said to the absent, the dead; "Lucian,
+                # at art school." over a photograph of him)
             reported.add((s.scene, who))
             yield _called(ctx, s, who, name, f"{s.speaker} calls someone {name!r} ({who}), but {who} is not in this scene",
                           first, bible_names)
+
+
+_PICTURE_RE = re.compile(r"\b(?:photo|photos|photograph|photographs|picture|pictures|portrait|snapshot|polaroid|"
+                         r"painting|sketch|drawing|image|footage|video|screen)\b", re.IGNORECASE)
+
+
+def _shown_picture(ctx: Context, s, name: str) -> bool:
+    """A caption said over a picture the action just showed: "Lucian, at art school." names who is in it."""
+    if not re.match(rf"\s*{re.escape(name)},\s+(?:at|in|on|with|aged|age|back|the|a|when|before|after|outside|during|"
+                    rf"nineteen|twenty|thirty)\b", s.text):
+        return False
+    scene = ctx.scene(s.scene)
+    before = [el for el in (scene.elements if scene else ()) if el.line < s.line and el.kind.name in ("ACTION",
+                                                                                                   "DIALOGUE")]
+    return bool(before) and before[-1].kind.name == "ACTION" and _PICTURE_RE.search(before[-1].text) is not None
 
 
 _TOAST_RE = re.compile(r"\s*(?:Happy\s+[\w-]+|Here's to|Cheers|To absent|Rest easy|Goodnight|Good night|Miss you)\b",
@@ -275,6 +292,8 @@ def _other_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Fi
     title_counts = Counter(m.group(1) for m in _TITLE_RE.finditer(text))
     surface = ctx.cast.surface
     present = _present(ctx)
+    # a wrong name said to someone is a first name ("Calvin" for Caleb): "Halte!" is not "Halvorsen"
+    surnames = {c.name.split()[-1].upper() for c in ctx.bible.characters if len(c.name.split()) > 1}
     reported: set[tuple[int, str]] = set()
     for s in ctx.sentences:
         if s.kind != "dialogue" or not s.speaker or s.scene == 0:
@@ -287,7 +306,7 @@ def _other_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Fi
                 continue  # "Breathe, son. Breathe.": a line opening on a word of the language, said as a verb
             near = {who for form, who in surface.items()
                     if who in present.get(s.scene, set()) and who != s.speaker and " " not in form
-                    and _shared_start(up, form) >= 3 and not _pet_name(up, form)}
+                    and form not in surnames and _shared_start(up, form) >= 3 and not _pet_name(up, form)}
             if any(_slip(up, form) for form, w in surface.items() if w in near):
                 continue  # a misspelling ("Josphine"), reported as one
             if len(near) != 1:

@@ -75,6 +75,12 @@ def describe(character: str, key: str, value: str) -> str:
             return f"{character} favours the {value} leg"
         if thing == "eye":
             return f"{character}'s marked eye is the {value} one"
+        if thing == "lens":
+            return f"{character}'s cracked lens is the {value} one"
+        if thing == "stump":
+            return f"{character}'s missing finger is on the {value} hand"
+        if key == "side.injury.mouth":
+            return f"{character}'s hurt is at the {value} corner of the mouth"
         part = parts[2] if len(parts) > 2 and parts[2] != "body" else None
         return f"{character}'s {thing} is on the {value}" + (f" {part}" if part else " side")
     noun, verb = _thing(key)

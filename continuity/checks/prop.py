@@ -148,6 +148,8 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 if not (_fate_names(lost, e, ctx.cast.gender, s.text) if lost.fate is not None else
                         same_object(lost.obj, e.obj)):
                     continue
+                if e.kind in ("use", "transfer", "remains") and _other_colour(ctx, lost, e.obj):
+                    continue  # another one of its kind ("grey helmet under her arm" after the black one is binned)
                 if e.kind == "new" or e.kind == "recover" and not _gone_for_good(lost, e):
                     open_losses.remove(lost)
                     break
@@ -175,6 +177,41 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 for other in [x for x in open_losses if x is lost or (x.fate is not None and x.fate is lost.fate)]:
                     open_losses.remove(other)
                 break
+
+
+def _colours(ref: ObjectRef) -> set[str]:
+    words = [w for m in (*ref.modifiers, *ref.adjectives, *ref.words.split()[:-1]) for w in m.lower().split("-")]
+    return {COLOUR_GROUP[w] for w in words if w in COLOUR_GROUP}
+
+
+def _other_colour(ctx: Context, lost: _Lost, ref: ObjectRef) -> bool:
+    """A use of a thing in another colour than the lost one: "drops the helmet into the dumpster" after "the cracked
+    black helmet", then "grey helmet under her arm" is someone else's."""
+    said = _colours(ref)
+    if not said:
+        return False
+    had = _colours(lost.obj) or _bible_colour(ctx, lost.obj.head)
+    if not had:
+        head = re.escape(lost.obj.head)
+        one = re.compile(r"\b" + head + r",\s+((?:a|an)\s+[\w-]+)\s+one\b", re.IGNORECASE)  # "His phone, a black one"
+        rx = re.compile(r"((?:\b[\w-]+\s+){1,3})" + head + r"\b", re.IGNORECASE)
+        for x in ctx.sentences[max(0, lost.sentence.id - 80):lost.sentence.id + 1]:
+            for m in [*one.finditer(x.text), *rx.finditer(x.text)] if x.kind == "action" else ():
+                # the last one named with a colour ("the white helmet pushed back ... holding the cracked black
+                # helmet. ... drops the helmet": the black one)
+                had = {COLOUR_GROUP[w] for w in m.group(1).lower().split() if w in COLOUR_GROUP} or had
+    return len(had) == 1 and not had & said
+
+
+def _bible_colour(ctx: Context, head: str) -> set[str]:
+    """The colour the bible gives the one prop of this noun ("Black lacquer fountain pen, gold clip": black)."""
+    found = [p for p in ctx.bible.props if head in re.findall(r"[a-z]+", " ".join([p.name, *p.aliases]).lower())
+             or head in re.findall(r"[a-z]+", (p.description or "").split(",")[0].lower())]
+    if len(found) != 1:
+        return set()
+    first = re.split(r"[,.;(]", found[0].description or "")[0].lower()
+    colours = {COLOUR_GROUP[w] for w in re.findall(r"[a-z]+", first) if w in COLOUR_GROUP}
+    return colours if len(colours) == 1 else set()
 
 
 def _same_line(ctx: Context, lost_scene: int, use_scene: int) -> bool:

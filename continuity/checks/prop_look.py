@@ -28,6 +28,7 @@ from continuity.language.lexicon import (
     garment_kind,
 )
 from continuity.story.context import Context
+from continuity.story.object_words import PERSON_NOUNS
 from continuity.story.thing_looks import MATERIAL_COLOURS, Look, looks_conflict, wood_of
 
 # Words that describe without being a colour or a material of the whole object.
@@ -44,7 +45,14 @@ _DESCRIBED_RE = re.compile(
 
 
 def _colour_of(t) -> str | None:
+    if t.character or t.text[:1].isupper() and t.pos == "PROPN" and t.text.lower() in _NAME_COLOURS:
+        return None  # "Olive's GREEN Ford": Olive is someone
     return t.text.lower() if colour_parts(t.text) else None
+
+
+#: Colours that are also first names.
+_NAME_COLOURS = frozenset("olive rose ruby amber violet hazel jade scarlett scarlet ginger rusty coral sienna "
+                          "heather lavender indigo".split())
 
 
 def _material_of(t) -> str | None:
@@ -63,7 +71,8 @@ def describe(parse, head: int, text: str) -> Look | None:
         if c.pos == "VERB" and c.i > 1 and parse.tokens[c.i - 1].text == "-":
             words += [(k, tok) for k in parse.children(c.i, "advmod", "amod", "npadvmod") if k.i == c.i - 2]
     words += [(c, tok) for c in parse.children(head, "conj") if c.pos == "ADJ"]  # "the mug, chipped and yellow"
-    appositives = parse.children(head, "appos") + _loose_appositive(parse, head)
+    appositives = [a for a in parse.children(head, "appos") + _loose_appositive(parse, head)
+                   if a.lower not in _PARTS]  # ("The Graye Gallery letter, green letterhead": the letterhead's green)
     for a in appositives:  # "the ledger, a slim black notebook"
         words += [(a, a)] + [(c, a) for c in parse.children(a.i, "amod", "compound", "nmod")]
     for holder in [head] + [a.i for a in appositives]:
@@ -197,7 +206,8 @@ def prop_names(ctx: Context, *, garments: bool = False) -> list[tuple[str, list[
         for n in (p.name, *p.aliases):
             bare = _bare(n)
             if bare and len(heads.get(bare.split()[-1], ())) == 1:
-                words |= {bare, bare.split()[-1]}
+                # ("The Moonstone Girl", a painting, is not any girl)
+                words |= {bare} | ({bare.split()[-1]} if bare.split()[-1] not in PERSON_NOUNS else set())
         # "observing log: Heavy GREEN clothbound ledger": the script calls it "the ledger"
         kind = _bare(_described_as(p.description))
         if kind and len(heads.get(kind.split()[-1], ())) == 1:
@@ -209,7 +219,8 @@ def prop_names(ctx: Context, *, garments: bool = False) -> list[tuple[str, list[
 #: Parts a description may open with: "white border, brown coffee-ring stain" is not what the thing is.
 _PARTS = frozenset("border borders edge edges corner corners handle handles lid cap nib strap straps spine cover frame "
                    "stain crack chip scratch clasp clasps buckle lace laces sole soles screen case dial face hands blade "
-                   "grip grips shaft head tip stripe band trim lining label door panel panels wheel wheels".split())
+                   "grip grips shaft head tip stripe band trim lining label door panel panels wheel wheels letterhead "
+                   "logo lettering writing ink print stamp seal heading crest guard tape lanyard".split())
 
 
 _PARTICIPLES = frozenset("bound worn made kept held set cut hung sewn shown written drawn".split())
@@ -226,9 +237,18 @@ def _described_as(description: str | None) -> str:
         # ("Ring of observatory keys": keys)
         return ""
     last = words[-1].lower()
-    if not last.isalpha() or last in MATERIALS or colour_parts(last) or len(last) < 3 or last in _PARTS:
-        return ""
+    if not last.isalpha() or last in MATERIALS or colour_parts(last) or len(last) < 3 or last in _PARTS or \
+            last in _NOT_A_KIND or any(w.lower().endswith("ing") and len(w) > 5 and w.lower() not in _ING_NOUNS
+                                       for w in words[:-1]):
+        return ""  # ("kitchen maid pouring water": what a painting shows; "small, black aluminium": a look)
     return last
+
+
+_ING_NOUNS = frozenset("string spring sling thing ceiling building painting clothing stocking earring wedding pudding "
+                       "sterling herring shilling".split())
+#: First words of a description that say what it is made of or like, not what it is ("oil on panel", "small").
+_NOT_A_KIND = frozenset("oil water paint ink wax tempera gouache watercolour acrylic small large tiny big huge old new "
+                        "heavy light thin thick long short tall round square battered worn dented cheap".split())
 
 
 def display_name(name: str) -> str:
@@ -448,8 +468,13 @@ def _words_before_look(text: str, start: int, end: int) -> Look | None:
 
 
 def _listed_colour(text: str) -> Look | None:
-    """A colour listed on its own among a description's phrases: "Volvo 240 estate, midnight blue, Vienna plates"."""
+    """A colour listed on its own among a description's phrases: "Volvo 240 estate, midnight blue, Vienna plates",
+    "Tom's ledger, clothbound in GREEN"."""
     for part in re.split(r"[,;]", text.split(".")[0]):
+        bound = re.fullmatch(r"\s*(?:[\w-]+\s+)?(?:bound|clothbound|leatherbound|covered|painted|finished|lacquered|"
+                             r"upholstered|enamelled|dyed)\s+in\s+(?:\w+\s+)?([A-Za-z-]+)\s*", part)
+        if bound and colour_parts(bound.group(1)):
+            return Look(bound.group(1).lower(), None, part.strip(), None)
         words = part.split()
         if 1 <= len(words) <= 3 and colour_parts(words[-1]) and all(
                 colour_parts(w) or w.lower() in _SHADES for w in words):
@@ -548,6 +573,9 @@ def _owned(ctx: Context) -> Iterator[Finding]:
                   ctx.is_flashback(s.scene) != ctx.is_flashback(first.scene) or
                   ctx.period(s.scene) != ctx.period(first.scene) or not colours_conflict(first_colour, colour)):
                 continue
+            elif _new_one_between(ctx, n.text.lower(), first, s):
+                canon[key] = (colour, words, s)  # "She wears her new glasses: thin green wire frames"
+                continue
             else:
                 where = f"{first_colour} in scene {ctx.scene_number(first.scene)} ({first_words!r})"
                 evidence = Evidence(first.text, line=first.line, scene=first.scene)
@@ -558,6 +586,12 @@ def _owned(ctx: Context) -> Iterator[Finding]:
                 evidence=(evidence,),
                 extra=(("attribute", "colour"), ("value", colour)),
             )
+
+
+def _new_one_between(ctx: Context, noun: str, first, s) -> bool:
+    """Whether a line between two mentions brings in a new one of the thing ("her new glasses", "a replacement")."""
+    rx = re.compile(r"\b(?:new|replacement|brand-new)\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun) + r"\b", re.IGNORECASE)
+    return any(rx.search(x.text) for x in ctx.sentences[first.id + 1:s.id] if x.kind == "action")
 
 
 #: Character attributes that are the person, not a thing they carry.

@@ -30,7 +30,7 @@ PARTS = {p: p for p in ("lid", "spout", "handle", "grip", "lace", "shaft", "blad
                         "rivet", "stock", "barrel", "dial", "spine", "nib", "knob", "pommel", "hilt", "sheath", "bezel",
                         "stopper", "cork", "cover", "copy", "ribbon", "tassel", "cord", "chain", "trim", "stripe",
                         "binding", "lining", "stitching", "lettering", "wheel", "tyre", "tire", "mudguard", "fender",
-                        "saddle", "seat", "frame", "lens", "cap", "shard", "fragment")}
+                        "saddle", "seat", "frame", "lens", "cap", "shard", "fragment", "lanyard", "tape", "guard")}
 PARTS.update({p + "s": p for p in list(PARTS)})
 PARTS.update({"laces": "lace", "hinges": "hinge", "lenses": "lens"})
 #: What is left of a broken thing, in its own colour and material.
@@ -39,7 +39,7 @@ _PIECES = ("shard", "fragment")
 _COMPOUND = {"lidded": "lid", "handled": "handle", "spouted": "spout", "strapped": "strap", "laced": "lace",
              "capped": "cap", "bladed": "blade", "hilted": "hilt", "framed": "frame", "spined": "spine"}
 _PART_RE = re.compile(r"\b(?P<before>(?:[\w'-]+\s+){0,3})(?P<part>" + "|".join(sorted(PARTS, key=len, reverse=True))
-                      + r")\b(?P<after>[^.;,]{0,30})", re.IGNORECASE)
+                      + r")\b(?=(?P<after>[^.;,]{0,30}))", re.IGNORECASE)
 _COMPOUND_RE = re.compile(r"\b(?P<word>[a-z]+)-(?P<part>" + "|".join(_COMPOUND) + r")\b", re.IGNORECASE)
 #: Words that close the noun phrase before a part: what comes before them describes something else.
 _STOP = frozenset("the a an its his her their with and or of in on at to from by for this that these those some "
@@ -84,6 +84,9 @@ def parts_in(text: str, *, bible: bool = False) -> list[tuple[str, Look, int, in
     out = []
     for m in _PART_RE.finditer(text):
         words = m.group("before").split()
+        if re.search(r"\bin\s+(?:[\w-]+\s+){0,2}$", m.group("before")) and not re.search(
+                r"\b(?:wrapped|bound|covered|wound)\s+in\s+(?:[\w-]+\s+){0,2}$", text[:m.start("part")]):
+            continue  # "ROUTES on the spine in white tape": what the lettering is done in, not a part
         look = _look_of(words, text[m.start():m.end("part")])
         if look is None and bible and not re.search(r"\b(?:on|across|along|inside|under)\s+(?:the|its)\s+$",
                                                       m.group("before"), re.IGNORECASE):
@@ -93,7 +96,7 @@ def parts_in(text: str, *, bible: bool = False) -> list[tuple[str, Look, int, in
             if a and a.group("m3") and not _material(w):
                 w = ""  # "the lid in white": the colour of what is on it, maybe
             if w and (colour_parts(w) or _material(w)):
-                look = Look(w if colour_parts(w) else None, _material(w), m.group(0).strip(),
+                look = Look(w if colour_parts(w) else None, _material(w), text[m.start():m.end("after")].strip(),
                             w if w in MATERIAL_COLOURS else None)
         if look is not None:
             out.append((PARTS[m.group("part").lower()], look, m.start("part"), m.end("part")))

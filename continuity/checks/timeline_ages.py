@@ -301,7 +301,9 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
             for m in _OWN_AGE_RE.finditer(el.text):
                 age = number(m.group("n"))
                 if age is not None and 3 <= age <= 110:
-                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), el.character,
+                    # ("Kieran Dunmore. Kip to his friends." / "Thirty-five years old.": Kip's age, not the speaker's)
+                    who = _described(ctx, scene, el, m.start()) or el.character
+                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), who,
                                         age, known, present_year)
             for m in _SAID_AGE_RE.finditer(el.text):
                 age = number(m.group("n"))
@@ -315,6 +317,15 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                     continue
                 yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), who, age, known,
                                     present_year)
+
+
+def _described(ctx: Context, scene, el, at: int) -> str | None:
+    """The one a speech names before an age, or the speech it goes on from ("Kieran Dunmore. Kip to his friends." /
+    (CONT'D) "Thirty-five years old. Eighteen months for handling"): the age is theirs."""
+    before = [x for x in scene.elements if x.line < el.line and x.kind is Kind.DIALOGUE][-1:]
+    texts = [el.text[:at]] + [x.text for x in before if x.character == el.character]
+    named = [m.character for t in texts for m in ctx.cast.mentions(t) if m.character != el.character]
+    return named[0] if named else None
 
 
 def _scene_of(ctx: Context, index: int):

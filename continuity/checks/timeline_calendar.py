@@ -129,8 +129,12 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
         wrong_date = d.day is not None and t.month_day is not None and (
             d.day != t.month_day[1] or (d.month is not None and d.month != t.month_day[0]))
         scene = ctx.script.scenes[t.index - 1]
-        if not (wrong_weekday or wrong_date) or _another_real_day(d, t, year) and _asked_when(scene, s.line):
-            continue  # ("When's delivery?" / "Friday the twenty-fifth.": a day to come, and a Friday it is)
+        if not (wrong_weekday or wrong_date) or _another_real_day(d, t, year) and (
+                _asked_when(scene, s.line) or re.search(r"(?:^|[.!?]\s+)" + re.escape(d.words) + r"\s*[.!]", s.text)
+                and not _asked_today(scene, s.line) and _days_off(d, t, year) > 3):
+            # ("When's delivery?" / "Friday the twenty-fifth.": a day to come, and a Friday it is; "Saturday the
+            # nineteenth. Regional qualifiers at Whitcombe.", eleven days off: a date announced, not today's)
+            continue
         jump = _jump_of(ctx, t)
         spoken = any(el.line == s.line and el.kind.value == "dialogue" for el in scene.elements)
         where_line, where_text = (s.line, s.text) if spoken or jump is None else (jump.line, jump.text)
@@ -346,7 +350,7 @@ def _story_year(ctx: Context) -> int | None:
         t = ctx.story.of(s.scene)
         if s.where in ("super", "card") and s.date is not None and s.date.year and t is not None and not t.is_flashback:
             return s.date.year
-    years = {v[:4] for v in (ctx.bible.story_dates or {}).values() if str(v)[:4].isdigit()}
+    years = {v[:4] for d, v in (ctx.bible.story_dates or {}).items() if str(v)[:4].isdigit() and d.startswith("D")}
     return int(years.pop()) if len(years) == 1 else None
 
 
@@ -398,6 +402,28 @@ def _asked_when(scene, line: int) -> bool:
     """The date answers "When's ...?" or says a day to come ("due", "till", "next"), not what day it is now."""
     before = [el for el in scene.elements if el.line <= line and el.kind.value == "dialogue"][-2:]
     return any(_WHEN_RE.search(el.text) for el in before)
+
+
+def _asked_today(scene, line: int) -> bool:
+    """The date answers "What day is it?": today's, whatever real day it names."""
+    before = [el for el in scene.elements if el.line < line and el.kind.value == "dialogue"][-1:]
+    return any(re.search(r"\bwhat(?:'s|\s+is)?\s+(?:day|the date|today)\b|\bwhich day\b", el.text, re.IGNORECASE)
+               for el in before)
+
+
+def _days_off(d, t: SceneTime, year: int | None) -> int:
+    """How many days from today the real day ``d`` names is (0 when it names none)."""
+    if d.weekday is None or d.day is None or year is None or t.month_day is None:
+        return 0
+    today = date(year, *t.month_day)
+    for month in [d.month] if d.month else [t.month_day[0], t.month_day[0] % 12 + 1]:
+        try:
+            said = date(year + (1 if month < t.month_day[0] else 0), month, d.day)
+        except ValueError:
+            continue
+        if said.weekday() == d.weekday:
+            return abs((said - today).days)
+    return 0
 
 
 def _another_real_day(d, t: SceneTime, year: int | None) -> bool:

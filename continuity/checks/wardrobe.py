@@ -65,6 +65,11 @@ def bible_garments(ctx: Context) -> list[Worn]:
                     scenes = SceneRange.parse(f"{start}-{end}" if end else f"{start}-")
                 for g in garments_in(sentence):
                     out.append(Worn(name, g.kind, g.colour, scenes, w.look, w.item, path))
+                if re.search(r"\b(?:fencing|cricket|tennis|kitchen|chef's|chefs'|navy|dress|summer)\s+whites\b", sentence,
+                             re.IGNORECASE):
+                    # "fencing whites": a white jacket, white breeches, a white shirt
+                    out += [Worn(name, kind, "white", scenes, w.look, w.item, path) for kind in ("jacket", "trousers",
+                                                                                              "shirt")]
                 if not garments_in(sentence):
                     kind, colour = garment_kind(sentence), colour_of(sentence)
                     if kind and colour:

@@ -48,6 +48,7 @@ from continuity.language.body_traits import (
 )
 from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS
 from continuity.language.parse import Parse, Token
+from continuity.language.side_phrases import side_phrases
 from continuity.language.trait_grammar import (
     _adj_owner,
     _after_determiner,
@@ -186,6 +187,7 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
     out += _the_other_one(parse)
     out += _lost_finger(parse)
     out += out_of_water(parse)
+    out += side_phrases(parse)
     return sorted(_dedupe(out), key=lambda t: t.start)  # in the sentence's order: "surfaces ..., her suit dry"
 
 
@@ -543,6 +545,8 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
             r"\bwhere (?:the|his|her|a) (?:\w+ )?" + re.escape(t.text) + r" (?:was|were|used to be|had been)\b",
             parse.text, re.IGNORECASE))
     for a in parse.ancestors(t.i)[:2]:
+        if re.search(r"[;.]", parse.text[min(a.start, t.start):max(a.end, t.end)]):
+            continue  # "walrus moustache, worn since he was nineteen; shaved off (scene 20)": another clause's
         if a.lemma == "shave" or a.lower.startswith("shav") or (t.dep == "nsubj" and _comes_away(parse, a)):
             return [Trait(key, "none", _words(parse, a, t), min(a.start, t.start), who, gender, True, how=how)]
     of = parse.head(t.i) if t.dep == "pobj" else None

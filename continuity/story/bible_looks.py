@@ -24,7 +24,7 @@ LATER_RE = re.compile(r"\b(?:until|then|thereafter|from (?:sc\.?|scene)|by (?:sc
 
 
 #: Words after a value that say it comes later in the story ("clean-shaven thereafter", "a crop from then on").
-AFTER_RE = re.compile(r"\b(?:thereafter|from then on|from (?:sc\.?|scene) ?\d+|onwards?|afterwards|by the (?:end|coda)|"
+AFTER_RE = re.compile(r"\b(?:thereafter|from then on|from (?:sc\.?|scene) ?\d+|onwards?|afterwards|after that|by the (?:end|coda)|"
                        r"by (?:sc\.?|scene) ?\d+|after (?:sc\.?|scene)|for the rest)\b", re.IGNORECASE)
 
 
@@ -274,6 +274,10 @@ def keyed_facts(name: str, key: str, text: str, day_starts: list[int] = ()) -> l
         if specific:
             w = specific[-1] if out_key == "hair.colour" else specific[0]
             out.append(Fact(name, out_key, table.get(w) or w, w, "bible-later" if later else "bible", first=first, whole=whole))
+            if out_key == "hair.colour" and later and _PARTIAL_DYE_RE.search(clause):
+                # "the last four inches are dyed electric blue": the tips, over hair still black
+                out += [Fact(name, out_key, f.value, f.words, "bible-later", first=first, whole=whole)
+                        for f in list(out) if f.key == out_key and f.source == "bible"]
             if out_key == "hair.colour":
                 # "dark, cropped short, streaked grey": every colour the value gives is hers
                 for other in colours:
@@ -291,6 +295,9 @@ def keyed_facts(name: str, key: str, text: str, day_starts: list[int] = ()) -> l
     return out
 
 
+#: A dye on part of the hair only: the rest keeps its colour.
+_PARTIAL_DYE_RE = re.compile(r"\b(?:tips?|ends|last\s+\w+\s+(?:inches|centimetres|cm)|streaks?|highlights|fringe|"
+                             r"a\s+stripe|one\s+lock|a\s+lock)\b", re.IGNORECASE)
 TOLD_CHANGE_RE = re.compile(r"\b(?:dyes|cuts|shaves|hacks|crops|bleaches|chops|trims|shears)\b", re.IGNORECASE)
 
 

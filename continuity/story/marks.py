@@ -20,6 +20,7 @@ in someone's hand is not placed on anyone.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from continuity.language import traits as tr
@@ -64,7 +65,9 @@ def named_marks(ctx: Context) -> list[tuple[str, tr.Trait, Sentence]]:
         who = ctx.cue_of.get(c.name, c.name)
         for key, value in c.attributes.items():
             noun = key.replace("_", " ").lower().split()[-1] if key.strip() else ""
-            m = re.match(r"\s*(?:an?\s+|the\s+)?([A-Za-z]+)\b", value)
+            # the first word that is not a look ("small blue swallow on the inside of the RIGHT forearm": swallow)
+            m = re.match(r"\s*(?:an?\s+|the\s+)?(?:(?:" + "|".join(sorted(NOT_A_NAME, key=len, reverse=True)) +
+                         r")[\s,-]+){0,3}([A-Za-z]+)\b", value, re.IGNORECASE)
             if noun in tr.SIDED and not tr.SIDED[noun] and m and m.group(1).lower() not in NOT_A_NAME \
                     and not re.search(r"\b(?:left|right)\b", m.group(1), re.IGNORECASE):
                 names[m.group(1).lower()] = (who, noun)
@@ -75,7 +78,7 @@ def named_marks(ctx: Context) -> list[tuple[str, tr.Trait, Sentence]]:
                     names.setdefault(last, (who, m.group("noun").lower()))
     if not names:
         return []
-    rx = re.compile(r"\b(?:the|his|her|a)\s+(?:[\w-]+\s+)?(?P<w>" + "|".join(map(re.escape, names)) + r")\b(?:\s+\w+)?"
+    rx = re.compile(r"\b(?:the|his|her|a)\s+(?:[\w-]+\s+){0,2}?(?P<w>" + "|".join(map(re.escape, names)) + r")\b(?:\s+\w+)?"
                     r"\s+(?:on|in|across|along|inside|down)\s+(?:the\s+inside\s+of\s+)?(?:his|her|the)\s+"
                     r"(?P<s>left|right)\s+(?P<b>\w+)", re.IGNORECASE)
     out = []
@@ -132,3 +135,32 @@ def shown_marks(ctx: Context, known: set[tuple[str, str]]) -> list[tuple[str, tr
             trait = tr.Trait(key, pm.group("s").lower(), words, pm.start(), who, gender, False, False, "shown")
             out.append((who, trait, s))
     return out
+
+
+_ASIDE_SIDE_RE = re.compile(r"\b(?:left|right)\b", re.IGNORECASE)
+
+
+def aside_sides(ctx: Context) -> list[tuple[str, tr.Trait, Sentence]]:
+    """Sides a speaker's own parenthetical gives: "(taps his right knee)" under MAGNUS is his right knee."""
+    found: list[tuple[str, str, Sentence]] = []
+    for scene in ctx.script.scenes:
+        elements = list(scene.elements)
+        for k, el in enumerate(elements):
+            if el.kind.name != "PARENTHETICAL" or not _ASIDE_SIDE_RE.search(el.text):
+                continue
+            nxt = next((x for x in ctx.sentences if x.scene == scene.index and x.line >= el.line
+                        and x.kind == "dialogue"), None)
+            if nxt is None or not nxt.speaker:
+                continue
+            found.append((nxt.speaker, el.text.strip().strip("()"), replace(nxt, line=el.line,
+                                                                           text=el.text.strip().strip("()"))))
+    if not found:
+        return []
+    out = []
+    for (who, text, s), parse in zip(found, ctx.parse_prose([t for _, t, _ in found])):
+        gender = ctx.cast.gender.get(who)
+        for t in tr.read(parse):
+            if t.key.startswith("side.") and (t.pronoun is None or gender is None or t.pronoun == gender):
+                out.append((who, t, s))
+    return out
+

@@ -224,6 +224,12 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             kind = _subject_kind(lemma, parts, gone_place, bool(passive), parse, v, places)
             if kind:
                 out.append(Event(kind, ref, lemma, None, how=_how(lemma, places, gone_place) if kind == "loss" else ""))
+            if (kind == "new" or ref.indefinite) and s.lemma in _COLLECTIVE:
+                # "A new row of apothecary jars stands in the window": new jars
+                for o in (o for p in parse.children(s.i, "prep") if p.lower == "of" for o in parse.children(p.i, "pobj")):
+                    inner = object_ref(parse, o.i, antecedent, props)
+                    if inner is not None:
+                        out.append(Event("new", inner, lemma, None))
         # "It's the Key to the City he lost years ago.": a thing shown, found
         if v.lemma == "be" and any(c.lower in ("it", "this", "that") for c in parse.children(v.i, "nsubj")):
             for a in parse.children(v.i, "attr"):
@@ -381,6 +387,8 @@ _PORTIONS = frozenset("square piece bit slice bite chunk sip swig mouthful crumb
                       "drop splash dram".split())
 
 
+#: Things that come as a group of others: a new one is new ones of what it holds.
+_COLLECTIVE = frozenset("row set pair box crate case bunch line stack pile shelf rack batch".split())
 #: Verbs that eat a solid thing whole unless a part is said ("They eat it slowly": the bar is gone).
 _EAT = frozenset("eat devour gobble wolf scoff".split())
 _PART_WORDS = frozenset("some half part bit bite bites most corner mouthful piece share".split())

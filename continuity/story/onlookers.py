@@ -131,5 +131,26 @@ def hair_done_by(ctx: Context, s) -> str | None:
     return others.pop() if len(others) == 1 else None
 
 
-__all__ = ["LOOKED_AT_RE", "after_a_look", "gender_of", "hair_done_by", "looked_at", "subject_noun", "the_one",
-           "unnamed_owner"]
+#: "Magnus looks at the plait": a look at a thing, named with an article right after the look.
+_LOOKS_AT_THE_RE = re.compile(r"\b(?:looks?|stares?|glances?|peers?|gazes?|studies|eyes)\s+(?:up\s+|down\s+|hard\s+)?"
+                              r"(?:at\s+)?(?:the|that|this)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def looked_at_thing(text: str, start: int) -> bool:
+    """Whether the words before ``start`` look at the thing there ("looks at the plait"): it is not the looker's."""
+    return _LOOKS_AT_THE_RE.search(text[:start]) is not None
+
+
+def pair_before(s, mentions: list, start: int, who: str) -> list:
+    """The other of two names joined by "and" that open the sentence before ``start`` ("Nora and Eli ...")."""
+    near = [m for m in mentions if m.end <= start]
+    if len(near) < 2 or who not in {near[-1].character, near[-2].character}:
+        return []
+    a, b = near[-2], near[-1]
+    if a.start > 2 or not re.fullmatch(r"\s+and\s+", s.text[a.end:b.start]):
+        return []
+    return [m for m in (a, b) if m.character != who]
+
+
+__all__ = ["LOOKED_AT_RE", "after_a_look", "gender_of", "hair_done_by", "looked_at", "looked_at_thing", "pair_before",
+           "subject_noun", "the_one", "unnamed_owner"]

@@ -47,10 +47,17 @@ from continuity.story.bible_looks import (
     keyed_facts,
     scene_bounds,
 )
-from continuity.story.marks import named_marks, shown_marks
-from continuity.story.onlookers import hair_done_by, looked_at, subject_noun, unnamed_owner
-from continuity.story.scene_changes import SCENE_CHANGES
+from continuity.story.marks import aside_sides, named_marks, shown_marks
+from continuity.story.onlookers import (
+    hair_done_by,
+    looked_at,
+    looked_at_thing,
+    pair_before,
+    subject_noun,
+    unnamed_owner,
+)
 from continuity.story.referred import MAY_REFER_RE, pronoun_changes
+from continuity.story.scene_changes import SCENE_CHANGES
 
 if TYPE_CHECKING:
     from continuity.story.context import Context
@@ -149,17 +156,6 @@ def holds_for(key: str) -> str:
     if key.endswith((".bandage", ".bruise")):
         return "days"
     return "span"
-
-
-def _pair_before(s, mentions: list, start: int, who: str) -> list:
-    """The other of two names joined by "and" that open the sentence before ``start`` ("Nora and Eli ...")."""
-    near = [m for m in mentions if m.end <= start]
-    if len(near) < 2 or who not in {near[-1].character, near[-2].character}:
-        return []
-    a, b = near[-2], near[-1]
-    if a.start > 2 or not re.fullmatch(r"\s+and\s+", s.text[a.end:b.start]):
-        return []
-    return [m for m in (a, b) if m.character != who]
 
 
 class People:
@@ -340,6 +336,8 @@ class People:
                     # "Brennan traps him ... that Frankie feels in his teeth. The cut over his right eye
                     # opens again.": of two men, the one with a cut there
                     who = self._marked(s, t, who, out) or who
+                if t.how in ("none", "subject") and looked_at_thing(s.text, t.start):
+                    continue  # "Magnus looks at the plait.": the plait he looks at is not his
                 looked, whom = looked_at(ctx, s, t.start)
                 if looked and t.how in ("subject", "none", "parse", "poss"):
                     who = whom  # "June looks at her sister: the one good green eye": the one looked at
@@ -356,9 +354,9 @@ class People:
                 out.append(Statement(who, t, s))
                 if t.how == "subject" and t.key.startswith("state."):
                     # "Nora and Eli sprint along the path, soaked to the skin": both are
-                    out += [Statement(m.character, t, s) for m in _pair_before(s, mentions, t.start, who)]
+                    out += [Statement(m.character, t, s) for m in pair_before(s, mentions, t.start, who)]
         out += self._referred()
-        out += [Statement(*found) for found in named_marks(ctx)]
+        out += [Statement(*found) for found in [*named_marks(ctx), *aside_sides(ctx)]]
         known = {(n, k) for n, k in self.canon if k.startswith("side.")} | \
             {(st.character, st.key) for st in out if st.key.startswith("side.")}
         out += [Statement(*found) for found in shown_marks(ctx, known)]

@@ -49,7 +49,7 @@ _KIND_WORDS = frozenset("""stuffed framed potted mounted neon embroidered taxide
 _NOT_NOUNS = frozenset("the a an in on of and or with at by for to from over under its his her their".split())
 _PAINT_RE = re.compile(  # (not "hand-painted with white magnolias": how a thing was made)
     r"(?<!-)\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?|undercoat|"
-    r"primer|still tacky)\b", re.I)
+    r"primer|still tacky|roll(?:s|ing|ed)\b(?=[^.;]*\bshade of\b))", re.I)
 _OLD_PAINT_RE = re.compile(r"\b(?:its|the old)\s+[a-z-]+\s+paint\b|\bpaint(?:work)?\s+(?:is\s+)?(?:blistered|blistering|"
                            r"flaking|peeling|chipped|faded|cracked|scabbed)", re.IGNORECASE)
 #: The colour painted over: "over the racing green", "over the last of the old green".
@@ -404,7 +404,8 @@ def _colour_before(text: str) -> str | None:
     """The colour a thing had before it was painted: "painting the peeling blue door ... a bright bottle green"."""
     low = text.lower()
     # (or "giving the turquoise door its first coat of bright yellow")
-    verb = re.search(r"\b(?:re)?paint(?:s|ed|ing)?\s+(?:it|them|the|his|her|their)\b([^.;]*)", low) or re.search(
+    verb = re.search(r"\b(?:(?:re)?paint(?:s|ed|ing)?|roll(?:s|ing|ed))\s+(?:it|them|the|his|her|their)\b([^.;]*)",
+                     low) or re.search(
         r"\bgiv(?:e|es|ing)\s+((?:the|his|her|their)\b[^.;]*?\bcoats?\s+of\b[^.;]*)", low)
     colours = [colour_group(w) for w in re.findall(r"[a-z]+", verb.group(1))] if verb else []
     colours = [c for c in colours if c]
@@ -420,7 +421,8 @@ def _paint_colour(text: str) -> str | None:
                     low)
     if now and colour_group(now.group("c") or now.group("d")):
         return colour_group(now.group("c") or now.group("d"))  # "The gate is black now: two coats of gloss"
-    verb = re.search(r"\b(?:re)?paint(?:s|ed|ing)?\s+(?:it|them|the|his|her|their|a)\b([^.;]*)", low)
+    verb = re.search(r"\b(?:(?:re)?paint(?:s|ed|ing)?|roll(?:s|ing|ed)(?=[^.;]*\bshade of\b))\s+"
+                     r"(?:it|them|the|his|her|their|a)\b([^.;]*)", low)
     if verb and not re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+paint\b(?!-)", low):
         # "painting the peeling blue door of the mess hut a bright bottle green": the colour it ends on
         colours = [colour_group(w) for w in re.findall(r"[a-z]+", verb.group(1)) if colour_group(w)]

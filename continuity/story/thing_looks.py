@@ -28,7 +28,8 @@ class Look:
 MATERIAL_COLOURS = {"steel": "grey", "stainless": "grey", "iron": "grey", "tin": "grey", "aluminium": "grey",
                     "aluminum": "grey", "chrome": "grey", "pewter": "grey", "zinc": "grey", "silver": "grey",
                     "brass": "gold", "gold": "gold", "bronze": "brown", "copper": "brown", "jade": "green",
-                    "ebony": "black", "ivory": "white", "mahogany": "brown", "walnut": "brown", "oak": "brown"}
+                    "ebony": "black", "ivory": "white", "mahogany": "brown", "walnut": "brown", "oak": "brown",
+                    "mother-of-pearl": "white", "pearl": "white", "bone": "white"}
 
 
 def wood_of(look: Look) -> str | None:
