@@ -448,3 +448,141 @@ inside his right forearm.
                                                                                  "inside his left forearm")
     found = _messages(wrong, bible, ["appearance"], "")
     assert {m.split("'")[0] for m in found} == {"SOLLY", "KESSLER", "MARCHETTI", "THEO"}, found
+
+
+def test_a_weekday_with_a_day_and_no_month():
+    text = """
+INT. HALL - DAY
+
+SUPER: Saturday, 12 October 2024
+
+PRIYA (40) counts the tin.
+
+PRIYA
+We've got till Thursday the thirty-first. Then the diocese sells.
+
+MAGNUS
+Saturday, the sixth round, they'll all be here.
+"""
+    assert _messages(text, None, ["timeline"], "31 October") == []
+    assert _messages(text.replace("Thursday the thirty-first", "Tuesday the thirty-first"), None, ["timeline"],
+                     "31 October")
+    assert _messages(text, None, ["timeline"], "sixth") == []  # "the sixth round" is no date
+
+
+def test_a_surname_in_a_heading_is_not_someone_there():
+    bible = """
+characters:
+  JUNO PARK:
+    age: 18
+  CORA:
+    age: 17
+  DEZ:
+    age: 44
+"""
+    text = """
+INT. HALL - DAY
+
+JUNO (18) and CORA (17) fence. DEZ (44) watches.
+
+EXT. MULTI-STOREY CAR PARK - ROOF - DUSK
+
+Cora works through her footwork. Dez leans on his taxi.
+
+DEZ
+Come on, Juno. It's getting dark.
+"""
+    assert _messages(text, bible, ["address"], "is not in this scene")
+
+
+def test_the_speaker_s_own_name_said_to_another():
+    bible = """
+characters:
+  DEZ:
+    aliases: [Desmond]
+  MAGNUS:
+    age: 56
+"""
+    text = """
+INT. CHANGING ROOM - DAY
+
+DEZ (44) films MAGNUS (56) on his phone.
+
+DEZ
+Say something, Desmond.
+"""
+    assert _messages(text, bible, ["address"], "own name")
+    assert _messages(text.replace("Say something, Desmond.", "Say something, Magnus."), bible, ["address"],
+                     "own name") == []
+
+
+_EPEES = """
+props:
+  Cora's epee:
+    look: black pistol grip, silver guard
+    fate: blade snaps in sparring (scene 2); Priya throws both halves in the scrap bin. Gone for good
+  Juno's old epee:
+    look: matte black guard wrapped in green electrical tape
+"""
+
+
+def test_an_epee_binned_and_the_other_one_given():
+    text = """
+INT. HALL - DAY
+
+CORA (17) and JUNO (18) fence.
+
+INT. HALL - LATER
+
+Cora's blade snaps. PRIYA (40) bins both halves.
+
+INT. ARMOURY - DAY
+
+Juno holds out her old one. Cora looks at the green tape. Then she takes the épée with her left hand.
+"""
+    assert _messages(text, _EPEES, ["prop"], "") == []
+    wrong = text.replace("Then she takes the épée", "Then she lifts her own épée")
+    assert _messages(wrong, _EPEES, ["prop"], "scrap bin")
+
+
+def test_a_car_through_the_ice_is_gone():
+    bible = """
+props:
+  packard: Gus's black Packard sedan, chains on the tires. Goes through the ice and sinks with forty cases in scene 2. Gone.
+"""
+    text = """
+EXT. WAREHOUSE - DAY
+
+GUS (45) polishes the black Packard.
+
+EXT. RIVER - NIGHT
+
+The Packard creeps across the ice. It cracks. Gus jumps clear.
+
+EXT. ALLEY - NIGHT
+
+OLIVE (30) waits in the snow.
+"""
+    assert _messages(text, bible, ["prop"], "") == []
+    wrong = text.replace("OLIVE (30) waits in the snow.", "OLIVE (30) waits. Gus's black Packard backs in.")
+    assert _messages(wrong, bible, ["prop"], "Packard")
+
+
+def test_a_jacket_given_for_keeps_and_worn_again_in_a_list():
+    text = """
+EXT. RINK - NIGHT
+
+KELSEY (16) shivers on the curb. ROZ (30) comes out with her mustard corduroy jacket over her arm.
+
+Roz drapes the corduroy jacket over Kelsey's shoulders.
+
+ROZ
+Keep it.
+
+INT. BUS - DAY
+
+Roz drives in her navy uniform and a knit cap.
+"""
+    assert _messages(text, None, ["wardrobe", "prop"], "jacket") == []
+    wrong = text.replace("in her navy uniform and a knit cap", "in her navy uniform and her mustard corduroy jacket")
+    assert _messages(wrong, None, ["wardrobe", "prop"], "KELSEY")

@@ -58,6 +58,28 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _misspelt(ctx, counts, bible_names, first)
     yield from _wrong_address(ctx, counts, bible_names, first)
     yield from _other_name(ctx, bible_names, first)
+    yield from _own_name(ctx, bible_names, first)
+
+
+def _own_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Finding]:
+    """A line that calls the one spoken to by the speaker's own name ("Say something, Desmond." from Dez to Magnus):
+    said with someone else in the scene, and not to oneself ("Come on, Dez.")."""
+    present = _present(ctx)
+    for s in ctx.sentences:
+        if s.kind != "dialogue" or not s.speaker or s.scene == 0 or _SELF_TALK_RE.search(s.text):
+            continue
+        others = present.get(s.scene, set()) - {s.speaker}
+        for name, _ in vocatives(s.text):
+            if ctx.cast.surface.get(name.upper()) != s.speaker or not others or on_the_line(ctx, s):
+                continue
+            yield _called(ctx, s, s.speaker, name, f"{s.speaker} calls someone {name!r}, {s.speaker}'s own name",
+                          first, bible_names)
+            break
+
+
+#: Words people say to themselves by name: "Come on, Dez", "Focus, Cora", "you idiot".
+_SELF_TALK_RE = re.compile(r"\b(?:come on|focus|breathe|idiot|stupid|you fool|get a grip|pull yourself|calm down|"
+                           r"steady|easy|think)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -368,8 +390,12 @@ def _present(ctx: Context) -> dict[int, set[str]]:
             here = present.setdefault(scene.index, set())
             here -= set(cast.mentioned) - set(cast.present) - set(cast.heard)
             here.update(cast.present, cast.heard)
-        # "EXT. AMOS CALLOWAY'S TRAILER": whoever the heading names is there, if unseen
-        present.setdefault(scene.index, set()).update(m.character for m in ctx.cast.mentions(scene.heading.text))
+        # "EXT. AMOS CALLOWAY'S TRAILER": whoever the heading names is there, if unseen (by their name, or as
+        # the owner: not "MULTI-STOREY CAR PARK" for Juno Park)
+        text = scene.heading.text
+        present.setdefault(scene.index, set()).update(
+            m.character for m in ctx.cast.mentions(text) if m.possessive or text[m.start:m.end].split()[0].upper()
+            == m.character.split()[0])
         for el in scene.elements:
             if el.kind is Kind.CHARACTER and el.character:
                 present.setdefault(scene.index, set()).add(el.character)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.lexicon import COLOUR_GROUP
 from continuity.story.context import Context
-from continuity.story.object_refs import SAME_THING, ObjectRef, absent, fixed_somewhere, same_object
+from continuity.story.object_refs import SAME_THING, ObjectRef, absent, fixed_somewhere, fold_accents, same_object
 from continuity.story.object_words import FIXTURES
 from continuity.story.objects import Event, events
 from continuity.story.prop_fates import Fate, bible_fates
@@ -134,7 +134,8 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
     first = min(lost.sentence.id for lost in losses)
     # (and the lines right after a loss that say "it": "The watch drops into the ash. She crouches, fishes it out")
     just_after = {i for lost in losses for i in range(lost.sentence.id + 1, lost.sentence.id + 3)}
-    later = [s for s in sentences if s.id > first and (mention.search(s.text.replace("-", "")) or pronoun_led(s) or (
+    later = [s for s in sentences if s.id > first and (mention.search(fold_accents(s.text).replace("-", "")) or
+                                                       pronoun_led(s) or (
         s.id in just_after and re.search(r"\b(?:it|them)\b", s.text, re.IGNORECASE)))]
     parsed = parse_with_antecedents(ctx, later)
     open_losses = sorted(losses, key=lambda x: x.sentence.id)
@@ -148,6 +149,9 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 if not (_fate_names(lost, e, ctx.cast.gender, s.text) if lost.fate is not None else
                         same_object(lost.obj, e.obj)):
                     continue
+                if lost.fate is not None and not e.obj.owner and not e.obj.adjectives and not e.obj.modifiers and \
+                        _props_named(ctx, lost.obj.head) > 1:
+                    continue  # "she takes the épée": Cora's, whose fate this is, or Juno's old one
                 if e.kind in ("use", "transfer", "remains") and _other_colour(ctx, lost, e.obj):
                     continue  # another one of its kind ("grey helmet under her arm" after the black one is binned)
                 if e.kind == "new" or e.kind == "recover" and not _gone_for_good(lost, e):
@@ -201,6 +205,12 @@ def _other_colour(ctx: Context, lost: _Lost, ref: ObjectRef) -> bool:
                 # helmet. ... drops the helmet": the black one)
                 had = {COLOUR_GROUP[w] for w in m.group(1).lower().split() if w in COLOUR_GROUP} or had
     return len(had) == 1 and not had & said
+
+
+def _props_named(ctx: Context, head: str) -> int:
+    """How many bible props go by this noun ("Cora's epee", "Juno's old epee": two)."""
+    return sum(head in re.findall(r"[a-z]+", fold_accents(" ".join([p.name, *p.aliases]).lower()))
+               for p in ctx.bible.props)
 
 
 def _bible_colour(ctx: Context, head: str) -> set[str]:

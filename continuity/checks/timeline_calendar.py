@@ -172,6 +172,13 @@ _WEEKDAY_DATE_RE = re.compile(
     r"(?P<mon2>" + "|".join(MONTHS) + r"))\b(?!,?\s+\d{4})", re.IGNORECASE)
 
 
+#: A weekday with a day of the month and no month: "till Tuesday the thirty-first".
+_WEEKDAY_THE_RE = re.compile(
+    r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?,?\s+the\s+(?P<d>\d{1,2}(?:st|nd|rd|th)|"
+    r"(?:twenty-|thirty-)?(?:" + "|".join(_ORDINAL_DAYS) + r")|thirtieth|thirty-first)\b"
+    # (the day said alone: not "Saturday, the sixth round", "the sixth of March")
+    r"(?=\s*(?:[.,;:!?)\"']|$)|\s+(?:at|in|and|or|then|so|when|we|I|you|he|she|they|it|is|was|will|if|but)\b)",
+    re.IGNORECASE)
 #: A day of the month, then its weekday said of it: "by the twenty-fifth. That's a week on Thursday."
 _DAY_THEN_WEEKDAY_RE = re.compile(
     r"\bthe\s+(?P<d>\d{1,2}(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:" + "|".join(_ORDINAL_DAYS) + r")|thirtieth|"
@@ -206,6 +213,10 @@ def _weekday_dates(ctx: Context) -> Iterator[Finding]:
                       _day_number(m.group("d") or m.group("d2"))) for m in _WEEKDAY_DATE_RE.finditer(s.text)]
         nxt = ctx.sentences[s.id + 1] if s.id + 1 < len(ctx.sentences) else None
         joined = f"{s.text} {nxt.text}" if nxt is not None and nxt.element == s.element else s.text
+        for m in _WEEKDAY_THE_RE.finditer(s.text):  # ("till Tuesday the thirty-first": this month's, or the next's)
+            day = _day_number(m.group("d"))
+            if day is not None:
+                said_days.append((m, t.month_day[0] if day >= t.month_day[1] else t.month_day[0] % 12 + 1, day))
         for m in _DAY_THEN_WEEKDAY_RE.finditer(joined):  # ("... by the twenty-fifth. That's a week on Thursday.")
             day = _day_number(m.group("d"))
             if day is not None:  # no month said: this month's, or next month's when the day has passed

@@ -219,6 +219,8 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
             return None  # "He feeds the trench coat in, then the scarf": into the stove, not on anyone
         if head.lower in ("in", "wearing") or (verb is not None and verb.lemma in ("wear", "sport")):
             kind = "wears"
+        elif t.dep == "conj" and head.lower.split()[-1] in ITEMS and parse.head(head.i).lower in ("in", "wearing"):
+            kind = "wears"  # "drives in her navy uniform and her mustard corduroy jacket"
         elif part_of is not None and part_of.lower in _GARMENT_PARTS:
             kind = "wears"  # "pushes up the sleeve of her black coat"
         elif (t.dep == "appos" and head.character and any(c.dep == "poss" for c in parse.children(t.i))) or any(

@@ -315,9 +315,10 @@ class Holders:
                 given = holder[(thing, None)]
                 worn = [x for x in uses if x.character == given.giver and x.sentence.id <= given.sentence.id and
                         ITEMS.get(x.item.split()[-1], x.item.split()[-1]) == thing]
+                said = set(re.findall(r"[a-z]+", e.words.lower())) - set(COLOUR_GROUP) - _PLAIN_WORDS - {thing}
                 if worn and colour in {COLOUR_GROUP[w] for w in re.findall(r"[a-z]+", worn[-1].words.lower())
-                                       if w in COLOUR_GROUP}:
-                    h = given
+                                       if w in COLOUR_GROUP} or said & set(re.findall(r"[a-z]+", given.words.lower())):
+                    h = given  # (or named by the same word: "drapes the corduroy jacket", "her mustard corduroy jacket")
             if h is None or h.sentence.id == e.sentence.id or e.character != h.giver:
                 continue
             if ctx.day_key(h.sentence.scene) != ctx.day_key(e.scene) and not _for_good(h):
@@ -362,6 +363,8 @@ class Holders:
 
 
 _ANOTHER = {"spare", "extra", "second", "another", "other", "backup"}
+#: Words of a hand-over or a use that do not tell one thing from another.
+_PLAIN_WORDS = frozenset("the a an his her their its and on in over of with to at old own new".split())
 
 
 #: A thing's word used of a part of it ("her jacket pocket"): the pocket is named, not the jacket.

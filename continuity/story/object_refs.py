@@ -9,6 +9,7 @@ object. :mod:`continuity.story.objects` reads what happens to them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from continuity.language.lexicon import COLOUR_GROUP
@@ -91,7 +92,7 @@ def object_ref(parse: Parse, i: int, antecedent: ObjectRef | _Antecedents | None
     last = t.lower.split()[-1] if t.lower.split() else ""
     if head == "jacket" and last.isalpha() and last not in ("jacket", "jackets"):
         head = last[:-1] if t.tag == "NNS" and last.endswith("s") else last  # a garment parsed as one noun
-    head = SAME_THING.get(head, head)
+    head = SAME_THING.get(fold_accents(head), fold_accents(head))  # ("épée" is the bible's "epee")
     if (head in NOT_PROPS and not _figure(parse, i, head)) or len(head) < 3:
         return None
     mods, adjs, owner, indefinite = [], [], None, False
@@ -260,3 +261,11 @@ def same_object(a: ObjectRef, b: ObjectRef) -> bool:
     ca = {COLOUR_GROUP[x] for x in (*a.adjectives, *a.modifiers) if x in COLOUR_GROUP}
     cb = {COLOUR_GROUP[x] for x in (*b.adjectives, *b.modifiers) if x in COLOUR_GROUP}
     return not (ca and cb and ca != cb)
+
+
+def fold_accents(word: str) -> str:
+    """A word without its accents: "épée" -> "epee", "café" -> "cafe"."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+

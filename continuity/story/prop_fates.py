@@ -51,9 +51,9 @@ class Fate:
 _FATE_RE = re.compile(
     r"\b(?:(?P<destroyed>destroy(?:ed|s)?|smash(?:ed|es)?|shatter(?:ed|s)?|crush(?:ed|es)|wrecked)|"
     r"(?P<burnt>burn(?:s|ed|t)?|incinerated)|"
-    r"(?P<lost>lost|loses|(?:thrown|throws|threw|drops|dropped|falls|fell|sinks|sank|sunk|tossed|tosses|flung|flings)"
+    r"(?P<lost>lost|loses|(?:sinks|sank|sunk)\b(?!\s+(?:in|into)\b)|(?:goes|went|falls|fell)\s+through\s+the\s+ice|(?:thrown|throws|threw|drops|dropped|falls|fell|sinks|sank|sunk|tossed|tosses|flung|flings)"
     r"\b[^.;]{0,40}?\b(?:into|overboard|in\s+the\s+(?:river|lake|sea|canal|creek|water|ocean|bay|harbou?r|well|"
-    r"fire|stove|sewer|drain|gorge|ravine)))|"
+    r"fire|stove|sewer|drain|gorge|ravine|bin|skip|dustbin|trash|rubbish|(?:scrap|wheelie|rubbish)\s+bin)))|"
     r"(?P<pawned>pawn(?:s|ed))|(?P<stolen>stolen|steals|stole))\b", re.IGNORECASE)
 #: A fate undone later in the same value: the thing is back.
 _RECOVERY_RE = re.compile(r"\b(?:repaired|mended|fixed|restored|reassembled|rebuilt|returned|returns|recovered|"
@@ -87,7 +87,9 @@ def bible_fates(ctx: Context) -> list[Fate]:
 
 def _read(ctx: Context) -> list[Fate]:
     out: list[Fate] = []
-    cast = {n.lower(): n for n in ctx.cast.gender} | {w.lower(): n for n in ctx.cast.gender for w in n.split()}
+    # (a one-word cue wins its word: "cora" is CORA, not the shared cue "CORA AND JUNO")
+    names = sorted(ctx.cast.gender, key=lambda n: -len(n.split()))
+    cast = {w.lower(): n for n in names for w in n.split()} | {n.lower(): n for n in ctx.cast.gender}
     for p in ctx.bible.props:
         # "nora_phone": Nora's phone
         first = p.name.replace("_", " ").split()[0].lower() if p.name.strip() else ""
@@ -116,13 +118,18 @@ def _read(ctx: Context) -> list[Fate]:
 def _fates(ctx: Context, name: str, names: list[str], description: str, text: str, path: str,
            owner: str | None) -> list[Fate]:
     out = []
+    last = None  # the scene the clause before said: "blade snaps (scene 7); Priya throws both halves in the bin"
     for clause in _CLAUSE_RE.split(text):
+        said = _when(ctx, clause) if SCENE_REF_RE.search(clause) else None
         m = _FATE_RE.search(clause)
         if m is None or _RECOVERY_RE.search(text, text.find(clause) + m.start() if clause in text else 0):
+            last = said or last
             continue
         if re.match(r"\s+(?:its|their)\s+\w+", clause[m.end():]):
             continue  # "The flood smashes its riffle bar": a part broken, the thing still there
-        scene = _when(ctx, clause)
+        # (a clause that dates itself, "day 6 night", is its own time, placed or not)
+        scene = _when(ctx, clause) if SCENE_REF_RE.search(clause) or _DAY_RE.search(clause) else last
+        last = said or last
         if scene is None:
             continue
         how = next(k for k, v in m.groupdict().items() if v)
@@ -161,9 +168,17 @@ def _when(ctx: Context, clause: str) -> int | None:
 
 
 def _first_phrase(text: str) -> str:
-    """The words a description opens with, up to its first comma or preposition ("Silver Heuer stopwatch")."""
+    """The words a description opens with, up to its first comma or preposition ("Silver Heuer stopwatch"); not a
+    part the description starts on ("black pistol grip, silver guard": a grip is not the epee)."""
     m = _PHRASE_END_RE.search(text)
-    return (text[: m.start()] if m else text).strip()
+    phrase = (text[: m.start()] if m else text).strip()
+    words = re.findall(r"[a-z]+", phrase.lower())
+    return "" if words and words[-1] in _PART_NOUNS else phrase
+
+
+#: Parts of a thing a description may open with.
+_PART_NOUNS = frozenset("grip grips guard handle handles lid cap blade strap straps spine cover frame border edge "
+                        "corner lens lenses dial face hands sole soles laces lace buckle clasp hinge nib".split())
 
 
 def _refs(names: list[str], owner: str | None) -> tuple[ObjectRef, ...]:

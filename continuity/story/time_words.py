@@ -339,10 +339,13 @@ def light_cue(text: str) -> tuple[str, str] | None:
 
 
 _WEEKDAY_RE = re.compile(r"\b(?P<w>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+#: An ordinal that is a day of the month stands alone: not "the sixth round", "the second floor".
+_DAY_ALONE = (r"(?=\s*(?:[.,;:!?)\"'\u2019]|$)|\s+(?:of|at|in|on|and|or|then|so|when|we|I|you|he|she|they|it|is|was|"
+              r"will|if|but|by|till|until|next|this|last)\b)")
 _DATE_RES = (
     re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:1[5-9]|20)\d\d))?", re.I),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\b\.?(?:,?\s+(?P<y>(?:1[5-9]|20)\d\d))?", re.I),
-    re.compile(rf"\bthe\s+(?P<dw>{_ORDINAL_RE})(?:\s+of\s+(?P<mon>{_MONTH_RE}))?\b", re.I),
+    re.compile(rf"\bthe\s+(?P<dw>{_ORDINAL_RE})(?:\s+of\s+(?P<mon>{_MONTH_RE}))?\b{_DAY_ALONE}", re.I),
 )
 _YEAR_RE = re.compile(r"(?<![\w$#,.])(?P<y>(?:1[6-9]|20)\d\d)(?![\w,.]\d)")
 
@@ -371,7 +374,7 @@ _NOW_SPEECH_RES = (
     re.compile(rf"(?:^|[.!?;]\s+|,\s+)(?:(?:well|but|no|yes|wait|look|oh|hey|and|because|cos|'cause),?\s+)*"
                rf"(?:it's|it is|today is|today's|this is|still|happy)\s+(?P<w>{_WD})\b", re.IGNORECASE),
     re.compile(rf"\b(?:this (?:morning|afternoon|evening)|today|tonight),?\s+(?P<w>{_WD})\b", re.IGNORECASE),
-    re.compile(rf"^(?P<w>{_WD})[.,]?\s+the\s+(?:{_ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))\b", re.IGNORECASE),
+    re.compile(rf"^(?P<w>{_WD})[.,]?\s+the\s+(?:{_ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))\b{_DAY_ALONE}", re.IGNORECASE),
 )
 _THIS_DAY_OF_RE = re.compile(rf"\b(?:this|today,? the)\s+(?P<dw>{_ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:day\s+)?of\s+"
                              rf"(?P<mon>{'|'.join(MONTHS)})\b", re.IGNORECASE)
