@@ -586,3 +586,115 @@ Roz drives in her navy uniform and a knit cap.
     assert _messages(text, None, ["wardrobe", "prop"], "jacket") == []
     wrong = text.replace("in her navy uniform and a knit cap", "in her navy uniform and her mustard corduroy jacket")
     assert _messages(wrong, None, ["wardrobe", "prop"], "KELSEY")
+
+
+# --- set O (development after its first run) ---------------------------------------------------------------------
+
+_PAWN_BIBLE = """
+characters:
+  DEE:
+    age: 58
+    eyes: brown
+  NELL:
+    age: 31
+    eyes: hazel
+  GORDON VANCE:
+    age: 44
+    hair: thin sandy comb-over
+  KESSLER:
+    hair: bald
+    facial_hair: grey goatee
+"""
+
+
+def test_whose_eyes_settle_on_someone_else():
+    text = """
+INT. PAWN SHOP - DAY
+
+DEE (58) polishes the counter.
+
+NELL (31) steps in, shaking off a yellow raincoat. Her hazel eyes check the corners of the room before they settle on Dee.
+"""
+    assert _messages(text, _PAWN_BIBLE, ["appearance"], "eyes") == []
+
+
+def test_another_of_the_surname_is_someone_else():
+    text = """
+INT. PRECINCT - DAY
+
+GORDON VANCE (44) sits. KESSLER (47) reads the file.
+
+KESSLER
+Evelyn Margaret Vance. Born 1940, died last Tuesday at eighty-five.
+
+He slides a photo across the desk: Evelyn Vance at a garden party, white hair, pearl earrings.
+"""
+    assert _messages(text, _PAWN_BIBLE, ["timeline", "appearance"], "") == []
+
+
+def test_a_goatee_and_the_eyes_after_it():
+    text = """
+INT. PAWN SHOP - DAY
+
+KESSLER (47) stands at the counter. Bald, grey goatee, heavy through the shoulders, pale blue eyes.
+"""
+    assert _messages(text, _PAWN_BIBLE, ["appearance"], "") == []
+
+
+def test_what_friends_call_someone_is_no_call():
+    text = """
+INT. PRECINCT - DAY
+
+KESSLER (47) and DEE (58) talk.
+
+KESSLER
+That's an Eleanor Okafor. Thirty-one years old. Nell, to her friends.
+"""
+    assert _messages(text, _PAWN_BIBLE, ["address"], "") == []
+
+
+def test_a_door_painted_and_its_colour_in_the_next_paragraph():
+    text = """
+EXT. PAWN SHOP - DAY
+
+A red wooden door with a small glass pane. TEO (25) opens it.
+
+EXT. PAWN SHOP - DAY
+
+Teo paints the front door left-handed.
+
+The only can in the back room was black, so the door is going black: over the red.
+
+EXT. PAWN SHOP - NIGHT
+
+The black door is shut.
+"""
+    assert _messages(text, None, ["location"], "door") == []
+
+
+def test_a_car_that_drives_off_is_not_lost():
+    text = """
+EXT. PARKING LOT - NIGHT
+
+HASKELL (60) gets into his car. The car jumps the light at the corner and is gone.
+
+EXT. PARKING LOT - LATER
+
+Haskell's car squeals out of the lot.
+"""
+    assert _messages(text, None, ["prop"], "car") == []
+
+
+def test_a_colour_glimpsed_in_the_bin_is_no_use():
+    text = """
+EXT. MOTEL - DAWN
+
+NELL (31) stuffs her yellow raincoat into a bin bag and throws it into the dumpster.
+
+EXT. MOTEL - DUMPSTER - CONTINUOUS
+
+She lifts the lid once more. The yellow of the raincoat shows through the plastic. She lets the lid drop.
+"""
+    assert _messages(text, None, ["prop"], "raincoat") == []
+    worn = text.replace("The yellow of the raincoat shows through the plastic.", "She buttons the yellow raincoat.")
+    assert _messages(worn, None, ["prop", "wardrobe"], "raincoat")

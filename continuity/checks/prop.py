@@ -154,6 +154,9 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                     continue  # "she takes the épée": Cora's, whose fate this is, or Juno's old one
                 if e.kind in ("use", "transfer", "remains") and _other_colour(ctx, lost, e.obj):
                     continue  # another one of its kind ("grey helmet under her arm" after the black one is binned)
+                glimpse = re.match(r"the\s+([a-z-]+)\s+of\b", e.obj.words, re.IGNORECASE)
+                if glimpse and glimpse.group(1).lower() in COLOUR_GROUP:
+                    continue  # "The yellow of the raincoat shows through the plastic": seen in the bin, not used
                 if e.kind == "new" or e.kind == "recover" and not _gone_for_good(lost, e):
                     open_losses.remove(lost)
                     break
@@ -250,6 +253,13 @@ _FINDING = frozenset({"find", "fish", "retrieve", "recover", "spot", "discover",
                       "regain", "reclaim", "rescue", "salvage"})
 
 
+_VEHICLES = frozenset("car cars truck van taxi cab bus lorry pickup jeep sedan coupe motorbike motorcycle bike scooter "
+                      "limo limousine suv wagon estate".split())
+_DRIVEN_OFF_RE = re.compile(r"\b(?:jumps?|pulls?|speeds?|drives?|roars?|tears?|screeches|races?|accelerates?|turns?|"
+                            r"squeals?|peels?|rolls?|heads?|disappears?)\b(?:\s+\w+){0,6}?\s+(?:and\s+)?(?:is\s+)?gone\b|"
+                            r"\b(?:drives?|speeds?|pulls?|roars?)\s+(?:off|away)\b", re.IGNORECASE)
+
+
 def _gone_for_good(lost: _Lost, recovery: Event) -> bool:
     """A thing burnt or destroyed is not got back by finding it: only replaced, mended or bought anew."""
     return lost.event.how in ("burnt", "destroyed", "eaten", "consumed") and recovery.verb in _FINDING
@@ -270,6 +280,8 @@ def _losses(ctx: Context, gated: list[Sentence], by_id: dict, aliases: dict[str,
         for e in evs:
             if e.kind != "loss" or e.obj.indefinite:
                 continue  # "smashing down three cars": a one-off, not an object the story tracks
+            if e.obj.head in _VEHICLES and _DRIVEN_OFF_RE.search(s.text):
+                continue  # "The car jumps the light at the corner and is gone": driven off, not lost
             # A fixture (a window, a mirror) is only the same one at the same place, unless someone handled it.
             held = e.obj.head not in FIXTURES or e.held or e.obj.possessed or any(
                 p.held and same_object(p.obj, e.obj) for p in prev_evs) or _in_bible(ctx, e.obj)

@@ -38,7 +38,7 @@ _SAID_AGE_RE = re.compile(
 )
 #: A speech that opens with the speaker's own age: "Fifty-nine years old, and you put a paper crown on me."
 _OWN_AGE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:{AGE_NUMBER.replace('(?P<n>', '(?P<n>', 1)})[\s-]+years?[\s-]+old"
-                         r"(?=\s*[.!?]|,\s+and\s+(?:you|I|they|he|she|now|still)\b)", re.IGNORECASE)
+                         r"(?=\s*[.!?]|,\s+and\s+(?:you|I|now|still)\b)", re.IGNORECASE)  # (", and she falls": hers)
 #: Someone's age said by name: "Ray's fifty-two, Claire, and he's built like a woodstove."
 _THEIR_AGE_RE = re.compile(
     rf"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|\u2019s|\s+is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}"

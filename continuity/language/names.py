@@ -56,6 +56,9 @@ def vocatives(text: str) -> list[tuple[str, int]]:
             before = re.split(r"[.!?]\s+", text[: m.start("name")])[-1].strip(" ,")
             if name in _NOT_NAMES or (after.startswith("?") and not after[1:].strip() and not before):
                 continue  # "Nak?" alone asks about someone, it does not call them
+            if re.match(r",\s+to\s+(?:his|her|their|my|your|the)?\s*(?:friends|family|mates|pals|mum|mom|dad|kids)\b",
+                        text[m.end("name"):], re.IGNORECASE):
+                continue  # "Eleanor Okafor ... Nell, to her friends.": what she is called, not a call
             out.setdefault(m.start("name"), name)
     return [(name, at) for at, name in sorted(out.items())]
 

@@ -563,7 +563,9 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
     value = "none" if negated else "stubble" if t.lower in ("stubble", "bristles", "five-o'clock") else "yes"
     out = [Trait(key, value, t.text, t.start, who, gender, _change(parse, t, key), negated, how=how)]
     left, _ = _left(parse, t)
-    colour = _colour_of([m for m in [*left, *_mods(parse, t)] if m.lower not in ("bald", "dark")], HAIR_COLOURS)
+    # (not past a comma: "grey goatee, heavy through the shoulders, pale blue eyes")
+    mods = [m for m in _mods(parse, t) if not (m.start > t.end and "," in parse.text[t.end:m.start])]
+    colour = _colour_of([m for m in [*left, *mods] if m.lower not in ("bald", "dark")], HAIR_COLOURS)
     if colour and not negated:
         c, m = colour
         out.append(Trait(f"{key}.colour", c, _words(parse, m, t), min(m.start, t.start), who, gender, False, how=how))

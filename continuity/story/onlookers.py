@@ -152,5 +152,51 @@ def pair_before(s, mentions: list, start: int, who: str) -> list:
     return [m for m in (a, b) if m.character != who]
 
 
-__all__ = ["LOOKED_AT_RE", "after_a_look", "gender_of", "hair_done_by", "looked_at", "looked_at_thing", "pair_before",
-           "subject_noun", "the_one", "unnamed_owner"]
+def after_object(ctx: Context, s, parse, t) -> str | None:
+    """Whose a possessive is when the only name of its gender in the sentence comes after it as an object ("Her hazel
+    eyes check the corners before they settle on Dee"): the one the sentences before were about, not Dee."""
+    gender = t.pronoun
+    named = [m for m in ctx.reader.mentions(s) if not m.possessive and ctx.cast.gender.get(m.character) in (None, gender)]
+    if not named or any(m.start < t.start for m in named):
+        return None
+    tok = next((w for w in parse.tokens if w.start == named[0].start), None)
+    if tok is None or tok.dep in ("nsubj", "nsubjpass"):
+        return None  # "In her yellow raincoat, Nell steps in": Nell's
+    return ctx.reader.previous_named(s, gender)
+
+
+def object_referent(ctx: Context, s, t) -> str | None:
+    """Whom "his" means after "him" in one sentence: not the subject, the other one named.
+
+    "Grant shakes Jonah's hand and takes him in: the curls, the thin scar through his
+    left eyebrow": "him" is not Grant (that would be "himself"), so neither is "his".
+    """
+    rx = _HIM_RE if t.pronoun == "m" else _HER_OBJECT_RE if t.pronoun == "f" else None
+    if rx is None or not any(not _AFTER_PREPOSITION_RE.search(s.text[:m.start()]) for m in rx.finditer(s.text[: t.start])):
+        return None  # ("Lena is right behind her, ... her left hand bandaged": a place, not someone taken in)
+    named = [m for m in ctx.reader.mentions(s) if m.end <= t.start]
+    subject = next((m.character for m in named if not m.possessive), None)
+    others = [m.character for m in named if m.character != subject and
+              ctx.cast.gender.get(m.character) in (None, t.pronoun)]
+    return others[-1] if subject and others else None
+
+
+_HIM_RE = re.compile(r"\bhim\b")
+_AFTER_PREPOSITION_RE = re.compile(r"\b(?:behind|beside|besides|to|at|with|for|from|of|near|after|before|toward|towards|"
+                                   r"around|round|past|over|under|above|below|between|among|like|than|by|on|onto|into|"
+                                   r"about|against|across|beyond|without|alongside)\s+$", re.IGNORECASE)
+_HER_OBJECT_RE = re.compile(r"\bher\b(?=\s*(?:[.,:;]|in\b|up\b|out\b|over\b|away\b|back\b))")
+
+
+def stranger_after_colon(ctx: Context, s, start: int) -> bool:
+    """Looks listed after a colon that names someone outside the cast: "He slides a photo across the desk: Evelyn
+    Vance at a garden party, white hair" are Evelyn's."""
+    colon = s.text.rfind(":", 0, start)
+    if colon < 0:
+        return False
+    m = re.match(r"\s*(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+\b", s.text[colon + 1:start])
+    return m is not None and not any(colon < x.start <= colon + 1 + m.end() for x in ctx.reader.mentions(s))
+
+
+__all__ = ["LOOKED_AT_RE", "after_a_look", "after_object", "gender_of", "hair_done_by", "looked_at", "looked_at_thing",
+           "object_referent", "pair_before", "stranger_after_colon", "subject_noun", "the_one", "unnamed_owner"]

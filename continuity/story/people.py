@@ -49,10 +49,13 @@ from continuity.story.bible_looks import (
 )
 from continuity.story.marks import aside_sides, named_marks, shown_marks
 from continuity.story.onlookers import (
+    after_object,
     hair_done_by,
     looked_at,
     looked_at_thing,
+    object_referent,
     pair_before,
+    stranger_after_colon,
     subject_noun,
     unnamed_owner,
 )
@@ -194,6 +197,8 @@ class People:
             facts = self._bible_traits(name, _undated(key), text, parse)
             # "hair and beard from the shave (scene 18)": the key dates the whole value
             dated, whole = clause_scene(key, self.ctx.day_starts) if key else (None, False)
+            if dated is None and key and re.search(r"\b(?:after|later|new|then)\b", key, re.IGNORECASE):
+                dated, whole = clause_scene(text, self.ctx.day_starts)  # "hair after: cut to a bob ... (sc 5-6)"
             # "hair until scene 11": the canon up to that scene, not a look from it
             until = dated is not None and re.search(r"\b(?:until|till|up to|before|through)\b", key or "", re.IGNORECASE)
             for fact in facts:
@@ -300,8 +305,8 @@ class People:
                     continue  # "as if he's still looking for the moustache": not on him
                 who = t.owner
                 if who is None and t.pronoun and t.how in ("poss", "parse"):
-                    who = _object_referent(ctx, s, t) or ctx.reader.previous_named(s, t.pronoun, include_self=True) \
-                        or said.get(t.pronoun)
+                    who = object_referent(ctx, s, t) or after_object(ctx, s, parse, t) or \
+                        ctx.reader.previous_named(s, t.pronoun, include_self=True) or said.get(t.pronoun)
                 if t.how in ("subject", "none"):
                     # a guess from the grammar: the writer's order knows better ("MAGGIE (29), Nora's
                     # sister, dark brown pixie cut": the nearest name before it, not a possessive)
@@ -336,8 +341,9 @@ class People:
                     # "Brennan traps him ... that Frankie feels in his teeth. The cut over his right eye
                     # opens again.": of two men, the one with a cut there
                     who = self._marked(s, t, who, out) or who
-                if t.how in ("none", "subject") and looked_at_thing(s.text, t.start):
-                    continue  # "Magnus looks at the plait.": the plait he looks at is not his
+                if t.how in ("none", "subject") and (looked_at_thing(s.text, t.start) or
+                                                     stranger_after_colon(ctx, s, t.start)):
+                    continue  # "Magnus looks at the plait.", "a photo: Evelyn Vance ..., white hair": not his
                 looked, whom = looked_at(ctx, s, t.start)
                 if looked and t.how in ("subject", "none", "parse", "poss"):
                     who = whom  # "June looks at her sister: the one good green eye": the one looked at
@@ -363,6 +369,7 @@ class People:
         # The lexicon's reading of introductions and set phrases ("Red-headed ZACKY PRICE",
         # "NOOR (20s), slender,") where the small parser mangles the words.
         have = {(st.sentence.id, st.character, st.key) for st in out}
+        parsed = {(st.sentence.id, st.key) for st in out if st.trait.how == "poss"}
         for obs in ctx.observations:
             key = _OBSERVED.get(obs.attribute)
             if key is None or obs.sentence.scene == 0:
@@ -374,9 +381,10 @@ class People:
                 continue  # the one looked at, after a colon, or whose hair is done: left to the parse above
             if obs.attribute == "beard":
                 key, value = ("beard", "none") if value == "none" else ("beard.colour", value)
-            if (obs.sentence.id, obs.character, key) in have or _imagined(obs.sentence.text,
-                                                                           obs.sentence.text.find(obs.words)):
-                continue
+            if (obs.sentence.id, obs.character, key) in have or (obs.sentence.id, key) in parsed or _imagined(
+                    obs.sentence.text, obs.sentence.text.find(obs.words)) or stranger_after_colon(
+                    ctx, obs.sentence, max(0, obs.sentence.text.find(obs.words))):
+                continue  # (the parse has said whose already: "Her hazel eyes ... settle on Dee" are not Dee's)
             have.add((obs.sentence.id, obs.character, key))
             rx = _DELIBERATE.get(obs.attribute)
             change = bool(rx.search(obs.sentence.text)) if rx is not None else False
@@ -550,29 +558,6 @@ def _patient(ctx: Context, s: Sentence, agent: str | None) -> str | None:
 
 def _as_change(t: tr.Trait) -> tr.Trait:
     return tr.Trait(t.key, t.value, t.words, t.start, t.owner, t.pronoun, True, t.negated, t.how)
-
-
-def _object_referent(ctx: Context, s, t) -> str | None:
-    """Whom "his" means after "him" in one sentence: not the subject, the other one named.
-
-    "Grant shakes Jonah's hand and takes him in: the curls, the thin scar through his
-    left eyebrow": "him" is not Grant (that would be "himself"), so neither is "his".
-    """
-    rx = _HIM_RE if t.pronoun == "m" else _HER_OBJECT_RE if t.pronoun == "f" else None
-    if rx is None or not any(not _AFTER_PREPOSITION_RE.search(s.text[:m.start()]) for m in rx.finditer(s.text[: t.start])):
-        return None  # ("Lena is right behind her, ... her left hand bandaged": a place, not someone taken in)
-    named = [m for m in ctx.reader.mentions(s) if m.end <= t.start]
-    subject = next((m.character for m in named if not m.possessive), None)
-    others = [m.character for m in named if m.character != subject and
-              ctx.cast.gender.get(m.character) in (None, t.pronoun)]
-    return others[-1] if subject and others else None
-
-
-_HIM_RE = re.compile(r"\bhim\b")
-_AFTER_PREPOSITION_RE = re.compile(r"\b(?:behind|beside|besides|to|at|with|for|from|of|near|after|before|toward|towards|"
-                                   r"around|round|past|over|under|above|below|between|among|like|than|by|on|onto|into|"
-                                   r"about|against|across|beyond|without|alongside)\s+$", re.IGNORECASE)
-_HER_OBJECT_RE = re.compile(r"\bher\b(?=\s*(?:[.,:;]|in\b|up\b|out\b|over\b|away\b|back\b))")
 
 
 def _imagined(text: str, at: int) -> bool:

@@ -175,6 +175,12 @@ class Places:
                     or _described_paint(s.text):
                 continue  # ("its red paint blistered and flaking", "a door painted red": the paint it has, not a new coat)
             new = _paint_colour(s.text)
+            nxt = self.ctx.sentences[s.id + 1] if s.id + 1 < len(self.ctx.sentences) else None
+            if new is None and nxt is not None and nxt.scene == s.scene and nxt.kind == "action":
+                # "paints the front door left-handed. ... so the door is going black: over the red"
+                new = _paint_colour(nxt.text)
+                if new is not None:
+                    s = nxt
             if new is None:
                 continue
             old = _OVER_RE.search(s.text)
@@ -417,8 +423,8 @@ def _paint_colour(text: str) -> str | None:
     low = text.lower()
     if re.search(r"\bwhitewash", low):
         return "white"
-    now = re.search(r"\b(?:is|are)\s+(?:now\s+)?(?P<c>[a-z]+(?:-[a-z]+)?)\s+now\b|\b(?:is|are)\s+now\s+(?P<d>[a-z]+(?:-[a-z]+)?)",
-                    low)
+    now = re.search(r"\b(?:is|are)\s+(?:now\s+)?(?P<c>[a-z]+(?:-[a-z]+)?)\s+now\b|\b(?:is|are)\s+(?:now|going)\s+"
+                    r"(?P<d>[a-z]+(?:-[a-z]+)?)", low)
     if now and colour_group(now.group("c") or now.group("d")):
         return colour_group(now.group("c") or now.group("d"))  # "The gate is black now: two coats of gloss"
     verb = re.search(r"\b(?:(?:re)?paint(?:s|ed|ing)?|roll(?:s|ing|ed)(?=[^.;]*\bshade of\b))\s+"

@@ -27,6 +27,11 @@ _DOT = "\u2024"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
+#: Words before a surname that keep it the cast member's: "Mrs. Vance", "Detective Kessler".
+_TITLE_WORDS = frozenset("mr mrs ms miss dr doctor detective officer sergeant sgt captain capt lieutenant lt aunt uncle "
+                         "father sister mother brother old young little big saint st lady lord sir professor judge nurse "
+                         "agent inspector constable chief coach papa mama grandma grandpa nana mayor senator reverend "
+                         "madam madame monsieur herr frau senor señor signora signor dear poor".split())
 _POSS_BEFORE = re.compile(r"\b(his|her|their|its)\s+(?:[\w'\-]+\s+){0,4}$", re.IGNORECASE)
 _WEAR_BEFORE = re.compile(
     r"\b(?:wears?|wearing|wore|dressed in|clad in|in|zips?(?: up)?|zipping(?: up)?|buttons?(?: up)?|buttoning|"
@@ -229,9 +234,19 @@ class Cast:
         for m in self._re.finditer(text):
             form = " ".join(m.group(1).split()).upper()
             who = self.surface.get(form)
-            if who:
+            if who and not self._another_of_the_name(text, m.start(), form):
                 out.append(Mention(who, m.start(), m.end(), bool(m.group(2)), m.group(1).isupper()))
         return out
+
+    def _another_of_the_name(self, text: str, start: int, form: str) -> bool:
+        """A surname after another's first name: "Evelyn Vance" is not Gordon Vance ("Mrs. Vance", "Then Vance" are)."""
+        if " " in form:
+            return False
+        before = re.search(r"(?:^|(?P<end>[.!?:;\"]\s*)|\s)(?P<w>[A-Z][a-z]+)\s+$", text[:start])
+        if before is None or before.group("w").lower() in _TITLE_WORDS or before.group("w").upper() in self.surface:
+            return False
+        at_start = before.start("w") == 0 or before.group("end") is not None and before.group("end").strip() in ".!?"
+        return not at_start
 
     def learn_genders(self, sentences: list[Sentence]) -> None:
         """Guess each character's pronouns from the script's own usage.
