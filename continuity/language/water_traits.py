@@ -22,7 +22,7 @@ WATERS = frozenset("water river lake sea creek stream pool pond canal harbour ha
 INTO_WATER_GATE = re.compile(r"\b(?:into|in)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:" + "|".join(sorted(WATERS)) + r")\b|"
                               r"\bplunges? in\b|\btreads? water\b|\b(?:pulls?|drags?|pushes|shoves?|"
                               r"throws?|tips?|knocks?|hauls?|yanks?) (?:him|her|them|[A-Z][a-z]+) in\b|\bbreaks? the surface\b|\bsurfaces\b|"
-                             r"\bout of the\b", re.IGNORECASE)
+                             r"\bout\s+of\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:" + "|".join(sorted(WATERS)) + r")\b", re.IGNORECASE)
 
 
 #: Verbs that put someone else in the water: "pulls her in fully clothed", "shoves him into the canal".
