@@ -142,18 +142,20 @@ _ASIDE_SIDE_RE = re.compile(r"\b(?:left|right)\b", re.IGNORECASE)
 
 def aside_sides(ctx: Context) -> list[tuple[str, tr.Trait, Sentence]]:
     """Sides a speaker's own parenthetical gives: "(taps his right knee)" under MAGNUS is his right knee."""
+    speeches: dict[int, list[Sentence]] = {}
+    for x in ctx.sentences:
+        if x.kind == "dialogue":
+            speeches.setdefault(x.scene, []).append(x)
     found: list[tuple[str, str, Sentence]] = []
     for scene in ctx.script.scenes:
-        elements = list(scene.elements)
-        for k, el in enumerate(elements):
+        for el in scene.elements:
             if el.kind.name != "PARENTHETICAL" or not _ASIDE_SIDE_RE.search(el.text):
                 continue
-            nxt = next((x for x in ctx.sentences if x.scene == scene.index and x.line >= el.line
-                        and x.kind == "dialogue"), None)
+            nxt = next((x for x in speeches.get(scene.index, ()) if x.line >= el.line), None)
             if nxt is None or not nxt.speaker:
                 continue
-            found.append((nxt.speaker, el.text.strip().strip("()"), replace(nxt, line=el.line,
-                                                                           text=el.text.strip().strip("()"))))
+            text = el.text.strip().strip("()")
+            found.append((nxt.speaker, text, replace(nxt, line=el.line, text=text)))
     if not found:
         return []
     out = []

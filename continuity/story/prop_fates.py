@@ -120,15 +120,17 @@ def _fates(ctx: Context, name: str, names: list[str], description: str, text: st
     out = []
     last = None  # the scene the clause before said: "blade snaps (scene 7); Priya throws both halves in the bin"
     for clause in _CLAUSE_RE.split(text):
-        said = _when(ctx, clause) if SCENE_REF_RE.search(clause) else None
+        # (a clause that dates itself, "day 6 night", is its own time, placed or not)
+        dates_itself = bool(SCENE_REF_RE.search(clause) or _DAY_RE.search(clause))
+        own = _when(ctx, clause) if dates_itself else None
+        said = own if SCENE_REF_RE.search(clause) else None
         m = _FATE_RE.search(clause)
         if m is None or _RECOVERY_RE.search(text, text.find(clause) + m.start() if clause in text else 0):
             last = said or last
             continue
         if re.match(r"\s+(?:its|their)\s+\w+", clause[m.end():]):
             continue  # "The flood smashes its riffle bar": a part broken, the thing still there
-        # (a clause that dates itself, "day 6 night", is its own time, placed or not)
-        scene = _when(ctx, clause) if SCENE_REF_RE.search(clause) or _DAY_RE.search(clause) else last
+        scene = own if dates_itself else last
         last = said or last
         if scene is None:
             continue
