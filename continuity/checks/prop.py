@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from continuity.checks.findings import Evidence, Finding
+from continuity.checks.prop_look import bible_looks
 from continuity.language.lexicon import COLOUR_GROUP
 from continuity.story.context import Context
 from continuity.story.object_refs import SAME_THING, ObjectRef, absent, fixed_somewhere, fold_accents, same_object
@@ -48,6 +49,7 @@ class _Lost:
     portable: bool
     name: str
     fate: Fate | None = None  # told by the bible, not shown
+    replaced_by: ObjectRef | None = None  # a new one of its kind, shown since
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -157,9 +159,19 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 glimpse = re.match(r"the\s+([a-z-]+)\s+of\b", e.obj.words, re.IGNORECASE)
                 if glimpse and glimpse.group(1).lower() in COLOUR_GROUP:
                     continue  # "The yellow of the raincoat shows through the plastic": seen in the bin, not used
+                if e.kind == "new" and lost.fate is None and lost.portable and lost.replaced_by is None and \
+                        _colours_of(ctx, lost):
+                    # "A cheap flip phone" after the orange one was stamped flat: the new one is used from now on,
+                    # but "his orange phone" later is the old one
+                    lost.replaced_by = e.obj
+                    break
                 if e.kind == "new" or e.kind == "recover" and not _gone_for_good(lost, e):
                     open_losses.remove(lost)
                     break
+                if lost.replaced_by is not None and e.kind in ("use", "transfer", "remains") and not (
+                        _colours(e.obj) and _colours(e.obj) <= _colours_of(ctx, lost)
+                        and not _colours(e.obj) & _colours(lost.replaced_by)):
+                    continue  # the new one
                 if e.kind == "loss" and lost.fate is None and lost.sentence.scene != s.scene:
                     # "the trash can where she ditched her umbrella on Monday": the loss told again; what
                     # follows it ("It has been emptied.") is its aftermath
@@ -191,23 +203,31 @@ def _colours(ref: ObjectRef) -> set[str]:
     return {COLOUR_GROUP[w] for w in words if w in COLOUR_GROUP}
 
 
+def _colours_of(ctx: Context, lost: _Lost) -> set[str]:
+    """The lost thing's colour: its own words, the bible's, else the last time the script named it with one."""
+    had = _colours(lost.obj) or _bible_colour(ctx, lost.obj.head)
+    if had:
+        return had
+    head = re.escape(lost.obj.head)
+    # "his phone, orange case", "his phone, a black one", "the red helmet"
+    after = re.compile(r"\b" + head + r",\s+((?:a|an)\s+)?([\w-]+)\s+(?:one|case|cover|casing)\b", re.IGNORECASE)
+    before = re.compile(r"((?:\b[\w-]+\s+){1,3})" + head + r"\b", re.IGNORECASE)
+    for x in ctx.sentences[max(0, lost.sentence.id - 80):lost.sentence.id + 1]:
+        if x.kind != "action":
+            continue
+        for m in after.finditer(x.text):
+            had = {COLOUR_GROUP[m.group(2).lower()]} if m.group(2).lower() in COLOUR_GROUP else had
+        for m in before.finditer(x.text):
+            had = {COLOUR_GROUP[w] for w in m.group(1).lower().split() if w in COLOUR_GROUP} or had
+    return had if len(had) == 1 else set()
+
+
 def _other_colour(ctx: Context, lost: _Lost, ref: ObjectRef) -> bool:
     """A use of a thing in another colour than the lost one: "drops the helmet into the dumpster" after "the cracked
     black helmet", then "grey helmet under her arm" is someone else's."""
     said = _colours(ref)
-    if not said:
-        return False
-    had = _colours(lost.obj) or _bible_colour(ctx, lost.obj.head)
-    if not had:
-        head = re.escape(lost.obj.head)
-        one = re.compile(r"\b" + head + r",\s+((?:a|an)\s+[\w-]+)\s+one\b", re.IGNORECASE)  # "His phone, a black one"
-        rx = re.compile(r"((?:\b[\w-]+\s+){1,3})" + head + r"\b", re.IGNORECASE)
-        for x in ctx.sentences[max(0, lost.sentence.id - 80):lost.sentence.id + 1]:
-            for m in [*one.finditer(x.text), *rx.finditer(x.text)] if x.kind == "action" else ():
-                # the last one named with a colour ("the white helmet pushed back ... holding the cracked black
-                # helmet. ... drops the helmet": the black one)
-                had = {COLOUR_GROUP[w] for w in m.group(1).lower().split() if w in COLOUR_GROUP} or had
-    return len(had) == 1 and not had & said
+    had = _colours_of(ctx, lost) if said else set()
+    return bool(had) and not had & said
 
 
 def _props_named(ctx: Context, head: str) -> int:
@@ -224,6 +244,11 @@ def _bible_colour(ctx: Context, head: str) -> set[str]:
         return set()
     first = re.split(r"[,.;(]", found[0].description or "")[0].lower()
     colours = {COLOUR_GROUP[w] for w in re.findall(r"[a-z]+", first) if w in COLOUR_GROUP}
+    if not colours:
+        # the look the prop-look check reads in the description ("Tom's ledger, clothbound in GREEN")
+        look = bible_looks(ctx).get(found[0].name)
+        colour = (look[0].colour or "").lower().split("-")[-1] if look else ""
+        colours = {COLOUR_GROUP[colour]} if colour in COLOUR_GROUP else set()
     return colours if len(colours) == 1 else set()
 
 

@@ -281,8 +281,13 @@ def check(ctx: Context) -> Iterator[Finding]:
 def bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
     """The look the bible gives each prop (not a garment): its colour and material, and the key path that says it.
 
-    An attribute (``colour: green``) wins over the description ("a fat book bound in green cloth").
+    An attribute (``colour: green``) wins over the description ("a fat book bound in green cloth"). Read once per
+    reading.
     """
+    return ctx.shared("bible_prop_looks", lambda: _bible_looks(ctx))
+
+
+def _bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
     props = prop_names(ctx)
     out: dict[str, tuple[Look, str]] = {}
     bible_props = {p.name: p for p in ctx.bible.props}

@@ -40,6 +40,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _countdowns(ctx)
     yield from _jumped_supers(ctx)
     yield from _weekday_dates(ctx)
+    yield from _relative_days(ctx)
 
 
 # -- relative transitions -----------------------------------------------------------------------
@@ -241,6 +242,45 @@ def _weekday_dates(ctx: Context) -> Iterator[Finding]:
                 text=s.text, subject=f"{month}-{day} weekday", evidence=(),
                 extra=(("cue", m.group(0)),),
             )
+
+
+_REL = r"(?P<rel>the day after tomorrow|the day before yesterday|tomorrow|yesterday)"
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#: A day named from today and by its weekday together: "The funeral's tomorrow. Friday, ten o'clock", "The porters
+#: come on Saturday. The day after tomorrow.", "tomorrow's Friday".
+_RELATIVE_RES = (
+    re.compile(rf"\b{_REL}(?:'s)?\s*[.,;:\u2014-]+\s*(?:on\s+|that's\s+)?{_WD}\b(?!\s+(?:week|next|after))", re.IGNORECASE),
+    re.compile(rf"\b(?:on\s+)?{_WD}\s*[.,;:\u2014-]+\s*(?:that's\s+)?{_REL}\s*[.!?]", re.IGNORECASE),
+    re.compile(rf"\b{_REL}(?:'s|\s+is)\s+{_WD}\b", re.IGNORECASE),
+    re.compile(rf"\b{_WD}(?:'s|\s+is)\s+{_REL}\b", re.IGNORECASE),
+)
+_OFFSETS = {"the day after tomorrow": 2, "the day before yesterday": -2, "tomorrow": 1, "yesterday": -1}
+
+
+def _relative_days(ctx: Context) -> Iterator[Finding]:
+    """A day said both from today and by its weekday, in a scene whose weekday the count knows: they must agree."""
+    for s in ctx.sentences:
+        t = ctx.story.of(s.scene) if s.scene > 0 else None
+        if s.kind != "dialogue" or t is None or t.is_flashback or t.weekday is None or not t.pinned:
+            continue
+        nxt = ctx.sentences[s.id + 1] if s.id + 1 < len(ctx.sentences) else None
+        joined = f"{s.text} {nxt.text}" if nxt is not None and nxt.element == s.element else s.text
+        for rx in _RELATIVE_RES:
+            m = rx.search(joined)
+            if m is None or m.start() >= len(s.text):
+                continue
+            said = WEEKDAYS.index(m.group("wd").lower())
+            rel = m.group("rel").lower()
+            expected = (t.weekday + _OFFSETS[rel]) % 7
+            if said != expected:
+                yield Finding(
+                    category="timeline", severity="error", scene=s.scene, line=s.line,
+                    message=f"{m.group(0).strip(' .')!r} makes {rel} a {WEEKDAYS[said].title()}, but this is story "
+                            f"day {t.story_day}, a {WEEKDAYS[t.weekday].title()}, so {rel} is a "
+                            f"{WEEKDAYS[expected].title()}",
+                    text=s.text, subject=f"scene {t.index} day", evidence=(), extra=(("cue", m.group(0)),),
+                )
+            break
 
 
 _VAGUE_RE = re.compile(r"\b(?:few|several|couple|some|many|later that|or so)\b", re.IGNORECASE)

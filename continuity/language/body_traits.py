@@ -73,7 +73,7 @@ _PUT_ON = {"pull", "put", "slip", "change", "shrug", "don", "zip", "button", "wr
 
 _STRANDS = frozenset("strand strands lock locks wisp wisps tendril tendrils hank".split())
 #: Parts of a garment a state is said of: "the whole front of his white shirt is soaked".
-_GARMENT_PARTS = frozenset("front back collar sleeve sleeves cuff cuffs hem lapel lapels knees seat".split())
+GARMENT_PARTS = frozenset("front back collar sleeve sleeves cuff cuffs hem lapel lapels knees seat".split())
 _BLOODY_AFTER_RE = re.compile(r"\s+(?:through\s+)?(?:red|crimson|scarlet|dark red|with blood|in blood)\b", re.IGNORECASE)
 
 
@@ -100,6 +100,18 @@ def _person_state(parse: Parse, w: Token, state: tuple[str, str] | None = None) 
                       _change(parse, w, f"state.x.{dim}"), how=how)]
     if head.lower.split()[-1] in GARMENT_WORDS or head.lower in BODY or head.lower in HAIR_NOUNS:
         return []  # a garment's or a body part's own state is read with it
+    if w.dep == "amod" and head.lower in GARMENT_PARTS:
+        # "pushes up the clean grey sleeve of his hoodie": the hoodie's state
+        garment = next((o for p in parse.children(head.i, "prep") if p.lower == "of" for o in parse.children(p.i, "pobj")
+                        if o.lower.split()[-1] in GARMENT_WORDS), None)
+        if garment is None:
+            return []
+        who, gender, how = _owner_any(parse, garment)
+        dim, value = state or STATES[w.lower]
+        if dim == "clean":
+            dim, value = "stain", "clean"
+        return [Trait(f"state.clothes.{dim}", value, _words(parse, w, garment), w.start, who, gender,
+                      _change(parse, w, f"state.x.{dim}"), how=how)]
     opens = w.i > 0 and (parse.tokens[w.i - 1].text == "," or (
         w.i > 2 and parse.tokens[w.i - 1].lower == "and" and parse.tokens[w.i - 3].text == ","))  # ", warm and dry,"
     set_off = opens and re.match(
@@ -113,7 +125,7 @@ def _person_state(parse: Parse, w: Token, state: tuple[str, str] | None = None) 
     dim, value = state or STATES[w.lower]
     # "Priya's jumpsuit is soaked through", "Her jeans are dry": what is said to be wet is someone's garment
     said_of = parse.subject(w) if w.pos == "VERB" else parse.subject(head) if w.dep == "acomp" else None
-    if said_of is not None and said_of.lower in _GARMENT_PARTS:
+    if said_of is not None and said_of.lower in GARMENT_PARTS:
         # "the whole front of his white shirt is soaked": the shirt's
         said_of = next((o for p in parse.children(said_of.i, "prep") if p.lower == "of"
                         for o in parse.children(p.i, "pobj")), said_of)
@@ -481,7 +493,9 @@ def _garment_state(parse: Parse, t: Token) -> list[Trait]:
     left, _ = _left(parse, t)
     mods = [*left, *_mods(parse, t), *(m for m in _right(parse, t) if m not in left)]
     verb = parse.head(t.i)
-    put_on = t.dep in ("dobj", "pobj") and (verb.lemma in _PUT_ON or parse.head(verb.i).lemma in _PUT_ON)
+    put_on = t.dep in ("dobj", "pobj") and (verb.lemma in _PUT_ON or parse.head(verb.i).lemma in _PUT_ON) and not any(
+        c.lower in ("off", "out") for v in (verb, parse.head(verb.i)) for c in parse.children(v.i, "prt", "advmod", "prep")
+    )  # ("shrugs off her dry denim jacket": taken off as it was)
     for m in mods:
         state = STATES.get(m.lower)
         if not state or state[0] in ("bandage", "bruise") or (state[0] == "clean" and m not in left):

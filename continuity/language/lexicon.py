@@ -160,7 +160,8 @@ GARMENTS: dict[str, str] = {
     **dict.fromkeys(["tie", "bow tie", "necktie"], "tie"),
     **dict.fromkeys(["suit", "tuxedo", "uniform", "overalls", "robe", "bathrobe", "pajamas", "pyjamas", "apron",
                      "coveralls", "boilersuit", "jumpsuit", "dungarees", "scrubs", "oversuit", "wetsuit", "drysuit",
-                     "snowsuit", "flightsuit", "flight suit", "undersuit"], "suit"),
+                     "snowsuit", "flightsuit", "flight suit", "undersuit", "pantsuit", "trouser suit", "tracksuit",
+                     "sweatsuit", "catsuit", "tux", "onesie"], "suit"),
     **dict.fromkeys(["vest", "waistcoat"], "vest"),
 }
 

@@ -31,6 +31,7 @@ import re
 
 from continuity.language.body_traits import (
     BANDAGE_VERBS,
+    GARMENT_PARTS,
     SPILL_VERBS,
     STAIN_NOUNS,
     _bandage_it,
@@ -99,6 +100,7 @@ from continuity.language.water_traits import (
     in_the_water,
     into_water,
     out_of_water,
+    stained_by,
 )
 
 
@@ -154,10 +156,14 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _limp(parse, t)
         if low in STATES and STATES[low][0] in ("wet", "dirt", "stain") and t.pos in ("ADJ", "VERB", "ADV"):
             out += _person_state(parse, t)
+        elif low in STATES and t.dep == "amod" and parse.head(t.i).lower in GARMENT_PARTS:
+            out += _person_state(parse, t)  # "the clean grey sleeve of his hoodie"
         elif low in ("plastered", "caked", "covered", "smeared", "spattered", "splattered", "streaked") and any(
                 w.lower in MUD_NOUNS for w in parse.subtree(t.i)):
             out += _person_state(parse, t, ("dirt", "dirty"))
-        elif low == "plastered" and (subj := parse.subject(t)) is not None and subj.lower in HAIR_NOUNS:
+        elif (low == "plastered" or low == "slicked" and _SLICKED_WET_RE.search(parse.text[t.end:t.end + 30])) and \
+                (subj := parse.subject(t)) is not None and subj.lower in HAIR_NOUNS:
+            # ("slicked flat to her skull" by the rain; not "slicked back", a style)
             # "her hair is plastered flat" (with no mud): wet
             who, gender, how = _owner_any(parse, subj)
             out.append(Trait("state.clothes.wet", "wet", _words(parse, subj, t), subj.start, who, gender,
@@ -172,7 +178,8 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
                 t.dep == "pobj" and parse.head(t.i).lower == "of" and parse.head(parse.head(t.i).i).dep == "nsubj")):
             # ("a bright line of blood opens on her cheekbone", "there is blood on his face")
             out += _stain(parse, t)
-        if low in _MATTER and t.dep in ("nsubj", "nsubjpass"):
+        if low in _MATTER and (t.dep in ("nsubj", "nsubjpass") or t.dep == "compound" and parse.head(t.i).pos == "NOUN"
+                               and parse.head(t.i).lower[:-1] in _MATTER_VERBS):  # ("black powder smears across")
             out += _matter_on(parse, t)
         if t.pos == "VERB" and t.lemma in INTO_WATER_VERBS:
             out += into_water(parse, t)
@@ -187,10 +194,13 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
     out += _the_other_one(parse)
     out += _lost_finger(parse)
     out += out_of_water(parse)
+    out += stained_by(parse, out)
     out += side_phrases(parse)
     return sorted(_dedupe(out), key=lambda t: t.start)  # in the sentence's order: "surfaces ..., her suit dry"
 
 
+_SLICKED_WET_RE = re.compile(r"^\s+(?:flat|down\s+(?:to|on|against)|to\s+(?:his|her|their)\s+(?:skull|scalp|head|face))\b",
+                             re.IGNORECASE)
 _FINGER = r"(?:left|right)\s+(?:(?:index|middle|ring|little|pinkie|fore)\s+)?(?:finger|thumb|forefinger)\b"
 _PART_OF = r"(?:top\s+joint|tip|end|top|first\s+joint|half)\s+of\s+(?:his|her|the)\s+"
 #: "the stump of his right index finger", "the top joint of his left index finger is missing",
@@ -469,8 +479,9 @@ def _glasses(parse: Parse, t: Token) -> list[Trait]:
 #: What runs off, cakes or streaks a person, and the state it leaves: "Water drips from her hair", "Mud cakes his
 #: boots", "Blood streaks her cheek".
 _MATTER = {**dict.fromkeys(("water", "rain", "rainwater", "seawater", "river", "lake", "snowmelt"), ("wet", "wet")),
-           **dict.fromkeys(("mud", "muck", "dirt", "silt", "soot", "ash", "grime", "clay"), ("dirt", "dirty")),
-           **dict.fromkeys(("blood", "gore"), ("stain", "stained"))}
+           **dict.fromkeys(("mud", "muck", "dirt", "silt", "soot", "ash", "grime", "clay", "powder", "pigment", "flour",
+                            "dust", "charcoal", "grease", "oil", "sawdust", "plaster"), ("dirt", "dirty")),
+           **dict.fromkeys(("blood", "gore", "paint", "ink", "wine"), ("stain", "stained"))}
 _MATTER_VERBS = frozenset("drip run stream pour trickle cake streak spatter splatter coat cover smear cling plaster "
                           "crust soak drench stain bead sheet dribble leak seep".split())
 
@@ -478,13 +489,13 @@ _MATTER_VERBS = frozenset("drip run stream pour trickle cake streak spatter spla
 def _matter_on(parse: Parse, t: Token) -> list[Trait]:
     """Water, mud or blood as the subject of a verb that leaves it on someone's hair, body or clothes."""
     verb = parse.head(t.i)
-    lemma = verb.lemma if verb.pos == "VERB" else verb.lower[:-1] if verb.dep == "ROOT" and verb.lower.endswith("s") \
-        else ""  # ("Water drips from her hair", "drips" tagged a noun)
+    lemma = verb.lemma if verb.pos == "VERB" else verb.lower[:-1] if verb.dep in ("ROOT", "conj") and \
+        verb.lower.endswith("s") else ""  # ("Water drips from her hair", "drips" tagged a noun)
     if lemma not in _MATTER_VERBS:
         return []
     targets = [*parse.children(verb.i, "dobj"),
                *(o for p in parse.children(verb.i) if p.lower in ("from", "off", "down", "on", "over", "onto", "into",
-                                                                  "through", "in")
+                                                                  "through", "in", "across")
                  for o in parse.children(p.i, "pobj"))]
     for g in targets:
         if not (g.lower in HAIR_NOUNS or g.lower in BODY or _garment_word(g.lower.split()[-1])):

@@ -106,3 +106,18 @@ _WATER_NEAR_RE = re.compile(r"\bof\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:" + "|".j
 
 
 __all__ = ["INTO_WATER_GATE", "INTO_WATER_VERBS", "PULLED_IN", "WATERS", "in_the_water", "into_water", "out_of_water"]
+
+
+#: Liquids that leave a stain where they soak in ("a brown wave of coffee ... soaking the front of his white shirt").
+_STAINING = frozenset("coffee wine tea ink paint blood juice soda cola beer gravy soup sauce ketchup grease oil "
+                      "bleach dye".split())
+_RAIN = frozenset("rain water sea river lake creek pool surf waves downpour storm spray puddle".split())
+
+
+def stained_by(parse: Parse, traits: list[Trait]) -> list[Trait]:
+    """A wetting by a staining liquid stains as well: the soaked shirt is a stained one after it dries."""
+    words = {t.lower for t in parse.tokens} | {t.lemma for t in parse.tokens}
+    if not words & _STAINING or words & _RAIN:
+        return []
+    return [Trait("state.clothes.stain", "stained", t.words, t.start, t.owner, t.pronoun, True, how=t.how)
+            for t in traits if t.key == "state.clothes.wet" and t.value == "wet" and t.change]

@@ -280,6 +280,12 @@ def _wearer(ctx: Context, s: Sentence, parse: Parse, t: Token, verb: Token | Non
             re.search(r"\bin\s+[A-Z][\w']*'s\s+(?:[\w-]+\s+){0,3}$", s.text[:t.start]))):
         return before[-1].character
     poss = next((c for c in parse.children(t.i, "poss")), None)
+    on = _ON_BODY_RE.match(s.text, t.end)
+    if poss is not None and poss.character and on:
+        # "Walt's red Reds cap on his head" in a paragraph about Pell: Walt owns it, the one "his" means wears it
+        who = ctx.reader.previous_named(s, "m" if on.group(1).lower() == "his" else "f")
+        if who and who != poss.character:
+            return who
     if poss is not None:
         who = _resolve(ctx, s, poss)
         if who:
@@ -294,6 +300,10 @@ def _wearer(ctx: Context, s: Sentence, parse: Parse, t: Token, verb: Token | Non
     if mentions:
         return mentions[-1].character
     return ctx.reader.previous_named(s, None)
+
+
+_ON_BODY_RE = re.compile(r"\s+(?:on|round|around|over)\s+(his|her)\s+(?:head|shoulders?|neck|wrist|finger)\b",
+                         re.IGNORECASE)
 
 
 def _resolve(ctx: Context, s: Sentence, tok: Token) -> str | None:

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 #: Things that change hands often enough to track, beyond what is worn.
 THINGS = {**ITEMS, **{w: w for w in ("penknife", "knife", "key", "keys", "letter", "pen", "phone", "torch",
                                       "flask", "card", "envelope", "photo", "photograph", "book", "notebook",
-                                      "compass", "lighter", "wallet", "purse", "bag", "case", "box", "lamp", "lantern")}}
+                                      "compass", "lighter", "wallet", "purse", "bag", "case", "box", "lamp", "lantern",
+                                      "coin", "medal", "medallion", "amulet", "rosary", "crucifix")}}
 #: Words before a thing that say it is one of several: giving it away leaves the giver one.
 _ANOTHER = {"spare", "extra", "another", "second", "other", "backup", "spare-", "old", "new"}
 _GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "slide", "return", "tuck", "put", "set",
@@ -43,7 +44,7 @@ _GIFT_RE = re.compile(r"\b(?:take it|keep it|it'?s yours|yours now|for you|i wan
 _ONTO = {"on", "onto", "round", "around", "over", "into", "to", "across", "in"}
 #: Things given for good: jewellery and keepsakes are not lent for an evening like a coat.
 _KEEPSAKES = {"studs", "pearls", "earring", "earrings", "brooch", "pendant", "cufflinks", "ring", "necklace", "locket",
-              "bracelet", "watch", "chain"}
+              "bracelet", "watch", "chain", "medal", "medallion", "amulet", "talisman", "rosary", "crucifix"}
 _BODY = {"head", "shoulders", "shoulder", "neck", "palm", "palms", "hand", "hands", "lap", "arms", "fist", "fingers",
          "finger", "wrist", "arm", "throat", "ear", "ears", "lapel"}
 _PRON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -179,10 +180,15 @@ class Holders:
         for thing, giver, s0, words in pending.values():
             # "Hands it over. // Jonah signs.": the next one to act in the scene took it
             taker = self._next_actor(s0, giver)
+            if taker is None and re.search(r"\bback\b", s0.text, re.IGNORECASE):
+                # "Pell gives the cap back.": to whoever gave it to him
+                taker = next((h.giver for h in reversed(out) if h.thing == thing[0] and h.taker == giver
+                              and h.sentence.id < s0.id), None)
             if taker:
                 out.append(Handover(thing[0], thing[1], giver, taker, s0, words))
+        once = {(h.thing, h.giver, h.taker, h.sentence.id): h for h in reversed(out)}  # ("the coin ... over it")
         return [replace(h, kept=True) if not h.kept and self._said_for_good(h) else h
-                for h in sorted(out, key=lambda h: h.sentence.id)]
+                for h in sorted(once.values(), key=lambda h: h.sentence.id)]
 
     @cached_property
     def things(self) -> dict[str, str]:
@@ -212,13 +218,10 @@ class Holders:
         return None
 
     def _said_for_good(self, h: Handover) -> bool:
-        """The giver says it is a gift in the next lines ("Keep it.", "For the road.")."""
-        for s in self.ctx.sentences[h.sentence.id + 1:h.sentence.id + 8]:
-            if s.scene != h.sentence.scene:
-                break
-            if s.kind == "dialogue" and s.speaker == h.giver and _GIFT_RE.search(s.text):
-                return True
-        return False
+        """The giver says it is a gift in the lines around it ("Keep it.", "For the road.", "You take it.")."""
+        near = [*self.ctx.sentences[max(0, h.sentence.id - 8):h.sentence.id], *self.ctx.sentences[h.sentence.id + 1:h.sentence.id + 8]]
+        return any(s.scene == h.sentence.scene and s.kind == "dialogue" and s.speaker == h.giver and _GIFT_RE.search(s.text)
+                   for s in near)
 
     def _taken(self, s: Sentence, parse: Parse, t: Token, offer: tuple, out: list[Handover]) -> bool:
         """"Kit takes it.": the thing held out goes to whoever takes it (recorded in ``out``)."""
@@ -245,13 +248,18 @@ class Holders:
     def _thing_uses(self, h: Handover) -> list[tuple[str, str, Sentence]]:
         """(character, words, sentence) for each later line naming the giver's own thing: "his penknife"."""
         ctx = self.ctx
-        rx = re.compile(r"\b(?:his|her|their|[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w'\u2019-]+\s+){0,3}?(?i:" + re.escape(h.thing) + r")\b")
-        worn = re.compile(r"\bthe\s+(?:[\w.-]+\s+){0,2}?(?i:" + re.escape(h.thing) + r")\s+(?:on its chain\s+)?"
+        nouns = "|".join(map(re.escape, [h.thing, *self._also_called(h)]))
+        rx = re.compile(r"\b(?:his|her|their|[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w'\u2019-]+\s+){0,3}?(?i:" + nouns + r")\b")
+        worn = re.compile(r"\bthe\s+(?:[\w.-]+\s+){0,2}?(?i:" + nouns + r")\s+(?:on its chain\s+)?"
                           r"(?:at|on|round|around)\s+(?P<p>his|her)\s+(?:throat|neck|wrist|finger|chest|lapel)\b")
         out = []
         for s in ctx.sentences[h.sentence.id + 1:]:
             if s.kind != "action" or s.scene <= 0:
                 continue
+            after = ctx.sentences[s.id + 1] if s.id + 1 < len(ctx.sentences) else None
+            if _NOT_THERE_RE.search(s.text) or after is not None and after.element == s.element and \
+                    _NOT_THERE_RE.search(after.text):
+                continue  # "reaches for the medal at her throat, out of habit. It isn't there."
             for m in rx.finditer(s.text):
                 found = ctx.reader.owner(s, m.end() - len(h.thing), "object")
                 cast = ctx.presence.of(s.scene)
@@ -270,6 +278,31 @@ class Holders:
                 if who:
                     out.append((who, m.group(0), s))
         return out
+
+    def _introduced_colours(self, who: str, thing: str, before: int) -> set[str]:
+        """The colour a character's thing was last given in a line about them: "WALT KEMPER (61) ... a red Cincinnati
+        Reds cap pulled low over his eyes"."""
+        ctx = self.ctx
+        words = "|".join(re.escape(w) for w, v in ITEMS.items() if v == thing) or re.escape(thing)
+        rx = re.compile(r"\b((?:[\w-]+\s+){1,3})(?:" + words + r")\b", re.IGNORECASE)
+        for s in reversed(ctx.sentences[:before]):
+            if s.kind != "action":
+                continue
+            for m in rx.finditer(s.text):
+                if ctx.reader.previous_named(s, None, include_self=True) != who:
+                    break
+                found = {COLOUR_GROUP[w] for w in re.findall(r"[a-z]+", m.group(1).lower()) if w in COLOUR_GROUP}
+                if found:
+                    return found
+        return set()
+
+    def _also_called(self, h: Handover) -> list[str]:
+        """Another noun the scene gives the thing before it changes hands: "a coin: a silver dollar"."""
+        rx = re.compile(r"\b(?:a|an|the)\s+(?i:" + re.escape(h.thing) + r")\s*[:,\u2014]+\s*(?:a|an|the)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?P<n>[a-z]{3,})\b(?=\s*[,.;:]|\s*$)")
+        return [m.group("n") for s in self.ctx.sentences[max(0, h.sentence.id - 20):h.sentence.id + 1]
+                if s.scene == h.sentence.scene and s.kind == "action" for m in rx.finditer(s.text)
+                if m.group("n") != h.thing]
 
     def _user(self, s: Sentence, at: int) -> tuple[str] | None:
         """The subject of the verb a thing at offset ``at`` depends on."""
@@ -313,16 +346,22 @@ class Holders:
                 # "pulls off the brown cardigan ... holds it out" then "buttoned into the brown cardigan": the one
                 # given was the one she had on
                 given = holder[(thing, None)]
+                # (the last time it was named with a colour: "takes off his Reds cap" names none)
                 worn = [x for x in uses if x.character == given.giver and x.sentence.id <= given.sentence.id and
-                        ITEMS.get(x.item.split()[-1], x.item.split()[-1]) == thing]
+                        ITEMS.get(x.item.split()[-1], x.item.split()[-1]) == thing and
+                        any(w in COLOUR_GROUP for w in re.findall(r"[a-z]+", x.words.lower()))]
                 said = set(re.findall(r"[a-z]+", e.words.lower())) - set(COLOUR_GROUP) - _PLAIN_WORDS - {thing}
-                if worn and colour in {COLOUR_GROUP[w] for w in re.findall(r"[a-z]+", worn[-1].words.lower())
-                                       if w in COLOUR_GROUP} or said & set(re.findall(r"[a-z]+", given.words.lower())):
+                had = {COLOUR_GROUP[w] for w in re.findall(r"[a-z]+", worn[-1].words.lower()) if w in COLOUR_GROUP} \
+                    if worn else self._introduced_colours(given.giver, thing, given.sentence.id)
+                if colour in had or said & set(re.findall(r"[a-z]+", given.words.lower())):
                     h = given  # (or named by the same word: "drapes the corduroy jacket", "her mustard corduroy jacket")
             if h is None or h.sentence.id == e.sentence.id or e.character != h.giver:
                 continue
-            if ctx.day_key(h.sentence.scene) != ctx.day_key(e.scene) and not _for_good(h):
-                continue
+            if ctx.day_key(h.sentence.scene) != ctx.day_key(e.scene) and not _for_good(h) and not any(
+                    x.character == h.taker and x.kind != "state" and h.sentence.id < x.sentence.id < e.sentence.id
+                    and ctx.day_key(x.scene) != ctx.day_key(h.sentence.scene)
+                    and ITEMS.get(x.item.split()[-1], x.item.split()[-1]) == thing for x in uses):
+                continue  # (lent for the day; not when the one it was given to still has it on a later day)
             if e.sentence.id > h.sentence.id and _taken_back(ctx, h, e):
                 holder.pop((h.thing, h.colour), None)  # "wearing her denim jacket again; Callum gave it back"
                 continue
@@ -406,8 +445,18 @@ def _for_good(h: Handover) -> bool:
 
 def _taken_back(ctx: Context, h: Handover, e) -> bool:
     """The giver has it back in the sentence itself ("takes his cap back and puts it on", "wearing it again")."""
-    return bool(re.search(r"\b(?:back|again|takes? (?:it|the \w+) (?:back|from)|returned|returns)\b", e.sentence.text,
-                          re.IGNORECASE))
+    # (not "his cap pushed back on his head", "leans back": a posture)
+    text = _POSTURE_BACK_RE.sub(" ", e.sentence.text)
+    return bool(re.search(r"\b(?:back|again|takes? (?:it|the \w+) (?:back|from)|returned|returns)\b", text, re.IGNORECASE))
+
+
+#: A thing reached for and not there: its absence, not a use.
+_NOT_THERE_RE = re.compile(r"\b(?:(?:isn't|is not|wasn't|was not|aren't|are not)\s+there|out of habit|finds? nothing|"
+                           r"(?:it|they)(?:'s|'re| is| are) gone|nothing there)\b", re.IGNORECASE)
+
+_POSTURE_BACK_RE = re.compile(r"\b(?:pushed|pushes|tipped|tips|tilted|tilts|shoved|swept|slicked|combed|tied|"
+                              r"pulled|leans?|leaning|sits?|sat|lies|lying|lay|steps?|stepping|stands?|hangs?)\s+back\b",
+                              re.IGNORECASE)
 
 
 def _colour(parse: Parse, t: Token) -> str | None:
@@ -454,7 +503,7 @@ def _taker(ctx: Context, s: Sentence, parse: Parse, verb: Token) -> str | None:
             if p.lower in _BODY:
                 owner = next((c for c in parse.children(p.i, "poss")), None)
                 if owner is not None:
-                    return _person(ctx, s, owner)
+                    return _person(ctx, s, owner) or _described(ctx, s, parse, owner, verb)
     # by position, where the parse attaches the words elsewhere: "puts it round Nora's shoulders",
     # "hands it back to him"
     toks = parse.tokens
@@ -472,10 +521,32 @@ def _taker(ctx: Context, s: Sentence, parse: Parse, verb: Token) -> str | None:
                 return _person(ctx, s, x)
             if x.lower in _BODY:
                 owner = toks[k - 1]
+                if owner.tag == "POS" and k >= 2:
+                    owner = toks[k - 2]
                 if owner.character or owner.lower in _PRON:
                     return _person(ctx, s, owner)
+                return _described(ctx, s, parse, owner, verb)
         break
     return None
+
+
+_DESCRIBED = {"girl": "f", "woman": "f", "lady": "f", "boy": "m", "man": "m", "lad": "m", "fellow": "m", "guy": "m"}
+
+
+def _described(ctx: Context, s: Sentence, parse: Parse, owner: Token, verb: Token) -> str | None:
+    """"drapes it around the girl's shoulders": the one other person of the scene the word fits."""
+    gender = _DESCRIBED.get(owner.lemma) or _DESCRIBED.get(owner.lower)
+    cast = ctx.presence.of(s.scene)
+    if gender is None or cast is None:
+        return None
+    giver = _person(ctx, s, parse.subject(verb)) or _elided_subject(ctx, s, parse, verb)
+    here = [c for c in cast.present if c != giver and ctx.cast.gender.get(c) == gender]
+    old = {c.lower for c in parse.children(owner.i, "amod")} & {"old", "elderly", "young"}
+    if len(here) > 1 and old:
+        # "the old man's head": the one of them the script introduced at sixty or more (under thirty, for "young")
+        ages = {who: age for scene in ctx.presence.scenes for who, age, _ in scene.ages}
+        here = [c for c in here if c in ages and (ages[c] < 30 if "young" in old else ages[c] >= 60)]
+    return here[0] if len(here) == 1 else None
 
 
 __all__ = ["Holders", "Handover", "Misheld", "THINGS"]

@@ -147,14 +147,23 @@ def main_object(parse: Parse, props: frozenset[str] = frozenset()) -> ObjectRef 
     for deps in (("ROOT",), ("dobj",), ("nsubjpass", "nsubj"), ("pobj",)):
         for t in parse.tokens:
             if t.dep in deps:
+                # "pulls out his phone, orange case, ...", parsed with the case for the object and the phone
+                # hanging on it: the phone
+                t = next((c for c in parse.children(t.i, "nmod") if 0 < c.i < t.i and parse.tokens[c.i + 1].text == ","
+                          and parse.tokens[c.i - 1].lower in ("his", "her", "their", "its", "the")), t)
                 ref = object_ref(parse, t.i, props=props)
                 if ref is not None and not is_body_part_place(ref):
                     return ref
     return None
 
 
+#: Where a thing is, not a thing: a following "it" never means them ("flips it off his thumb ... It drops").
+_HOLDING_PLACES = frozenset("pocket hand palm lap table floor shelf thumb finger fingertip fist knuckle wrist arm "
+                            "forearm knee mouth lip tooth teeth cheek ear neck shoulder chest".split())
+
+
 def is_body_part_place(ref: ObjectRef) -> bool:
-    return ref.head in ("pocket", "hand", "palm", "lap", "table", "floor", "shelf")
+    return ref.head in _HOLDING_PLACES
 
 
 class _Antecedents:

@@ -171,6 +171,10 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         parts = _particles(parse, v)
         preps = _prep_objects(parse, v)
         dobjs = [t for t in parse.children(v.i, "dobj", "obj")]
+        if not dobjs and lemma in DESTROY:
+            # "stamps it flat", "crushes the can flat": the thing is the subject of the result
+            dobjs = [o for c in parse.children(v.i, "ccomp", "xcomp", "relcl", "oprd", "acomp", "amod") if c.pos == "ADJ"
+                     for o in parse.children(c.i, "nsubj")]
         if not dobjs and lemma in THROW and v.i + 1 < len(parse.tokens) and parse.tokens[v.i + 1].lower in (
                 "it", "them"):
             dobjs = [parse.tokens[v.i + 1]]  # "hurls it end over end into the saltbush": "it" hung on "end"
@@ -257,7 +261,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             for p, o in preps:
                 # ... and what a thing is taken from ("shakes a pill from the orange bottle")
                 taken_from = p in ("from", "of") and bool(dobjs) and (p == "from" or "out" in parts)
-                if (p in ("at", "through", "with", "on", "over", "into", "inside") or taken_from) and not _is_person(
+                # ("taps two fingers against the green ledger")
+                if (p in ("at", "through", "with", "on", "over", "into", "inside", "against") or taken_from) and not _is_person(
                         o, people):
                     ref = object_ref(parse, o.i, antecedent, props)
                     if ref is None or is_body_part_place(ref) or (ref.head in GONE_PLACES):

@@ -191,12 +191,34 @@ def events_of(ctx: Context, s: Sentence, parsed: dict, by_id: dict, aliases: dic
     parse = parsed.get(s.id)
     if parse is None:
         return []
-    antecedent = None
     names = prop_names(ctx)
+    prev = parsed.get(s.id - 1)
+    antecedent = _antecedent(ctx, s, parsed, names)
+    evs = events(parse, antecedent, people(ctx, s), names)
+    if prev is not None and ctx.sentences[s.id - 1].scene == s.scene:
+        evs += _revealed(parse, prev, names)
+    if aliases:
+        evs = [Event(e.kind, canonical(e.obj, aliases), e.verb, e.actor, e.recipient, e.held, e.how) for e in evs]
+    return evs
+
+
+def _antecedent(ctx: Context, s: Sentence, parsed: dict, names: frozenset[str], depth: int = 0) -> ObjectRef | None:
+    """What "it" means in ``s``: the main object of the sentence before in its paragraph, else of the nearest one
+    before that names a thing.
+
+    A sentence before that is itself about "it" passes its own meaning on ("He takes out the chip. ... Then he flips
+    it off his thumb like a coin toss. It spins ... and drops into the river": the chip, not the thumb or the toss).
+    """
+    parse = parsed.get(s.id)
+    if parse is None:
+        return None
+    antecedent = None
     prev = parsed.get(s.id - 1)
     same_paragraph = prev is not None and ctx.sentences[s.id - 1].element == s.element
     if same_paragraph:
-        antecedent = main_object(prev, names)
+        before = _antecedent(ctx, ctx.sentences[s.id - 1], parsed, names, depth + 1) \
+            if depth < 3 and _about_it(prev) else None
+        antecedent = before or main_object(prev, names)
     if antecedent is None and not _names_a_thing(parse, names):
         # "Flicks it shut. / Then he throws it.": back to the sentence that names it, the paragraph
         # before included ("... rips the Nikon off Eli's neck. // He smashes it against the railing.")
@@ -205,12 +227,14 @@ def events_of(ctx: Context, s: Sentence, parsed: dict, by_id: dict, aliases: dic
                and ctx.sentences[k].scene == s.scene):
             antecedent = main_object(parsed[k], names)
             k -= 1
-    evs = events(parse, antecedent, people(ctx, s), names)
-    if prev is not None and ctx.sentences[s.id - 1].scene == s.scene:
-        evs += _revealed(parse, prev, names)
-    if aliases:
-        evs = [Event(e.kind, canonical(e.obj, aliases), e.verb, e.actor, e.recipient, e.held, e.how) for e in evs]
-    return evs
+    return antecedent
+
+
+def _about_it(parse) -> bool:
+    """Whether a sentence's object (or, with none, its subject) is "it" or "them": it names nothing new."""
+    objects = [t for t in parse.tokens if t.dep == "dobj"] or [t for t in parse.tokens if t.dep in ("nsubj", "nsubjpass")
+                                                               and t.pos != "PRON" or t.lower in ("it", "them")]
+    return bool(objects) and objects[0].lower in ("it", "them")
 
 
 _PASSED = frozenset("catch toss throw hand give pass slide press lob chuck flip drop".split())
