@@ -307,3 +307,81 @@ def test_tomorrow_and_its_weekday_together():
                              "The porters come on Saturday. The day after tomorrow.")
     assert _messages(later.replace("Saturday", "Friday"), None, ["timeline"], "day after tomorrow") == []
     assert _messages(later, None, ["timeline"], "day after tomorrow")
+
+
+# --- a year said alone, paint-chart colours, a set's parts -------------------------------------------------------
+
+def test_a_year_said_alone_dates_the_age_after_it():
+    bible = """
+characters:
+  MAGNUS:
+    age: 56
+    notes: He coaches the club.
+"""
+    text = """
+INT. CAR - DAY
+
+SUPER: Wednesday, 16 October 2024
+
+MAGNUS (56) drives. CORA (17) sits beside him.
+
+CORA
+Dad said you went to the Olympics.
+
+MAGNUS
+Barcelona. 1992. I was twenty-four and very beautiful.
+"""
+    assert _messages(text, bible, ["timeline"], "MAGNUS's birth") == []
+    assert _messages(text.replace("twenty-four", "thirty-one"), bible, ["timeline"], "MAGNUS's birth")
+
+
+_DRUGSTORE_BIBLE = """
+locations:
+  MACREADY'S DRUG CO:
+    front: plate-glass window with a row of GREEN glass apothecary jars (scenes 1-3); gold-leaf lettering on the door
+    window_history: smashed by a brick in scene 3; COBALT BLUE replacement jars in scene 4
+    walls: pale green, the colour of mint
+"""
+
+_DRUGSTORE = """
+INT. MACREADY'S DRUG CO - DAY
+
+OLIVE (24) dusts the counter. The green glass jars in the window glow like bottles of sea water.
+
+INT. MACREADY'S DRUG CO - NIGHT
+
+A brick comes through the window. The jars burst on the sidewalk.
+
+INT. MACREADY'S DRUG CO - DAY
+
+Olive sweeps up the glass.
+
+INT. MACREADY'S DRUG CO - DAY
+
+New glass. The blue glass jars in the window catch the morning.
+"""
+
+
+def test_a_set_s_parts_in_force_for_the_scenes_the_bible_gives():
+    assert _messages(_DRUGSTORE, _DRUGSTORE_BIBLE, ["location"], "jars") == []
+    assert _messages(_DRUGSTORE.replace("The green glass jars", "The blue glass jars"), _DRUGSTORE_BIBLE,
+                     ["location"], "jars")
+
+
+def test_magnolia_walls_are_a_colour():
+    bible = """
+locations:
+  ST BRIDGET'S HALL:
+    description: a church hall with pale green walls and a sprung floor
+"""
+    text = """
+INT. ST BRIDGET'S HALL - DAY
+
+CORA (17) warms up. The pale green walls need paint.
+
+INT. ST BRIDGET'S HALL - NIGHT
+
+Fairy lights glow against the magnolia walls.
+"""
+    assert _messages(text, bible, ["location"], "magnolia")
+    assert _messages(text.replace("magnolia walls", "green walls"), bible, ["location"], "walls") == []

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.language.lexicon import MATERIALS, colour_group, colours_conflict
+from continuity.language.lexicon import COLOUR_GROUP, MATERIALS, colour_group, colours_conflict
 from continuity.story.context import Context
 from continuity.story.places import _ROOMS, Places, coloured_things, same_noun
 
@@ -46,7 +46,9 @@ def check(ctx: Context) -> Iterator[Finding]:
 #: A sentence that says the thing is another one, or changes it.
 _CHANGED_RE = re.compile(r"\b(?:new|another|replacement|spare|other|different|(?:re)?paint\w*|whitewash\w*|swaps?|"
                          r"swapped|replaced?|instead|dyed?|faded|bleached|scorched|charred|blackened|stained|"
-                         r"soaked|muddy|covered|reflect\w*|lit|glow\w*|neon|dream\w*|imagine\w*)\b", re.IGNORECASE)
+                         r"soaked|muddy|covered|reflect\w*|lit|neon|dream\w*|imagine\w*)\b|"
+                         # a light that colours it ("the white wall glows red"; not "the jars glow like sea water")
+                         r"\bglow\w*\b(?=[^.;]*\b(?:" + "|".join(sorted(COLOUR_GROUP)) + r")\b)", re.IGNORECASE)
 
 
 def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
@@ -69,6 +71,17 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
             noun = next((w for w in run if (place, w) in coloured or (place, w.rstrip("s")) in coloured), noun)
             known = coloured.get((place, noun)) or coloured.get((place, noun.rstrip("s"))) or \
                 coloured.get((place, noun + "s"))
+            number = ctx.scene_number(s.scene)
+            if known is not None and not _in_force(known.text, known.words, number):
+                continue  # ("GREEN glass apothecary jars (scenes 1-7)" in scene 19)
+            if known is None:
+                # the bible's parts of the set ("front:", "window_history:" under MACREADY'S DRUG CO), each thing
+                # in force for the scenes its words give
+                parts = [c for (p, n), c in coloured.items() if p.startswith(place + " - ") and
+                         n in (noun, noun.rstrip("s"), noun + "s") and _in_force(c.text, c.words, number)
+                         and not _a_prop_has(ctx, n)]  # ("the green tape" of the épée's guard, not the floor's)
+                if parts and not any(not _colours_differ(c.colour, colour) for c in parts):
+                    known = parts[0]
             if known is None:
                 # "the black Rayburn", "the green neon": the set's "CREAM Rayburn stove", "HOT-PINK neon sign"
                 named = [c for (p, _), c in coloured.items() if p == place and any(w in c.modifiers for w in run)]
@@ -100,6 +113,29 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
                 (("attribute", "colour"), ("value", colour), ("expected", known.colour.lower())),
             )
             return
+
+
+def _a_prop_has(ctx: Context, noun: str) -> bool:
+    """Whether the bible gives a thing of this noun to a prop as well ("guard wrapped in green electrical tape")."""
+    return any(noun.rstrip("s") in re.findall(r"[a-z]+", " ".join([p.name, *p.aliases, p.description or "",
+                                                                   *map(str, p.attributes.values())]).lower())
+               for p in ctx.bible.props)
+
+
+_SCENES_AFTER_RE = re.compile(r"\s*\(?\s*(?:in\s+|from\s+)?sc(?:enes?|s?\.)\s*(?P<a>\d+[A-Z]?)(?:\s*(?:-|\u2013|to)\s*"
+                              r"(?P<b>\d+[A-Z]?))?", re.IGNORECASE)
+
+
+def _in_force(text: str, words: str, number: str) -> bool:
+    """Whether a thing the bible describes is there in the scene numbered ``number``: "(scenes 1-7)" after its
+    words holds for those scenes, "in scene 19" from then on; no scenes said, always."""
+    at = text.find(words)
+    m = _SCENES_AFTER_RE.match(text, at + len(words)) if at >= 0 else None
+    if m is None or not number[:1].isdigit():
+        return True
+    n, lo = int(re.match(r"\d+", number).group(0)), int(re.match(r"\d+", m.group("a")).group(0))
+    hi = int(re.match(r"\d+", m.group("b")).group(0)) if m.group("b") else None
+    return lo <= n and (hi is None or n <= hi)
 
 
 #: The shell of a set, named by its parts: "the green canvas walls" are the tent's.

@@ -53,6 +53,9 @@ COLOURS = [
     "ochre", "amber", "taupe", "chocolate", "tawny", "ebony", "jet-black", "snow-white", "pearl", "sky-blue",
     "royal-blue", "bottle-green", "forest-green", "blood-red", "wine", "claret", "oxblood", "ox-blood", "lemon", "saffron", "mint",
     "whitewashed",
+    # paint-chart names a set description uses ("magnolia walls", "a gunmetal filing cabinet")
+    "magnolia", "ecru", "terracotta", "avocado", "duck-egg", "gunmetal", "cornflower", "cerulean", "sapphire",
+    "vermilion", "carmine", "aubergine",
 ]
 COLOUR_GROUP: dict[str, str] = {
     **dict.fromkeys(["red", "scarlet", "crimson", "maroon", "burgundy"], "red"),
@@ -74,6 +77,10 @@ COLOUR_GROUP: dict[str, str] = {
     **dict.fromkeys(["ebony", "jet-black"], "black"),
     **dict.fromkeys(["snow-white", "pearl", "whitewashed"], "white"),
     **dict.fromkeys(["lemon", "saffron"], "yellow"),
+    **dict.fromkeys(["magnolia", "ecru"], "white"),
+    "terracotta": "brown", "avocado": "green", "gunmetal": "grey", "aubergine": "purple",
+    **dict.fromkeys(["duck-egg", "cornflower", "cerulean", "sapphire"], "blue"),
+    **dict.fromkeys(["vermilion", "carmine"], "red"),
 }
 # Shades within a colour family that a reader tells apart (navy is not turquoise);
 # the bare family word ("blue") agrees with every shade of its family.

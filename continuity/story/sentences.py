@@ -142,6 +142,9 @@ def _mask_initials(m: re.Match) -> str:
     return masked + (m.group("next") or "")
 
 
+_YEAR_ALONE_RE = re.compile(r"(?:1[89]|20)\d\d[.!?]")
+
+
 def split_sentences(text: str, line: int) -> list[tuple[int, str]]:
     """Split an element's text into ``(line, sentence)`` pairs, keeping source lines."""
     out = []
@@ -150,7 +153,7 @@ def split_sentences(text: str, line: int) -> list[tuple[int, str]]:
         masked = _INITIALS_RE.sub(_mask_initials, masked)
         for m in _SENT_RE.finditer(masked):
             s = " ".join(m.group(0).replace(_DOT, ".").split())
-            if len(s) > 1 and any(c.isalpha() for c in s):
+            if len(s) > 1 and (any(c.isalpha() for c in s) or _YEAR_ALONE_RE.fullmatch(s)):  # ("Barcelona. 1992.")
                 out.append((line + i, s))
     # Join sentences that continue across a hard line break within a paragraph.
     merged: list[tuple[int, str]] = []
