@@ -385,3 +385,48 @@ Fairy lights glow against the magnolia walls.
 """
     assert _messages(text, bible, ["location"], "magnolia")
     assert _messages(text.replace("magnolia walls", "green walls"), bible, ["location"], "walls") == []
+
+
+# --- names --------------------------------------------------------------------------------------------------------
+
+def test_a_list_entry_is_named_by_its_name_not_its_handle():
+    from continuity.bible.load import parse_bible
+
+    bible = parse_bible("""
+characters:
+  - id: sam
+    name: Sam Duquesne
+    cue: SAM
+    age: 34
+""")
+    assert [(c.name, c.aliases) for c in bible.characters] == [("SAM DUQUESNE", ["SAM"])]
+
+
+def test_a_title_makes_a_word_a_name():
+    bible = """
+characters:
+  AUGUST BRANDT:
+    aliases: [Augie]
+    age: 52
+    notes: He lends money.
+  TEO:
+    age: 24
+    notes: He works the counter.
+  MOTH:
+    age: 30
+    notes: He collects for Augie.
+"""
+    text = """
+INT. SHOP - DAY
+
+AUGIE (52) counts money. TEO (24) watches.
+
+EXT. SHOP - NIGHT
+
+MOTH (30) leans on the door.
+
+MOTH
+Tell your aunt Mr. Brandt wants the ring.
+"""
+    assert _messages(text, bible, ["address"], "misspelling") == []
+    assert _messages(text.replace("Mr. Brandt", "Mr. Brant"), bible, ["address"], "misspelling of 'Brandt'")

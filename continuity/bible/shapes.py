@@ -422,11 +422,16 @@ def _split_entry(m: _Mapper, name: str | None, item: Any, path: tuple, new: tupl
                     break
         if name is None:
             keys = _NAME_KEYS | (_THING_NAME_KEYS if new and new[0] in ("props", "locations") else set())
-            for k in list(fields):
-                if norm_key(k) in keys and isinstance(fields[k], (str, int, float)):
-                    name = _text(fields.pop(k))
-                    m.carry((*path, k), (*new, "name"))
-                    break
+            # ("- id: sam / name: Sam Duquesne / cue: SAM": the name, not the handle; the cue is an alias)
+            named = sorted((k for k in fields if norm_key(k) in keys and isinstance(fields[k], (str, int, float))),
+                           key=lambda k: norm_key(k) in ("id", "cue", "label"))
+            if named:
+                k = named[0]
+                name = _text(fields.pop(k))
+                m.carry((*path, k), (*new, "name"))
+                if norm_key(k) not in ("id", "cue", "label"):
+                    for handle in [h for h in fields if norm_key(h) == "id"]:
+                        fields.pop(handle)  # a key for the entry, no name of the character's
         return name, fields
     if isinstance(item, str):
         if name is None:

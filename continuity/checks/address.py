@@ -151,7 +151,9 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
             if len(targets) != 1:
                 continue
             reported.add(up)
-            found.append((s, m, targets.pop(), slips[0], word.lower() in vocabulary))
+            # ("Mr. Brant": a title makes it a name, whatever else the word may be)
+            titled = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Mister|Missus)\.?\s+$", s.text[:m.start()]) is not None
+            found.append((s, m, targets.pop(), slips[0], word.lower() in vocabulary and not titled))
     # A word that is also a name of the world ("Matteo", "Theo", "Joan of Arc") is a slip only in a
     # scene where the one it looks like is: they cannot be someone else the story has not met.
     present = _present(ctx) if any(f[4] for f in found) else {}
