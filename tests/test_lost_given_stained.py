@@ -430,3 +430,99 @@ Tell your aunt Mr. Brandt wants the ring.
 """
     assert _messages(text, bible, ["address"], "misspelling") == []
     assert _messages(text.replace("Mr. Brandt", "Mr. Brant"), bible, ["address"], "misspelling of 'Brandt'")
+
+
+# --- sides --------------------------------------------------------------------------------------------------------
+
+def test_a_scar_that_splits_an_eyebrow_and_a_wedding_band_have_sides():
+    assert ("side.scar.eye", "left") in _traits("A pale scar splits his left eyebrow.")
+    assert ("side.scar.eye", "left") in _traits("pale scar splitting his LEFT eyebrow")
+    assert ("side.ring", "right") in _traits("Kessler twists the gold band on his right hand, thinking.")
+    assert not any(k == "side.ring" for k, _ in _traits("She snaps a rubber band round her left wrist."))
+
+
+_AUGIE_BIBLE = """
+characters:
+  AUGIE:
+    age: 52
+    marks: pale scar splitting his LEFT eyebrow
+    notes: He lends money.
+  GORDON:
+    age: 44
+    notes: He owes him.
+"""
+
+_AUGIE = """
+INT. LINCOLN - NIGHT
+
+AUGIE (52) flicks his Zippo. GORDON (44) sweats.
+
+AUGIE
+You told me your aunt was not long for this world.
+
+GORDON
+She wasn't.
+
+The scar through his left eyebrow twitches.
+"""
+
+
+def test_a_mark_after_an_exchange_is_the_one_who_has_it():
+    assert _messages(_AUGIE, _AUGIE_BIBLE, ["appearance"], "scar") == []
+    assert _messages(_AUGIE.replace("his left eyebrow", "his right eyebrow"), _AUGIE_BIBLE, ["appearance"],
+                     "AUGIE's scar")
+
+
+def test_a_fresh_scar_is_not_the_old_one_on_the_other_side():
+    bible = """
+characters:
+  DANNY:
+    age: 24
+    marks: an old white scar splitting the LEFT eyebrow; he boxes.
+"""
+    text = """
+INT. GYM - DAY
+
+DANNY (24) wraps his hands. A head clash opens a cut above his right eye.
+
+INT. GYM - DAY
+
+TEN DAYS LATER
+
+Danny sits still. A nurse peers at the pink scar through his right eyebrow.
+"""
+    assert _messages(text, bible, ["appearance"], "scar") == []
+    assert _messages(text.replace("the pink scar", "the scar"), bible, ["appearance"], "scar")
+
+
+# --- whose looks ----------------------------------------------------------------------------------------------------
+
+def test_glasses_after_a_bun_lend_the_hair_no_colour():
+    assert ("hair.colour", "black") not in _traits("Auburn hair pinned up in its low bun, black-framed glasses.")
+    assert ("hair.colour", "blonde") in _traits("her hair a dry white-blonde fuzz")
+
+
+def test_a_paragraph_of_looks_after_someone_comes_in_is_theirs():
+    bible = """
+characters:
+  NADIA:
+    age: 41
+    hair: auburn, long, worn in a low bun
+    notes: She restores paintings.
+"""
+    text = """
+INT. STUDIO - DAY
+
+NADIA (41) sits at the easel. She takes the shears and cuts her hair into a short crop above the ears.
+
+INT. GALLERY - DAY
+
+LATER
+
+The door opens. Nadia comes in from the street.
+
+Auburn hair in a short crop, black-framed glasses, black sweater under the camel coat.
+"""
+    assert _messages(text, bible, ["appearance"], "NADIA") == []
+    assert _messages(text.replace("in a short crop, black", "pinned up in its low bun, black"), bible,
+                     ["appearance"], "NADIA")

@@ -240,6 +240,14 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
         found, _ = _part_after(parse, head)
         if found:
             return found
+    # "a pale scar splits his left eyebrow", "scar splitting his LEFT eyebrow": the part its verb acts on
+    verbs = [head] if anchor.dep == "nsubj" and head.pos == "VERB" else []
+    verbs += [c for c in parse.children(t.i, "acl") if c.pos == "VERB"]
+    for v in verbs:
+        for part in parse.children(v.i, "dobj"):
+            side = next((m for m in parse.children(part.i, "amod", "compound") if m.lower in SIDES), None)
+            if part.lower in BODY and side is not None:
+                return SIDES[side.lower], BODY[part.lower], side, part
     # "his left arm in its navy sling"
     if t.dep == "pobj" and head.dep == "prep":
         part = parse.head(head.i)
@@ -298,6 +306,8 @@ def _part_after(parse: Parse, t: Token) -> tuple[tuple | None, tuple | None]:
 
 
 def _sided(parse: Parse, t: Token) -> list[Trait]:
+    if t.lower == "band" and not (t.i > 0 and parse.tokens[t.i - 1].lower in _RING_BANDS):
+        return []  # ("a plain gold wedding band", not "the band plays", "a rubber band")
     side, part, side_tok, part_tok = _side_of(parse, t)
     if side is None:
         side, part, side_tok, part_tok = _window_side(parse, t)
@@ -310,7 +320,7 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
     who, gender, how = _owner_any(parse, part_tok) if part_tok is not None else _owner_any(parse, t)
     if who is None and gender is None:
         who, gender, how = _owner_any(parse, t)
-    thing = {"wristwatch": "watch", "bandages": "bandage", "eyepatch": "patch", "dressing": "bandage",
+    thing = {"wristwatch": "watch", "bandages": "bandage", "eyepatch": "patch", "dressing": "bandage", "band": "ring",
              "gauze": "bandage", "plaster": "bandage", "split": "cut", "tape": "bandage"}.get(t.lower, t.lower)
     if thing == "burn" and any(m.lower in _OLD_MARK for m in _left(parse, t)[0]):
         thing = "scar"  # "the old burn on her forearm" is the burn scar the bible gives
@@ -325,6 +335,10 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
         # a fresh wound is where its dressing goes: a bandage on the other arm contradicts it
         out.append(Trait(f"side.injury.{LIMB[part]}", side, out[0].words, out[0].start, who, gender, False, how=how))
     return out
+
+
+#: A band that is a ring: "her gold wedding band", "the plain band on his left hand".
+_RING_BANDS = frozenset("wedding gold golden silver platinum plain signet thin wide titanium".split())
 
 
 def _wrist_raised(parse: Parse, t: Token) -> tuple:

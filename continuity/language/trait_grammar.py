@@ -14,6 +14,7 @@ from continuity.language.trait_words import (
     _PRONOUNS,
     BODY,
     CHANGE_VERBS,
+    GARMENT_WORDS,
     HAIR_NOUNS,
     LENGTHS,
     SIDES,
@@ -48,9 +49,12 @@ def _owner(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | None
 
 def _mods(parse: Parse, t: Token) -> list[Token]:
     """Words said of noun ``t``: modifiers, appositions, predicates, and words coordinated with them."""
-    out = [c for c in parse.children(t.i, "amod", "compound", "nmod", "appos", "acl", "nummod")]
+    # (an apposition that is another thing, "in its low bun, black-framed glasses", says nothing of it)
+    other = {a.i for a in parse.children(t.i, "appos") if a.lower in _OTHER_THINGS or a.lower in GARMENT_WORDS}
+    out = [c for c in parse.children(t.i, "amod", "compound", "nmod", "appos", "acl", "nummod") if c.i not in other]
     for a in parse.children(t.i, "appos"):
-        out += parse.children(a.i, "amod", "compound")
+        if a.i not in other:
+            out += parse.children(a.i, "amod", "compound")
     subject = t
     if t.dep == "pobj" and parse.head(t.i).lower == "of":
         whole = parse.head(parse.head(t.i).i)
@@ -74,6 +78,7 @@ def _mods(parse: Parse, t: Token) -> list[Token]:
     return out
 
 
+_OTHER_THINGS = frozenset("glasses spectacles specs frames sunglasses shades goggles earrings necklace scarf".split())
 #: Nouns for some or all of a thing: what is said of them is said of it.
 _PART_NOUNS = frozenset("strand strands lock locks inch inches each every all most rest bit half tips ends length "
                         "wisp wisps".split())

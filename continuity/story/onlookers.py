@@ -99,7 +99,18 @@ def unnamed_owner(ctx: Context, s, parse, start: int) -> str | None:
             if m:
                 found = ctx.reader.previous_named(before, "f" if m.group(1) == "She" else "m", include_self=True)
                 break
-    return found or ctx.reader.previous_named(s, None)
+    return found or ctx.reader.previous_named(s, None) or _just_came_on(ctx, s)
+
+
+def _just_came_on(ctx: Context, s) -> str | None:
+    """A paragraph of looks with no verb right after a line that brings one person on: "Nadia comes in from the
+    street. // Auburn hair pinned up in its low bun, black-framed glasses": hers."""
+    prev = ctx.sentences[s.id - 1] if s.id > 0 else None
+    if prev is None or prev.scene != s.scene or prev.kind != "action" or prev.element == s.element or \
+            not ctx.reader.verbless(s):
+        return None
+    names = {m.character for m in ctx.reader.mentions(prev) if not m.possessive}
+    return names.pop() if len(names) == 1 else None
 
 
 #: Someone doing another's hair: "Tess pulls the pins out", "He takes the shears".

@@ -324,7 +324,8 @@ class People:
                     # "Dotty holds the shears and Nora's ponytail. ... The ponytail comes away.": the hair named last;
                     # "June sits ... Tess pulls the pins out, and the bun uncoils": the one whose hair is done
                     who = (t.change and t.how == "none" and self._hair_named(s)) or hair_done_by(ctx, s) or who
-                if who is None and t.how == "none" and not t.key.startswith("side."):
+                if who is None and (t.how == "none" or t.how == "poss" and t.pronoun is None and t.owner is None) \
+                        and not t.key.startswith("side."):  # (and "its low bun": the hair's)
                     # "...until what is left is a rough dark crop": whom the paragraph is about; "the grey
                     # walrus moustache comes away": the man the paragraph is about
                     if t.change and t.key.startswith(("moustache", "beard")):
@@ -401,6 +402,13 @@ class People:
         prev = ctx.sentences[s.id - 1] if s.id > 0 else None
         if prev is not None and prev.scene == s.scene and prev.element == s.element:
             near += [m.character for m in ctx.reader.mentions(prev) if not m.possessive]
+        elif prev is not None and prev.scene == s.scene and s.text.startswith(("The ", "His ", "Her ")):
+            # a paragraph of its own after an exchange ("GORDON / She wasn't. // The scar through his right
+            # eyebrow twitches."): the men of the last few lines
+            for x in ctx.sentences[max(0, s.id - 6):s.id]:
+                if x.scene == s.scene:
+                    near += [x.speaker] if x.kind == "dialogue" and x.speaker else \
+                        [m.character for m in ctx.reader.mentions(x) if not m.possessive]
         fits = {c for c in near if ctx.cast.gender.get(c) == t.pronoun}
         if who is not None:
             fits.add(who)
@@ -496,6 +504,8 @@ class People:
                                 "bible-later" if allowed[0].source == "bible-later" else "script", st.sentence,
                                 text=st.sentence.text)
                 continue
+            if st.key.startswith("side.scar.") and _another_mark(st, current):
+                continue  # "the pink scar through his right eyebrow" is not "an old white scar" on the left
             mark = (st.sentence.id, st.character, st.key.split(".")[0])
             if mark in seen:
                 continue
@@ -570,6 +580,20 @@ def _imagined(text: str, at: int) -> bool:
 
 _IMAGINED_RE = re.compile(r"\b(?:as if|as though|looking for|feels? for|misses|missing|reaches? for (?:the|a) "
                           r"(?:ghost|memory))\b", re.IGNORECASE)
+
+
+_FRESH_MARK = frozenset("pink red fresh new raw healing angry livid recent".split())
+_OLD_MARK = frozenset("old healed faded white silvery ancient childhood".split())
+
+
+def _another_mark(st: Statement, fact: Fact) -> bool:
+    """A fresh scar said where the one in force is an old one: two marks, not one on the wrong side."""
+    at = st.sentence.text.find(st.trait.words)
+    said = set(re.findall(r"[a-z]+", st.sentence.text[max(0, at - 30):at + len(st.trait.words)].lower()))
+    text = fact.text or fact.words
+    at = max(0, text.find(fact.words))
+    return bool(said & _FRESH_MARK) and bool(set(re.findall(r"[a-z]+", text[max(0, at - 30):at + len(fact.words)].lower()))
+                                             & _OLD_MARK)
 
 
 def _days_apart(ctx: Context, a: int, b: int) -> int:

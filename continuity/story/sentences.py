@@ -396,7 +396,7 @@ class Reader:
             # A garment is only someone's when they wear it: "Tom, in a red jacket", "Vaz: charcoal suit, black homburg".
             listed = bool(ms) and not ms[-1].possessive and re.fullmatch(
                 r"\s*:\s*(?:[\w'\-]+,?\s+){0,12}", before[ms[-1].end:]) is not None
-            if not ms and _FRAGMENT_RE.fullmatch(before) and self._verbless(s):
+            if not ms and _FRAGMENT_RE.fullmatch(before) and self.verbless(s):
                 # "Beauchamp sits alone at the long table. Charcoal pinstripe suit, spotless.": a look listed
                 # after the sentence that brings someone on
                 who = self._fragment_owner(s)
@@ -450,7 +450,7 @@ class Reader:
                 return None  # two people
         return None
 
-    def _verbless(self, s: Sentence) -> bool:
+    def verbless(self, s: Sentence) -> bool:
         """Whether the sentence opens with a noun phrase and no verb ("Charcoal pinstripe suit, spotless, as if ...")."""
         if self.parse is None:
             return False
