@@ -526,3 +526,7 @@ Auburn hair in a short crop, black-framed glasses, black sweater under the camel
     assert _messages(text, bible, ["appearance"], "NADIA") == []
     assert _messages(text.replace("in a short crop, black", "pinned up in its low bun, black"), bible,
                      ["appearance"], "NADIA")
+
+
+def test_a_bad_knee_is_the_hurt_one():
+    assert ("side.injury.leg", "right") in _traits("He rubs his bad right knee.")

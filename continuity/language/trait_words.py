@@ -92,7 +92,8 @@ LIMB = {"wrist": "arm", "arm": "arm", "hand": "arm", "leg": "leg", "eye": "eye"}
 
 
 INJURY_WORDS = {"cut", "burned", "burnt", "broken", "fractured", "sprained", "injured", "crushed", "bandaged",
-                "bound", "wounded", "slashed", "gashed", "strapped", "splinted", "lame", "useless", "game"}
+                "bound", "wounded", "slashed", "gashed", "strapped", "splinted", "lame", "useless", "game", "bad", "gammy",
+                "bum", "dodgy", "braced", "busted", "wrecked"}
 
 
 _DRESSINGS = {"dressing", "bandage", "bandages", "sling", "cast", "splint", "gauze", "plaster", "brace", "strapping"}
