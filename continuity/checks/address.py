@@ -160,7 +160,9 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
     for s, m, who, form, in_vocabulary in found:
         # "Terry Malone" for Terry Mallon: the first name before it says whom it means; "Hassan" for
         # Hasan: a doubled letter is a slip, not another name of the world
-        sure = _after_own_name(ctx, s.text, m.start(), who) or _doubled(m.group(1).upper(), form)
+        sure = _after_own_name(ctx, s.text, m.start(), who) or _doubled(m.group(1).upper(), form) and not (
+            in_vocabulary and _capital_of_a_word(s.text, m) and _IMPERATIVE_RE.match(s.text, m.end()))
+        # ("Call your mother.": a word, an order, whatever CAL is; "Fin leans forward": FINN)
         if in_vocabulary and not sure and (who not in present.get(s.scene, set()) or _OF_NAME_RE.match(s.text, m.end())
                                            or _capital_of_a_word(s.text, m)):
             continue  # ("None of them looks up": a word of the language, not a slip of Nana)
@@ -179,6 +181,11 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
             evidence=(_evidence_for(who, first, bible_names, ctx),),
             extra=(("written", word),),
         )
+
+
+#: What follows a verb given as an order: "Call your mother", "Bill me", "Mark the date".
+_IMPERATIVE_RE = re.compile(r"\s+(?:me|you|your|him|her|it|us|them|the|a|an|my|his|their|this|that|off|out|up|back|"
+                            r"in|down|over|on)\b", re.IGNORECASE)
 
 
 def _capital_of_a_word(text: str, m: re.Match) -> bool:

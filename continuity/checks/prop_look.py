@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.lexicon import (
+    COLOUR_GROUP,
     COLOURS,
     MATERIALS,
     colour_group,
@@ -47,7 +48,14 @@ _DESCRIBED_RE = re.compile(
 def _colour_of(t) -> str | None:
     if t.character or t.text[:1].isupper() and t.pos == "PROPN" and t.text.lower() in _NAME_COLOURS:
         return None  # "Olive's GREEN Ford": Olive is someone
+    if "-" in t.text and t.text.lower().rsplit("-", 1)[-1] in _TRIMMED:
+        return None  # "red-taped Sennheisers", "gold-trimmed": the tape's colour, the trim's
     return t.text.lower() if colour_parts(t.text) else None
+
+
+#: A colour joined to these is the colour of a part or a trim, not of the thing: "red-taped", "gold-tipped".
+_TRIMMED = frozenset("taped trimmed tipped capped edged banded laced piped ribboned striped spotted flecked stitched "
+                     "lined rimmed beaded studded".split())
 
 
 #: Colours that are also first names.
@@ -398,6 +406,8 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         if known[0] == "bible" and what == "colour" and said and not known[1].colour and \
                 _bible_names_colour(ctx, name, said):
             continue  # "steel fixed-gear bicycle, MINT-GREEN frame": the steel is painted the colour said
+        if known[0] == "bible" and _bible_has_another(ctx, name, look):
+            continue  # "Walt has a separate battered steel thermos": the bible's other one of its kind
         if known[0] == "bible":
             was = (known[1].colour or known[1].metal) if what == "colour" else wood_of(known[1]) if what == "wood" \
                 else known[1].material
@@ -422,6 +432,19 @@ def _described_words(ctx: Context, name: str) -> set[str]:
     """The words of the bible's description of prop ``name`` ("Gold hunter-case pocket watch": hunter, case...)."""
     prop = next((p for p in ctx.bible.props if p.name == name), None)
     return set(re.findall(r"[a-z]+", (prop.description or "").lower())) if prop is not None else set()
+
+
+def _bible_has_another(ctx: Context, name: str, look: Look) -> bool:
+    """Whether the bible's words for prop ``name`` name a second one of its kind with this look ("Cal's plastic
+    thermos ...; Walt has a separate battered steel thermos")."""
+    prop = next((p for p in ctx.bible.props if p.name == name), None)
+    if prop is None:
+        return False
+    text = " ".join([prop.description or "", *(str(v) for v in prop.attributes.values())]).lower()
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", look.words)} & (
+        set(COLOUR_GROUP) | set(MATERIALS))
+    return any(re.search(r"\b(?:separate|second|another|other|spare|different)\s+(?:[a-z-]+\s+){0,3}?" + re.escape(w)
+                         + r"\b", text) for w in said)
 
 
 def _bible_names_colour(ctx: Context, name: str, colour: str) -> bool:

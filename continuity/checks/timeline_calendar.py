@@ -137,6 +137,8 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
             # nineteenth. Regional qualifiers at Whitcombe.", eleven days off: a date announced, not today's)
             continue
         jump = _jump_of(ctx, t)
+        if jump is not None and _loose(jump) and _a_day_off(d, t):
+            continue  # "ONE WEEK LATER", then "Friday the nineteenth" on the count's Saturday: a week, roughly
         spoken = any(el.line == s.line and el.kind.value == "dialogue" for el in scene.elements)
         where_line, where_text = (s.line, s.text) if spoken or jump is None else (jump.line, jump.text)
         expected = _day_words(t.weekday if d.weekday is not None else None, t.month_day if d.day is not None else None)
@@ -161,6 +163,20 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
             evidence=tuple(evidence),
             extra=(("cue", d.words),),
         )
+
+
+def _loose(jump: Said) -> bool:
+    """A jump counted in weeks, months or years: "ONE WEEK LATER" is seven days give or take one."""
+    return bool(re.search(r"\b(?:WEEKS?|MONTHS?|YEARS?|FORTNIGHT)\b", jump.jump.words, re.IGNORECASE))
+
+
+def _a_day_off(d, t: SceneTime) -> bool:
+    """Whether a weekday or date said is one day either side of the count's."""
+    if d.weekday is not None and t.weekday is not None and (d.weekday - t.weekday) % 7 not in (0, 1, 6):
+        return False
+    if d.day is not None and t.month_day is not None and abs(d.day - t.month_day[1]) > 1:
+        return False
+    return d.weekday is not None or d.day is not None
 
 
 _ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(
@@ -216,8 +232,8 @@ def _weekday_dates(ctx: Context) -> Iterator[Finding]:
         joined = f"{s.text} {nxt.text}" if nxt is not None and nxt.element == s.element else s.text
         for m in _WEEKDAY_THE_RE.finditer(s.text):  # ("till Tuesday the thirty-first": this month's, or the next's)
             day = _day_number(m.group("d"))
-            if day is not None:
-                said_days.append((m, t.month_day[0] if day >= t.month_day[1] else t.month_day[0] % 12 + 1, day))
+            if day is not None:  # (a day or three back is this month's too: "Friday the nineteenth" on the 20th)
+                said_days.append((m, t.month_day[0] if day >= t.month_day[1] - 3 else t.month_day[0] % 12 + 1, day))
         for m in _DAY_THEN_WEEKDAY_RE.finditer(joined):  # ("... by the twenty-fifth. That's a week on Thursday.")
             day = _day_number(m.group("d"))
             if day is not None:  # no month said: this month's, or next month's when the day has passed

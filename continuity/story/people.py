@@ -323,7 +323,8 @@ class People:
                 if t.key.startswith("hair.") and (t.how == "subject" or t.how == "none" and t.owner is None):
                     # "Dotty holds the shears and Nora's ponytail. ... The ponytail comes away.": the hair named last;
                     # "June sits ... Tess pulls the pins out, and the bun uncoils": the one whose hair is done
-                    who = (t.change and t.how == "none" and self._hair_named(s)) or hair_done_by(ctx, s) or who
+                    who = (t.change and t.how == "none" and self._hair_named(s)) or hair_done_by(ctx, s) or \
+                        _the_one_with(out, s, t) or who
                 if who is None and (t.how == "none" or t.how == "poss" and t.pronoun is None and t.owner is None) \
                         and not t.key.startswith("side."):  # (and "its low bun": the hair's)
                     # "...until what is left is a rough dark crop": whom the paragraph is about; "the grey
@@ -580,6 +581,20 @@ def _imagined(text: str, at: int) -> bool:
 
 _IMAGINED_RE = re.compile(r"\b(?:as if|as though|looking for|feels? for|misses|missing|reaches? for (?:the|a) "
                           r"(?:ghost|memory))\b", re.IGNORECASE)
+
+
+def _the_one_with(said: list[Statement], s: Sentence, t: tr.Trait) -> str | None:
+    """"Gets the blades around the plait": whose plait the scene has just shown ("her long grey plait swings")."""
+    if not re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}$", s.text[:t.start]):
+        return None
+    style = t.value if t.key == "hair.style" else None
+    for st in reversed(said[-40:]):
+        if st.sentence.scene != s.scene:
+            break
+        if st.key == "hair.style" and (style is None or st.value == style) and st.trait.words.split()[-1].lower() == \
+                t.words.split()[-1].lower():
+            return st.character
+    return None
 
 
 _FRESH_MARK = frozenset("pink red fresh new raw healing angry livid recent".split())

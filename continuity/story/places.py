@@ -49,7 +49,8 @@ _KIND_WORDS = frozenset("""stuffed framed potted mounted neon embroidered taxide
 _NOT_NOUNS = frozenset("the a an in on of and or with at by for to from over under its his her their".split())
 _PAINT_RE = re.compile(  # (not "hand-painted with white magnolias": how a thing was made)
     r"(?<!-)\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?|undercoat|"
-    r"primer|still tacky|roll(?:s|ing|ed)\b(?=[^.;]*\bshade of\b))", re.I)
+    r"primer|still tacky|roll(?:s|ing|ed)\b(?=[^.;]*\bshade of\b)|(?:tins?|cans?|pots?) of\b(?=[^.;]*\b(?:gloss|emulsion|enamel)\b))",
+    re.I)
 _OLD_PAINT_RE = re.compile(r"\b(?:its|the old)\s+[a-z-]+\s+paint\b|\bpaint(?:work)?\s+(?:is\s+)?(?:blistered|blistering|"
                            r"flaking|peeling|chipped|faded|cracked|scabbed)", re.IGNORECASE)
 #: The colour painted over: "over the racing green", "over the last of the old green".
@@ -175,6 +176,7 @@ class Places:
                     or _described_paint(s.text):
                 continue  # ("its red paint blistered and flaking", "a door painted red": the paint it has, not a new coat)
             new = _paint_colour(s.text)
+            first = s
             nxt = self.ctx.sentences[s.id + 1] if s.id + 1 < len(self.ctx.sentences) else None
             if new is None and nxt is not None and nxt.scene == s.scene and nxt.kind == "action":
                 # "paints the front door left-handed. ... so the door is going black: over the red"
@@ -185,7 +187,11 @@ class Places:
                 continue
             old = _OVER_RE.search(s.text)
             old_colour = colour_group(old.group("c").split()[-1]) if old else _colour_before(s.text)
-            what = next((w for w in re.findall(r"[a-z]+", s.text.lower()) if w in _ROOMS), "set")
+            # (the thing may be named in the sentence before the colour: "kneels at the blue door with a scraper.
+            # A tin of oxblood gloss open on the cobbles.")
+            what = next((w for w in re.findall(r"[a-z]+", f"{first.text} {s.text}".lower()) if w in _ROOMS), "set")
+            if old_colour is None and first is not s:
+                old_colour = _colour_before(first.text)
             if old_colour is None and what != "set":
                 old_colour = self._colour_said_before(s, what)  # "The gate is black now" after "painted pillar-box red"
             if old_colour == new:
@@ -438,6 +444,9 @@ def _paint_colour(text: str) -> str | None:
         r"\bpaint(?:s|ed|ing)?\s+(?:it|them|the\s+\w+|\w+)\s+(?:a\s+)?(?:bright\s+)?([a-z]+(?:-[a-z]+)?)\b", low)
     if m and any(p in COLOUR_GROUP for p in m.group(1).split("-")):
         return colour_group(m.group(1))
+    gloss = re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+(?:gloss|emulsion|enamel)\b", low)
+    if gloss and colour_group(gloss.group(1)):
+        return colour_group(gloss.group(1))  # "a tin of oxblood gloss"
     # "rolls a thick coat of warm ochre over the racing green", "a can of paint and a brush, giving the turquoise
     # door its first coat of bright yellow": the first colour after the coat
     coat = re.search(r"\b(?:coats?|rollers?|layers?|licks?) of ((?:[a-z-]+\s+){0,2}[a-z-]+)", low)

@@ -1,0 +1,130 @@
+"""Readings set P's first run got wrong on its clean scripts (each a general reading, with the slip it still
+catches): whose plait is cut, a door repainted from a tin of gloss, a colour of a trim, the bible's second thing
+of a kind, a week give or take a day, and an order that opens with a name-like word."""
+
+from __future__ import annotations
+
+from checkutil import audit_text
+
+
+def _messages(text: str, bible: str | None, checks: list[str], word: str = "") -> list[str]:
+    return [f.message for f in audit_text(text, bible, checks).findings if word in f.message]
+
+
+def test_the_plait_another_cuts_is_the_one_the_scene_showed():
+    bible = """
+characters:
+  NELL:
+    age: 58
+    hair: iron-grey, one long plait to the small of her back
+    notes: She binds books.
+  TEMI:
+    age: 24
+    hair: close-cropped natural black
+    notes: She is the apprentice.
+"""
+    text = """
+INT. BINDERY - DAY
+
+NELL (58) leans over the press, and her long grey plait swings forward into the gap. TEMI (24) looks up.
+
+Temi snatches the big board shears off their hook. Gets the blades around the plait an inch from the press. Squeezes.
+"""
+    assert _messages(text, bible, ["appearance"], "TEMI") == []
+
+
+_DOOR = """
+EXT. CALDER WHARF - DAY
+
+NELL (58) unlocks the duck-egg blue door.
+
+EXT. CALDER WHARF - DAY
+
+Bright and cold. Temi kneels at the duck-egg blue door with a scraper, old paint curling off in flakes. A tin of oxblood gloss open on the cobbles.
+
+EXT. CALDER WHARF - DUSK
+
+The door is finished: glossy oxblood from sill to lintel. Nell comes out of the oxblood door and locks it.
+"""
+
+
+def test_a_door_repainted_from_a_tin_of_gloss():
+    assert _messages(_DOOR, None, ["location"], "door") == []
+    unpainted = _DOOR.replace(" A tin of oxblood gloss open on the cobbles.", "")
+    assert _messages(unpainted, None, ["location"], "door")
+
+
+_HEADPHONES_BIBLE = """
+props:
+  sennheisers:
+    what: Margo's old black Sennheiser headphones, LEFT earcup wrapped in red electrical tape
+  thermos: Cal's plastic thermos with a cup lid; Walt has a separate battered steel thermos
+"""
+
+
+def test_a_colour_of_a_trim_and_the_bible_s_second_one():
+    text = """
+INT. STUDIO - DAY
+
+JUNIE (16) in the host chair, Margo's red-taped Sennheisers on her head.
+
+EXT. TOWER - DAY
+
+WALT (70) unscrews the cup from his battered steel thermos.
+"""
+    assert _messages(text, _HEADPHONES_BIBLE, ["prop"]) == []
+    assert _messages(text.replace("red-taped Sennheisers", "red Sennheisers"), _HEADPHONES_BIBLE, ["prop"],
+                     "sennheisers")
+
+
+_WEEK = """
+INT. STUDIO - NIGHT
+
+SUPER: Friday, January 12, 2024
+
+MARGO (68) reads the weather.
+
+INT. STUDIO - DAWN
+
+SUPER: Saturday, 8:12 A.M.
+
+Margo signs off.
+
+INT. STUDIO - DAY
+
+SUPER: ONE WEEK LATER
+
+MARGO
+What day is it?
+
+JUNIE
+Friday the nineteenth.
+"""
+
+
+def test_a_week_later_is_seven_days_give_or_take_one():
+    assert _messages(_WEEK, None, ["timeline"], "nineteenth") == []
+    assert _messages(_WEEK.replace("Friday the nineteenth", "Tuesday the twenty-third"), None, ["timeline"])
+
+
+def test_an_order_is_no_name():
+    bible = """
+characters:
+  CAL:
+    age: 38
+    notes: He drives the plough.
+  MARGO:
+    age: 68
+    notes: She has the late show.
+"""
+    text = """
+INT. STUDIO - DAY
+
+MARGO (68) leans into the mic. CAL (38) listens.
+
+MARGO
+Stay in. Stay warm. Call your mother.
+"""
+    assert _messages(text, bible, ["address"], "misspelling") == []
+    assert _messages(text.replace("Call your mother.", "Call leans on the desk."), bible, ["address"],
+                     "misspelling of 'Cal'")
