@@ -128,3 +128,104 @@ Stay in. Stay warm. Call your mother.
     assert _messages(text, bible, ["address"], "misspelling") == []
     assert _messages(text.replace("Call your mother.", "Call leans on the desk."), bible, ["address"],
                      "misspelling of 'Cal'")
+
+
+# --- set P's misses (development since its first run) ---------------------------------------------------------
+
+_CAP = """
+EXT. RIVER - NIGHT
+
+CAL (38) goes through the ice. A beat. He surfaces, spluttering, soaked to the skin, his cap gone somewhere in the drift.
+
+EXT. STATION - DAY
+
+WALT (66) climbs down from the plough. Takes off his cap.
+
+Cal digs. He pulls his cap down over his ears.
+"""
+
+
+_CAP_BIBLE = """
+characters:
+  CAL: {age: 38, notes: He drives the plough.}
+  WALT: {age: 66, notes: He drove it before him.}
+"""
+
+
+def test_a_cap_gone_in_the_drift_and_another_man_s_cap():
+    found = _messages(_CAP, _CAP_BIBLE, ["prop"], "cap")
+    assert len(found) == 1 and "lost" in found[0]
+    assert _messages(_CAP.replace(" He pulls his cap down over his ears.", ""), _CAP_BIBLE, ["prop"], "cap") == []
+
+
+def test_hands_wrapped_around_a_shattered_mug():
+    text = """
+INT. STUDIO - NIGHT
+
+MARGO (68) sets down her mug. The mug flies off the console and shatters on the floor.
+
+INT. STUDIO - NIGHT
+
+LATER
+
+Margo wraps both gloved hands around her enamel mug and drinks.
+"""
+    assert _messages(text, None, ["prop"], "destroyed")
+    assert _messages(text.replace("around her enamel mug", "around a paper cup"), None, ["prop"], "destroyed") == []
+
+
+def test_skylights_full_of_sun_at_night():
+    text = """
+INT. BINDERY - NIGHT
+
+NELL (58) works late. Rain has stopped. The skylights are full of sun.
+"""
+    assert _messages(text, None, ["timeline"], "full of sun")
+    assert _messages(text.replace("full of sun", "full of stars"), None, ["timeline"]) == []
+
+
+def test_glasses_on_one_who_never_wears_them():
+    bible = """
+characters:
+  CAL:
+    age: 38
+    glasses: never
+    notes: He drives the plough.
+  NELL:
+    age: 58
+    glasses: steel half-moons on a beaded chain
+    notes: She binds books.
+"""
+    text = """
+INT. STUDIO - NIGHT
+
+CAL (38) stamps snow off his boots. He wipes the melt from his glasses.
+
+INT. BINDERY - DAY
+
+NELL (58) pushes her glasses up her nose.
+"""
+    found = _messages(text, bible, ["appearance"], "glasses")
+    assert len(found) == 1 and found[0].startswith("CAL has glasses here")
+
+
+def test_a_date_in_words_after_a_weekday():
+    from continuity.story.time_words import date_in
+
+    said = date_in("it's Friday, January twenty-sixth, it's one o'clock")
+    assert (said.weekday, said.month, said.day) == (4, 1, 26)
+    later = _WEEK.replace("JUNIE\nFriday the nineteenth.", "JUNIE\nIt's Friday, January twenty-sixth.")
+    assert _messages(later, None, ["timeline"], "twenty-sixth")
+
+
+def test_a_blade_gone_grey_is_no_loss():
+    text = """
+INT. KITCHEN - DAY
+
+PIP (30) unrolls a chef's knife, the blade gone grey-black with age.
+
+INT. KITCHEN - NIGHT
+
+He quenches the blade in a bain-marie of water.
+"""
+    assert _messages(text, None, ["prop"], "lost") == []

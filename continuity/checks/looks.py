@@ -67,6 +67,8 @@ def describe(character: str, key: str, value: str) -> str:
         return f"{character}'s build is {value}"
     if key == "height":
         return f"{character} is {value}"
+    if key == "glasses.worn":
+        return f"{character} {'wears no' if value == 'none' else 'has'} glasses"
     if key == "glasses.frame":
         return f"{character}'s glasses are {_FRAME_WORDS.get(value, value)}"
     if parts[0] == "side":

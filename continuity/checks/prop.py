@@ -189,6 +189,8 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                     continue  # whole in a flashback before the loss, or lost in the past and seen in the present
                 if lost.portable and fixed_somewhere(parsed[s.id], e.obj):
                     continue  # her lost phone, then "the phone behind the bar": the roadhouse's
+                if _owners_differ(ctx, lost, s, e):
+                    continue  # Cal's cap lost in the drift, then "Walt ... takes off his cap": Walt's own
                 if (s.id, e.obj.token) not in reported:
                     reported.add((s.id, e.obj.token))
                     yield _finding(ctx, s, e, lost)
@@ -196,6 +198,20 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 for other in [x for x in open_losses if x is lost or (x.fate is not None and x.fate is lost.fate)]:
                     open_losses.remove(other)
                 break
+
+
+def _whose(ctx: Context, s: Sentence, ref: ObjectRef) -> str | None:
+    """The one "his" or "her" before a thing means in its sentence; its named owner else."""
+    if ref.owner:
+        return ref.owner
+    m = re.match(r"(his|her)\b", ref.words, re.IGNORECASE)
+    return ctx.reader.previous_named(s, "m" if m.group(1).lower() == "his" else "f", include_self=True) if m else None
+
+
+def _owners_differ(ctx: Context, lost: _Lost, s: Sentence, e: Event) -> bool:
+    """Whether the lost thing and the one used are two people's ("his cap" and "his cap", of two men)."""
+    a, b = _whose(ctx, lost.sentence, lost.obj), _whose(ctx, s, e.obj)
+    return bool(a and b and a != b)
 
 
 def _colours(ref: ObjectRef) -> set[str]:

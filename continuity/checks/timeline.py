@@ -41,6 +41,7 @@ _DAY_RE = re.compile(
     r"(?:the )?sun (?:rises|is rising|comes up|climbs|is up|is high|breaks through|peeks over|crests)|sunrise|sun-up|sunup|"
     r"dawn (?:breaks|chorus)|first light|birdsong|birds (?:sing|singing|chirp|chirping|twitter)|sunlit|sun-drenched|"
     r"sunbeams?|blue sky|cloudless sky|daylight (?:floods|streams|pours|fills)|"
+    r"(?:full of|bright with|flooded with|filled with|thick with|awash with) (?:sun|sunlight|sunshine|daylight)\b|"
     r"(?:morning|afternoon|midday|noon|noonday) (?:heat|glare|haze|light|sunlight|sun|brightness)|"
     # "a hard blue afternoon sky" (but not "a deep blue night sky", "a blue-black sky")
     r"(?:blue|cloudless|afternoon|midday|noon|noonday|morning)\s+(?:(?!night\b|dark\b|black\b|inky?\b|starr?y?\b)[a-z]+\s+){0,2}sky|"

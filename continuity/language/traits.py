@@ -141,7 +141,7 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
                     for w in parse.tokens[max(0, t.i - 6):t.i])):
             # ("his spare gold wire frames", "a pair of glasses, thin gold wire frames"; not "the wire frames of the
             # bunks")
-            out += _glasses(parse, t)
+            out += _glasses(parse, t, about_one)
         elif _garment_word(low.split()[-1]) and t.pos in ("NOUN", "PROPN", "ADJ"):
             out += _garment_state(parse, t)  # the audit parses a garment's words as one token ("white shirt")
         if low == "clean-shaven" or (low == "shaven" and _prev(parse, t, "clean")):
@@ -455,7 +455,7 @@ _NOT_ON_RE = re.compile(r"\b(?:crack(?:s|ed)?|bent|broken|snap(?:s|ped)?|smash(?
                         r"case|pocket(?:s|ed)?|wash(?:es|ed)? up|crush(?:es|ed)?|trod(?:den)? on)\b", re.IGNORECASE)
 
 
-def _glasses(parse: Parse, t: Token) -> list[Trait]:
+def _glasses(parse: Parse, t: Token, about_one: bool = False) -> list[Trait]:
     """"her wire-rimmed glasses", "round tortoiseshell frames": the frame's family (see :data:`FRAMES`)."""
     words = [parse.tokens[j] for j in range(max(0, t.i - 6), t.i)]
     cut = max((k + 1 for k, w in enumerate(words) if w.text in (",", ";", ":", "(", ".", "and", "with") or
@@ -467,13 +467,29 @@ def _glasses(parse: Parse, t: Token) -> list[Trait]:
     if family is None and t.lower in FRAMES:
         family = FRAMES[t.lower]  # "heavy black horn-rims"
     if family is None:
-        return []
+        return _glasses_worn(parse, t, about_one)
     who, gender, how = _owner_any(parse, t)
     start = words[0].start if words else t.start
     if _OTHER_PAIR_RE.search(parse.text[start:t.start]) or _NOT_ON_RE.search(parse.text):
         return []  # "her wire reading glasses": another pair; "one lens cracked in a star": a thing, not a look
     change = bool(_NEW_PAIR_RE.search(parse.text[max(0, start - 40):t.start]))  # "a spare pair of glasses, thin ..."
     return [Trait("glasses.frame", family, parse.text[start:t.end], start, who, gender, change, how=how)]
+
+
+def _glasses_worn(parse: Parse, t: Token, about_one: bool = False) -> list[Trait]:
+    """Someone's glasses with no frame said ("wipes the melt from his glasses"): they wear glasses. "No glasses",
+    said in a bible's words, is that they wear none."""
+    if t.lower not in ("glasses", "spectacles", "specs"):
+        return []
+    if about_one and any(c.lower == "no" for c in parse.children(t.i, "det")):
+        return [Trait("glasses.worn", "none", parse.text[parse.tokens[t.i - 1].start:t.end], t.start, None, None, False,
+                      how="none")]
+    owner = next((c for c in parse.children(t.i, "poss")), None)
+    if owner is None or _NOT_ON_RE.search(parse.text) or _OTHER_PAIR_RE.search(parse.text[max(0, t.start - 30):t.start]):
+        return []  # (only glasses someone has: "her glasses", "Nell's glasses")
+    who, gender, how = _owner_any(parse, t)
+    change = bool(_NEW_PAIR_RE.search(parse.text[max(0, t.start - 40):t.start]))
+    return [Trait("glasses.worn", "yes", parse.text[owner.start:t.end], owner.start, who, gender, change, how=how)]
 
 
 #: What runs off, cakes or streaks a person, and the state it leaves: "Water drips from her hair", "Mud cakes his

@@ -86,6 +86,9 @@ def as_sentence(key: str | None, text: str) -> str:
         return text if re.search(r"beard|moustache|mustache|stubble|shaven", text, re.IGNORECASE) else f"a {text} {k}"
     if k in ("build", "height", "figure", "physique", "body"):
         return f"She is {text}"
+    if k in ("glasses", "spectacles", "specs", "eyewear") and re.fullmatch(
+            r"\s*(?:none|never|no|nope|n/a|not\s+worn|does\s?n[o']t\s+wear\s+(?:any|them)|don't)\b[^.;]*", text, re.IGNORECASE):
+        return "She has no glasses."  # "glasses: never", "glasses: none"
     if k in ("glasses", "spectacles", "specs", "eyewear") and not re.search(r"\b(?:glasses|spectacles|specs|frames?|"
                                                                           r"rims|bifocals)\b", text, re.IGNORECASE):
         return f"She wears {re.split(r'[,;(.]', text)[0]} glasses. {text}"  # "glasses: tortoiseshell, always"

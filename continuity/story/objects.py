@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from continuity.language.lexicon import COLOUR_GROUP
 from continuity.language.parse import Parse, Token
 from continuity.story.object_refs import (
     ObjectRef,
@@ -234,6 +235,15 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
                     inner = object_ref(parse, o.i, antecedent, props)
                     if inner is not None:
                         out.append(Event("new", inner, lemma, None))
+        # "his cap gone somewhere in the drift": a thing said to be gone, with no "is"
+        if v.lower == "gone" and v.pos == "VERB" and not parse.children(v.i, "aux", "auxpass", "acomp", "oprd", "attr",
+                                                                          "xcomp") and (
+                v.i + 1 >= len(parse.tokens) or parse.tokens[v.i + 1].pos in ("PUNCT", "ADV", "ADP")
+                and parse.tokens[v.i + 1].lower not in COLOUR_GROUP):  # (not "gone honey-dark", "gone grey-black")
+            for s_ in parse.children(v.i, "nsubj"):
+                ref = object_ref(parse, s_.i, antecedent, props)
+                if ref is not None and not _is_person(s_, people):
+                    out.append(Event("loss", ref, "go", how="lost"))
         # "It's the Key to the City he lost years ago.": a thing shown, found
         if v.lemma == "be" and any(c.lower in ("it", "this", "that") for c in parse.children(v.i, "nsubj")):
             for a in parse.children(v.i, "attr"):
@@ -262,7 +272,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
                 # ... and what a thing is taken from ("shakes a pill from the orange bottle")
                 taken_from = p in ("from", "of") and bool(dobjs) and (p == "from" or "out" in parts)
                 # ("taps two fingers against the green ledger")
-                if (p in ("at", "through", "with", "on", "over", "into", "inside", "against") or taken_from) and not _is_person(
+                if (p in ("at", "through", "with", "on", "over", "into", "inside", "against", "around", "round")
+                        or taken_from) and not _is_person(
                         o, people):
                     ref = object_ref(parse, o.i, antecedent, props)
                     if ref is None or is_body_part_place(ref) or (ref.head in GONE_PLACES):

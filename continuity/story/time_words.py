@@ -346,6 +346,8 @@ _DATE_RES = (
     re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:1[5-9]|20)\d\d))?", re.I),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})\b\.?(?:,?\s+(?P<y>(?:1[5-9]|20)\d\d))?", re.I),
     re.compile(rf"\bthe\s+(?P<dw>{_ORDINAL_RE})(?:\s+of\s+(?P<mon>{_MONTH_RE}))?\b{_DAY_ALONE}", re.I),
+    # "Friday, January twenty-sixth": a month and its day in words
+    re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?:the\s+)?(?P<dw>{_ORDINAL_RE})\b(?:,?\s+(?P<y>(?:1[5-9]|20)\d\d))?", re.I),
 )
 _YEAR_RE = re.compile(r"(?<![\w$#,.])(?P<y>(?:1[6-9]|20)\d\d)(?![\w,.]\d)")
 
