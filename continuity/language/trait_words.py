@@ -199,3 +199,11 @@ _GATE_WORDS = (set(HAIR_NOUNS) | set(FACIAL) | set(SIDED) | set(BODY) | set(STAT
 
 GATE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _GATE_WORDS), key=len, reverse=True)) + r")\b",
                      re.IGNORECASE)
+_GATE_SINGLE = frozenset(w.lower() for w in _GATE_WORDS if re.fullmatch(r"\w+", w))
+_GATE_MULTI_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in _GATE_WORDS if not re.fullmatch(r"\w+", w)),
+                                                      key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def names_a_trait_word(text: str) -> bool:
+    """``GATE_RE.search(text)``, as a set of words first (the alternation is slow over a feature's sentences)."""
+    return not _GATE_SINGLE.isdisjoint(re.findall(r"\w+", text.lower())) or _GATE_MULTI_RE.search(text) is not None

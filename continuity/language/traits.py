@@ -73,6 +73,7 @@ from continuity.language.trait_words import (  # the vocabulary, read as traits.
     FACIAL,
     GARMENT_WORDS,
     GATE_RE,
+    names_a_trait_word,
     GIRTHS,
     HAIR_NOUNS,
     HAIR_ONLY_COLOURS,
@@ -106,7 +107,7 @@ from continuity.language.water_traits import (
 
 def may_state_traits(text: str) -> bool:
     """A cheap gate before parsing: the text names a hair, body or state word."""
-    return GATE_RE.search(text) is not None or _NOT_A_DROP_RE.search(text) is not None or INTO_WATER_GATE.search(text) is not None
+    return names_a_trait_word(text) or _NOT_A_DROP_RE.search(text) is not None or INTO_WATER_GATE.search(text) is not None
 
 
 def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:

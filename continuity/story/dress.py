@@ -47,6 +47,14 @@ _GARMENT_PARTS = {"sleeve", "sleeves", "collar", "hem", "pocket", "pockets", "la
                   "hood", "buttons", "button", "zip", "zipper", "brim", "front", "tail", "tails", "belt"}
 _STATE_WORDS = {"wet": "soaked", "dry": "dry", "dirty": "muddy", "clean": "clean", "stained": "stained"}
 _GATE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ITEMS), key=len, reverse=True)) + r")\b", re.I)
+_GATE_SINGLE = frozenset(w.lower() for w in ITEMS if re.fullmatch(r"\w+", w))
+_GATE_MULTI_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in ITEMS if not re.fullmatch(r"\w+", w)),
+                                                      key=len, reverse=True)) + r")\b", re.I)
+
+
+def _names_an_item(text: str) -> bool:
+    """``_GATE_RE.search(text)``, as a set of words first (the alternation is slow over a feature's sentences)."""
+    return not _GATE_SINGLE.isdisjoint(re.findall(r"\w+", text.lower())) or _GATE_MULTI_RE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,7 @@ class Dress:
     def events(self) -> list[DressEvent]:
         """Every dress event, in script order."""
         ctx = self.ctx
-        chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _GATE_RE.search(s.text)]
+        chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _names_an_item(s.text)]
         out: list[DressEvent] = []
         for s, parse in zip(chosen, ctx.parse_many(chosen)):
             last_item = None

@@ -32,6 +32,11 @@ THINGS = {**ITEMS, **{w: w for w in ("penknife", "knife", "key", "keys", "letter
                                       "flask", "card", "envelope", "photo", "photograph", "book", "notebook",
                                       "compass", "lighter", "wallet", "purse", "bag", "case", "box", "lamp", "lantern",
                                       "coin", "medal", "medallion", "amulet", "rosary", "crucifix")}}
+#: The verbs of a hand-over as words (the gate before the regular expressions below).
+_GIVE_FORMS = frozenset("give gives hand hands pass presses tosses throw throws lend lends put puts set sets drape drapes "
+                        "sling slings loop loops wrap wraps tuck tucks return returns slip slips slide slides lay lays "
+                        "hold holds offer offers take takes accept accepts push pushes ease eases thread threads fit "
+                        "fits settle settles fasten fastens clasp clasps".split())
 #: Words before a thing that say it is one of several: giving it away leaves the giver one.
 _ANOTHER = {"spare", "extra", "another", "second", "other", "backup", "spare-", "old", "new"}
 _GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "slide", "return", "tuck", "put", "set",
@@ -92,7 +97,12 @@ class Holders:
         things = self.things
         rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, things), key=len, reverse=True)) + r"|it|one|them)\b",
                         re.IGNORECASE)
-        chosen = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and rx.search(s.text)
+        # (a set of words first: the alternation of every thing's word is slow to run over a feature's sentences)
+        pieces = {p for k in things for p in re.findall(r"[a-z]+", k.lower())}
+        action = [(s, set(re.findall(r"[a-z]+", s.text.lower()))) for s in ctx.sentences
+                  if s.kind == "action" and s.scene > 0]
+        chosen = [s for s, words in action if words & _GIVE_FORMS and (words & pieces or words & {"it", "one", "them"})
+                  and rx.search(s.text)
                   and re.search(r"\b(?:gives?|hands?|pass|presses|tosses|throws|lends|puts?|sets?|drapes?|slings?|"
                                 r"loops?|wraps?|tucks?|returns?|slips?|slides?|lays?|holds?|offers?|takes?|accepts?|"
                                 r"push(?:es)?|eases?|threads?|fits?|settles?|fastens?|clasps?)\b",
@@ -103,7 +113,7 @@ class Holders:
         pending: dict[int, tuple] = {}  # paragraph -> a thing handed over with no taker yet
         offered: dict[int, tuple] = {}  # scene -> a thing held out to whoever takes it
         seen = {s.id for s in chosen}
-        named_things = [(s, ms[-1]) for s in ctx.sentences if s.kind == "action" and s.scene > 0 and s.id not in seen
+        named_things = [(s, ms[-1]) for s, words in action if s.id not in seen and words & pieces
                         for ms in [[m for m in rx.finditer(s.text) if m.group(0).lower() in things
                                     and not _PART_AFTER_RE.match(s.text, m.end())]] if ms]
         k = 0
