@@ -229,3 +229,31 @@ INT. KITCHEN - NIGHT
 He quenches the blade in a bain-marie of water.
 """
     assert _messages(text, None, ["prop"], "lost") == []
+
+
+def test_a_scarred_hand_and_a_mark_named_after_its_part():
+    bible = """
+characters:
+  NELL:
+    age: 58
+    marks: thin white scar across the back of the LEFT hand
+    notes: She binds books.
+  MARGO:
+    age: 68
+    tattoo: small lightning bolt behind the RIGHT ear
+    notes: She has the late show.
+"""
+    text = """
+INT. BINDERY - DAY
+
+NELL (58) turns the bone folder over in her scarred left hand.
+
+INT. STUDIO - NIGHT
+
+MARGO (68) tucks her hair behind her right ear, the little lightning bolt showing.
+"""
+    assert _messages(text, bible, ["appearance"]) == []
+    wrong = text.replace("scarred left hand", "scarred right hand").replace("behind her right ear",
+                                                                              "behind her left ear")
+    found = _messages(wrong, bible, ["appearance"])
+    assert any("NELL's scar" in f for f in found) and any("MARGO's tattoo" in f for f in found)

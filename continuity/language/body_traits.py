@@ -435,6 +435,12 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
     if side and limb and hurt:
         out.append(Trait(f"side.injury.{limb}", side, _words(parse, hurt[0], t), min(hurt[0].start, t.start), who,
                          gender, False, how=how))
+    marked = next((m for m in mods if m.lower in ("scarred", "tattooed")), None)
+    if side and marked is not None:
+        # "Turns it over in her scarred right hand": the scar is on that hand
+        thing = "scar" if marked.lower == "scarred" else "tattoo"
+        out.append(Trait(f"side.{thing}.{part}", side, _words(parse, marked, t), min(marked.start, t.start), who,
+                         gender, False, how=how))
     if limb == "arm" and verb is not None and lemma in BANDAGE_VERBS and t.dep in ("dobj", "nsubjpass", "pobj"):
         value = f"bandaged-{side}" if side else "bandaged"
         out.append(Trait("state.arm.bandage", value, _words(parse, verb, t), min(verb.start, t.start), who, gender,

@@ -81,11 +81,15 @@ def named_marks(ctx: Context) -> list[tuple[str, tr.Trait, Sentence]]:
     rx = re.compile(r"\b(?:the|his|her|a)\s+(?:[\w-]+\s+){0,2}?(?P<w>" + "|".join(map(re.escape, names)) + r")\b(?:\s+\w+)?"
                     r"\s+(?:on|in|across|along|inside|down)\s+(?:the\s+inside\s+of\s+)?(?:his|her|the)\s+"
                     r"(?P<s>left|right)\s+(?P<b>\w+)", re.IGNORECASE)
+    # "tucks her hair behind her left ear, the little lightning bolt showing": the part first, then the mark
+    after = re.compile(r"\b(?:behind|on|in|across|along|inside)\s+(?:his|her)\s+(?P<s>left|right)\s+(?P<b>\w+)\s*,\s+"
+                       r"(?:the|a|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<w>" + "|".join(map(re.escape, names)) + r")\b",
+                       re.IGNORECASE)
     out = []
     for s in ctx.sentences:
         if s.kind != "action" or s.scene == 0:
             continue
-        for m in rx.finditer(s.text):
+        for m in [*rx.finditer(s.text), *after.finditer(s.text)]:
             who, noun = names[m.group("w").lower()]
             limb = tr.BODY.get(m.group("b").lower())
             if limb is None or who not in ctx.cast.gender:
