@@ -21,6 +21,7 @@ from continuity.checks import (
     name,
     prop,
     prop_look,
+    prop_owned,
     prop_parts,
     style,
     timeline,
@@ -52,9 +53,11 @@ def _location(ctx):
 
 
 def _props(ctx):
-    """Props: lost or destroyed then used (prop), looks that contradict their canon (prop_look, prop_parts), markings."""
+    """Props: lost or destroyed then used (prop), looks that contradict their canon (prop_look, prop_owned, prop_parts),
+    markings."""
     yield from prop.check(ctx)
     yield from prop_look.check(ctx)
+    yield from prop_owned.check(ctx)
     yield from prop_parts.check(ctx)
     yield from markings.check(ctx)
     yield from handover.things(ctx)

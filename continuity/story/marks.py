@@ -170,3 +170,20 @@ def aside_sides(ctx: Context) -> list[tuple[str, tr.Trait, Sentence]]:
                 out.append((who, t, s))
     return out
 
+
+
+_FRESH_MARK = frozenset("pink red fresh new raw healing angry livid recent".split())
+_OLD_MARK = frozenset("old healed faded white silvery ancient childhood".split())
+
+
+def another_mark(st, fact) -> bool:
+    """A fresh scar said where the one in force is an old one: two marks, not one on the wrong side.
+
+    ``st`` is a statement of the script (its trait and sentence), ``fact`` the value in force (its words and text).
+    """
+    at = st.sentence.text.find(st.trait.words)
+    said = set(re.findall(r"[a-z]+", st.sentence.text[max(0, at - 30):at + len(st.trait.words)].lower()))
+    text = fact.text or fact.words
+    at = max(0, text.find(fact.words))
+    return bool(said & _FRESH_MARK) and bool(set(re.findall(r"[a-z]+", text[max(0, at - 30):at + len(fact.words)].lower()))
+                                             & _OLD_MARK)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from continuity.language.trait_words import Trait
 from continuity.story.context import Context
 
 #: "looks at her sister: the one good green eye": what follows the colon is the one looked at.
@@ -211,3 +212,20 @@ def stranger_after_colon(ctx: Context, s, start: int) -> bool:
 
 __all__ = ["LOOKED_AT_RE", "after_a_look", "after_object", "gender_of", "hair_done_by", "looked_at", "looked_at_thing",
            "object_referent", "pair_before", "stranger_after_colon", "subject_noun", "the_one", "unnamed_owner"]
+
+
+def the_one_with(said: list, s, t: Trait) -> str | None:
+    """"Gets the blades around the plait": whose plait the scene has just shown ("her long grey plait swings").
+
+    ``said`` holds the statements read so far, in order (each with its character, key, value, trait and sentence).
+    """
+    if not re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}$", s.text[:t.start]):
+        return None
+    style = t.value if t.key == "hair.style" else None
+    for st in reversed(said[-40:]):
+        if st.sentence.scene != s.scene:
+            break
+        if st.key == "hair.style" and (style is None or st.value == style) and st.trait.words.split()[-1].lower() == \
+                t.words.split()[-1].lower():
+            return st.character
+    return None

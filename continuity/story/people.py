@@ -47,7 +47,7 @@ from continuity.story.bible_looks import (
     keyed_facts,
     scene_bounds,
 )
-from continuity.story.marks import aside_sides, named_marks, shown_marks
+from continuity.story.marks import another_mark, aside_sides, named_marks, shown_marks
 from continuity.story.onlookers import (
     after_object,
     hair_done_by,
@@ -57,6 +57,7 @@ from continuity.story.onlookers import (
     pair_before,
     stranger_after_colon,
     subject_noun,
+    the_one_with,
     unnamed_owner,
 )
 from continuity.story.referred import MAY_REFER_RE, pronoun_changes
@@ -324,7 +325,7 @@ class People:
                     # "Dotty holds the shears and Nora's ponytail. ... The ponytail comes away.": the hair named last;
                     # "June sits ... Tess pulls the pins out, and the bun uncoils": the one whose hair is done
                     who = (t.change and t.how == "none" and self._hair_named(s)) or hair_done_by(ctx, s) or \
-                        _the_one_with(out, s, t) or who
+                        the_one_with(out, s, t) or who
                 if who is None and (t.how == "none" or t.how == "poss" and t.pronoun is None and t.owner is None) \
                         and not t.key.startswith("side."):  # (and "its low bun": the hair's)
                     # "...until what is left is a rough dark crop": whom the paragraph is about; "the grey
@@ -505,7 +506,7 @@ class People:
                                 "bible-later" if allowed[0].source == "bible-later" else "script", st.sentence,
                                 text=st.sentence.text)
                 continue
-            if st.key.startswith("side.scar.") and _another_mark(st, current):
+            if st.key.startswith("side.scar.") and another_mark(st, current):
                 continue  # "the pink scar through his right eyebrow" is not "an old white scar" on the left
             mark = (st.sentence.id, st.character, st.key.split(".")[0])
             if mark in seen:
@@ -581,34 +582,6 @@ def _imagined(text: str, at: int) -> bool:
 
 _IMAGINED_RE = re.compile(r"\b(?:as if|as though|looking for|feels? for|misses|missing|reaches? for (?:the|a) "
                           r"(?:ghost|memory))\b", re.IGNORECASE)
-
-
-def _the_one_with(said: list[Statement], s: Sentence, t: tr.Trait) -> str | None:
-    """"Gets the blades around the plait": whose plait the scene has just shown ("her long grey plait swings")."""
-    if not re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}$", s.text[:t.start]):
-        return None
-    style = t.value if t.key == "hair.style" else None
-    for st in reversed(said[-40:]):
-        if st.sentence.scene != s.scene:
-            break
-        if st.key == "hair.style" and (style is None or st.value == style) and st.trait.words.split()[-1].lower() == \
-                t.words.split()[-1].lower():
-            return st.character
-    return None
-
-
-_FRESH_MARK = frozenset("pink red fresh new raw healing angry livid recent".split())
-_OLD_MARK = frozenset("old healed faded white silvery ancient childhood".split())
-
-
-def _another_mark(st: Statement, fact: Fact) -> bool:
-    """A fresh scar said where the one in force is an old one: two marks, not one on the wrong side."""
-    at = st.sentence.text.find(st.trait.words)
-    said = set(re.findall(r"[a-z]+", st.sentence.text[max(0, at - 30):at + len(st.trait.words)].lower()))
-    text = fact.text or fact.words
-    at = max(0, text.find(fact.words))
-    return bool(said & _FRESH_MARK) and bool(set(re.findall(r"[a-z]+", text[max(0, at - 30):at + len(fact.words)].lower()))
-                                             & _OLD_MARK)
 
 
 def _days_apart(ctx: Context, a: int, b: int) -> int:
