@@ -50,6 +50,7 @@ class _Lost:
     name: str
     fate: Fate | None = None  # told by the bible, not shown
     replaced_by: ObjectRef | None = None  # a new one of its kind, shown since
+    colours: frozenset[str] | None = None  # its colour, read once (see _colours_of)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -175,7 +176,7 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 if e.kind == "loss" and lost.fate is None and lost.sentence.scene != s.scene:
                     # "the trash can where she ditched her umbrella on Monday": the loss told again; what
                     # follows it ("It has been emptied.") is its aftermath
-                    lost.sentence = s
+                    lost.sentence, lost.colours = s, None
                     break
                 if e.kind == "remains" and lost.event.how == "lost" and not absent(parsed[s.id], e.obj):
                     pass  # gone under a wave, then "his sodden red beanie": a lost thing has no remains to show
@@ -221,6 +222,12 @@ def _colours(ref: ObjectRef) -> set[str]:
 
 def _colours_of(ctx: Context, lost: _Lost) -> set[str]:
     """The lost thing's colour: its own words, the bible's, else the last time the script named it with one."""
+    if lost.colours is None:
+        lost.colours = frozenset(_read_colours(ctx, lost))
+    return set(lost.colours)
+
+
+def _read_colours(ctx: Context, lost: _Lost) -> set[str]:
     had = _colours(lost.obj) or _bible_colour(ctx, lost.obj.head)
     if had:
         return had

@@ -229,9 +229,10 @@ class Holders:
 
     def _said_for_good(self, h: Handover) -> bool:
         """The giver says it is a gift in the lines around it ("Keep it.", "For the road.", "You take it.")."""
-        near = [*self.ctx.sentences[max(0, h.sentence.id - 8):h.sentence.id], *self.ctx.sentences[h.sentence.id + 1:h.sentence.id + 8]]
-        return any(s.scene == h.sentence.scene and s.kind == "dialogue" and s.speaker == h.giver and _GIFT_RE.search(s.text)
-                   for s in near)
+        at = h.sentence.id
+        near = [*self.ctx.sentences[max(0, at - 8):at], *self.ctx.sentences[at + 1:at + 8]]
+        return any(s.scene == h.sentence.scene and s.kind == "dialogue" and s.speaker == h.giver
+                   and _GIFT_RE.search(s.text) for s in near)
 
     def _taken(self, s: Sentence, parse: Parse, t: Token, offer: tuple, out: list[Handover]) -> bool:
         """"Kit takes it.": the thing held out goes to whoever takes it (recorded in ``out``)."""
@@ -295,7 +296,7 @@ class Holders:
         ctx = self.ctx
         words = "|".join(re.escape(w) for w, v in ITEMS.items() if v == thing) or re.escape(thing)
         rx = re.compile(r"\b((?:[\w-]+\s+){1,3})(?:" + words + r")\b", re.IGNORECASE)
-        for s in reversed(ctx.sentences[:before]):
+        for s in reversed(ctx.sentences[max(0, before - 400):before]):  # (bounded: a long script is read once)
             if s.kind != "action":
                 continue
             for m in rx.finditer(s.text):
