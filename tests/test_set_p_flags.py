@@ -257,3 +257,16 @@ MARGO (68) tucks her hair behind her right ear, the little lightning bolt showin
                                                                               "behind her left ear")
     found = _messages(wrong, bible, ["appearance"])
     assert any("NELL's scar" in f for f in found) and any("MARGO's tattoo" in f for f in found)
+
+
+def test_a_word_gate_answers_as_its_alternation_does():
+    import re
+
+    from continuity.language.lexicon import WordGate
+
+    words = ["coat", "trench coat", "clean-shaven", "sou'wester", "cap"]
+    rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    gate = WordGate(words)
+    for text in ["His COAT is wet.", "a trench  coat", "A trench coat.", "clean-shaven", "clean shaven", "coats",
+                 "the sou'wester", "capital", "a cap.", "overcoat", "peacoat, grey", ""]:
+        assert gate(text) == (rx.search(text) is not None), text

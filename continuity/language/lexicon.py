@@ -431,3 +431,22 @@ MATERIALS: dict[str, str] = {
     **dict.fromkeys(["ceramic", "china", "porcelain", "earthenware", "clay", "stoneware"], "ceramic"),
     **dict.fromkeys(["stone", "marble", "granite", "slate"], "stone"),
 }
+
+
+class WordGate:
+    """Whether a text names any of ``words`` as a whole word: ``\\b(?:w1|w2|...)\\b``, ignoring case.
+
+    The set of the text's words is asked first, and a pattern only for the few entries of more than one word
+    ("trench coat", "clean-shaven"): a long alternation of words is slow to run over every sentence of a feature.
+    """
+
+    def __init__(self, words) -> None:
+        words = list(words)
+        self._single = frozenset(w.lower() for w in words if re.fullmatch(r"\w+", w))
+        multi = sorted((re.escape(w) for w in words if not re.fullmatch(r"\w+", w)), key=len, reverse=True)
+        self._multi = re.compile(r"\b(?:" + "|".join(multi) + r")\b", re.IGNORECASE) if multi else None
+
+    def __call__(self, text: str) -> bool:
+        return not self._single.isdisjoint(re.findall(r"\w+", text.lower())) or (
+            self._multi is not None and self._multi.search(text) is not None)
+

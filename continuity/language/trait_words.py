@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from continuity.language.lexicon import BUILDS, GARMENTS
+from continuity.language.lexicon import BUILDS, GARMENTS, WordGate
 
 #: ``gender -> character`` for a pronoun ("he" -> "m"); None when unknown.
 Resolver = Callable[[str], "str | None"]
@@ -199,11 +199,5 @@ _GATE_WORDS = (set(HAIR_NOUNS) | set(FACIAL) | set(SIDED) | set(BODY) | set(STAT
 
 GATE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _GATE_WORDS), key=len, reverse=True)) + r")\b",
                      re.IGNORECASE)
-_GATE_SINGLE = frozenset(w.lower() for w in _GATE_WORDS if re.fullmatch(r"\w+", w))
-_GATE_MULTI_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in _GATE_WORDS if not re.fullmatch(r"\w+", w)),
-                                                      key=len, reverse=True)) + r")\b", re.IGNORECASE)
-
-
-def names_a_trait_word(text: str) -> bool:
-    """``GATE_RE.search(text)``, as a set of words first (the alternation is slow over a feature's sentences)."""
-    return not _GATE_SINGLE.isdisjoint(re.findall(r"\w+", text.lower())) or _GATE_MULTI_RE.search(text) is not None
+#: ``GATE_RE.search(text)``, as a set of words first (the alternation is slow over a feature's sentences).
+names_a_trait_word = WordGate(_GATE_WORDS)

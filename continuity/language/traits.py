@@ -73,7 +73,6 @@ from continuity.language.trait_words import (  # the vocabulary, read as traits.
     FACIAL,
     GARMENT_WORDS,
     GATE_RE,
-    names_a_trait_word,
     GIRTHS,
     HAIR_NOUNS,
     HAIR_ONLY_COLOURS,
@@ -92,6 +91,7 @@ from continuity.language.trait_words import (  # the vocabulary, read as traits.
     WET_NOUNS,
     Resolver,
     Trait,
+    names_a_trait_word,
 )
 from continuity.language.water_traits import (
     INTO_WATER_GATE,

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from continuity.language.lexicon import WordGate
 from continuity.language.traits import GARMENT_WORDS, SIDES
 from continuity.story.people import People
 
@@ -46,15 +47,8 @@ _HANG = {"hang", "drape", "drop", "fold", "toss", "sling", "lay", "set", "pile",
 _GARMENT_PARTS = {"sleeve", "sleeves", "collar", "hem", "pocket", "pockets", "lapel", "lapels", "cuff", "cuffs",
                   "hood", "buttons", "button", "zip", "zipper", "brim", "front", "tail", "tails", "belt"}
 _STATE_WORDS = {"wet": "soaked", "dry": "dry", "dirty": "muddy", "clean": "clean", "stained": "stained"}
-_GATE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ITEMS), key=len, reverse=True)) + r")\b", re.I)
-_GATE_SINGLE = frozenset(w.lower() for w in ITEMS if re.fullmatch(r"\w+", w))
-_GATE_MULTI_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in ITEMS if not re.fullmatch(r"\w+", w)),
-                                                      key=len, reverse=True)) + r")\b", re.I)
-
-
-def _names_an_item(text: str) -> bool:
-    """``_GATE_RE.search(text)``, as a set of words first (the alternation is slow over a feature's sentences)."""
-    return not _GATE_SINGLE.isdisjoint(re.findall(r"\w+", text.lower())) or _GATE_MULTI_RE.search(text) is not None
+#: Whether a sentence names a garment or an accessory (a set of words, not one long alternation).
+_names_an_item = WordGate(ITEMS)
 
 
 @dataclass(frozen=True)
