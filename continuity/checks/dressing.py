@@ -6,7 +6,8 @@ Reads :class:`continuity.story.places.Places`:
   ("moved onto the windowsill", "beyond the half-drawn curtains");
 - "the stuffed guillemot" in a set whose only stuffed thing the bible gives is a
   puffin (a definite article points at the thing the set already has);
-- a room given the colour it had before it was repainted on screen.
+- a room given the colour it had before it was repainted on screen;
+- light pouring through a window the script has boarded over, before it is glazed again.
 
 Category ``location``; each finding cites the bible's words or the line of the repaint.
 """
@@ -20,6 +21,7 @@ from continuity.checks.findings import Evidence, Finding
 from continuity.language.lexicon import COLOUR_GROUP, MATERIALS, colour_group, colours_conflict
 from continuity.story.context import Context
 from continuity.story.places import _ROOMS, Places, coloured_things, same_noun
+from continuity.story.windows import ABOUT_BOARDS_RE, LIGHT_THROUGH_RE, OTHER_WINDOW, boarded_at
 
 _NEGATED_BEFORE = re.compile(r"\b(?:no|without|not a|not an|isn't a|is no|there's no|never a)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 _GONE_AFTER = re.compile(r"\s+(?:(?:long|all|now|since|are|were|is|was|have|has|had|been|long since)\s+)*"
@@ -29,6 +31,7 @@ _ROOM_COLOUR_RE = re.compile(r"\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+(?P<r>" + "|".join(
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield set-dressing findings."""
+    yield from _through_boards(ctx)
     places = Places.of(ctx)
     if not (places.absent or places.fixtures or places.repaints or places.made or places.coloured):
         return
@@ -41,6 +44,27 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from _repainted(ctx, places, s, here)
         yield from _made_of(ctx, places, s, here)
         yield from _recoloured(ctx, places, s, here)
+
+
+def _through_boards(ctx: Context) -> Iterator[Finding]:
+    """"Noon sun pours through the big front window" while plywood is still nailed over it."""
+    for s in ctx.sentences:
+        if s.kind != "action" or s.scene <= 0 or ctx.is_flashback(s.scene):
+            continue
+        m = LIGHT_THROUGH_RE.search(s.text)
+        if m is None or ABOUT_BOARDS_RE.search(s.text) or set(m.group("mods").lower().split()) & OTHER_WINDOW:
+            continue
+        b = boarded_at(ctx, s)
+        if b is None:
+            continue
+        yield Finding(
+            category="location", severity="error", scene=s.scene, line=s.line,
+            message=f"light comes through the window here ({m.group(0)!r}), but it was boarded over in scene "
+                    f"{ctx.scene_number(b.sentence.scene)} and has not been glazed again",
+            text=s.text, subject="window",
+            evidence=(Evidence(b.sentence.text, line=b.sentence.line, scene=b.sentence.scene),),
+            extra=(("value", "boarded"),),
+        )
 
 
 #: A sentence that says the thing is another one, or changes it.

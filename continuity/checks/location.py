@@ -84,8 +84,13 @@ def _at(ctx: Context, scene_index: int, place: str) -> bool:
     scene = ctx.scene(scene_index)
     if scene is None:
         return False
-    names = [loc.name for loc in ctx.bible.locations_for(scene.heading.location)] or [scene.heading.location]
-    return place in names
+    return place in _places(ctx, scene)
+
+
+def _places(ctx: Context, scene) -> list[str]:
+    """The bible's places a scene is set in (the story's one reading of its heading), else its heading's place."""
+    known = {loc.name for loc in ctx.bible.locations}
+    return [p for p in Places.of(ctx).places_of(scene.index) if p in known] or [scene.heading.location]
 
 
 def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]:
@@ -314,8 +319,7 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
         found += [(f, c, d) for f, c, _, d in parsed.get(s.id, []) if f not in {x for x, _, _ in found}]
         for feature, written, definite in found:
             colour = colour_group(written) or written.lower()
-            places = [loc.name for loc in ctx.bible.locations_for(scene.heading.location)] or [scene.heading.location]
-            for place in places:
+            for place in _places(ctx, scene):
                 key = (place, feature)
                 known = canon.get(key)
                 if known is None:
@@ -326,7 +330,7 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                     break
                 if known[0] == "bible":
                     _, bcolour, path, raw, word = known
-                    if colours_conflict(word, written):
+                    if colours_conflict(word, written) and not _repainted(ctx, place, 1, s.scene, written, word):
                         yield _finding(s, place, feature, written.lower(), f"the bible has {raw!r}",
                                        Evidence(str(raw), bible=path), "error")
                     break

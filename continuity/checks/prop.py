@@ -17,16 +17,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.checks.prop_look import bible_looks
-from continuity.language.lexicon import COLOUR_GROUP
+from continuity.language.lexicon import COLOUR_GROUP, garment_kind
 from continuity.story.context import Context
-from continuity.story.object_refs import SAME_THING, ObjectRef, absent, fixed_somewhere, fold_accents, same_object
+from continuity.story.dress import Dress
+from continuity.story.object_refs import (
+    SAME_THING,
+    ObjectRef,
+    absent,
+    fixed_somewhere,
+    fold_accents,
+    same_object,
+)
 from continuity.story.object_words import FIXTURES
 from continuity.story.objects import Event, events
-from continuity.story.prop_fates import Fate, bible_fates
 from continuity.story.prop_events import (
     bible_aliases,
     canonical,
@@ -37,6 +44,7 @@ from continuity.story.prop_events import (
     pronoun_led,
     released,
 )
+from continuity.story.prop_fates import Fate, bible_fates
 from continuity.story.sentences import Sentence
 
 
@@ -55,7 +63,11 @@ class _Lost:
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield prop findings: things lost, then used; and things taken out of a container left empty."""
-    yield from _lost_then_used(ctx)
+    said: set[int] = set()
+    for f in _lost_then_used(ctx):
+        said.add(f.line)
+        yield f
+    yield from _lost_then_worn(ctx, said)
     yield from _emptied(ctx)
 
 
@@ -121,12 +133,7 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
         return
     aliases = bible_aliases(ctx)
     by_id = {s.id: s for s in sentences}
-    gated = [s for s in sentences if may_lose(s.text)]
-    losses = _losses(ctx, gated, by_id, aliases) if gated else []
-    for s, e in released(ctx, sentences):
-        ref = canonical(e.obj, aliases) if aliases else e.obj
-        losses.append(_Lost(ref, e, s, _place(ctx, s.scene), True, _name(ctx, ref)))
-    losses += _told(ctx)
+    losses = _all_losses(ctx, sentences)
     if not losses:
         return
     heads = {lost.obj.head for lost in losses}
@@ -201,6 +208,66 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 break
 
 
+def _all_losses(ctx: Context, sentences: list[Sentence]) -> list[_Lost]:
+    """Every loss the action shows or the bible tells, once per reading (the checks below share them)."""
+    def build() -> list[_Lost]:
+        aliases = bible_aliases(ctx)
+        by_id = {s.id: s for s in sentences}
+        gated = [s for s in sentences if may_lose(s.text)]
+        losses = _losses(ctx, gated, by_id, aliases) if gated else []
+        for s, e in released(ctx, sentences):
+            ref = canonical(e.obj, aliases) if aliases else e.obj
+            losses.append(_Lost(ref, e, s, _place(ctx, s.scene), True, _name(ctx, ref)))
+        return losses + _told(ctx)
+    return [replace(x) for x in ctx.shared("prop_losses", build)]
+
+
+#: Losses a garment cannot be worn after.
+_GONE = frozenset({"lost", "destroyed", "burnt", "stolen", "sold", "eaten"})
+
+
+def _lost_then_worn(ctx: Context, said: set[int]) -> Iterator[Finding]:
+    """A garment lost in the drift or burnt, then worn by the one who lost it: "his cap gone somewhere in the drift",
+    then "Cal in his orange hunter's cap" two scenes on, with no new one in between."""
+    sentences = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0]
+    garments = [x for x in _all_losses(ctx, sentences) if x.fate is None and x.event.how in _GONE
+                and garment_kind(x.obj.head)]
+    if not garments:
+        return
+    worn = [d for d in Dress.of(ctx).events if d.kind in ("wears", "on")]
+    for lost in garments:
+        owner = _whose(ctx, lost.sentence, lost.obj) or lost.event.actor
+        head = _stem(lost.obj.head)
+        # a new one, or the lost one found
+        again = re.compile(r"\b(?:new|another|spare|replacement|fresh|borrowed|finds?|found|recovers?|retrieves?)"
+                           r"\s+(?:[^.;]{0,40}\s)?" + re.escape(lost.obj.head), re.IGNORECASE)
+        for d in worn:
+            if d.sentence.id <= lost.sentence.id or d.scene == lost.sentence.scene or d.character != owner:
+                continue
+            if _stem(d.item.split()[-1]) != head or not _same_line(ctx, lost.sentence.scene, d.scene):
+                continue
+            between = ctx.sentences[lost.sentence.id + 1:d.sentence.id + 1]
+            if d.kind == "on" or any(again.search(x.text) for x in between):
+                break  # (put on: another one, or the lost one found)
+            at = d.sentence.text.lower().find(d.item)
+            if at > 0 and re.search(r"\b\w+(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,3}$", d.sentence.text[:at]):
+                continue  # "in her father's flannel shirt": someone else's
+            colours = {COLOUR_GROUP[w] for w in re.findall(r"[a-z]+", d.item.lower()) if w in COLOUR_GROUP}
+            had = _colours_of(ctx, lost)
+            if colours and had and not colours & had:
+                continue  # another one of its kind
+            if d.sentence.line not in said:
+                yield Finding(
+                    category="prop", severity="error", scene=d.scene, line=d.sentence.line,
+                    message=f"{owner} wears the {d.item} here, but {lost.obj.words!r} was {lost.event.how} in scene "
+                            f"{ctx.scene_number(lost.sentence.scene)} and never recovered",
+                    text=d.sentence.text, subject=lost.name, character=owner,
+                    evidence=(Evidence(lost.sentence.text, line=lost.sentence.line, scene=lost.sentence.scene),),
+                    extra=(("object", lost.obj.words), ("loss", lost.event.verb), ("use", "wear")),
+                )
+            break
+
+
 def _whose(ctx: Context, s: Sentence, ref: ObjectRef) -> str | None:
     """The one "his" or "her" before a thing means in its sentence; its named owner else."""
     if ref.owner:
@@ -234,7 +301,7 @@ def _read_colours(ctx: Context, lost: _Lost) -> set[str]:
     head = re.escape(lost.obj.head)
     # "his phone, orange case", "his phone, a black one", "the red helmet"
     after = re.compile(r"\b" + head + r",\s+((?:a|an)\s+)?([\w-]+)\s+(?:one|case|cover|casing)\b", re.IGNORECASE)
-    before = re.compile(r"((?:\b[\w-]+\s+){1,3})" + head + r"\b", re.IGNORECASE)
+    before = re.compile(r"((?:\b[\w'\u2019-]+\s+){1,3})" + head + r"\b", re.IGNORECASE)  # ("orange knit hunter's cap")
     for x in ctx.sentences[max(0, lost.sentence.id - 80):lost.sentence.id + 1]:
         if x.kind != "action":
             continue

@@ -305,6 +305,10 @@ def _bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
         # then the description's head noun
         look = _bible_look(parse, text, dict(props)[name], root=False) or _leading_look(text) or \
             _root_look(parse, text) or _listed_colour(text)
+        listed = _listed_colour(text) if look is not None and look.colour is None else None
+        if listed is not None:
+            # "cast-iron, painted racing green": the material first, the colour listed after it
+            look = Look(listed.colour, look.material, f"{look.words}, {listed.words}", look.metal)
         if look is not None:
             out[name] = (look, f"props.{name}.description")
     for name, _ in props:
@@ -498,7 +502,7 @@ def _listed_colour(text: str) -> Look | None:
     "Tom's ledger, clothbound in GREEN"."""
     for part in re.split(r"[,;]", text.split(".")[0]):
         bound = re.fullmatch(r"\s*(?:[\w-]+\s+)?(?:bound|clothbound|leatherbound|covered|painted|finished|lacquered|"
-                             r"upholstered|enamelled|dyed)\s+in\s+(?:\w+\s+)?([A-Za-z-]+)\s*", part)
+                             r"upholstered|enamelled|dyed)\s+(?:in\s+)?(?:\w+\s+)?([A-Za-z-]+)\s*", part)
         if bound and colour_parts(bound.group(1)):
             return Look(bound.group(1).lower(), None, part.strip(), None)
         words = part.split()

@@ -58,7 +58,10 @@ _NIGHT_RE = re.compile(
     r"(?:the |counting the |count the |under the |beneath the )?stars (?!of\b)\w+|starlight|starlit|starry sky|"
     r"(?:night|black|dark|inky|moonless) sky|sky full of stars|crickets? (?:chirp|chirping|sing|singing|trill|trilling)|"
     r"pitch[- ](?:black|dark)(?! (?:coat|hair|suit|dress|eyes))|midnight|dead of night|middle of the night|"
-    r"darkness (?:falls|outside)|night has fallen|streetlights? (?:flicker|buzz|hum|glow)|owls? hoots?)\b",
+    r"darkness (?:falls|outside)|night has fallen|streetlights? (?:flicker|buzz|hum|glow)|owls? hoots?|"
+    # "The skylights are black squares now", "the windows have gone dark"
+    r"(?:windows?|skylights?|window-?panes?|portholes?)\s+(?:are|is|have gone|has gone|go|goes|went|turn|turns|"
+    r"turned)\s+(?:now\s+|already\s+|fully\s+)?(?:black|dark|inky))\b",
     re.IGNORECASE,
 )
 #: A sky word inside the name of a thing is no cue: "crescent-moon earrings", "sun-bleached", "a moon pendant".
@@ -188,7 +191,19 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _against_light(ctx: Context, s, t: str, cue: str, what: str, extra: tuple = ()) -> Finding:
     """``cue`` describes ``what``, but the scene (or the one it continues) is ``t``; the heading is the evidence."""
     source = _time_source(ctx, s.scene)
-    inherited = ctx.script.scenes[s.scene - 1].heading.time != t
+    scene = ctx.script.scenes[s.scene - 1]
+    inherited = scene.heading.time != t
+    evidence = (Evidence(source.heading.text, line=source.line, scene=source.index),)
+    if inherited and scene.heading.time == "LATER" and source.index != scene.index:
+        # "INT. BINDERY - MOMENTS LATER" after a DAY scene, and "The skylights are black squares now": the
+        # transition says no time has passed; the finding is on it, with the light as evidence
+        return Finding(
+            category="timeline", severity="error", scene=s.scene, line=scene.line,
+            message=(f"{scene.heading.text!r} follows a {t} scene (scene {ctx.scene_number(source.index)}), but "
+                     f"{cue!r} here describes {what}"),
+            text=scene.heading.text, subject=f"scene {s.scene} time",
+            evidence=(Evidence(s.text, line=s.line, scene=s.scene), *evidence), extra=(("cue", cue),) + extra,
+        )
     return Finding(
         category="timeline",
         severity="error",
@@ -198,7 +213,7 @@ def _against_light(ctx: Context, s, t: str, cue: str, what: str, extra: tuple = 
                  f"{t}{' (continuous from scene %s)' % ctx.scene_number(source.index) if inherited else ''}"),
         text=s.text,
         subject=f"scene {s.scene} time",
-        evidence=(Evidence(source.heading.text, line=source.line, scene=source.index),),
+        evidence=evidence,
         extra=(("cue", cue),) + extra,
     )
 

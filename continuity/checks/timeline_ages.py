@@ -44,7 +44,9 @@ _THEIR_AGE_RE = re.compile(
     rf"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:'s|\u2019s|\s+is)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}"
     r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;,]|\s+(?:and|but)\b)")
 #: A name with its age set off by commas, as the news gives it: "reporter Nora Vasquez, 31, published ...".
-_APPOSED_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?P<n>\d{1,2}),\s+(?=[a-z])")
+_APPOSED_AGE_RE = re.compile(rf"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+{AGE_NUMBER},\s+(?=[a-z])"
+                             r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                             r"forty|fifty|sixty|seventy|eighty|ninety)\b)")  # ("forty-six"; not "Sam, ten, nine")
 _KIN_AGE_RE = re.compile(rf"\b(?P<whose>[Yy]our|[Mm]y)\s+(?P<kin>{'|'.join(KIN_WORDS)})(?:'s|\s+is)\s+"
                          rf"(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}(?=\s*[.!;,]|\s+(?:and|but|years?)\b)")
 _WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
@@ -349,9 +351,25 @@ def _talked_about(ctx: Context, scene, el, gender: str, cast: SceneCast | None, 
                 elif g is None:
                     unsure = m.character
     named = named or unsure
+    if named is None and not there:
+        return _left_before(ctx, scene, gender, cast)
     if named is None or named == el.character or (named in here and not there):
         return None
     return named
+
+
+def _left_before(ctx: Context, scene, gender: str, cast: SceneCast | None) -> str | None:
+    """Talk that names no one: "she" is the one of that gender on screen in the scene before and not in this one,
+    when everyone of that gender here is speaking (Temi: "She took a job." after a scene with Nell and Temi)."""
+    if cast is None or scene.index <= 1:
+        return None
+    if any(ctx.cast.gender.get(w) == gender for w in cast.present if w not in cast.speaking):
+        return None
+    before = ctx.presence.of(scene.index - 1)
+    if before is None:
+        return None
+    gone = [w for w in before.present if ctx.cast.gender.get(w) == gender and w not in cast.present]
+    return gone[0] if len(gone) == 1 else None
 
 
 def _birth_said(ctx: Context, scene: int, el, cast: SceneCast | None, known: dict,

@@ -99,7 +99,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if scene == 0:
             continue
         reported = False
-        mine = [w for w in worn if w.character == obs.character and w.kind == kind]
+        mine = [w for w in worn if w.character == obs.character and w.kind == kind and _look_in_force(ctx, w, scene)]
         # Against the bible: only when no look of this character has this garment in this colour.
         listed = [w for w in mine if w.look is None and w.scenes.contains(scene, ctx.scene_number(scene))]
         if listed and not any(w.colour == obs.value for w in mine if w.look is not None or w.scenes.contains(scene, ctx.scene_number(scene))):
@@ -149,6 +149,36 @@ def check(ctx: Context) -> Iterator[Finding]:
                 Evidence(first.sentence.text, line=first.sentence.line, scene=first.sentence.scene),
                 "error",
             )
+
+
+#: A look named by the story days it is worn on: "days_1_to_3", "from_day_4", "day 2", "until day 5".
+_LOOK_DAYS_RE = re.compile(r"^(?:(?P<from>from|since)\s+)?(?:(?P<until>until|till|to|up to)\s+)?(?:story\s+)?days?\s*"
+                           r"(?P<a>\d+)(?:\s*(?:to|-|\u2013|through|thru)\s*(?:day\s*)?(?P<b>\d+))?"
+                           r"(?P<on>\s*(?:on|onwards?|\+|and after))?$", re.IGNORECASE)
+
+
+def look_days(look: str | None) -> tuple[int, int | None] | None:
+    """The story days a look's name gives (first, last or None for the rest), or None when it names none."""
+    m = _LOOK_DAYS_RE.match(re.sub(r"[_\s]+", " ", look or "").strip())
+    if m is None:
+        return None
+    a = int(m.group("a"))
+    if m.group("until"):
+        return 1, a
+    if m.group("b"):
+        return a, int(m.group("b"))
+    return (a, None) if m.group("from") or m.group("on") else (a, a)
+
+
+def _look_in_force(ctx: Context, w: Worn, scene: int) -> bool:
+    """Whether a look named by story days ("days_1_to_3") is worn in this scene's story day."""
+    days = look_days(w.look)
+    if days is None:
+        return True
+    day = ctx.story.scenes[scene - 1].day if 0 < scene <= len(ctx.story.scenes) else None
+    if day is None:
+        return True
+    return days[0] <= day and (days[1] is None or day <= days[1])
 
 
 def _definite(obs) -> bool:

@@ -237,9 +237,11 @@ def dictionary_words() -> frozenset[str]:
     """Dictionary words only: the WordNet lemmas and their inflections, and spaCy's stop words (no names)."""
     words: set[str] = set()
     try:
+        # the pipeline first, under its lock: importing spaCy here while the preload thread imports it
+        # fails half-initialised ("cannot import name ... partially initialized module 'spacy.util'")
+        tables = load_pipeline().get_pipe("lemmatizer").lookups
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        tables = load_pipeline().get_pipe("lemmatizer").lookups
         for table in ("lemma_index", "lemma_exc"):
             got = tables.get_table(table)
             for pos in got:

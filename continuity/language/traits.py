@@ -47,6 +47,8 @@ from continuity.language.body_traits import (
     _stain,
     misread_compound,
 )
+from continuity.language.glasses import GLASSES as _GLASSES
+from continuity.language.glasses import glasses as _glasses
 from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS
 from continuity.language.parse import Parse, Token
 from continuity.language.side_phrases import side_phrases
@@ -434,63 +436,6 @@ def _eyes(parse: Parse, t: Token) -> list[Trait]:
 #: "Her plait is dark with rain": wet hair darkens; the dark is the water's, not the hair's colour.
 _DARK_WITH_WET_RE = re.compile(r"\bdark(?:er|ened)?\s+with\s+(?:the\s+)?(?:rain|water|sweat|wet|spray|sea|river|"
                                r"snowmelt|damp)\b", re.IGNORECASE)
-
-
-_GLASSES = frozenset({"glasses", "spectacles", "specs", "bifocals", "frames", "rims", "horn-rims"})
-#: A frame's make, as its family: "wire-rimmed" and "gold wire" are metal; "tortoiseshell", "horn-rimmed" are not.
-FRAMES = {**dict.fromkeys(("wire", "wire-rimmed", "wire-rim", "wire-framed", "gold-rimmed", "steel-rimmed",
-                           "metal-rimmed", "silver-rimmed", "gold-framed", "metal-framed", "steel-framed", "metal"),
-                          "wire"),
-          **dict.fromkeys(("tortoiseshell", "tortoise-shell", "horn-rimmed", "horn-rim", "horn-rims", "horn",
-                           "plastic", "plastic-framed", "acetate", "bakelite"), "shell"),
-          "rimless": "rimless"}
-#: A pair that is not the usual one: a change on screen, not a slip.
-_NEW_PAIR_RE = re.compile(r"\b(?:new|spare|spares|replacement|borrowed|second|backup|cheap|drugstore|chemist)\b",
-                          re.IGNORECASE)
-#: Another kind of pair beside the usual one: not compared.
-_OTHER_PAIR_RE = re.compile(r"\b(?:reading|sun|safety|swimming|ski|3-?d|opera|magnifying|shot|wine|beer|water)\b",
-                            re.IGNORECASE)
-
-
-_NOT_ON_RE = re.compile(r"\b(?:crack(?:s|ed)?|bent|broken|snap(?:s|ped)?|smash(?:es|ed)?|shatter(?:s|ed)|folded|"
-                        r"case|pocket(?:s|ed)?|wash(?:es|ed)? up|crush(?:es|ed)?|trod(?:den)? on)\b", re.IGNORECASE)
-
-
-def _glasses(parse: Parse, t: Token, about_one: bool = False) -> list[Trait]:
-    """"her wire-rimmed glasses", "round tortoiseshell frames": the frame's family (see :data:`FRAMES`)."""
-    words = [parse.tokens[j] for j in range(max(0, t.i - 6), t.i)]
-    cut = max((k + 1 for k, w in enumerate(words) if w.text in (",", ";", ":", "(", ".", "and", "with") or
-               w.pos == "VERB" and w.lower not in FRAMES and not w.lower.endswith("-rimmed")), default=0)
-    words = words[cut:]
-    while words and (words[0].pos in ("DET", "PRON", "ADP", "AUX") or words[0].dep in ("poss", "case")):
-        words = words[1:]
-    family = next((FRAMES[w.lower] for w in reversed(words) if w.lower in FRAMES), None)
-    if family is None and t.lower in FRAMES:
-        family = FRAMES[t.lower]  # "heavy black horn-rims"
-    if family is None:
-        return _glasses_worn(parse, t, about_one)
-    who, gender, how = _owner_any(parse, t)
-    start = words[0].start if words else t.start
-    if _OTHER_PAIR_RE.search(parse.text[start:t.start]) or _NOT_ON_RE.search(parse.text):
-        return []  # "her wire reading glasses": another pair; "one lens cracked in a star": a thing, not a look
-    change = bool(_NEW_PAIR_RE.search(parse.text[max(0, start - 40):t.start]))  # "a spare pair of glasses, thin ..."
-    return [Trait("glasses.frame", family, parse.text[start:t.end], start, who, gender, change, how=how)]
-
-
-def _glasses_worn(parse: Parse, t: Token, about_one: bool = False) -> list[Trait]:
-    """Someone's glasses with no frame said ("wipes the melt from his glasses"): they wear glasses. "No glasses",
-    said in a bible's words, is that they wear none."""
-    if t.lower not in ("glasses", "spectacles", "specs"):
-        return []
-    if about_one and any(c.lower == "no" for c in parse.children(t.i, "det")):
-        return [Trait("glasses.worn", "none", parse.text[parse.tokens[t.i - 1].start:t.end], t.start, None, None, False,
-                      how="none")]
-    owner = next((c for c in parse.children(t.i, "poss")), None)
-    if owner is None or _NOT_ON_RE.search(parse.text) or _OTHER_PAIR_RE.search(parse.text[max(0, t.start - 30):t.start]):
-        return []  # (only glasses someone has: "her glasses", "Nell's glasses")
-    who, gender, how = _owner_any(parse, t)
-    change = bool(_NEW_PAIR_RE.search(parse.text[max(0, t.start - 40):t.start]))
-    return [Trait("glasses.worn", "yes", parse.text[owner.start:t.end], owner.start, who, gender, change, how=how)]
 
 
 #: What runs off, cakes or streaks a person, and the state it leaves: "Water drips from her hair", "Mud cakes his

@@ -369,11 +369,16 @@ def cue_map(bible: Bible, script: Script) -> dict[str, str]:
         if c.name in speakers:
             out[c.name] = c.name
             continue
-        forms = {c.name.upper(), *(a.upper() for a in c.aliases)}
-        words = {w.strip(".,") for f in forms for w in f.split()} - _NOT_NAMES
-        # "CHIEF FENNIMORE" for the bible's "Battalion Chief Gil Fennimore": every word of the cue is the name's
-        found = sorted(sp for sp in speakers if sp in forms or sp in words
-                       or (" " in sp and set(sp.split()) <= words and set(sp.split()) - _NOT_NAMES))
+        found: list[str] = []
+        # the name first, then its aliases: "Giles Penrose", alias "Peter Ashdown", who speaks as ASHDOWN until
+        # unmasked and as GILES after, is GILES
+        for forms in ({c.name.upper()}, {c.name.upper(), *(a.upper() for a in c.aliases)}):
+            words = {w.strip(".,") for f in forms for w in f.split()} - _NOT_NAMES
+            # "CHIEF FENNIMORE" for the bible's "Battalion Chief Gil Fennimore": every word of the cue is the name's
+            found = sorted(sp for sp in speakers if sp in forms or sp in words
+                           or (" " in sp and set(sp.split()) <= words and set(sp.split()) - _NOT_NAMES))
+            if found:
+                break
         out[c.name] = found[0] if len(found) == 1 else c.name
     return out
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from continuity.language.lexicon import WordGate
 from continuity.language.traits import GARMENT_WORDS, SIDES
 from continuity.story.people import People
+from continuity.story.wearing import UP_TO_RE
 
 if TYPE_CHECKING:
     from continuity.language.parse import Parse, Token
@@ -228,6 +229,8 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
         elif (t.dep == "appos" and head.character and any(c.dep == "poss" for c in parse.children(t.i))) or any(
                 c.dep == "acl" and c.lemma in _FASTENED for c in parse.children(t.i)):
             kind = "wears"  # "Roo, her denim jacket buttoned to the chin, hugs herself"
+        elif UP_TO_RE.match(s.text, t.end):
+            kind = "wears"  # "the navy scarf up to his chin"
         elif head.lower == "back" or any(w.lower == "back" for w in parse.tokens[max(0, t.i - 4) : t.i]) and \
                 head.lower == "in":
             kind = "on"
@@ -282,6 +285,11 @@ def _wearer(ctx: Context, s: Sentence, parse: Parse, t: Token, verb: Token | Non
             re.search(r"\bin\s+[A-Z][\w']*'s\s+(?:[\w-]+\s+){0,3}$", s.text[:t.start]))):
         return before[-1].character
     poss = next((c for c in parse.children(t.i, "poss")), None)
+    up = UP_TO_RE.match(s.text, t.end)
+    if up and poss is None:
+        who = ctx.reader.previous_named(s, "m" if up.group(1).lower() == "his" else "f", include_self=True)
+        if who:
+            return who  # "he's in the camel one, the navy scarf up to his chin": his
     on = _ON_BODY_RE.match(s.text, t.end)
     if poss is not None and poss.character and on:
         # "Walt's red Reds cap on his head" in a paragraph about Pell: Walt owns it, the one "his" means wears it

@@ -309,7 +309,83 @@ class Places:
             # "ROZ'S HOUSE - KITCHEN" is in the bible's "ROZ'S HOUSE (ALBUQUERQUE)"
             found = [loc.name for loc in self.ctx.bible.locations
                      if re.sub(r"\s*\(.*?\)\s*", " ", loc.name.upper()).strip() == parts[0]]
+        if not found:
+            found = places_named(scene.heading.location, scene.heading.setting,
+                                 [loc.name for loc in self.ctx.bible.locations])
         return found or [scene.heading.location.split(" - ")[0]]
+
+
+#: Words that say nothing about which place: left out of both names.
+_PLACE_FILLER = frozenset("THE A AN OF AND AT ON IN BY INT EXT".split())
+_OUTSIDE_WORDS = frozenset("EXTERIOR OUTSIDE EXTERNAL".split())
+_INSIDE_WORDS = frozenset("INTERIOR INSIDE".split())
+#: Words many places share: a partial match must share some other word.
+_COMMON_PLACE_WORDS = frozenset("""ROOM HOUSE OFFICE KITCHEN STREET ROAD LANE AVENUE HALL HALLWAY CORRIDOR BATHROOM
+BEDROOM LIVING DINING FRONT BACK MAIN OLD NEW NORTH SOUTH EAST WEST UPPER LOWER CAR BUILDING APARTMENT FLAT STATION
+YARD PARKING LOT STAIR STAIRWELL LOBBY DOOR SHOP STORE CITY TOWN COUNTY STATE PARK GARDEN PORCH GARAGE CELLAR
+BASEMENT ATTIC LANDING STUDY WORKSHOP SHED DECK CABIN TENT CAMP BAR DINER CAFE CLUB SCHOOL HOSPITAL CHURCH ROOF
+ROOFTOP BRIDGE RIVER BEACH FIELD FARM HOME CENTER CENTRE SQUARE TOWER WARD DESK STEP""".split())
+
+
+def _place_words(name: str) -> list[str]:
+    """The words of a place's name that tell places apart: ``ROZ'S APARTMENT & GARAGE`` -> ROZ APARTMENT GARAGE."""
+    text = re.sub(r"\(.*?\)", " ", name.upper().replace("&", " AND "))
+    text = re.sub(r"['\u2019]S\b", "", text).replace("'", "").replace("\u2019", "")
+    out = []
+    for w in re.findall(r"[A-Z0-9]+", text):
+        if w in _PLACE_FILLER:
+            continue
+        out.append(w[:-1] if len(w) > 3 and w.endswith("S") and not w.endswith("SS") else w)
+    return out
+
+
+def places_named(heading_location: str, setting: str | None, names: list[str]) -> list[str]:
+    """The bible's places a heading names in other words, most specific first.
+
+    Every distinguishing word of the bible's name is in the heading: "CALLOWAY CAMPAIGN HQ" is the bible's
+    "Campaign HQ", "MARCHETTI LOAN & PAWN" its "Marchetti Loan and Pawn", "JUSTICE CENTER - COURTROOM 4B" its
+    "Courtroom 4B - Justice Center". Failing that, the one place that shares the heading's telling word and adds the
+    fewest words of its own ("HARROW & DAUGHTER BINDERY" is the bible's "Bindery workshop" beside its "Bindery back
+    room"). A place the bible calls an exterior is never an INT scene's, nor an interior an EXT's.
+    """
+    heading = set(_place_words(heading_location))
+    if not heading:
+        return []
+    # the area a heading narrows to ("JUSTICE CENTER - HALLWAY"): a place that names another area is not it
+    area = set(_place_words(heading_location.split(" - ", 1)[1])) if " - " in heading_location else set()
+    whole: list[tuple[int, str]] = []
+    partial: list[tuple[int, int, str]] = []
+    for name in names:
+        words = _place_words(name)
+        if setting == "INT" and _OUTSIDE_WORDS & set(words) or setting == "EXT" and _INSIDE_WORDS & set(words):
+            continue
+        own = set(words) - _OUTSIDE_WORDS - _INSIDE_WORDS
+        if not own:
+            continue
+        if own <= heading:
+            whole.append((len(own), name))
+            continue
+        shared, extra = own & heading, own - heading
+        if area and extra and not area & own:
+            continue  # "LIVERPOOL STADIUM - RING" is not the bible's "Stadium dressing room"
+        if extra & _COMMON_PLACE_WORDS and (heading - own) & _COMMON_PLACE_WORDS:
+            continue  # "NORA'S CAR" is not "Nora's apartment": two kinds of place
+        if shared - _COMMON_PLACE_WORDS:
+            partial.append((len(shared), len(extra), name))
+    if whole:
+        most = max(n for n, _ in whole)
+        best = [name for n, name in whole if n == most]
+        # with the places the bible sets them in ("ROZ APARTMENT" for "ROZ APARTMENT - KITCHEN"); not another
+        # place whose name is shorter ("HALL" beside "SERVANTS' HALL")
+        return best + [name for n, name in whole if n < most and
+                       any(b.upper().startswith(name.upper() + " - ") for b in best)]
+    if not partial:
+        return []
+    best = max(p[0] for p in partial)
+    top = [p for p in partial if p[0] == best]
+    fewest = min(p[1] for p in top)
+    top = [p for p in top if p[1] == fewest]
+    return [top[0][2]] if len(top) == 1 else []
 
 
 #: "BEIGE until scene 16, when the crew paints them SAGE MIST": the colour before, the scene, the colour after.

@@ -167,12 +167,32 @@ def revisit(days: list[PastDay], scene: Scene, time: str | None, exclude: int | 
     return None
 
 
+def _agrees(k: DateSaid, before: list[tuple[int, DateSaid]]) -> bool:
+    """Whether a dated day's weekday fits its date as counted from the dated days before it."""
+    if k.weekday is None or not (k.month and k.day):
+        return True
+    for _, e in before:
+        if e.weekday is None or not (e.month and e.day):
+            continue
+        year = k.year or e.year or 2001
+        try:
+            delta = (date(year, k.month, k.day) - date(e.year or year, e.month, e.day)).days
+        except ValueError:
+            continue
+        if (e.weekday + delta) % 7 != k.weekday:
+            return False
+    return True
+
+
 def from_calendar(calendar: list[tuple[int, DateSaid]], dates: list[tuple[DateSaid, str, int]], day: int) -> int | None:
     """The story day a stated date or weekday puts a scene on, from an earlier dated day."""
     if not dates or not calendar:
         return None
     d = dates[0][0]
-    for known_day, k in reversed(calendar):
+    for i in range(len(calendar) - 1, -1, -1):
+        known_day, k = calendar[i]
+        if not _agrees(k, calendar[:i]):
+            continue  # a day whose weekday and date disagree with the days before it ("Friday, June 15")
         if d.month and d.day and k.month and k.day:
             year = d.year or k.year or 2001
             try:
@@ -181,6 +201,12 @@ def from_calendar(calendar: list[tuple[int, DateSaid]], dates: list[tuple[DateSa
                 continue
             if delta < 0 and not d.year:
                 delta = (date(year + 1, d.month, d.day) - date(year, k.month, k.day)).days
+            known = k.weekday if k.weekday is not None else (
+                date(k.year or year, k.month, k.day).weekday() if d.year or k.year else None)
+            if d.weekday is not None and known is not None and delta >= 0 and (known + delta) % 7 != d.weekday:
+                # "Friday, June 15" after "Thursday, June 13": one of the two is a slip; the day is the nearer of
+                # the two readings
+                delta = min(delta, (d.weekday - known) % 7)
             return known_day + delta
         if d.weekday is not None and k.weekday is not None and d.month is None:
             base = known_day + (d.weekday - k.weekday) % 7

@@ -15,6 +15,7 @@ wearing right before the garment; this module reads the dependency parse instead
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from continuity.language.parse import Parse, Token
@@ -38,6 +39,9 @@ PUT_ON = frozenset({
     ("knot", "on"), ("buckle", "on"), ("strap", "on"),
 })
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+#: A garment worn up to a part of the face: "the navy scarf up to his chin", "collar zipped to her nose".
+UP_TO_RE = re.compile(r"\s+(?:(?:pulled|zipped|buttoned|wound|wrapped|tugged)\s+)?(?:up\s+)?to\s+(his|her)\s+"
+                      r"(?:chin|ears|nose|eyes|neck|throat|jaw)\b", re.IGNORECASE)
 
 Resolver = Callable[["str | None"], "str | None"]
 
@@ -85,6 +89,10 @@ def garment_owner(parse: Parse, start: int, end: int, resolve: Resolver) -> tupl
             if wearer and wearer != who:
                 return wearer, "subject", False
         return who, "possessive", False
+    up = UP_TO_RE.match(parse.text, g.end)
+    if up:
+        who = resolve(_PRONOUNS[up.group(1).lower()])  # "he's in the camel one, the navy scarf up to his chin"
+        return (who, "pronoun", False) if who else None
     v = parse.clause_verb(g.i)
     if v is None:
         return None
