@@ -23,9 +23,9 @@ INT. BINDERY - MOMENTS LATER
 The skylights are {} squares now. One lamp. The stove is roaring.
 """
     [f] = audit_text(text.format("black"), None, ["timeline"]).findings
-    # on the transition that says no time has passed, with the light as evidence
-    assert f.line == 5 and "MOMENTS LATER" in f.message and "skylights are black" in f.message
-    assert f.evidence[0].line == 7 and f.evidence[1].scene == 1
+    # on the light, citing the transition that says no time has passed and the scene it follows
+    assert f.line == 7 and "MOMENTS LATER" in f.message and "skylights are black" in f.message
+    assert f.evidence[0].line == 5 and f.evidence[1].scene == 1
     assert _messages(text.format("grey"), None, ["timeline"], "skylights") == []
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.errors import StudioError
-from continuity.language.names import NameIndex, misspelling_of, near_miss, vocatives
+from continuity.language.names import NameIndex, misspelling_of, near_miss, sounds_alike, vocatives
 from continuity.language.parse import dictionary_words
 from continuity.screenplay.model import Kind
 from continuity.story.context import Context
@@ -160,7 +160,8 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
     for s, m, who, form, in_vocabulary in found:
         # "Terry Malone" for Terry Mallon: the first name before it says whom it means; "Hassan" for
         # Hasan: a doubled letter is a slip, not another name of the world
-        sure = _after_own_name(ctx, s.text, m.start(), who) or _doubled(m.group(1).upper(), form) and not (
+        sure = _after_own_name(ctx, s.text, m.start(), who) or _before_own_name(ctx, s.text, m.end(), who) or (
+            len(form) == 3 == len(m.group(1)) and sounds_alike(m.group(1).upper(), form)) or _doubled(m.group(1).upper(), form) and not (
             in_vocabulary and _capital_of_a_word(s.text, m) and _IMPERATIVE_RE.match(s.text, m.end()))
         # ("Call your mother.": a word, an order, whatever CAL is; "Fin leans forward": FINN)
         if in_vocabulary and not sure and (who not in present.get(s.scene, set()) or _OF_NAME_RE.match(s.text, m.end())
@@ -199,6 +200,13 @@ def _after_own_name(ctx: Context, text: str, at: int, who: str) -> bool:
     return bool(before and ctx.cast.surface.get(before.group(1).upper()) == who)
 
 
+def _before_own_name(ctx: Context, text: str, at: int, who: str) -> bool:
+    """Whether the word ending at ``at`` comes before another name of the same character ("Theodor" before
+    "Lach", for TEODOR LACH)."""
+    after = re.match(r"\s+([A-Z][a-z]+)\b", text[at:])
+    return bool(after and ctx.cast.surface.get(after.group(1).upper()) == who)
+
+
 def _doubled(word: str, form: str) -> bool:
     """``HASSAN`` for ``HASAN``, ``PHILLIP`` for ``PHILIP``: one letter doubled or undoubled, nothing else."""
     a, b = (word, form) if len(word) > len(form) else (form, word)
@@ -223,6 +231,8 @@ def _slip(word: str, form: str) -> bool:
     """``word`` (upper case) is a slip of the name ``form``, not a nickname made from it (Scotty, Sam)."""
     if word.startswith(form) or form.startswith(word):
         return misspelling_of(word, [form]) is not None  # one letter added: NORAH for NORA
+    if len(form) == 3 and len(word) == 3:
+        return sounds_alike(word, form)  # "Des" for DEZ (a one-letter change of a short name is another name)
     return near_miss(word, form) or misspelling_of(word, [form]) is not None
 
 

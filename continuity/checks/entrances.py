@@ -102,7 +102,10 @@ _MOVES_RE = re.compile(r"\b(?:comes?|walks?|steps?|enters?|arrives?|appears?|bur
                        r"doorway|from nowhere)\b", re.IGNORECASE)
 #: Nouns too common to show that a thing is the scene's own ("the way", "the room").
 _ANY_NOUNS = frozenset("way room door floor table wall window air light dark end side moment time back front corner "
-                       "street world same other rest one".split())
+                       "street world same other rest one rain snow wind sun fog mist storm sky water sea night day "
+                       "cold heat noise".split())
+#: Verbs of one's own stillness: "Bishop watches from the hatch" is no one's work.
+_STILL_RE = re.compile(r"\s+(?:watches|looks|waits|listens|sits|stands|sleeps|lies|dozes|stares|peers|glances)\b")
 
 
 def _strangers(ctx: Context) -> Iterator[Finding]:
@@ -131,7 +134,7 @@ def _strangers(ctx: Context) -> Iterator[Finding]:
                 continue
             s, m = found[0]
             if s.kind != "action" or m.start != 0 or m.possessive or m.caps or _MOVES_RE.search(s.text) or \
-                    not re.match(r"\s+[a-z]+s\b", s.text[m.end:]):
+                    not re.match(r"\s+[a-z]+s\b", s.text[m.end:]) or _STILL_RE.match(s.text, m.end):
                 continue  # "Dev holds ...", not "Dev and Kit", "Dev's", "DEV (30s)", "Dev comes in"
             before = [x for x in sentences if x.id < s.id]
             after = ctx.sentences[s.id + 1] if s.id + 1 < len(ctx.sentences) else None

@@ -278,6 +278,21 @@ def _only_where(parse, c) -> bool:
                for r in parse.children(c.i))
 
 
+def _part_colours(ctx: Context, canon: dict) -> None:
+    """A part of a set the bible keeps under its own key ("sign: BLUE enamel, beside the door" under the lock):
+    the colour its words open with is the set's canon for that feature."""
+    names = {loc.name for loc in ctx.bible.locations}
+    for loc in ctx.bible.locations:
+        parent, _, part = loc.name.rpartition(" - ")
+        if not parent or parent not in names or not _FEATURE_WORD_RE.fullmatch(part.lower()):
+            continue
+        text = (loc.description or "").strip()
+        word = next((w for w in re.findall(r"[A-Za-z]+", text)[:3] if colour_group(w)), None)
+        if word and not re.search(r"\b(?:re)?paint|until|till|from\s+sc", text, re.IGNORECASE):
+            canon.setdefault((parent, _feature(part.lower())), ("bible", colour_group(word),
+                                                                f"locations.{loc.name}.description", text, word))
+
+
 def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
     """Definite references ("the red door") and predicates ("the shutters are painted red")."""
     # "A cramped office with a green filing cabinet", "fixed_features: [YELLOW wall clock above the door]": the set
@@ -303,6 +318,7 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
             if colour:
                 canon[(loc.name, _feature(attr))] = ("bible", colour, f"locations.{loc.name}.attributes.{attr}", value,
                                                      word)
+    _part_colours(ctx, canon)
     candidates = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _FEATURE_WORD_RE.search(s.text)
                   and _COLOUR_WORD_RE.search(s.text)]
     # "Will notices the armchair. It is bright scarlet.": the pronoun's sentence and the one before it.

@@ -309,6 +309,12 @@ def _bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
         if listed is not None:
             # "cast-iron, painted racing green": the material first, the colour listed after it
             look = Look(listed.colour, look.material, f"{look.words}, {listed.words}", look.metal)
+        pair = look is not None and look.colour and next(
+            (m for m in _TWO_COLOURS_RE.finditer(text) if colour_parts(m.group(1)) and colour_parts(m.group(2))
+             and look.colour.lower() in (m.group(1).lower(), m.group(2).lower())), None)
+        if pair:
+            # "red and green tartan": both its colours ("a tartan thermos, red and green")
+            look = Look(look.colour, look.material, f"{pair.group(0)} {look.words}", look.metal)
         if look is not None:
             out[name] = (look, f"props.{name}.description")
     for name, _ in props:
@@ -326,6 +332,9 @@ def _bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
 #: "Replaced by a new silver key with a blue rubber cap (sc. 17)": the thing's look from that scene on.
 _REPLACED_RE = re.compile(r"\breplaced\s+(?:by|with)\s+(?:a|an)\s+(?:new\s+)?(?P<what>[^.;(]{3,80}?)\s*"
                           r"\(?\b(?:in\s+)?sc(?:ene)?s?\.?\s*(?P<n>\d+)", re.IGNORECASE)
+
+
+_TWO_COLOURS_RE = re.compile(r"\b([A-Za-z]+)(?:\s+and\s+|-and-|\s*/\s*)([A-Za-z]+)\b")
 
 
 def bible_replacements(ctx: Context) -> dict[str, tuple[int, Look, str]]:

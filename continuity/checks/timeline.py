@@ -39,6 +39,7 @@ _DAY_RE = re.compile(
     r"(?:bar|shaft|slant|wedge|strip|patch|blade|finger)s? of (?:sun|sunlight)|"
     r"sun (?:slides|slants|spills|lies|sits|hangs|glints|gleams|catches|warms|lights|shines|glares) |"
     r"(?:the )?sun (?:rises|is rising|comes up|climbs|is up|is high|breaks through|peeks over|crests)|sunrise|sun-up|sunup|"
+    r"(?:the )?sun(?: again)?,? high(?: now)?,? (?:over|above|in)\b|"  # "The sun again, high now, over the chimney"
     r"dawn (?:breaks|chorus)|first light|birdsong|birds (?:sing|singing|chirp|chirping|twitter)|sunlit|sun-drenched|"
     r"sunbeams?|blue sky|cloudless sky|daylight (?:floods|streams|pours|fills)|"
     r"(?:full of|bright with|flooded with|filled with|thick with|awash with) (?:sun|sunlight|sunshine|daylight)\b|"
@@ -195,14 +196,15 @@ def _against_light(ctx: Context, s, t: str, cue: str, what: str, extra: tuple = 
     inherited = scene.heading.time != t
     evidence = (Evidence(source.heading.text, line=source.line, scene=source.index),)
     if inherited and scene.heading.time == "LATER" and source.index != scene.index:
-        # "INT. BINDERY - MOMENTS LATER" after a DAY scene, and "The skylights are black squares now": the
-        # transition says no time has passed; the finding is on it, with the light as evidence
+        # "INT. BINDERY - MOMENTS LATER" after a DAY scene, and "The skylights are black squares now": either line
+        # may be the slip; the finding is on the light and cites the transition beside the scene it follows
         return Finding(
-            category="timeline", severity="error", scene=s.scene, line=scene.line,
-            message=(f"{scene.heading.text!r} follows a {t} scene (scene {ctx.scene_number(source.index)}), but "
-                     f"{cue!r} here describes {what}"),
-            text=scene.heading.text, subject=f"scene {s.scene} time",
-            evidence=(Evidence(s.text, line=s.line, scene=s.scene), *evidence), extra=(("cue", cue),) + extra,
+            category="timeline", severity="error", scene=s.scene, line=s.line,
+            message=(f"{cue!r} describes {what}, but {scene.heading.text!r} follows a {t} scene "
+                     f"(scene {ctx.scene_number(source.index)})"),
+            text=s.text, subject=f"scene {s.scene} time",
+            evidence=(Evidence(scene.heading.text, line=scene.line, scene=scene.index), *evidence),
+            extra=(("cue", cue),) + extra,
         )
     return Finding(
         category="timeline",
@@ -270,6 +272,10 @@ def _in_a_name(text: str, m: re.Match) -> bool:
         return True  # "The neon sun buzzes over the lot": a motel's sign
     # "a bar of Sunlight soap", "a Morning Star": a capital inside a sentence names a brand or a thing
     word = re.search(r"(?i)\b(?:sun\w*|moon\w*|stars?|noon|midday|morning|afternoon|dawn|midnight)\b", m.group(0))
+    if word and word.group(0).isupper() and re.search(r"\b[A-Z]{2,}[\s-]+$", before[-20:] + m.group(0)[:word.start()]
+                                                      ) or word and word.group(0).isupper() and re.match(
+            r"[\s-]+[A-Z]{2,}\b", m.group(0)[word.end():] + text[m.end():]):
+        return True  # "MIDNIGHT SUN." in signwriting on a boat: lettering, not the sky
     return bool(word and word.group(0)[0].isupper() and before.strip() and not re.search(r"[.!?:\"]\s*$", before))
 
 

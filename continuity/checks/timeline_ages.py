@@ -286,6 +286,13 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 if who and age is not None and 3 <= age <= 110:
                     yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age,
                                         known, present_year)
+            for m in _THE_YOUNG_RE.finditer(el.text):
+                # "I need two pairs of hands, and the girl's twelve": the one girl of the story
+                age = number(m.group("n"))
+                who = _the_young(ctx, m.group("who").lower(), known, present_year)
+                if who and who != el.character and age is not None and 3 <= age <= 25:
+                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age,
+                                        known, present_year)
             for m in _PRONOUN_AGE_RE.finditer(el.text):
                 age = number(m.group("n"))
                 who = _talked_about(ctx, scene, el, "f" if m.group("p") == "She" else "m", cast)
@@ -319,6 +326,24 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                     continue
                 yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), who, age, known,
                                     present_year)
+
+
+_THE_YOUNG_RE = re.compile(rf"\bthe (?P<who>girl|boy|lad|lass|kid)(?:'s|\u2019s| is)\s+(?:only\s+|just\s+|barely\s+)?"
+                           rf"{AGE_NUMBER}(?=\s*[.!;,]|\s+(?:and|but|years?)\b|\s*$)")
+
+
+def _the_young(ctx: Context, word: str, known: dict, present_year: int | None) -> str | None:
+    """The one character under eighteen of that sex ("the girl": the story's one girl), by the bible or the script."""
+    gender = {"girl": "f", "lass": "f", "boy": "m", "lad": "m"}.get(word)
+    young = []
+    for who in ctx.cast.gender:
+        if gender is not None and ctx.cast.gender.get(who) != gender:
+            continue
+        bible = bible_age(ctx, who, present_year)
+        age = bible[0][1] if bible is not None else (known[who][0] if who in known else None)
+        if age is not None and age < 18:
+            young.append(who)
+    return young[0] if len(young) == 1 else None
 
 
 def _described(ctx: Context, scene, el, at: int) -> str | None:

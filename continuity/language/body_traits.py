@@ -13,7 +13,6 @@ from continuity.language.trait_grammar import (
     _change,
     _left,
     _mods,
-    _owner,
     _owner_any,
     _subject_owner,
     _window_side,
@@ -23,12 +22,9 @@ from continuity.language.trait_words import (
     _DRESSINGS,
     _FRESH,
     _PEOPLE_NOUNS,
-    _PRONOUNS,
     BODY,
     GARMENT_WORDS,
-    GIRTHS,
     HAIR_NOUNS,
-    HEIGHTS,
     INJURY_THINGS,
     INJURY_VERBS,
     INJURY_WORDS,
@@ -305,6 +301,11 @@ def _part_after(parse: Parse, t: Token) -> tuple[tuple | None, tuple | None]:
     return None, sideless
 
 
+_WOUND_ROUND_RE = re.compile(r"\b(?P<d>bandage|dressing|gauze|strapping|sling|splint|tourniquet)\b[^.;,]{0,30}?"
+                             r"\b(?:round|around|over|on|onto)\s+(?:and\s+(?:round|around)\s+)?"
+                             r"(?:his|her|their|[A-Z][\w'-]*(?:'s|\u2019s))\s+(?:left|right)\s+$", re.IGNORECASE)
+
+
 def _sided(parse: Parse, t: Token) -> list[Trait]:
     if t.lower == "band" and not (t.i > 0 and parse.tokens[t.i - 1].lower in _RING_BANDS):
         return []  # ("a plain gold wedding band", not "the band plays", "a rubber band")
@@ -432,6 +433,12 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
         head = parse.head(t.i)
         hurt = [o for p in parse.children(head.i, "prep") if p.lower == "in"
                 for o in parse.children(p.i, "pobj") if o.lower in _DRESSINGS]
+    if not hurt and side and limb:
+        # "winds a white bandage round and round his left palm" (a clause the small parser cannot read)
+        wound = _WOUND_ROUND_RE.search(parse.text[:t.start])
+        dressing = parse.at(wound.start("d")) if wound else None
+        if dressing is not None:
+            hurt = [dressing]
     if side and limb and hurt:
         out.append(Trait(f"side.injury.{limb}", side, _words(parse, hurt[0], t), min(hurt[0].start, t.start), who,
                          gender, False, how=how))
@@ -554,41 +561,3 @@ def _right(parse: Parse, t: Token) -> list[Token]:
         else:
             break
     return out
-
-
-def _body_words(parse: Parse, adj: Token, about_one: bool = False) -> list[Trait]:
-    head = parse.head(adj.i)
-    while head.dep == "compound" and head.head != head.i:  # "short black bob": black is bob's
-        head = parse.head(head.i)
-    if adj.dep == "amod" and head.i != adj.i and (head.lower in HAIR_NOUNS or head.lower.split()[-1] in GARMENT_WORDS):
-        return []  # "Nora, short black bob, sits": the bob is short, not Nora
-    who, gender, owner_tok = _adj_owner(parse, adj)
-    if owner_tok is None and not (about_one and adj.dep in ("ROOT", "amod", "conj", "nsubj", "dep", "npadvmod")
-                                  and (adj.dep != "amod" or not parse.head(adj.i).pos == "NOUN")):
-        return []
-    out = []
-    low = adj.lower
-    girth = GIRTHS.get(low)
-    if girth:
-        out.append(Trait("build", girth, adj.text, adj.start, who, gender, False))
-    height = HEIGHTS.get(low)
-    if height and not (low in ("big", "huge", "enormous") and owner_tok is not None and owner_tok.lower in _PRONOUNS):
-        out.append(Trait("height", height, adj.text, adj.start, who, gender, False))
-    return out
-
-
-def _limp(parse: Parse, t: Token) -> list[Trait]:
-    """"favouring his left leg", "limping on her right leg", "his limp (right leg)"."""
-    for c in [*parse.children(t.i, "dobj"), *[p for prep in parse.children(t.i, "prep")
-                                               for p in parse.children(prep.i, "pobj")]]:
-        if c.lower in ("leg", "foot", "knee", "ankle", "hip"):
-            for m in parse.children(c.i, "amod", "compound"):
-                if m.lower in SIDES:
-                    who, gender, _ = _owner(parse, c)
-                    if who is None and gender is None:
-                        subj = parse.subject(t) if t.pos == "VERB" else None
-                        if subj is not None:
-                            who, gender = subj.character, _PRONOUNS.get(subj.lower)
-                    return [Trait("side.injury.leg", SIDES[m.lower], _words(parse, t, c), t.start, who, gender, False,
-                                  how="parse")]
-    return []

@@ -193,7 +193,7 @@ _PEOPLE_NOUNS = re.compile(r"^(?:man|woman|girl|boy|men|women|lady|guy|kid|child
 
 
 _GATE_WORDS = (set(HAIR_NOUNS) | set(FACIAL) | set(SIDED) | set(BODY) | set(STATES) | set(HEIGHTS) | set(GIRTHS)
-               | {"eyes", "eye", "glasses", "spectacles", "clean-shaven", "bald", "redhead", "blonde", "brunette",
+               | {"eyes", "eye", "glasses", "spectacles", "clean-shaven", "beardless", "bald", "redhead", "blonde", "brunette",
                   "haired", "eyed", "dye", "dyes", "dyed", "shaves", "shaved"} | set(GARMENTS))
 
 

@@ -36,17 +36,16 @@ from continuity.language.body_traits import (
     STAIN_NOUNS,
     _bandage_it,
     _body_part,
-    _body_words,
     _elliptic_side,
     _fading_bruise,
     _garment_state,
-    _limp,
     _person_state,
     _sided,
     _spill,
     _stain,
     misread_compound,
 )
+from continuity.language.build_traits import _body_words, _limp
 from continuity.language.glasses import GLASSES as _GLASSES
 from continuity.language.glasses import glasses as _glasses
 from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS
@@ -127,8 +126,9 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
                                       for p in w.lower.split("-")):
             continue  # "a red strand of wool"
         if low in HAIR_NOUNS and t.pos in ("NOUN", "PROPN", "ADJ", "VERB") and (low != "head" or _bald_head(parse, t)):
-            if t.pos != "VERB" or _after_determiner(parse, t):
-                out += _hair(parse, t)
+            if t.pos != "VERB" or _after_determiner(parse, t) or (
+                    t.i > 0 and parse.tokens[t.i - 1].lower in HAIR_COLOURS and t.lower != "head"):
+                out += _hair(parse, t)  # ("ginger plaits dripping", "plaits" read as a verb)
         elif low in ("eyes", "eye") and t.pos in ("NOUN", "PROPN"):
             out += _eyes(parse, t)
         elif low in FACIAL and t.pos in ("NOUN", "PROPN", "ADJ"):
@@ -147,10 +147,13 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _glasses(parse, t, about_one)
         elif _garment_word(low.split()[-1]) and t.pos in ("NOUN", "PROPN", "ADJ"):
             out += _garment_state(parse, t)  # the audit parses a garment's words as one token ("white shirt")
-        if low == "clean-shaven" or (low == "shaven" and _prev(parse, t, "clean")):
+        if low == "clean-shaven" or (low == "shaven" and _prev(parse, t, "clean")) or low == "beardless":
             who, gender, _ = _adj_owner(parse, t)
+            if who is None and gender is None and low == "beardless":
+                who, gender, _ = _owner_any(parse, t)  # "rubs his smooth, beardless chin"
             out.append(Trait("beard", "none", t.text, t.start, who, gender, False, False))
-            out.append(Trait("moustache", "none", t.text, t.start, who, gender, False, False))
+            if low != "beardless":
+                out.append(Trait("moustache", "none", t.text, t.start, who, gender, False, False))
         elif (low in HEIGHTS or low in GIRTHS) and (t.pos == "ADJ" or about_one and t.i == 0):
             out += _body_words(parse, t, about_one)
         elif low.endswith("-haired") or low in ("redhead", "redheaded", "red-headed", "blonde", "brunette"):
@@ -510,6 +513,10 @@ _GONE_RE = re.compile(r"(?:\s+(?:is|was|has|had)|'s)?\s+(?:been\s+|now\s+|all\s+
                       re.IGNORECASE)
 
 
+_GROWN_RE = re.compile(r"\b(?:grow|grows|grew|grown|growing|regrow\w*|fake|false|stick-on|glue[sd]?|new|now)\b",
+                       re.IGNORECASE)
+
+
 def _facial(parse: Parse, t: Token) -> list[Trait]:
     who, gender, how = _owner_any(parse, t)
     key = FACIAL[t.lower]
@@ -520,6 +527,9 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
     for a in parse.ancestors(t.i)[:2]:
         if re.search(r"[;.]", parse.text[min(a.start, t.start):max(a.end, t.end)]):
             continue  # "walrus moustache, worn since he was nineteen; shaved off (scene 20)": another clause's
+        if (a.lemma == "shave" or a.lower.startswith("shav")) and any(
+                c.dep == "neg" or c.lower in ("never", "not", "n't") for c in parse.children(a.i)):
+            break  # "full black beard throughout -- never shaved": kept
         if a.lemma == "shave" or a.lower.startswith("shav") or (t.dep == "nsubj" and _comes_away(parse, a)):
             return [Trait(key, "none", _words(parse, a, t), min(a.start, t.start), who, gender, True, how=how)]
     of = parse.head(t.i) if t.dep == "pobj" else None
@@ -534,7 +544,10 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
     if gone:  # "The beard is gone.", "his moustache gone": shaved off, from here on
         return [Trait(key, "none", t.text + gone.group(0), t.start, who, gender, True, how=how)]
     value = "none" if negated else "stubble" if t.lower in ("stubble", "bristles", "five-o'clock") else "yes"
-    out = [Trait(key, value, t.text, t.start, who, gender, _change(parse, t, key), negated, how=how)]
+    change = _change(parse, t, key)
+    if change and value != "none" and not _GROWN_RE.search(parse.text):
+        change = False  # "his ginger beard freshly trimmed": trimmed, so there all along; only grown is new
+    out = [Trait(key, value, t.text, t.start, who, gender, change, negated, how=how)]
     left, _ = _left(parse, t)
     # (not past a comma: "grey goatee, heavy through the shoulders, pale blue eyes")
     mods = [m for m in _mods(parse, t) if not (m.start > t.end and "," in parse.text[t.end:m.start])]

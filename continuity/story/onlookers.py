@@ -119,7 +119,9 @@ _DOES_HAIR_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:(?:pulls|takes|draws|p
                            r"plaits|pins|towels|rinses|parts|gathers|sections|untangles|unpicks|undoes|teases)\b"
                            r"(?:\s+(?:out|up|back|down))?\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?(?:pins|grips|clips|hair|bun|"
                            r"braid|plait|ponytail|tangles|knot|curlers|rollers|elastic)|(?:takes|picks up|lifts|raises|"
-                           r"opens)\s+(?:the|a|her|his)\s+(?:[a-z]+\s+)?(?:shears|scissors|clippers))\b")
+                           r"opens)\s+(?:the|a|her|his)\s+(?:[a-z]+\s+)?(?:shears|scissors|clippers)|"
+                           # "She cuts.", "He snips once, twice": a cut with the scissors the scene has shown
+                           r"(?:cuts|snips|chops|shears)(?=\s*[.;!]|,?\s+(?:once|twice|again|away|through)\b))")
 
 
 def hair_done_by(ctx: Context, s) -> str | None:
@@ -214,7 +216,7 @@ __all__ = ["LOOKED_AT_RE", "after_a_look", "after_object", "gender_of", "hair_do
            "object_referent", "pair_before", "stranger_after_colon", "subject_noun", "the_one", "unnamed_owner"]
 
 
-def the_one_with(said: list, s, t: Trait) -> str | None:
+def the_one_with(said: list, s, t: Trait, present: set[str] | None = None) -> str | None:
     """"Gets the blades around the plait": whose plait the scene has just shown ("her long grey plait swings").
 
     ``said`` holds the statements read so far, in order (each with its character, key, value, trait and sentence).
@@ -228,4 +230,15 @@ def the_one_with(said: list, s, t: Trait) -> str | None:
         if st.key == "hair.style" and (style is None or st.value == style) and st.trait.words.split()[-1].lower() == \
                 t.words.split()[-1].lower():
             return st.character
-    return None
+    nouns = set(re.findall(r"[a-z]+", t.words.lower())) & _HAIR_SHAPES
+    if not nouns or present is None:
+        return None
+    # "She cuts. The knot of black curls comes away in her hand": the one on screen whose curls the story showed
+    owners = {st.character for st in said[-400:] if st.key.startswith("hair.") and st.character in present
+              and nouns & set(re.findall(r"[a-z]+", st.trait.words.lower()))}
+    return owners.pop() if len(owners) == 1 else None
+
+
+#: Nouns for a shape of hair that tell one head from another.
+_HAIR_SHAPES = frozenset("""plait plaits braid braids curls curl knot bun ponytail pigtails locs dreadlocks dreads
+topknot chignon mohawk quiff beehive ringlets cornrows""".split())

@@ -248,6 +248,11 @@ class People:
         return out
 
     # -- the script ---------------------------------------------------------------------------
+    def _present(self, scene: int) -> set[str] | None:
+        """Who is on screen in a scene (None when the presence reading has no such scene)."""
+        cast = self.ctx.presence.of(scene)
+        return set(cast.present) if cast is not None else None
+
     def _bearded(self, s, key: str) -> str | None:
         """Whose the ownerless moustache or beard of ``s`` is: the nearest one named before it in the scene
         who is a man, or whom the bible gives one ("He lathers up. Claire takes the brush off him. The
@@ -305,6 +310,10 @@ class People:
                 if _imagined(s.text, t.start):
                     continue  # "as if he's still looking for the moustache": not on him
                 who = t.owner
+                if who is None and t.pronoun and t.how == "poss" and re.fullmatch(r"\s*(?:his|her)\s+", s.text[:t.start],
+                                                                                 re.IGNORECASE):
+                    # "Her pale blue eyes find Kit.": the sentence opens on her; the one named after is another
+                    who = ctx.reader.previous_named(s, t.pronoun, include_self=True, before=t.start)
                 if who is None and t.pronoun and t.how in ("poss", "parse"):
                     who = object_referent(ctx, s, t) or after_object(ctx, s, parse, t) or \
                         ctx.reader.previous_named(s, t.pronoun, include_self=True) or said.get(t.pronoun)
@@ -325,7 +334,7 @@ class People:
                     # "Dotty holds the shears and Nora's ponytail. ... The ponytail comes away.": the hair named last;
                     # "June sits ... Tess pulls the pins out, and the bun uncoils": the one whose hair is done
                     who = (t.change and t.how == "none" and self._hair_named(s)) or hair_done_by(ctx, s) or \
-                        the_one_with(out, s, t) or who
+                        the_one_with(out, s, t, self._present(s.scene)) or who
                 if who is None and (t.how == "none" or t.how == "poss" and t.pronoun is None and t.owner is None) \
                         and not t.key.startswith("side."):  # (and "its low bun": the hair's)
                     # "...until what is left is a rough dark crop": whom the paragraph is about; "the grey

@@ -324,7 +324,8 @@ _COMMON_PLACE_WORDS = frozenset("""ROOM HOUSE OFFICE KITCHEN STREET ROAD LANE AV
 BEDROOM LIVING DINING FRONT BACK MAIN OLD NEW NORTH SOUTH EAST WEST UPPER LOWER CAR BUILDING APARTMENT FLAT STATION
 YARD PARKING LOT STAIR STAIRWELL LOBBY DOOR SHOP STORE CITY TOWN COUNTY STATE PARK GARDEN PORCH GARAGE CELLAR
 BASEMENT ATTIC LANDING STUDY WORKSHOP SHED DECK CABIN TENT CAMP BAR DINER CAFE CLUB SCHOOL HOSPITAL CHURCH ROOF
-ROOFTOP BRIDGE RIVER BEACH FIELD FARM HOME CENTER CENTRE SQUARE TOWER WARD DESK STEP""".split())
+ROOFTOP BRIDGE RIVER BEACH FIELD FARM HOME CENTER CENTRE SQUARE TOWER WARD DESK STEP PUB INN HOTEL MOTEL LODGE
+RESTAURANT""".split())
 
 
 def _place_words(name: str) -> list[str]:
@@ -355,6 +356,7 @@ def places_named(heading_location: str, setting: str | None, names: list[str]) -
     area = set(_place_words(heading_location.split(" - ", 1)[1])) if " - " in heading_location else set()
     whole: list[tuple[int, str]] = []
     partial: list[tuple[int, int, str]] = []
+    cover: list[tuple[int, str]] = []
     for name in names:
         words = _place_words(name)
         if setting == "INT" and _OUTSIDE_WORDS & set(words) or setting == "EXT" and _INSIDE_WORDS & set(words):
@@ -366,12 +368,26 @@ def places_named(heading_location: str, setting: str | None, names: list[str]) -
             whole.append((len(own), name))
             continue
         shared, extra = own & heading, own - heading
+        if heading <= own:
+            # every word of the heading is in the bible's name: "LOCK COTTAGE" is "Fallow Lock No 14 - cottage
+            # exterior" (over its "Lock", which names less of it)
+            cover.append((len(extra), name))
+            continue
         if area and extra and not area & own:
             continue  # "LIVERPOOL STADIUM - RING" is not the bible's "Stadium dressing room"
         if extra & _COMMON_PLACE_WORDS and (heading - own) & _COMMON_PLACE_WORDS:
             continue  # "NORA'S CAR" is not "Nora's apartment": two kinds of place
+        if extra - _COMMON_PLACE_WORDS and (heading - own) - _COMMON_PLACE_WORDS:
+            continue  # "MIDNIGHT SUN" (a boat) is not "The Rising Sun pub": each has a telling word of its own
         if shared - _COMMON_PLACE_WORDS:
             partial.append((len(shared), len(extra), name))
+    if cover and (not whole or max(n for n, _ in whole) < len(heading)):
+        fewest = min(n for n, _ in cover)
+        best = [name for n, name in cover if n == fewest]
+        if len(best) == 1:
+            # with the place the bible sets it in ("FALLOW LOCK NO 14" for its "- COTTAGE EXTERIOR")
+            parent = best[0].split(" - ")[0]
+            return best + ([parent] if parent != best[0] and parent in names else [])
     if whole:
         most = max(n for n, _ in whole)
         best = [name for n, name in whole if n == most]

@@ -90,7 +90,8 @@ _MONTH_NAMES = frozenset({"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE"
                           "OCTOBER", "NOVEMBER", "DECEMBER"})
 _MONTH_BEFORE = re.compile(r"\b(?:in|of|since|until|till|by|last|next|this|early|late|mid|every|through|during)\s+$",
                            re.IGNORECASE)
-_CAPS_RUN_RE = re.compile(r"(?<![\w'])((?:(?:MR|MRS|MS|DR|ST|JR|SR)\.\s*|[A-Z][A-Z'\-]*[A-Z](?:\.)?\s*|[A-Z]\.\s*)+)(?![a-z])")
+_CAPS_RUN_RE = re.compile(r"(?<![\w'])((?:(?:MR|MRS|MS|DR|ST|JR|SR)\.\s*|[A-Z][A-Z'\-]*[A-Z](?:\.)?\s*|[A-Z]\.\s*|"
+                          r"[\"\u201c][A-Z][A-Z'\-]*[A-Z][\"\u201d]\s*)+)(?![a-z])")  # (TEODOR "TEO" LACH)
 _AGE_AFTER = re.compile(r"^\s*(?:\((?P<p>\d{1,2})(?P<ps>0?'?s)?\)|,\s*AGE\s+(?P<a>\d{1,3})\b|,\s*(?P<c>\d{1,2}0?)(?P<cs>'?s)?(?:-ish)?\b"
                         r"(?![:.]\d))", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?P<w>\d{1,2}|[a-z]+(?:-[a-z]+)?)[\s-]years?[\s-]old\s+$", re.IGNORECASE)
@@ -200,7 +201,7 @@ def _intro_runs(text: str):
         words = [w for w in re.split(r"\s+", raw) if w]
         if not words or not any(len(w.strip(".'")) >= 2 for w in words):
             continue
-        yield m.start(1), m.start(1) + len(raw), [w.strip(",") for w in words]
+        yield m.start(1), m.start(1) + len(raw), [w.strip(",\"\u201c\u201d") for w in words]
 
 
 def scene_bodies(script: Script) -> tuple[Scene, ...]:
@@ -234,7 +235,9 @@ def read_presence(script: Script) -> Presence:
         forms.setdefault(cue, cue)
     text_all = _mid_sentence_names(
         "\n".join(el.text for _, el in script.elements() if el.kind in (Kind.ACTION, Kind.DIALOGUE)))
-    # Non-speakers the action introduces in capitals, and full names introduced for cues.
+    # Non-speakers the action introduces in capitals, and full names introduced for cues; not the name of a place
+    # the headings go to ("INT. MIDNIGHT SUN": the boat, whose name is painted on her side, "MIDNIGHT SUN.")
+    places = {p.strip() for sc in script.scenes for p in sc.heading.location.upper().split(" - ")}
     extra: dict[str, None] = {}
     for scene in script.scenes:
         for el in scene.elements:
@@ -247,6 +250,8 @@ def read_presence(script: Script) -> Presence:
                 if found is None:
                     continue
                 name, person = found
+                if name in places and name not in cues:
+                    continue
                 cue = _cue_for(name, cues, scene.speakers)
                 if cue is not None:
                     if name != cue and not set(_words(name)) & _AGE_PREFIX:

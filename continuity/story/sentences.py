@@ -394,8 +394,11 @@ class Reader:
             return (who, "pronoun") if who else None
         if garment:
             # A garment is only someone's when they wear it: "Tom, in a red jacket", "Vaz: charcoal suit, black homburg".
-            listed = bool(ms) and not ms[-1].possessive and re.fullmatch(
-                r"\s*:\s*(?:[\w'\-]+,?\s+){0,12}", before[ms[-1].end:]) is not None
+            listed = bool(ms) and not ms[-1].possessive and (re.fullmatch(
+                r"\s*:\s*(?:[\w'\-]+,?\s+){0,12}", before[ms[-1].end:]) is not None or (
+                # "Pip, blue hair loose, green hoodie, orange bracelet, stands on the top gate."
+                len(ms) == 1 and ms[0].start <= 1 and re.fullmatch(r"\s*,\s*(?:[\w'\-]+,?\s+){0,12}",
+                                                                   before[ms[-1].end:]) is not None))
             if not ms and _FRAGMENT_RE.fullmatch(before) and self.verbless(s):
                 # "Beauchamp sits alone at the long table. Charcoal pinstripe suit, spotless.": a look listed
                 # after the sentence that brings someone on
@@ -459,13 +462,16 @@ class Reader:
         return not any(t.pos in ("VERB", "AUX") and t.dep not in ("amod", "acl", "compound") and t.start < end
                        for t in self.parse(s).tokens)
 
-    def previous_named(self, s: Sentence, gender: str | None, *, include_self: bool = False) -> str | None:
+    def previous_named(self, s: Sentence, gender: str | None, *, include_self: bool = False,
+                       before: int | None = None) -> str | None:
         """The character a pronoun of this gender in ``s`` most likely means.
 
-        With ``include_self``, a character named in ``s`` itself comes first.
+        With ``include_self``, a character named in ``s`` itself comes first (only before offset ``before``, when
+        given: "Her pale blue eyes find Kit." is not Kit's).
         """
         if include_self:
-            fits = [m.character for m in self.mentions(s) if not m.possessive and (
+            fits = [m.character for m in self.mentions(s) if not m.possessive and (before is None or m.end <= before)
+                    and (
                 gender is None or self.cast.gender.get(m.character) in (None, gender))]
             sure = [c for c in fits if gender is not None and self.cast.gender.get(c) == gender]
             if fits:

@@ -9,9 +9,10 @@ painted).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from continuity.language.lexicon import colours_conflict, wood_named
+from continuity.language.lexicon import colour_group, colours_conflict, wood_named
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,17 @@ def wood_of(look: Look) -> str | None:
     return wood_named(look.words)
 
 
+def _colours_in(words: str) -> set[str]:
+    """The colour families a look's words name ("red and green tartan": red, green)."""
+    return {g for w in re.findall(r"[a-z]+", words.lower()) if (g := colour_group(w))}
+
+
 def looks_conflict(a: Look, b: Look) -> str | None:
     """Which of colour, material or wood differs (None when they agree or cannot be compared)."""
     if a.colour and b.colour and colours_conflict(a.colour, b.colour):
-        return "colour"
+        ours, theirs = _colours_in(a.words), _colours_in(b.words)
+        if not ((len(ours) > 1 or len(theirs) > 1) and ours & theirs):
+            return "colour"  # ("a tartan thermos, red and green" against "red and green tartan": one of its colours)
     if a.material and b.material and a.material != b.material:
         return "material"
     if a.material == b.material == "wood" and wood_of(a) and wood_of(b) and wood_of(a) != wood_of(b) and \
