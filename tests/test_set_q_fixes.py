@@ -304,3 +304,46 @@ Fine.
 """
     assert _messages(text.format("twelve"), bible, ["timeline"], "PIP")
     assert _messages(text.format("fifteen"), bible, ["timeline"], "PIP") == []
+
+
+_CLOCK = """
+INT. LINEN SERVICES - NIGHT
+
+ODILE (60) at the ironer. KIT (24) folds.
+
+KIT
+What time is it?
+
+ODILE
+{}
+
+> TEN MINUTES LATER <
+
+EXT. LOADING DOCK - DAWN
+
+Grey light. The sodium lamp clicks off.
+"""
+
+
+def test_a_clock_said_in_the_scene_before_narrows_a_short_lapse():
+    found = [f for f in audit_text(_CLOCK.format("Quarter past two."), None, ["timeline"]).findings
+             if "TEN MINUTES LATER" in f.message]
+    assert len(found) == 1 and found[0].line == 11 and "Quarter past two" in found[0].message
+    assert [f for f in audit_text(_CLOCK.format("Ten to five."), None, ["timeline"]).findings
+            if "TEN MINUTES LATER" in f.message] == []
+
+
+def test_a_clock_in_the_afternoon_then_night_ten_minutes_on():
+    text = """
+INT. LOCK COTTAGE - KITCHEN - DAY
+
+Teo stands by the Aga. Over the dresser the kitchen clock says twenty to {}.
+
+> TEN MINUTES LATER <
+
+INT. LOCK COTTAGE - PARLOUR - {}
+
+A woodburner glowing.
+"""
+    assert any("TEN MINUTES LATER" in m for m in _messages(text.format("four", "NIGHT"), None, ["timeline"]))
+    assert _messages(text.format("four", "DAY"), None, ["timeline"]) == []

@@ -5,7 +5,10 @@
    time of day: the hours that time of day covers must be reachable from the
    previous scene's in that lapse (``HOURS`` in :mod:`continuity.story.time_words`).
    DUSK, then ten minutes later DAWN, cannot be; DAWN, then an hour later NIGHT,
-   cannot be. The finding sits on the heading and cites the scene before.
+   cannot be. A clock read in the scene before ("the kitchen clock says twenty to four",
+   "Quarter past two.") narrows its hours to that one. The finding sits on the card
+   that states the lapse when one closes the scene before ("> TEN MINUTES LATER <"),
+   else on the heading, and cites the scene before.
 2. **Weekdays and dates.** Story time (:mod:`continuity.story.time`) counts the
    days from the first dated day (a super or card: ``MONDAY 10 OCTOBER 2039``,
    ``SATURDAY.``). A line that says which day it is now (``It's Thursday``, ``this
@@ -65,23 +68,76 @@ def _lapses(ctx: Context) -> Iterator[Finding]:
         if prev is None or not prev.time_class or not t.time_class:
             continue
         a, b = _window(prev.time_class), _window(t.time_class)
+        clock = last_clock(ctx, prev.index, prev.time_class)
+        if clock is not None:
+            a = (clock[0], clock[0])  # "the kitchen clock says twenty to four" in the scene before
         if a is None or b is None or _reachable(a, t.elapsed, b):
             continue
         scene, before = scenes[t.index - 1], scenes[prev.index - 1]
         words = t.elapsed_words or ""
+        was = f"{prev.time_class}" if clock is None else f"{clock[1]!r}, {prev.time_class}"
+        evidence = (Evidence(before.heading.text, line=before.line, scene=before.index),) if clock is None else (
+            Evidence(clock[2].text, line=clock[2].line, scene=prev.index),)
         yield Finding(
             category="timeline",
             severity="error",
             scene=t.index,
-            line=scene.line,
+            line=_card_line(scenes, t.index, words) or scene.line,
             message=(f"{t.time_class} here, but {words!r} after scene {ctx.scene_number(prev.index)} "
-                     f"({prev.time_class}): {prev.time_class} does not turn {t.time_class} that soon"),
+                     f"({was}): {prev.time_class if clock is None else 'that hour'} does not turn "
+                     f"{t.time_class} that soon"),
             text=scene.heading.text,
             subject=f"scene {t.index} time",
-            evidence=(Evidence(before.heading.text, line=before.line, scene=before.index),
-                      Evidence(words, line=t.elapsed_line or scene.line, scene=t.index)),
+            evidence=(*evidence, Evidence(scene.heading.text, line=scene.line, scene=t.index)),
             extra=(("cue", words),),
         )
+
+
+def _card_line(scenes, index: int, words: str) -> int | None:
+    """The line of a card that closes the scene before ("> TEN MINUTES LATER <") and says ``words``."""
+    if index < 2 or not words:
+        return None
+    for el in reversed(scenes[index - 2].elements[-3:]):
+        if words.lower() in el.text.lower():
+            return el.line
+    return None
+
+
+_HOUR_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
+_PAST = {"quarter past": 0.25, "quarter after": 0.25, "half past": 0.5, "twenty past": 1 / 3, "ten past": 1 / 6,
+         "five past": 1 / 12, "quarter to": -0.25, "twenty to": -1 / 3, "ten to": -1 / 6, "five to": -1 / 12}
+_TIME = (r"(?P<part>(?:a )?(?:quarter|half|twenty|ten|five) (?:past|to|after) )?"
+         r"(?P<h>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})(?::(?P<m>\d{2}))?"
+         r"(?: o'clock)?")
+#: A clock read in the action ("the kitchen clock says twenty to four"), or a line that is only the time
+#: ("Quarter past two."), or "it's ten past three".
+_CLOCK_SAID_RE = re.compile(r"\b(?:clock|watch|display)\w*(?: [\w']+){0,3}? (?:says|reads|shows|said|read|showed)\s+"
+                            + _TIME + r"\b|(?:^|[.!?]\s+)(?:it's |it is )?" + _TIME.replace("(?P<part>", "(?P<part2>")
+                            .replace("(?P<h>", "(?P<h2>").replace("(?P<m>", "(?P<m2>") + r"\s*[.!]", re.IGNORECASE)
+
+
+def last_clock(ctx: Context, scene_index: int, time_class: str) -> tuple[float, str, object] | None:
+    """The hour the last clock time said in a scene gives (morning or evening by the scene's time of day), the words,
+    and the sentence; None when the scene says none."""
+    found = None
+    for s in ctx.sentences:
+        if s.scene != scene_index:
+            continue
+        for m in _CLOCK_SAID_RE.finditer(s.text):
+            h = m.group("h") or m.group("h2")
+            hour = _HOUR_WORDS.get(h.lower()) if not h.isdigit() else int(h)
+            if hour is None or not 1 <= hour <= 12:
+                continue
+            part = (m.group("part") or m.group("part2") or "").lower().removeprefix("a ").strip()
+            minutes = int(m.group("m") or m.group("m2") or 0) / 60
+            value = hour + _PAST.get(part, 0.0) + minutes
+            # morning or evening, by the scene's time of day: two at NIGHT is 2 a.m., four in the DAY is 4 p.m.
+            if time_class == "NIGHT":
+                value += 12 if hour >= 7 and hour != 12 else 24 if hour == 12 else 0
+            elif time_class in ("DAY", "AFTERNOON", "DUSK", "EVENING"):
+                value += 12 if hour <= 6 or time_class in ("DUSK", "EVENING") and hour != 12 else 0
+            found = (value, m.group(0).strip(" .!"), s)
+    return found
 
 
 # -- weekdays and dates -------------------------------------------------------------------------
