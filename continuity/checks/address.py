@@ -246,10 +246,12 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
     for s in ctx.sentences:
         if s.kind != "dialogue" or not s.speaker or s.scene == 0:
             continue
-        for name, _ in vocatives(s.text):
+        for name, at in vocatives(s.text):
             who = surface.get(name.upper())
             if who is None or who not in established or who == s.speaker or who in present.get(s.scene, set()):
                 continue
+            if _TIMED_RE.match(s.text, at + len(name)):
+                continue  # "Munro, ten. Movers, eleven.": a diary read out, not a call
             if (s.scene, who) in reported or shout_for(s.text, name) or on_the_line(ctx, s) or _TOAST_RE.match(s.text) \
                     or _shown_picture(ctx, s, name):
                 continue  # ("Happy eighty-sixth, Roz.", "Here's to you, Dad": said to the absent, the dead; "Lucian,
@@ -259,6 +261,9 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
                           first, bible_names)
 
 
+#: A name with a time after it, as a day's list reads: "Munro, ten.", "Halina at two".
+_TIMED_RE = re.compile(r",?\s+(?:at\s+)?(?:\d{1,2}(?:[:.]\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                       r"twelve|noon|half (?:past )?\w+|quarter (?:past|to) \w+)\s*[.,;]", re.IGNORECASE)
 _PICTURE_RE = re.compile(r"\b(?:photo|photos|photograph|photographs|picture|pictures|portrait|snapshot|polaroid|"
                          r"painting|sketch|drawing|image|footage|video|screen)\b", re.IGNORECASE)
 
@@ -421,9 +426,13 @@ def _present(ctx: Context) -> dict[int, set[str]]:
         # "The company sprawls over the sagging sofa": a scene with the whole ensemble may hold anyone
         if scene.index in ensemble:
             present.setdefault(scene.index, set()).update(ctx.cast.gender)
+    # A second cue of one person: TOM, whose bible gives his real name "Daniel Ashby", speaks as DANIEL once unmasked
+    second = {form.split()[0]: who for form, who in ctx.cast.surface.items()
+              if " " in form and ctx.cast.surface.get(form.split()[0]) == form.split()[0] != who}
     for here in present.values():
         # "YOUNG DANNY" on screen: a vocative "Danny" is for him
         here.update(m.group(2) for c in list(here) for m in [_AGED_CUE_RE.match(c)] if m)
+        here.update(second[c] for c in list(here) if c in second)
     return present
 
 

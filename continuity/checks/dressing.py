@@ -75,6 +75,11 @@ _CHANGED_RE = re.compile(r"\b(?:new|another|replacement|spare|other|different|(?
                          r"\bglow\w*\b(?=[^.;]*\b(?:" + "|".join(sorted(COLOUR_GROUP)) + r")\b)", re.IGNORECASE)
 
 
+#: Things fixed on a set's feature: "the beige wall telephone" is a telephone, not the walls.
+_ON_THINGS = frozenset("""telephone phone clock calendar lamp socket switch heater handle knob knocker hinge key bell plate
+chart map unit cabinet hook mount poster hanging""".split())
+
+
 def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:
     """"The white clock above the door" in a set whose clock the bible's prose makes yellow."""
     if ctx.is_flashback(s.scene):
@@ -92,7 +97,8 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
         for place in [*here, *(p for p in places.neighbours(s.scene) if p not in here)]:
             near = place not in here
             # the set's own noun among the words ("the blue-and-white tiles glisten": the tiles)
-            noun = next((w for w in run if (place, w) in coloured or (place, w.rstrip("s")) in coloured), noun)
+            noun = next((w for k, w in enumerate(run) if ((place, w) in coloured or (place, w.rstrip("s")) in coloured)
+                         and not (k + 1 < len(run) and run[k + 1].rstrip("s") in _ON_THINGS)), noun)
             known = coloured.get((place, noun)) or coloured.get((place, noun.rstrip("s"))) or \
                 coloured.get((place, noun + "s"))
             number = ctx.scene_number(s.scene)

@@ -34,6 +34,7 @@ _ENTRANCE = (r"(?:comes|walks|steps|bursts|strides|storms|hurries|slips|wanders|
              r"sidles|edges)\s+(?:in|inside|into the\s+\w+|through the\s+(?:door|doorway|curtain|gate))\b|"
              r"(?:enters|arrives|appears)\b|(?:stands|is standing|appears|looms|waits)\s+in the doorway\b")
 _ENTRANCE_RE = re.compile(r"\s+(?:" + _ENTRANCE + r")", re.IGNORECASE)
+_GOES_INSIDE_RE = re.compile(r"\s+(?:\w+\s+)?(?:in|inside|indoors|into)\b", re.IGNORECASE)
 _LEAVES = re.compile(r"\b(?:leaves|exits|goes out|walks out|steps out|heads out|slips out|storms out|is gone)\b",
                      re.IGNORECASE)
 
@@ -64,6 +65,8 @@ def _before_entrance(ctx: Context) -> Iterator[Finding]:
                 if m.possessive or not _ENTRANCE_RE.match(s.text, m.end) or re.search(r"\bback\b",
                                                                                      s.text[m.end:m.end + 40]):
                     continue
+                if scene.heading.setting == "EXT" and _GOES_INSIDE_RE.match(s.text, m.end):
+                    continue  # "Fern comes inside" in an EXT scene: she was outside, in it, all along
                 before = [x for x in sentences if x.id < s.id]
                 if any(line < s.line and c == who for line, c in cued):
                     continue  # spoke before: there all along, or left and came back

@@ -46,7 +46,11 @@ _FEATURE_RE = re.compile(
     # "the dented grey filing cabinet": up to two words before the colour, one (a noun modifier) after it
     r"\b(?:the|its|this)\s+(?:(?!(?:and|or|but|with|of|in|on|at|to|from|by|for|as)\b)[a-z]+(?:-[a-z]+)*,?\s+){0,2}"
     r"(?P<c>" + "|".join(COLOURS) + r")\s+(?:(?!(?:and|or|but|with|of|in|on|at|to|from|by|for|as)\b)[a-z]+\s+)?"
-    r"(?P<f>" + "|".join(sorted(map(re.escape, set(FEATURES)), key=len, reverse=True)) + r")\b",
+    r"(?P<f>" + "|".join(sorted(map(re.escape, set(FEATURES)), key=len, reverse=True)) + r")\b"
+    # ("the beige wall telephone", "the brass door knocker": a thing on the feature, not the feature)
+    r"(?!\s+(?:tele)?phones?\b|\s+clocks?\b|\s+calendars?\b|\s+lamps?\b|\s+sockets?\b|\s+switch(?:es)?\b|"
+    r"\s+heaters?\b|\s+handles?\b|\s+knobs?\b|\s+knockers?\b|\s+hinges?\b|\s+keys?\b|\s+bells?\b|\s+plates?\b|"
+    r"\s+charts?\b|\s+maps?\b|\s+units?\b|\s+cabinets?\b|\s+hooks?\b|\s+mounts?\b|\s+posters?\b|\s+hangings?\b)",
     re.IGNORECASE,
 )
 
@@ -223,6 +227,9 @@ def _feature_colours(parse, text: str) -> list[tuple[str, str, str, bool]]:
         name = _feature_name(parse, t)
         if t.pos not in ("NOUN", "PROPN") or name is None:
             continue
+        if t.dep == "compound" and parse.head(t.i).i > t.i and parse.head(t.i).pos in ("NOUN", "PROPN") and \
+                not _FEATURE_WORD_RE.fullmatch(parse.head(t.i).text):
+            continue  # "the beige wall telephone": the telephone's colour
         feature = _feature(name)
         # "a red door" may be another door: it may start the canon, never contradict it,
         # unless the sentence presents the place ("There is a red door behind her").

@@ -47,6 +47,10 @@ _THEIR_AGE_RE = re.compile(
 _APPOSED_AGE_RE = re.compile(rf"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+{AGE_NUMBER},\s+(?=[a-z])"
                              r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                              r"forty|fifty|sixty|seventy|eighty|ninety)\b)")  # ("forty-six"; not "Sam, ten, nine")
+#: A full name and an age, read out: "Daniel Ashby, thirty-seven. Last seen January, Southend."
+_FULL_NAME_AGE_RE = re.compile(rf"\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+),\s+{AGE_NUMBER}(?=\s*[.;])")
+#: "a woman of seventy-one" said to someone: the one spoken to.
+_OF_AGE_RE = re.compile(rf"\ba (?P<kind>woman|man|lady|gentleman|girl|boy) of {AGE_NUMBER}\b(?! years? ago)")
 _KIN_AGE_RE = re.compile(rf"\b(?P<whose>[Yy]our|[Mm]y)\s+(?P<kin>{'|'.join(KIN_WORDS)})(?:'s|\s+is)\s+"
                          rf"(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}(?=\s*[.!;,]|\s+(?:and|but|years?)\b)")
 _WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
@@ -267,7 +271,17 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 if who and who != el.character and age is not None and 3 <= age <= 110:
                     yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" ,"), who, age, known,
                                         present_year)
-            for m in [*_THEIR_AGE_RE.finditer(el.text), *_APPOSED_AGE_RE.finditer(el.text)]:
+            for m in _OF_AGE_RE.finditer(el.text):
+                # "With respect, a woman of seventy-one shouldn't be raking a pan": the woman spoken to
+                you = _addressee(el.text, el.character, cast, ctx) or _answered(scene, el)
+                kind = m.group("kind").lower()
+                gender = "f" if kind in ("woman", "lady", "girl") else "m"
+                age = number(m.group("n"))
+                if you and ctx.cast.gender.get(you) == gender and age is not None and 3 <= age <= 110 and \
+                        not _NOT_NOW_RE.search(el.text[max(0, m.start() - 20): m.start()]):
+                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0), you, age, known, present_year)
+            for m in [*_THEIR_AGE_RE.finditer(el.text), *_APPOSED_AGE_RE.finditer(el.text),
+                      *_FULL_NAME_AGE_RE.finditer(el.text)]:
                 who = ctx.cast.surface.get(m.group("name").upper())
                 age = number(m.group("n"))
                 if who is None or who == el.character or age is None or not 3 <= age <= 110:
@@ -344,6 +358,12 @@ def _the_young(ctx: Context, word: str, known: dict, present_year: int | None) -
         if age is not None and age < 18:
             young.append(who)
     return young[0] if len(young) == 1 else None
+
+
+def _answered(scene, el) -> str | None:
+    """Who spoke the line just before this one in the scene (the one it answers), if another."""
+    before = [x for x in scene.elements if x.line < el.line and x.kind is Kind.DIALOGUE]
+    return before[-1].character if before and before[-1].character != el.character else None
 
 
 def _described(ctx: Context, scene, el, at: int) -> str | None:

@@ -303,7 +303,7 @@ def _part_after(parse: Parse, t: Token) -> tuple[tuple | None, tuple | None]:
 
 _WOUND_ROUND_RE = re.compile(r"\b(?P<d>bandage|dressing|gauze|strapping|sling|splint|tourniquet)\b[^.;,]{0,30}?"
                              r"\b(?:round|around|over|on|onto)\s+(?:and\s+(?:round|around)\s+)?"
-                             r"(?:his|her|their|[A-Z][\w'-]*(?:'s|\u2019s))\s+(?:left|right)\s+$", re.IGNORECASE)
+                             r"(?:his|her|their|[A-Z][\w'-]*(?:'s|\u2019s))\s+(?:(?:left|right)\s+)?$", re.IGNORECASE)
 
 
 def _sided(parse: Parse, t: Token) -> list[Trait]:
@@ -433,12 +433,15 @@ def _body_part(parse: Parse, t: Token) -> list[Trait]:
         head = parse.head(t.i)
         hurt = [o for p in parse.children(head.i, "prep") if p.lower == "in"
                 for o in parse.children(p.i, "pobj") if o.lower in _DRESSINGS]
-    if not hurt and side and limb:
-        # "winds a white bandage round and round his left palm" (a clause the small parser cannot read)
-        wound = _WOUND_ROUND_RE.search(parse.text[:t.start])
-        dressing = parse.at(wound.start("d")) if wound else None
-        if dressing is not None:
+    # "winds a white bandage round and round his left palm", "winds white gauze round his palm" (clauses the small
+    # parser cannot read): hurt there, and bandaged from here
+    wound = _WOUND_ROUND_RE.search(parse.text[:t.start]) if limb == "arm" else None
+    dressing = parse.at(wound.start("d")) if wound else None
+    if dressing is not None:
+        if not hurt and side:
             hurt = [dressing]
+        out.append(Trait("state.arm.bandage", f"bandaged-{side}" if side else "bandaged", _words(parse, dressing, t),
+                         dressing.start, who, gender, True, how=how))
     if side and limb and hurt:
         out.append(Trait(f"side.injury.{limb}", side, _words(parse, hurt[0], t), min(hurt[0].start, t.start), who,
                          gender, False, how=how))
