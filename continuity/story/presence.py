@@ -237,7 +237,7 @@ def read_presence(script: Script) -> Presence:
         "\n".join(el.text for _, el in script.elements() if el.kind in (Kind.ACTION, Kind.DIALOGUE)))
     # Non-speakers the action introduces in capitals, and full names introduced for cues; not the name of a place
     # the headings go to ("INT. MIDNIGHT SUN": the boat, whose name is painted on her side, "MIDNIGHT SUN.")
-    places = {p.strip() for sc in script.scenes for p in sc.heading.location.upper().split(" - ")}
+    places = {p.strip() for sc in script.scenes if sc.heading.setting for p in sc.heading.location.upper().split(" - ")}
     extra: dict[str, None] = {}
     for scene in script.scenes:
         for el in scene.elements:
