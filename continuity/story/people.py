@@ -31,7 +31,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from continuity.language import traits as tr
-from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS, values_conflict
+from continuity.story.agreement import TIMELESS, agrees, holds_for
 from continuity.story.bible_looks import (
     AFTER_RE,
     CHANGE_WORD_RE,
@@ -70,7 +70,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Keys whose values hold for the whole story period until changed on screen.
-PERSISTENT = ("hair.colour", "hair.length", "eyes.colour", "beard", "moustache", "build", "height", "side.", "glasses.")
 #: The lexicon's observations (:attr:`Context.observations`) and the keys they give.
 _OBSERVED = {"hair": "hair.colour", "eyes": "eyes.colour", "beard": "beard", "build": "build"}
 #: What signals that a line changes a look on purpose ("now blonde", "dyed", "a wig"), per look.
@@ -113,53 +112,6 @@ class Conflict:
 
     statement: Statement
     against: Fact
-
-
-def agrees(key: str, a: str, b: str) -> bool:
-    """Whether two values of one trait describe the same thing."""
-    if a == b:
-        return True
-    if key.endswith("colour") and not key.startswith("eyes"):
-        ga, gb = HAIR_COLOURS.get(a, a) or a, HAIR_COLOURS.get(b, b) or b
-        return not values_conflict("hair", ga, gb)
-    if key == "eyes.colour":
-        return (EYE_COLOURS.get(a) or a) == (EYE_COLOURS.get(b) or b)
-    if key == "hair.length":
-        return "medium" in (a, b)
-    if key == "build":
-        return "muscular" in (a, b) and "slim" not in (a, b)
-    if key in ("beard", "moustache") and "stubble" in (a, b):
-        return True  # stubble grows back after a shave, and a beard may be cut to it
-    if key.endswith(".bandage"):
-        return _bandages_agree(a, b)
-    if key.endswith(".bruise"):
-        return not (a == "fading" and b == "swollen")  # a bruise heals, it does not swell shut again
-    return False
-
-
-def _bandages_agree(a: str, b: str) -> bool:
-    """``bandaged-left`` and ``bandaged-right`` disagree; ``bare`` (both hands) disagrees with any bandage."""
-    wa, _, sa = a.partition("-")
-    wb, _, sb = b.partition("-")
-    if wa == wb == "bandaged":
-        return not (sa and sb and sa != sb)
-    if {wa, wb} == {"bandaged", "bare"}:
-        bare = sa if wa == "bare" else sb
-        return bare == "one"
-    return True
-
-
-#: Keys no stretch of time changes: compared across every period, the past's included.
-TIMELESS = frozenset({"eyes.colour"})
-
-
-def holds_for(key: str) -> str:
-    """How long a value holds: ``period``, ``span`` or ``days``."""
-    if key.startswith(PERSISTENT):
-        return "period"
-    if key.endswith((".bandage", ".bruise")):
-        return "days"
-    return "span"
 
 
 class People:
