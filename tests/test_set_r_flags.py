@@ -203,3 +203,69 @@ def test_a_woman_of_an_age_said_to_her_and_a_full_name_read_out_with_an_age():
     found = _messages(_AGE_SCENE.format("seventy-one", "thirty-seven"), _AGES, ["timeline"])
     assert any("MAUD 71" in m for m in found) and any("37" in m and "TOM" in m for m in found)
     assert _messages(_AGE_SCENE.format("sixty-one", "thirty-five"), _AGES, ["timeline"]) == []
+
+
+_CAS = """
+characters:
+  - name: Casimir "Cas" Dobrowski
+    age: 68
+    notes: He tunes pianos.
+    hearing: wears a small beige behind-the-ear hearing aid on the LEFT ear
+    wardrobe:
+      - Burgundy knitted tie, knotted small (loosened sc 12)
+  - name: Fern Lowrie
+    age: 19
+    notes: She is his apprentice.
+    injury: Cut on LEFT index finger by a snapping treble string; plaster on LEFT index finger
+"""
+_CLINIC = """
+INT. CLINIC - DAY
+
+CAS (68) and FERN (19) wait.
+
+CAS
+Well.
+
+FERN
+Well.
+
+Cas sits stiff in the patient's chair, camel overcoat folded on his knee, the {} tie knotted tight.
+
+Cas comes through the bead curtain, the beige hearing aid tucked behind his {} ear.
+
+The plaster on her {} index finger bulges under the latex.
+"""
+
+
+def test_a_side_after_a_participle_or_a_word_for_which_finger_and_a_tie_done_up():
+    found = _messages(_CLINIC.format("bottle-green", "right", "right"), _CAS, ["appearance", "wardrobe"])
+    assert any("bottle-green tie" in m for m in found)
+    assert any("CAS's aid is on the right side" in m for m in found)
+    assert any("FERN's injury is on the right" in m for m in found)
+    assert _messages(_CLINIC.format("burgundy", "left", "left"), _CAS, ["appearance", "wardrobe"]) == []
+
+
+def test_a_ring_slid_onto_the_other_hand_is_put_on_there():
+    bible = """
+characters:
+  nora:
+    age: 33
+    notes: She is the bride.
+    engagement_ring: Narrow gold band with a chip of sapphire, LEFT hand, throughout.
+  greta:
+    age: 60
+    notes: She is the mother.
+"""
+    text = """
+INT. BRIDAL SUITE - DAY
+
+NORA (33), the gold band on her left hand, and GRETA (60).
+
+GRETA
+My mother's. Something old.
+
+{}
+"""
+    assert _messages(text.format("She slides the ring onto Nora's right ring finger. It fits."), bible,
+                     ["appearance"], "ring") == []
+    assert _messages(text.format("Nora turns the ring on her right ring finger."), bible, ["appearance"], "ring")

@@ -57,6 +57,8 @@ def bible_garments(ctx: Context) -> list[Worn]:
             for sentence in re.split(r"(?<=[.;])\s+", w.item):
                 scenes = w.scenes
                 m = _SCENES_IN_TEXT.search(sentence)
+                if m and _an_event_in(sentence[:m.start()]):
+                    m = None  # "Burgundy knitted tie, knotted small (loosened sc 12)": what happens to it there
                 if m and w.scenes.is_all:
                     start = int(m.group(1))
                     end = int(m.group(2)) if m.group(2) else (None if (m.group(3) or _REST_RE.search(sentence) or
@@ -85,6 +87,15 @@ def bible_garments(ctx: Context) -> list[Worn]:
             out[i] = Worn(a.character, a.kind, a.colour, SceneRange.parse(f"1-{min(later) - 1}"), a.look, a.text,
                           a.path)
     return out
+
+
+def _an_event_in(before: str) -> bool:
+    """Whether the words right before a scene number tell something done to the garment there ("loosened sc 12"),
+    not the scenes it is worn in ("sc. 1-8", "from scene 9")."""
+    clause = re.split(r"[(,;:]", before)[-1]
+    return bool(re.search(r"\b[a-z]+ed\b", clause, re.IGNORECASE)) and not re.search(
+        r"\b(?:worn|wears?|from|until|till|in|since|after|before|through|scenes?)\s*$", clause.strip() + " ",
+        re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -215,6 +215,10 @@ def _elliptic_side(parse: Parse, side: Token) -> list[Trait]:
             Trait("side.injury.arm", SIDES[side.lower], words, side.start, who, gender, False, how="subject")]
 
 
+#: Words between a side and its part that say which one: "right index finger", "left little toe".
+_WHICH = frozenset("index ring little middle big upper lower inner outer".split())
+
+
 def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | None, Token | None]:
     """The side and body part a thing sits on: its own left/right, or its body part's.
 
@@ -253,13 +257,16 @@ def _side_of(parse: Parse, t: Token) -> tuple[str | None, str | None, Token | No
                     return SIDES[m.lower], BODY[part.lower], m, part
     # "a tattoo, inside of the left forearm", "burn, back of the right hand": the side and part that follow it,
     # before a verb or another thing with a side
+    # ("the beige hearing aid tucked behind his right ear": a participle that says where it sits; "her right index
+    # finger": a word that says which finger)
     for j in range(t.i + 1, min(len(parse.tokens) - 1, t.i + 14)):
         w = parse.tokens[j]
-        if w.text in (".", ";", "!", "?") or w.pos in ("VERB", "AUX") or w.lower in SIDED:
+        if w.text in (".", ";", "!", "?") or (w.pos in ("VERB", "AUX") and w.tag != "VBN") or w.lower in SIDED:
             break
-        if w.lower in SIDES and parse.tokens[j + 1].lower in BODY:
-            part = parse.tokens[j + 1]
-            return SIDES[w.lower], BODY[part.lower], w, part
+        nxt = parse.tokens[j + 2] if parse.tokens[j + 1].lower in _WHICH and j + 2 < len(parse.tokens) else \
+            parse.tokens[j + 1]
+        if w.lower in SIDES and nxt.lower in BODY:
+            return SIDES[w.lower], BODY[nxt.lower], w, nxt
     return sideless or (None, None, None, None)
 
 
@@ -331,13 +338,18 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
         key = f"side.{thing}.{part or 'body'}"
     else:
         key = f"side.{thing}"
-    out = [Trait(key, side, _words(parse, side_tok, t), min(side_tok.start, t.start), who, gender, False, how=how)]
+    # "She slides the ring onto Nora's right ring finger": put on here, a change (another ring, or this one moved)
+    put_on = thing in ("ring", "watch", "bracelet", "patch", "aid") and _PUT_ONTO_RE.search(parse.text) is not None
+    out = [Trait(key, side, _words(parse, side_tok, t), min(side_tok.start, t.start), who, gender, put_on, how=how)]
     if thing in _FRESH and LIMB.get(part or ""):
         # a fresh wound is where its dressing goes: a bandage on the other arm contradicts it
         out.append(Trait(f"side.injury.{LIMB[part]}", side, out[0].words, out[0].start, who, gender, False, how=how))
     return out
 
 
+_PUT_ONTO_RE = re.compile(r"\b(?:slides?|slid|slips?|slipped|puts?|pushes|pushed|places?|placed|eases?|eased|"
+                          r"works?|worked|fastens?|fastened|buckles?|buckled|straps?|strapped)\b[^.;]{0,40}?\b(?:onto|on)\b",
+                          re.IGNORECASE)
 #: A band that is a ring: "her gold wedding band", "the plain band on his left hand".
 _RING_BANDS = frozenset("wedding gold golden silver platinum plain signet thin wide titanium".split())
 

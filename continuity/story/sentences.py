@@ -304,6 +304,11 @@ def _pronoun_gender(word: str) -> str | None:
     return "m" if w in _MALE else "f" if w in _FEMALE else None
 
 
+#: A garment done up as it is worn: "the bottle-green tie knotted tight", "her coat buttoned to the chin".
+_DONE_UP_RE = re.compile(r"(?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:knotted|buttoned|zipped|tied|belted|laced|cinched|fastened)"
+                         r"\b", re.IGNORECASE)
+
+
 class Reader:
     """Resolves the owner of values stated in sentences.
 
@@ -404,7 +409,11 @@ class Reader:
                 # after the sentence that brings someone on
                 who = self._fragment_owner(s)
                 return (who, "fragment") if who else None
-            if not _WEAR_BEFORE.search(before) and not listed:
+            # "Cas sits stiff in the chair, camel overcoat folded on his knee, the bottle-green tie knotted tight":
+            # a garment done up is on the one the sentence is about
+            done_up = _DONE_UP_RE.match(s.text, start) is not None and len({m.character for m in ms
+                                                                            if not m.possessive}) == 1
+            if not _WEAR_BEFORE.search(before) and not listed and not done_up:
                 return None
         if not ms:
             # "She wears a navy coat.": the subject pronoun refers back.
