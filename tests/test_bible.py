@@ -466,3 +466,9 @@ def test_unquoted_ratio_is_not_base_60():
     assert b.style.aspect_ratio == pytest.approx(16 / 9)
     assert "aspect_ratio: '16:9'" in dump_bible(b)
     assert parse_bible(dump_bible(b)) == b
+
+
+def test_a_huge_aspect_ratio_round_trips():
+    """Found by the fuzz test: 8.98e307 times 32 is infinite, and ``round`` of it raised OverflowError."""
+    b = parse_bible("style:\n  aspect_ratio: 8.98846567431158e+307\n")
+    assert parse_bible(dump_bible(b)) == b

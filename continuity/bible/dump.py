@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import yaml
@@ -46,8 +47,8 @@ def dump_bible(bible: Bible) -> str:
 
 def _ratio_out(ratio: float | None) -> float | str | None:
     """``16/9`` as ``"16:9"`` rather than 1.7777777777777777; other ratios as numbers."""
-    if ratio is None or len(repr(ratio)) <= 6:
-        return ratio
+    if ratio is None or len(repr(ratio)) <= 6 or not math.isfinite(ratio * 32):
+        return ratio  # (a ratio so large that 32 of it is infinite has no n:d form)
     return next((f"{n}:{d}" for d in range(2, 33) for n in (round(ratio * d),) if n / d == ratio), ratio)
 
 
