@@ -18,6 +18,11 @@ def audit_text(text: str, bible: str | None = None, checks: list[str] | None = N
     return run(script, canon, embedder=embedder or HashingEmbedder(), cache_dir=None, checks=checks)
 
 
+def messages(text: str, bible: str | None, checks: list[str], word: str = "") -> list[str]:
+    """The messages of an audit of ``text`` with ``checks``, those that contain ``word``."""
+    return [f.message for f in audit_text(text, bible, checks).findings if word in f.message]
+
+
 def where(report, category: str | None = None, severity: str | None = None) -> list[tuple[int, int]]:
     """(scene, line) of findings, filtered."""
     return [

@@ -4,14 +4,9 @@ a scarf worn up to the chin, and light through a window the script has boarded o
 
 from __future__ import annotations
 
-from checkutil import audit_text
+from checkutil import messages
 
 from continuity.story.places import places_named
-
-
-def _messages(text: str, bible: str | None, checks: list[str], word: str = "") -> list[str]:
-    return [f.message for f in audit_text(text, bible, checks).findings if word in f.message]
-
 
 # -- places named in other words ----------------------------------------------------------------------------------
 
@@ -65,8 +60,8 @@ INT. HARROW & DAUGHTER BINDERY - DUSK
 
 The skylights go lavender. Lamplight on the bare {} brick.
 """
-    assert _messages(text.format("red"), _BINDERY_BIBLE, ["location"], "brick")
-    assert _messages(text.format("whitewashed"), _BINDERY_BIBLE, ["location"], "brick") == []
+    assert messages(text.format("red"), _BINDERY_BIBLE, ["location"], "brick")
+    assert messages(text.format("whitewashed"), _BINDERY_BIBLE, ["location"], "brick") == []
 
 
 # -- a prop's colour after its material ---------------------------------------------------------------------------
@@ -86,8 +81,8 @@ INT. BINDERY - DAY
 
 NELL (58) at the {} nipping press, the text block between pressing boards.
 """
-    assert _messages(text.format("black"), bible, ["prop"], "nipping press")
-    assert _messages(text.format("green"), bible, ["prop"], "nipping press") == []
+    assert messages(text.format("black"), bible, ["prop"], "nipping press")
+    assert messages(text.format("green"), bible, ["prop"], "nipping press") == []
 
 
 # -- ages ---------------------------------------------------------------------------------------------------------
@@ -130,8 +125,8 @@ Nadia Kessler, {}, picture conservator. Theo Vance, twenty-nine, assistant.
 MARCHETTI
 Okay Theo, ten, nine, eight.
 """
-    assert _messages(text.format("forty-six"), _AGE_BIBLE, ["timeline"], "NADIA")
-    assert _messages(text.format("forty-one"), _AGE_BIBLE, ["timeline"], "") == []
+    assert messages(text.format("forty-six"), _AGE_BIBLE, ["timeline"], "NADIA")
+    assert messages(text.format("forty-one"), _AGE_BIBLE, ["timeline"], "") == []
 
 
 def test_she_in_talk_that_names_no_one_is_the_woman_who_just_left():
@@ -153,8 +148,8 @@ She took a job. A big one.
 DEV
 She's {} and she's been running that place on her own since the nineties.
 """
-    assert _messages(text.format("sixty-eight"), _AGE_BIBLE, ["timeline"], "NELL")
-    assert _messages(text.format("fifty-eight"), _AGE_BIBLE, ["timeline"], "") == []
+    assert messages(text.format("sixty-eight"), _AGE_BIBLE, ["timeline"], "NELL")
+    assert messages(text.format("fifty-eight"), _AGE_BIBLE, ["timeline"], "") == []
 
 
 # -- a garment worn up to the chin --------------------------------------------------------------------------------
@@ -178,8 +173,8 @@ NELL (58) and GILES (45) walk the towpath side by side.
 
 She's in the navy coat; he's in the camel one, the {} scarf up to his chin.
 """
-    assert _messages(text.format("navy"), bible, ["wardrobe"], "GILES")
-    assert _messages(text.format("burgundy"), bible, ["wardrobe"], "GILES") == []
+    assert messages(text.format("navy"), bible, ["wardrobe"], "GILES")
+    assert messages(text.format("burgundy"), bible, ["wardrobe"], "GILES") == []
 
 
 # -- light through boards -----------------------------------------------------------------------------------------
@@ -208,17 +203,17 @@ Through a crack at the plywood's edge: a blade of sunrise.
 
 
 def test_light_through_a_window_boarded_over_is_a_slip():
-    found = _messages(_STUDIO.format("Grey light pours in through the long window."), None, ["location"], "boarded")
+    found = messages(_STUDIO.format("Grey light pours in through the long window."), None, ["location"], "boarded")
     assert len(found) == 1 and "scene 1" in found[0]
 
 
 def test_light_through_the_boards_or_new_glass_is_not():
-    assert _messages(_STUDIO.format("The plywood booms in the gusts."), None, ["location"], "boarded") == []
+    assert messages(_STUDIO.format("The plywood booms in the gusts."), None, ["location"], "boarded") == []
     glazed = _STUDIO.format("A glazier fits new glass in the long window.") + """
 INT. WTMK - STUDIO A - DAY
 
 Sun pours through the long window.
 """
-    assert _messages(glazed, None, ["location"], "boarded") == []
+    assert messages(glazed, None, ["location"], "boarded") == []
     other = _STUDIO.format("Grey light pours in through the upstairs window.")
-    assert _messages(other, None, ["location"], "boarded") == []
+    assert messages(other, None, ["location"], "boarded") == []

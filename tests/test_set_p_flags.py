@@ -4,11 +4,7 @@ of a kind, a week give or take a day, and an order that opens with a name-like w
 
 from __future__ import annotations
 
-from checkutil import audit_text
-
-
-def _messages(text: str, bible: str | None, checks: list[str], word: str = "") -> list[str]:
-    return [f.message for f in audit_text(text, bible, checks).findings if word in f.message]
+from checkutil import messages
 
 
 def test_the_plait_another_cuts_is_the_one_the_scene_showed():
@@ -30,7 +26,7 @@ NELL (58) leans over the press, and her long grey plait swings forward into the 
 
 Temi snatches the big board shears off their hook. Gets the blades around the plait an inch from the press. Squeezes.
 """
-    assert _messages(text, bible, ["appearance"], "TEMI") == []
+    assert messages(text, bible, ["appearance"], "TEMI") == []
 
 
 _DOOR = """
@@ -49,9 +45,9 @@ The door is finished: glossy oxblood from sill to lintel. Nell comes out of the 
 
 
 def test_a_door_repainted_from_a_tin_of_gloss():
-    assert _messages(_DOOR, None, ["location"], "door") == []
+    assert messages(_DOOR, None, ["location"], "door") == []
     unpainted = _DOOR.replace(" A tin of oxblood gloss open on the cobbles.", "")
-    assert _messages(unpainted, None, ["location"], "door")
+    assert messages(unpainted, None, ["location"], "door")
 
 
 _HEADPHONES_BIBLE = """
@@ -72,8 +68,8 @@ EXT. TOWER - DAY
 
 WALT (70) unscrews the cup from his battered steel thermos.
 """
-    assert _messages(text, _HEADPHONES_BIBLE, ["prop"]) == []
-    assert _messages(text.replace("red-taped Sennheisers", "red Sennheisers"), _HEADPHONES_BIBLE, ["prop"],
+    assert messages(text, _HEADPHONES_BIBLE, ["prop"]) == []
+    assert messages(text.replace("red-taped Sennheisers", "red Sennheisers"), _HEADPHONES_BIBLE, ["prop"],
                      "sennheisers")
 
 
@@ -103,8 +99,8 @@ Friday the nineteenth.
 
 
 def test_a_week_later_is_seven_days_give_or_take_one():
-    assert _messages(_WEEK, None, ["timeline"], "nineteenth") == []
-    assert _messages(_WEEK.replace("Friday the nineteenth", "Tuesday the twenty-third"), None, ["timeline"])
+    assert messages(_WEEK, None, ["timeline"], "nineteenth") == []
+    assert messages(_WEEK.replace("Friday the nineteenth", "Tuesday the twenty-third"), None, ["timeline"])
 
 
 def test_an_order_is_no_name():
@@ -125,8 +121,8 @@ MARGO (68) leans into the mic. CAL (38) listens.
 MARGO
 Stay in. Stay warm. Call your mother.
 """
-    assert _messages(text, bible, ["address"], "misspelling") == []
-    assert _messages(text.replace("Call your mother.", "Call leans on the desk."), bible, ["address"],
+    assert messages(text, bible, ["address"], "misspelling") == []
+    assert messages(text.replace("Call your mother.", "Call leans on the desk."), bible, ["address"],
                      "misspelling of 'Cal'")
 
 
@@ -153,9 +149,9 @@ characters:
 
 
 def test_a_cap_gone_in_the_drift_and_another_man_s_cap():
-    found = _messages(_CAP, _CAP_BIBLE, ["prop"], "cap")
+    found = messages(_CAP, _CAP_BIBLE, ["prop"], "cap")
     assert len(found) == 1 and "lost" in found[0]
-    assert _messages(_CAP.replace(" He pulls his cap down over his ears.", ""), _CAP_BIBLE, ["prop"], "cap") == []
+    assert messages(_CAP.replace(" He pulls his cap down over his ears.", ""), _CAP_BIBLE, ["prop"], "cap") == []
 
 
 def test_hands_wrapped_around_a_shattered_mug():
@@ -170,8 +166,8 @@ LATER
 
 Margo wraps both gloved hands around her enamel mug and drinks.
 """
-    assert _messages(text, None, ["prop"], "destroyed")
-    assert _messages(text.replace("around her enamel mug", "around a paper cup"), None, ["prop"], "destroyed") == []
+    assert messages(text, None, ["prop"], "destroyed")
+    assert messages(text.replace("around her enamel mug", "around a paper cup"), None, ["prop"], "destroyed") == []
 
 
 def test_skylights_full_of_sun_at_night():
@@ -180,8 +176,8 @@ INT. BINDERY - NIGHT
 
 NELL (58) works late. Rain has stopped. The skylights are full of sun.
 """
-    assert _messages(text, None, ["timeline"], "full of sun")
-    assert _messages(text.replace("full of sun", "full of stars"), None, ["timeline"]) == []
+    assert messages(text, None, ["timeline"], "full of sun")
+    assert messages(text.replace("full of sun", "full of stars"), None, ["timeline"]) == []
 
 
 def test_glasses_on_one_who_never_wears_them():
@@ -205,7 +201,7 @@ INT. BINDERY - DAY
 
 NELL (58) pushes her glasses up her nose.
 """
-    found = _messages(text, bible, ["appearance"], "glasses")
+    found = messages(text, bible, ["appearance"], "glasses")
     assert len(found) == 1 and found[0].startswith("CAL has glasses here")
 
 
@@ -215,7 +211,7 @@ def test_a_date_in_words_after_a_weekday():
     said = date_in("it's Friday, January twenty-sixth, it's one o'clock")
     assert (said.weekday, said.month, said.day) == (4, 1, 26)
     later = _WEEK.replace("JUNIE\nFriday the nineteenth.", "JUNIE\nIt's Friday, January twenty-sixth.")
-    assert _messages(later, None, ["timeline"], "twenty-sixth")
+    assert messages(later, None, ["timeline"], "twenty-sixth")
 
 
 def test_a_blade_gone_grey_is_no_loss():
@@ -228,7 +224,7 @@ INT. KITCHEN - NIGHT
 
 He quenches the blade in a bain-marie of water.
 """
-    assert _messages(text, None, ["prop"], "lost") == []
+    assert messages(text, None, ["prop"], "lost") == []
 
 
 def test_a_scarred_hand_and_a_mark_named_after_its_part():
@@ -252,10 +248,10 @@ INT. STUDIO - NIGHT
 
 MARGO (68) tucks her hair behind her right ear, the little lightning bolt showing.
 """
-    assert _messages(text, bible, ["appearance"]) == []
+    assert messages(text, bible, ["appearance"]) == []
     wrong = text.replace("scarred left hand", "scarred right hand").replace("behind her right ear",
                                                                               "behind her left ear")
-    found = _messages(wrong, bible, ["appearance"])
+    found = messages(wrong, bible, ["appearance"])
     assert any("NELL's scar" in f for f in found) and any("MARGO's tattoo" in f for f in found)
 
 

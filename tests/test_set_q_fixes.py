@@ -4,17 +4,13 @@ eyes open a sentence that names another, two-coloured things, and more."""
 
 from __future__ import annotations
 
-from checkutil import audit_text
+from checkutil import audit_text, messages
 
 from continuity.language.parse import Parser
 from continuity.language.traits import read
 from continuity.screenplay.readers import fountain
 from continuity.story.places import places_named
 from continuity.story.presence import read_presence
-
-
-def _messages(text: str, bible: str | None, checks: list[str], word: str = "") -> list[str]:
-    return [f.message for f in audit_text(text, bible, checks).findings if word in f.message]
 
 
 def _traits(text: str) -> list[tuple[str, str]]:
@@ -50,7 +46,7 @@ Morning.
 
 He runs a palm over it. The beard is untouched.
 """
-    assert _messages(text, _TEO, ["appearance", "timeline"]) == []
+    assert messages(text, _TEO, ["appearance", "timeline"]) == []
 
 
 def test_a_nickname_in_quotes_is_one_person_and_a_boats_name_no_one():
@@ -98,7 +94,7 @@ INT. COTTAGE - NIGHT
 
 Pip unpicks her ginger plaits and pulls on the plastic gloves.
 """
-    assert _messages(text, _TEO, ["appearance"], "PIP") == []
+    assert messages(text, _TEO, ["appearance"], "PIP") == []
 
 
 def test_her_eyes_opening_a_sentence_are_not_those_of_the_one_it_names():
@@ -123,8 +119,8 @@ Right hand now. The left's given up.
 
 Her {} eyes find Kit.
 """
-    assert _messages(text.format("pale blue"), bible, ["appearance"]) == []
-    assert _messages(text.format("dark brown"), bible, ["appearance"], "ROSALIND")
+    assert messages(text.format("pale blue"), bible, ["appearance"]) == []
+    assert messages(text.format("dark brown"), bible, ["appearance"], "ROSALIND")
 
 
 def test_a_thing_of_two_colours_is_either():
@@ -141,8 +137,8 @@ INT. LAUNDRY - NIGHT
 
 DEZ (30) follows with a tartan thermos, {}, dented in the side.
 """
-    assert _messages(text.format("red and green"), bible, ["prop"]) == []
-    assert _messages(text.format("yellow and black"), bible, ["prop"], "thermos")
+    assert messages(text.format("red and green"), bible, ["prop"]) == []
+    assert messages(text.format("yellow and black"), bible, ["prop"], "thermos")
 
 
 def test_a_silent_character_watching_is_not_at_work():
@@ -169,7 +165,7 @@ characters:
   teo: {age: 31, notes: He steers.}
   bishop: {notes: He is a dog.}
 """
-    assert _messages(text, bible, ["name"], "BISHOP") == []
+    assert messages(text, bible, ["name"], "BISHOP") == []
 
 
 # -- the misses ---------------------------------------------------------------------------------------------------
@@ -192,8 +188,8 @@ INT. WARD - NIGHT
 
 Kit comes in, Dez behind her, his {}.
 """
-    assert _messages(text.format("ginger beard freshly trimmed"), None, ["appearance"], "DEZ has a beard")
-    assert _messages(text.format("face freshly scrubbed"), None, ["appearance"], "DEZ") == []
+    assert messages(text.format("ginger beard freshly trimmed"), None, ["appearance"], "DEZ has a beard")
+    assert messages(text.format("face freshly scrubbed"), None, ["appearance"], "DEZ") == []
 
 
 def test_a_bandage_wound_round_and_round_a_side():
@@ -213,8 +209,8 @@ EXT. LOCK - DAY
 
 Pip, blue hair loose, {} hoodie, orange bracelet, stands on the top gate.
 """
-    assert _messages(text.format("green"), bible, ["wardrobe"], "PIP")
-    assert _messages(text.format("purple"), bible, ["wardrobe"], "PIP") == []
+    assert messages(text.format("green"), bible, ["wardrobe"], "PIP")
+    assert messages(text.format("purple"), bible, ["wardrobe"], "PIP") == []
 
 
 def test_a_boat_is_not_a_pub_and_a_cottage_is_the_locks():
@@ -239,8 +235,8 @@ EXT. FALLOW LOCK NO. 14 - DAY
 
 MAGS (64) stands by the door, masking tape round the {} enamel sign.
 """
-    assert _messages(text.format("green"), bible, ["location"], "sign")
-    assert _messages(text.format("blue"), bible, ["location"], "sign") == []
+    assert messages(text.format("green"), bible, ["location"], "sign")
+    assert messages(text.format("blue"), bible, ["location"], "sign") == []
 
 
 def test_a_high_sun_without_a_verb():
@@ -249,8 +245,8 @@ INT. WARD - NIGHT
 
 The {} again, high now, over the incinerator chimney.
 """
-    assert _messages(text.format("sun"), None, ["timeline"], "daylight")
-    assert _messages(text.format("moon"), None, ["timeline"], "daylight") == []
+    assert messages(text.format("sun"), None, ["timeline"], "daylight")
+    assert messages(text.format("moon"), None, ["timeline"], "daylight") == []
 
 
 def test_a_short_name_said_the_same_and_a_first_name_before_its_surname():
@@ -279,9 +275,9 @@ DEZ
 
 {}, clean-shaven, leans on the ironer.
 """
-    found = _messages(text.format("Theodor", "Des"), bible, ["address"])
+    found = messages(text.format("Theodor", "Des"), bible, ["address"])
     assert any("'Theodor'" in m for m in found) and any("'Des'" in m for m in found)
-    assert _messages(text.format("Teodor", "Dez"), bible, ["address"]) == []
+    assert messages(text.format("Teodor", "Dez"), bible, ["address"]) == []
 
 
 def test_the_girl_is_the_one_girl_of_the_story():
@@ -302,8 +298,8 @@ I need two pairs of hands, and the girl's {}.
 FENWICK
 Fine.
 """
-    assert _messages(text.format("twelve"), bible, ["timeline"], "PIP")
-    assert _messages(text.format("fifteen"), bible, ["timeline"], "PIP") == []
+    assert messages(text.format("twelve"), bible, ["timeline"], "PIP")
+    assert messages(text.format("fifteen"), bible, ["timeline"], "PIP") == []
 
 
 _CLOCK = """
@@ -345,5 +341,5 @@ INT. LOCK COTTAGE - PARLOUR - {}
 
 A woodburner glowing.
 """
-    assert any("TEN MINUTES LATER" in m for m in _messages(text.format("four", "NIGHT"), None, ["timeline"]))
-    assert _messages(text.format("four", "DAY"), None, ["timeline"]) == []
+    assert any("TEN MINUTES LATER" in m for m in messages(text.format("four", "NIGHT"), None, ["timeline"]))
+    assert messages(text.format("four", "DAY"), None, ["timeline"]) == []

@@ -3,13 +3,9 @@ after a comma, a cover name beside the real one, a lost cap worn again, and look
 
 from __future__ import annotations
 
-from checkutil import audit_text
+from checkutil import audit_text, messages
 
 from continuity.checks.wardrobe import look_days
-
-
-def _messages(text: str, bible: str | None, checks: list[str], word: str = "") -> list[str]:
-    return [f.message for f in audit_text(text, bible, checks).findings if word in f.message]
 
 
 def test_skylights_gone_black_are_night_in_a_day_scene():
@@ -26,7 +22,7 @@ The skylights are {} squares now. One lamp. The stove is roaring.
     # on the light, citing the transition that says no time has passed and the scene it follows
     assert f.line == 7 and "MOMENTS LATER" in f.message and "skylights are black" in f.message
     assert f.evidence[0].line == 5 and f.evidence[1].scene == 1
-    assert _messages(text.format("grey"), None, ["timeline"], "skylights") == []
+    assert messages(text.format("grey"), None, ["timeline"], "skylights") == []
 
 
 _GLASSES_BIBLE = """
@@ -50,8 +46,8 @@ NELL (58) opens the sheet under the lamp. TEMI (24) fetches the tins.
 
 {} bends close, glasses almost on the paper.
 """
-    assert _messages(text.format("Temi"), _GLASSES_BIBLE, ["appearance"], "TEMI has glasses")
-    assert _messages(text.format("Nell"), _GLASSES_BIBLE, ["appearance"], "glasses") == []
+    assert messages(text.format("Temi"), _GLASSES_BIBLE, ["appearance"], "TEMI has glasses")
+    assert messages(text.format("Nell"), _GLASSES_BIBLE, ["appearance"], "glasses") == []
 
 
 def test_the_real_name_wins_over_a_cover_name_that_also_speaks():
@@ -84,8 +80,8 @@ So why show me?
 
 Giles runs a hand over his {} and looks at the water a long time.
 """
-    assert _messages(text.format("beard"), bible, ["appearance"], "GILES has a beard")
-    assert _messages(text.format("face"), bible, ["appearance"], "GILES") == []
+    assert messages(text.format("beard"), bible, ["appearance"], "GILES has a beard")
+    assert messages(text.format("face"), bible, ["appearance"], "GILES") == []
 
 
 _CAP = """
@@ -106,15 +102,15 @@ EXT. WTMK - FRONT DOOR - DAY
 
 
 def test_a_cap_lost_in_the_drift_is_not_worn_again():
-    found = _messages(_CAP.format("Cal digs out the front door. Cal in his orange hunter's cap, ears scarlet."),
+    found = messages(_CAP.format("Cal digs out the front door. Cal in his orange hunter's cap, ears scarlet."),
                       None, ["prop"], "cap")
     assert len(found) == 1 and "lost in scene 1" in found[0]
 
 
 def test_a_new_cap_or_another_mans_is_not_the_lost_one():
-    assert _messages(_CAP.format("Cal pulls on a new orange cap from the lost-and-found box. Cal in his orange cap, "
+    assert messages(_CAP.format("Cal pulls on a new orange cap from the lost-and-found box. Cal in his orange cap, "
                                  "ears scarlet."), None, ["prop"], "cap") == []
-    assert _messages(_CAP.format("WALT (66) in his black Tigers cap stamps his boots."), None, ["prop"], "cap") == []
+    assert messages(_CAP.format("WALT (66) in his black Tigers cap stamps his boots."), None, ["prop"], "cap") == []
 
 
 def test_a_look_named_by_story_days():
@@ -151,5 +147,5 @@ SUPER: THREE DAYS LATER
 
 Tomas wipes his face on the hem of his {} T-shirt.
 """
-    assert _messages(text.format("grey"), _TOMAS, ["wardrobe"], "TOMAS")
-    assert _messages(text.format("black"), _TOMAS, ["wardrobe"], "TOMAS") == []
+    assert messages(text.format("grey"), _TOMAS, ["wardrobe"], "TOMAS")
+    assert messages(text.format("black"), _TOMAS, ["wardrobe"], "TOMAS") == []
