@@ -85,8 +85,8 @@ def section_kind(key: str, value: Any, known: Callable[[str], bool] = lambda k: 
     hits = {kind for kind, ws in _WORDS.items() if words & ws}
     if "days" in hits and not _is_day_table(value):
         hits.discard("days")
-    if isinstance(value, dict) and any(isinstance(v, list) and _is_day_table(v) for v in value.values()):
-        return "nest"  # "story_calendar: {year: 2022, days: [...]}": open it, the days are inside
+    if isinstance(value, dict) and any(isinstance(v, (list, dict)) and _is_day_table(v) for v in value.values()):
+        return "nest"  # "story_calendar: {year: 2022, days: [...]}" (or "days: {Day 1: ...}"): open it, the days are inside
     if hits and "days" not in hits and isinstance(value, list) and _is_calendar(value):
         return "days"  # the key's words say camp, the rows are dated days
     if hits == {"looks", "wardrobe"}:
@@ -162,6 +162,13 @@ def _rows(value: Any) -> list[tuple[str, dict[str, Any]]]:
     rows: list[tuple[str, dict[str, Any]]] = []
     items = value.items() if isinstance(value, dict) else (("", v) for v in value) if isinstance(value, list) else ()
     for label, v in items:
+        if isinstance(v, dict) and not label and len(v) == 1:
+            (key, inner), = v.items()
+            if isinstance(inner, dict):
+                rows.append((str(key), inner))  # "- flashback: {scene: 13, year: 1979}": a row named by its key
+                continue
+            if _aside(v):
+                label, v = key, inner  # "- jump: TWO WEEKS LATER": an aside, unless it gives scenes ("- Monday: sc 1-4")
         if isinstance(v, dict):
             rows.append((str(label), v))
         elif isinstance(v, str) and label and _SCENES_FIRST_RE.match(v):
@@ -169,9 +176,18 @@ def _rows(value: Any) -> list[tuple[str, dict[str, Any]]]:
     return rows
 
 
+def _aside(row: Any) -> bool:
+    """A list's row of one key that is no field of a day ("- jump: TWO WEEKS LATER", "- note: ...")."""
+    if not isinstance(row, dict) or len(row) != 1:
+        return False
+    (key, inner), = row.items()
+    return not isinstance(inner, dict) and _norm(key) not in _SCENE_FIELDS | _DATE_FIELDS | _LABEL_FIELDS | _DAY_FIELDS
+
+
 def _is_day_table(value: Any) -> bool:
     """Days with their scenes: ``SD1: {covers: scenes 1-9}``, ``- {day: Sunday, scenes: 5 to 9}``, ``"8 May": "sc. 7-9: ..."``."""
-    entries = list(value.values()) if isinstance(value, dict) else value if isinstance(value, list) else []
+    entries = list(value.values()) if isinstance(value, dict) else [v for v in value if not _aside(v)] \
+        if isinstance(value, list) else []
     dicts = [fields for _, fields in _rows(value)]
     if len(dicts) >= 2 and len(dicts) >= 0.7 * len(entries) and all(not isinstance(e, dict) for e in entries):
         return True  # "Saturday 8 May": "sc. 7-9 and 11: ..."
@@ -181,7 +197,9 @@ def _is_day_table(value: Any) -> bool:
         return False  # "- character: Claire / scenes: 1-11 / look: ...": a department's rows, not days
     if sum(any(_norm(k) in _SCENE_FIELDS for k in e) for e in dicts) >= 0.8 * len(dicts):
         # a list's rows must say which day they are ("- scene: 5 / change: door repainted" is a log of changes)
-        return isinstance(value, dict) or sum(any(_norm(k) in _DAY_FIELDS for k in e) for e in dicts) >= 0.8 * len(dicts)
+        # ("- flashback: {scene: 13, year: 1979}" is a day of the past)
+        return isinstance(value, dict) or sum(any(_norm(k) in _DAY_FIELDS for k in e) or bool(_FLASHBACK_RE.search(label))
+                                              for label, e in _rows(value)) >= 0.8 * len(dicts)
     return _is_calendar(value)
 
 
@@ -242,6 +260,8 @@ def scene_numbers(value: Any) -> list[str]:
         return [str(value)]
     if isinstance(value, list):
         return [n for v in value for n in scene_numbers(v)]
+    if isinstance(value, dict):  # "scenes: {6: MORNING, 7: CONTINUOUS}": the scenes with their times
+        return [n for k in value for n in scene_numbers(k)]
     text = re.sub(r"\([^)]*\)", " ", str(value))  # "(0645 Friday to about 0315 Saturday)" is not scenes
     text = re.split(r"[;:]|,\s*(?=[a-z]{3,})", text)[0]  # "scene 10, the Riverside Tannery fire"
     # "Room 414", "Practice Room 3", "Cabin 7": a number in a name is not a scene

@@ -321,6 +321,11 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
             said = [w for w in re.findall(r"[A-Za-z]+", str(value)) if colour_group(w)]
             words = str(value).split()
             word = said[0] if len({colour_group(w) for w in said}) == 1 else (words[-1] if words else None)
+            head = re.split(r"\s+(?:with|and|under|over|except)\s+|[;,(]", str(value))[0]
+            first = [w for w in re.findall(r"[A-Za-z]+", head) if colour_group(w)]
+            if len({colour_group(w) for w in said}) > 1 and len({colour_group(w) for w in first}) == 1 and not re.search(
+                    r"paint|until|till|from\s+sc|\bnow\b|\bthen\b", str(value), re.IGNORECASE):
+                word = first[-1]  # "Duck-egg blue with white cornicing": the walls are the blue
             colour = colour_group(word) if word else None
             if colour:
                 canon[(loc.name, _feature(attr))] = ("bible", colour, f"locations.{loc.name}.attributes.{attr}", value,

@@ -32,7 +32,7 @@ from datetime import date
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.story.context import Context
-from continuity.story.time import Said, SceneTime
+from continuity.story.time import Said, SceneTime, bible_days
 from continuity.story.time_words import HOURS, MONTHS, WEEKDAYS, number
 
 
@@ -42,6 +42,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _calendar(ctx)
     yield from _countdowns(ctx)
     yield from _jumped_supers(ctx)
+    yield from _jumps_against_bible(ctx)
     yield from _weekday_dates(ctx)
     yield from _relative_days(ctx)
 
@@ -180,7 +181,7 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
         if s.where in ("super", "card") and d.weekday is not None and d.month and d.day and (d.year or year):
             yield from _self_contradiction(ctx, s, t, d.year or year)
             continue
-        if s.where != "now" or not t.pinned:
+        if s.where != "now" or not (t.pinned or _off_calendar(ctx, d, t)):
             continue
         wrong_weekday = d.weekday is not None and t.weekday is not None and d.weekday != t.weekday
         wrong_date = d.day is not None and t.month_day is not None and (
@@ -221,6 +222,15 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _off_calendar(ctx: Context, d, t: SceneTime) -> bool:
+    """A weekday said to be today that none of the bible's dated story days in the week from the scene's has."""
+    days = bible_days(ctx.bible.story_dates)
+    if days is None or t.day is None or d.weekday is None:
+        return False
+    near = [when for n, when in days.items() if t.day <= n <= t.day + 6]
+    return bool(near) and all(when.weekday() != d.weekday for when in near)
+
+
 def _loose(jump: Said) -> bool:
     """A jump counted in weeks, months or years: "ONE WEEK LATER" is seven days give or take one."""
     return bool(re.search(r"\b(?:WEEKS?|MONTHS?|YEARS?|FORTNIGHT)\b", jump.jump.words, re.IGNORECASE))
@@ -258,6 +268,16 @@ _DAY_THEN_WEEKDAY_RE = re.compile(
     r"thirty-first)\b[^.!?;]{0,20}[.!?;,]?\s+(?:that's|that is|it's|it is|which is|which'll be)\s+(?:a\s+)?"
     r"(?:week\s+on\s+|next\s+|this\s+coming\s+|this\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
+_DAY_WORD = r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:twenty-|thirty-)?(?:" + "|".join(_ORDINAL_DAYS) + r")|thirtieth|thirty-first)"
+#: A weekday, then its day of the month as the next sentence: "The interview's next Wednesday. The nineteenth."
+_WEEKDAY_THEN_THE_RE = re.compile(
+    r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\s*[.!]\s+(?:the\s+)?(?P<d>" + _DAY_WORD + r")\s*[.!]", re.IGNORECASE)
+#: A date with its month, then its weekday said of it: "Twenty-fifth of January. My birthday. A Friday, this year."
+_DATE_THEN_A_WEEKDAY_RE = re.compile(
+    r"\b(?:the\s+)?(?:(?P<d>" + _DAY_WORD + r")\s+(?:of\s+)?(?P<mon>" + "|".join(MONTHS) + r")|(?P<mon2>" + "|".join(MONTHS)
+    + r")\s+(?:the\s+)?(?P<d2>" + _DAY_WORD + r"))\b(?!,?\s+\d{4})[^?]{0,40}?[.!;,]\s+(?:it's\s+|that's\s+|it\s+falls\s+on\s+)?"
+    r"(?:on\s+)?a\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+
 
 def _day_number(word: str) -> int | None:
     w = word.lower()
@@ -290,10 +310,20 @@ def _weekday_dates(ctx: Context) -> Iterator[Finding]:
             day = _day_number(m.group("d"))
             if day is not None:  # (a day or three back is this month's too: "Friday the nineteenth" on the 20th)
                 said_days.append((m, t.month_day[0] if day >= t.month_day[1] - 3 else t.month_day[0] % 12 + 1, day))
+        for m in _WEEKDAY_THEN_THE_RE.finditer(joined):  # ("The interview's next Wednesday. The nineteenth.")
+            day = _day_number(m.group("d"))
+            if day is not None and m.start() < len(s.text):
+                said_days.append((m, t.month_day[0] if day >= t.month_day[1] - 3 else t.month_day[0] % 12 + 1, day))
         for m in _DAY_THEN_WEEKDAY_RE.finditer(joined):  # ("... by the twenty-fifth. That's a week on Thursday.")
             day = _day_number(m.group("d"))
             if day is not None:  # no month said: this month's, or next month's when the day has passed
                 said_days.append((m, t.month_day[0] if day >= t.month_day[1] else t.month_day[0] % 12 + 1, day))
+        ahead = [x.text for x in ctx.sentences[s.id: s.id + 3] if x.element == s.element]
+        for m in _DATE_THEN_A_WEEKDAY_RE.finditer(" ".join(ahead)):
+            if m.start() >= len(s.text):
+                break  # (the next sentence's own)
+            said_days.append((m, MONTHS.index((m.group("mon") or m.group("mon2")).lower()) + 1,
+                              _day_number(m.group("d") or m.group("d2"))))
         for m, month, day in said_days:
             said = WEEKDAYS.index(m.group("wd").lower())
             if day is None:
@@ -400,6 +430,33 @@ def _jumped_supers(ctx: Context) -> Iterator[Finding]:
                 evidence=tuple(evidence),
                 extra=(("cue", d.words),),
             )
+
+
+def _jumps_against_bible(ctx: Context) -> Iterator[Finding]:
+    """A stated jump ("TWO DAYS LATER") between two scenes the bible's story days put a different number of days apart."""
+    main = [t for t in ctx.story.scenes if not t.is_flashback]
+    named = {int(v[1:]) for v in ctx.bible.story_days.values() if v[:1] in "DN" and v[1:].isdigit()}
+    for before, t in zip(main, main[1:]):
+        if not (before.fixed and t.fixed) or before.day is None or t.day is None:
+            continue
+        jump = _jump_of(ctx, t)
+        if jump is None or jump.jump.backward or _VAGUE_RE.search(jump.jump.words):
+            continue
+        days = jump.jump.days
+        if days is None or days != int(days) or days < 1:
+            continue
+        apart = t.day - before.day
+        if apart == days or (_loose(jump) and abs(apart - days) <= 1) or before.day + int(days) in named:
+            continue  # (a day the bible has: its scene numbers may count an insert the script does not head)
+        gap = "the same day as" if apart == 0 else f"{apart} day{'s' if abs(apart) != 1 else ''} after"
+        line = (_card_line(ctx.script.scenes, t.index, jump.jump.words) if jump.where == "card" else None) or jump.line
+        yield Finding(
+            category="timeline", severity="error", scene=t.index, line=line,
+            message=f"{jump.jump.words!r}, but the bible's story days put scene {ctx.scene_number(t.index)} "
+                    f"({t.story_day}) {gap} scene {ctx.scene_number(before.index)} ({before.story_day})",
+            text=jump.text, subject=f"scene {t.index} day", evidence=(),
+            extra=(("cue", jump.jump.words),),
+        )
 
 
 _COUNT = (r"(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from continuity.bible.model import SceneRange
+from continuity.checks import wardrobe_fabric
 from continuity.checks.findings import Evidence, Finding, observation_finding
 from continuity.language.lexicon import (
     colour_of,
@@ -110,7 +111,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if scene == 0:
             continue
         reported = False
-        mine = [w for w in worn if w.character == obs.character and w.kind == kind and _look_in_force(ctx, w, scene)]
+        mine = [w for w in worn if w.character == obs.character and _same_kind(w, kind, obs.words)
+                and _look_in_force(ctx, w, scene)]
         # Against the bible: only when no look of this character has this garment in this colour.
         listed = [w for w in mine if w.look is None and w.scenes.contains(scene, ctx.scene_number(scene))]
         if listed and not any(w.colour == obs.value for w in mine if w.look is not None or w.scenes.contains(scene, ctx.scene_number(scene))):
@@ -160,6 +162,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 Evidence(first.sentence.text, line=first.sentence.line, scene=first.sentence.scene),
                 "error",
             )
+    yield from wardrobe_fabric.check(ctx, _look_in_force)
 
 
 #: A look named by the story days it is worn on: "days_1_to_3", "from_day_4", "day 2", "until day 5".
@@ -179,6 +182,18 @@ def look_days(look: str | None) -> tuple[int, int | None] | None:
     if m.group("b"):
         return a, int(m.group("b"))
     return (a, None) if m.group("from") or m.group("on") else (a, a)
+
+
+#: Outerwear called a coat by some and a jacket by others: "her blue oilskin" is the bible's "yellow oilskin jacket".
+_EITHER_OUTER = re.compile(r"\b(?:oilskins?|slicker|anorak|parka|cagoule|windbreaker|waterproof|mac|"
+                           r"mackintosh|kagoul|puffer)\b", re.IGNORECASE)
+
+
+def _same_kind(w: Worn, kind: str, words: str) -> bool:
+    """Whether a bible garment is of the kind written (a coat and a jacket are one when either is an oilskin...)."""
+    if w.kind == kind:
+        return True
+    return {w.kind, kind} == {"coat", "jacket"} and bool(_EITHER_OUTER.search(words) or _EITHER_OUTER.search(w.text))
 
 
 def _look_in_force(ctx: Context, w: Worn, scene: int) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from continuity.errors import InputError
 from continuity.language import lexicon
 from continuity.screenplay.model import Kind, Script
+from continuity.story.wearing import UP_TO_RE, garment_owner
 
 #: The longest action or dialogue paragraph read (characters, about 64 KB): a
 #: bound on the work one element can cause.
@@ -403,7 +404,12 @@ class Reader:
                 r"\s*:\s*(?:[\w'\-]+,?\s+){0,12}", before[ms[-1].end:]) is not None or (
                 # "Pip, blue hair loose, green hoodie, orange bracelet, stands on the top gate."
                 len(ms) == 1 and ms[0].start <= 1 and re.fullmatch(r"\s*,\s*(?:[\w'\-]+,?\s+){0,12}",
-                                                                   before[ms[-1].end:]) is not None))
+                                                                   before[ms[-1].end:]) is not None) or (
+                # "June comes in, green tracksuit, whistle around her neck.": a look listed after a short clause,
+                # the garment a bare item of the list
+                len(ms) == 1 and ms[0].start <= 1 and re.fullmatch(r"\s+(?:[a-z][\w'\-]*\s+){0,2}[a-z][\w'\-]*\s*,\s*"
+                                                                   r"(?:[\w'\-]+,?\s+){0,2}", before[ms[-1].end:]) is not None
+                and re.match(r"\s*(?:[\w'\-]+\s+){0,3}[\w'\-]+\s*(?:[,.;:!]|$)", s.text[start:]) is not None))
             if not ms and _FRAGMENT_RE.fullmatch(before) and self.verbless(s):
                 # "Beauchamp sits alone at the long table. Charcoal pinstripe suit, spotless.": a look listed
                 # after the sentence that brings someone on
@@ -413,11 +419,24 @@ class Reader:
             # a garment done up is on the one the sentence is about
             done_up = _DONE_UP_RE.match(s.text, start) is not None and len({m.character for m in ms
                                                                             if not m.possessive}) == 1
+            # "the navy scarf up to his chin": worn, by the one "his" is
+            up = re.match(r"(?:[\w'\-]+\s+){0,3}?[\w'\-]+" + UP_TO_RE.pattern, s.text[start:], re.IGNORECASE)
+            if up and not listed and not done_up:
+                gender = _pronoun_gender(up.group(1))
+                named = [m for m in ms if not m.possessive and self.cast.gender.get(m.character) in (gender, None)]
+                if named:
+                    return named[-1].character, "named"
+                if not ms:
+                    who = self.previous_named(s, gender, include_self=True)
+                    return (who, "pronoun") if who else None
             if not _WEAR_BEFORE.search(before) and not listed and not done_up:
                 return None
         if not ms:
-            # "She wears a navy coat.": the subject pronoun refers back.
-            sm = _SUBJECT_PRONOUN_RE.match(s.text)
+            # "She wears a navy coat.": the subject pronoun refers back; "She's in the navy coat; he's in the
+            # camel one, the navy scarf up to his chin": the scarf's clause's.
+            cut = max(before.rfind(";"), before.rfind("\u2014"), before.rfind(" -- "))
+            sm = re.match(r"(he|she)\b", before[cut + 1:].lstrip(" -"), re.IGNORECASE) if cut >= 0 else None
+            sm = sm or _SUBJECT_PRONOUN_RE.match(s.text)
             if sm:
                 # (a paragraph that opens "She's back in the yellow vest": the one the scene was about)
                 who = self.previous_named(s, _pronoun_gender(sm.group(1)), include_self=True)
@@ -515,6 +534,20 @@ class Reader:
                     unsure = who
         return unsure
 
+    def wearer(self, s: Sentence, start: int, end: int, kind: str, *, at: int | None = None
+               ) -> tuple[tuple[str, str] | None, bool]:
+        """Who wears the garment at ``start``-``end`` of ``s`` (with how we know), and whether it is put on there.
+
+        ``at``: where its owner is read from, when not its start ("the blue of her suit": the noun's).
+        """
+        who = self.owner(s, start if at is None else at, "garment:" + kind, garment=True)
+        if who is None and self.parse is not None:
+            found = garment_owner(self.parse(s), start, end,
+                                  lambda gender: self.previous_named(s, gender, include_self=True))
+            if found:
+                return (found[0], found[1]), found[2]
+        return who, False
+
     def observations(self, s: Sentence) -> list[Observation]:
         """Appearance and garment values stated in an action sentence, with owners."""
         if s.kind != "action":
@@ -530,15 +563,7 @@ class Reader:
         for g in lexicon.garments_in(s.text):
             # ("the blue of her suit": whose is told by the pronoun before the garment's noun)
             at = g.start + g.words.rfind(" ") + 1 if " of " in g.words else g.start
-            who = self.owner(s, at, "garment:" + g.kind, garment=True)
-            put_on = False
-            if who is None and self.parse is not None:
-                from continuity.story.wearing import garment_owner
-
-                found = garment_owner(self.parse(s), g.start, g.start + len(g.words),
-                                      lambda gender: self.previous_named(s, gender, include_self=True))
-                if found:
-                    who, put_on = (found[0], found[1]), found[2]
+            who, put_on = self.wearer(s, g.start, g.start + len(g.words), g.kind, at=at)
             if who:
                 out.append(Observation(who[0], "garment:" + g.kind, g.colour, g.words, s, who[1], change or put_on))
                 # "swaps the red jacket for a navy one": the new colour is the canon from here.

@@ -73,6 +73,7 @@ from continuity.story.time_words import (
     light_cue,
     main_qualified,
     now_said,
+    day_answered,
     time_of_hour,
     wakes,
 )
@@ -202,6 +203,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
     main_seen: set[str] = set()
     anchor: tuple[str, int | None, int | None, int] | None = None  # (mode, day, fb, scene) to go BACK TO
     calendar: list[tuple[int, DateSaid]] = []
+    known_days = bible_days(bible_dates)
     has_present = any(main_qualified(s.heading.qualifiers) for s in scenes)
     years = [s.heading.year for s in scenes if s.heading.year]
     super_years = []
@@ -252,9 +254,11 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
             said.append(Said(scene.index, scene.line, h.text, "heading", None, hj))
         nows: list[tuple[DateSaid, str, int]] = []
         first_action = True
+        asked = None
         for el in scene.elements:
             if el.kind is Kind.DIALOGUE:
-                now = now_said(el.text, "dialogue")
+                now = now_said(el.text, "dialogue") or day_answered(el.text, asked)
+                asked = el.text
                 if now:
                     nows.append((now, "dialogue", el.line))
                     said.append(Said(scene.index, el.line, el.text, "now", now, None))
@@ -399,7 +403,9 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
                     # Nothing said the day changed; a character or the action saying which day it is moves it on.
                     moved = from_calendar(calendar, [(n, w, ln) for n, w, ln in nows if n.weekday is not None], st.day)
                     # (not when the day plainly goes on, dusk to night: then the line is the slip)
-                    if moved is not None and st.day < moved <= st.day + 6 and not later_same_day(prev_time, time):
+                    # (nor to a date the bible's calendar of story days leaves out: "it's only Thursday" on its Monday)
+                    if moved is not None and st.day < moved <= st.day + 6 and not later_same_day(prev_time, time) and (
+                            known_days is None or moved in known_days):
                         day, day_src = moved, f"the weekday said in the scene ({nows[0][0].words!r})"
                         calendar.append((day, nows[0][0]))
             for d, _, _ in dates:
@@ -537,6 +543,20 @@ def _bible_calendar(dates: dict[str, str] | None) -> list[tuple[int, DateSaid]]:
     return []
 
 
+def bible_days(dates: dict[str, str] | None) -> dict[int, date] | None:
+    """The main days the bible's calendar dates, by day number counted from its first, when it dates three or more."""
+    dated = []
+    for label, iso in (dates or {}).items():
+        try:
+            dated.append((int(label[1:]), date.fromisoformat(iso)))
+        except ValueError:
+            continue
+    if len(dated) < 3 or not all(label[:1] == "D" for label in dates):
+        return None
+    first_n, first = min(dated)
+    return {first_n + (when - first).days: when for _, when in dated}
+
+
 def _with_calendar(times: list[SceneTime], calendar: list[tuple[int, DateSaid]]) -> list[SceneTime]:
     """Dates and weekdays of main days, counted from the first day whose date or weekday is stated.
 
@@ -569,4 +589,4 @@ def light_of(t: SceneTime | None) -> str | None:
     return light(t.time) if t else None
 
 
-__all__ = ["SceneTime", "StoryTime", "Said", "read_time", "is_continuous", "parse_day", "light_of", "DAY_RE"]
+__all__ = ["SceneTime", "StoryTime", "Said", "read_time", "bible_days", "is_continuous", "parse_day", "light_of", "DAY_RE"]

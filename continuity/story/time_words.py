@@ -374,7 +374,8 @@ def _month(word: str) -> int | None:
 _WD = "|".join(WEEKDAYS)
 _NOW_SPEECH_RES = (
     re.compile(rf"(?:^|[.!?;]\s+|,\s+)(?:(?:well|but|no|yes|wait|look|oh|hey|and|because|cos|'cause),?\s+)*"
-               rf"(?:it's|it is|today is|today's|this is|still|happy)\s+(?P<w>{_WD})\b", re.IGNORECASE),
+               rf"(?:it's|it is|today is|today's|this is|still|happy)\s+(?:only\s+|just\s+|already\s+)?(?P<w>{_WD})\b",
+               re.IGNORECASE),
     re.compile(rf"\b(?:this (?:morning|afternoon|evening)|today|tonight),?\s+(?P<w>{_WD})\b", re.IGNORECASE),
     re.compile(rf"^(?P<w>{_WD})[.,]?\s+the\s+(?:{_ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))\b{_DAY_ALONE}", re.IGNORECASE),
 )
@@ -416,6 +417,21 @@ def now_said(text: str, kind: str) -> DateSaid | None:
     return None
 
 
+_ASKS_DAY_RE = re.compile(r"\bwhat(?:'s|\s+is)?\s+(?:day|the date|today)\b|\bwhich day\b", re.IGNORECASE)
+_BARE_WEEKDAY_RE = re.compile(rf"^\s*(?:it's\s+|it\s+is\s+)?(?P<w>{_WD})\b(?:\s+(?:morning|afternoon|evening|night))?"
+                              r"\s*(?:[.!]|,\s*[A-Z])", re.IGNORECASE)
+
+
+def day_answered(text: str, before: str | None) -> DateSaid | None:
+    """A speech that answers "What day is it?" with a weekday ("Wednesday, Mr Munro."): the day now, or None."""
+    if not before or not _ASKS_DAY_RE.search(before):
+        return None
+    m = _BARE_WEEKDAY_RE.match(text)
+    if not m:
+        return None
+    return DateSaid(WEEKDAYS.index(m.group("w").lower()), None, None, None, m.group("w"))
+
+
 @lru_cache(maxsize=8192)
 def date_in(text: str) -> DateSaid | None:
     """A weekday and/or date in a super or card (``MONDAY, NOVEMBER 4``, ``12 November 2024``)."""
@@ -451,6 +467,6 @@ def date_in(text: str) -> DateSaid | None:
 __all__ = [
     "HOURS", "WEEKDAYS", "MONTHS", "CLOCK_RE", "DURATION_RE", "FB_OPEN_RE", "FB_CLOSE_RE", "BACK_TO_RE", "Jump",
     "DateSaid", "light", "is_night_side", "backwards", "time_phrase", "number", "jump_in", "fb_qualified",
-    "main_qualified", "card_text", "is_super", "tells_of_the_past", "now_said", "falls_asleep", "wakes", "clock_hour", "time_of_hour", "light_cue",
+    "main_qualified", "card_text", "is_super", "tells_of_the_past", "now_said", "day_answered", "falls_asleep", "wakes", "clock_hour", "time_of_hour", "light_cue",
     "date_in",
 ]
