@@ -196,6 +196,12 @@ class Holders:
                               and h.sentence.id < s0.id), None)
             if taker:
                 out.append(Handover(thing[0], thing[1], giver, taker, s0, words))
+        for thing, giver, s0, words in offered.values():
+            # "Pip holds the windlass out to her grandmother. // MAGS: Keep it. It's yours now.": held out to be
+            # given back and refused, it is the holder's for good, from the one who refused it
+            refused = self._refused(s0, giver)
+            if refused:
+                out.append(Handover(thing[0], thing[1], refused.speaker, giver, refused, refused.text, kept=True))
         once = {(h.thing, h.giver, h.taker, h.sentence.id): h for h in reversed(out)}  # ("the coin ... over it")
         return [replace(h, kept=True) if not h.kept and self._said_for_good(h) else h
                 for h in sorted(once.values(), key=lambda h: h.sentence.id)]
@@ -209,7 +215,12 @@ class Holders:
                 for name in (p.name, *p.aliases):
                     words = re.findall(r"[a-z]+", name.replace("_", " ").lower())
                     if words and len(words[-1]) >= 4 and words[-1] not in COLOUR_GROUP:
-                        out.setdefault(words[-1], words[-1])
+                        word = words[-1]
+                        # ("windlasses: {mags_red: ..., franks_plain: ...}": each one is a windlass)
+                        one = word[:-2] if word.endswith(("sses", "shes", "ches", "xes")) else \
+                            word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+                        out.setdefault(word, word)
+                        out.setdefault(one, one)
         return out
 
     def _next_actor(self, s0: Sentence, giver: str) -> str | None:
@@ -225,6 +236,15 @@ class Holders:
             who = _person(ctx, s, parse.subject(root)) if root is not None else None
             if who and who != giver:
                 return who
+        return None
+
+    def _refused(self, s0: Sentence, holder: str) -> Sentence | None:
+        """The line that answers a thing held out with "Keep it." (the next one spoken in the scene, not by the holder)."""
+        for s in self.ctx.sentences[s0.id + 1:s0.id + 8]:
+            if s.scene != s0.scene:
+                return None
+            if s.kind == "dialogue" and s.speaker and s.speaker != holder:
+                return s if _GIFT_RE.search(s.text) else None
         return None
 
     def _said_for_good(self, h: Handover) -> bool:

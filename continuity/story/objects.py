@@ -306,7 +306,20 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             ref = object_ref(parse, t.i, antecedent, props)
             if ref is not None:
                 out.append(Event("use", ref, "hold", held=True))
+    # "a jam jar of brine with Jacob's glass hydrometer bobbing in it": a thing at work, whole
+    for t in parse.tokens:
+        nxt = parse.tokens[t.i + 1] if t.i + 1 < len(parse.tokens) else None
+        if t.pos == "NOUN" and t.dep == "pobj" and t.i not in have and nxt is not None and nxt.lemma in _AT_WORK \
+                and nxt.lower.endswith("ing") and parse.tokens[t.head].lower == "with":
+            ref = object_ref(parse, t.i, antecedent, props)
+            if ref is not None:
+                out.append(Event("use", ref, nxt.lemma))
     return _refine(parse, out)
+
+
+#: What a thing does when it works: "with the hydrometer bobbing in it", "the watch ticking".
+_AT_WORK = frozenset("bob float tick spin swing glow ring buzz hum whir whirr blink flash flicker chime sway play "
+                     "work run point purr".split())
 
 
 #: Where a thing is held: "between two fingers", "in her fist", "under his arm".

@@ -1,0 +1,33 @@
+"""A thing shown at work ("with the hydrometer bobbing in it") is whole: after it was smashed, a slip."""
+
+from __future__ import annotations
+
+from checkutil import messages
+
+SCRIPT = """
+EXT. SALT PANS - DAY
+
+JACOB (70) lifts his glass hydrometer out of its case. A gust.
+
+The hydrometer drops, hits the concrete and shatters. Glass and lead shot scatter like hail.
+
+JACOB
+Well.
+
+INT. BOILING HOUSE - DAY
+
+On the sill, a jam jar of brine with {what} in it, the old way.
+
+JACOB
+Again.
+"""
+
+
+def test_a_smashed_thing_shown_at_work_is_flagged():
+    found = messages(SCRIPT.format(what="Jacob's glass hydrometer bobbing"), None, ["prop"], "hydrometer")
+    assert found and "destroyed" in found[0]
+
+
+def test_its_pieces_or_a_thing_at_rest_are_not():
+    assert messages(SCRIPT.format(what="the shards of the hydrometer glittering"), None, ["prop"], "hydrometer") == []
+    assert messages(SCRIPT.format(what="a new hydrometer bobbing"), None, ["prop"], "hydrometer") == []
