@@ -533,14 +533,15 @@ def _garment_state(parse: Parse, t: Token) -> list[Trait]:
     who, gender, how = _owner_any(parse, t)
     out: list[Trait] = []
     left, _ = _left(parse, t)
-    mods = [*left, *_mods(parse, t), *(m for m in _right(parse, t) if m not in left)]
+    right = _right(parse, t)
+    mods = [*left, *_mods(parse, t), *(m for m in right if m not in left)]
     verb = parse.head(t.i)
     put_on = t.dep in ("dobj", "pobj") and (verb.lemma in _PUT_ON or parse.head(verb.i).lemma in _PUT_ON) and not any(
         c.lower in ("off", "out") for v in (verb, parse.head(verb.i)) for c in parse.children(v.i, "prt", "advmod", "prep")
     )  # ("shrugs off her dry denim jacket": taken off as it was)
     for m in mods:
         state = STATES.get(m.lower)
-        if not state or state[0] in ("bandage", "bruise") or (state[0] == "clean" and m not in left):
+        if not state or state[0] in ("bandage", "bruise") or (state[0] == "clean" and m not in left and m not in right):
             continue
         dim, value = ("stain", "clean") if state[0] == "clean" else state
         out.append(Trait(f"state.clothes.{dim}", value, _words(parse, m, t), min(m.start, t.start), who, gender,

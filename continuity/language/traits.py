@@ -51,6 +51,7 @@ from continuity.language.glasses import glasses as _glasses
 from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS
 from continuity.language.parse import Parse, Token
 from continuity.language.side_phrases import side_phrases
+from continuity.language import state_phrases
 from continuity.language.trait_grammar import (
     _adj_owner,
     _after_determiner,
@@ -108,7 +109,8 @@ from continuity.language.water_traits import (
 
 def may_state_traits(text: str) -> bool:
     """A cheap gate before parsing: the text names a hair, body or state word."""
-    return names_a_trait_word(text) or _NOT_A_DROP_RE.search(text) is not None or INTO_WATER_GATE.search(text) is not None
+    return names_a_trait_word(text) or _NOT_A_DROP_RE.search(text) is not None or INTO_WATER_GATE.search(text) is not None \
+        or state_phrases.GATE.search(text) is not None
 
 
 def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
@@ -202,6 +204,7 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
     out += out_of_water(parse)
     out += stained_by(parse, out)
     out += side_phrases(parse)
+    out += state_phrases.read(parse)
     return sorted(_dedupe(out), key=lambda t: t.start)  # in the sentence's order: "surfaces ..., her suit dry"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from continuity.language.parse import Parse, Token
-from continuity.language.trait_words import Trait
+from continuity.language.trait_words import MUD_NOUNS, Trait
 
 #: Going into water: whoever does it comes out wet ("He pitches forward into the black water").
 INTO_WATER_VERBS = frozenset("fall pitch plunge tumble topple dive jump slip go wade sink drop crash splash".split())
@@ -19,7 +19,7 @@ WATERS = frozenset("water river lake sea creek stream pool pond canal harbour ha
                     "current rapids shallows millpond reservoir tide".split())
 
 
-INTO_WATER_GATE = re.compile(r"\b(?:into|in)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:" + "|".join(sorted(WATERS)) + r")\b|"
+INTO_WATER_GATE = re.compile(r"\b(?:into|in)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:" + "|".join(sorted(WATERS | MUD_NOUNS)) + r")\b|"
                               r"\bplunges? in\b|\btreads? water\b|\b(?:pulls?|drags?|pushes|shoves?|"
                               r"throws?|tips?|knocks?|hauls?|yanks?) (?:him|her|them|[A-Z][a-z]+) in\b|\bbreaks? the surface\b|\bsurfaces\b|"
                              r"\bout\s+of\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:" + "|".join(sorted(WATERS)) + r")\b", re.IGNORECASE)
@@ -61,7 +61,12 @@ def into_water(parse: Parse, v: Token) -> list[Trait]:
             for o in parse.children(p.i, "pobj") if o.lemma in WATERS or o.lower in WATERS]
     waded = v.lemma in ("plunge", "wade", "dive", "jump") and any(
         c.lower == "in" for c in parse.children(v.i, "prt", "advmod", "prep"))
-    if not into and not waded:
+    # "sinks to his thighs in grey mud", "goes face down in the muck": muddy from here
+    reach = [p for p in parse.children(v.i, "prep")] + [q for p in parse.children(v.i, "prep") if p.lower in ("to", "up")
+                                                        for o in parse.children(p.i, "pobj")
+                                                        for q in parse.children(o.i, "prep")]
+    mud = [o for p in reach if p.lower in ("into", "in") for o in parse.children(p.i, "pobj") if o.lemma in MUD_NOUNS]
+    if not into and not waded and not mud:
         return []
     subj = parse.subject(v)
     if (subj is None or not (subj.character or subj.lower in ("he", "she", "they"))) and v.dep == "conj":
@@ -69,7 +74,13 @@ def into_water(parse: Parse, v: Token) -> list[Trait]:
     if subj is None or not (subj.character or subj.lower in ("he", "she", "they")):
         return []
     who, gender = (subj.character, None) if subj.character else (None, {"he": "m", "she": "f"}.get(subj.lower))
+    if mud and not into and not waded:
+        return [Trait("state.clothes.dirt", "dirty", _span(parse, v, mud[0]), v.start, who, gender, True, how="subject")]
     return [Trait("state.clothes.wet", "wet", v.text, v.start, who, gender, True, how="subject")]
+
+
+def _span(parse: Parse, a: Token, b: Token) -> str:
+    return parse.text[a.start:b.end]
 
 
 #: Coming up out of water: "Nadia's head breaks the surface", "she hauls herself out of the pool", "He surfaces".

@@ -469,6 +469,11 @@ class People:
                 continue
             if st.key.startswith("side.scar.") and another_mark(st, current):
                 continue  # "the pink scar through his right eyebrow" is not "an old white scar" on the left
+            if st.key.startswith("state.clothes.") and st.value in ("clean", "dry") and current.sentence is not None \
+                    and ctx.spans[current.sentence.scene - 1] != ctx.spans[scene - 1] and _IN_FRESH_RE.search(st.sentence.text):
+                # "in clean jeans borrowed from a dead husband's drawer", scenes after the mud: changed off screen
+                state[k] = Fact(st.character, st.key, st.value, st.trait.words, "change", st.sentence, text=st.sentence.text)
+                continue
             mark = (st.sentence.id, st.character, st.key.split(".")[0])
             if mark in seen:
                 continue
@@ -498,6 +503,13 @@ class People:
         first = [f for f in facts if f.source == "bible" and (f.last is None or scene <= f.last)]
         later = [f for f in facts if f.source == "bible-later" and (f.first is None or f.first <= scene)]
         return first + later
+
+
+#: Dressed in other clothes: "in clean jeans", "in a dry jersey", "in borrowed overalls".
+#: ("in a clean grey coat" alone, the same night, is the slip: the other clothes must be said to be other)
+_IN_FRESH_RE = re.compile(r"\bin\s+(?:(?:a|an|his|her|their|some|clean|dry)\s+)*(?:fresh|borrowed|spare|"
+                          r"someone\s+else's|[A-Z][a-z]+'s)\b|\bin\s+(?:(?:a|an|his|her|their|some|clean|dry)\s+)*"
+                          r"(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:borrowed|lent)\s+from\b")
 
 
 _ON_THE_PART_RE = re.compile(r"\b(?:over|on|across|to)\s+the\s+(?:left|right)\b", re.IGNORECASE)

@@ -12,6 +12,11 @@ import re
 
 #: Verbs that change a look on screen even with no object ("June shrugs, and cuts."):
 #: later lines of the scene describe the new look rather than contradict the old one.
+#: What a cleaning verb may clean that is not its subject: a wound, a tool, a surface.
+_NOT_A_THING = (r"(?!\s+(?:out\s+)?(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:cut|cuts|wound|wounds|graze|gash|"
+                r"lens|lenses|glasses|spectacles|brush|brushes|knife|blade|table|bench|window|windscreen|floor|glass|"
+                r"cup|mug|gun|rifle|pistol|counter|worktop|bowl|plate|plates|dishes|pan|pot)\b)")
+
 SCENE_CHANGES = {
     # ("Nadia cuts the foam sit-mat into strips" cuts no hair: the cut must reach hair, or "it")
     "hair": re.compile(r"(?:\b(?:she|he|they|then|and|[A-Z][a-z]+)\s+(?:cuts|snips|shears|chops|hacks|trims|dyes|"
@@ -24,10 +29,11 @@ SCENE_CHANGES = {
     # by dimension: what dries someone, and what washes them
     "state.wet": re.compile(r"\b(?:towels?|towelled|toweling|towelling|changes?|changed|strips?|wrings?|dries|dried|"
                             r"showers?|bathes)\b", re.IGNORECASE),
+    # (not "cleans the cut with saline", "wipes the lens": a wound or a thing, not the one who does it)
     "state.stain": re.compile(r"\b(?:changes?|changed|strips?|washes|washed|scrubs?|showers?|bathes|wipes?|wiped|"
-                              r"rinses?|rinsed|cleans|cleaned|dabs?|dabbed)\b", re.IGNORECASE),
+                              r"rinses?|rinsed|cleans|cleaned|dabs?|dabbed)\b" + _NOT_A_THING, re.IGNORECASE),
     "state.dirt": re.compile(r"\b(?:changes?|changed|strips?|washes|washed|scrubs?|showers?|bathes|wipes?|wiped|"
-                             r"rinses?|rinsed|cleans|cleaned|hoses?|hosed)\b", re.IGNORECASE),
+                             r"rinses?|rinsed|cleans|cleaned|hoses?|hosed)\b" + _NOT_A_THING, re.IGNORECASE),
     # clothes: wiping one's hands on them cleans the hands, not the shirt
     "state.clothes.stain": re.compile(r"\b(?:changes?|changed|strips?|showers?|bathes|(?:washes|washed|scrubs?|scrubbed|"
                                       r"wipes?|wiped|rinses?|rinsed|cleans|cleaned|dabs?|dabbed|sponges?|sponged)\s+"
