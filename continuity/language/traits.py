@@ -307,6 +307,11 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
             style = "pixie" if m.lower == "pixie" else "crop"
         elif m.lower in HAIR_NOUNS and HAIR_NOUNS[m.lower]:
             style = HAIR_NOUNS[m.lower]
+    if style is None:
+        # "curls knotted at his crown", "her hair piled up in a clip": put up, so long enough to put up
+        done = next((c for c in parse.children(t.i, "acl", "amod") if c.lower in _PUT_UP and c.i > t.i), None)
+        if done is not None and (done.lower != "piled" or any(x.lower == "up" for x in parse.children(done.i))):
+            style = _PUT_UP[done.lower]
     if any(m.pos == "NOUN" and m.lower not in HAIR_NOUNS and not _colour_word(m, HAIR_COLOURS)
            and m.lower not in LENGTHS for m in left):
         return []  # "paper curls", "smoke curls": not hair
@@ -322,6 +327,9 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
         return [Trait("hair.length", "short", _words(parse, cut_off[0], cut_off[1]), cut_off[0].start, who, gender,
                       True, how=how)]
     cut = verb is not None and verb.lemma in CHANGE_VERBS["hair.length"] and t.dep in ("dobj", "pobj", "nsubjpass")
+    if not cut and verb is not None and verb.lemma in ("take", "put") and t.dep == "pobj" and \
+            parse.head(t.i).lower == "to" and any(o.lower in _BLADES for o in parse.children(verb.i, "dobj")):
+        cut = True  # "takes the kitchen scissors to his long black curls"
     if cut:
         # "hacks off her ponytail", "cuts Kasia's hair": the hair is short from here
         result = [w for c in parse.children(verb.i, "prep", "prt", "advmod", "xcomp", "oprd")
@@ -376,6 +384,12 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
             out.append(Trait("hair.length", STYLE_LENGTH[style], t.text, t.start, who, gender,
                              _change(parse, t, "hair.length"), how=how))
     return out
+
+
+#: What cuts hair when taken to it.
+_BLADES = frozenset("scissors shears clippers razor knife blade".split())
+#: Participles that put hair up, and the style they make.
+_PUT_UP = {"knotted": "knots", "braided": "braid", "plaited": "braid", "piled": "bun", "twisted": "knots"}
 
 
 def _haired(parse: Parse, t: Token) -> list[Trait]:
@@ -512,7 +526,11 @@ def _garment_word(word: str) -> bool:
     return word in GARMENT_WORDS or (word.endswith("s") and not word.endswith("ss") and word[:-1] in GARMENT_WORDS)
 
 
-_GONE_RE = re.compile(r"(?:\s+(?:is|was|has|had)|'s)?\s+(?:been\s+|now\s+|all\s+)?(?:gone|no more|shaved off|shaven off)\b",
+#: Gone to fire, not a razor: "half of it gone, singed away", "gone in the flames".
+_BURNT_RE = re.compile(r"[\s,]*(?:\w+\s+){0,3}?(?:singed|burnt|burned|scorched|in\s+the\s+(?:flames?|fire))\b",
+                       re.IGNORECASE)
+_GONE_RE = re.compile(r"(?:\s+(?:is|was|has|had)|'s)?\s+(?:been\s+|now\s+|all\s+|already\s+)*(?:gone|no more|shaved off|"
+                      r"shaven off)\b",
                       re.IGNORECASE)
 
 
@@ -540,10 +558,15 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
         # "the last of the beard goes": gone; "a long stripe of beard falls away": going, not yet gone
         part, verb = parse.head(of.i), parse.head(parse.head(of.i).i)
         if _comes_away(parse, verb) or verb.lemma in ("go", "disappear", "vanish"):
-            if part.lower in ("last", "rest", "remains", "remnants"):
+            # ("Cal, razor in hand. Half of the burnt red beard is already gone": shaving it off, from here on;
+            # not "half of it gone, singed away": what is left is still a beard)
+            if part.lower in ("last", "rest", "remains", "remnants") or (
+                    part.lower in ("half", "most", "much") and verb.lower == "gone" and not _BURNT_RE.match(parse.text, verb.end)):
                 return [Trait(key, "none", _words(parse, part, verb), part.start, who, gender, True, how=how)]
             return []
     gone = _GONE_RE.match(parse.text, t.start + len(t.text))
+    if gone and of is not None and of.lower == "of" and _BURNT_RE.match(parse.text, gone.end()):
+        return []  # "Half of the red beard is gone, singed away": what is left is still a beard
     if gone:  # "The beard is gone.", "his moustache gone": shaved off, from here on
         return [Trait(key, "none", t.text + gone.group(0), t.start, who, gender, True, how=how)]
     value = "none" if negated else "stubble" if t.lower in ("stubble", "bristles", "five-o'clock") else "yes"
