@@ -30,7 +30,7 @@ from pathlib import Path
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.errors import StudioError
-from continuity.language.names import NameIndex, misspelling_of, near_miss, sounds_alike, vocatives
+from continuity.language.names import NameIndex, misspelling_of, name_distance, near_miss, sounds_alike, vocatives
 from continuity.language.parse import dictionary_words
 from continuity.screenplay.model import Kind
 from continuity.story.context import Context
@@ -139,7 +139,7 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
         for m in _TITLE_RE.finditer(s.text):
             word = m.group(1)
             up = word.upper()
-            if (up in ctx.cast.surface or up in reported or word.lower() in lower_words or title_counts[word] > 2
+            if (up in ctx.cast.surface or up in forms or up in reported or word.lower() in lower_words or title_counts[word] > 2
                     or word.lower() in _OATHS or word.lower() in _KIN):
                 continue
             before = re.search(r"([A-Z][a-z]+)\s+$", s.text[:m.start()])
@@ -148,6 +148,11 @@ def _misspelt(ctx: Context, counts: Counter, bible_names: dict[str, str], first)
                 continue  # "City Hall", "Red Lion": a word of a place's name (but "Mister Pellham" is a name)
             slips = index.near(up, _slip)
             targets = {forms[f] for f in slips}
+            if len(targets) > 1:
+                # "Dombrowski": one letter from the family's Dobrowski, two from Fern's alias Dobrowska
+                best = min(name_distance(up, f) for f in slips)
+                slips = [f for f in slips if name_distance(up, f) == best]
+                targets = {forms[f] for f in slips}
             if len(targets) != 1:
                 continue
             reported.add(up)
