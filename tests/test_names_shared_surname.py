@@ -54,3 +54,36 @@ def test_a_misspelt_family_name_is_the_familys():
 
 def test_the_family_name_itself_is_no_misspelling_of_an_alias():
     assert messages(SCRIPT.format(name="Dobrowski"), BIBLE, ["name", "address"]) == []
+
+
+def test_a_name_with_its_last_e_dropped_is_a_slip():
+    bible = """
+characters:
+  - name: Junie Okafor
+    cue: JUNIE
+    age: 16
+  - name: Margo Bell
+    cue: MARGO
+    age: 60
+"""
+    script = """
+INT. STUDIO - NIGHT
+
+JUNIE (16) and MARGO (60) hold the plywood. Junie grins.
+
+JUNIE
+Up.
+
+MARGO
+Up.
+
+INT. STUDIO - CONTINUOUS
+
+Margo sweeps glass into a dustpan. {name} stares at the plywood.
+
+JUNIE
+We can't see the harbor.
+"""
+    found = messages(script.format(name="Juni"), bible, ["name", "address"], "Juni")
+    assert found and "'Junie'" in found[0]
+    assert messages(script.format(name="Junie"), bible, ["name", "address"]) == []

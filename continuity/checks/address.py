@@ -234,6 +234,8 @@ _OATHS = frozenset("jesus christ god lord gosh golly heavens hell jeez jeezus je
 
 def _slip(word: str, form: str) -> bool:
     """``word`` (upper case) is a slip of the name ``form``, not a nickname made from it (Scotty, Sam)."""
+    if len(word) >= 4 and form == word + "E" and form.endswith(("IE", "EE")):
+        return True  # "Juni" for JUNIE: the last letter dropped (a nickname cuts a syllable, not an "e")
     if word.startswith(form) or form.startswith(word):
         return misspelling_of(word, [form]) is not None  # one letter added: NORAH for NORA
     if len(form) == 3 and len(word) == 3:
