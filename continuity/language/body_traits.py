@@ -324,6 +324,8 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
     if side is None:
         side, part, side_tok, part_tok = _arm_in_gear(parse, t)
     if side is None:
+        side, part, side_tok, part_tok = _hand_before(parse, t)
+    if side is None:
         return []
     who, gender, how = _owner_any(parse, part_tok) if part_tok is not None else _owner_any(parse, t)
     if who is None and gender is None:
@@ -345,6 +347,25 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
         # a fresh wound is where its dressing goes: a bandage on the other arm contradicts it
         out.append(Trait(f"side.injury.{LIMB[part]}", side, out[0].words, out[0].start, who, gender, False, how=how))
     return out
+
+
+#: A hand named with its side, and after a comma what is on it: "lifts his left hand, the gold band dull".
+_HAND_BEFORE_RE = re.compile(r"\b(?P<side>left|right)\s+(?P<part>hand|wrist|fist|arm)\s*,\s+(?:the|his|her|a|its)\s+"
+                             r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _hand_before(parse: Parse, t: Token) -> tuple:
+    """A ring, band, watch or bracelet said after a comma that follows the hand it is on (see _HAND_BEFORE_RE)."""
+    if t.lower not in ("ring", "band", "watch", "wristwatch", "bracelet"):
+        return None, None, None, None
+    m = _HAND_BEFORE_RE.search(parse.text[:t.start])
+    if m is None:
+        return None, None, None, None
+    side_tok = next((x for x in parse.tokens if x.start == m.start("side")), None)
+    part_tok = next((x for x in parse.tokens if x.start == m.start("part")), None)
+    if side_tok is None or part_tok is None:
+        return None, None, None, None
+    return m.group("side").lower(), BODY.get(part_tok.lower, part_tok.lower), side_tok, part_tok
 
 
 _PUT_ONTO_RE = re.compile(r"\b(?:slides?|slid|slips?|slipped|puts?|pushes|pushed|places?|placed|eases?|eased|"
