@@ -31,3 +31,38 @@ def test_a_smashed_thing_shown_at_work_is_flagged():
 def test_its_pieces_or_a_thing_at_rest_are_not():
     assert messages(SCRIPT.format(what="the shards of the hydrometer glittering"), None, ["prop"], "hydrometer") == []
     assert messages(SCRIPT.format(what="a new hydrometer bobbing"), None, ["prop"], "hydrometer") == []
+
+
+LEVER_BIBLE = """
+characters:
+  - name: Cas
+    age: 68
+  - name: Fern
+    age: 19
+props:
+  kd_tuning_lever:
+    look: Rosewood handle (worn almost black with age), brass head, "K.D." engraved round the collar
+"""
+
+LEVER = """
+INT. WORKSHOP - DAY
+
+CAS (68) and FERN (19) work.
+
+CAS
+Here.
+
+INT. LOUNGE - DAY
+
+Cas takes the K.D. lever from his tool roll. {line}
+
+FERN
+Oh.
+"""
+
+
+def test_an_ivory_handle_on_the_bibles_rosewood_one_is_flagged_in_the_writers_words():
+    found = messages(LEVER.format(line="Ivory handle, yellowed with seventy years of hands."), LEVER_BIBLE, ["prop"])
+    assert found and "is ivory here" in found[0] and "(wood)" in found[0]
+    assert messages(LEVER.format(line="Rosewood handle, black with seventy years of hands."), LEVER_BIBLE,
+                    ["prop"]) == []

@@ -76,6 +76,11 @@ def _material(word: str) -> str | None:
     return MATERIALS.get(word) or ("wood" if wood_named(word) else None)
 
 
+def _stuff_word(look: Look) -> str | None:
+    """The writer's word for what a part is made of ("ivory"), else the family ("bone")."""
+    return next((w for w in re.findall(r"[a-z]+", look.words.lower()) if _material(w) == look.material), look.material)
+
+
 def parts_in(text: str, *, bible: bool = False) -> list[tuple[str, Look, int, int]]:
     """(part, look, start, end) for each part of ``text`` said in a colour or material.
 
@@ -169,7 +174,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             reported.add((name, part, s.scene))
             word = s.text[start:end].lower() if s.text[start:end].lower() in PARTS else part
             be = "is" if word == part else "are"
-            said = (look.colour or look.metal) if what == "colour" else wood_of(look) if what == "wood" else look.material
+            said = (look.colour or look.metal) if what == "colour" else wood_of(look) if what == "wood" else \
+                _stuff_word(look)
             was = (canon.colour or canon.metal) if what == "colour" else wood_of(canon) if what == "wood" \
                 else canon.material
             yield Finding(

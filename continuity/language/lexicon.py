@@ -430,6 +430,7 @@ MATERIALS: dict[str, str] = {
     **dict.fromkeys(["paper", "cardboard", "paperback"], "paper"),
     **dict.fromkeys(["ceramic", "china", "porcelain", "earthenware", "clay", "stoneware"], "ceramic"),
     **dict.fromkeys(["stone", "marble", "granite", "slate"], "stone"),
+    **dict.fromkeys(["ivory", "bone", "horn", "antler", "whalebone"], "bone"),
 }
 
 
