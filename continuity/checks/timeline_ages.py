@@ -50,6 +50,9 @@ _APPOSED_AGE_RE = re.compile(rf"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+{AG
 #: A full name and an age, read out: "Daniel Ashby, thirty-seven. Last seen January, Southend."
 _FULL_NAME_AGE_RE = re.compile(rf"\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+),\s+{AGE_NUMBER}(?=\s*[.;])")
 #: "a woman of seventy-one" said to someone: the one spoken to.
+#: A speech that opens on an age and turns on "you": "Seventy-eight, and you've never had a hearing test?"
+_YOU_AT_RE = re.compile(rf"^\s*(?:Right,\s+|So,\s+|Well,\s+)?{AGE_NUMBER}\s*,\s+and\s+(?:you|you've|you're|you'd|"
+                        r"still)\b", re.IGNORECASE)
 _OF_AGE_RE = re.compile(rf"\ba (?P<kind>woman|man|lady|gentleman|girl|boy) of {AGE_NUMBER}\b(?! years? ago)")
 _KIN_AGE_RE = re.compile(rf"\b(?P<whose>[Yy]our|[Mm]y)\s+(?P<kin>{'|'.join(KIN_WORDS)})(?:'s|\s+is)\s+"
                          rf"(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}(?=\s*[.!;,]|\s+(?:and|but|years?)\b)")
@@ -271,6 +274,15 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 if who and who != el.character and age is not None and 3 <= age <= 110:
                     yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" ,"), who, age, known,
                                         present_year)
+            you_age = _YOU_AT_RE.match(el.text)
+            if you_age and not told:
+                # "Seventy-eight, and you've never had a hearing test?": the age of the one spoken to
+                age = number(you_age.group("n"))
+                you = _addressee(el.text, el.character, cast, ctx) or (
+                    _nearest_in_age(ctx, cast, el.character, age, known, present_year) if age else None)
+                if you and you != el.character and age is not None and 16 <= age <= 110:
+                    yield from _against(ctx, scene.index, el.line, el.text, you_age.group("n"), you, age, known,
+                                        present_year)
             for m in _OF_AGE_RE.finditer(el.text):
                 # "With respect, a woman of seventy-one shouldn't be raking a pan": the woman spoken to
                 you = _addressee(el.text, el.character, cast, ctx) or _answered(scene, el)
@@ -358,6 +370,22 @@ def _the_young(ctx: Context, word: str, known: dict, present_year: int | None) -
         if age is not None and age < 18:
             young.append(who)
     return young[0] if len(young) == 1 else None
+
+
+def _nearest_in_age(ctx: Context, cast: SceneCast | None, speaker: str, age: int, known: dict,
+                    present_year: int | None) -> str | None:
+    """Of those on screen besides the speaker, the one whose known age is nearest ``age`` ("Seventy-eight, and
+    you've never had a hearing test?" to the man of sixty-eight, not the girl of nineteen beside him)."""
+    best: list[tuple[float, str]] = []
+    for who in (cast.present if cast else ()):
+        if who == speaker:
+            continue
+        b = bible_age(ctx, who, present_year)
+        now = sum(b[0]) / 2 if b else known[who][0] if who in known else None
+        if now is not None:
+            best.append((abs(now - age), who))
+    best.sort()
+    return best[0][1] if best and (len(best) == 1 or best[0][0] < best[1][0]) else None
 
 
 def _answered(scene, el) -> str | None:
