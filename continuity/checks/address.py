@@ -69,6 +69,9 @@ def _own_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Find
         if s.kind != "dialogue" or not s.speaker or s.scene == 0 or _SELF_TALK_RE.search(s.text):
             continue
         others = present.get(s.scene, set()) - {s.speaker}
+        before = ctx.sentences[s.id - 1] if s.id else None
+        if before is not None and before.scene == s.scene and _ASKS_NAME_RE.search(before.text):
+            continue  # "What's your name?" / "Tom... Tom Winter.": the answer, not an address
         for name, _ in vocatives(s.text):
             if ctx.cast.surface.get(name.upper()) != s.speaker or not others or on_the_line(ctx, s):
                 continue
@@ -77,6 +80,9 @@ def _own_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Find
             break
 
 
+#: A line that asks someone their name: what answers it names the speaker.
+_ASKS_NAME_RE = re.compile(r"\b(?:what(?:'s| is) your name|who are you|your name\b|name\?|what do they call you|"
+                           r"what do I call you)", re.IGNORECASE)
 #: Words people say to themselves by name: "Come on, Dez", "Focus, Cora", "you idiot".
 _SELF_TALK_RE = re.compile(r"\b(?:come on|focus|breathe|idiot|stupid|you fool|get a grip|pull yourself|calm down|"
                            r"steady|easy|think)\b", re.IGNORECASE)

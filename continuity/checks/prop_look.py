@@ -255,7 +255,8 @@ _ING_NOUNS = frozenset("string spring sling thing ceiling building painting clot
                        "sterling herring shilling".split())
 #: First words of a description that say what it is made of or like, not what it is ("oil on panel", "small").
 _NOT_A_KIND = frozenset("oil water paint ink wax tempera gouache watercolour acrylic small large tiny big huge old new "
-                        "heavy light thin thick long short tall round square battered worn dented cheap".split())
+                        "heavy light thin thick long short tall round square battered worn dented cheap enamel lacquer "
+                        "varnish veneer gloss matte enamelled".split())
 
 
 def display_name(name: str) -> str:

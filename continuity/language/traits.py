@@ -127,6 +127,8 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
         if low in STRANDS and not any(p in HAIR_ONLY_COLOURS for w in parse.tokens[max(0, t.i - 4):t.i]
                                       for p in w.lower.split("-")):
             continue  # "a red strand of wool"
+        if low in ("knot", "knots") and not _hair_knot(parse, t):
+            continue  # "checking knots" on a rope, "a knot in his stomach"
         if low in HAIR_NOUNS and t.pos in ("NOUN", "PROPN", "ADJ", "VERB") and (low != "head" or _bald_head(parse, t)):
             if t.pos != "VERB" or _after_determiner(parse, t) or (
                     t.i > 0 and parse.tokens[t.i - 1].lower in HAIR_COLOURS and t.lower != "head"):
@@ -384,6 +386,15 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
             out.append(Trait("hair.length", STYLE_LENGTH[style], t.text, t.start, who, gender,
                              _change(parse, t, "hair.length"), how=how))
     return out
+
+
+def _hair_knot(parse: Parse, t: Token) -> bool:
+    """A knot that is hair: "her knot", "a knot at her crown", "hair in a knot", "a top knot"."""
+    before = parse.tokens[max(0, t.i - 3):t.i]
+    if any(w.lower in ("his", "her", "their", "top", "tight", "loose", "messy", "bun") or w.character for w in before):
+        return True
+    return bool(re.search(r"\b(?:hair|curls|locks|crown|nape|plaits?|braids?|dreads|dreadlocks)\b", parse.text,
+                          re.IGNORECASE))
 
 
 #: What cuts hair when taken to it.

@@ -24,6 +24,7 @@ did what to which object.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from continuity.language.lexicon import COLOUR_GROUP
@@ -203,6 +204,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         for d in dobjs:
             if d.lower == "it" and _idiom(parse, v, d):
                 continue  # "they made it to Ceduna", "takes it easy": no thing at all
+            if lemma == "stamp" and not _STAMPED_DOWN_RE.search(parse.text):
+                continue  # "a cream paper book stamped KESSLING GOLD": printed on, not stamped flat
             if d.lemma in _PORTIONS:
                 # "breaks off a square of Ray's chocolate bar": a use of the bar
                 d = next((o for p in parse.children(d.i, "prep") if p.lower == "of" for o in parse.children(p.i, "pobj")), d)
@@ -251,8 +254,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
                 ref = object_ref(parse, a.i, antecedent, props | {a.lower} if a.pos == "PROPN" else props)
                 if ref is not None and not ref.indefinite:
                     out.append(Event("recover", ref, "be"))
-        # "the compass is gone", "within a minute it is ash": states
-        if v.lemma == "be":
+        # "the compass is gone", "within a minute it is ash": states (not "as if to check it's still gone")
+        if v.lemma == "be" and not _AS_IF_RE.search(parse.text[:v.start]):
             for s in parse.children(v.i, "nsubj"):
                 ref = object_ref(parse, s.i, antecedent, props)
                 if ref is None:
@@ -317,6 +320,11 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
     return _refine(parse, out)
 
 
+#: A clause that only supposes: "as if to check it's still gone".
+_AS_IF_RE = re.compile(r"\bas (?:if|though)\b[^.;:]*$", re.IGNORECASE)
+#: A stamp that crushes: "stamps it flat", "stamps on the phone", "stamps out the butt", "under her heel".
+_STAMPED_DOWN_RE = re.compile(r"\bstamp(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:flat|on|out|down|into|under|underfoot)\b|"
+                              r"\b(?:heel|boot|foot|feet)\b", re.IGNORECASE)
 #: What a thing does when it works: "with the hydrometer bobbing in it", "the watch ticking".
 _AT_WORK = frozenset("bob float tick spin swing glow ring buzz hum whir whirr blink flash flicker chime sway play "
                      "work run point purr".split())

@@ -120,6 +120,9 @@ _DOES_HAIR_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:(?:pulls|takes|draws|p
                            r"(?:\s+(?:out|up|back|down))?\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?(?:pins|grips|clips|hair|bun|"
                            r"braid|plait|ponytail|tangles|knot|curlers|rollers|elastic)|(?:takes|picks up|lifts|raises|"
                            r"opens)\s+(?:the|a|her|his)\s+(?:[a-z]+\s+)?(?:shears|scissors|clippers)|"
+                           # "She lifts a black curl between two fingers, considers it, and cuts."
+                           r"(?:lifts|takes|holds|pinches|tugs)\s+(?:a|another|one)\s+(?:[a-z]+\s+)?(?:curl|lock|strand|hank)"
+                           r"(?=[^.;]*\b(?:cuts|snips|trims|chops)\b)|"
                            # "She cuts.", "He snips once, twice": a cut with the scissors the scene has shown
                            r"(?:cuts|snips|chops|shears)(?=\s*[.;!]|,?\s+(?:once|twice|again|away|through)\b))")
 

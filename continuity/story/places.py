@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from continuity.story.context import Context
     from continuity.story.sentences import Sentence
 
+#: A bible key for a place as it was: "in_1998", "flashback", "before", "originally", "1979".
+_PAST_KEY_RE = re.compile(r"(?:^|[_\s])(?:1[89]|20)\d\d\b|\b(?:flashback|before|originally|formerly|past|back then|then|"
+                          r"old|was)\b|^in[_\s]\d", re.IGNORECASE)
+
 _NOUN = r"[a-z][a-z'-]+"
 _ABSENT_RES = (
     re.compile(r"\b(?P<w>window|door|curtain|carpet|mirror|clock|light|phone|telephone|roof|porthole)less\b", re.I),
@@ -145,7 +149,9 @@ class Places:
         """Features each bible location rules out."""
         out = []
         for loc in self.ctx.bible.locations:
-            text = " ".join(x for x in (loc.description or "", *loc.attributes.values(), loc.notes or "") if x)
+            # ("in_1998: No rope, no sign": how the place was in the past, not what it lacks now)
+            now = [v for k, v in loc.attributes.items() if not _PAST_KEY_RE.search(str(k))]
+            text = " ".join(x for x in (loc.description or "", *now, loc.notes or "") if x)
             for rx in _ABSENT_RES:
                 for m in rx.finditer(text):
                     w = m.group("w").lower()
