@@ -112,7 +112,7 @@ def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]
             if i < 0 or score < ALIGN_MIN:
                 continue
             s = ctx.sentences[i]
-            if s.kind != "action" or s.line in reported or not _at(ctx, s.scene, place):
+            if s.kind != "action" or s.line in reported or not _at(ctx, s.scene, place) or ctx.is_flashback(s.scene):
                 continue
             if known[0] == "script" and known[2].scene == s.scene:
                 continue
@@ -331,8 +331,9 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                 canon[(loc.name, _feature(attr))] = ("bible", colour, f"locations.{loc.name}.attributes.{attr}", value,
                                                      word)
     _part_colours(ctx, canon)
+    # (a flashback shows the place as it was: "The walls are a sugary pink in those days")
     candidates = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _FEATURE_WORD_RE.search(s.text)
-                  and _COLOUR_WORD_RE.search(s.text)]
+                  and _COLOUR_WORD_RE.search(s.text) and not ctx.is_flashback(s.scene)]
     # "Will notices the armchair. It is bright scarlet.": the pronoun's sentence and the one before it.
     ids = {s.id for s in candidates}
     for s in ctx.sentences:

@@ -83,7 +83,7 @@ def _lapses(ctx: Context) -> Iterator[Finding]:
             category="timeline",
             severity="error",
             scene=t.index,
-            line=_card_line(scenes, t.index, words) or scene.line,
+            line=_card_line(scenes, t.index, words) or t.elapsed_line or scene.line,  # (a super's own line)
             message=(f"{t.time_class} here, but {words!r} after scene {ctx.scene_number(prev.index)} "
                      f"({was}): {prev.time_class if clock is None else 'that hour'} does not turn "
                      f"{t.time_class} that soon"),

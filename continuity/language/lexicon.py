@@ -55,7 +55,7 @@ COLOURS = [
     "whitewashed",
     # paint-chart names a set description uses ("magnolia walls", "a gunmetal filing cabinet")
     "magnolia", "ecru", "terracotta", "avocado", "duck-egg", "gunmetal", "cornflower", "cerulean", "sapphire",
-    "vermilion", "carmine", "aubergine",
+    "vermilion", "carmine", "aubergine", "eau-de-nil", "celadon", "pistachio", "aquamarine",
 ]
 COLOUR_GROUP: dict[str, str] = {
     **dict.fromkeys(["red", "scarlet", "crimson", "maroon", "burgundy"], "red"),
@@ -81,13 +81,15 @@ COLOUR_GROUP: dict[str, str] = {
     "terracotta": "brown", "avocado": "green", "gunmetal": "grey", "aubergine": "purple",
     **dict.fromkeys(["duck-egg", "cornflower", "cerulean", "sapphire"], "blue"),
     **dict.fromkeys(["vermilion", "carmine"], "red"),
+    **dict.fromkeys(["eau-de-nil", "celadon", "pistachio"], "green"),
+    "aquamarine": "blue",
 }
 # Shades within a colour family that a reader tells apart (navy is not turquoise);
 # the bare family word ("blue") agrees with every shade of its family.
 SHADES: tuple[frozenset[str], ...] = tuple(frozenset(x.split()) for x in (
     "red scarlet crimson cherry ruby blood-red", "maroon burgundy wine claret",
     "blue azure cobalt sky-blue royal-blue", "navy", "turquoise teal aqua cyan",
-    "green emerald jade forest-green bottle-green", "olive khaki sage", "lime mint",
+    "green emerald jade forest-green bottle-green", "olive khaki sage", "lime mint", "eau-de-nil celadon pistachio",
     "yellow lemon gold golden saffron", "mustard",
     "brown chocolate tan camel beige taupe", "rust rusty copper bronze ochre amber tawny",
     "grey gray silver", "charcoal", "purple violet indigo plum", "lavender lilac mauve",

@@ -124,11 +124,20 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
     out: list[Trait] = []
     for t in parse.tokens:
         low = t.lower
+        if low in STRANDS and _STRAND_TWISTED_RE.search(parse.text):
+            out += _hair(parse, t)  # "twists a long brown strand round her finger": hair, whatever its colour
+            continue
         if low in STRANDS and not any(p in HAIR_ONLY_COLOURS for w in parse.tokens[max(0, t.i - 4):t.i]
                                       for p in w.lower.split("-")):
             continue  # "a red strand of wool"
         if low in ("knot", "knots") and not _hair_knot(parse, t):
             continue  # "checking knots" on a rope, "a knot in his stomach"
+        if low in ("bearded", "whiskered", "stubbled") and t.dep == "amod" and parse.head(t.i).lower in _FACE_PARTS:
+            # "Teo rubs his bearded jaw": a beard on him
+            who, gender, how = _owner_any(parse, parse.tokens[t.head])
+            out.append(Trait("beard", "stubble" if low == "stubbled" else "yes", _words(parse, t, parse.tokens[t.head]),
+                             t.start, who, gender, False, how=how))
+            continue
         if low in HAIR_NOUNS and t.pos in ("NOUN", "PROPN", "ADJ", "VERB") and (low != "head" or _bald_head(parse, t)):
             if t.pos != "VERB" or _after_determiner(parse, t) or (
                     t.i > 0 and parse.tokens[t.i - 1].lower in HAIR_COLOURS and t.lower != "head"):
@@ -386,6 +395,13 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
             out.append(Trait("hair.length", STYLE_LENGTH[style], t.text, t.start, who, gender,
                              _change(parse, t, "hair.length"), how=how))
     return out
+
+
+#: A strand handled the way only hair is: "twists a long brown strand round her finger", "tucks a strand behind her ear".
+_STRAND_TWISTED_RE = re.compile(r"\b(?:twist|wind|wound|coil|curl|tuck|push|brush|blow|sweep|wrap|twirl)\w*\s+(?:a|the|one|"
+                                r"her|his|their)\s+(?:[\w-]+\s+){0,3}(?:strand|wisp|tendril)s?\s+(?:round|around|behind|"
+                                r"from|off|out of|back)\b", re.IGNORECASE)
+_FACE_PARTS = frozenset("jaw jaws chin cheek cheeks face lip".split())
 
 
 def _hair_knot(parse: Parse, t: Token) -> bool:

@@ -18,7 +18,9 @@ _MALE = {"brother": "sibling", "husband": "spouse", "father": "parent", "dad": "
          "uncle": "auncle", "nephew": "nibling", "grandfather": "grandparent", "grandson": "grandchild"}
 _INVERSE = {"sibling": "sibling", "spouse": "spouse", "parent": "child", "child": "parent", "auncle": "nibling",
             "nibling": "auncle", "grandparent": "grandchild", "grandchild": "grandparent"}
-WORDS = {**_FEMALE, **_MALE}
+#: Words for a child that say no gender: "my kid's thirteen".
+_EITHER = {"kid": "child", "child": "child"}
+WORDS = {**_FEMALE, **_MALE, **_EITHER}
 _REL_RE = re.compile(r"\b(?P<rel>" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")s?\b,?\s+(?:of\s+)?"
                      r"(?P<name>[A-Z][a-z]+)", re.IGNORECASE)
 
@@ -46,9 +48,9 @@ def kin_of(ctx: Context, person: str, word: str) -> str | None:
     kind = WORDS.get(word.lower())
     if kind is None:
         return None
-    gender = "f" if word.lower() in _FEMALE else "m"
+    gender = "f" if word.lower() in _FEMALE else None if word.lower() in _EITHER else "m"
     found = {b for a, k, b in ctx.shared("kin", lambda: _relations(ctx)) if a == person and k == kind and
-             ctx.cast.gender.get(b) in (None, gender)}
+             (gender is None or ctx.cast.gender.get(b) in (None, gender))}
     return found.pop() if len(found) == 1 else None
 
 

@@ -104,7 +104,8 @@ class SceneTime:
         fixed: the day was set by a ``story_days`` fix.
         after: the scene this one follows in its own thread (the main story, or the past).
         elapsed: hours since ``after`` when the script says (``TEN MINUTES LATER``: about 0.1-0.4).
-        elapsed_words: the words that say so; elapsed_line: their line.
+        elapsed_words: the words that say so; elapsed_line: the line a finding about them goes on (a SUPER's
+            own line, else the heading's).
         pinned: the day was said (a card, super, date, a night ending), not assumed from nothing said.
     """
 
@@ -228,6 +229,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         # -- what the scene says about time ---------------------------------------------------------
         jump: Jump | None = None
         jump_where = ""
+        jump_line = scene.line  # (a super's own line; a card's or the heading's is the heading's)
         dates: list[tuple[DateSaid, str, int]] = []
         for t in before:
             j = jump_in(t)
@@ -242,7 +244,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         for el, t in own:
             j = jump_in(t)
             if j and jump is None:
-                jump, jump_where = j, f"SUPER {t!r}"
+                jump, jump_where, jump_line = j, f"SUPER {t!r}", el.line
             d = date_in(t)
             if d:
                 dates.append((d, f"SUPER {t!r}", el.line))
@@ -250,7 +252,7 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
                 said.append(Said(scene.index, el.line, t, "super", d, j))
         hj = jump_in(h.text)
         if hj is not None and (jump is None or hj.days is not None):
-            jump, jump_where = hj, f"the heading's {hj.words!r}"
+            jump, jump_where, jump_line = hj, f"the heading's {hj.words!r}", scene.line
             said.append(Said(scene.index, scene.line, h.text, "heading", None, hj))
         nows: list[tuple[DateSaid, str, int]] = []
         first_action = True
@@ -272,12 +274,13 @@ def read_time(script: Script, presence: Presence | None = None, fixes: dict[str,
         elapsed = elapsed_words = elapsed_line = None
         if jump is not None and jump.hours is not None:
             elapsed, elapsed_words = jump.hours, jump.words
-            elapsed_line = scene.line
+            elapsed_line = jump_line
         else:
             lead = next((el for el in scene.elements if el.kind is Kind.ACTION and card_text(el) is None), None)
             lj = jump_in(lead.text[:40]) if lead is not None else None
             if lj is not None and lj.hours is not None and lead.text[:40].lower().startswith(lj.words.lower()):
-                elapsed, elapsed_words, elapsed_line = lj.hours, lj.words, lead.line
+                # (a finding about it goes on the heading, whose time it contradicts)
+                elapsed, elapsed_words, elapsed_line = lj.hours, lj.words, scene.line
         # -- main story or the past ---------------------------------------------------------------
         fb_kind = None
         marked = fb_qualified(h.qualifiers, h.location)

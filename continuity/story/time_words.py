@@ -377,6 +377,9 @@ _NOW_SPEECH_RES = (
                rf"(?:it's|it is|today is|today's|this is|still|happy)\s+(?:only\s+|just\s+|already\s+)?(?P<w>{_WD})\b",
                re.IGNORECASE),
     re.compile(rf"\b(?:this (?:morning|afternoon|evening)|today|tonight),?\s+(?P<w>{_WD})\b", re.IGNORECASE),
+    # "Busiest Friday of the year and you lot shut the whole top half": today, so called
+    re.compile(rf"(?:^|[.!?;]\s+)(?:the\s+)?(?:busiest|quietest|slowest|longest|worst|best|biggest)\s+(?P<w>{_WD})\s+of\s+"
+               r"the\s+(?:year|season|month|winter|summer)\b(?!\s+(?:is|was|will))", re.IGNORECASE),
     re.compile(rf"^(?P<w>{_WD})[.,]?\s+the\s+(?:{_ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))\b{_DAY_ALONE}", re.IGNORECASE),
 )
 _THIS_DAY_OF_RE = re.compile(rf"\b(?:this|today,? the)\s+(?P<dw>{_ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:day\s+)?of\s+"
