@@ -351,3 +351,27 @@ Well.
     found = messages(script.format(colour="oxblood"), bible, ["location"], "walls")
     assert found and "Duck-egg blue" in found[0]
     assert messages(script.format(colour="blue"), bible, ["location"]) == []
+
+
+def test_a_look_named_by_scenes_is_worn_only_in_them():
+    bible = """
+characters:
+  - name: Ida
+    age: 70
+    wardrobe:
+      standard: "Mustard-yellow canvas apron, navy fisherman's jumper"
+      sc_11_12: "Apron and hair soaked through by rain"
+"""
+    script = """
+EXT. HARBOUR WALL - DUSK
+
+IDA (70) looks out to sea.
+
+IDA
+Well.
+
+Ida has her hands deep in the pocket of her {stuff} apron.
+"""
+    found = messages(script.format(stuff="denim"), bible, ["wardrobe"], "denim apron")
+    assert found and "canvas" in found[0]
+    assert messages(script.format(stuff="canvas"), bible, ["wardrobe"]) == []

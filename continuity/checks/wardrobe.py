@@ -196,8 +196,30 @@ def _same_kind(w: Worn, kind: str, words: str) -> bool:
     return {w.kind, kind} == {"coat", "jacket"} and bool(_EITHER_OUTER.search(words) or _EITHER_OUTER.search(w.text))
 
 
+#: A look named by scenes: "sc_11_12", "sc_13_on", "from_sc8", "scenes 4 to 9".
+_LOOK_SCENES_RE = re.compile(r"^(?:(?P<from>from|since)\s+)?(?:sc|scs|scene|scenes)\s*(?P<a>\d+)"
+                             r"(?:\s*(?:to|-|\u2013|and|through)?\s*(?P<b>\d+))?(?P<on>\s*(?:on|onwards?|\+))?$",
+                             re.IGNORECASE)
+
+
+def look_scenes(look: str | None) -> tuple[int, int | None] | None:
+    """The scenes a look's name gives (first, last or None for the rest), or None when it names none."""
+    m = _LOOK_SCENES_RE.match(re.sub(r"[_\s]+", " ", look or "").strip())
+    if m is None:
+        return None
+    a = int(m.group("a"))
+    if m.group("b"):
+        return a, int(m.group("b"))
+    return (a, None) if m.group("from") or m.group("on") else (a, a)
+
+
 def _look_in_force(ctx: Context, w: Worn, scene: int) -> bool:
-    """Whether a look named by story days ("days_1_to_3") is worn in this scene's story day."""
+    """Whether a look named by story days ("days_1_to_3") or scenes ("sc_11_12") is worn in this scene."""
+    numbered = look_scenes(w.look)
+    if numbered is not None:
+        n = ctx.scene_number(scene)
+        n = int(n) if str(n).isdigit() else scene
+        return numbered[0] <= n and (numbered[1] is None or n <= numbered[1])
     days = look_days(w.look)
     if days is None:
         return True
