@@ -151,3 +151,33 @@ Sorry.
     found = messages(script.format(wd="Friday"), None, ["timeline"], "Friday")
     assert found and "Saturday" in found[0]
     assert messages(script.format(wd="Saturday"), None, ["timeline"]) == []
+
+
+def test_a_door_painted_on_screen_then_its_old_colour_again():
+    script = """
+EXT. BOILING HOUSE - DAY
+
+A long black shed. The door itself is red, or was. ISLA (20) scrapes the last curls of red paint away.
+
+ISLA
+There.
+
+Isla dips a broad brush and paints the door sea-green, top to bottom.
+
+EXT. SEA WALL - DAWN
+
+MAUD (60) looks down. Below, the black boiling house, the {colour} door, smoke rising already.
+
+MAUD
+Coming back?
+"""
+    bible = """
+locations:
+  boiling_house:
+    exterior: Long black shed of tarred timber
+  sea_wall:
+    look: Grey concrete
+"""
+    found = messages(script.format(colour="red"), bible, ["location"], "door")
+    assert found and "painted green" in found[0]
+    assert messages(script.format(colour="green"), bible, ["location"]) == []

@@ -151,6 +151,36 @@ def _repainted(ctx: Context, place: str, since: int, scene: int, colour: str, ol
     return False
 
 
+#: Painting done on screen: a verb of painting, a brush or roller, a stroke or a coat.
+_PAINTING_RE = re.compile(r"\b(?:paints|repaints|painting|repainting|rollers?|brush(?:es)?|strokes?|coats?\s+of)\b",
+                          re.IGNORECASE)
+
+
+def _repaint_before(ctx: Context, place: str, feature: str, scene: int):
+    """The last repaint of ``place`` (of this feature, or of the set as a whole) in a scene before ``scene``."""
+    found = None
+    for r in Places.of(ctx).repaints:
+        same = r.place == place or place.startswith(f"{r.place} - ") or r.place.startswith(f"{place} - ")
+        whole = r.what == "set" and feature in ("door", "doors", "wall", "walls", "shutters", "fence", "front")
+        seen = r.sentence is None or _PAINTING_RE.search(r.sentence.text)  # (not "whitewashed", "white-painted")
+        if same and seen and (r.what in (feature, feature.rstrip("s")) or whole) and 0 < r.scene < scene:
+            found = r
+    return found
+
+
+def _named_before(ctx: Context, text: str, feature: str) -> list[str]:
+    """The one bible place whose name stands in the words right before ``feature`` ("the black boiling house, the
+    red door"), else nothing."""
+    low = text.lower()
+    at = low.find(feature.rstrip("s"))
+    if at < 0:
+        return []
+    before = low[max(0, at - 60):at]
+    hits = [loc.name for loc in ctx.bible.locations
+            if len(loc.name.split()) >= 2 and re.search(r"\b" + re.escape(loc.name.lower()) + r"\b[^.;]*$", before)]
+    return hits if len(hits) == 1 else []
+
+
 def _colour_near(text: str, feature: str) -> str | None:
     """The colour named within the clause that mentions ``feature``, if exactly one."""
     low = text.lower()
@@ -348,9 +378,23 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
         found += [(f, c, d) for f, c, _, d in parsed.get(s.id, []) if f not in {x for x, _, _ in found}]
         for feature, written, definite in found:
             colour = colour_group(written) or written.lower()
-            for place in _places(ctx, scene):
+            # ("Below, the black boiling house, the red door": the door of the place named just before it)
+            named = _named_before(ctx, s.text, feature)
+            for place in named or _places(ctx, scene):
                 key = (place, feature)
                 known = canon.get(key)
+                r = _repaint_before(ctx, place, feature, s.scene)
+                if r is not None and definite and colours_conflict(r.colour, written) and not _repainted(
+                        ctx, place, r.scene + 1, s.scene, written):
+                    # the door painted green on screen, then "the red door" again
+                    where = f"scene {ctx.scene_number(r.scene)}"
+                    ev = Evidence(r.sentence.text, line=r.sentence.line, scene=r.scene) if r.sentence is not None \
+                        else Evidence(r.text, bible=r.path)
+                    yield _finding(s, place, feature, written.lower(),
+                                   f"{'they were' if _plural(feature) else 'it was'} painted {r.colour} in {where}",
+                                   ev, "error")
+                    break
+
                 if known is None:
                     if place == scene.heading.location:
                         canon[key] = ("script", colour, s, written.lower())
