@@ -66,3 +66,25 @@ def test_an_ivory_handle_on_the_bibles_rosewood_one_is_flagged_in_the_writers_wo
     assert found and "is ivory here" in found[0] and "(wood)" in found[0]
     assert messages(LEVER.format(line="Rosewood handle, black with seventy years of hands."), LEVER_BIBLE,
                     ["prop"]) == []
+
+
+def test_a_card_torn_in_half_is_destroyed():
+    script = """
+EXT. HARBOUR WALL - DAWN
+
+TEO (24) takes the white card from his pocket. He looks at it. {what}
+
+TEO
+Right.
+
+INT. WORKSHOP - NIGHT
+
+Teo slips the white card from his pocket and grins.
+
+TEO
+Ha.
+"""
+    found = messages(script.format(what="Tears it in half, and in half again, and lets the pieces go."), None,
+                     ["prop"], "card")
+    assert found and "destroyed" in found[0]
+    assert messages(script.format(what="Folds it in half and puts it away."), None, ["prop"]) == []

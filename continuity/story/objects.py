@@ -455,8 +455,10 @@ def _transitive_kind(lemma, parts, gone_place, preps, recipient_tok, actor, peop
         if lemma == "break" and "open" in parts:
             return "use", None
         return "loss", None
-    if lemma in ("tear", "rip") and parts & {"up", "apart"}:
-        return "loss", None
+    if lemma in ("tear", "rip") and (parts & {"up", "apart"} or any(
+            p in ("in", "into", "to") and o.lower in ("half", "two", "pieces", "shreds", "strips", "bits", "quarters")
+            for p, o in preps)):
+        return "loss", None  # ("tears it in half, and in half again")
     if lemma in CONSUME and parts & {"up", "off", "down"}:
         return "loss", None  # "She eats it all, every square": nothing left of it
     if lemma in LOSE:
