@@ -112,7 +112,7 @@ def _aligned(ctx: Context, canon: dict, reported: set[int]) -> Iterator[Finding]
             if i < 0 or score < ALIGN_MIN:
                 continue
             s = ctx.sentences[i]
-            if s.kind != "action" or s.line in reported or not _at(ctx, s.scene, place) or ctx.is_flashback(s.scene):
+            if s.kind != "action" or s.line in reported or not _at(ctx, s.scene, place) or _dated_past(ctx, s.scene):
                 continue
             if known[0] == "script" and known[2].scene == s.scene:
                 continue
@@ -154,6 +154,12 @@ def _repainted(ctx: Context, place: str, since: int, scene: int, colour: str, ol
 #: Painting done on screen: a verb of painting, a brush or roller, a stroke or a coat.
 _PAINTING_RE = re.compile(r"\b(?:paints|repaints|painting|repainting|rollers?|brush(?:es)?|strokes?|coats?\s+of)\b",
                           re.IGNORECASE)
+
+
+def _dated_past(ctx: Context, scene: int) -> bool:
+    """A flashback whose heading states its year ("INT. OPTICIANS - DAY (FLASHBACK - JUNE 1985)")."""
+    sc = ctx.scene(scene)
+    return ctx.is_flashback(scene) and sc is not None and sc.heading.year is not None
 
 
 def _repaint_before(ctx: Context, place: str, feature: str, scene: int):
@@ -361,9 +367,8 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                 canon[(loc.name, _feature(attr))] = ("bible", colour, f"locations.{loc.name}.attributes.{attr}", value,
                                                      word)
     _part_colours(ctx, canon)
-    # (a flashback shows the place as it was: "The walls are a sugary pink in those days")
     candidates = [s for s in ctx.sentences if s.kind == "action" and s.scene > 0 and _FEATURE_WORD_RE.search(s.text)
-                  and _COLOUR_WORD_RE.search(s.text) and not ctx.is_flashback(s.scene)]
+                  and _COLOUR_WORD_RE.search(s.text)]
     # "Will notices the armchair. It is bright scarlet.": the pronoun's sentence and the one before it.
     ids = {s.id for s in candidates}
     for s in ctx.sentences:
@@ -401,6 +406,10 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
                     continue
                 if not definite:
                     break
+                if known[0] == "bible" and _dated_past(ctx, s.scene):
+                    break  # (a flashback to a stated year shows the place as it was: "sugary pink in those days")
+                if known[0] == "script" and _dated_past(ctx, known[2].scene) != _dated_past(ctx, s.scene):
+                    break  # the present and a flashback to a stated year: two times of one place
                 if known[0] == "bible":
                     _, bcolour, path, raw, word = known
                     if colours_conflict(word, written) and not _repainted(ctx, place, 1, s.scene, written, word):
