@@ -388,7 +388,8 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
             for place in named or _places(ctx, scene):
                 key = (place, feature)
                 known = canon.get(key)
-                r = _repaint_before(ctx, place, feature, s.scene)
+                # (a repaint of the scene's own place is the dressing check's)
+                r = _repaint_before(ctx, place, feature, s.scene) if named else None
                 if r is not None and definite and colours_conflict(r.colour, written) and not _repainted(
                         ctx, place, r.scene + 1, s.scene, written):
                     # the door painted green on screen, then "the red door" again
