@@ -27,6 +27,7 @@ from continuity.checks import (
     timeline,
     timeline_ages,
     timeline_calendar,
+    timeline_jumps,
     timeline_years,
     voice,
     wardrobe,
@@ -71,10 +72,11 @@ def _address(ctx):
 
 
 def _timeline(ctx):
-    """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), ages (timeline_ages),
-    years told in speech (timeline_years)."""
+    """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), stated jumps
+    (timeline_jumps), ages (timeline_ages), years told in speech (timeline_years)."""
     yield from timeline.check(ctx)
     yield from timeline_calendar.check(ctx)
+    yield from timeline_jumps.check(ctx)
     yield from timeline_ages.check(ctx)
     yield from timeline_years.check(ctx)
 

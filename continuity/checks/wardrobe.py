@@ -176,9 +176,12 @@ def look_days(look: str | None) -> tuple[int, int | None] | None:
     m = _LOOK_DAYS_RE.match(re.sub(r"[_\s]+", " ", look or "").strip())
     if m is None:
         return None
+    return (1, int(m.group("a"))) if m.group("until") else _span(m)
+
+
+def _span(m: re.Match) -> tuple[int, int | None]:
+    """First and last (None for the rest) of a look's "from A", "A to B", "A on" or bare "A"."""
     a = int(m.group("a"))
-    if m.group("until"):
-        return 1, a
     if m.group("b"):
         return a, int(m.group("b"))
     return (a, None) if m.group("from") or m.group("on") else (a, a)
@@ -205,12 +208,7 @@ _LOOK_SCENES_RE = re.compile(r"^(?:(?P<from>from|since)\s+)?(?:sc|scs|scene|scen
 def look_scenes(look: str | None) -> tuple[int, int | None] | None:
     """The scenes a look's name gives (first, last or None for the rest), or None when it names none."""
     m = _LOOK_SCENES_RE.match(re.sub(r"[_\s]+", " ", look or "").strip())
-    if m is None:
-        return None
-    a = int(m.group("a"))
-    if m.group("b"):
-        return a, int(m.group("b"))
-    return (a, None) if m.group("from") or m.group("on") else (a, a)
+    return None if m is None else _span(m)
 
 
 def _look_in_force(ctx: Context, w: Worn, scene: int) -> bool:
