@@ -52,6 +52,7 @@ from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS
 from continuity.language.parse import Parse, Token
 from continuity.language.side_phrases import side_phrases
 from continuity.language import state_phrases
+from continuity.language.hair_phrases import BLADES, BURNT_RE, FACE_PARTS, PUT_UP, STRAND_TWISTED_RE, hair_knot
 from continuity.language.trait_grammar import (
     _adj_owner,
     _after_determiner,
@@ -124,15 +125,15 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
     out: list[Trait] = []
     for t in parse.tokens:
         low = t.lower
-        if low in STRANDS and _STRAND_TWISTED_RE.search(parse.text):
+        if low in STRANDS and STRAND_TWISTED_RE.search(parse.text):
             out += _hair(parse, t)  # "twists a long brown strand round her finger": hair, whatever its colour
             continue
         if low in STRANDS and not any(p in HAIR_ONLY_COLOURS for w in parse.tokens[max(0, t.i - 4):t.i]
                                       for p in w.lower.split("-")):
             continue  # "a red strand of wool"
-        if low in ("knot", "knots") and not _hair_knot(parse, t):
+        if low in ("knot", "knots") and not hair_knot(parse, t):
             continue  # "checking knots" on a rope, "a knot in his stomach"
-        if low in ("bearded", "whiskered", "stubbled") and t.dep == "amod" and parse.head(t.i).lower in _FACE_PARTS:
+        if low in ("bearded", "whiskered", "stubbled") and t.dep == "amod" and parse.head(t.i).lower in FACE_PARTS:
             # "Teo rubs his bearded jaw": a beard on him
             who, gender, how = _owner_any(parse, parse.tokens[t.head])
             out.append(Trait("beard", "stubble" if low == "stubbled" else "yes", _words(parse, t, parse.tokens[t.head]),
@@ -320,9 +321,9 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
             style = HAIR_NOUNS[m.lower]
     if style is None:
         # "curls knotted at his crown", "her hair piled up in a clip": put up, so long enough to put up
-        done = next((c for c in parse.children(t.i, "acl", "amod") if c.lower in _PUT_UP and c.i > t.i), None)
+        done = next((c for c in parse.children(t.i, "acl", "amod") if c.lower in PUT_UP and c.i > t.i), None)
         if done is not None and (done.lower != "piled" or any(x.lower == "up" for x in parse.children(done.i))):
-            style = _PUT_UP[done.lower]
+            style = PUT_UP[done.lower]
     if any(m.pos == "NOUN" and m.lower not in HAIR_NOUNS and not _colour_word(m, HAIR_COLOURS)
            and m.lower not in LENGTHS for m in left):
         return []  # "paper curls", "smoke curls": not hair
@@ -339,7 +340,7 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
                       True, how=how)]
     cut = verb is not None and verb.lemma in CHANGE_VERBS["hair.length"] and t.dep in ("dobj", "pobj", "nsubjpass")
     if not cut and verb is not None and verb.lemma in ("take", "put") and t.dep == "pobj" and \
-            parse.head(t.i).lower == "to" and any(o.lower in _BLADES for o in parse.children(verb.i, "dobj")):
+            parse.head(t.i).lower == "to" and any(o.lower in BLADES for o in parse.children(verb.i, "dobj")):
         cut = True  # "takes the kitchen scissors to his long black curls"
     if cut:
         # "hacks off her ponytail", "cuts Kasia's hair": the hair is short from here
@@ -395,28 +396,6 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
             out.append(Trait("hair.length", STYLE_LENGTH[style], t.text, t.start, who, gender,
                              _change(parse, t, "hair.length"), how=how))
     return out
-
-
-#: A strand handled the way only hair is: "twists a long brown strand round her finger", "tucks a strand behind her ear".
-_STRAND_TWISTED_RE = re.compile(r"\b(?:twist|wind|wound|coil|curl|tuck|push|brush|blow|sweep|wrap|twirl)\w*\s+(?:a|the|one|"
-                                r"her|his|their)\s+(?:[\w-]+\s+){0,3}(?:strand|wisp|tendril)s?\s+(?:round|around|behind|"
-                                r"from|off|out of|back)\b", re.IGNORECASE)
-_FACE_PARTS = frozenset("jaw jaws chin cheek cheeks face lip".split())
-
-
-def _hair_knot(parse: Parse, t: Token) -> bool:
-    """A knot that is hair: "her knot", "a knot at her crown", "hair in a knot", "a top knot"."""
-    before = parse.tokens[max(0, t.i - 3):t.i]
-    if any(w.lower in ("his", "her", "their", "top", "tight", "loose", "messy", "bun") or w.character for w in before):
-        return True
-    return bool(re.search(r"\b(?:hair|curls|locks|crown|nape|plaits?|braids?|dreads|dreadlocks)\b", parse.text,
-                          re.IGNORECASE))
-
-
-#: What cuts hair when taken to it.
-_BLADES = frozenset("scissors shears clippers razor knife blade".split())
-#: Participles that put hair up, and the style they make.
-_PUT_UP = {"knotted": "knots", "braided": "braid", "plaited": "braid", "piled": "bun", "twisted": "knots"}
 
 
 def _haired(parse: Parse, t: Token) -> list[Trait]:
@@ -553,16 +532,14 @@ def _garment_word(word: str) -> bool:
     return word in GARMENT_WORDS or (word.endswith("s") and not word.endswith("ss") and word[:-1] in GARMENT_WORDS)
 
 
-#: Gone to fire, not a razor: "half of it gone, singed away", "gone in the flames".
-_BURNT_RE = re.compile(r"[\s,]*(?:\w+\s+){0,3}?(?:singed|burnt|burned|scorched|in\s+the\s+(?:flames?|fire))\b",
-                       re.IGNORECASE)
-_GONE_RE = re.compile(r"(?:\s+(?:is|was|has|had)|'s)?\s+(?:been\s+|now\s+|all\s+|already\s+)*(?:gone|no more|shaved off|"
-                      r"shaven off)\b",
-                      re.IGNORECASE)
-
 
 _GROWN_RE = re.compile(r"\b(?:grow|grows|grew|grown|growing|regrow\w*|fake|false|stick-on|glue[sd]?|new|now)\b",
                        re.IGNORECASE)
+
+
+_GONE_RE = re.compile(r"(?:\s+(?:is|was|has|had)|'s)?\s+(?:been\s+|now\s+|all\s+|already\s+)*(?:gone|no more|shaved off|"
+                      r"shaven off)\b",
+                      re.IGNORECASE)
 
 
 def _facial(parse: Parse, t: Token) -> list[Trait]:
@@ -588,11 +565,11 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
             # ("Cal, razor in hand. Half of the burnt red beard is already gone": shaving it off, from here on;
             # not "half of it gone, singed away": what is left is still a beard)
             if part.lower in ("last", "rest", "remains", "remnants") or (
-                    part.lower in ("half", "most", "much") and verb.lower == "gone" and not _BURNT_RE.match(parse.text, verb.end)):
+                    part.lower in ("half", "most", "much") and verb.lower == "gone" and not BURNT_RE.match(parse.text, verb.end)):
                 return [Trait(key, "none", _words(parse, part, verb), part.start, who, gender, True, how=how)]
             return []
     gone = _GONE_RE.match(parse.text, t.start + len(t.text))
-    if gone and of is not None and of.lower == "of" and _BURNT_RE.match(parse.text, gone.end()):
+    if gone and of is not None and of.lower == "of" and BURNT_RE.match(parse.text, gone.end()):
         return []  # "Half of the red beard is gone, singed away": what is left is still a beard
     if gone:  # "The beard is gone.", "his moustache gone": shaved off, from here on
         return [Trait(key, "none", t.text + gone.group(0), t.start, who, gender, True, how=how)]
