@@ -31,6 +31,7 @@ from continuity.checks import (
     timeline_years,
     voice,
     wardrobe,
+    wardrobe_off,
 )
 
 
@@ -45,6 +46,7 @@ def _wardrobe(ctx):
     yield from wardrobe.check(ctx)
     yield from looks.garment_states(ctx)
     yield from handover.garments(ctx)
+    yield from wardrobe_off.check(ctx)
 
 
 def _location(ctx):

@@ -70,11 +70,24 @@ def _lapses(ctx: Context) -> Iterator[Finding]:
         clock = last_clock(ctx, prev.index, prev.time_class)
         if clock is not None:
             a = (clock[0], clock[0])  # "the kitchen clock says twenty to four" in the scene before
-        if a is None or b is None or _reachable(a, t.elapsed, b):
+        new_day = _new_day_said(prev, t)
+        if a is None or b is None or (_reachable(a, t.elapsed, b) and new_day is None):
             continue
         scene, before = scenes[t.index - 1], scenes[prev.index - 1]
         words = t.elapsed_words or ""
         was = f"{prev.time_class}" if clock is None else f"{clock[1]!r}, {prev.time_class}"
+        if _reachable(a, t.elapsed, b):
+            yield Finding(
+                category="timeline", severity="error", scene=t.index,
+                line=_card_line(scenes, t.index, words) or t.elapsed_line or scene.line,
+                message=(f"{words!r} after scene {ctx.scene_number(prev.index)} ({prev.time_class}), but this "
+                         f"{t.time_class} scene is on the next story day ({new_day})"),
+                text=scene.heading.text, subject=f"scene {t.index} time",
+                evidence=(Evidence(before.heading.text, line=before.line, scene=before.index),
+                          Evidence(scene.heading.text, line=scene.line, scene=t.index)),
+                extra=(("cue", words),),
+            )
+            continue
         evidence = (Evidence(before.heading.text, line=before.line, scene=before.index),) if clock is None else (
             Evidence(clock[2].text, line=clock[2].line, scene=prev.index),)
         yield Finding(
@@ -90,6 +103,24 @@ def _lapses(ctx: Context) -> Iterator[Finding]:
             evidence=(*evidence, Evidence(scene.heading.text, line=scene.line, scene=t.index)),
             extra=(("cue", words),),
         )
+
+
+def _new_day_said(prev: SceneTime, t: SceneTime) -> str | None:
+    """What says a lapse of minutes or an hour or two crosses into another story day, or None.
+
+    The bible's story days (or a date or weekday said) put the scenes on different days, and the later
+    one is not a night scene (one night may run past midnight): Friday NIGHT, then "TEN MINUTES LATER",
+    then Saturday DAWN cannot be.
+    """
+    if t.elapsed is None or t.elapsed[1] > 3 or t.day is None or prev.day is None or t.day == prev.day:
+        return None
+    if t.time_class in ("NIGHT", None) or prev.is_flashback or t.is_flashback:
+        return None
+    if t.fixed and prev.fixed:
+        return "so the bible's story days have it"
+    if t.day_source.startswith(("the date in", "the weekday said")):
+        return f"by {t.day_source}"
+    return None
 
 
 def _card_line(scenes, index: int, words: str) -> int | None:
@@ -179,6 +210,10 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
         if s.where in ("super", "card") and d.weekday is not None and d.month and d.day and (d.year or year):
             yield from _self_contradiction(ctx, s, t, d.year or year)
             continue
+        if s.where in ("super", "card") and t.fixed and d.weekday is not None and t.weekday is not None \
+                and d.weekday != t.weekday and d.day is None:
+            yield _super_off_bible(ctx, s, t)
+            continue
         if s.where != "now" or not (t.pinned or _off_calendar(ctx, d, t)):
             continue
         wrong_weekday = d.weekday is not None and t.weekday is not None and d.weekday != t.weekday
@@ -218,6 +253,19 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
             evidence=tuple(evidence),
             extra=(("cue", d.words),),
         )
+
+
+def _super_off_bible(ctx: Context, s: Said, t: SceneTime) -> Finding:
+    """A super or card naming a weekday on a scene the bible's story days date to another ("SUPER: Thursday")."""
+    return Finding(
+        category="timeline", severity="error", scene=t.index, line=s.line,
+        message=(f"the {s.where} says {s.date.words!r}, but the bible's story days put scene "
+                 f"{ctx.scene_number(t.index)} on {_day_words(t.weekday, t.month_day)} (story day {t.story_day})"),
+        text=s.text, subject=f"scene {t.index} day",
+        evidence=(Evidence(f"{_day_words(t.weekday, t.month_day)}: scene {ctx.scene_number(t.index)}",
+                           bible="story days"),),
+        extra=(("cue", s.date.words),),
+    )
 
 
 def _off_calendar(ctx: Context, d, t: SceneTime) -> bool:

@@ -197,8 +197,14 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
             w.lower in ("nose", "head", "wrist", "finger", "face", "neck", "shoulders", "ears", "ear", "throat",
                         "lapel", "earlobes", "hand") for w in parse.tokens[t.i + 1 : t.i + 7]):
         kind = "wears"  # "reading glasses on the end of her nose", "pearl studs at her ears"
+    elif item is None and _LOOSE_ON_BODY_RE.match(s.text, t.end):
+        kind = "wears"  # "red scarf loose at his throat", "the red scarf wound twice round her neck"
     # "Steps out of the sweatpants and into the scrub pants": the words right before each garment say which way
     before = [w.lower for w in parse.tokens[max(0, t.i - 4):t.i] if w.pos not in ("DET", "ADJ", "PRON", "NOUN", "PROPN")]
+    if item is None and kind is None and parse.head(t.i).lower == "with" and (
+            any(c.dep == "acl" and c.lemma in _FASTENED for c in parse.children(t.i)) or UP_TO_RE.match(s.text, t.end)
+            or re.match(r"\s+(?:still\s+)?(?:on|buttoned|zipped|done up|buckled)\b", s.text[t.end:])):
+        kind = "wears"  # "climbs in with her soaked turnout coat still buckled to the chin": not put on here
     if verb is not None and kind is None and before[-1:] in (["into"], ["onto"]) and verb.lemma in _MOVE_VERBS:
         kind = "on"
     elif verb is not None and kind is None and before[-2:] == ["out", "of"] and verb.lemma in _MOVE_VERBS:
@@ -207,8 +213,10 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
         parts = _parts(parse, verb)
         # "shrugging the oilskin on": a particle after the object
         after = {w.lower for w in parse.tokens[t.i + 1 : t.i + 3]}
-        if verb.lemma in _OFF_VERBS or (verb.lemma in _MOVE_VERBS and (parts | after) & _OFF_PARTS and
-                                         not (parts | after) & {"into", "onto"}):
+        if _off_a_peg(parse, verb):
+            pass  # "takes a pair of dungarees off a hook": from a hook, not off anyone
+        elif verb.lemma in _OFF_VERBS or (verb.lemma in _MOVE_VERBS and (parts | after) & _OFF_PARTS and
+                                           not (parts | after) & {"into", "onto"}):
             kind = "off"
         elif verb.lemma in _HANG and t.dep in ("dobj", "nsubjpass") and _hung_up(parse, verb):
             kind = "off"  # "hangs it on the nail by the door"
@@ -252,6 +260,21 @@ _DISPOSE = frozenset({"feed", "burn", "throw", "toss", "stuff", "shove", "bin", 
 _FASTENED = frozenset({"button", "zip", "fasten", "belt", "cinch", "tuck", "roll", "turn", "knot", "tie", "lace"})
 
 
+def _off_a_peg(parse: Parse, verb: Token) -> bool:
+    """"takes the coat off a hook", "pulls a jumper from the drawer": taken from a place, so not off a body."""
+    for prep in parse.children(verb.i, "prep"):
+        if prep.lower in ("off", "from", "out"):
+            for p in parse.children(prep.i, "pobj"):
+                if p.lower not in _BODY_PARTS and not p.character and p.lower not in ("him", "her", "them") \
+                        and p.lower.split()[-1] not in ITEMS:  # ("pulls off his flat cap": the parser's preposition)
+                    return True
+    return False
+
+
+_BODY_PARTS = frozenset({"head", "shoulders", "shoulder", "neck", "back", "arms", "arm", "feet", "foot", "legs", "hips",
+                         "wrist", "finger", "face", "nose", "ears", "body", "chest", "waist", "hands", "hand"})
+
+
 def _hung_up(parse: Parse, verb: Token) -> bool:
     """"hangs it on the nail", "drapes the parka over her chair": a garment put away, so taken off."""
     return any(c.lower in ("on", "over", "up", "across", "onto") for c in parse.children(verb.i, "prep", "prt"))
@@ -290,6 +313,14 @@ def _wearer(ctx: Context, s: Sentence, parse: Parse, t: Token, verb: Token | Non
         who = ctx.reader.previous_named(s, "m" if up.group(1).lower() == "his" else "f", include_self=True)
         if who:
             return who  # "he's in the camel one, the navy scarf up to his chin": his
+    loose = _LOOSE_ON_BODY_RE.match(s.text, t.end) if poss is None and verb is None or poss is None and \
+        verb is not None and verb.lemma not in _ON_VERBS | _MOVE_VERBS else None
+    if loose:
+        # "Tom at the dartboard, red scarf loose at his throat": whoever "his" is
+        who = ctx.reader.previous_named(s, "m" if loose.group(1) == "his" else "f" if loose.group(1) == "her" else None,
+                                        include_self=True)
+        if who:
+            return who
     on = _ON_BODY_RE.match(s.text, t.end)
     if poss is not None and poss.character and on:
         # "Walt's red Reds cap on his head" in a paragraph about Pell: Walt owns it, the one "his" means wears it
@@ -312,6 +343,12 @@ def _wearer(ctx: Context, s: Sentence, parse: Parse, t: Token, verb: Token | Non
     return ctx.reader.previous_named(s, None)
 
 
+#: A garment, a word or three of how it sits, and the body under it: "loose at his throat", "wound twice round her
+#: neck", "pulled low over his eyes".
+_LOOSE_ON_BODY_RE = re.compile(
+    r"\s+(?!(?:collar|sleeves?|hood|cuffs?|lapels?|pockets?|zip|buttons?|brim|front|tails?|belt|strap)\b)"
+    r"(?:(?!and\b|but\b|then\b)[a-z]+\s+){1,3}(?:on|at|round|around|over|about|under)\s+(his|her|their)\s+"
+    r"(?:[a-z]+\s+)?(?:neck|throat|shoulders?|head|wrists?|fingers?|ears|chin|eyes|brow|hips|waist|chest)\b")
 _ON_BODY_RE = re.compile(r"\s+(?:on|round|around|over)\s+(his|her)\s+(?:head|shoulders?|neck|wrist|finger)\b",
                          re.IGNORECASE)
 

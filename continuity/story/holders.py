@@ -131,6 +131,8 @@ class Holders:
                 word = t.lower.split()[-1]
                 thing = None
                 if word in things:
+                    if _PART_AFTER_RE.match(s.text, t.end):
+                        continue  # "out of his jacket pocket": the pocket, not the jacket
                     if _another(parse, t):  # "throws him her spare coat": not the one she has on
                         last.pop(s.element, None)
                         continue
@@ -169,7 +171,8 @@ class Holders:
                 if verb.lemma in ("hold", "extend"):
                     # "holds it out on his open palm": whoever takes it in this scene has it (held anywhere else,
                     # "holds the cap over Tom's head", it is still the holder's)
-                    if giver and taker in (None, giver) and _offers(parse, verb):
+                    if giver and _offers(parse, verb, up=True):
+                        # ("holds it up to her": held out to her, hers once she takes it)
                         offered[s.scene] = (thing, giver, s, s.text[verb.start:t.end])
                     continue
                 if giver and taker is None and verb.lemma in ("hand", "give", "pass", "offer", "return"):
@@ -463,10 +466,11 @@ def _another(parse: Parse, t: Token) -> bool:
     return any(w in _ANOTHER for w in words)
 
 
-def _offers(parse: Parse, verb: Token) -> bool:
-    """"holds it out", "offers it", "extends it": held out to someone not named."""
-    return verb.lemma in ("offer", "extend") or (verb.lemma == "hold" and any(
-        c.lower == "out" for c in parse.children(verb.i, "prt", "advmod", "prep")))
+def _offers(parse: Parse, verb: Token, up: bool = False) -> bool:
+    """"holds it out", "offers it", "extends it": held out (with ``up``, "holds it up to her" too)."""
+    parts = {c.lower for c in parse.children(verb.i, "prt", "advmod", "prep")}
+    return verb.lemma in ("offer", "extend") or (verb.lemma == "hold" and (
+        "out" in parts or up and "up" in parts and bool(re.search(r"\bup to (?:him|her|them|[A-Z])", parse.text))))
 
 
 def _for_good(h: Handover) -> bool:
