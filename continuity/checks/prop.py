@@ -156,6 +156,10 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
             if s.id <= lost.sentence.id:
                 continue
             for e in evs:
+                if lost.fate is not None and e.kind == "new" and lost.replaced_by is None and \
+                        _stem(e.obj.head) == _stem(lost.obj.head) and _REPLACEMENT_RE.search(e.obj.words):
+                    lost.replaced_by = e.obj  # "they hang a new sign where the neon used to be"
+                    break
                 if not (_fate_names(lost, e, ctx.cast.gender, s.text) if lost.fate is not None else
                         same_object(lost.obj, e.obj)):
                     continue
@@ -455,6 +459,10 @@ def _fate_names(lost: _Lost, e: Event, gender: dict[str, str | None], text: str 
     if e.kind == "new":
         return bool(own & said)
     return not (own and said and not own & said)
+
+
+#: Words that make a thing another one of its kind: "a new sign", "a replacement frame".
+_REPLACEMENT_RE = re.compile(r"\b(?:new|replacement|another|fresh|second|spare)\b", re.IGNORECASE)
 
 
 def _stem(noun: str) -> str:

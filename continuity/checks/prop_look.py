@@ -99,6 +99,9 @@ def describe(parse, head: int, text: str) -> Look | None:
         v = parse.head(head)
         if v is not None and v.i != head and v.lemma in _BE:  # "the ledger is black"
             for c in parse.children(v.i, "acomp", "attr", "oprd"):
+                if any(k.lower in _SOILED for k in parse.children(c.i, "conj", "amod")) or any(
+                        k.lower in _SOILED for k in parse.children(v.i, "acomp", "conj") if k is not c):
+                    continue  # "The crepe bandage is grey and sodden": dirt and water, not its colour
                 words += [(c, c)] + [(k, c) for k in parse.children(c.i, "amod", "compound")]
     before = _before(parse, head)  # "Black lacquer fountain pen", "Dented green metal toolbox": said of the thing itself
     words += [(w, tok) for w in before if all(w is not x for x, _ in words)]
@@ -126,6 +129,9 @@ def describe(parse, head: int, text: str) -> Look | None:
     return Look(colour, material, text[lo:hi] if hi - lo <= 80 else " ".join(w.text for w in used), shown)
 
 
+#: States that turn a thing's colour for a while: a colour said with them is the state's.
+_SOILED = frozenset("sodden soaked wet damp filthy dirty grubby grimy stained muddy bloody bloodied greasy dusty sooty "
+                    "limp frayed tattered ragged soiled mucky smeared".split())
 #: The paint of the thing a sentence is about, said after it: ", white paint filmed with road dust".
 _ITS_PAINT_RE = re.compile(r"[^,;.]*,\s+(?:its\s+)?(?P<c>(?:[a-z-]+\s+)?[a-z-]+)\s+(?:paint|paintwork|bodywork|"
                            r"finish|enamel|livery)\b", re.IGNORECASE)

@@ -434,8 +434,8 @@ def _talked_about(ctx: Context, scene, el, gender: str, cast: SceneCast | None, 
 def _left_before(ctx: Context, scene, gender: str, cast: SceneCast | None) -> str | None:
     """Talk that names no one: "she" is the one of that gender on screen in the scene before and not in this one,
     when everyone of that gender here is speaking (Temi: "She took a job." after a scene with Nell and Temi)."""
-    if cast is None or scene.index <= 1:
-        return None
+    if cast is None or scene.index <= 1 or ctx.is_flashback(scene.index - 1) != ctx.is_flashback(scene.index):
+        return None  # (not the young self of the flashback before)
     if any(ctx.cast.gender.get(w) == gender for w in cast.present if w not in cast.speaking):
         return None
     before = ctx.presence.of(scene.index - 1)

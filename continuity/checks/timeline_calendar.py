@@ -457,6 +457,8 @@ def _countdowns(ctx: Context) -> Iterator[Finding]:
         t = ctx.story.of(s.scene)
         if m is None or t is None or t.is_flashback or not t.pinned or t.month_day is None:
             continue
+        if _how_fast(ctx, s, m):
+            continue
         n = number(m.group("n") or m.group("m"))
         try:
             today = date(year, *t.month_day)
@@ -492,6 +494,16 @@ def _countdowns(ctx: Context) -> Iterator[Finding]:
             evidence=(Evidence(target.text, line=target.line, scene=target.scene),),
             extra=(("cue", m.group(0)),),
         )
+
+
+def _how_fast(ctx: Context, s, m: re.Match) -> bool:
+    """"Three thousand, one hundred and twelve signatures. In four days.": how long a count took, not days to come
+    (the line is only the phrase, after a count in the same speech)."""
+    if not re.fullmatch(r"(?:in|only|just)\s+[\w\s-]+?\s+days[.!]?", s.text.strip(), re.IGNORECASE) or s.id == 0:
+        return False
+    before = ctx.sentences[s.id - 1]
+    return before.element == s.element and bool(re.search(
+        r"\b(?:\d[\d,]*|hundred|hundreds|thousand|thousands|million|dozen)\b", before.text, re.IGNORECASE))
 
 
 def _ordinal(n: int) -> str:

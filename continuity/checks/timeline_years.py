@@ -74,15 +74,14 @@ class _Year:
 def years_in(text: str, now: int | None, *, fragments: bool = False) -> list[_Year]:
     """The calendar years ``text`` names: "1987", "'91", "Nineteen sixty-one", "in sixty-nine", "since oh-two"."""
     out: list[_Year] = []
-    pivot = (now or 2030) % 100
+    pivot = now or 2030  # a year said in two digits is the last such year up to now: "'44" in 1998 is 1944
     for rx in _YEAR_RES:
         for m in rx.finditer(text):
             g = m.groupdict()
             if g.get("y4"):
                 year = int(g["y4"])
             elif g.get("y2"):
-                two = int(g["y2"])
-                year = (2000 if two <= pivot else 1900) + two
+                year = _last_up_to(int(g["y2"]), pivot)
             elif g.get("c"):
                 rest = g["r"].lower().replace("oh", "").strip(" -")
                 tail = 0 if rest == "hundred" else number(rest)
@@ -111,11 +110,17 @@ def _two_words(words: str, pivot: int) -> int | None:
     low = words.lower()
     if low.startswith("oh"):
         n = NUMBER_WORDS.get(low[2:].strip(" -"))
-        return 2000 + n if n is not None else None
+        return _last_up_to(n, pivot) if n is not None else None
     n = number(low)
     if n is None or n < 20:
         return None
-    return (2000 if n <= pivot else 1900) + n
+    return _last_up_to(n, pivot)
+
+
+def _last_up_to(two: int, now: int) -> int:
+    """The year ending in ``two`` (0-99) at or before ``now``: 44 in 1998 is 1944, 91 in 2024 is 1991."""
+    century = now // 100 * 100
+    return century + two if two <= now % 100 else century - 100 + two
 
 
 def check(ctx: Context) -> Iterator[Finding]:

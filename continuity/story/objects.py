@@ -226,6 +226,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
                 out.append(Event(kind, ref, lemma, actor, recipient, held=actor is not None,
                                  how=_how(lemma, places, gone_place) if kind == "loss" else ""))
         for s in passive + [t for t in subjects if not _is_person(t, people)]:
+            if lemma == "stamp" and not _STAMPED_DOWN_RE.search(parse.text):
+                continue  # "The frame is stamped A.M. on one side": marked, not stamped flat
             ref = object_ref(parse, s.i, antecedent, props)
             if ref is None:
                 continue

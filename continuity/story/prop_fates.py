@@ -57,7 +57,8 @@ _FATE_RE = re.compile(
     r"(?P<pawned>pawn(?:s|ed))|(?P<stolen>stolen|steals|stole))\b", re.IGNORECASE)
 #: A fate undone later in the same value: the thing is back.
 _RECOVERY_RE = re.compile(r"\b(?:repaired|mended|fixed|restored|reassembled|rebuilt|returned|returns|recovered|"
-                          r"retrieved|salvaged|saved|(?:fish|pull)(?:es|s|ed)? (?:it|them) out|comes? back|came back|back in the mail|gets? (?:it|them) back|got (?:it|them) back|"
+                          r"retrieved|salvaged|saved|saves|rehung|rehangs|(?:fish|pull|dig)(?:es|s|ed)? (?:it|them) out|"
+                          r"dug (?:it|them) out|(?:gives?|gave|hands?|handed) (?:it|them) back|comes? back|came back|back in the mail|gets? (?:it|them) back|got (?:it|them) back|"
                           r"redeem\w*|buys? (?:it|them) back|bought back|found|finds|rescued|fished out|comes home|"
                           r"handed back|given back|replaced by an identical)\b", re.IGNORECASE)
 _FIRE_RE = re.compile(r"\b(?:fire|stove|flames?|furnace|grate|fireplace|candle|bonfire|incinerator|brazier)\b",
@@ -130,6 +131,10 @@ def _fates(ctx: Context, name: str, names: list[str], description: str, text: st
             continue
         if re.match(r"\s+(?:its|their)\s+\w+", clause[m.end():]):
             continue  # "The flood smashes its riffle bar": a part broken, the thing still there
+        part = re.search(r"\b(?:the|its|their)\s+(" + "|".join(sorted(_PART_NOUNS | _PANES)) + r")\s+$",
+                         clause[:m.start()], re.IGNORECASE)
+        if part and not any(part.group(1).lower() in n.lower().replace("_", " ").split() for n in (name, *names)):
+            continue  # "frame falls and the glass smashes": the glass broken, the sheet it held still there
         scene = own if dates_itself else last
         last = said or last
         if scene is None:
@@ -181,6 +186,10 @@ def _first_phrase(text: str) -> str:
 #: Parts of a thing a description may open with.
 _PART_NOUNS = frozenset("grip grips guard handle handles lid cap blade strap straps spine cover frame border edge "
                         "corner lens lenses dial face hands sole soles laces lace buckle clasp hinge nib".split())
+
+
+#: What a frame or a case holds that breaks alone.
+_PANES = frozenset("glass pane panes window screen".split())
 
 
 def _refs(names: list[str], owner: str | None) -> tuple[ObjectRef, ...]:

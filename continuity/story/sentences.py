@@ -218,6 +218,13 @@ class Cast:
             elif form in who:  # a cue name beats another's alias part
                 surface[form] = form
         self.surface = surface
+        # a family name several characters share: "Mrs. Keane" is the one woman of the name
+        self._shared = {form: sorted(who) for form, who in owners.items()
+                        if len(who) > 1 and form not in surface and " " not in form and form.isalpha()}
+        self._titled_re = re.compile(
+            r"\b(?P<t>Mrs|Miss|Ms|Mr|Mister|Madam|Madame|Mme|Frau|Herr|Señora|Senora|Señor|Senor)\.?\s+(?P<n>"
+            + "|".join(re.escape(f[:1] + f[1:].lower()) for f in sorted(self._shared, key=len, reverse=True))
+            + r")(?P<p>'s|s')?(?![\w])") if self._shared else None
         alts = sorted(surface, key=len, reverse=True)
         if alts:
             # Upper case (introductions, cues) or Title case, never lower: "will" is a verb.
@@ -240,6 +247,13 @@ class Cast:
             who = self.surface.get(form)
             if who and not self._another_of_the_name(text, m.start(), form):
                 out.append(Mention(who, m.start(), m.end(), bool(m.group(2)), m.group(1).isupper()))
+        if self._titled_re is not None:
+            for m in self._titled_re.finditer(text):
+                gender = "m" if m.group("t").lower() in ("mr", "mister", "herr", "señor", "senor") else "f"
+                fits = [w for w in self._shared[m.group("n").upper()] if self.gender.get(w) == gender]
+                if len(fits) == 1:
+                    out.append(Mention(fits[0], m.start("n"), m.end(), bool(m.group("p")), False))
+            out.sort(key=lambda x: x.start)
         return out
 
     def _another_of_the_name(self, text: str, start: int, form: str) -> bool:
