@@ -260,7 +260,8 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
         if s.kind != "dialogue" or not s.speaker or s.scene == 0:
             continue
         for name, at in vocatives(s.text):
-            who = surface.get(name.upper())
+            who = surface.get(name.upper()) or next(
+                (m.character for m in ctx.cast.mentions(s.text) if m.start == at), None)  # ("Mrs. Braddock": MO)
             if who is None or who not in established or who == s.speaker or who in present.get(s.scene, set()):
                 continue
             if _TIMED_RE.match(s.text, at + len(name)):

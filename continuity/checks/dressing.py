@@ -26,7 +26,9 @@ from continuity.story.windows import ABOUT_BOARDS_RE, LIGHT_THROUGH_RE, OTHER_WI
 _NEGATED_BEFORE = re.compile(r"\b(?:no|without|not a|not an|isn't a|is no|there's no|never a)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 _GONE_AFTER = re.compile(r"\s+(?:(?:long|all|now|since|are|were|is|was|have|has|had|been|long since)\s+)*"
                          r"(?:gone|missing|removed|taken|stripped|absent)\b", re.IGNORECASE)
-_ROOM_COLOUR_RE = re.compile(r"\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+(?P<r>" + "|".join(sorted(_ROOMS)) + r")\b", re.I)
+#: "the blue door", "the peeling red cubicle doors" (one word of what kind between).
+_ROOM_COLOUR_RE = re.compile(r"(?=\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+(?:(?!(?:and|or|the|a|an|of|with|in|on|to|at)\b)[a-z]+\s+)?"
+                             r"(?P<r>" + "|".join(sorted(_ROOMS)) + r")\b)", re.I)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -124,6 +126,10 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
                              set(re.findall(r"[a-z]+", c.words.lower())) and (not near or c.noun in inside)]
                     if named and near:
                         near = False
+                if not named and noun in _SHELL:
+                    # "the whitewashed walls" of the bible's "low cinderblock shop painted LIME GREEN": its walls
+                    named = [c for (p, n), c in coloured.items() if p == place and n in _BUILDINGS and
+                             re.search(r"\bpainted\b", c.words, re.IGNORECASE)]
                 if len(named) == 1:
                     known, noun, mods = named[0], named[0].noun, named[0].modifiers
             if known is None or (known.modifiers and mods and known.modifiers != mods):
@@ -168,6 +174,9 @@ def _in_force(text: str, words: str, number: str) -> bool:
     return lo <= n and (hi is None or n <= hi)
 
 
+#: A set that is one building, whose paint is its walls'.
+_BUILDINGS = frozenset("shop store building house cottage hut cabin shack station garage shed bungalow office "
+                       "chapel church pub bar cafe diner kiosk".split())
 #: The shell of a set, named by its parts: "the green canvas walls" are the tent's.
 _SHELL = frozenset("walls wall roof sides side flaps flap ceiling".split())
 _DETAIL_STOP = frozenset("the a an and with of in on its his her their at to by from is are was this that".split())
@@ -249,17 +258,26 @@ def _repainted(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Find
             group = colour_group(m.group("c"))
             if group is None or group != r.old or group == r.colour:
                 continue
+            middle = s.text[m.end("c"):m.start("r")].split()
+            if middle and (middle[0].lower() in MATERIALS or colour_group(middle[0].lower())):
+                continue  # "the green steel door": another door (a steel one), not the one painted
             evidence = (Evidence(r.sentence.text, line=r.sentence.line, scene=r.sentence.scene),) if r.sentence \
                 else (Evidence(r.text, bible=r.path),)
             yield _set_finding(
                 s, f"{r.place}.{r.what}",
-                f"the {m.group('r').lower()} is {m.group('c').lower()} here ({m.group(0)!r}), but it was "
+                f"the {m.group('r').lower()} {_be(m.group('r'))} {m.group('c').lower()} here "
+                f"({s.text[m.start('c'):m.end('r')]!r}), but "
+                f"{'they were' if _be(m.group('r')) == 'are' else 'it was'} "
                 f"painted {r.colour} in scene {ctx.scene_number(r.scene)}"
                 f"{'' if r.sentence else ' (the bible)'}",
                 evidence,
                 (("attribute", "colour"), ("value", group), ("expected", r.colour)),
             )
             return
+
+
+def _be(noun: str) -> str:
+    return "are" if noun.lower().endswith("s") and not noun.lower().endswith("ss") else "is"
 
 
 def _made_of(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Finding]:

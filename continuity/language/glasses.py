@@ -58,7 +58,7 @@ def glasses(parse: Parse, t: Token, about_one: bool = False) -> list[Trait]:
 def _glasses_worn(parse: Parse, t: Token, about_one: bool = False) -> list[Trait]:
     """Someone's glasses with no frame said ("wipes the melt from his glasses"): they wear glasses. "No glasses",
     said in a bible's words, is that they wear none."""
-    if t.lower not in ("glasses", "spectacles", "specs"):
+    if t.lower not in ("glasses", "spectacles", "specs", "bifocals", "eyeglasses"):
         return []
     if about_one and any(c.lower == "no" for c in parse.children(t.i, "det")):
         return [Trait("glasses.worn", "none", parse.text[parse.tokens[t.i - 1].start:t.end], t.start, None, None, False,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from continuity.language.parse import Parse, Token
+from continuity.language.trait_words import Trait
 
 #: A strand handled the way only hair is: "twists a long brown strand round her finger", "tucks a strand behind her ear".
 STRAND_TWISTED_RE = re.compile(r"\b(?:twist|wind|wound|coil|curl|tuck|push|brush|blow|sweep|wrap|twirl)\w*\s+(?:a|the|one|"
@@ -34,4 +35,43 @@ BURNT_RE = re.compile(r"[\s,]*(?:\w+\s+){0,3}?(?:singed|burnt|burned|scorched|in
                        re.IGNORECASE)
 
 
-__all__ = ["BLADES", "BURNT_RE", "FACE_PARTS", "PUT_UP", "STRAND_TWISTED_RE", "hair_knot"]
+#: How far hair reaches, said after it: "ginger hair curling over his collar", "hair down to her waist".
+_REACH_RE = re.compile(r"\s+(?:(?:still\s+)?(?:curling|falling|hanging|reaching|brushing|touching|spilling|tumbling|"
+                       r"straggling|flowing|creeping|trailing|lying|resting|curls|falls|hangs|reaches|brushes|touches|"
+                       r"spills|tumbles|straggles|flows|creeps|trails)\s+)?(?P<how>over|past|to|below|down\s+to|down|"
+                       r"onto|on|at)\s+(?:his|her|their)\s+(?P<part>collar|shoulders|shoulder|waist|back|shoulder\s+"
+                       r"blades|chin|jaw|jawline|ears|nape)\b", re.IGNORECASE)
+_REACH = {"collar": "medium", "shoulders": "medium", "shoulder": "medium", "nape": "short", "chin": "short",
+          "jaw": "short", "jawline": "short", "ears": "short", "waist": "long", "back": "long", "shoulder blades": "long"}
+
+
+def hair_reach(text: str, end: int) -> tuple[str, str] | None:
+    """``(length, words)`` for how far the hair ending at ``end`` reaches ("curling over his collar": medium), or None."""
+    m = _REACH_RE.match(text, end)
+    if m is None:
+        return None
+    part = " ".join(m.group("part").lower().split())
+    length = _REACH[part]
+    if part in ("shoulders", "shoulder", "collar") and m.group("how").lower() in ("past", "below", "down", "over"):
+        length = "long"  # ("curling over his collar": long for the cropped boy he was)
+    if part in ("ears", "nape", "chin", "jaw", "jawline") and m.group("how").lower() in ("past", "below"):
+        return None  # "past her ears": longer than that, no more said
+    return length, m.group(0).strip()
+
+
+#: The person, not the hair, cut: "he's cropped close to the skull", "she is shorn to the scalp".
+_PERSON_CROPPED_RE = re.compile(r"\b(?P<who>he|she|they)(?:'s|\s+is|\s+was|\s+has\s+been|'s\s+been|\s+are|'re)\s+"
+                                r"(?:now\s+|already\s+)?(?P<w>cropped|shorn|buzzed|clipped|shaved)\s+(?:close|short|"
+                                r"to\s+the\s+(?:skull|scalp|bone|wood)|down|bald|all\s+over)\b", re.IGNORECASE)
+
+
+def person_cropped(parse: Parse) -> list[Trait]:
+    """"When she's done, he's cropped close to the skull": his hair cut short, here."""
+    out = []
+    for m in _PERSON_CROPPED_RE.finditer(parse.text):
+        gender = {"he": "m", "she": "f"}.get(m.group("who").lower())
+        out.append(Trait("hair.length", "short", m.group(0), m.start(), None, gender, True, how="poss"))
+    return out
+
+
+__all__ = ["BLADES", "BURNT_RE", "FACE_PARTS", "PUT_UP", "STRAND_TWISTED_RE", "hair_knot", "hair_reach", "person_cropped"]

@@ -122,11 +122,12 @@ def _max_edits(name: str) -> int:
 
 
 def _sound(name: str) -> str:
-    """A name as it is said, roughly: ks/cks/x, ph/f, ck/k, z/s alike, doubled letters once, a silent final e
-    dropped and a final ie, ey or ee said as y (MALONE and MALLON, DOTTIE and DOTTY)."""
+    """A name as it is said, roughly: ks/cks/x, ph/f, ck/k, z/s, eau/o alike, a final vowel-ce as s, doubled
+    letters once, a silent final e dropped and a final ie, ey or ee said as y (MALONE and MALLON, DOTTIE and DOTTY)."""
     s = name.upper()
-    for a, b in (("CKS", "X"), ("KS", "X"), ("PH", "F"), ("CK", "K"), ("Z", "S")):
+    for a, b in (("CKS", "X"), ("KS", "X"), ("PH", "F"), ("CK", "K"), ("Z", "S"), ("EAU", "O")):
         s = s.replace(a, b)
+    s = re.sub(r"(?<=[AEIOU])CE$", "S", s)  # HOLLACE and HOLLIS
     s = re.sub(r"(.)\1+", r"\1", s)
     if len(s) > 4:
         s = re.sub(r"(?<=[^AEIOUY\s])E$", "", s)
@@ -148,8 +149,9 @@ def near_miss(name: str, known: str) -> bool:
     if len(a) != len(b):
         return False  # "YOUNG EDWARD" is another character, not a typo
     d = DamerauLevenshtein.distance(name, known)
-    if d > _max_edits(known) and _sound(name) == _sound(known) and name[0] == known[0]:
-        return True  # FELIKS for FELIX, STEPHAN for STEFAN: spelt another way, said the same
+    if d > _max_edits(known) and name[0] == known[0] and (_sound(name) == _sound(known) or len(known) >= 5 and (
+            name_distance(_sound(name), _sound(known)) <= 0.5)):
+        return True  # FELIKS for FELIX, STEPHAN for STEFAN, HOLLACE for HOLLIS: spelt another way, said (nearly) the same
     if d == 0 or d > _max_edits(known):
         return False
     if _plural_pair(name, known):

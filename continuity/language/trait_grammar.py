@@ -346,3 +346,13 @@ def _colour_of(words: list[Token], table: dict[str, str | None]) -> tuple[str, T
         return None
     specific = [x for x in found if x[1].lower not in ("dark", "light", "fair", "pale", "deep")]
     return (specific or found)[-1]
+
+
+def _next_is(parse: Parse, t: Token, word: str) -> bool:
+    return t.i + 1 < len(parse.tokens) and parse.tokens[t.i + 1].lower == word
+
+
+def _absolute_noun(parse: Parse, t: Token) -> bool:
+    """", patch over his right eye,": a bare noun opening a phrase, which the small parser takes for a verb."""
+    return t.pos == "VERB" and (t.i == 0 or parse.tokens[t.i - 1].text in (",", "(", ";", "--", "\u2014")) and \
+        t.i + 1 < len(parse.tokens) and parse.tokens[t.i + 1].lower in ("over", "on", "across", "round", "around")

@@ -21,7 +21,7 @@ HAIR_NOUNS = {
     "plaits": "braid", "pigtails": "pigtails", "bunches": "pigtails", "bun": "bun", "chignon": "bun",
     "knot": "knots", "knots": "knots", "topknot": "knots", "bob": "bob", "crop": "crop", "pixie": "pixie",
     "fringe": "fringe", "bangs": "fringe", "dreadlocks": "dreadlocks", "dreads": "dreadlocks", "mohawk": "mohawk",
-    "afro": "afro", "quiff": "quiff", "buzzcut": "crop", "crewcut": "crop", "cornrows": "braid",
+    "afro": "afro", "quiff": "quiff", "buzzcut": "crop", "buzz": "crop", "crewcut": "crop", "cornrows": "braid",
     "strand": None, "strands": None, "wisp": None, "wisps": None, "tendril": None, "tendrils": None,
 }
 #: Hair nouns that are hair only with a colour only hair has ("an ash-blonde strand", not "a red strand of wool").
@@ -193,7 +193,7 @@ _PEOPLE_NOUNS = re.compile(r"^(?:man|woman|girl|boy|men|women|lady|guy|kid|child
 
 
 _GATE_WORDS = (set(HAIR_NOUNS) | set(FACIAL) | set(SIDED) | set(BODY) | set(STATES) | set(HEIGHTS) | set(GIRTHS)
-               | {"eyes", "eye", "glasses", "spectacles", "clean-shaven", "beardless", "bald", "redhead", "blonde", "brunette",
+               | {"eyes", "eye", "glasses", "spectacles", "bifocals", "specs", "horn-rims", "eyepatch", "cropped", "shorn", "buzzed", "clean-shaven", "beardless", "bald", "redhead", "blonde", "brunette",
                   "haired", "eyed", "dye", "dyes", "dyed", "shaves", "shaved"} | set(GARMENTS))
 
 

@@ -52,8 +52,10 @@ from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS
 from continuity.language.parse import Parse, Token
 from continuity.language.side_phrases import side_phrases
 from continuity.language import state_phrases
-from continuity.language.hair_phrases import BLADES, BURNT_RE, FACE_PARTS, PUT_UP, STRAND_TWISTED_RE, hair_knot
+from continuity.language.hair_phrases import (BLADES, BURNT_RE, FACE_PARTS, PUT_UP, STRAND_TWISTED_RE, hair_knot,
+                                             hair_reach, person_cropped)
 from continuity.language.trait_grammar import (
+    _absolute_noun,
     _adj_owner,
     _after_determiner,
     _bald_head,
@@ -64,6 +66,7 @@ from continuity.language.trait_grammar import (
     _dedupe,
     _left,
     _mods,
+    _next_is,
     _other_noun_between,
     _owner_any,
     _prev,
@@ -128,9 +131,9 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
         if low in STRANDS and STRAND_TWISTED_RE.search(parse.text):
             out += _hair(parse, t)  # "twists a long brown strand round her finger": hair, whatever its colour
             continue
-        if low in STRANDS and not any(p in HAIR_ONLY_COLOURS for w in parse.tokens[max(0, t.i - 4):t.i]
-                                      for p in w.lower.split("-")):
-            continue  # "a red strand of wool"
+        if low in STRANDS | {"buzz"} and not any(p in HAIR_ONLY_COLOURS for w in parse.tokens[max(0, t.i - 4):t.i]
+                                                for p in w.lower.split("-")) and not _next_is(parse, t, "cut"):
+            continue  # "a red strand of wool", "the buzz of the needle" (but "her platinum buzz")
         if low in ("knot", "knots") and not hair_knot(parse, t):
             continue  # "checking knots" on a rope, "a knot in his stomach"
         if low in ("bearded", "whiskered", "stubbled") and t.dep == "amod" and parse.head(t.i).lower in FACE_PARTS:
@@ -148,7 +151,7 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
         elif low in FACIAL and t.pos in ("NOUN", "PROPN", "ADJ"):
             out += _facial(parse, t)
         elif low in SIDED and (t.pos in ("NOUN", "PROPN") or _after_determiner(parse, t) or
-                               misread_compound(parse, t)):
+                               misread_compound(parse, t) or _absolute_noun(parse, t)):
             out += _sided(parse, t)
         elif low in BODY and t.pos == "NOUN":
             out += _body_part(parse, t)
@@ -216,7 +219,7 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
     out += out_of_water(parse)
     out += stained_by(parse, out)
     out += side_phrases(parse)
-    out += state_phrases.read(parse)
+    out += state_phrases.read(parse) + person_cropped(parse)
     return sorted(_dedupe(out), key=lambda t: t.start)  # in the sentence's order: "surfaces ..., her suit dry"
 
 
@@ -369,6 +372,9 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
         if length:
             out.append(Trait("hair.length", length, _words(parse, m, t), min(m.start, t.start), who, gender,
                              _change(parse, t, "hair.length"), how=how))
+    reach = hair_reach(parse.text, t.end) if not any(x.key == "hair.length" for x in out) else None
+    if reach:  # "ginger hair curling over his collar"
+        out.append(Trait("hair.length", reach[0], f"{t.text} {reach[1]}", t.start, who, gender, False, how=how))
     if colour and colour[1].i + 2 < len(parse.tokens) and parse.tokens[colour[1].i + 1].text == "-":
         # "a white-blonde fuzz": a blonde, the first word only shading it
         after = parse.tokens[colour[1].i + 2]

@@ -107,7 +107,10 @@ class Context:
     @cached_property
     def reader(self) -> Reader:
         """Resolves who a stated value belongs to."""
-        return Reader(self.cast, self.sentences, align=self.align_owner, parse=self._parse_one)
+        from_the_last = frozenset(sc.index for sc in self.script.scenes
+                                  if (sc.heading.time or "").upper() in ("CONTINUOUS", "SAME", "SAME TIME"))
+        return Reader(self.cast, self.sentences, align=self.align_owner, parse=self._parse_one,
+                      continuing=from_the_last)
 
     def _parse_one(self, s: Sentence) -> Parse:
         return self.parse_many([s])[0]

@@ -58,7 +58,9 @@ _PAINT_RE = re.compile(  # (not "hand-painted with white magnolias": how a thing
 _OLD_PAINT_RE = re.compile(r"\b(?:its|the old)\s+[a-z-]+\s+paint\b|\bpaint(?:work)?\s+(?:is\s+)?(?:blistered|blistering|"
                            r"flaking|peeling|chipped|faded|cracked|scabbed)|"
                            # "scraping away the last curls of red paint": the old coat coming off
-                           r"\b(?:scrap|strip|sand|burn|peel)\w*\s+(?:away|off|back)?\s*[^.;]{0,30}\bpaint\b",
+                           r"\b(?:scrap|strip|sand|burn|peel)\w*\s+(?:away|off|back)?\s*[^.;]{0,30}\bpaint\b|"
+                           # "a foot up the whitewashed walls": walls that are white, not a coat going on
+                           r"\b(?:the|a|an|its|their|his|her)\s+(?:[a-z-]+\s+)?whitewashed\s+[a-z]+",
                            re.IGNORECASE)
 #: The colour painted over: "over the racing green", "over the last of the old green".
 _OVER_RE = re.compile(r"\bover\s+(?:the|its|his|her)\s+(?:(?:last|rest|remains)\s+of\s+(?:the\s+)?)?(?:(?:old|faded|peeling|"
@@ -270,9 +272,11 @@ class Places:
                     out.setdefault((loc.name, c[1]), Coloured(loc.name, c[1], c[0], c[2], c[3], str(text), path))
                 # "door: egg-yolk yellow with a brass 7": the key names the thing, the value opens with its colour
                 lead = _LEAD_COLOUR_RE.match(str(text))
-                thing = key if key not in ("description", "notes") else loc.name.rsplit(" - ", 1)[-1].lower() \
-                    if " - " in loc.name and key == "description" else ""
-                if lead and re.fullmatch(r"[a-z]{3,}", thing or "") and thing not in _ROOMS - {"door", "doors", "gate"} and \
+                thing = re.split(r"[_\s]+", key.strip().lower())[-1] if key not in ("description", "notes") else \
+                    loc.name.rsplit(" - ", 1)[-1].lower().split()[-1] if " - " in loc.name and key == "description" \
+                    else ""
+                # ("interior_walls: TEAL, floor to ceiling": the walls)
+                if lead and re.fullmatch(r"[a-z]{3,}", thing or "") and thing not in _ROOMS - {"door", "doors", "gate", "walls", "wall"} and \
                         colour_group(re.split(r"[\s-]+", lead.group(1).lower())[-1]):
                     for place in {loc.name, loc.name.rsplit(" - ", 1)[0]}:
                         colour = re.split(r"[\s-]+", lead.group(1))[-1]

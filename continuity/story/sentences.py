@@ -250,7 +250,12 @@ class Cast:
         if self._titled_re is not None:
             for m in self._titled_re.finditer(text):
                 gender = "m" if m.group("t").lower() in ("mr", "mister", "herr", "señor", "senor") else "f"
-                fits = [w for w in self._shared[m.group("n").upper()] if self.gender.get(w) == gender]
+                bearers = self._shared[m.group("n").upper()]
+                fits = [w for w in bearers if self.gender.get(w) == gender]
+                if not fits:  # ("Mrs. Braddock": Tom is a he, so his sister, whatever her pronouns so far)
+                    fits = [w for w in bearers if self.gender.get(w) is None]
+                    fits = fits if len(fits) == 1 and len(bearers) - 1 == sum(
+                        self.gender.get(w) not in (None, gender) for w in bearers) else []
                 if len(fits) == 1:
                     out.append(Mention(fits[0], m.start("n"), m.end(), bool(m.group("p")), False))
             out.sort(key=lambda x: x.start)
@@ -336,8 +341,11 @@ class Reader:
         parse: optional ``sentence -> Parse`` for ownership by action.
     """
 
-    def __init__(self, cast: Cast, sentences: list[Sentence], align=None, parse=None):
+    def __init__(self, cast: Cast, sentences: list[Sentence], align=None, parse=None,
+                 continuing: frozenset[int] = frozenset()):
         self.cast = cast
+        #: scenes that go on from the one before (CONTINUOUS): a "he" at their top may be the last scene's
+        self.continuing = continuing
         self.sentences = sentences
         self.align = align
         #: optional ``sentence -> Parse``: reads garment ownership by action when no
@@ -529,10 +537,16 @@ class Reader:
         # A paragraph that opens with "He": the character last named (or speaking) in the scene (however
         # many short sentences back: "Underwater. Cold like a fist. She surfaces...").
         unsure = None  # one whose gender is unknown, if no one of the pronoun's gender comes first
+        walking = s.scene
         for k in range(s.id - 1, max(-1, s.id - 25), -1):
             prev = self.sentences[k]
-            if prev.scene != s.scene:
-                break
+            if prev.scene != walking:
+                # ("INT. BOILER ROOM - CONTINUOUS // Iris hands him a towel. He dabs at his dry face": the man of
+                # the scene it goes on from)
+                if walking != s.scene or unsure is not None or s.scene not in self.continuing or \
+                        prev.scene != s.scene - 1:
+                    break
+                walking = prev.scene
             names = [prev.speaker] if prev.kind == "dialogue" else [m.character for m in self._mentions[k]
                                                                      if not m.possessive]
             if prev.kind == "action" and not names:
