@@ -12,6 +12,8 @@ characters:
     age: 40
   - name: Isla
     age: 25
+  - name: Ezra
+    age: 26
 """
 
 
@@ -80,3 +82,51 @@ Double top.
     found = messages(script.format(what="red scarf"), BIBLE, ["wardrobe"], "gave it to")
     assert found and found[0].startswith("TOM has the scarf")
     assert messages(script.format(what="collar"), BIBLE, ["wardrobe"], "gave it to") == []
+
+
+def test_a_shirt_wrung_and_dropped_for_another_then_worn_the_same_night():
+    script = """
+INT. SHOP - DUSK
+
+Ezra peels off the soaked denim jacket and hangs it on the rack. Then the white T-shirt, wrung and dropped. He pulls on the black one.
+
+EZRA
+Better.
+
+INT. SHOP - NIGHT - LATER
+
+Ezra, in his {colour} T-shirt, holds a lantern over the chair.
+
+EZRA
+Here.
+"""
+    found = messages(script.format(colour="white"), BIBLE, ["wardrobe"], "took it off")
+    assert found and "wrung and dropped" in found[0] and "the black one" in found[0]
+    assert messages(script.format(colour="black"), BIBLE, ["wardrobe"], "took it off") == []
+
+
+def test_it_after_a_thing_of_its_own_sentence_is_that_thing():
+    script = """
+INT. LAUNDRY - DAY
+
+Nina finds her glasses by the drain and puts them on.
+
+NINA
+Right.
+
+TOM
+Here.
+
+ISLA
+Ta.
+
+Nina takes the blue velvet pouch from her tabard and puts it in Isla's damp palm.
+
+INT. LAUNDRY - LATER
+
+Nina takes the glasses off and cleans them.
+
+NINA
+Better.
+"""
+    assert messages(script, BIBLE, ["wardrobe"], "gave it to") == []

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from continuity.language.lexicon import WordGate
+from continuity.language.lexicon import WordGate, colour_of
 from continuity.language.traits import GARMENT_WORDS, SIDES
 from continuity.story.people import People
 from continuity.story.wearing import UP_TO_RE
@@ -109,6 +109,7 @@ class Dress:
                 event = _event(ctx, s, parse, t)
                 if event is not None:
                     out.append(event)
+        out += _fragments(ctx, out)
         for st in People.of(ctx).statements:
             if st.key.startswith("state.clothes.") and st.sentence.scene > 0:
                 out.append(DressEvent(st.character, st.sentence.scene, st.sentence, "state",
@@ -141,6 +142,43 @@ class Dress:
             appeared.add(e.character)
             out.append(e)
         return out
+
+
+#: A garment dropped in a fragment: "Then the white T-shirt, wrung and dropped."
+_DROPPED_RE = re.compile(r"\b(?:the|his|her|their)\s+(?P<g>(?:[\w-]+\s+){0,2}?(?P<n>[\w-]+))\s*,\s+(?:[a-z]+\s+and\s+)?"
+                         r"(?:wrung|dropped|peeled\s+off|stripped\s+off|tossed|kicked\s+off|shed|discarded|dumped|"
+                         r"balled\s+up)\b", re.IGNORECASE)
+#: Another of the kind just named put on: "He pulls on the black one."
+_ONE_ON_RE = re.compile(r"\b(?P<who>he|she|[A-Z][a-z]+)\s+(?:pulls|puts|slips|tugs|drags|shrugs|wriggles)\s+on\s+"
+                        r"(?:the|a|another)\s+(?P<c>[a-z-]+)\s+one\b")
+
+
+def _fragments(ctx: Context, events: list[DressEvent]) -> list[DressEvent]:
+    """Dress events in fragments the parse does not hang on a verb: a garment "wrung and dropped", "the black one"
+    pulled on after it (of the kind just named)."""
+    out = []
+    last: tuple[int, str] | None = None  # (element, the garment last named)
+    for s in ctx.sentences:
+        if s.kind != "action" or s.scene <= 0:
+            continue
+        for m in re.finditer(r"\b(?:[\w-]+\s+)?(" + "|".join(sorted(map(re.escape, GARMENT_WORDS), key=len, reverse=True))
+                             + r")\b", s.text, re.IGNORECASE):
+            last = (s.element, m.group(1).lower())
+        m = _DROPPED_RE.search(s.text)
+        if m and m.group("n").lower() in GARMENT_WORDS:
+            # ("He peels off the soaked denim jacket ... Then the white T-shirt, wrung and dropped.": his too)
+            before = [e for e in events if e.sentence.element == s.element and e.sentence.id < s.id and e.kind == "off"]
+            who = before[-1].character if before else ctx.reader.previous_named(s, None, include_self=True)
+            if who:
+                out.append(DressEvent(who, s.scene, s, "off", m.group("g").lower(), None, m.group(0)))
+        m = _ONE_ON_RE.search(s.text)
+        if m and last is not None and last[0] == s.element and colour_of(m.group("c")):
+            gender = {"he": "m", "she": "f"}.get(m.group("who").lower())
+            who = ctx.reader.previous_named(s, gender, include_self=True) if gender else \
+                ctx.cast.surface.get(m.group("who").upper())
+            if who:
+                out.append(DressEvent(who, s.scene, s, "on", f"{m.group('c').lower()} {last[1]}", None, m.group(0)))
+    return out
 
 
 def _kind(item: str) -> str:
@@ -249,7 +287,7 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
         return None
     side = _side(parse, t)
     start = min(t.start, verb.start) if verb is not None and kind != "wears" else t.start
-    end = max(t.end, verb.end) if verb is not None else t.end
+    end = max(t.end, verb.end) if verb is not None and kind != "wears" else t.end
     return DressEvent(who, s.scene, s, kind, item or t.text.lower(), side, s.text[start:end])
 
 

@@ -143,7 +143,10 @@ class Holders:
                     offered.pop(s.scene)
                     continue
                 elif word in ("it", "them") and s.element not in last and s.scene in last_in_scene and \
-                        s.id - last_in_scene[s.scene][0] <= 3:
+                        s.id - last_in_scene[s.scene][0] <= 8 and not any(
+                            w.dep in ("dobj", "pobj") and w.pos == "NOUN" for w in parse.tokens[:t.i]):
+                    # (not past a thing of its own sentence: "takes the blue velvet pouch ... and puts it in Kit's
+                    # palm" is the pouch)
                     # "...pulls out the silver Zippo. Hesitates. // Then she presses it into his palm."
                     thing = last_in_scene[s.scene][1]
                 elif word in ("it", "one", "them") and s.element in last:
