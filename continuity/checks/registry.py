@@ -15,6 +15,7 @@ from continuity.checks import (
     dressing,
     entrances,
     handover,
+    lettering,
     location,
     looks,
     markings,
@@ -50,9 +51,11 @@ def _wardrobe(ctx):
 
 
 def _location(ctx):
-    """Locations: features in conflicting colours (location), and sets against their bible and repaints (dressing)."""
+    """Locations: features in conflicting colours (location), sets against their bible and repaints (dressing), and
+    lettering given again with a word slipped (lettering)."""
     yield from location.check(ctx)
     yield from dressing.check(ctx)
+    yield from lettering.check(ctx)
 
 
 def _props(ctx):
