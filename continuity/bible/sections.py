@@ -334,6 +334,10 @@ def day_table(value: Any, year: int | None = None) -> tuple[dict[str, str], dict
             elif nk in _DATE_FIELDS and date is None:
                 raw_date = v
                 date = parse_date(v, year)
+            elif nk in ("dates", "date range", "span") and date is None and isinstance(v, str):
+                # "dates: 2022-02-20 to 2022-02-25" (a montage over days): from its first day
+                raw_date = re.split(r"\s+(?:to|until|till|through|-|\u2013)\s+", v.strip(), maxsplit=1)[0]
+                date = parse_date(raw_date, year)
             elif nk in _LABEL_FIELDS and not label:
                 label = str(v)
         if date is None and raw_date is None and label:

@@ -187,6 +187,17 @@ def _named_before(ctx: Context, text: str, feature: str) -> list[str]:
     return hits if len(hits) == 1 else []
 
 
+#: A colour the bible gives for a while: "door white until painted red in scene 10".
+_UNTIL_RE = re.compile(r"[\s,]*(?:\w+\s+)?(?:until|till|before|up to)\b", re.IGNORECASE)
+
+
+def _entries(value) -> bool:
+    """A list of several things each named before a colon ("No. 1 MARIT: forest green ...", "No. 7 NORTHERN LIGHTS:
+    purple"): what it says is each entry's, not the whole set's."""
+    return isinstance(value, list) and len(value) >= 2 and sum(
+        bool(re.match(r"\s*[^:]{2,40}:\s", str(v))) for v in value) >= 2
+
+
 def _colour_near(text: str, feature: str) -> str | None:
     """The colour named within the clause that mentions ``feature``, if exactly one."""
     low = text.lower()
@@ -341,13 +352,16 @@ def _explicit(ctx: Context, canon: dict) -> Iterator[Finding]:
     # "A cramped office with a green filing cabinet", "fixed_features: [YELLOW wall clock above the door]": the set
     # dressing the bible describes, in its description or in any field of prose
     texts = {loc.name: ". ".join(t.strip().rstrip(".") for t in [loc.description or "", *(
-        str(v) for v in loc.attributes.values() if len(str(v).split()) > 3)] if t.strip())
+        str(v) for v in loc.attributes.values() if len(str(v).split()) > 3 and not _entries(v))] if t.strip())
         for loc in ctx.bible.locations}
     texts = {name: _CAPS_RE.sub(lambda m: m.group(0).lower() if m.group(0).lower() in COLOURS else m.group(0), t)
              for name, t in texts.items()}  # "YELLOW wall clock": a colour in capitals for emphasis
     described = [loc for loc in ctx.bible.locations if texts[loc.name]]
     for loc, parse in zip(described, ctx.parse_prose([texts[loc.name] for loc in described]) if described else []):
         for feature, written, phrase, _ in _feature_colours(parse, texts[loc.name]):
+            if _UNTIL_RE.match(texts[loc.name], texts[loc.name].find(phrase) + len(phrase)) if phrase in \
+                    texts[loc.name] else False:
+                continue  # "door white until painted fire-engine red in scene 10": not its colour for good
             canon.setdefault((loc.name, feature), ("bible", colour_group(written), f"locations.{loc.name}.description",
                                                    phrase, written))
     for loc in ctx.bible.locations:

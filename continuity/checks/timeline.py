@@ -82,7 +82,10 @@ _SUNRISE_RE = re.compile(r"\b(?:the )?sun (?:is )?(?:rising|rises|coming up|come
 #: The cues that contradict a twilight scene, by its canonical time.
 _TWILIGHT = {"DAWN": ((_NOON_RE, "a sun high in the day"), (_SUNSET_RE, "a setting sun")),
              "DUSK": ((_NOON_RE, "a sun high in the day"), (_SUNRISE_RE, "a rising sun"))}
-_QUOTE_OR_IMAGE_RE = re.compile(r"\b(photo|photograph|painting|poster|picture|screen|tv|television|dream|remembers?)\b", re.IGNORECASE)
+_QUOTE_OR_IMAGE_RE = re.compile(r"\b(photo|photograph|painting|poster|picture|screen|tv|television|dream|remembers?|"
+                                r"projector|projected|projection|planetarium|dome)\b", re.IGNORECASE)
+#: A place whose sky is made indoors: the stars on a planetarium's dome are no night.
+_MADE_SKY_RE = re.compile(r"\b(?:PLANETARIUM|DOME|STAR THEATRE|STAR THEATER|PROJECTION|SKY THEATRE)\b", re.IGNORECASE)
 _NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 # A clock time stated as now: "It is three in the morning", "the clock reads 2:14 AM", "4 A.M."
@@ -159,6 +162,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if _QUOTE_OR_IMAGE_RE.search(s.text):
             continue
+        heading = ctx.script.scenes[s.scene - 1].heading
+        if want == "light" and (heading.setting or "").startswith("INT") and _MADE_SKY_RE.search(heading.location) \
+                and not re.search(r"\b(?:window|outside|skylight|door|through|slit|shutter)\b", s.text, re.IGNORECASE):
+            continue  # "Overhead, the stars come out" under a planetarium's dome at eleven in the morning
         clock = clock_light(s.text)
         if clock is not None and s.kind == "dialogue" and not re.match(r"(?:it is|it's|its)\b", clock[1], re.I):
             clock = None  # in dialogue only "it's three in the morning" tells the time now

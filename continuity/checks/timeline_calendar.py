@@ -221,10 +221,12 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
             d.day != t.month_day[1] or (d.month is not None and d.month != t.month_day[0]))
         scene = ctx.script.scenes[t.index - 1]
         if not (wrong_weekday or wrong_date) or _another_real_day(d, t, year) and (
-                _asked_when(scene, s.line) or re.search(r"(?:^|[.!?]\s+)" + re.escape(d.words) + r"\s*[.!]", s.text)
+                _asked_when(scene, s.line) or re.search(r"(?:^|[.!?]\s+)" + re.escape(d.words) +
+                                          r"(?:,\s+[A-Z][a-z]+)?\s*[.!]", s.text)
                 and not _asked_today(scene, s.line) and _days_off(d, t, year) > 3):
             # ("When's delivery?" / "Friday the twenty-fifth.": a day to come, and a Friday it is; "Saturday the
-            # nineteenth. Regional qualifiers at Whitcombe.", eleven days off: a date announced, not today's)
+            # nineteenth. Regional qualifiers at Whitcombe.", eleven days off: a date announced, not today's;
+            # "Friday the fifteenth, Devon.": a deadline)
             continue
         jump = _jump_of(ctx, t)
         if jump is not None and _loose(jump) and _a_day_off(d, t):

@@ -56,6 +56,8 @@ def _jumped_supers(ctx: Context) -> Iterator[Finding]:
             expected = date.fromordinal(start.toordinal() + int(days))
             if said.replace(year=expected.year) == expected or abs((said - expected).days) > 366:
                 continue
+            if t.fixed and t.month_day == (said.month, said.day):
+                continue  # the bible's own day for it ("ONE WEEK LATER" from an earlier day than the scene before)
             prev = next((x for x in ctx.story.said if x.scene == before.index and x.date is not None
                          and x.date.month and x.date.day), None)
             evidence = [Evidence(jump.text, line=jump.line, scene=jump.scene)]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from continuity.language.parse import Parse, Token
+from continuity.language.lexicon import HAIR_COLOURS
+from continuity.language.trait_grammar import _adj_owner, _colour_word
 from continuity.language.trait_words import Trait
 
 #: A strand handled the way only hair is: "twists a long brown strand round her finger", "tucks a strand behind her ear".
@@ -74,4 +76,47 @@ def person_cropped(parse: Parse) -> list[Trait]:
     return out
 
 
-__all__ = ["BLADES", "BURNT_RE", "FACE_PARTS", "PUT_UP", "STRAND_TWISTED_RE", "hair_knot", "hair_reach", "person_cropped"]
+def haired(parse: Parse, t: Token) -> list[Trait]:
+    """"red-haired Kasia", "the redhead", "a blonde"."""
+    low = t.lower
+    colour = None
+    if low.endswith("-haired"):
+        colour = _colour_word(Token(t.i, low.rsplit("-haired", 1)[0], "", "", "", "", 0, 0, 0), HAIR_COLOURS)
+    elif low.startswith("red"):
+        colour = "red"
+    elif low == "blonde":
+        colour = "blonde"
+    elif low == "brunette":
+        colour = "brown"
+    if not colour:
+        return []
+    head = parse.head(t.i)
+    who, gender = None, None
+    if head.character:
+        who = head.character
+    elif t.character:
+        who = t.character
+    elif head.pos == "NOUN" and head.i != t.i:
+        return []  # "a grey-haired Turkish investigator": someone the cast does not name
+    else:
+        who, gender, _ = _adj_owner(parse, t)
+    return [Trait("hair.colour", colour, t.text, t.start, who, gender, False, how="parse")]
+
+
+#: What hair is worked into: "working Nell's long hair out of its ponytail and into two tight plaits".
+def into_style(parse: Parse, t: Token) -> Token | None:
+    """The hair token whose owner a style noun after "into" belongs to (the style is a change made here), or None."""
+    if t.dep != "pobj" or parse.head(t.i).lower not in ("into", "in"):
+        return None
+    for w in parse.tokens[:t.i]:
+        if w.lower in ("hair", "curls", "locks", "mane") and any(c.dep == "poss" for c in parse.children(w.i)):
+            return w
+    return None
+
+
+#: A colour that is something on the hair: "plaits white with frost", "hair grey with plaster dust".
+FROSTED_RE = re.compile(r"\s+with\s+(?:\w+\s+)?(?:frost|snow|ice|rime|flour|dust|plaster|chalk|paint|ash|soot|sawdust|"
+                        r"salt|sand|cement|powder)\b", re.IGNORECASE)
+
+
+__all__ = ["FROSTED_RE", "BLADES", "BURNT_RE", "FACE_PARTS", "PUT_UP", "STRAND_TWISTED_RE", "hair_knot", "hair_reach", "haired", "into_style", "person_cropped"]

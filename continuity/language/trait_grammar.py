@@ -356,3 +356,9 @@ def _absolute_noun(parse: Parse, t: Token) -> bool:
     """", patch over his right eye,": a bare noun opening a phrase, which the small parser takes for a verb."""
     return t.pos == "VERB" and (t.i == 0 or parse.tokens[t.i - 1].text in (",", "(", ";", "--", "\u2014")) and \
         t.i + 1 < len(parse.tokens) and parse.tokens[t.i + 1].lower in ("over", "on", "across", "round", "around")
+
+
+def _of_something(parse: Parse, t: Token) -> bool:
+    """"something dry", "anything clean", "nothing wet": said of a thing not named, not of anyone."""
+    return t.i > 0 and parse.tokens[t.i - 1].lower in ("something", "anything", "nothing", "everything", "somewhere",
+                                                       "anywhere", "nowhere")

@@ -53,7 +53,7 @@ from continuity.language.parse import Parse, Token
 from continuity.language.side_phrases import side_phrases
 from continuity.language import state_phrases
 from continuity.language.hair_phrases import (BLADES, BURNT_RE, FACE_PARTS, PUT_UP, STRAND_TWISTED_RE, hair_knot,
-                                             hair_reach, person_cropped)
+                                             hair_reach, haired as _haired, into_style, person_cropped, FROSTED_RE)
 from continuity.language.trait_grammar import (
     _absolute_noun,
     _adj_owner,
@@ -67,6 +67,7 @@ from continuity.language.trait_grammar import (
     _left,
     _mods,
     _next_is,
+    _of_something,
     _other_noun_between,
     _owner_any,
     _prev,
@@ -177,7 +178,8 @@ def read(parse: Parse, *, about_one: bool = False) -> list[Trait]:
             out += _haired(parse, t)
         elif low in ("limp", "limps", "limping", "favour", "favours", "favouring", "favor", "favors", "favoring"):
             out += _limp(parse, t)
-        if low in STATES and STATES[low][0] in ("wet", "dirt", "stain") and t.pos in ("ADJ", "VERB", "ADV"):
+        if low in STATES and STATES[low][0] in ("wet", "dirt", "stain") and t.pos in ("ADJ", "VERB", "ADV") and \
+                not _of_something(parse, t):  # ("looks for something dry to wipe them on": not her)
             out += _person_state(parse, t)
         elif low in STATES and t.dep == "amod" and parse.head(t.i).lower in GARMENT_PARTS:
             out += _person_state(parse, t)  # "the clean grey sleeve of his hoodie"
@@ -383,6 +385,8 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
             colour = (shade, after)
     dyed = verb is not None and verb.lemma in CHANGE_VERBS["hair.colour"] or any(
         m.lemma in CHANGE_VERBS["hair.colour"] or m.lower in ("dyed", "bleached", "hennaed") for m in mods)
+    if colour and FROSTED_RE.match(parse.text, colour[1].end):
+        colour = None  # "Nell's two plaits are white with frost": frost on them
     if colour:
         c, m = colour
         out.append(Trait("hair.colour", c, _words(parse, m, t), min(m.start, t.start), who, gender,
@@ -396,39 +400,17 @@ def _hair(parse: Parse, t: Token) -> list[Trait]:
                 break
     if t.lower == "head" and any(m.lower in ("bald", "shaved", "shaven") for m in mods):
         out.append(Trait("hair.length", "short", t.text, t.start, who, gender, _change(parse, t, "hair.length"), how=how))
+    worked = into_style(parse, t) if style else None
+    if worked is not None:  # "working Nell's hair ... into two tight plaits": hers, done here
+        (who, gender, how), start = _owner_any(parse, worked), worked.start
     if style:
-        out.append(Trait("hair.style", style, t.text, t.start, who, gender, _change(parse, t, "hair.style"), how=how))
+        out.append(Trait("hair.style", style, t.text, start if worked is not None else t.start, who, gender,
+                         worked is not None or _change(parse, t, "hair.style"), how=how))
         if style in STYLE_LENGTH and not any(x.key == "hair.length" for x in out):
-            out.append(Trait("hair.length", STYLE_LENGTH[style], t.text, t.start, who, gender,
+            out.append(Trait("hair.length", STYLE_LENGTH[style], t.text, start if worked is not None else t.start, who,
+                             gender,
                              _change(parse, t, "hair.length"), how=how))
     return out
-
-
-def _haired(parse: Parse, t: Token) -> list[Trait]:
-    """"red-haired Kasia", "the redhead", "a blonde"."""
-    low = t.lower
-    colour = None
-    if low.endswith("-haired"):
-        colour = _colour_word(Token(t.i, low.rsplit("-haired", 1)[0], "", "", "", "", 0, 0, 0), HAIR_COLOURS)
-    elif low.startswith("red"):
-        colour = "red"
-    elif low == "blonde":
-        colour = "blonde"
-    elif low == "brunette":
-        colour = "brown"
-    if not colour:
-        return []
-    head = parse.head(t.i)
-    who, gender = None, None
-    if head.character:
-        who = head.character
-    elif t.character:
-        who = t.character
-    elif head.pos == "NOUN" and head.i != t.i:
-        return []  # "a grey-haired Turkish investigator": someone the cast does not name
-    else:
-        who, gender, _ = _adj_owner(parse, t)
-    return [Trait("hair.colour", colour, t.text, t.start, who, gender, False, how="parse")]
 
 
 def _eyes(parse: Parse, t: Token) -> list[Trait]:

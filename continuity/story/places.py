@@ -438,7 +438,8 @@ _SAME_NOUN = {"azulejos": "tiles", "azulejo": "tiles", "tiling": "tiles", "drape
               "curtain": "curtains", "tile": "tiles", "wall": "walls"}
 _WORN = frozenset("worn torn gone shown drawn hung grown blown".split())
 _NOT_THINGS = frozenset("""light glow paint ink hair eyes eye skin face smoke water sky dark night day morning
-evening dusk dawn sunlight shade tint stripe stripes one ones side""".split())
+evening dusk dawn sunlight shade tint stripe stripes one ones side until till thereafter throughout fixed always now
+then before after since""".split())
 
 
 def same_noun(word: str) -> str:
