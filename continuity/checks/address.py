@@ -242,6 +242,8 @@ def _slip(word: str, form: str) -> bool:
     """``word`` (upper case) is a slip of the name ``form``, not a nickname made from it (Scotty, Sam)."""
     if len(word) >= 4 and form == word + "E" and form.endswith(("IE", "EE")):
         return True  # "Juni" for JUNIE: the last letter dropped (a nickname cuts a syllable, not an "e")
+    if len(word) >= 5 and form == word + "E" and not form.endswith(("IE", "EE")):
+        return True  # "Ducharm" for DUCHARME: a silent last letter dropped from a family name
     if word.startswith(form) or form.startswith(word):
         return misspelling_of(word, [form]) is not None  # one letter added: NORAH for NORA
     if len(form) == 3 and len(word) == 3:

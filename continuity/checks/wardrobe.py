@@ -27,6 +27,7 @@ from continuity.story.context import Context
 _SCENES_IN_TEXT = re.compile(r"\b(?:sc(?:enes?|s)?\.?|scenes?)\s*(\d+)(?:\s*(?:-|\u2013|to)\s*(\d+))?(\s*(?:on(?:wards?)?|-))?",
                             re.IGNORECASE)
 _FROM_RE = re.compile(r"\b(?:from|since|after|by)\s+$", re.IGNORECASE)
+_UNTIL_BEFORE_RE = re.compile(r"\b(?:until|till|up to|before)\b[^(,;]*$", re.IGNORECASE)
 _REST_RE = re.compile(r"\b(?:for the rest|from then on|thereafter|onwards?|from here|to the end|throughout)\b", re.IGNORECASE)
 
 
@@ -66,8 +67,16 @@ def bible_garments(ctx: Context) -> list[Worn]:
                                                                        _FROM_RE.search(sentence[:m.start()]))
                                                               else start)
                     scenes = SceneRange.parse(f"{start}-{end}" if end else f"{start}-")
+                    if _UNTIL_BEFORE_RE.search(sentence[:m.start()]):
+                        scenes = SceneRange.parse(f"1-{start}")  # "(until cut up in scene 18)"
+                # a scene said in brackets after one garment is that garment's: "purple down parka, ..., red wool
+                # scarf (until cut up in scene 18), city boots"
+                opened = sentence.rfind("(", 0, m.start()) if m else -1
+                closed = sentence.find(")", m.end()) if m else -1
                 for g in garments_in(sentence):
-                    out.append(Worn(name, g.kind, g.colour, scenes, w.look, w.item, path))
+                    own = scenes if opened < 0 or closed < 0 or (
+                        sentence.rfind(",", 0, opened) < g.start < opened) else w.scenes
+                    out.append(Worn(name, g.kind, g.colour, own, w.look, w.item, path))
                 if re.search(r"\b(?:fencing|cricket|tennis|kitchen|chef's|chefs'|navy|dress|summer)\s+whites\b", sentence,
                              re.IGNORECASE):
                     # "fencing whites": a white jacket, white breeches, a white shirt

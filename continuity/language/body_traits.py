@@ -18,6 +18,7 @@ from continuity.language.trait_grammar import (
     _window_side,
     _words,
 )
+from continuity.language.side_phrases import arm_in_gear, wrist_raised
 from continuity.language.trait_words import (
     _DRESSINGS,
     _FRESH,
@@ -313,6 +314,12 @@ _WOUND_ROUND_RE = re.compile(r"\b(?P<d>bandage|dressing|gauze|strapping|sling|sp
                              r"(?:his|her|their|[A-Z][\w'-]*(?:'s|\u2019s))\s+(?:(?:left|right)\s+)?$", re.IGNORECASE)
 
 
+#: Words for a sided thing, as the thing it is: a dressing is a bandage, steri-strips too.
+_THINGS_AS = {"wristwatch": "watch", "bandages": "bandage", "eyepatch": "patch", "dressing": "bandage", "band": "ring",
+              "gauze": "bandage", "plaster": "bandage", "split": "cut", "tape": "bandage", "strips": "bandage",
+              "steri-strips": "bandage"}
+
+
 def _sided(parse: Parse, t: Token) -> list[Trait]:
     if t.lower == "band" and not (t.i > 0 and parse.tokens[t.i - 1].lower in _RING_BANDS):
         return []  # ("a plain gold wedding band", not "the band plays", "a rubber band")
@@ -320,9 +327,9 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
     if side is None:
         side, part, side_tok, part_tok = _window_side(parse, t)
     if side is None:
-        side, part, side_tok, part_tok = _wrist_raised(parse, t)
+        side, part, side_tok, part_tok = wrist_raised(parse, t)
     if side is None:
-        side, part, side_tok, part_tok = _arm_in_gear(parse, t)
+        side, part, side_tok, part_tok = arm_in_gear(parse, t)
     if side is None:
         side, part, side_tok, part_tok = _hand_before(parse, t)
     if side is None:
@@ -330,8 +337,7 @@ def _sided(parse: Parse, t: Token) -> list[Trait]:
     who, gender, how = _owner_any(parse, part_tok) if part_tok is not None else _owner_any(parse, t)
     if who is None and gender is None:
         who, gender, how = _owner_any(parse, t)
-    thing = {"wristwatch": "watch", "bandages": "bandage", "eyepatch": "patch", "dressing": "bandage", "band": "ring",
-             "gauze": "bandage", "plaster": "bandage", "split": "cut", "tape": "bandage"}.get(t.lower, t.lower)
+    thing = _THINGS_AS.get(t.lower, t.lower)
     if thing == "burn" and any(m.lower in _OLD_MARK for m in _left(parse, t)[0]):
         thing = "scar"  # "the old burn on her forearm" is the burn scar the bible gives
     if thing in INJURY_THINGS:
@@ -373,49 +379,6 @@ _PUT_ONTO_RE = re.compile(r"\b(?:slides?|slid|slips?|slipped|puts?|pushes|pushed
                           re.IGNORECASE)
 #: A band that is a ring: "her gold wedding band", "the plain band on his left hand".
 _RING_BANDS = frozenset("wedding gold golden silver platinum plain signet thin wide titanium".split())
-
-
-def _wrist_raised(parse: Parse, t: Token) -> tuple:
-    """"raises her left wrist to her ear and listens to the watch tick": a watch (or a bracelet) in a sentence
-    whose one wrist with a side is the one it is on, the wrist held by its owner's own pronoun."""
-    none = (None, None, None, None)
-    if SIDED.get(t.lower) != "wrist" or t.dep == "dobj":
-        return none  # "takes off the watch", "straps the watch on": where it goes is said, or not
-    toks = parse.tokens
-    wrists = [w for w in toks[1:] if BODY.get(w.lower) == "wrist" and toks[w.i - 1].lower in SIDES]
-    if len(wrists) != 1 or sum(w.lower in SIDES for w in toks) != 1:
-        return none
-    part = wrists[0]
-    if not any(c.dep == "poss" and c.lower in ("his", "her", "their") for c in parse.children(part.i)):
-        return none
-    return SIDES[toks[part.i - 1].lower], "wrist", toks[part.i - 1], part
-
-
-_GEAR = frozenset({"sling", "cast", "splint", "brace"})
-
-
-def _arm_in_gear(parse: Parse, t: Token) -> tuple:
-    """"The navy sling holds his left arm against his chest", "His left arm rests in a navy sling": the arm a
-    sling, cast or splint holds (not "the sling hung over the rail, ... with his left hand")."""
-    none = (None, None, None, None)
-    toks = parse.tokens
-    if t.lower not in _GEAR or (t.lower == "cast" and t.i > 0 and toks[t.i - 1].lower in ("the", "whole", "full")):
-        return none  # ("the cast takes a bow": a play's)
-    for m in [*_GEAR_HOLDS_RE.finditer(parse.text), *_IN_GEAR_RE.finditer(parse.text)]:
-        if m.start("gear") == t.start:
-            side = next((x for x in toks if x.start == m.start("side")), None)
-            part = next((x for x in toks if x.start == m.start("part")), None)
-            if side is not None and part is not None:
-                return SIDES[side.lower], BODY[part.lower], side, part
-    return none
-
-
-_ARM = r"(?P<part>arm|hand|wrist|forearm|elbow)"
-_GEAR_HOLDS_RE = re.compile(r"\b(?P<gear>sling|cast|splint|brace)\s+(?:holds|cradles|supports|keeps|pins|carries|binds|"
-                            r"straps|hugs|clamps|encases|locks)\s+(?:his|her|their|the)\s+(?P<side>left|right)\s+"
-                            + _ARM + r"\b", re.IGNORECASE)
-_IN_GEAR_RE = re.compile(r"\b(?P<side>left|right)\s+" + _ARM + r"\b[^.;,]{0,30}?\bin\s+(?:a|an|the|its|his|her)\s+"
-                         r"(?:[\w-]+\s+){0,3}?(?P<gear>sling|cast|splint|brace)\b", re.IGNORECASE)
 
 
 _OLD_MARK = frozenset("old healed faded shiny puckered white silvery ancient".split())

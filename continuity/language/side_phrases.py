@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from continuity.language.parse import Parse
-from continuity.language.trait_words import Trait
+from continuity.language.parse import Parse, Token
+from continuity.language.trait_words import BODY, SIDED, SIDES, Trait
 
 _PRONOUN = {"his": "m", "her": "f"}
 
@@ -61,4 +61,49 @@ def _trait(key: str, m: re.Match, side: str, pronoun: str | None) -> Trait:
     return Trait(key, side.lower(), m.group(0), m.start(), None, gender, False, how="poss" if gender else "none")
 
 
-__all__ = ["side_phrases"]
+
+
+def wrist_raised(parse: Parse, t: Token) -> tuple:
+    """"raises her left wrist to her ear and listens to the watch tick": a watch (or a bracelet) in a sentence
+    whose one wrist with a side is the one it is on, the wrist held by its owner's own pronoun."""
+    none = (None, None, None, None)
+    if SIDED.get(t.lower) != "wrist" or t.dep == "dobj":
+        return none  # "takes off the watch", "straps the watch on": where it goes is said, or not
+    toks = parse.tokens
+    wrists = [w for w in toks[1:] if BODY.get(w.lower) == "wrist" and toks[w.i - 1].lower in SIDES]
+    if len(wrists) != 1 or sum(w.lower in SIDES for w in toks) != 1:
+        return none
+    part = wrists[0]
+    if not any(c.dep == "poss" and c.lower in ("his", "her", "their") for c in parse.children(part.i)):
+        return none
+    return SIDES[toks[part.i - 1].lower], "wrist", toks[part.i - 1], part
+
+
+_GEAR = frozenset({"sling", "cast", "splint", "brace"})
+
+
+def arm_in_gear(parse: Parse, t: Token) -> tuple:
+    """"The navy sling holds his left arm against his chest", "His left arm rests in a navy sling": the arm a
+    sling, cast or splint holds (not "the sling hung over the rail, ... with his left hand")."""
+    none = (None, None, None, None)
+    toks = parse.tokens
+    if t.lower not in _GEAR or (t.lower == "cast" and t.i > 0 and toks[t.i - 1].lower in ("the", "whole", "full")):
+        return none  # ("the cast takes a bow": a play's)
+    for m in [*_GEAR_HOLDS_RE.finditer(parse.text), *_IN_GEAR_RE.finditer(parse.text)]:
+        if m.start("gear") == t.start:
+            side = next((x for x in toks if x.start == m.start("side")), None)
+            part = next((x for x in toks if x.start == m.start("part")), None)
+            if side is not None and part is not None:
+                return SIDES[side.lower], BODY[part.lower], side, part
+    return none
+
+
+_ARM = r"(?P<part>arm|hand|wrist|forearm|elbow)"
+_GEAR_HOLDS_RE = re.compile(r"\b(?P<gear>sling|cast|splint|brace)\s+(?:holds|cradles|supports|keeps|pins|carries|binds|"
+                            r"straps|hugs|clamps|encases|locks)\s+(?:his|her|their|the)\s+(?P<side>left|right)\s+"
+                            + _ARM + r"\b", re.IGNORECASE)
+_IN_GEAR_RE = re.compile(r"\b(?P<side>left|right)\s+" + _ARM + r"\b[^.;,]{0,30}?\bin\s+(?:a|an|the|its|his|her)\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?P<gear>sling|cast|splint|brace)\b", re.IGNORECASE)
+
+
+__all__ = ["arm_in_gear", "side_phrases", "wrist_raised"]

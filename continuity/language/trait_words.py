@@ -63,7 +63,7 @@ GIRTHS = {**BUILDS, "slight": "slim", "slim": "slim", "thin": "slim", "bony": "s
 SIDED = {"watch": "wrist", "wristwatch": "wrist", "bracelet": "wrist", "sling": "arm", "cast": "arm",
          "splint": "arm", "bandage": None, "bandages": None, "dressing": None, "gauze": None, "plaster": None,
          "scar": None, "tattoo": None, "piercing": None, "stud": "ear", "earring": "ear", "ring": "hand", "band": "hand",
-         "stitches": None, "limp": "leg", "patch": "eye", "eyepatch": "eye", "bruise": None, "burn": None,
+         "stitches": None, "strips": None, "steri-strips": None, "limp": "leg", "patch": "eye", "eyepatch": "eye", "bruise": None, "burn": None,
          "cut": None, "gash": None, "graze": None, "split": None, "tape": None, "birthmark": None, "brace": None, "aid": "ear",
          "hearing-aid": "ear", "earpiece": "ear", "monocle": "eye"}
 

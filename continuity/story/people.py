@@ -491,6 +491,12 @@ class People:
         if self.ctx.is_flashback(scene) and key.startswith(("hair.", "beard", "moustache", "build", "height")):
             return []
         facts = self.canon.get((name, key), [])
+        if not facts and key.startswith("side.injury."):
+            # a dressing sits on the wound the bible gives: "strips on his right temple" for its "gash on the LEFT
+            # temple"
+            part = key.rsplit(".", 1)[-1]
+            facts = [f for wound in ("cut", "gash", "graze", "burn", "stitches") for f in self.canon.get(
+                (name, f"side.{wound}.{part}"), [])]
         started = [f for f in facts if f.source == "bible-later" and f.first is not None and f.first <= scene]
         if started:
             latest = max(f.first for f in started)

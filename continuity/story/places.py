@@ -546,7 +546,8 @@ def _paint_colour(text: str) -> str | None:
         colours = [colour_group(w) for w in re.findall(r"[a-z]+", verb.group(1)) if colour_group(w)]
         if colours:
             return colours[-1]
-    m = re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+paint\b(?!-)", low) or re.search(
+    m = re.search(r"\b([a-z]+(?:-[a-z]+){0,3})\s+(?:(?:porch|gloss|floor|door|deck|wall|house|boat|oil|enamel|"
+                  r"exterior|marine|barn)\s+)?paint\b(?!-)", low) or re.search(
         r"\bpaint(?:s|ed|ing)?\s+(?:it|them|the\s+\w+|\w+)\s+(?:a\s+)?(?:bright\s+)?([a-z]+(?:-[a-z]+)?)\b", low)
     if m and any(p in COLOUR_GROUP for p in m.group(1).split("-")):
         return colour_group(m.group(1))

@@ -329,6 +329,11 @@ _DONE_UP_RE = re.compile(r"(?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:knotted|buttoned|zip
                          r"\b", re.IGNORECASE)
 
 
+#: A name right after a preposition is where someone is, not who a clause after it is about.
+_AFTER_PREP_RE = re.compile(r"\b(?:beside|with|to|at|near|behind|from|for|past|towards?|by|of|next to|opposite)\s+$",
+                            re.IGNORECASE)
+
+
 class Reader:
     """Resolves the owner of values stated in sentences.
 
@@ -412,6 +417,11 @@ class Reader:
         pm = _POSS_BEFORE.search(before)
         if pm:
             gender = _pronoun_gender(pm.group(1))
+            fit = [m for m in ms if not m.possessive and (gender is None or self.cast.gender.get(m.character) in (
+                None, gender))]
+            if len(fit) > 1 and not _AFTER_PREP_RE.search(s.text[:fit[0].start]) and "," in before[fit[-1].end:]:
+                # ("Devon leans on the Skoda beside Fergus, scratching at his beard": the one leaning)
+                ms = [m for m in ms if m is fit[0] or not _AFTER_PREP_RE.search(s.text[:m.start])]
             for m in reversed(ms):
                 g = self.cast.gender.get(m.character)
                 if not m.possessive and (gender is None or g is None or g == gender):
@@ -520,9 +530,13 @@ class Reader:
         given: "Her pale blue eyes find Kit." is not Kit's).
         """
         if include_self:
-            fits = [m.character for m in self.mentions(s) if not m.possessive and (before is None or m.end <= before)
-                    and (
+            ms = [m for m in self.mentions(s) if not m.possessive and (before is None or m.end <= before) and (
                 gender is None or self.cast.gender.get(m.character) in (None, gender))]
+            if len(ms) > 1 and not _AFTER_PREP_RE.search(s.text[:ms[0].start]):
+                # "Devon leans on the Skoda beside Fergus, scratching at his beard": the one leaning, not the one
+                # beside him
+                ms = [ms[0]] + [m for m in ms[1:] if not _AFTER_PREP_RE.search(s.text[:m.start])]
+            fits = [m.character for m in ms]
             sure = [c for c in fits if gender is not None and self.cast.gender.get(c) == gender]
             if fits:
                 return (sure or fits)[0]
