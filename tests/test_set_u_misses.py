@@ -119,3 +119,36 @@ Well.
     found = messages(script.format(what="beard"), bible, ["appearance"], "DEVON")
     assert found and "clean-shaven" in found[0]
     assert messages(script.format(what="chin"), bible, ["appearance"]) == []
+
+
+def test_a_lobby_rollered_yellow_across_the_salmon_pink():
+    script = """
+INT. PLANETARIUM - LOBBY - DAY
+
+The walls are a tired salmon pink.
+
+FERGUS
+Grim.
+
+INT. PLANETARIUM - LOBBY - DAY
+
+Isla, in dungarees over her school shirt, rollers the first stripe of yellow across the salmon pink.
+
+ISLA
+Better.
+
+INT. PLANETARIUM - LOBBY - NIGHT
+
+The {colour} walls glow under new bulbs.
+
+ISLA
+Open.
+"""
+    bible = """
+locations:
+  lobby:
+    description: terrazzo floor, a mural of the solar system
+"""
+    found = messages(script.format(colour="salmon-pink"), bible, ["location"], "painted yellow")
+    assert found
+    assert messages(script.format(colour="yellow"), bible, ["location"], "painted") == []

@@ -53,7 +53,7 @@ _KIND_WORDS = frozenset("""stuffed framed potted mounted neon embroidered taxide
 _NOT_NOUNS = frozenset("the a an in on of and or with at by for to from over under its his her their".split())
 _PAINT_RE = re.compile(  # (not "hand-painted with white magnolias": how a thing was made)
     r"(?<!-)\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?|undercoat|"
-    r"primer|still tacky|(?:first|last|next) (?:brush)?strokes? of\b|roll(?:s|ing|ed)\b(?=[^.;]*\bshade of\b)|(?:tins?|cans?|pots?) of\b(?=[^.;]*\b(?:gloss|emulsion|enamel)\b))",
+    r"primer|still tacky|(?:first|last|next) (?:brush)?(?:strokes?|stripes?|bands?) of\b|rollers?\s+(?:the|a)\b|roll(?:s|ing|ed)\b(?=[^.;]*\bshade of\b)|(?:tins?|cans?|pots?) of\b(?=[^.;]*\b(?:gloss|emulsion|enamel)\b))",
     re.I)
 _OLD_PAINT_RE = re.compile(r"\b(?:its|the old)\s+[a-z-]+\s+paint\b|\bpaint(?:work)?\s+(?:is\s+)?(?:blistered|blistering|"
                            r"flaking|peeling|chipped|faded|cracked|scabbed)|"
@@ -63,7 +63,7 @@ _OLD_PAINT_RE = re.compile(r"\b(?:its|the old)\s+[a-z-]+\s+paint\b|\bpaint(?:wor
                            r"\b(?:the|a|an|its|their|his|her)\s+(?:[a-z-]+\s+)?whitewashed\s+[a-z]+",
                            re.IGNORECASE)
 #: The colour painted over: "over the racing green", "over the last of the old green".
-_OVER_RE = re.compile(r"\bover\s+(?:the|its|his|her)\s+(?:(?:last|rest|remains)\s+of\s+(?:the\s+)?)?(?:(?:old|faded|peeling|"
+_OVER_RE = re.compile(r"\b(?:over|across)\s+(?:the|its|his|her)\s+(?:(?:last|rest|remains)\s+of\s+(?:the\s+)?)?(?:(?:old|faded|peeling|"
                       r"chipped|tired)\s+)?(?P<c>[a-z]+(?:[\s-][a-z]+)?)\b", re.I)
 _ROOMS = frozenset("""kitchen walls wall room hall hallway bathroom bedroom parlour parlor study office landing stairwell
 boathouse house shed barn doors door facade fence gate porch hut cabin""".split())
@@ -196,7 +196,7 @@ class Places:
                     s = nxt
             if new is None:
                 continue
-            old = _OVER_RE.search(s.text)
+            old = next((m for m in _OVER_RE.finditer(s.text) if colour_group(m.group("c").split()[-1])), None)
             old_colour = colour_group(old.group("c").split()[-1]) if old else _colour_before(s.text)
             # (the thing may be named in the sentence before the colour: "kneels at the blue door with a scraper.
             # A tin of oxblood gloss open on the cobbles.")
@@ -556,7 +556,7 @@ def _paint_colour(text: str) -> str | None:
         return colour_group(gloss.group(1))  # "a tin of oxblood gloss"
     # "rolls a thick coat of warm ochre over the racing green", "a can of paint and a brush, giving the turquoise
     # door its first coat of bright yellow": the first colour after the coat
-    coat = re.search(r"\b(?:coats?|rollers?|layers?|licks?|(?:brush)?strokes?) of ((?:[a-z-]+\s+){0,2}[a-z-]+)", low)
+    coat = re.search(r"\b(?:coats?|rollers?|layers?|licks?|(?:brush)?strokes?|stripes?) of ((?:[a-z-]+\s+){0,2}[a-z-]+)", low)
     if coat and colour_group(coat.group(1).split()[0]):
         return colour_group(coat.group(1).split()[0])  # "the first stroke of sea-green": the compound's own colour
     return _first_colour(coat.group(1)) if coat else None
