@@ -153,6 +153,10 @@ _ONE_ON_RE = re.compile(r"\b(?P<who>he|she|[A-Z][a-z]+)\s+(?:pulls|puts|slips|tu
                         r"(?:the|a|another)\s+(?P<c>[a-z-]+)\s+one\b")
 
 
+_GARMENT_NAMED_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GARMENT_WORDS), key=len, reverse=True)) + r")\b",
+                               re.IGNORECASE)
+
+
 def _fragments(ctx: Context, events: list[DressEvent]) -> list[DressEvent]:
     """Dress events in fragments the parse does not hang on a verb: a garment "wrung and dropped", "the black one"
     pulled on after it (of the kind just named)."""
@@ -161,8 +165,7 @@ def _fragments(ctx: Context, events: list[DressEvent]) -> list[DressEvent]:
     for s in ctx.sentences:
         if s.kind != "action" or s.scene <= 0:
             continue
-        for m in re.finditer(r"\b(?:[\w-]+\s+)?(" + "|".join(sorted(map(re.escape, GARMENT_WORDS), key=len, reverse=True))
-                             + r")\b", s.text, re.IGNORECASE):
+        for m in _GARMENT_NAMED_RE.finditer(s.text):
             last = (s.element, m.group(1).lower())
         m = _DROPPED_RE.search(s.text)
         if m and m.group("n").lower() in GARMENT_WORDS:
