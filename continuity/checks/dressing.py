@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.lexicon import COLOUR_GROUP, MATERIALS, colour_group, colours_conflict
 from continuity.story.context import Context
-from continuity.story.places import _ROOMS, Places, coloured_things, same_noun
+from continuity.story.places import _ROOMS, BUILDINGS, SIDING, Places, coloured_things, same_noun
 from continuity.story.windows import ABOUT_BOARDS_RE, LIGHT_THROUGH_RE, OTHER_WINDOW, boarded_at
 
 _NEGATED_BEFORE = re.compile(r"\b(?:no|without|not a|not an|isn't a|is no|there's no|never a)\s+(?:[a-z-]+\s+){0,2}$", re.I)
@@ -89,8 +89,8 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
     coloured = places.coloured
     for colour, noun, mods, words in coloured_things(s.text):
         if _CHANGED_RE.search(s.text.replace(words, " ")):
-            return  # (the words themselves may be the set's "neon")
-        if not re.search(r"\b(?:the|its)\s+(?:(?!(?:a|an|in|of|with|and|on|at)\b)[a-z-]+\s+){0,2}?" + re.escape(words)
+            continue  # (the words themselves may be the set's "neon"; each thing tried alike, in any order)
+        if not re.search(r"\b(?:the|its|every|each)\s+(?:(?!(?:a|an|in|of|with|and|on|at)\b)[a-z-]+\s+){0,2}?" + re.escape(words)
                          + r"\b", s.text, re.IGNORECASE) and " painted " not in words:
             continue  # "a red door": any door; "the red door", "the rusted blue lid", "a door painted red": the set's
         run = [same_noun(w.lower()) for w in words.split()[1:]]
@@ -128,9 +128,16 @@ def _recoloured(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Fin
                         near = False
                 if not named and noun in _SHELL:
                     # "the whitewashed walls" of the bible's "low cinderblock shop painted LIME GREEN": its walls
-                    named = [c for (p, n), c in coloured.items() if p == place and n in _BUILDINGS and
+                    named = [c for (p, n), c in coloured.items() if p == place and n in BUILDINGS and
                              re.search(r"\bpainted\b", c.words, re.IGNORECASE)]
-                if len(named) == 1:
+                if not named and _outside(ctx, s, words, noun, mods, place):
+                    # "the forest-green shack", "the sky-blue wall of the bait shop" outside a set the bible
+                    # builds of "sagging clapboard painted barn red"
+                    shell = places.shell(place)
+                    named = [shell] if shell is not None else []
+                if len(named) == 1 and named[0].noun in SIDING | BUILDINGS and noun in BUILDINGS | _SHELL:
+                    known, mods = named[0], named[0].modifiers  # (the shack is forest-green: the script's noun)
+                elif len(named) == 1:
                     known, noun, mods = named[0], named[0].noun, named[0].modifiers
             if known is None or (known.modifiers and mods and known.modifiers != mods):
                 continue
@@ -174,9 +181,26 @@ def _in_force(text: str, words: str, number: str) -> bool:
     return lo <= n and (hi is None or n <= hi)
 
 
-#: A set that is one building, whose paint is its walls'.
-_BUILDINGS = frozenset("shop store building house cottage hut cabin shack station garage shed bungalow office "
-                       "chapel church pub bar cafe diner kiosk".split())
+def _outside(ctx: Context, s, words: str, noun: str, mods: tuple[str, ...], place: str) -> bool:
+    """Whether a coloured thing is a building set seen from outside: the building itself ("the barn-red building",
+    "the forest-green shack" of PATROL SHACK), or its walls in an exterior scene or said to be the building's ("the
+    sky-blue wall of the bait shop"). Words between colour and building must be the place's own ("the green
+    lift shack" is another shack)."""
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", place)}
+    if noun in BUILDINGS:
+        return all(m in own for m in mods)
+    if noun not in ("walls", "wall") or mods:
+        return False
+    scene = ctx.scene(s.scene)
+    return bool(scene is not None and (scene.heading.setting or "").upper().startswith("EXT")) or bool(
+        re.match(r"\s+of\s+the\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(BUILDINGS)) + r")\b", _tail_raw(s.text, words)))
+
+
+def _tail_raw(text: str, words: str) -> str:
+    at = text.find(words)
+    return text[at + len(words):] if at >= 0 else ""
+
+
 #: The shell of a set, named by its parts: "the green canvas walls" are the tent's.
 _SHELL = frozenset("walls wall roof sides side flaps flap ceiling".split())
 _DETAIL_STOP = frozenset("the a an and with of in on its his her their at to by from is are was this that".split())

@@ -29,6 +29,7 @@ from continuity.checks import (
     timeline_ages,
     timeline_calendar,
     timeline_jumps,
+    timeline_roles,
     timeline_years,
     voice,
     wardrobe,
@@ -78,12 +79,14 @@ def _address(ctx):
 
 def _timeline(ctx):
     """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), stated jumps
-    (timeline_jumps), ages (timeline_ages), years told in speech (timeline_years)."""
+    (timeline_jumps), ages (timeline_ages), years told in speech (timeline_years),
+    ages said of a role (timeline_roles)."""
     yield from timeline.check(ctx)
     yield from timeline_calendar.check(ctx)
     yield from timeline_jumps.check(ctx)
     yield from timeline_ages.check(ctx)
     yield from timeline_years.check(ctx)
+    yield from timeline_roles.check(ctx)
 
 
 CHECKS = {

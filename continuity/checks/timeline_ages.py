@@ -263,7 +263,7 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 # "How old are you, anyway?" / "Twenty-six. Twenty-seven in March.": the answer is the age
                 age = number(answer.group("n"))
                 if age is not None and 3 <= age <= 110:
-                    yield from _against(ctx, scene.index, el.line, el.text, answer.group(0).strip(" ,.!"),
+                    yield from against(ctx, scene.index, el.line, el.text, answer.group(0).strip(" ,.!"),
                                         el.character, age, known, present_year)
             asked = el.character if _HOW_OLD_RE.search(el.text) else None
             told = _SAID_AGE_RE.search(el.text) or _OWN_AGE_RE.search(el.text) or _DESCRIBED_AGE_RE.match(el.text)
@@ -272,7 +272,7 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 who = _named_with(ctx, el.text, m)
                 age = number(m.group("n"))
                 if who and who != el.character and age is not None and 3 <= age <= 110:
-                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" ,"), who, age, known,
+                    yield from against(ctx, scene.index, el.line, el.text, m.group(0).strip(" ,"), who, age, known,
                                         present_year)
             you_age = _YOU_AT_RE.match(el.text)
             if you_age and not told:
@@ -281,7 +281,7 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 you = _addressee(el.text, el.character, cast, ctx) or (
                     _nearest_in_age(ctx, cast, el.character, age, known, present_year) if age else None)
                 if you and you != el.character and age is not None and 16 <= age <= 110:
-                    yield from _against(ctx, scene.index, el.line, el.text, you_age.group("n"), you, age, known,
+                    yield from against(ctx, scene.index, el.line, el.text, you_age.group("n"), you, age, known,
                                         present_year)
             for m in _OF_AGE_RE.finditer(el.text):
                 # "With respect, a woman of seventy-one shouldn't be raking a pan": the woman spoken to
@@ -291,7 +291,7 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 age = number(m.group("n"))
                 if you and ctx.cast.gender.get(you) == gender and age is not None and 3 <= age <= 110 and \
                         not _NOT_NOW_RE.search(el.text[max(0, m.start() - 20): m.start()]):
-                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0), you, age, known, present_year)
+                    yield from against(ctx, scene.index, el.line, el.text, m.group(0), you, age, known, present_year)
             for m in [*_THEIR_AGE_RE.finditer(el.text), *_APPOSED_AGE_RE.finditer(el.text),
                       *_FULL_NAME_AGE_RE.finditer(el.text)]:
                 who = ctx.cast.surface.get(m.group("name").upper())
@@ -300,7 +300,7 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                     continue
                 if _NOT_NOW_RE.search(el.text[max(0, m.start() - 20): m.start()]):
                     continue
-                yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age, known,
+                yield from against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age, known,
                                     present_year)
             yield from _birth_said(ctx, scene.index, el, cast, known, present_year)
             for m in _KIN_AGE_RE.finditer(el.text):
@@ -310,20 +310,20 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 who = kin_of(ctx, whose, m.group("kin")) if whose else None
                 age = number(m.group("n"))
                 if who and age is not None and 3 <= age <= 110:
-                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age,
+                    yield from against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age,
                                         known, present_year)
             for m in _THE_YOUNG_RE.finditer(el.text):
                 # "I need two pairs of hands, and the girl's twelve": the one girl of the story
                 age = number(m.group("n"))
                 who = _the_young(ctx, m.group("who").lower(), known, present_year)
                 if who and who != el.character and age is not None and 3 <= age <= 25:
-                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age,
+                    yield from against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age,
                                         known, present_year)
             for m in _PRONOUN_AGE_RE.finditer(el.text):
                 age = number(m.group("n"))
                 who = _talked_about(ctx, scene, el, "f" if m.group("p") == "She" else "m", cast)
                 if who and age is not None and 3 <= age <= 110:
-                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age,
+                    yield from against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;,"), who, age,
                                         known, present_year)
             looked_at = _looked_at(ctx, last_action.text, el.character) if last_action is not None else None
             m = _DESCRIBED_AGE_RE.match(el.text)
@@ -331,14 +331,14 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 # "Victor turns to Danny and takes him in." / "Twenty-six years old, eleven fights...": Danny's age
                 age = number(m.group("n"))
                 if age is not None and 3 <= age <= 110:
-                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" ,"), looked_at,
+                    yield from against(ctx, scene.index, el.line, el.text, m.group(0).strip(" ,"), looked_at,
                                         age, known, present_year)
             for m in _OWN_AGE_RE.finditer(el.text):
                 age = number(m.group("n"))
                 if age is not None and 3 <= age <= 110:
                     # ("Kieran Dunmore. Kip to his friends." / "Thirty-five years old.": Kip's age, not the speaker's)
                     who = _described(ctx, scene, el, m.start()) or el.character
-                    yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), who,
+                    yield from against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), who,
                                         age, known, present_year)
             for m in _SAID_AGE_RE.finditer(el.text):
                 age = number(m.group("n"))
@@ -350,7 +350,7 @@ def _said(ctx: Context, known: dict, present_year: int | None) -> Iterator[Findi
                 who = _addressee(el.text, el.character, cast, ctx) if you else el.character
                 if who is None:
                     continue
-                yield from _against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), who, age, known,
+                yield from against(ctx, scene.index, el.line, el.text, m.group(0).strip(" .!;"), who, age, known,
                                     present_year)
 
 
@@ -456,7 +456,7 @@ def _birth_said(ctx: Context, scene: int, el, cast: SceneCast | None, known: dic
         who = (ctx.cast.surface.get(m.group("name").upper()) if m.group("name")
                else _addressee(text, speaker, cast, ctx))
         if who and who != speaker:
-            yield from _against(ctx, scene, el.line, text, m.group(0).strip(" ,"), who, age, known, present_year)
+            yield from against(ctx, scene, el.line, text, m.group(0).strip(" ,"), who, age, known, present_year)
     if not present_year:
         return
     for m in [*_BORN_IN_RE.finditer(text), *_YEAR_I_WAS_BORN_RE.finditer(text), *_BORN_BARE_RE.finditer(text)]:
@@ -476,11 +476,11 @@ def _birth_said(ctx: Context, scene: int, el, cast: SceneCast | None, known: dic
             who = speaker if person.lower().startswith("i") else _addressee(text, speaker, cast, ctx)
         if who is None:
             continue
-        yield from _against(ctx, scene, el.line, text, m.group(0).strip(" .!?;,"), who, present_year - year, known,
+        yield from against(ctx, scene, el.line, text, m.group(0).strip(" .!?;,"), who, present_year - year, known,
                             present_year)
 
 
-def _against(ctx: Context, scene: int, line: int, text: str, words: str, who: str, age: int, known: dict,
+def against(ctx: Context, scene: int, line: int, text: str, words: str, who: str, age: int, known: dict,
              present_year: int | None) -> Iterator[Finding]:
     """A finding when ``age`` for ``who`` contradicts the bible or the script's own introduction."""
     bible = bible_age(ctx, who, present_year)

@@ -276,13 +276,25 @@ class Places:
                     loc.name.rsplit(" - ", 1)[-1].lower().split()[-1] if " - " in loc.name and key == "description" \
                     else ""
                 # ("interior_walls: TEAL, floor to ceiling": the walls)
-                if lead and re.fullmatch(r"[a-z]{3,}", thing or "") and thing not in _ROOMS - {"door", "doors", "gate", "walls", "wall"} and \
-                        colour_group(re.split(r"[\s-]+", lead.group(1).lower())[-1]):
+                if not re.fullmatch(r"[a-z]{3,}", thing or "") or thing in _ROOMS - {"door", "doors", "gate", "walls", "wall"}:
+                    continue
+                if lead and colour_group(re.split(r"[\s-]+", lead.group(1).lower())[-1]):
+                    colour, words = re.split(r"[\s-]+", lead.group(1))[-1], f"{lead.group(1)} {thing}"
+                else:
+                    # "building: squat cinderblock, painted mint green", "seats: 120 maroon velvet tilting seats"
+                    colour, words = _key_colour(str(text), thing)
+                if colour:
                     for place in {loc.name, loc.name.rsplit(" - ", 1)[0]}:
-                        colour = re.split(r"[\s-]+", lead.group(1))[-1]
-                        out.setdefault((place, thing), Coloured(place, thing, colour, (), f"{lead.group(1)} {thing}",
-                                                                str(text), path))
+                        out.setdefault((place, thing), Coloured(place, thing, colour, (), words, str(text), path))
         return out
+
+    def shell(self, place: str) -> Coloured | None:
+        """The colour of a building set from outside: its paint, siding or walls as the bible gives them ("sagging
+        clapboard painted barn red", "exterior: Barn-red board-and-batten"); None when the bible gives none or two."""
+        found = [c for (p, n), c in self.coloured.items() if p == place and
+                 (n in SIDING or n in BUILDINGS)]
+        groups = {colour_group(re.split(r"[\s-]+", c.colour.lower())[-1]) for c in found}
+        return found[0] if len(groups) == 1 and None not in groups else None
 
     def places_of(self, scene_index: int) -> list[str]:
         """The bible's locations a scene is set in (its heading's place when the bible has none)."""
@@ -325,7 +337,26 @@ class Places:
         if not found:
             found = places_named(scene.heading.location, scene.heading.setting,
                                  [loc.name for loc in self.ctx.bible.locations])
+        if not found and (scene.heading.setting or "").upper().startswith("EXT"):
+            found = self._outside_of(scene)
         return found or [scene.heading.location.split(" - ")[0]]
+
+    def _outside_of(self, scene) -> list[str]:
+        """An exterior heading the bible names no place for, outside the building its other headings are in:
+        "EXT. SIGNAL HILL - WTMK 1340" is the bible's one "station_exterior" when "INT. WTMK - LOBBY" is its lobby."""
+        outside = [loc.name for loc in self.ctx.bible.locations if " - " not in loc.name and
+                   set(loc.name.upper().replace("_", " ").split()) & _OUTSIDE_WORDS]
+        if len(outside) != 1:
+            return []
+        words = set(re.findall(r"[A-Z0-9']+", scene.heading.location.upper())) - _PLACE_FILLER
+        for other in self.ctx.script.scenes:
+            if other.index == scene.index or not (other.heading.setting or "").upper().startswith("INT"):
+                continue
+            first = other.heading.location.split(" - ")[0].strip().upper()
+            if first in words and " - " in other.heading.location and \
+                    set(self.places_of(other.index)) & {loc.name for loc in self.ctx.bible.locations}:
+                return outside
+        return []
 
 
 #: Words that say nothing about which place: left out of both names.
@@ -436,10 +467,44 @@ say glows glow""".split())
 #: Words for one thing of a set: "MUSTARD-YELLOW azulejos" are the tiles a later line names.
 _SAME_NOUN = {"azulejos": "tiles", "azulejo": "tiles", "tiling": "tiles", "drapes": "curtains", "drape": "curtains",
               "curtain": "curtains", "tile": "tiles", "wall": "walls"}
-_WORN = frozenset("worn torn gone shown drawn hung grown blown".split())
+_WORN = frozenset("""worn torn gone shown drawn hung grown blown taken broken frozen fallen eaten hidden stolen driven
+written forgotten swollen beaten chosen spoken shaken""".split())
 _NOT_THINGS = frozenset("""light glow paint ink hair eyes eye skin face smoke water sky dark night day morning
 evening dusk dawn sunlight shade tint stripe stripes one ones side until till thereafter throughout fixed always now
 then before after since""".split())
+
+
+#: Things whose names end like a verb's "-ing": "the barn-red building".
+_ING_NOUNS = frozenset("""building ceiling railing siding awning painting skirting decking panelling paneling tiling
+carpeting lettering awning ring string wing""".split())
+#: A set that is one building, whose paint is its walls'.
+BUILDINGS = frozenset("shop store building house cottage hut cabin shack station garage shed bungalow office "
+                      "chapel church pub bar cafe diner kiosk barn boathouse lodge mill warehouse depot hangar motel "
+                      "hotel inn".split())
+#: What a building's outside is made of, whose colour is the building's: "clapboard painted barn red".
+SIDING = frozenset("""clapboard clapboards board-and-batten weatherboard weatherboards weatherboarding siding cladding
+shingles boards planks brick bricks brickwork stucco render exterior outside facade front frontage""".split())
+#: A clause of a bible value that tells of a change in time, which the repaint reader reads.
+_IN_TIME_RE = re.compile(r"\b(?:until|till|repaint\w*|from|after|before|since|then|thereafter|now|scenes?|sc|days?)\b",
+                         re.IGNORECASE)
+
+
+def _key_colour(text: str, thing: str) -> tuple[str | None, str]:
+    """The colour a bible value gives the thing its key names, beyond a leading colour: "squat cinderblock, painted
+    mint green" (the building), "120 maroon velvet tilting seats in rings" (the seats). Only in the value's first
+    clause, and not where the clause tells of a change ("salmon pink until repainted yellow")."""
+    clause = re.split(r"[;.(]|\bwith\b", text, maxsplit=1)[0]
+    if _IN_TIME_RE.search(clause):
+        return None, ""
+    painted = re.search(r"\bpainted\s+(?:(?:a|an|in)\s+)?(?P<c>[A-Za-z]+(?:[\s-][A-Za-z]+)?)", clause)
+    if painted and _first_colour(painted.group("c")):
+        return _first_colour(painted.group("c")), f"{thing} {painted.group(0)}"
+    for before in re.finditer(rf"(?<![\w-])(?=(?P<c>[A-Za-z]+(?:-[A-Za-z]+){{0,2}})(?P<w>\s+(?:[A-Za-z-]+\s+){{0,2}}?"
+                              rf"{re.escape(thing)}\b))", clause, re.IGNORECASE):
+        raw = before.group("c").lower()
+        if colour_group(raw.split("-")[-1]):
+            return raw if "-and-" in raw else colour_group(raw.split("-")[-1]), before.group("c") + before.group("w")
+    return None, ""
 
 
 def same_noun(word: str) -> str:
@@ -474,7 +539,8 @@ def coloured_things(text: str) -> list[tuple[str, str, tuple[str, ...], str]]:
         if not words:
             continue
         noun = _SAME_NOUN.get(words[-1].lower(), words[-1].lower())
-        if noun in _NOT_THINGS or noun in MATERIALS or len(noun) < 3 or noun.endswith(("ly", "ing")) or \
+        if noun in _NOT_THINGS or noun in MATERIALS or len(noun) < 3 or (noun.endswith("ing") and noun not in _ING_NOUNS) \
+                or noun.endswith("ly") or \
                 garment_kind(" ".join(words).lower()) or garment_kind(noun):
             continue  # what someone wears is the wardrobe's, not the set's
         if re.search(r"(?:\b(?:his|her|their|my|your)|'s|\u2019s)\s+(?:[\w-]+\s+){0,2}$", text[:m.start()], re.IGNORECASE):
