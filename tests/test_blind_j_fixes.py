@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checkutil import audit_text
 
-from continuity.story.places import _paint_colour
+from continuity.story.place_colours import paint_colour
 
 
 def _night(line):
@@ -26,7 +26,7 @@ def test_a_neon_sun_is_a_sign():
 
 
 def test_a_coat_of_paint_after_a_can_of_paint():
-    assert _paint_colour("Walt stands with a can of paint and a brush, giving the turquoise door its first coat "
+    assert paint_colour("Walt stands with a can of paint and a brush, giving the turquoise door its first coat "
                          "of bright yellow.") == "yellow"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checkutil import audit_text
 
-from continuity.story.places import _paint_colour
+from continuity.story.place_colours import paint_colour
 
 
 def test_a_day_to_come_that_is_a_real_day_is_no_slip():
@@ -66,7 +66,7 @@ def test_the_hair_that_drops_when_he_takes_the_shears_is_hers():
 
 
 def test_a_set_that_is_a_colour_now_was_painted():
-    assert _paint_colour("The gate is black now: two coats of gloss, still tacky.") == "black"
+    assert paint_colour("The gate is black now: two coats of gloss, still tacky.") == "black"
 
 
 def test_a_day_of_the_month_then_its_weekday():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from checkutil import messages
 
-from continuity.story.places import _key_colour
+from continuity.story.place_colours import key_colour
 
 SHACK_BIBLE = """
 locations:
@@ -88,13 +88,13 @@ def test_an_exterior_heading_is_the_outside_of_the_building_its_interiors_are_in
 
 
 def test_the_colour_of_the_thing_a_bible_key_names():
-    assert _key_colour("squat cinderblock, painted mint green", "building") == ("green",
+    assert key_colour("squat cinderblock, painted mint green", "building") == ("green",
                                                                                 "building painted mint green")
-    assert _key_colour("120 maroon velvet tilting seats in rings", "seats")[0] == "red"
-    assert _key_colour("big heavy maroon seats", "seats")[0] == "red"
-    assert _key_colour("red-and-white lattice tower, red beacon", "tower")[0] == "red-and-white"
+    assert key_colour("120 maroon velvet tilting seats in rings", "seats")[0] == "red"
+    assert key_colour("big heavy maroon seats", "seats")[0] == "red"
+    assert key_colour("red-and-white lattice tower, red beacon", "tower")[0] == "red-and-white"
     # a change in time is the repaint reader's, not a fixed colour
-    assert _key_colour("tired salmon pink until repainted sunflower yellow in scene 13", "walls") == (None, "")
+    assert key_colour("tired salmon pink until repainted sunflower yellow in scene 13", "walls") == (None, "")
 
 
 DOME_BIBLE = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checkutil import audit_text
 
-from continuity.story.places import coloured_things
+from continuity.story.place_colours import coloured_things
 
 
 def _loc(text, bible=None):

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from continuity.checks.findings import Evidence, Finding
 from continuity.language.lexicon import COLOUR_GROUP, MATERIALS, colour_group, colours_conflict
 from continuity.story.context import Context
-from continuity.story.places import _ROOMS, BUILDINGS, SIDING, Places, coloured_things, same_noun
+from continuity.story.place_colours import BUILDINGS, SIDING, coloured_things, same_noun
+from continuity.story.places import _ROOMS, Places
 from continuity.story.windows import ABOUT_BOARDS_RE, LIGHT_THROUGH_RE, OTHER_WINDOW, boarded_at
 
 _NEGATED_BEFORE = re.compile(r"\b(?:no|without|not a|not an|isn't a|is no|there's no|never a)\s+(?:[a-z-]+\s+){0,2}$", re.I)
