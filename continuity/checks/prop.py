@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from continuity.checks.findings import Evidence, Finding
 from continuity.checks.prop_look import bible_looks
-from continuity.language.lexicon import COLOUR_GROUP, garment_kind
+from continuity.language.lexicon import COLOUR_GROUP, GARMENTS, garment_kind
 from continuity.story.context import Context
 from continuity.story.dress import Dress
 from continuity.story.object_refs import (
@@ -168,6 +168,8 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                     continue  # "she takes the épée": Cora's, whose fate this is, or Juno's old one
                 if e.kind in ("use", "transfer", "remains") and _other_colour(ctx, lost, e.obj):
                     continue  # another one of its kind ("grey helmet under her arm" after the black one is binned)
+                if garment_kind(lost.obj.head) and _other_garment(lost.obj.words, e.obj.words, lost.obj.head):
+                    continue  # "the navy pea coat" Eva lends her, after the trench coat went into the stove
                 glimpse = re.match(r"the\s+([a-z-]+)\s+of\b", e.obj.words, re.IGNORECASE)
                 if glimpse and glimpse.group(1).lower() in COLOUR_GROUP:
                     continue  # "The yellow of the raincoat shows through the plastic": seen in the bin, not used
@@ -240,19 +242,20 @@ def _lost_then_worn(ctx: Context, said: set[int]) -> Iterator[Finding]:
         return
     worn = [d for d in Dress.of(ctx).events if d.kind in ("wears", "on")]
     for lost in garments:
-        owner = _whose(ctx, lost.sentence, lost.obj) or lost.event.actor
-        head = _stem(lost.obj.head)
+        head = _garment(lost.obj.head)
+        # ("He feeds the trench coat in": the one last seen in it)
+        owner = _whose(ctx, lost.sentence, lost.obj) or lost.event.actor or _last_wearer(ctx, lost)
         # a new one, or the lost one found
         again = re.compile(r"\b(?:new|another|spare|replacement|fresh|borrowed|finds?|found|recovers?|retrieves?)"
                            r"\s+(?:[^.;]{0,40}\s)?" + re.escape(lost.obj.head), re.IGNORECASE)
         for d in worn:
             if d.sentence.id <= lost.sentence.id or d.scene == lost.sentence.scene or d.character != owner:
                 continue
-            if _stem(d.item.split()[-1]) != head or not _same_line(ctx, lost.sentence.scene, d.scene):
+            if _garment(d.item.split()[-1]) != head or not _same_line(ctx, lost.sentence.scene, d.scene):
                 continue
             between = ctx.sentences[lost.sentence.id + 1:d.sentence.id + 1]
-            if d.kind == "on" or any(again.search(x.text) for x in between):
-                break  # (put on: another one, or the lost one found)
+            if d.kind == "on" and not _FASTENING_RE.match(d.words) or any(again.search(x.text) for x in between):
+                break  # (put on: another one, or the lost one found; "belts her camel trench" has it on already)
             at = d.sentence.text.lower().find(d.item)
             if at > 0 and re.search(r"\b\w+(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,3}$", d.sentence.text[:at]):
                 continue  # "in her father's flannel shirt": someone else's
@@ -260,6 +263,9 @@ def _lost_then_worn(ctx: Context, said: set[int]) -> Iterator[Finding]:
             had = _colours_of(ctx, lost)
             if colours and had and not colours & had:
                 continue  # another one of its kind
+            if _other_garment(lost.obj.words, d.item, lost.obj.head) or \
+                    "-" in d.item.split()[-1] and d.item.split()[-1].lower() != lost.obj.head.lower():
+                continue  # "the navy pea coat" is not the burnt trench coat, nor a T-shirt the lost shirt
             if d.sentence.line not in said:
                 yield Finding(
                     category="prop", severity="error", scene=d.scene, line=d.sentence.line,
@@ -270,6 +276,21 @@ def _lost_then_worn(ctx: Context, said: set[int]) -> Iterator[Finding]:
                     extra=(("object", lost.obj.words), ("loss", lost.event.verb), ("use", "wear")),
                 )
             break
+
+
+def _other_garment(lost: str, used: str, head: str) -> bool:
+    """Two garments of one kind told apart by their kind words ("pea" and "trench" coats)."""
+    a, b = _kind_words(lost, _garment(head)), _kind_words(used, _garment(head))
+    return bool(a and b and not a & b)
+
+
+def _kind_words(words: str, head: str) -> set[str]:
+    """The words that say which kind of garment: "pea" of "the navy pea coat" (not its colour, owner or noun)."""
+    return set(re.findall(r"[a-z]+", words.lower())) - set(COLOUR_GROUP) - {head, "the", "his", "her", "their", "a",
+                                                                           "an", "s", "old", "own", "new"}
+
+
+_FASTENING_RE = re.compile(r"(?:button|zip|buckl|belt|fasten|cinch|knot|lac)\w*\b", re.IGNORECASE)
 
 
 def _whose(ctx: Context, s: Sentence, ref: ObjectRef) -> str | None:
@@ -283,7 +304,16 @@ def _whose(ctx: Context, s: Sentence, ref: ObjectRef) -> str | None:
 def _owners_differ(ctx: Context, lost: _Lost, s: Sentence, e: Event) -> bool:
     """Whether the lost thing and the one used are two people's ("his cap" and "his cap", of two men)."""
     a, b = _whose(ctx, lost.sentence, lost.obj), _whose(ctx, s, e.obj)
+    if a is None and b is not None and garment_kind(lost.obj.head):
+        a = _last_wearer(ctx, lost)  # "the trench coat" fed to the stove was Mara's; Vlk pats his own coat
     return bool(a and b and a != b)
+
+
+def _last_wearer(ctx: Context, lost: _Lost) -> str | None:
+    """Who last wore a garment before it was lost, when the loss names no owner."""
+    head = _garment(lost.obj.head)
+    return next((d.character for d in reversed(Dress.of(ctx).events) if d.kind in ("wears", "on") and
+                 d.sentence.id < lost.sentence.id and _garment(d.item.split()[-1]) == head), None)
 
 
 def _colours(ref: ObjectRef) -> set[str]:
@@ -463,6 +493,11 @@ def _fate_names(lost: _Lost, e: Event, gender: dict[str, str | None], text: str 
 
 #: Words that make a thing another one of its kind: "a new sign", "a replacement frame".
 _REPLACEMENT_RE = re.compile(r"\b(?:new|replacement|another|fresh|second|spare)\b", re.IGNORECASE)
+
+
+def _garment(noun: str) -> str:
+    """One word for a garment and its kinds: "trench" and "coat" (the kind words tell a pea coat from it)."""
+    return GARMENTS.get(noun.lower(), _stem(noun.lower()))
 
 
 def _stem(noun: str) -> str:

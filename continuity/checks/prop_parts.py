@@ -30,14 +30,16 @@ PARTS = {p: p for p in ("lid", "spout", "handle", "grip", "lace", "shaft", "blad
                         "rivet", "stock", "barrel", "dial", "spine", "nib", "knob", "pommel", "hilt", "sheath", "bezel",
                         "stopper", "cork", "cover", "copy", "ribbon", "tassel", "cord", "chain", "trim", "stripe",
                         "binding", "lining", "stitching", "lettering", "wheel", "tyre", "tire", "mudguard", "fender",
-                        "saddle", "seat", "frame", "lens", "cap", "shard", "fragment", "lanyard", "tape", "guard")}
+                        "saddle", "seat", "frame", "lens", "cap", "shard", "fragment", "lanyard", "tape", "guard",
+                        "case", "flag", "head", "casing", "sleeve", "holster", "scabbard", "bristles", "face")}
 PARTS.update({p + "s": p for p in list(PARTS)})
 PARTS.update({"laces": "lace", "hinges": "hinge", "lenses": "lens"})
 #: What is left of a broken thing, in its own colour and material.
 _PIECES = ("shard", "fragment")
 #: "blue-lidded", "red-handled": the colour of the part, in one word.
 _COMPOUND = {"lidded": "lid", "handled": "handle", "spouted": "spout", "strapped": "strap", "laced": "lace",
-             "capped": "cap", "bladed": "blade", "hilted": "hilt", "framed": "frame", "spined": "spine"}
+             "capped": "cap", "bladed": "blade", "hilted": "hilt", "framed": "frame", "spined": "spine",
+             "headed": "head", "cased": "case", "faced": "face"}
 _PART_RE = re.compile(r"\b(?P<before>(?:[\w'-]+\s+){0,3})(?P<part>" + "|".join(sorted(PARTS, key=len, reverse=True))
                       + r")\b(?=(?P<after>[^.;,]{0,30}))", re.IGNORECASE)
 _COMPOUND_RE = re.compile(r"\b(?P<word>[a-z]+)-(?P<part>" + "|".join(_COMPOUND) + r")\b", re.IGNORECASE)
@@ -89,9 +91,10 @@ def parts_in(text: str, *, bible: bool = False) -> list[tuple[str, Look, int, in
     out = []
     for m in _PART_RE.finditer(text):
         words = m.group("before").split()
-        if re.search(r"\bin\s+(?:[\w-]+\s+){0,2}$", m.group("before")) and not re.search(
+        if re.search(r"\bin\s+(?!(?:its|his|her|their)\s)(?:[\w-]+\s+){0,2}$", m.group("before")) and not re.search(
                 r"\b(?:wrapped|bound|covered|wound)\s+in\s+(?:[\w-]+\s+){0,2}$", text[:m.start("part")]):
-            continue  # "ROUTES on the spine in white tape": what the lettering is done in, not a part
+            continue  # "ROUTES on the spine in white tape": what the lettering is done in, not a part ("in its
+            # red case" is)
         look = _look_of(words, text[m.start():m.end("part")])
         if look is None and bible and not re.search(r"\b(?:on|across|along|inside|under)\s+(?:the|its)\s+$",
                                                       m.group("before"), re.IGNORECASE):
@@ -112,6 +115,23 @@ def parts_in(text: str, *, bible: bool = False) -> list[tuple[str, Look, int, in
                         Look(w if colour_parts(w) else None, _material(w), m.group(0), w if w in MATERIAL_COLOURS
                              else None), m.start(), m.end()))
     return out
+
+
+def _owner_by_parts(ctx: Context, s, known: dict[str, dict], part: str, start: int) -> set[str]:
+    """The prop a part belongs to when no name says it: the one prop with both this part and another part the
+    sentence names ("the red tape on her borrowed guard": the épée with tape and a guard), or the one prop with
+    this part whose name holds the owner's name ("her old orange wheels": ROZ SKATES, when "her" is Roz)."""
+    named = {PARTS[m.group("part").lower()] for m in _PART_RE.finditer(s.text)} - {part}
+    both = {n for n, parts in known.items() if part in parts and named & set(parts)}
+    if both:
+        return both
+    having = [n for n, parts in known.items() if part in parts]
+    whose = re.search(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}$", s.text[:start], re.IGNORECASE)
+    if len(having) != 1 or whose is None:
+        return set()
+    who = ctx.reader.previous_named(s, "m" if whose.group(1).lower() == "his" else "f", include_self=True)
+    first = (who or "").split()[0].lower() if who else ""
+    return set(having) if first and first in re.findall(r"[a-z]+", having[0].lower()) else set()
 
 
 def bible_parts(ctx: Context) -> dict[str, dict[str, tuple[Look, str]]]:
@@ -160,6 +180,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             else:
                 window = scene_sentences[-WINDOW - 1:]
                 owners = {n for n, rx in names.items() if part in known[n] and any(rx.search(x.text) for x in window)}
+                if not owners:
+                    owners = _owner_by_parts(ctx, s, known, part, start)
             if len(owners) != 1:
                 continue
             name = owners.pop()

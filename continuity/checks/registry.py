@@ -24,10 +24,12 @@ from continuity.checks import (
     prop_look,
     prop_owned,
     prop_parts,
+    spoken_of,
     style,
     timeline,
     timeline_ages,
     timeline_calendar,
+    timeline_deaths,
     timeline_jumps,
     timeline_roles,
     timeline_years,
@@ -72,21 +74,23 @@ def _props(ctx):
 
 def _address(ctx):
     """Names: a character called by a name not theirs (address), named before their entrance or at work where they
-    are not (entrances)."""
+    are not (entrances), or spoken of in the third person to their face (spoken_of)."""
     yield from address.check(ctx)
     yield from entrances.check(ctx)
+    yield from spoken_of.check(ctx)
 
 
 def _timeline(ctx):
     """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), stated jumps
     (timeline_jumps), ages (timeline_ages), years told in speech (timeline_years),
-    ages said of a role (timeline_roles)."""
+    ages said of a role (timeline_roles), years since a death (timeline_deaths)."""
     yield from timeline.check(ctx)
     yield from timeline_calendar.check(ctx)
     yield from timeline_jumps.check(ctx)
     yield from timeline_ages.check(ctx)
     yield from timeline_years.check(ctx)
     yield from timeline_roles.check(ctx)
+    yield from timeline_deaths.check(ctx)
 
 
 CHECKS = {

@@ -327,6 +327,13 @@ _DATE_THEN_A_WEEKDAY_RE = re.compile(
     r"(?:on\s+)?a\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
+#: A date and then its weekday alone: "Fourth of November. Sunday. Attendance tonight: us."
+_DATE_THEN_WEEKDAY_RE = re.compile(
+    r"\b(?:the\s+)?(?:(?P<d>" + _DAY_WORD + r")\s+(?:of\s+)?(?P<mon>" + "|".join(MONTHS) + r")|(?P<mon2>" + "|".join(MONTHS)
+    + r")\s+(?:the\s+)?(?P<d2>" + _DAY_WORD + r"))\b(?!,?\s+\d{4})\s*[.,;:]\s+(?P<wd>" + "|".join(WEEKDAYS)
+    + r")\b(?=\s*[.,;!])", re.IGNORECASE)
+
+
 def _day_number(word: str) -> int | None:
     w = word.lower()
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
@@ -367,9 +374,9 @@ def _weekday_dates(ctx: Context) -> Iterator[Finding]:
             if day is not None:  # no month said: this month's, or next month's when the day has passed
                 said_days.append((m, t.month_day[0] if day >= t.month_day[1] else t.month_day[0] % 12 + 1, day))
         ahead = [x.text for x in ctx.sentences[s.id: s.id + 3] if x.element == s.element]
-        for m in _DATE_THEN_A_WEEKDAY_RE.finditer(" ".join(ahead)):
+        for m in [*_DATE_THEN_A_WEEKDAY_RE.finditer(" ".join(ahead)), *_DATE_THEN_WEEKDAY_RE.finditer(" ".join(ahead))]:
             if m.start() >= len(s.text):
-                break  # (the next sentence's own)
+                continue  # (the next sentence's own)
             said_days.append((m, MONTHS.index((m.group("mon") or m.group("mon2")).lower()) + 1,
                               _day_number(m.group("d") or m.group("d2"))))
         for m, month, day in said_days:

@@ -146,7 +146,7 @@ def colour_word(words: str) -> str | None:
 
 
 GARMENTS: dict[str, str] = {
-    **dict.fromkeys(["coat", "overcoat", "raincoat", "oilskin", "oilskins", "parka", "trenchcoat", "trench coat", "greatcoat", "peacoat", "anorak",
+    **dict.fromkeys(["coat", "overcoat", "raincoat", "oilskin", "oilskins", "parka", "trenchcoat", "trench coat", "trench", "greatcoat", "peacoat", "anorak",
                      "duster", "poncho", "serape", "cloak", "cape", "frock coat", "turnout coat", "slicker", "rain slicker",
                      "mackintosh", "duffel coat", "car coat"], "coat"),
     **dict.fromkeys(["helmet", "hard hat", "hardhat"], "helmet"),

@@ -34,6 +34,12 @@ _BROW_RE = re.compile(r"\b(?:dressing|plaster|bandage|stitches|gauze|steri-strip
                       r"(?:eyebrow|brow|eye)\b", re.IGNORECASE)
 
 
+#: A hand said to be the dressed one: "Mags's right hand is bulky in its glove where the gauze is".
+_DRESSED_HAND_RE = re.compile(r"\b(?P<p>his|her|[A-Z][a-z]+(?:'s|\u2019s))\s+(?P<s>left|right)\s+(?:hand|palm)\b[^.;]{0,40}?"
+                              r"\b(?:where\s+the\s+(?:gauze|bandage|dressing|strapping|stitches)\s+(?:is|are)\b|in\s+its\s+"
+                              r"(?:bandage|gauze|dressing|strapping)\b)")
+
+
 def side_phrases(parse: Parse) -> list[Trait]:
     """The sided traits of the phrases above in ``parse``'s text."""
     text = parse.text
@@ -47,6 +53,11 @@ def side_phrases(parse: Parse) -> list[Trait]:
             out.append(_trait("side.injury.mouth", m, m.group("s"), m.group("p")))
     for m in _BROW_RE.finditer(text):
         out.append(_trait("side.injury.eye", m, m.group("s"), m.group("p")))
+    for m in _DRESSED_HAND_RE.finditer(text):
+        trait = _trait("side.injury.arm", m, m.group("s"), m.group("p"))
+        named = next((t.character for t in parse.tokens if t.start == m.start("p") and t.character), None)
+        out.append(Trait(trait.key, trait.value, trait.words, trait.start, named, trait.pronoun, False,
+                         how="poss" if named or trait.pronoun else "none"))
     return out
 
 

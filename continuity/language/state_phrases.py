@@ -47,9 +47,26 @@ _NOT_A_DROP_ON_RE = re.compile(
     r"\bnot (?:an?|one) (?:single )?(?P<n>mark|drop|spot|stain|speck|smear|trace|fleck)(?: of (?P<of>[a-z]+))?\s+"
     r"(?:on|down|across|anywhere on)\s+(?:the\s+(?:front|back|sleeves?|collar)\s+of\s+)?(?P<det>his|her|their|the)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?P<g>{_GARMENT})\b", re.IGNORECASE)
+_HAIR_OR_GARMENT = rf"(?:hair|braid|plait|plaits|ponytail|beard|{_GARMENT})"
+#: "her bone-dry braid", "his dry overalls" (where the small parser makes the noun a verb).
+_POSS_WET_RE = re.compile(rf"\b(?P<poss>his|her)\s+(?:[a-z]+\s+)?(?P<st>bone[- ]dry|soaked|sodden|dripping)\s+"
+                          rf"(?:[\w-]+\s+)?{_HAIR_OR_GARMENT}\b", re.IGNORECASE)
+#: "Otto drops through it to his chest" (the ice giving way), "she goes through the ice".
+_THROUGH_ICE_RE = re.compile(r"\b(?P<who>[A-Z][a-z]+|he|she|He|She)\s+(?:falls?|drops?|goes|plunges?|crashes|breaks|"
+                             r"plummets?|sinks?)\s+(?:straight\s+|right\s+)?through\s+(?:it|the\s+(?:[a-z]+\s+)?"
+                             r"(?:ice|surface|crust))\b(?=[^.]*\b(?:water|ice|lake|river|chest|waist|neck|shoulders)\b)")
+#: "He slides out onto the ice like a seal onto a beach, streaming, and lies there."
+_STREAMING_RE = re.compile(r"^(?P<who>He|She)\s+[^,.;]{3,80},\s+(?P<st>streaming|dripping|soaked(?:\s+through)?|"
+                           r"drenched|sodden)\s*(?:[.,;]|$)")
+#: "snow packed into his collar ..., caked white to the waist".
+_SNOW_RE = re.compile(r"\b(?:snow|slush)\s+(?:packed|caked|crusted|plastered|stuffed|jammed)\s+(?:into|in|on|over|"
+                      r"down)\s+(?P<poss>his|her)\b(?!\s+(?:moustache|mustache|beard|eyebrows?|brows?|lashes|hair|"
+                      r"stubble)\b)|\bcaked\s+(?:white\s+)?with\s+snow\b", re.IGNORECASE)
 #: A cheap gate before parsing.
 GATE = re.compile(r"\bblood\b|\b(?:soak|drench|douse|saturat|swamp)\w*\b|\bbone[- ]dry\b|\bnot (?:an?|one) (?:single )?"
-                  r"(?:mark|drop|spot|stain|speck|smear|trace|fleck)\b|\b(?:spotless|clean|unmarked|filthy)\b|, dry\b",
+                  r"(?:mark|drop|spot|stain|speck|smear|trace|fleck)\b|\b(?:spotless|clean|unmarked|filthy)\b|, dry\b|"
+                  r"\bthrough (?:it|the (?:[a-z]+ )?(?:ice|surface|crust))\b|, (?:streaming|dripping)\b|"
+                  r"\b(?:snow|slush) (?:packed|caked|crusted|plastered|stuffed|jammed)\b|\bcaked (?:white )?with snow\b",
                   re.IGNORECASE)
 
 
@@ -80,6 +97,22 @@ def read(parse: Parse) -> list[Trait]:
         for part in sorted(parts):
             for dim, value in _BODY_STATES[m.group("st").lower()]:
                 out.append(Trait(f"state.{part}.{dim}", value, m.group(0), m.start(), None, gender, False, how="poss"))
+    for m in _POSS_WET_RE.finditer(text):
+        word = m.group("st").lower()
+        value = "dry" if word.endswith("dry") else "wet"
+        out.append(Trait("state.clothes.wet", value, m.group(0)[len(m.group("poss")):].strip(), m.start("st"), None,
+                         _gender(m.group("poss").lower()), False, how="poss"))
+    for m in _THROUGH_ICE_RE.finditer(text):
+        who, gender = _subject(parse, m.group("who"), m.start("who"))
+        out.append(Trait("state.clothes.wet", "wet", m.group(0), m.start(), who, gender, True, how="subject"))
+    m = _STREAMING_RE.match(text)
+    if m:
+        out.append(Trait("state.clothes.wet", "wet", m.group("st"), m.start("st"), None,
+                         _gender(m.group("who").lower()), False, how="subject"))
+    for m in _SNOW_RE.finditer(text):
+        gender = _gender(m.group("poss").lower()) if m.group("poss") else None
+        out.append(Trait("state.clothes.wet", "wet", m.group(0), m.start(), None, gender, False,
+                         how="poss" if gender else "none"))
     for m in _NOT_A_DROP_ON_RE.finditer(text):
         of = (m.group("of") or "").lower()
         water = of in ("water", "rain", "spray", "river", "sea") or (not of and m.group("n").lower() == "drop")
@@ -92,6 +125,14 @@ def read(parse: Parse) -> list[Trait]:
 
 def _gender(word: str) -> str | None:
     return {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(word)
+
+
+def _subject(parse: Parse, word: str, start: int) -> tuple[str | None, str | None]:
+    """The one a subject word names: a character, or a pronoun's gender."""
+    t = _token_at(parse, start)
+    if t is not None and t.character:
+        return t.character, None
+    return None, _gender(word.lower())
 
 
 def _token_at(parse: Parse, start: int) -> Token | None:

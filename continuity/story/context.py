@@ -101,6 +101,8 @@ class Context:
                 said = " ".join([c.description or "", c.notes or "", *map(str, c.attributes.values()),
                                  *(w.item for w in c.wardrobe)])
                 told = _prose_gender(said)
+                if told and cast.gender.get(cue) not in (None, told) and _pronouns(said) < 2:
+                    told = None  # one "she" in a note ("until she returns it") is someone else as often as not
                 cast.gender[cue] = told or cast.gender.get(cue) or _worn_gender(said)
         return cast
 
@@ -336,6 +338,12 @@ def _prose_gender(text: str) -> str | None:
     if f >= 1 and f >= 3 * m:
         return "f"
     return None
+
+
+def _pronouns(text: str) -> int:
+    """How many third-person pronouns a bible's prose uses."""
+    return sum(w in ("he", "him", "his", "himself", "she", "her", "hers", "herself") for w in re.findall(r"[a-z]+",
+                                                                                                      text.lower()))
 
 
 _WORN_F = frozenset("dress dresses skirt blouse petticoat bonnet gown nightgown nightdress bodice corset "

@@ -40,7 +40,7 @@ ACCESSORIES = {"glasses", "spectacles", "specs", "sunglasses", "watch", "wristwa
 ITEMS = {**GARMENT_WORDS, **{a: a for a in ACCESSORIES}}
 _ON_PARTS = {"on", "into", "onto", "in"}
 _OFF_PARTS = {"off", "out", "from"}
-_ON_VERBS = {"don", "wear", "button", "zip", "lace", "buckle", "strap", "wrap", "loop", "knot", "tie"}
+_ON_VERBS = {"don", "wear", "button", "zip", "lace", "buckle", "strap", "wrap", "loop", "knot", "tie", "belt"}
 _OFF_VERBS = {"remove", "unwind", "unbutton", "unzip", "unlace", "doff", "shed", "strip", "peel", "unknot", "untie"}
 _MOVE_VERBS = {"put", "pull", "slip", "shrug", "drag", "throw", "tug", "yank", "take", "get", "climb", "wriggle",
                "change", "step", "ease", "haul", "jam", "push", "draw", "tear", "kick"}
@@ -153,6 +153,9 @@ _ONE_ON_RE = re.compile(r"\b(?P<who>he|she|[A-Z][a-z]+)\s+(?:pulls|puts|slips|tu
                         r"(?:the|a|another)\s+(?P<c>[a-z-]+)\s+one\b")
 
 
+#: A ring or bracelet of his or hers, named: "her moonstone ring" (not "her ring finger", "his ring of keys").
+_JEWEL_NAMED_RE = re.compile(r"\b(?P<p>[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,2}?(?P<j>ring|bracelet|bangle|locket|brooch)\b"
+                             r"(?!\s+(?:finger|of|binder|road|box|tone|master|leader|side)\b|-)")
 _GARMENT_NAMED_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GARMENT_WORDS), key=len, reverse=True)) + r")\b",
                                re.IGNORECASE)
 
@@ -174,6 +177,13 @@ def _fragments(ctx: Context, events: list[DressEvent]) -> list[DressEvent]:
             who = before[-1].character if before else ctx.reader.previous_named(s, None, include_self=True)
             if who:
                 out.append(DressEvent(who, s.scene, s, "off", m.group("g").lower(), None, m.group(0)))
+        for m in _JEWEL_NAMED_RE.finditer(s.text):
+            # "her moonstone ring tapping on the dials" (which the small parser makes a verb): on her
+            if any(e.sentence.id == s.id and _kind(e.item) == _kind(m.group("j").lower()) for e in events):
+                continue
+            who = ctx.reader.previous_named(s, "m" if m.group("p").lower() == "his" else "f", include_self=True)
+            if who:
+                out.append(DressEvent(who, s.scene, s, "wears", m.group("j").lower(), None, m.group(0)))
         m = _ONE_ON_RE.search(s.text)
         if m and last is not None and last[0] == s.element and colour_of(m.group("c")):
             gender = {"he": "m", "she": "f"}.get(m.group("who").lower())
@@ -283,6 +293,9 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
         elif head.lower == "back" or any(w.lower == "back" for w in parse.tokens[max(0, t.i - 4) : t.i]) and \
                 head.lower == "in":
             kind = "on"
+        elif t.lower.split()[-1] in _JEWELLERY and any(c.dep == "poss" and c.lower in ("his", "her") for c in
+                                                        parse.children(t.i)) and (verb is None or verb.i > t.i):
+            kind = "wears"  # "her moonstone ring tapping on the dials": a ring of hers is on her
     if kind is None:
         return None
     who = _wearer(ctx, s, parse, t, verb)
@@ -294,6 +307,8 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
     return DressEvent(who, s.scene, s, kind, item or t.text.lower(), side, s.text[start:end])
 
 
+#: What is worn, not carried: a ring of hers named is a ring on her.
+_JEWELLERY = frozenset("ring rings bracelet bangle necklace pendant locket brooch earrings earring studs".split())
 #: Verbs that put a thing away for good: what they act on is not being worn.
 _DISPOSE = frozenset({"feed", "burn", "throw", "toss", "stuff", "shove", "bin", "dump", "drop", "bury", "incinerate",
                       "sink", "fling", "hurl"})

@@ -36,12 +36,12 @@ THINGS = {**ITEMS, **{w: w for w in ("penknife", "knife", "key", "keys", "letter
 _GIVE_FORMS = frozenset("give gives hand hands pass presses tosses throw throws lend lends put puts set sets drape drapes "
                         "sling slings loop loops wrap wraps tuck tucks return returns slip slips slide slides lay lays "
                         "hold holds offer offers take takes accept accepts push pushes ease eases thread threads fit "
-                        "fits settle settles fasten fastens clasp clasps".split())
+                        "fits settle settles fasten fastens clasp clasps drop drops place places".split())
 #: Words before a thing that say it is one of several: giving it away leaves the giver one.
 _ANOTHER = {"spare", "extra", "another", "second", "other", "backup", "spare-", "old", "new"}
 _GIVE = {"give", "hand", "pass", "press", "toss", "throw", "lend", "offer", "slip", "slide", "return", "tuck", "put", "set",
          "drape", "sling", "loop", "wrap", "fling", "push", "lay", "hold", "extend", "ease", "thread", "fit", "settle",
-         "fasten", "clasp"}
+         "fasten", "clasp", "drop", "place"}
 #: Said over a thing held out, it is a gift: the giver does not have it after.
 _GIFT_RE = re.compile(r"\b(?:take it|keep it|it'?s yours|yours now|for you|i want you to have (?:it|this)|a present|"
                       r"for the road|hang on to it|hold on to it|you keep it|it was always yours|a gift)\b",
@@ -105,7 +105,7 @@ class Holders:
                   and rx.search(s.text)
                   and re.search(r"\b(?:gives?|hands?|pass|presses|tosses|throws|lends|puts?|sets?|drapes?|slings?|"
                                 r"loops?|wraps?|tucks?|returns?|slips?|slides?|lays?|holds?|offers?|takes?|accepts?|"
-                                r"push(?:es)?|eases?|threads?|fits?|settles?|fastens?|clasps?)\b",
+                                r"push(?:es)?|eases?|threads?|fits?|settles?|fastens?|clasps?|drops?|places?)\b",
                                 s.text, re.IGNORECASE)]
         out: list[Handover] = []
         last: dict[int, tuple[str, str | None]] = {}  # paragraph -> the last thing named
@@ -274,7 +274,8 @@ class Holders:
                 any(c.lower == "on" for c in parse.children(verb.i, "prt", "advmod", "prep"))))
         if not took or s.id - s0.id > 12:
             return False
-        taker = _person(self.ctx, s, parse.subject(verb))
+        # ("She looks at it. Puts it on.": the subject the fragment leaves out)
+        taker = _person(self.ctx, s, parse.subject(verb)) or _elided_subject(self.ctx, s, parse, verb)
         if not taker or taker == giver:
             return False
         said = [x for x in self.ctx.sentences[s0.id + 1:s.id] if x.kind == "dialogue" and x.speaker == giver]

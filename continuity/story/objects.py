@@ -246,7 +246,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         if v.lower == "gone" and v.pos == "VERB" and not parse.children(v.i, "aux", "auxpass", "acomp", "oprd", "attr",
                                                                           "xcomp") and (
                 v.i + 1 >= len(parse.tokens) or parse.tokens[v.i + 1].pos in ("PUNCT", "ADV", "ADP")
-                and parse.tokens[v.i + 1].lower not in COLOUR_GROUP):  # (not "gone honey-dark", "gone grey-black")
+                and parse.tokens[v.i + 1].lower not in COLOUR_GROUP and "-" not in parse.tokens[v.i + 1].lower):
+            # (not "gone honey-dark", "gone grey-black", "white shirt gone see-through")
             for s_ in parse.children(v.i, "nsubj"):
                 ref = object_ref(parse, s_.i, antecedent, props)
                 if ref is not None and not _is_person(s_, people):

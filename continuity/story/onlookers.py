@@ -26,6 +26,9 @@ _LOOK_AT_NAME_RE = re.compile(r"\b(?:looks?|stares?|glances?|peers?|gazes?)\s+(?
 _FEMALE = frozenset("her she woman girl sister mother daughter wife aunt lady niece grandmother gran granny mum mom "
                     "widow bride".split())
 _MALE = frozenset("him he man boy brother father son husband uncle nephew grandfather grandad dad groom".split())
+#: (not "looks at himself: ... a pale band where the beard kept the sun off", which tells what is gone as well)
+_OWN_REFLECTION_RE = re.compile(r"\b(?:her|his|their)\s+(?:own\s+)?(?:reflection|face\s+in\s+the\s+(?:mirror|glass))\b",
+                                re.IGNORECASE)
 _PREPOSITION_RE = re.compile(r"\s*(?:from|into|in|out|through|past|over|around|round|away)\b", re.IGNORECASE)
 
 
@@ -50,8 +53,9 @@ def looked_at(ctx: Context, s, start: int) -> tuple[bool, str | None]:
     seen = LOOKED_AT_RE.search(s.text[:start])
     if seen is None:
         return False, None
-    if _PREPOSITION_RE.match(seen.group("at")):
-        # "a different woman looks back from the mirror: ...": no one looked at, the subject is the one
+    if _PREPOSITION_RE.match(seen.group("at")) or _OWN_REFLECTION_RE.search(seen.group("at")):
+        # "a different woman looks back from the mirror: ...", "She looks at her own reflection: ...": no one
+        # else looked at, the subject is the one
         return False, None
     named = [m.character for m in ctx.reader.mentions(s)
              if seen.start("at") <= m.start < seen.end("at") and not m.possessive]

@@ -177,6 +177,8 @@ class People:
                 continue  # a bible's style or state is a look of the day, not canon for every scene
             if in_past_aside(parse.text, t.start) or in_past_aside(parse.text, t.start + len(t.words) - 1):
                 continue  # "58 (42 in the 1971 flashback, when her hair was still brown)": a look of the past
+            if _REMOVED_AFTER_RE.match(parse.text, t.start + len(t.words)):
+                continue  # "braid cut off by Isla; ragged silver crop": the braid is what is gone
             before = CLAUSE_END_RE.split(parse.text[: t.start])[-1]
             after = CLAUSE_END_RE.split(parse.text[t.start:])[0]
             # "he shaves it off that night": a change the bible tells in the present is a later look
@@ -416,8 +418,9 @@ class People:
             family = st.key.split(".")[0]
             if family == "state" and st.key.rsplit(".", 1)[-1] in ("wet", "stain", "dirt"):
                 family = f"state.{st.key.rsplit('.', 1)[-1]}"  # "the wine has dried" does not wash a face
-                if st.key in ("state.clothes.stain", "state.clothes.dirt"):
-                    family = st.key
+                if st.key in ("state.clothes.stain", "state.clothes.dirt") or st.key == "state.clothes.wet" and \
+                        not _HAIR_WORDS_RE.search(_clause_of(st.sentence.text, st.trait.start, st.trait.words)):
+                    family = st.key  # (a towel dries hair, not a soaked apron)
             started = changing.get((scene, family))
             if started is not None and st.sentence.id >= started and not st.trait.negated:
                 st = Statement(st.character, _as_change(st.trait), st.sentence)
@@ -522,6 +525,20 @@ _ON_THE_PART_RE = re.compile(r"\b(?:over|on|across|to)\s+the\s+(?:left|right)\b"
 
 
 _DATED_KEY_RE = re.compile(r"\s*\b(?:until|till|up to|before|through|from|after|since|in)\b.*$", re.IGNORECASE)
+
+
+_HAIR_WORDS_RE = re.compile(r"\b(?:hair|braids?|plaits?|ponytail|curls|locks|fringe|bun|mane|beard)\b", re.IGNORECASE)
+
+
+#: Words after a look that say it is gone: "braid cut off by Isla", "beard shaved off", "braids taken out".
+_REMOVED_AFTER_RE = re.compile(r"\s+(?:(?:is|was|are|were|gets|got|now|all)\s+)?(?:cut|chopped|hacked|shaved|sheared|"
+                               r"lopped|snipped|shorn|taken|pulled|combed)\s+(?:off|out|away)\b|\s+(?:removed|gone)\b",
+                               re.IGNORECASE)
+
+
+def _clause_of(text: str, start: int, words: str) -> str:
+    """The words of a trait with the clause before them ("her braid still dark and damp" for "damp")."""
+    return text[text.rfind(",", 0, max(0, start)) + 1: max(0, start) + len(words)]
 
 
 def _undated(key: str | None) -> str | None:

@@ -40,6 +40,15 @@ SCENE_CHANGES = {
                                       r"(?:at\s+)?(?:the|his|her|their)\s+(?:\w+\s+){0,2}?(?:shirt|blouse|dress|coat|"
                                       r"jacket|trousers|jeans|sleeve|collar|front|stain|clothes|top|skirt|apron))\b",
                                       re.IGNORECASE),
+    # clothes: a towel dries a face and hair, not a soaked apron
+    "state.clothes.wet": re.compile(r"\b(?:changes?|changed|changing|strips?|stripped|wrings?|wrung|dries|dried|"
+                                    r"drying|showers?|bathes)\b|\binto\s+(?:something\s+)?dry\b|"
+                                    # "peels off the sodden cardigan and drags on the dry shirt"
+                                    # (taking a garment off dries nothing: it is what goes on, or comes out in)
+                                    r"\b(?:pull|drag|put|slip|tug|shrug|get|got|wriggle|climb|step)"
+                                    r"(?:s|ed|ped|ged|ging|ping|ting|ing)?\s+(?:(?:it|them|(?:the|his|her)\s+[\w-]+(?:\s+"
+                                    r"[\w-]+)?)\s+)?(?:on|into)\b|\b(?:comes?|steps?)\s+out\s+in\b|\bemerges?\s+(?:from\s+[^.;,]{1,30}\s+)?in\b",
+                                    re.IGNORECASE),
     "state.clothes.dirt": re.compile(r"\b(?:changes?|changed|strips?|showers?|bathes|hoses?|hosed|(?:washes|washed|"
                                      r"scrubs?|scrubbed|wipes?|wiped|rinses?|rinsed|cleans|cleaned|brushes|brushed)\s+"
                                      r"(?:at\s+)?(?:off\s+)?(?:the|his|her|their)\s+(?:\w+\s+){0,2}?(?:shirt|blouse|"
