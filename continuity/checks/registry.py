@@ -32,6 +32,7 @@ from continuity.checks import (
     timeline_deaths,
     timeline_jumps,
     timeline_roles,
+    timeline_weekdays,
     timeline_years,
     voice,
     wardrobe,
@@ -81,11 +82,13 @@ def _address(ctx):
 
 
 def _timeline(ctx):
-    """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), stated jumps
+    """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), a weekday
+    said with a date (timeline_weekdays), stated jumps
     (timeline_jumps), ages (timeline_ages), years told in speech (timeline_years),
     ages said of a role (timeline_roles), years since a death (timeline_deaths)."""
     yield from timeline.check(ctx)
     yield from timeline_calendar.check(ctx)
+    yield from timeline_weekdays.check(ctx)
     yield from timeline_jumps.check(ctx)
     yield from timeline_ages.check(ctx)
     yield from timeline_years.check(ctx)

@@ -9,7 +9,8 @@
    "Quarter past two.") narrows its hours to that one. The finding sits on the card
    that states the lapse when one closes the scene before ("> TEN MINUTES LATER <"),
    else on the heading, and cites the scene before.
-2. **Weekdays and dates.** Story time (:mod:`continuity.story.time`) counts the
+2. **Weekdays and dates.** (A weekday said with a date that falls on another day is
+   :mod:`continuity.checks.timeline_weekdays`'s.) Story time (:mod:`continuity.story.time`) counts the
    days from the first dated day (a super or card: ``MONDAY 10 OCTOBER 2039``,
    ``SATURDAY.``). A line that says which day it is now (``It's Thursday``, ``this
    morning, Thursday, the thirteenth of May``, an action that opens ``Saturday
@@ -41,7 +42,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _lapses(ctx)
     yield from _calendar(ctx)
     yield from _countdowns(ctx)
-    yield from _weekday_dates(ctx)
     yield from _relative_days(ctx)
 
 
@@ -173,7 +173,7 @@ def last_clock(ctx: Context, scene_index: int, time_class: str) -> tuple[float, 
 # -- weekdays and dates -------------------------------------------------------------------------
 
 
-def _day_words(weekday: int | None, month_day: tuple[int, int] | None) -> str:
+def day_words(weekday: int | None, month_day: tuple[int, int] | None) -> str:
     parts = []
     if weekday is not None:
         parts.append(WEEKDAYS[weekday].title())
@@ -199,7 +199,7 @@ def _jump_of(ctx: Context, t: SceneTime) -> Said | None:
 
 def _calendar(ctx: Context) -> Iterator[Finding]:
     anchor = _anchor(ctx)
-    year = _story_year(ctx)
+    year = story_year(ctx)
     if year is None:
         yield from _odd_weekday(ctx)
     for s in ctx.story.said:
@@ -233,7 +233,7 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
             continue  # "ONE WEEK LATER", then "Friday the nineteenth" on the count's Saturday: a week, roughly
         spoken = any(el.line == s.line and el.kind.value == "dialogue" for el in scene.elements)
         where_line, where_text = (s.line, s.text) if spoken or jump is None else (jump.line, jump.text)
-        expected = _day_words(t.weekday if d.weekday is not None else None, t.month_day if d.day is not None else None)
+        expected = day_words(t.weekday if d.weekday is not None else None, t.month_day if d.day is not None else None)
         how = f"{jump.jump.words!r} makes it" if jump is not None else f"story day {t.story_day} is"
         evidence = []
         if anchor is not None:
@@ -248,7 +248,7 @@ def _calendar(ctx: Context) -> Iterator[Finding]:
             severity="error",
             scene=t.index,
             line=where_line,
-            message=f"{d.words!r} says {_day_words(d.weekday, (d.month or 0, d.day) if d.day and d.month else None) or d.words}"
+            message=f"{d.words!r} says {day_words(d.weekday, (d.month or 0, d.day) if d.day and d.month else None) or d.words}"
                     f"{' the ' + _ordinal(d.day) if d.day and not d.month else ''}, but {how} {expected}{start}",
             text=where_text,
             subject=f"scene {t.index} day",
@@ -262,9 +262,9 @@ def _super_off_bible(ctx: Context, s: Said, t: SceneTime) -> Finding:
     return Finding(
         category="timeline", severity="error", scene=t.index, line=s.line,
         message=(f"the {s.where} says {s.date.words!r}, but the bible's story days put scene "
-                 f"{ctx.scene_number(t.index)} on {_day_words(t.weekday, t.month_day)} (story day {t.story_day})"),
+                 f"{ctx.scene_number(t.index)} on {day_words(t.weekday, t.month_day)} (story day {t.story_day})"),
         text=s.text, subject=f"scene {t.index} day",
-        evidence=(Evidence(f"{_day_words(t.weekday, t.month_day)}: scene {ctx.scene_number(t.index)}",
+        evidence=(Evidence(f"{day_words(t.weekday, t.month_day)}: scene {ctx.scene_number(t.index)}",
                            bible="story days"),),
         extra=(("cue", s.date.words),),
     )
@@ -291,114 +291,6 @@ def _a_day_off(d, t: SceneTime) -> bool:
     if d.day is not None and t.month_day is not None and abs(d.day - t.month_day[1]) > 1:
         return False
     return d.weekday is not None or d.day is not None
-
-
-_ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-_WEEKDAY_DATE_RE = re.compile(
-    r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?,?\s+(?:the\s+)?"
-    r"(?:(?P<mon>" + "|".join(MONTHS) + r")\s+(?:the\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th)?|(?:twenty-|thirty-)?"
-    r"(?:" + "|".join(_ORDINAL_DAYS) + r")|thirtieth|thirty-first)|(?P<d2>\d{1,2}(?:st|nd|rd|th)?)\s+(?:of\s+)?"
-    r"(?P<mon2>" + "|".join(MONTHS) + r"))\b(?!,?\s+\d{4})", re.IGNORECASE)
-
-
-#: A weekday with a day of the month and no month: "till Tuesday the thirty-first".
-_WEEKDAY_THE_RE = re.compile(
-    r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?,?\s+the\s+(?P<d>\d{1,2}(?:st|nd|rd|th)|"
-    r"(?:twenty-|thirty-)?(?:" + "|".join(_ORDINAL_DAYS) + r")|thirtieth|thirty-first)\b"
-    # (the day said alone: not "Saturday, the sixth round", "the sixth of March")
-    r"(?=\s*(?:[.,;:!?)\"']|$)|\s+(?:at|in|and|or|then|so|when|we|I|you|he|she|they|it|is|was|will|if|but)\b)",
-    re.IGNORECASE)
-#: A day of the month, then its weekday said of it: "by the twenty-fifth. That's a week on Thursday."
-_DAY_THEN_WEEKDAY_RE = re.compile(
-    r"\bthe\s+(?P<d>\d{1,2}(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:" + "|".join(_ORDINAL_DAYS) + r")|thirtieth|"
-    r"thirty-first)\b[^.!?;]{0,20}[.!?;,]?\s+(?:that's|that is|it's|it is|which is|which'll be)\s+(?:a\s+)?"
-    r"(?:week\s+on\s+|next\s+|this\s+coming\s+|this\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-
-_DAY_WORD = r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:twenty-|thirty-)?(?:" + "|".join(_ORDINAL_DAYS) + r")|thirtieth|thirty-first)"
-#: A weekday, then its day of the month as the next sentence: "The interview's next Wednesday. The nineteenth."
-_WEEKDAY_THEN_THE_RE = re.compile(
-    r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\s*[.!]\s+(?:the\s+)?(?P<d>" + _DAY_WORD + r")\s*[.!]", re.IGNORECASE)
-#: A date with its month, then its weekday said of it: "Twenty-fifth of January. My birthday. A Friday, this year."
-_DATE_THEN_A_WEEKDAY_RE = re.compile(
-    r"\b(?:the\s+)?(?:(?P<d>" + _DAY_WORD + r")\s+(?:of\s+)?(?P<mon>" + "|".join(MONTHS) + r")|(?P<mon2>" + "|".join(MONTHS)
-    + r")\s+(?:the\s+)?(?P<d2>" + _DAY_WORD + r"))\b(?!,?\s+\d{4})[^?]{0,40}?[.!;,]\s+(?:it's\s+|that's\s+|it\s+falls\s+on\s+)?"
-    r"(?:on\s+)?a\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-
-
-#: A date and then its weekday alone: "Fourth of November. Sunday. Attendance tonight: us."
-_DATE_THEN_WEEKDAY_RE = re.compile(
-    r"\b(?:the\s+)?(?:(?P<d>" + _DAY_WORD + r")\s+(?:of\s+)?(?P<mon>" + "|".join(MONTHS) + r")|(?P<mon2>" + "|".join(MONTHS)
-    + r")\s+(?:the\s+)?(?P<d2>" + _DAY_WORD + r"))\b(?!,?\s+\d{4})\s*[.,;:]\s+(?P<wd>" + "|".join(WEEKDAYS)
-    + r")\b(?=\s*[.,;!])", re.IGNORECASE)
-
-
-def _day_number(word: str) -> int | None:
-    w = word.lower()
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
-    if m:
-        return int(m.group(1))
-    if w in ("thirtieth",):
-        return 30
-    if w == "thirty-first":
-        return 31
-    tens, _, unit = w.rpartition("-")
-    return (20 if tens == "twenty" else 30 if tens == "thirty" else 0) + _ORDINAL_DAYS.get(unit, 0) or None
-
-
-def _weekday_dates(ctx: Context) -> Iterator[Finding]:
-    """A weekday said with a date of the story's year that falls on another day ("Friday night, October fourth",
-    in a story whose October 4 is a Saturday). A date after the scene's own is last year's."""
-    year = _story_year(ctx)
-    if year is None:
-        return
-    for s in ctx.sentences:
-        t = ctx.story.of(s.scene) if s.scene > 0 else None
-        if t is None or t.is_flashback or t.month_day is None or re.match(r"\s*(?:SUPER|TITLE|CARD)\b", s.text):
-            continue  # (a super's own weekday and date are read with the count)
-        said_days = [(m, MONTHS.index((m.group("mon") or m.group("mon2")).lower()) + 1,
-                      _day_number(m.group("d") or m.group("d2"))) for m in _WEEKDAY_DATE_RE.finditer(s.text)]
-        nxt = ctx.sentences[s.id + 1] if s.id + 1 < len(ctx.sentences) else None
-        joined = f"{s.text} {nxt.text}" if nxt is not None and nxt.element == s.element else s.text
-        for m in _WEEKDAY_THE_RE.finditer(s.text):  # ("till Tuesday the thirty-first": this month's, or the next's)
-            day = _day_number(m.group("d"))
-            if day is not None:  # (a day or three back is this month's too: "Friday the nineteenth" on the 20th)
-                said_days.append((m, t.month_day[0] if day >= t.month_day[1] - 3 else t.month_day[0] % 12 + 1, day))
-        for m in _WEEKDAY_THEN_THE_RE.finditer(joined):  # ("The interview's next Wednesday. The nineteenth.")
-            day = _day_number(m.group("d"))
-            if day is not None and m.start() < len(s.text):
-                said_days.append((m, t.month_day[0] if day >= t.month_day[1] - 3 else t.month_day[0] % 12 + 1, day))
-        for m in _DAY_THEN_WEEKDAY_RE.finditer(joined):  # ("... by the twenty-fifth. That's a week on Thursday.")
-            day = _day_number(m.group("d"))
-            if day is not None:  # no month said: this month's, or next month's when the day has passed
-                said_days.append((m, t.month_day[0] if day >= t.month_day[1] else t.month_day[0] % 12 + 1, day))
-        ahead = [x.text for x in ctx.sentences[s.id: s.id + 3] if x.element == s.element]
-        for m in [*_DATE_THEN_A_WEEKDAY_RE.finditer(" ".join(ahead)), *_DATE_THEN_WEEKDAY_RE.finditer(" ".join(ahead))]:
-            if m.start() >= len(s.text):
-                continue  # (the next sentence's own)
-            said_days.append((m, MONTHS.index((m.group("mon") or m.group("mon2")).lower()) + 1,
-                              _day_number(m.group("d") or m.group("d2"))))
-        for m, month, day in said_days:
-            said = WEEKDAYS.index(m.group("wd").lower())
-            if day is None:
-                continue
-            try:
-                when, today = date(year, month, day), date(year, *t.month_day)
-                if (when - today).days > 31:
-                    when = date(year - 1, month, day)  # a date well after today's is last year's
-            except ValueError:
-                continue
-            when_year = when.year
-            if when.weekday() == said:
-                continue
-            yield Finding(
-                category="timeline", severity="warning", scene=s.scene, line=s.line,
-                message=f"{m.group(0)!r} says {WEEKDAYS[said].title()}, but {_day_words(None, (month, day))} "
-                        f"{when_year} is a {WEEKDAYS[when.weekday()].title()}",
-                text=s.text, subject=f"{month}-{day} weekday", evidence=(),
-                extra=(("cue", m.group(0)),),
-            )
 
 
 _REL = r"(?P<rel>the day after tomorrow|the day before yesterday|tomorrow|yesterday)"
@@ -458,7 +350,7 @@ def _countdowns(ctx: Context) -> Iterator[Finding]:
              and s.date.day and (t := ctx.story.of(s.scene)) is not None and not t.is_flashback]
     if not dated:
         return
-    year = _story_year(ctx) or 2001
+    year = story_year(ctx) or 2001
     for s in ctx.sentences:
         if s.kind != "dialogue" or s.scene <= 0:
             continue
@@ -495,8 +387,8 @@ def _countdowns(ctx: Context) -> Iterator[Finding]:
             severity="warning",
             scene=s.scene,
             line=s.line,
-            message=f"{m.group(0)!r} from {_day_words(today.weekday(), t.month_day)} is "
-                    f"{_day_words(reached.weekday(), (reached.month, reached.day))}, but {target.text!r} "
+            message=f"{m.group(0)!r} from {day_words(today.weekday(), t.month_day)} is "
+                    f"{day_words(reached.weekday(), (reached.month, reached.day))}, but {target.text!r} "
                     f"(scene {ctx.scene_number(target.scene)}) is {gap} days away",
             text=s.text,
             subject=f"scene {s.scene} countdown",
@@ -519,7 +411,7 @@ def _ordinal(n: int) -> str:
     return f"{n}{'th' if 11 <= n % 100 <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
-def _story_year(ctx: Context) -> int | None:
+def story_year(ctx: Context) -> int | None:
     """The year of the main story: a super or card that gives one, else the bible's dated story days."""
     for s in ctx.story.said:
         t = ctx.story.of(s.scene)

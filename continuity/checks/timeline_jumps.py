@@ -16,10 +16,10 @@ from datetime import date
 from continuity.checks.findings import Evidence, Finding
 from continuity.checks.timeline_calendar import (
     _card_line,
-    _day_words,
     _jump_of,
     _loose,
-    _story_year,
+    day_words,
+    story_year,
 )
 from continuity.story.context import Context
 
@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _jumped_supers(ctx: Context) -> Iterator[Finding]:
     """A dated super after a stated jump ("THREE WEEKS LATER") that lands on another date than the jump makes."""
-    year = _story_year(ctx) or 2001
+    year = story_year(ctx) or 2001
     main = [t for t in ctx.story.scenes if not t.is_flashback]
     for before, t in zip(main, main[1:]):
         jump = _jump_of(ctx, t)
@@ -68,10 +68,10 @@ def _jumped_supers(ctx: Context) -> Iterator[Finding]:
                 severity="error",
                 scene=t.index,
                 line=s.line,
-                message=f"{d.words!r} says {_day_words(said.weekday(), (said.month, said.day))}, but "
-                        f"{jump.jump.words!r} after {_day_words(start.weekday(), before.month_day)} "
+                message=f"{d.words!r} says {day_words(said.weekday(), (said.month, said.day))}, but "
+                        f"{jump.jump.words!r} after {day_words(start.weekday(), before.month_day)} "
                         f"(scene {ctx.scene_number(before.index)}) makes it "
-                        f"{_day_words(expected.weekday(), (expected.month, expected.day))}",
+                        f"{day_words(expected.weekday(), (expected.month, expected.day))}",
                 text=s.text,
                 subject=f"scene {t.index} day",
                 evidence=tuple(evidence),
