@@ -200,3 +200,28 @@ def test_a_third_person_who_is_not_the_one_spoken_to_is_not_flagged():
     # three in the scene: "you" may be the third
     assert messages(_two_hander("Did Devon tell you?", " FERGUS (64) dozes in the back."), None, ["address"],
                     "other person") == []
+
+
+def test_one_she_inside_a_bible_note_about_another_does_not_make_him_a_she():
+    import textwrap
+
+    from continuity.bible.load import parse_bible
+    from continuity.screenplay.readers import fountain
+    from continuity.story.context import context_for
+
+    script = fountain.parse(textwrap.dedent("""
+        INT. DEVON'S CAR - DAY
+
+        DEVON (31) checks his mirror. He drums his fingers on his knee. He sighs.
+
+        DEVON
+        Ready?
+
+        MARGIT
+        Never.
+        """).lstrip("\n"), source="t.fountain")
+    note = "characters:\n  devon:\n    wardrobe: jacket lent to Margit; shirtsleeves until she returns it\n"
+    assert context_for(script, parse_bible(note)).cast.gender["DEVON"] == "m"
+    # a sentence of the bible that opens on "She" is about the character
+    said = "characters:\n  devon:\n    description: She runs the council's estates office.\n"
+    assert context_for(script, parse_bible(said)).cast.gender["DEVON"] == "f"

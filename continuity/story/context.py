@@ -101,8 +101,10 @@ class Context:
                 said = " ".join([c.description or "", c.notes or "", *map(str, c.attributes.values()),
                                  *(w.item for w in c.wardrobe)])
                 told = _prose_gender(said)
-                if told and cast.gender.get(cue) not in (None, told) and _pronouns(said) < 2:
-                    told = None  # one "she" in a note ("until she returns it") is someone else as often as not
+                if told and cast.gender.get(cue) not in (None, told) and _pronouns(said) < 2 and \
+                        not re.search(r"(?:^|[.;!?]\s+)(?:He|She)\b", said):
+                    told = None  # one "she" inside a note ("until she returns it") is someone else as often as not;
+                    # a sentence that opens on it ("She runs the office.") is about them
                 cast.gender[cue] = told or cast.gender.get(cue) or _worn_gender(said)
         return cast
 
