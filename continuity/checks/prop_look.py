@@ -310,7 +310,10 @@ def _bible_looks(ctx: Context) -> dict[str, tuple[Look, str]]:
         text = bible_props[name].description
         # said of its name first, then a description that opens with its look ("Tan leather, brass clasps"),
         # then the description's head noun
-        look = _bible_look(parse, text, dict(props)[name], root=False) or _leading_look(text) or \
+        with_ = _LEAD_THEN_WITH_RE.match(text)
+        lead = _leading_look(with_.group(1)) if with_ else None
+        # ("white with a green steam engine painted on it": white, and a picture on it)
+        look = lead or _bible_look(parse, text, dict(props)[name], root=False) or _leading_look(text) or \
             _root_look(parse, text) or _listed_colour(text)
         listed = _listed_colour(text) if look is not None and look.colour is None else None
         if listed is not None:
@@ -341,6 +344,8 @@ _REPLACED_RE = re.compile(r"\breplaced\s+(?:by|with)\s+(?:a|an)\s+(?:new\s+)?(?P
                           r"\(?\b(?:in\s+)?sc(?:ene)?s?\.?\s*(?P<n>\d+)", re.IGNORECASE)
 
 
+#: A description that opens on the thing's colour and goes on to what is on it: "white with a green steam engine".
+_LEAD_THEN_WITH_RE = re.compile(r"\s*([A-Za-z]+(?:[\s-][A-Za-z]+)?)\s+with\b")
 _TWO_COLOURS_RE = re.compile(r"\b([A-Za-z]+)(?:\s+and\s+|-and-|\s*/\s*)([A-Za-z]+)\b")
 
 

@@ -31,6 +31,7 @@ from continuity.checks import (
     timeline_calendar,
     timeline_deaths,
     timeline_jumps,
+    timeline_pasts,
     timeline_roles,
     timeline_weekdays,
     timeline_years,
@@ -84,13 +85,15 @@ def _address(ctx):
 def _timeline(ctx):
     """Time: light against the time of day (timeline), lapses and weekdays (timeline_calendar), a weekday
     said with a date (timeline_weekdays), stated jumps
-    (timeline_jumps), ages (timeline_ages), years told in speech (timeline_years),
+    (timeline_jumps), ages (timeline_ages), younger selves
+    (timeline_pasts), years told in speech (timeline_years),
     ages said of a role (timeline_roles), years since a death (timeline_deaths)."""
     yield from timeline.check(ctx)
     yield from timeline_calendar.check(ctx)
     yield from timeline_weekdays.check(ctx)
     yield from timeline_jumps.check(ctx)
     yield from timeline_ages.check(ctx)
+    yield from timeline_pasts.check(ctx)
     yield from timeline_years.check(ctx)
     yield from timeline_roles.check(ctx)
     yield from timeline_deaths.check(ctx)

@@ -6,6 +6,8 @@
    year, with the bible's ``age`` (or a birth year the bible gives, ``born 1991``,
    counted to the story's year) and with the age the script itself gives the
    character where it introduces them (``NORA (33)``).
+(2 and 3 are :mod:`continuity.checks.timeline_pasts`'s.)
+
 2. **A younger self in a dated past.** A flashback dated by a super or heading
    (``LOFOTEN, 1999.``) with ``YOUNG MAREN (9)`` in it, in a story whose present
    is dated (``MONDAY 10 OCTOBER 2039``) with ``MAREN (44)`` in it: 44 in 2039 is 4
@@ -33,7 +35,8 @@ AGE_NUMBER = (r"(?P<n>\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|
         r"seven|eight|nine)")
 _SAID_AGE_RE = re.compile(
     rf"\b(?P<who>I'm|I am|you're|you are)\s+(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}"
-    r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|,?\s+(?:and|but)\b|,\s+(?:so|and|but)\b|,\s+(?-i:[A-Z][a-z]+)[.!?,])",
+    r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|,?\s+(?:and|but)\b|,\s+(?:so|and|but)\b|,\s+(?-i:[A-Z][a-z]+)[.!?,]|"
+    r",\s+you\s+(?!know\b|see\b|said\b|say\b|mean\b)[a-z]+)",  # ("You're nineteen, you heal like a lizard.")
     re.IGNORECASE,
 )
 #: A speech that opens with the speaker's own age: "Fifty-nine years old, and you put a paper crown on me."
@@ -56,7 +59,7 @@ _YOU_AT_RE = re.compile(rf"^\s*(?:Right,\s+|So,\s+|Well,\s+)?{AGE_NUMBER}\s*,\s+
 _OF_AGE_RE = re.compile(rf"\ba (?P<kind>woman|man|lady|gentleman|girl|boy) of {AGE_NUMBER}\b(?! years? ago)")
 _KIN_AGE_RE = re.compile(rf"\b(?P<whose>[Yy]our|[Mm]y)\s+(?P<kin>{'|'.join(KIN_WORDS)})(?:'s|\s+is)\s+"
                          rf"(?:only\s+|nearly\s+|almost\s+|just\s+)?{AGE_NUMBER}(?=\s*[.!;,]|\s+(?:and|but|years?)\b)")
-_WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
+WAS_RE = re.compile(rf"\bI was\s+(?:only\s+|just\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?\s*[.!,;]", re.IGNORECASE)
 _ANNOUNCED_RE = re.compile(rf"\b{AGE_NUMBER}[\s-]+years?[\s-]+(?:of[\s-]+age|old)\b", re.IGNORECASE)
 
 
@@ -77,7 +80,9 @@ _PRONOUN_AGE_RE = re.compile(
     rf"(?:an?\s+(?:grown\s+|young\s+|old\s+)?(?:man|woman|lad|lass|girl|boy)\s+of\s+)?{AGE_NUMBER}"
     r"(?P<tail>\s+years?\s+old|-years?-old|\s*[.!;]|,?\s+(?:and|but)\b|(?=\s+with\b))")
 #: The answer: an age alone ("Twenty-six.", "Eighteen, Mrs. Lindqvist.", "Forty-one next month").
-_ANSWER_RE = re.compile(rf"\s*(?:I'm\s+|I am\s+|Just\s+|Only\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?\s*(?=[.,!;]|\s*$)",
+_ANSWER_RE = re.compile(rf"\s*(?:I'm\s+|I am\s+|Just\s+|Only\s+)?{AGE_NUMBER}(?:\s+years?\s+old)?"
+                        # ("Sixty-one in March gone.", "Forty last May.")
+                        r"(?:\s+(?:in|last|this|come|next)\s+[A-Z][a-z]+(?:\s+(?:gone|past|just gone))?)?\s*(?=[.,!;]|\s*$)",
                         re.IGNORECASE)
 _BORN_RE = re.compile(r"\bborn\b[^.;]{0,20}?\b(?P<y>(?:1[89]|20)\d\d)\b", re.IGNORECASE)
 _YOUNG = ("YOUNG ", "YOUNGER ", "LITTLE ", "TEEN ", "TEENAGE ")
@@ -124,8 +129,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     present_year = main_year(ctx)
     known = stated_ages(ctx)
     yield from _said(ctx, known, present_year)
-    yield from _dated_pasts(ctx, known, present_year)
-    yield from _told_pasts(ctx)
     yield from _years_younger(ctx, known, present_year)
 
 
@@ -158,7 +161,7 @@ def _years_younger(ctx: Context, known: dict, present_year: int | None) -> Itera
         elif who in known and abs(known[who][0] - now) > 1:
             stated, scene, line = known[who]
             why = f"the script introduces {who} as {stated} in scene {ctx.scene_number(scene)}"
-            evidence = Evidence(_line_text(ctx, scene, line) or who, line=line, scene=scene)
+            evidence = Evidence(line_text(ctx, scene, line) or who, line=line, scene=scene)
         else:
             continue
         yield Finding(
@@ -502,106 +505,13 @@ def against(ctx: Context, scene: int, line: int, text: str, words: str, who: str
             message=f"{words!r} makes {who} {age}, but the script introduces {who} as {stated[0]} "
                     f"in scene {ctx.scene_number(stated[1])}",
             text=text, character=who, subject=f"{who} age",
-            evidence=(Evidence(_line_text(ctx, stated[1], stated[2]) or intro.heading.text, line=stated[2], scene=stated[1]),),
+            evidence=(Evidence(line_text(ctx, stated[1], stated[2]) or intro.heading.text, line=stated[2], scene=stated[1]),),
             extra=(("cue", words),),
         )
 
 
-def _line_text(ctx: Context, scene: int, line: int) -> str | None:
+def line_text(ctx: Context, scene: int, line: int) -> str | None:
     for el in ctx.script.scenes[scene - 1].elements:
         if el.line <= line < el.line + el.text.count("\n") + 1:
             return el.text.split("\n")[line - el.line]
     return None
-
-
-def _dated_pasts(ctx: Context, known: dict, present_year: int | None) -> Iterator[Finding]:
-    """A younger self in a dated flashback, against the present age and year (or the bible's birth year)."""
-    for t in ctx.story.scenes:
-        if not t.is_flashback:
-            continue
-        scene = ctx.script.scenes[t.index - 1]
-        dated = [s for s in ctx.story.said if s.scene == t.index and s.date and s.date.year]
-        year, where = (scene.heading.year, None) if scene.heading.year else (
-            (dated[0].date.year, dated[0]) if dated else (None, None))
-        if year is None:
-            continue
-        cast = ctx.presence.of(t.index)
-        for who, age, line in (cast.ages if cast else ()):
-            base = base_name(who)
-            if base == who and who not in (cast.young_selves if cast else ()):
-                continue
-            expected, because, evidence = _expected_then(ctx, base, year, known, present_year)
-            if expected is None or abs(expected - age) <= 1:
-                continue
-            at_line, at_text = (where.line, where.text) if where is not None else (scene.line, scene.heading.text)
-            if _bible_year(ctx, t.story_day) == year or _year_told_elsewhere(ctx, year, at_line):
-                # the bible dates this past too, or the script names the year elsewhere: the year holds,
-                # the age is the slip
-                at_line, at_text = line, _line_text(ctx, t.index, line) or who
-            yield Finding(
-                category="timeline", severity="error", scene=t.index, line=at_line,
-                message=f"{who} is {age} here, in {year}, but {because} makes {base} {expected} in {year}",
-                text=at_text, character=base, subject=f"{base} age",
-                evidence=(Evidence(_line_text(ctx, t.index, line) or who, line=line, scene=t.index), *evidence),
-                extra=(("cue", str(year)),),
-            )
-
-
-def _year_told_elsewhere(ctx: Context, year: int, dating_line: int) -> bool:
-    """The script names ``year`` on a line other than the one that dates the flashback ("1995. I was twenty-two")."""
-    word = re.compile(rf"(?<![\d'])(?:{year}|'{year % 100:02d})(?!\d)")
-    return any(el.line + i != dating_line and word.search(text)
-               for scene in ctx.script.scenes for el in scene.elements
-               for i, text in enumerate(el.text.split("\n")))
-
-
-def _bible_year(ctx: Context, story_day: str | None) -> int | None:
-    """The year the bible's calendar gives a story day or flashback (``FB1``), if any."""
-    iso = ctx.bible.story_dates.get(story_day or "") if ctx.explicit_bible else None
-    return int(iso[:4]) if iso else None
-
-
-def _expected_then(ctx: Context, name: str, year: int, known: dict, present_year: int | None):
-    """The age ``name`` should be in ``year``: from the bible's birth year or age, else the script's present."""
-    bible = bible_age(ctx, name, present_year)
-    if bible is not None and present_year:
-        (lo, hi), raw, path = bible
-        return (lo + hi) // 2 - (present_year - year), f"the bible's {raw!r}", (Evidence(raw, bible=path),)
-    stated = known.get(name)
-    if stated is not None and present_year:
-        age, scene, line = stated
-        return age - (present_year - year), f"{name} at {age} in {present_year} (scene {ctx.scene_number(scene)})", (
-            Evidence(_line_text(ctx, scene, line) or name, line=line, scene=scene),)
-    return None, "", ()
-
-
-def _told_pasts(ctx: Context) -> Iterator[Finding]:
-    """``I was twelve`` just before a flashback that shows the speaker at another age."""
-    scenes = ctx.script.scenes
-    for t in ctx.story.scenes:
-        if not t.is_flashback or t.index < 2 or ctx.is_flashback(t.index - 1):
-            continue
-        cast = ctx.presence.of(t.index)
-        selves = set(cast.young_selves) if cast else set()
-        ages = {base_name(w): (a, ln, w if base_name(w) != w else f"YOUNG {w}") for w, a, ln in (cast.ages if cast else ())
-                if base_name(w) != w or w in selves}
-        if not ages:
-            continue
-        for el in scenes[t.index - 2].elements:
-            if el.kind is not Kind.DIALOGUE or el.character not in ages:
-                continue
-            for m in _WAS_RE.finditer(el.text):
-                said = number(m.group("n"))
-                shown, line, young = ages[el.character]
-                if said is None or abs(said - shown) <= 1:
-                    continue
-                yield Finding(
-                    category="timeline", severity="error", scene=t.index - 1, line=el.line,
-                    message=f"{m.group(0).strip(' .!,;')!r}, but the flashback that follows shows {young} at {shown}",
-                    text=el.text, character=el.character, subject=f"{el.character} age",
-                    evidence=(Evidence(_line_text(ctx, t.index, line) or young, line=line, scene=t.index),),
-                    extra=(("cue", m.group(0).strip()),),
-                )
-
-
-__all__ = ["check"]

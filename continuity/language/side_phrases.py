@@ -40,6 +40,11 @@ _DRESSED_HAND_RE = re.compile(r"\b(?P<p>his|her|[A-Z][a-z]+(?:'s|\u2019s))\s+(?P
                               r"(?:bandage|gauze|dressing|strapping)\b)")
 
 
+#: "with her good left hand": the other hand is the hurt one.
+_GOOD_HAND_RE = re.compile(r"\b(?P<p>his|her)\s+good\s+(?P<s>left|right)\s+(?:hand|arm)\b", re.IGNORECASE)
+_OTHER_SIDE = {"left": "right", "right": "left"}
+
+
 def side_phrases(parse: Parse) -> list[Trait]:
     """The sided traits of the phrases above in ``parse``'s text."""
     text = parse.text
@@ -53,6 +58,8 @@ def side_phrases(parse: Parse) -> list[Trait]:
             out.append(_trait("side.injury.mouth", m, m.group("s"), m.group("p")))
     for m in _BROW_RE.finditer(text):
         out.append(_trait("side.injury.eye", m, m.group("s"), m.group("p")))
+    for m in _GOOD_HAND_RE.finditer(text):
+        out.append(_trait("side.injury.arm", m, _OTHER_SIDE[m.group("s").lower()], m.group("p")))
     for m in _DRESSED_HAND_RE.finditer(text):
         trait = _trait("side.injury.arm", m, m.group("s"), m.group("p"))
         named = next((t.character for t in parse.tokens if t.start == m.start("p") and t.character), None)

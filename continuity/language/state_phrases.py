@@ -26,9 +26,9 @@ _BLOOD_FROM_RE = re.compile(
 _SOAK = frozenset("soak drench douse saturate swamp".split())
 #: "Nadia comes in, bone dry.": a state after a comma, of the one the clause is about.
 _AFTER_COMMA_RE = re.compile(
-    r"^(?P<name>[A-Z][a-z]+)\s+(?:[a-z]+\s+){0,3}?[a-z]+,\s+(?:still\s+|completely\s+|perfectly\s+|now\s+)?"
-    r"(?P<st>bone[- ]dry|dry|soaked(?:\s+through)?|drenched|dripping|sodden|spotless|muddy|filthy|mud-caked)"
-    r"\s*(?:[.,;]|$)")
+    r"^(?P<name>[A-Z][a-z]+)(?:\s+(?:[a-z]+\s+){0,3}?[a-z]+)?,\s+(?:still\s+|completely\s+|perfectly\s+|now\s+)?"
+    r"(?P<st>bone[- ]dry|dry as a bone|dry|soaked(?:\s+through)?|drenched|dripping|sodden|spotless|muddy|filthy|"
+    r"mud-caked)\s*(?:[.,;]|$)")  # ("Dez, dry as a bone, boots clean": the name alone before it too)
 _AFTER_COMMA = {"dry": ("wet", "dry"), "soaked": ("wet", "wet"), "drenched": ("wet", "wet"), "dripping": ("wet", "wet"),
                 "sodden": ("wet", "wet"), "spotless": ("stain", "clean"), "muddy": ("dirt", "dirty"),
                 "filthy": ("dirt", "dirty"), "mud-caked": ("dirt", "dirty")}
@@ -63,7 +63,7 @@ _SNOW_RE = re.compile(r"\b(?:snow|slush)\s+(?:packed|caked|crusted|plastered|stu
                       r"down)\s+(?P<poss>his|her)\b(?!\s+(?:moustache|mustache|beard|eyebrows?|brows?|lashes|hair|"
                       r"stubble)\b)|\bcaked\s+(?:white\s+)?with\s+snow\b", re.IGNORECASE)
 #: A cheap gate before parsing.
-GATE = re.compile(r"\bblood\b|\b(?:soak|drench|douse|saturat|swamp)\w*\b|\bbone[- ]dry\b|\bnot (?:an?|one) (?:single )?"
+GATE = re.compile(r"\bblood\b|\bdry as a bone\b|\b(?:soak|drench|douse|saturat|swamp)\w*\b|\bbone[- ]dry\b|\bnot (?:an?|one) (?:single )?"
                   r"(?:mark|drop|spot|stain|speck|smear|trace|fleck)\b|\b(?:spotless|clean|unmarked|filthy)\b|, dry\b|"
                   r"\bthrough (?:it|the (?:[a-z]+ )?(?:ice|surface|crust))\b|, (?:streaming|dripping)\b|"
                   r"\b(?:snow|slush) (?:packed|caked|crusted|plastered|stuffed|jammed)\b|\bcaked (?:white )?with snow\b",
@@ -87,7 +87,7 @@ def read(parse: Parse) -> list[Trait]:
     if m:
         name = _token_at(parse, m.start("name"))
         if name is not None and name.character:
-            word = m.group("st").lower().replace("bone-", "").replace("bone ", "").split()[0]
+            word = m.group("st").lower().replace("bone-", "").replace("bone ", "").split()[0]  # ("dry as a bone": dry)
             dim, value = _AFTER_COMMA[word]
             out.append(Trait(f"state.clothes.{dim}", value, m.group("st"), m.start("st"), name.character, None, False,
                              how="subject"))

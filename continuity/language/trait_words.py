@@ -132,7 +132,7 @@ GARMENT_WORDS = {**GARMENTS, **{w: w for w in (
     "stockings", "slippers", "trainers", "loafers", "brogues", "headscarf", "bandana", "balaclava", "hood")}}
 
 
-MUD_NOUNS = {"mud", "muck", "peat", "dirt", "silt"}
+MUD_NOUNS = {"mud", "muck", "peat", "dirt", "silt", "clay", "mire", "sludge", "slurry", "bog"}
 
 
 WET_NOUNS = {"rain", "water", "seawater", "spray"}

@@ -133,6 +133,10 @@ class Holders:
                 if word in things:
                     if _PART_AFTER_RE.match(s.text, t.end):
                         continue  # "out of his jacket pocket": the pocket, not the jacket
+                    if _FROM_BEFORE_RE.search(s.text, 0, t.start):
+                        continue  # "takes the silver pocket watch from his waistcoat": where it came from
+                    if s.element in last and last[s.element][0] in _ATTACHED.get(word, ()):
+                        continue  # "takes the pocket watch ..., unhooks the chain, and holds it out": the watch
                     if _another(parse, t):  # "throws him her spare coat": not the one she has on
                         last.pop(s.element, None)
                         continue
@@ -406,16 +410,18 @@ class Holders:
             out.append(Misheld(e.character, thing, e.words, e.sentence, h))
             holder.pop((h.thing, h.colour), None)
         # things that are not worn ("his mother-of-pearl penknife"), given for good and never handed back
+        reported = {(m.character, m.thing, m.sentence.id) for m in out}
         for h in self.handovers:
-            if h.thing in ITEMS:
-                continue
+            if h.thing in ITEMS and h.thing not in _KEEPSAKES:
+                continue  # (a watch or a ring given for good is also read where it is only named: "his pocket watch")
             for_good = h.kept or h.thing in _KEEPSAKES or re.match(r"(?:fasten|clasp)", h.words)
             back = [x for x in self.handovers if x.thing == h.thing and x.giver == h.taker and x.sentence.id > h.sentence.id]
             for who, words, s in self._thing_uses(h):
                 if back and s.id > back[0].sentence.id:
                     break
                 if who == h.giver and not ctx.is_flashback(s.scene) and (for_good or self._lent_away(h, words, s)):
-                    out.append(Misheld(who, h.thing, words, s, h))
+                    if (who, h.thing, s.id) not in reported:
+                        out.append(Misheld(who, h.thing, words, s, h))
                     break
         return out
 
@@ -444,6 +450,11 @@ _ANOTHER = {"spare", "extra", "second", "another", "other", "backup"}
 _PLAIN_WORDS = frozenset("the a an his her their its and on in over of with to at old own new".split())
 
 
+#: A thing named as where another came from: "from his waistcoat" (not "shrugs out of his jacket": taken off).
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+#: Things that hang on another, named after it: the chain of a watch is not what is then held out.
+_ATTACHED = {"chain": {"watch", "locket", "pendant", "medal", "medallion", "key", "keys", "whistle", "compass"},
+             "strap": {"watch", "bag", "camera", "satchel"}, "cord": {"whistle", "stopwatch", "medal", "pendant"}}
 #: A thing's word used of a part of it ("her jacket pocket"): the pocket is named, not the jacket.
 _PART_AFTER_RE = re.compile(r"\s+(?:pocket|pockets|sleeve|sleeves|collar|lining|buttons?|hood|zip|cuffs?|strap|lid|case|"
                             r"flap|clip|cord|chain|screen)\b", re.IGNORECASE)

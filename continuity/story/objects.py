@@ -208,6 +208,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
                 continue  # "a cream paper book stamped KESSLING GOLD": printed on, not stamped flat
             if lemma in ("burn", "scorch", "brand", "sear") and any(p == "into" for p, _ in preps):
                 continue  # "burns letters into a new pine spool": marks made, not burnt up
+            if lemma in ("snap", "crack") and parts & {"back", "shut", "closed", "open", "on", "off", "together"}:
+                continue  # "snaps the band back", "snaps the case shut": a use, not a break
             if d.lemma in _PORTIONS:
                 # "breaks off a square of Ray's chocolate bar": a use of the bar
                 d = next((o for p in parse.children(d.i, "prep") if p.lower == "of" for o in parse.children(p.i, "pobj")), d)

@@ -163,6 +163,14 @@ def paint_colour(text: str) -> str | None:
                     r"(?P<d>[a-z]+(?:-[a-z]+)?)", low)
     if now and colour_group(now.group("c") or now.group("d")):
         return colour_group(now.group("c") or now.group("d"))  # "The gate is black now: two coats of gloss"
+    wet = re.search(r"\b(?:is|are)\s+(?:now\s+)?(?P<c>[a-z]+(?:-[a-z]+)?)\b(?=[^.;]*\b(?:wet paint|still wet|tacky)\b)",
+                    low)
+    if wet and colour_group(wet.group("c")):
+        return colour_group(wet.group("c"))  # "the door is red from top to bottom, a card: WET PAINT"
+    stroke = re.search(r"\b(?:first|last|next|second)\s+(?:brush)?(?:stroke|coat)s?\s*[:,\u2014]+\s*((?:[a-z-]+\s+){0,2}"
+                       r"[a-z-]+)", low)
+    if stroke and first_colour(stroke.group(1)):
+        return first_colour(stroke.group(1))  # "He lays on the first stroke: signal red, glossy as a fresh cut."
     verb = re.search(r"\b(?:(?:re)?paint(?:s|ed|ing)?|roll(?:s|ing|ed)(?=[^.;]*\bshade of\b))\s+"
                      r"(?:it|them|the|his|her|their|a)\b([^.;]*)", low)
     if verb and not re.search(r"\b([a-z]+(?:-[a-z]+)?)\s+paint\b(?!-)", low):

@@ -68,7 +68,8 @@ _KIND_WORDS = frozenset("""stuffed framed potted mounted neon embroidered taxide
 _NOT_NOUNS = frozenset("the a an in on of and or with at by for to from over under its his her their".split())
 _PAINT_RE = re.compile(  # (not "hand-painted with white magnolias": how a thing was made)
     r"(?<!-)\b(?:(?:re)?paint(?:s|ed|ing)?|whitewash(?:es|ed|ing)?|rollers? of|coats? of|slap(?:s|ping)?|undercoat|"
-    r"primer|still tacky|(?:first|last|next) (?:brush)?(?:strokes?|stripes?|bands?) of\b|rollers?\s+(?:the|a)\b|roll(?:s|ing|ed)\b(?=[^.;]*\bshade of\b)|(?:tins?|cans?|pots?) of\b(?=[^.;]*\b(?:gloss|emulsion|enamel)\b))",
+    r"primer|still tacky|(?:first|last|next) (?:brush)?(?:strokes?|stripes?|bands?) of\b|"
+    r"(?:first|last|next|second) (?:brush)?(?:strokes?|coats?)\s*[:,\u2014]|rollers?\s+(?:the|a)\b|roll(?:s|ing|ed)\b(?=[^.;]*\bshade of\b)|(?:tins?|cans?|pots?) of\b(?=[^.;]*\b(?:gloss|emulsion|enamel)\b))",
     re.I)
 _OLD_PAINT_RE = re.compile(r"\b(?:its|the old)\s+[a-z-]+\s+paint\b|\bpaint(?:work)?\s+(?:is\s+)?(?:blistered|blistering|"
                            r"flaking|peeling|chipped|faded|cracked|scabbed)|"
@@ -249,14 +250,18 @@ class Places:
         """Repaints the bible dates: "walls BEIGE until scene 16, when the crew paints them SAGE MIST"."""
         out = []
         for loc in self.ctx.bible.locations:
-            text = loc.description or ""
-            for m in _BIBLE_REPAINT_RE.finditer(text):
-                old, new = colour_group(m.group("old").lower()), first_colour(m.group("new"))
-                index = self.ctx.scene_index(m.group("n"))
-                if old is None or new is None or old == new or index is None:
-                    continue
-                what = next((w for w in re.findall(r"[a-z]+", text[: m.end()].lower()) if w in _ROOMS), "set")
-                out.append(Repaint(loc.name, what, new, old, None, index, text, f"locations.{loc.name}.description"))
+            # the description, and each key's value ("door: bottle-green until repainted signal red ... in sc10")
+            parts = [("description", loc.description or "")] + [(k, str(v)) for k, v in loc.attributes.items()]
+            for key, text in parts:
+                for m in [*_BIBLE_REPAINT_RE.finditer(text), *_BIBLE_REPAINTED_RE.finditer(text)]:
+                    old, new = colour_group(m.group("old").lower()), first_colour(m.group("new"))
+                    index = self.ctx.scene_index(m.group("n"))
+                    if old is None or new is None or old == new or index is None:
+                        continue
+                    said = f"{key.replace('_', ' ')} {text[: m.end()]}" if key != "description" else text[: m.end()]
+                    what = next((w for w in re.findall(r"[a-z]+", said.lower()) if w in _ROOMS), "set")
+                    path = f"locations.{loc.name}.{'description' if key == 'description' else 'attributes.' + key}"
+                    out.append(Repaint(loc.name, what, new, old, None, index, text, path))
         return out
 
     @cached_property
@@ -467,6 +472,10 @@ def places_named(heading_location: str, setting: str | None, names: list[str]) -
 _BIBLE_REPAINT_RE = re.compile(
     r"\b(?P<old>[A-Za-z]+)\s+(?:until|till|up to)\s+(?:sc(?:ene)?\.?\s*)(?P<n>\d+[A-Z]?)\b[^.;]{0,60}?"
     r"\b(?:re)?paint(?:s|ed)?\b[^.;]{0,20}?\b(?P<new>[A-Za-z]+(?:[\s-][A-Za-z]+)?)", re.I)
+#: "bottle-green until repainted signal red by Walter in sc10": the scene after the new colour.
+_BIBLE_REPAINTED_RE = re.compile(
+    r"\b(?P<old>[A-Za-z]+)\s+(?:until|till)\s+(?:it\s+is\s+|being\s+)?(?:re)?painted\s+(?:a\s+)?(?P<new>[A-Za-z]+"
+    r"(?:[\s-][A-Za-z]+)?)\b[^.;]{0,40}?\b(?:sc(?:ene)?\.?\s*)(?P<n>\d+[A-Z]?)\b", re.I)
 #: Fixtures a set has one of, with their material: "long ZINC counter", "a flagstone floor".
 UNIQUE_FIXTURES = ("counter", "bar", "floor", "ceiling", "staircase", "stairs", "fireplace", "mantelpiece", "mantel",
                    "hearth", "worktop", "countertop")

@@ -131,8 +131,8 @@ def _fates(ctx: Context, name: str, names: list[str], description: str, text: st
             continue
         if re.match(r"\s+(?:its|their)\s+\w+", clause[m.end():]):
             continue  # "The flood smashes its riffle bar": a part broken, the thing still there
-        part = re.search(r"\b(?:the|its|their)\s+(" + "|".join(sorted(_PART_NOUNS | _PANES)) + r")\s+$",
-                         clause[:m.start()], re.IGNORECASE)
+        part = re.search(r"(?:\b(?:the|its|their)\s+|^\s*|[,;]\s*)(?:[a-z-]+\s+)?(" + "|".join(sorted(_PART_NOUNS | _PANES)) +
+                         r")\s+$", clause[:m.start()], re.IGNORECASE)  # (and "dome smashed sc12" opening a clause)
         if part and not any(part.group(1).lower() in n.lower().replace("_", " ").split() for n in (name, *names)):
             continue  # "frame falls and the glass smashes": the glass broken, the sheet it held still there
         scene = own if dates_itself else last
@@ -189,7 +189,7 @@ _PART_NOUNS = frozenset("grip grips guard handle handles lid cap blade strap str
 
 
 #: What a frame or a case holds that breaks alone.
-_PANES = frozenset("glass pane panes window screen".split())
+_PANES = frozenset("glass pane panes window screen dome bell jar case".split())
 
 
 def _refs(names: list[str], owner: str | None) -> tuple[ObjectRef, ...]:
