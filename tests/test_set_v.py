@@ -294,3 +294,63 @@ def test_a_watch_held_out_on_its_chain_and_taken_is_the_taker_s():
     found = messages(WATCH.format(whose="his"), None, ["wardrobe"], "watch")
     assert any("WALTER" in m and "ADA" in m for m in found), found
     assert messages(WATCH.format(whose="Ada's"), None, ["wardrobe"], "gave it") == []
+
+
+GLASSES_BIBLE = """
+characters:
+  ruth:
+    eyewear: none
+"""
+
+
+def _note(glasses: str) -> str:
+    return f"""
+INT. STUDIO - DAY
+
+RUTH (41) stands at the counter with her clipboard. She writes.
+
+MAGS
+Well?
+
+Ruth makes a note, then looks up over her {glasses}.
+
+RUTH
+Well.
+"""
+
+
+def test_reading_glasses_are_glasses_worn():
+    found = messages(_note("reading glasses"), GLASSES_BIBLE, ["appearance"], "glasses")
+    assert any("RUTH" in m and "none" in m for m in found), found
+    assert messages(_note("sunglasses"), GLASSES_BIBLE, ["appearance"], "glasses") == []
+
+
+LOOK_BIBLE = """
+characters:
+  dez:
+    age: 19
+"""
+
+
+def _look(age: str) -> str:
+    return f"""
+INT. SIGNAL BOX - DAY
+
+DEZ (19) comes up the stair two at a time. He grins. He shakes the rain off his cap.
+
+ADA (24) turns from the frame. She wipes her hands.
+
+DEZ
+Morning.
+
+She looks at him: {age} and earnest as a dog.
+
+ADA
+Morning.
+"""
+
+
+def test_an_age_a_look_takes_in_is_the_one_looked_at_s():
+    found = messages(_look("twenty-six"), LOOK_BIBLE, ["timeline"], "DEZ")
+    assert any("26" in m and "19" in m for m in found), found
+    assert messages(_look("nineteen"), LOOK_BIBLE, ["timeline"], "DEZ") == []

@@ -1,4 +1,4 @@
-"""Timeline, part five: an age said of someone by what they do ("a caretaker who's seventy-four").
+"""Timeline, part five: an age said of someone by what they do ("a caretaker who's seventy-four"), or by a look.
 
 People are often talked about by their job or their part in the story, not their name:
 "It's a concrete drum with one member of staff and a caretaker who's seventy-four",
@@ -7,7 +7,9 @@ bible gives exactly one character that role (``role: Caretaker and projector mec
 ``role: groom``), the age is theirs and must agree with the bible's age (or the age the
 script introduces them at), as :mod:`continuity.checks.timeline_ages` checks it.
 
-Flashbacks are skipped, and so is an age said of another time ("who was seventy-four").
+An age the action gives as what a look takes in ("She looks at him: twenty-six and earnest
+as a dog.") is the one looked at's. Flashbacks are skipped, and so is an age said of another
+time ("who was seventy-four").
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from continuity.checks.findings import Finding
 from continuity.checks.timeline_ages import AGE_NUMBER, against, main_year, stated_ages
 from continuity.story.context import Context
 from continuity.story.kin import WORDS as KIN_WORDS
+from continuity.story.onlookers import looked_at
 from continuity.story.time_words import number
 
 #: Bible keys that say what a character does.
@@ -34,11 +37,12 @@ _AGE = AGE_NUMBER.replace("(?P<n>", "(?P<n>", 1)
 def check(ctx: Context) -> Iterator[Finding]:
     """Yield findings for ages said of a character by their role that contradict what is known of them."""
     roles = _roles(ctx)
+    present_year = main_year(ctx)
+    known = stated_ages(ctx)
+    yield from _looked_at_ages(ctx, known, present_year)
     if not roles:
         return
     pattern = _patterns(roles)
-    present_year = main_year(ctx)
-    known = stated_ages(ctx)
     for s in ctx.sentences:
         if s.scene <= 0 or ctx.is_flashback(s.scene) or s.kind not in ("dialogue", "action"):
             continue
@@ -52,6 +56,24 @@ def check(ctx: Context) -> Iterator[Finding]:
                     continue
                 yield from against(ctx, s.scene, s.line, s.text, m.group(0).strip(" ,.;"), who, age, known,
                                    present_year)
+
+
+#: "She looks at him: twenty-six and earnest as a dog.": the age of the one looked at.
+_LOOKED_AGE_RE = re.compile(rf"\b(?:looks?|stares?|glances?|studies|takes?\s+in|sizes?\s+up)\s+(?:up\s+)?(?:at\s+)?"
+                            rf"(?:him|her|[A-Z][a-z]+)(?:\s+up)?\s*:\s*{_AGE}(?=\s+and\b|\s*[,.;])", re.IGNORECASE)
+
+
+def _looked_at_ages(ctx: Context, known: dict, present_year: int | None) -> Iterator[Finding]:
+    """An age given as what a look takes in, in the action: the one looked at's."""
+    for s in ctx.sentences:
+        if s.kind != "action" or s.scene <= 0 or ctx.is_flashback(s.scene):
+            continue
+        for m in _LOOKED_AGE_RE.finditer(s.text):
+            seen, whom = looked_at(ctx, s, m.end())
+            age = number(m.group("n"))
+            if seen and whom and age is not None and 3 <= age <= 110:
+                yield from against(ctx, s.scene, s.line, s.text, m.group(0)[m.group(0).index(":") + 1:].strip(),
+                                   whom, age, known, present_year)
 
 
 def _roles(ctx: Context) -> dict[str, str]:

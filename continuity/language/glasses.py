@@ -23,6 +23,9 @@ FRAMES = {**dict.fromkeys(("wire", "wire-rimmed", "wire-rim", "wire-framed", "go
 _NEW_PAIR_RE = re.compile(r"\b(?:new|spare|spares|replacement|borrowed|second|backup|cheap|drugstore|chemist)\b",
                           re.IGNORECASE)
 #: Another kind of pair beside the usual one: not compared.
+#: Glasses that are no one's spectacles: sunglasses, goggles, a drink.
+_NOT_SPECTACLES_RE = re.compile(r"\b(?:sun|safety|swimming|ski|3-?d|opera|magnifying|shot|wine|beer|water)\b",
+                                re.IGNORECASE)
 _OTHER_PAIR_RE = re.compile(r"\b(?:reading|sun|safety|swimming|ski|3-?d|opera|magnifying|shot|wine|beer|water)\b",
                             re.IGNORECASE)
 
@@ -67,8 +70,8 @@ def _glasses_worn(parse: Parse, t: Token, about_one: bool = False) -> list[Trait
     if owner is None and t.i > 0 and parse.tokens[t.i - 1].text == "," and _WORN_AT_RE.match(parse.text, t.end) \
             and not any(c.dep == "det" for c in parse.children(t.i)):
         owner = t  # "Temi bends close, glasses almost on the paper": the subject's, on her nose
-    if owner is None or _NOT_ON_RE.search(parse.text) or _OTHER_PAIR_RE.search(parse.text[max(0, t.start - 30):t.start]):
-        return []  # (only glasses someone has: "her glasses", "Nell's glasses")
+    if owner is None or _NOT_ON_RE.search(parse.text) or _NOT_SPECTACLES_RE.search(parse.text[max(0, t.start - 30):t.start]):
+        return []  # (only glasses someone has: "her glasses", "Nell's glasses"; reading glasses are glasses worn)
     who, gender, how = _owner_any(parse, t)
     if owner is t and how != "subject":
         return []
