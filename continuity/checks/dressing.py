@@ -194,12 +194,7 @@ def _outside(ctx: Context, s, words: str, noun: str, mods: tuple[str, ...], plac
         return False
     scene = ctx.scene(s.scene)
     return bool(scene is not None and (scene.heading.setting or "").upper().startswith("EXT")) or bool(
-        re.match(r"\s+of\s+the\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(BUILDINGS)) + r")\b", _tail_raw(s.text, words)))
-
-
-def _tail_raw(text: str, words: str) -> str:
-    at = text.find(words)
-    return text[at + len(words):] if at >= 0 else ""
+        re.match(r"\s+of\s+the\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(BUILDINGS)) + r")\b", _tail(s.text, words)))
 
 
 #: The shell of a set, named by its parts: "the green canvas walls" are the tent's.

@@ -22,7 +22,7 @@ _TOLD_YOU_RE = re.compile(
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """Yield an address finding for each one spoken of in the third person to their face."""
+    """Yield a name warning for each one spoken of in the third person to their face."""
     for s in ctx.sentences:
         if s.kind != "dialogue" or s.scene <= 0 or not s.speaker:
             continue
