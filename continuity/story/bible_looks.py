@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from continuity.language import traits as tr
-from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS
+from continuity.language.lexicon import EYE_COLOURS, HAIR_COLOURS, colour_group
 
 if TYPE_CHECKING:
     from continuity.story.sentences import Sentence
@@ -332,3 +332,30 @@ def heights(text: str) -> list[tuple[str, str]]:
         elif inches <= 63:
             out.append(("short", m.group(0)))
     return out
+
+
+#: A colour on part of the hair: "ends dyed teal on screen in sc10, teal-ended from then on", "a blue streak",
+#: "purple tips": that colour may be said of the hair too ("teal ponytail"), from the scene the clause names.
+_PARTIAL_DYE_RE = re.compile(r"\b(?:ends|tips|streaks?|stripe|highlights?|fringe)\s+(?:(?:now\s+)?dyed\s+|bleached\s+)?"
+                             r"(?P<a>[a-z]+)\b|\b(?P<b>[a-z]+)[\s-](?:ended|tipped|streaked|ends|tips|streaks?|stripe|"
+                             r"highlights)\b", re.IGNORECASE)
+
+
+def partial_dyes(name: str, text: str, day_starts: list[int]) -> list[Fact]:
+    """Hair colours the bible gives to part of the hair, as later looks (see ``_PARTIAL_DYE_RE``)."""
+    out = []
+    for m in _PARTIAL_DYE_RE.finditer(text):
+        word = (m.group("a") or m.group("b")).lower()
+        colour = HAIR_COLOURS.get(word) or colour_group(word)
+        if colour is None:
+            continue
+        clause = re.split(r"[;.]", text[m.start():], maxsplit=1)[0]
+        first, _ = clause_scene(clause, day_starts)
+        out.append(Fact(name, "hair.colour", colour, m.group(0), "bible-later", first=first))
+    return out
+
+
+#: Words after a look that say it is gone: "braid cut off by Isla", "beard shaved off", "braids taken out".
+REMOVED_AFTER_RE = re.compile(r"\s+(?:(?:is|was|are|were|gets|got|now|all)\s+)?(?:cut|chopped|hacked|shaved|sheared|"
+                               r"lopped|snipped|shorn|taken|pulled|combed)\s+(?:off|out|away)\b|\s+(?:removed|gone)\b",
+                               re.IGNORECASE)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from continuity.language.lexicon import COLOUR_GROUP
 from continuity.story.dress import ITEMS, Dress
 from continuity.story.kin import WORDS as KIN_WORDS
+from continuity.story.object_words import ATTACHED, FROM_BEFORE_RE, PART_AFTER_RE
 
 if TYPE_CHECKING:
     from continuity.language.parse import Parse, Token
@@ -115,7 +116,7 @@ class Holders:
         seen = {s.id for s in chosen}
         named_things = [(s, ms[-1]) for s, words in action if s.id not in seen and words & pieces
                         for ms in [[m for m in rx.finditer(s.text) if m.group(0).lower() in things
-                                    and not _PART_AFTER_RE.match(s.text, m.end())]] if ms]
+                                    and not PART_AFTER_RE.match(s.text, m.end())]] if ms]
         k = 0
         for s, parse in zip(chosen, ctx.parse_many(chosen)):
             while k < len(named_things) and named_things[k][0].id < s.id:
@@ -131,11 +132,11 @@ class Holders:
                 word = t.lower.split()[-1]
                 thing = None
                 if word in things:
-                    if _PART_AFTER_RE.match(s.text, t.end):
+                    if PART_AFTER_RE.match(s.text, t.end):
                         continue  # "out of his jacket pocket": the pocket, not the jacket
-                    if _FROM_BEFORE_RE.search(s.text, 0, t.start):
+                    if FROM_BEFORE_RE.search(s.text, 0, t.start):
                         continue  # "takes the silver pocket watch from his waistcoat": where it came from
-                    if s.element in last and last[s.element][0] in _ATTACHED.get(word, ()):
+                    if s.element in last and last[s.element][0] in ATTACHED.get(word, ()):
                         continue  # "takes the pocket watch ..., unhooks the chain, and holds it out": the watch
                     if _another(parse, t):  # "throws him her spare coat": not the one she has on
                         last.pop(s.element, None)
@@ -448,16 +449,6 @@ class Holders:
 _ANOTHER = {"spare", "extra", "second", "another", "other", "backup"}
 #: Words of a hand-over or a use that do not tell one thing from another.
 _PLAIN_WORDS = frozenset("the a an his her their its and on in over of with to at old own new".split())
-
-
-#: A thing named as where another came from: "from his waistcoat" (not "shrugs out of his jacket": taken off).
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-#: Things that hang on another, named after it: the chain of a watch is not what is then held out.
-_ATTACHED = {"chain": {"watch", "locket", "pendant", "medal", "medallion", "key", "keys", "whistle", "compass"},
-             "strap": {"watch", "bag", "camera", "satchel"}, "cord": {"whistle", "stopwatch", "medal", "pendant"}}
-#: A thing's word used of a part of it ("her jacket pocket"): the pocket is named, not the jacket.
-_PART_AFTER_RE = re.compile(r"\s+(?:pocket|pockets|sleeve|sleeves|collar|lining|buttons?|hood|zip|cuffs?|strap|lid|case|"
-                            r"flap|clip|cord|chain|screen)\b", re.IGNORECASE)
 
 
 def _elided_subject(ctx: Context, s: Sentence, parse: Parse, verb: Token) -> str | None:

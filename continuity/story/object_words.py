@@ -126,6 +126,9 @@ NOT_PROPS = frozenset(
 ) | FORCES
 
 __all__ = [
+    "ATTACHED",
+    "FROM_BEFORE_RE",
+    "PART_AFTER_RE",
     "DESTROY",
     "PERISH",
     "SINK",
@@ -163,3 +166,13 @@ __all__ = [
     "OBJECT_PRONOUNS",
     "NOT_PROPS",
 ]
+
+
+#: A thing named as where another came from: "from his waistcoat" (not "shrugs out of his jacket": taken off).
+FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+#: Things that hang on another, named after it: the chain of a watch is not what is then held out.
+ATTACHED = {"chain": {"watch", "locket", "pendant", "medal", "medallion", "key", "keys", "whistle", "compass"},
+             "strap": {"watch", "bag", "camera", "satchel"}, "cord": {"whistle", "stopwatch", "medal", "pendant"}}
+#: A thing's word used of a part of it ("her jacket pocket"): the pocket is named, not the jacket.
+PART_AFTER_RE = re.compile(r"\s+(?:pocket|pockets|sleeve|sleeves|collar|lining|buttons?|hood|zip|cuffs?|strap|lid|case|"
+                            r"flap|clip|cord|chain|screen)\b", re.IGNORECASE)

@@ -31,7 +31,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from continuity.language import traits as tr
-from continuity.language.lexicon import HAIR_COLOURS, colour_group
 from continuity.story.agreement import TIMELESS, agrees, holds_for
 from continuity.story.bible_looks import (
     AFTER_RE,
@@ -39,6 +38,7 @@ from continuity.story.bible_looks import (
     CLAUSE_END_RE,
     LATER_RE,
     PAST_KEY_RE,
+    REMOVED_AFTER_RE,
     TOLD_CHANGE_RE,
     Fact,
     as_sentence,
@@ -46,6 +46,7 @@ from continuity.story.bible_looks import (
     heights,
     in_past_aside,
     keyed_facts,
+    partial_dyes,
     scene_bounds,
 )
 from continuity.story.marks import another_mark, aside_sides, named_marks, shown_marks
@@ -148,7 +149,7 @@ class People:
         texts = [as_sentence(_undated(key), text) for _, _, text, key in items]
         parses = self.ctx.parse_prose(texts) if texts else []
         for (name, path, text, key), parse in zip(items, parses):
-            facts = self._bible_traits(name, _undated(key), text, parse) + _partial_dyes(name, text,
+            facts = self._bible_traits(name, _undated(key), text, parse) + partial_dyes(name, text,
                                                                                          self.ctx.day_starts)
             # "hair and beard from the shave (scene 18)": the key dates the whole value
             dated, whole = clause_scene(key, self.ctx.day_starts) if key else (None, False)
@@ -179,7 +180,7 @@ class People:
                 continue  # a bible's style or state is a look of the day, not canon for every scene
             if in_past_aside(parse.text, t.start) or in_past_aside(parse.text, t.start + len(t.words) - 1):
                 continue  # "58 (42 in the 1971 flashback, when her hair was still brown)": a look of the past
-            if _REMOVED_AFTER_RE.match(parse.text, t.start + len(t.words)):
+            if REMOVED_AFTER_RE.match(parse.text, t.start + len(t.words)):
                 continue  # "braid cut off by Isla; ragged silver crop": the braid is what is gone
             before = CLAUSE_END_RE.split(parse.text[: t.start])[-1]
             after = CLAUSE_END_RE.split(parse.text[t.start:])[0]
@@ -530,33 +531,6 @@ _DATED_KEY_RE = re.compile(r"\s*\b(?:until|till|up to|before|through|from|after|
 
 
 _HAIR_WORDS_RE = re.compile(r"\b(?:hair|braids?|plaits?|ponytail|curls|locks|fringe|bun|mane|beard)\b", re.IGNORECASE)
-
-
-#: A colour on part of the hair: "ends dyed teal on screen in sc10, teal-ended from then on", "a blue streak",
-#: "purple tips": that colour may be said of the hair too ("teal ponytail"), from the scene the clause names.
-_PARTIAL_DYE_RE = re.compile(r"\b(?:ends|tips|streaks?|stripe|highlights?|fringe)\s+(?:(?:now\s+)?dyed\s+|bleached\s+)?"
-                             r"(?P<a>[a-z]+)\b|\b(?P<b>[a-z]+)[\s-](?:ended|tipped|streaked|ends|tips|streaks?|stripe|"
-                             r"highlights)\b", re.IGNORECASE)
-
-
-def _partial_dyes(name: str, text: str, day_starts: list[int]) -> list[Fact]:
-    """Hair colours the bible gives to part of the hair, as later looks (see ``_PARTIAL_DYE_RE``)."""
-    out = []
-    for m in _PARTIAL_DYE_RE.finditer(text):
-        word = (m.group("a") or m.group("b")).lower()
-        colour = HAIR_COLOURS.get(word) or colour_group(word)
-        if colour is None:
-            continue
-        clause = re.split(r"[;.]", text[m.start():], maxsplit=1)[0]
-        first, _ = clause_scene(clause, day_starts)
-        out.append(Fact(name, "hair.colour", colour, m.group(0), "bible-later", first=first))
-    return out
-
-
-#: Words after a look that say it is gone: "braid cut off by Isla", "beard shaved off", "braids taken out".
-_REMOVED_AFTER_RE = re.compile(r"\s+(?:(?:is|was|are|were|gets|got|now|all)\s+)?(?:cut|chopped|hacked|shaved|sheared|"
-                               r"lopped|snipped|shorn|taken|pulled|combed)\s+(?:off|out|away)\b|\s+(?:removed|gone)\b",
-                               re.IGNORECASE)
 
 
 def _clause_of(text: str, start: int, words: str) -> str:
