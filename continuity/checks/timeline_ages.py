@@ -40,7 +40,7 @@ _SAID_AGE_RE = re.compile(
     re.IGNORECASE,
 )
 #: A speech that opens with the speaker's own age: "Fifty-nine years old, and you put a paper crown on me."
-_OWN_AGE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:{AGE_NUMBER.replace('(?P<n>', '(?P<n>', 1)})[\s-]+years?[\s-]+old"
+_OWN_AGE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:{AGE_NUMBER})[\s-]+years?[\s-]+old"
                          r"(?=\s*[.!?]|,\s+and\s+(?:you|I|now|still)\b)", re.IGNORECASE)  # (", and she falls": hers)
 #: Someone's age said by name: "Ray's fifty-two, Claire, and he's built like a woodstove."
 _THEIR_AGE_RE = re.compile(

@@ -28,7 +28,7 @@ _DIED_RE = re.compile(r"\b(?:died|d\.|death:?|deceased|killed|drowned|passed awa
                       r"(?:[^.;()]{0,20}?\baged?\s+(?P<age>\d{1,3}))?", re.IGNORECASE)
 #: "when Luis died in 1999", "Frank died nine years ago (2015)": a death told in another's entry.
 _NAMED_DIED_RE = re.compile(r"\b(?P<name>[A-Z][a-z]+)\s+(?:died|was killed|drowned)\b[^.;]{0,30}?\b" + _YEAR)
-_COUNT = AGE_NUMBER.replace("(?P<n>", "(?P<n>", 1)
+_COUNT = AGE_NUMBER
 _WHO = r"(?P<who>[A-Z][a-z]+|(?:[Mm]y|[Yy]our|[Oo]ur)\s+(?:father|mother|dad|mum|mom|husband|wife|brother|sister|son|daughter))"
 _SINCE_RES = (
     # "Dad's been gone nine years", "Frank has been dead for twenty years"

@@ -31,7 +31,7 @@ _NOT_ROLES = frozenset("""and the a an of at in on for with from to by his her t
 junior chief assistant deputy local new old young owner runs works working part time full main man woman men women
 girl lady person people child kid teen teenager gentleman fellow twenties thirties forties fifties sixties seventies
 eighties nineties years aged late early""".split()) | frozenset(KIN_WORDS)
-_AGE = AGE_NUMBER.replace("(?P<n>", "(?P<n>", 1)
+_AGE = AGE_NUMBER
 
 
 def check(ctx: Context) -> Iterator[Finding]:

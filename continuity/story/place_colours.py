@@ -34,7 +34,7 @@ then before after since""".split())
 
 #: Things whose names end like a verb's "-ing": "the barn-red building".
 _ING_NOUNS = frozenset("""building ceiling railing siding awning painting skirting decking panelling paneling tiling
-carpeting lettering awning ring string wing""".split())
+carpeting lettering ring string wing""".split())
 #: A set that is one building, whose paint is its walls'.
 BUILDINGS = frozenset("shop store building house cottage hut cabin shack station garage shed bungalow office "
                       "chapel church pub bar cafe diner kiosk barn boathouse lodge mill warehouse depot hangar motel "
