@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from continuity.bible.carried import carried_props, thing_name
 from continuity.bible.model import Bible, Style
 from continuity.bible.sections import character_rows, day_table, is_group_of_people, section_kind
 from continuity.errors import BibleError
@@ -229,6 +230,13 @@ def normalise(data: dict[str, Any], lines: dict[tuple, int], source: str) -> Sha
                 raise m.refuse(path, f"unknown key {raw_key!r} (did you mean {close!r}?)")
             notes.append(f"{raw_key}: {_text(value)}")
             m.warn(path, f"kept {_format(path)!r} as notes (the checks do not read it)")
+    for entry, path in carried_props(out.get("characters", []), out.get("props", [])):
+        # "props: black Leica camera on a brown leather strap" under a character: a prop of the bible's
+        at = ("props", len(out.setdefault("props", [])))
+        out["props"].append(entry)
+        line = m.new.get(_low(path), 1)
+        for part in ((), ("name",), ("description",), ("notes",), ("aliases",)):
+            m.new.setdefault(_low((*at, *part)), line)
     if notes:
         out["notes"] = "\n".join(n for n in notes if n)
     return Shaped(out, m.new, m.warnings)
@@ -438,6 +446,9 @@ def _split_entry(m: _Mapper, name: str | None, item: Any, path: tuple, new: tupl
             head, sep, rest = item.partition(":")
             if sep and len(head.split()) <= 4:
                 return head.strip(), {"description": rest.strip()}
+            named = thing_name(item) if new and new[0] == "props" and len(item.split()) >= 3 else None
+            if named:  # "- small black notebook with an elastic band": a notebook, described
+                return named[0], {"description": item.strip(), **({"aliases": named[1]} if named[1] else {})}
             return item.strip(), {}
         return name, {"description": item}
     if item is None:

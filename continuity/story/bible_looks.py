@@ -336,15 +336,15 @@ def heights(text: str) -> list[tuple[str, str]]:
 
 #: A colour on part of the hair: "ends dyed teal on screen in sc10, teal-ended from then on", "a blue streak",
 #: "purple tips": that colour may be said of the hair too ("teal ponytail"), from the scene the clause names.
-_PARTIAL_DYE_RE = re.compile(r"\b(?:ends|tips|streaks?|stripe|highlights?|fringe)\s+(?:(?:now\s+)?dyed\s+|bleached\s+)?"
+_DYED_PART_RE = re.compile(r"\b(?:ends|tips|streaks?|stripe|highlights?|fringe)\s+(?:(?:now\s+)?dyed\s+|bleached\s+)?"
                              r"(?P<a>[a-z]+)\b|\b(?P<b>[a-z]+)[\s-](?:ended|tipped|streaked|ends|tips|streaks?|stripe|"
                              r"highlights)\b", re.IGNORECASE)
 
 
 def partial_dyes(name: str, text: str, day_starts: list[int]) -> list[Fact]:
-    """Hair colours the bible gives to part of the hair, as later looks (see ``_PARTIAL_DYE_RE``)."""
+    """Hair colours the bible gives to part of the hair, as later looks (see ``_DYED_PART_RE``)."""
     out = []
-    for m in _PARTIAL_DYE_RE.finditer(text):
+    for m in _DYED_PART_RE.finditer(text):
         word = (m.group("a") or m.group("b")).lower()
         colour = HAIR_COLOURS.get(word) or colour_group(word)
         if colour is None:

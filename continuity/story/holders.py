@@ -446,7 +446,8 @@ class Holders:
         return False
 
 
-_ANOTHER = {"spare", "extra", "second", "another", "other", "backup"}
+#: Words near a thing that make it another one than the usual ("her spare coat", "another key").
+_ANOTHER_WORDS = {"spare", "extra", "second", "another", "other", "backup"}
 #: Words of a hand-over or a use that do not tell one thing from another.
 _PLAIN_WORDS = frozenset("the a an his her their its and on in over of with to at old own new".split())
 
@@ -469,7 +470,7 @@ def _elided_subject(ctx: Context, s: Sentence, parse: Parse, verb: Token) -> str
 def _another(parse: Parse, t: Token) -> bool:
     """The thing is said to be another one than the usual ("her spare coat", "another key")."""
     words = [p for w in parse.tokens[max(0, t.i - 4) : t.i + 1] for p in w.lower.split()]
-    return any(w in _ANOTHER for w in words)
+    return any(w in _ANOTHER_WORDS for w in words)
 
 
 def _offers(parse: Parse, verb: Token, up: bool = False) -> bool:
