@@ -45,8 +45,8 @@ characters:
 def test_a_characters_props_become_the_bibles():
     bible = parse_bible(BIBLE)
     assert {p.name: p.description for p in bible.props} == {
-        "Leica camera": "black Leica camera on a brown leather strap cracked at the lugs",
-        "notebook": "small black notebook with an elastic band",
+        "Clive's Leica camera": "black Leica camera on a brown leather strap cracked at the lugs",
+        "Clive's notebook": "small black notebook with an elastic band",
     }
     assert bible.prop("Leica") is not None
 

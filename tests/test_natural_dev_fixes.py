@@ -8,7 +8,7 @@ import textwrap
 
 from checkutil import audit_text
 
-from continuity.story.sentences import split_sentences
+from continuity.story.splitting import split_sentences
 
 
 def _lines(r, category=None):

@@ -62,7 +62,7 @@ characters:
 
 def test_a_characters_listed_thing_keeps_its_colour():
     found = _msgs(TORCH.format(colour="yellow"), TORCH_BIBLE)
-    assert found == [(7, "CAL's Maglite is yellow here ('yellow Maglite'), but the bible has 'long BLACK Maglite'")]
+    assert found == [(7, "Cal's Maglite is yellow here ('yellow Maglite'), but the bible has 'BLACK Maglite' (black)")]
     assert _msgs(TORCH.format(colour="black"), TORCH_BIBLE) == []
 
 

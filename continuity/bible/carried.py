@@ -147,7 +147,9 @@ def carried_props(characters: list[dict[str, Any]], props: list[dict[str, Any]])
                         or head in names or re.search(r"\bfrom (?:sc|scene)", thing[:12], re.IGNORECASE)):
                     continue
                 taken.add(head)
-                entry = {"name": name, "description": thing, "notes": f"carried by {c.get('name')}"}
+                first_name = (_words(str(c.get("name") or "")) or [""])[0]
+                entry = {"name": f"{first_name}'s {name}" if first_name else name, "description": thing,
+                         "notes": f"carried by {c.get('name')}"}
                 if brands:
                     entry["aliases"] = brands
                 out.append((entry, ("characters", ci, "attributes", key)))

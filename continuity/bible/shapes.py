@@ -54,7 +54,8 @@ _NAME_KEYS = {"name", "character", "cue", "id", "called", "label"}
 _ALIAS_KEYS = {"aliases", "alias", "aka", "also known as", "nicknames", "nickname", "other names", "full name",
                "real name", "cover name", "cover", "false name", "known as", "names", "full names", "pseudonym",
                "goes by", "go by", "called", "preferred name", "nicknamed", "short name", "stage name", "answers to",
-               "also called", "also known", "known to", "called by"}
+               "also called", "also known", "known to", "called by", "billing", "billed as", "billed", "credited as",
+               "credit", "screen name", "cue name"}
 _DESCRIPTION_KEYS = {"description", "who", "bio", "biography", "background", "about", "summary", "role",
                      "occupation", "job", "profile", "desc", "character", "logline", "is", "particulars",
                      "details", "portrait", "sketch", "character sketch", "who they are", "position", "trade"}
@@ -493,7 +494,8 @@ def _character(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple)
         if key in _ALIAS_KEYS or (key in ("cue", "cue name", "speaks as") and isinstance(value, str)):
             if not aliases:
                 m.carry(kpath, (*new, "aliases"))
-            aliases.extend(_aliases(value, full=key in ("full name", "full names", "real name")))
+            aliases.extend(_aliases(value, full=key in ("full name", "full names", "real name", "billing", "billed as",
+                                                        "billed", "credited as", "credit", "screen name")))
         elif key in _INTRO_KEYS:
             out[_INTRO_KEYS[key]] = value
             m.carry(kpath, (*new, _INTRO_KEYS[key]))
@@ -733,7 +735,10 @@ def _wardrobe(m: _Mapper, value: Any, path: tuple, new: tuple, offset: int) -> l
             elif v is not None:
                 add({"item": _text(v)}, (*path, i))
     elif isinstance(value, dict):
-        if any(norm_key(k) in _ITEM_KEYS for k in value) and not any(isinstance(v, dict) for v in value.values()):
+        fields = _ITEM_KEYS | _SCENES_KEYS | {"notes", "note", "name", "for", "occasion"}
+        # ("street: camel-hair coat, ..., costume: Edgardo's black velvet doublet": two looks, one named "costume")
+        if any(norm_key(k) in _ITEM_KEYS for k in value) and not any(isinstance(v, dict) for v in value.values()) \
+                and all(norm_key(k) in fields for k in value):
             item = _wardrobe_item(m, value, path)
             if item:
                 add(item, path)

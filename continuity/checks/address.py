@@ -268,6 +268,8 @@ def _wrong_address(ctx: Context, counts: Counter, bible_names: dict[str, str], f
                 continue
             if _TIMED_RE.match(s.text, at + len(name)):
                 continue  # "Munro, ten. Movers, eleven.": a diary read out, not a call
+            if re.search(r"\b[A-Z]\.\s*$", s.text[:at]) or _read_out(ctx, s):
+                continue  # "Nine-forty, H. Lindqvist, Wigs.": a name read out of a ledger, not a call
             if (s.scene, who) in reported or shout_for(s.text, name) or on_the_line(ctx, s) or _TOAST_RE.match(s.text) \
                     or _shown_picture(ctx, s, name):
                 continue  # ("Happy eighty-sixth, Roz.", "Here's to you, Dad": said to the absent, the dead; "Lucian,
@@ -298,7 +300,8 @@ def _shown_picture(ctx: Context, s, name: str) -> bool:
 _TOAST_RE = re.compile(r"\s*(?:Happy\s+[\w-]+|Here's to|Cheers|To absent|Rest easy|Goodnight|Good night|Miss you)\b",
                        re.IGNORECASE)
 _LINE_RE = re.compile(r"\b(?:phone|phones|telephone|radio|walkie|walkie-talkie|intercom|cell|mobile|receiver|headset|"
-                      r"handset|speakerphone|voicemail|dials)\b", re.IGNORECASE)
+                      r"handset|speakerphone|voicemail|dials|voice[ -]?pipe|speaking[ -]tube|tannoy|loud-?hailer|"
+                      r"megaphone|squawk[ -]box)\b", re.IGNORECASE)
 
 
 def on_the_line(ctx: Context, s) -> bool:
@@ -321,12 +324,29 @@ def on_the_line(ctx: Context, s) -> bool:
             speech.append(el)
         elif el.kind is Kind.ACTION and _LINE_RE.search(el.text):
             if re.search(r"\bphone to (?:his|her|their) ear|\bon the (?:phone|radio|line)|\binto (?:the|his|her) "
-                         r"(?:phone|radio|handset|receiver)|\bdials\b|\banswers (?:the|his|her) (?:phone|radio)|\bkeys (?:the|his|her) radio",
+                         r"(?:phone|radio|handset|receiver|voice[ -]?pipe|speaking[ -]tube)|\bdials\b|\banswers (?:the|his|her) (?:phone|radio)|\bkeys (?:the|his|her) radio",
                          el.text, re.IGNORECASE):
                 return True
     if cue is None:
         return False
     return any(_LINE_RE.search(x) for x in cue.extensions) or any(_LINE_RE.search(p.text) for p in speech)
+
+
+def _read_out(ctx: Context, s) -> bool:
+    """The speech is read from a page: "(reading)", "(reads)", "(reading aloud)" before it."""
+    scene = ctx.scene(s.scene)
+    if scene is None:
+        return False
+    reading = False
+    for el in scene.elements:
+        if el.line > s.line:
+            break
+        if el.kind is Kind.CHARACTER:
+            reading = False
+        elif el.kind is Kind.PARENTHETICAL:
+            reading = bool(re.search(r"\b(?:read(?:s|ing)?|reading aloud|from the (?:page|ledger|card|list|letter))\b",
+                                     el.text, re.IGNORECASE))
+    return reading
 
 
 _TITLES = frozenset("mister miss missus mrs mr ms doctor dr professor sir madam madame lady lord aunt auntie uncle "
@@ -340,7 +360,12 @@ _SHOUT_WORDS = frozenset("hey oi hello come here quick quickly where are you now
 def shout_for(text: str, name: str) -> bool:
     """A line that is only the name, shouted ("Gus! GUS!", "Hey, Gus?"): calling for someone out of sight."""
     words = [w for w in re.findall(r"[A-Za-z']+", text) if w.lower() != name.lower()]
-    return all(w.lower() in _SHOUT_WORDS for w in words)
+    return all(w.lower() in _SHOUT_WORDS for w in words) or bool(_SUMMON_RE.search(text))
+
+
+#: Calling someone to come where the speaker is: "Walt! Walt, come look at the skipper's face!".
+_SUMMON_RE = re.compile(r"(?:^|[!?.,]\s+)(?:come|get)\s+(?:(?:and\s+)?(?:look|see|here|quick|down|up|out|in|over|back)|"
+                        r"(?:in|out|up|down|over|back)\s+here)\b", re.IGNORECASE)
 
 
 def _other_name(ctx: Context, bible_names: dict[str, str], first) -> Iterator[Finding]:

@@ -253,8 +253,11 @@ def _fixtures(ctx: Context, places: Places, s, here: set[str]) -> Iterator[Findi
         if colour_group(noun):
             continue  # "the stuffed red fox": "red" is no fixture
         same_kind = [f for f in mine if f.kind == kind]
-        if not same_kind or any(_same_noun(f.noun, noun) for f in same_kind):
-            continue
+        # ("the neon crescent moon": the noun may come a word or two on)
+        nouns = [noun, *(w.lower() for w in re.findall(r"[A-Za-z-]+", s.text[m.end("n"):])[:2])]
+        if not same_kind or any(_same_noun(f.noun, n) for f in same_kind for n in nouns) or any(
+                noun in re.findall(r"[a-z-]+", f.words.lower()) for f in same_kind):
+            continue  # (and "the neon crescent" is the bible's "neon crescent moon")
         f = same_kind[0]
         yield _set_finding(
             s, f"{f.place}.{f.kind} {f.noun}",

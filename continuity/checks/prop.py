@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from continuity.checks.findings import Evidence, Finding
 from continuity.checks.prop_look import bible_looks
 from continuity.language.lexicon import COLOUR_GROUP, GARMENTS, garment_kind
+from continuity.language.trait_words import HAIR_NOUNS
 from continuity.story.context import Context
 from continuity.story.dress import Dress
 from continuity.story.object_refs import (
@@ -150,6 +151,7 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
     parsed = parse_with_antecedents(ctx, later)
     open_losses = sorted(losses, key=lambda x: x.sentence.id)
     reported: set[tuple[int, int]] = set()
+    others: set[int] = set()  # losses another thing of their kind has been seen since
     for s in later:
         evs = events_of(ctx, s, parsed, by_id, aliases)
         for lost in list(open_losses):
@@ -167,8 +169,10 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                         _props_named(ctx, lost.obj.head) > 1:
                     continue  # "she takes the épée": Cora's, whose fate this is, or Juno's old one
                 if e.kind in ("use", "transfer", "remains") and _other_colour(ctx, lost, e.obj):
+                    others.add(id(lost))
                     continue  # another one of its kind ("grey helmet under her arm" after the black one is binned)
                 if garment_kind(lost.obj.head) and _other_garment(lost.obj.words, e.obj.words, lost.obj.head):
+                    others.add(id(lost))
                     continue  # "the navy pea coat" Eva lends her, after the trench coat went into the stove
                 glimpse = re.match(r"the\s+([a-z-]+)\s+of\b", e.obj.words, re.IGNORECASE)
                 if glimpse and glimpse.group(1).lower() in COLOUR_GROUP:
@@ -197,6 +201,14 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                     continue  # (a burnt card fished out of a pocket later is used as if whole)
                 if lost.sentence.scene == s.scene and s.id - lost.sentence.id <= 2:
                     continue  # the aftermath of the loss itself
+                if lost.fate is None and lost.event.how in ("gone", "stolen", "missing", "taken") and \
+                        lost.obj.head.lower() not in HAIR_NOUNS and not garment_kind(lost.obj.head) and \
+                        s.scene != lost.sentence.scene and e.kind in ("use", "remains", "transfer") and \
+                        _with_someone_else(ctx, s, lost):
+                    open_losses.remove(lost)  # "The red hatbox is gone.", then "beside him, the red leather
+                    break  # hatbox": stolen, and found again with the thief
+                if _negated(parsed[s.id], e.obj.token) or _TIMED_THING_RE.search(e.obj.words):
+                    continue  # "The three o'clock balloon will not be going up.": no use, and a new one each day
                 if not lost.portable and _place(ctx, s.scene) != lost.location:
                     continue  # another window, another vase
                 if not _same_line(ctx, lost.sentence.scene, s.scene):
@@ -204,7 +216,11 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 if lost.portable and fixed_somewhere(parsed[s.id], e.obj):
                     continue  # her lost phone, then "the phone behind the bar": the roadhouse's
                 if _owners_differ(ctx, lost, s, e):
-                    continue  # Cal's cap lost in the drift, then "Walt ... takes off his cap": Walt's own
+                    others.add(id(lost))
+                    continue
+                if id(lost) in others and not (e.obj.owner or e.obj.modifiers or e.obj.adjectives) and \
+                        re.match(r"the\s", e.obj.words, re.IGNORECASE):
+                    continue  # "the cap", after "the white-topped cap on his grey crew cut": that one, not the lost one  # Cal's cap lost in the drift, then "Walt ... takes off his cap": Walt's own
                 if (s.id, e.obj.token) not in reported:
                     reported.add((s.id, e.obj.token))
                     yield _finding(ctx, s, e, lost)
@@ -212,6 +228,37 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 for other in [x for x in open_losses if x is lost or (x.fate is not None and x.fate is lost.fate)]:
                     open_losses.remove(other)
                 break
+
+
+def _with_someone_else(ctx: Context, s: Sentence, lost: _Lost) -> bool:
+    """Whether a thing that went missing turns up with people none of whom were there when it went ("The red
+    hatbox is gone." from the levered case, then "sits Lindqvist. On the seat beside him, the red leather hatbox")."""
+    who = {m.character for m in ctx.reader.mentions(s)} | ({s.speaker} if s.speaker else set())
+    prev = ctx.sentences[s.id - 1] if s.id > 0 else None
+    if not who and prev is not None and prev.scene == s.scene:
+        who = {m.character for m in ctx.reader.mentions(prev)} | ({prev.speaker} if prev.speaker else set())
+    then = ctx.presence.of(lost.sentence.scene)
+    around = " ".join(x.text for x in ctx.sentences[max(0, lost.sentence.id - 2):lost.sentence.id + 2]
+                      if x.scene == lost.sentence.scene)
+    return bool(who) and then is not None and not who & set(then.present) and bool(_THEFT_RE.search(around))
+
+
+#: A thing taken by someone unseen: "The lock has been levered ... The red hatbox is gone."
+_THEFT_RE = re.compile(r"\b(?:stolen|steals?|levered|forced|jimmied|prised|pried|broken into|burgle[sd]?|break-in|"
+                       r"ransacked|thie[fv]\w*|someone (?:has )?(?:taken|took)|stands open|smashed open)\b", re.IGNORECASE)
+
+
+def _negated(parse, i: int) -> bool:
+    """Whether the clause of the word at ``i`` is negated ("will not be going up", "never touches it")."""
+    for a in [parse.tokens[i], *parse.ancestors(i)[:3]]:
+        if any(c.dep == "neg" for c in parse.children(a.i)):
+            return True
+    return False
+
+
+#: A thing of an hour or a day, a new one each time: "the three o'clock balloon", "the morning paper".
+_TIMED_THING_RE = re.compile(r"\b(?:\w+ o'clock|morning|evening|afternoon|noon|midday|dawn|dusk|daily|nightly|"
+                             r"weekly|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.))\s+(?:[\w-]+\s+)?\w+$", re.IGNORECASE)
 
 
 def _all_losses(ctx: Context, sentences: list[Sentence]) -> list[_Lost]:
@@ -304,6 +351,11 @@ def _whose(ctx: Context, s: Sentence, ref: ObjectRef) -> str | None:
 def _owners_differ(ctx: Context, lost: _Lost, s: Sentence, e: Event) -> bool:
     """Whether the lost thing and the one used are two people's ("his cap" and "his cap", of two men)."""
     a, b = _whose(ctx, lost.sentence, lost.obj), _whose(ctx, s, e.obj)
+    if b is None and garment_kind(e.obj.head):
+        # "Hollis takes off the cap.": the one who takes it off or wears it, after Benny's cap went overboard
+        head = _garment(e.obj.head)
+        b = next((d.character for d in Dress.of(ctx).events if d.sentence.id == s.id and
+                  _garment(d.item.split()[-1]) == head), None)
     if a is None and b is not None and garment_kind(lost.obj.head):
         a = _last_wearer(ctx, lost)  # "the trench coat" fed to the stove was Mara's; Vlk pats his own coat
     return bool(a and b and a != b)
@@ -332,11 +384,14 @@ def _read_colours(ctx: Context, lost: _Lost) -> set[str]:
     had = _colours(lost.obj) or _bible_colour(ctx, lost.obj.head)
     if had:
         return had
-    head = re.escape(lost.obj.head)
+    kinds = [m for m in lost.obj.modifiers if m.lower() not in COLOUR_GROUP]
+    # ("his watch cap": the watch cap named before, not the skipper's white-topped cap)
+    head = r"\s+".join(re.escape(w) for w in [*kinds[-1:], lost.obj.head])
     # "his phone, orange case", "his phone, a black one", "the red helmet"
     after = re.compile(r"\b" + head + r",\s+((?:a|an)\s+)?([\w-]+)\s+(?:one|case|cover|casing)\b", re.IGNORECASE)
     before = re.compile(r"((?:\b[\w'\u2019-]+\s+){1,3})" + head + r"\b", re.IGNORECASE)  # ("orange knit hunter's cap")
-    for x in ctx.sentences[max(0, lost.sentence.id - 80):lost.sentence.id + 1]:
+    reach = lost.sentence.id if kinds else 80  # (a thing of its own kind is the same one however far back)
+    for x in ctx.sentences[max(0, lost.sentence.id - reach):lost.sentence.id + 1]:
         if x.kind != "action":
             continue
         for m in after.finditer(x.text):

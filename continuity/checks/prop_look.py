@@ -190,6 +190,10 @@ def _be(name: str) -> str:
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
 
 
+#: What grows on a head: a prop named by it ("stage beard: crepe hair") is found by its full name only.
+_ON_A_HEAD = frozenset("hair beard beards moustache mustache whiskers sideburns eyebrows brows lashes".split())
+
+
 def prop_names(ctx: Context, *, garments: bool = False) -> list[tuple[str, list[str]]]:
     """(prop name, the words that name it) for every bible prop that is not a garment (unless ``garments``).
 
@@ -220,10 +224,10 @@ def prop_names(ctx: Context, *, garments: bool = False) -> list[tuple[str, list[
             bare = _bare(n)
             if bare and len(heads.get(bare.split()[-1], ())) == 1:
                 # ("The Moonstone Girl", a painting, is not any girl)
-                words |= {bare} | ({bare.split()[-1]} if bare.split()[-1] not in PERSON_NOUNS else set())
+                words |= {bare} | ({bare.split()[-1]} if bare.split()[-1] not in PERSON_NOUNS | _ON_A_HEAD else set())
         # "observing log: Heavy GREEN clothbound ledger": the script calls it "the ledger"
         kind = _bare(_described_as(p.description))
-        if kind and len(heads.get(kind.split()[-1], ())) == 1:
+        if kind and len(heads.get(kind.split()[-1], ())) == 1 and kind.split()[-1] not in _ON_A_HEAD:
             words.add(kind.split()[-1])
         out.append((p.name, sorted((w for w in words if len(w) >= 3), key=len, reverse=True)))
     return out
@@ -344,6 +348,13 @@ _REPLACED_RE = re.compile(r"\breplaced\s+(?:by|with)\s+(?:a|an)\s+(?:new\s+)?(?P
                           r"\(?\b(?:in\s+)?sc(?:ene)?s?\.?\s*(?P<n>\d+)", re.IGNORECASE)
 
 
+#: A thing seen where it is kept, not used: "sits on the shelf behind her now".
+_AT_REST_RE = re.compile(r"^\s+(?:still\s+)?(?:sits|lies|rests|stands|hangs|waits)\b", re.IGNORECASE)
+#: The value of a replacement's own key: its look first, then the scene it comes in.
+_KEYED_REPLACEMENT_RE = re.compile(r"^\s*(?:a\s+|an\s+)?(?:new\s+)?(?P<what>[^.;(,]{3,60})[^;]*?\bsc(?:ene)?s?\.?\s*"
+                                   r"(?P<n>\d+)", re.IGNORECASE)
+
+
 #: A description that opens on the thing's colour and goes on to what is on it: "white with a green steam engine".
 _LEAD_THEN_WITH_RE = re.compile(r"\s*([A-Za-z]+(?:[\s-][A-Za-z]+)?)\s+with\b")
 _TWO_COLOURS_RE = re.compile(r"\b([A-Za-z]+)(?:\s+and\s+|-and-|\s*/\s*)([A-Za-z]+)\b")
@@ -354,6 +365,12 @@ def bible_replacements(ctx: Context) -> dict[str, tuple[int, Look, str]]:
     out: dict[str, tuple[int, Look, str]] = {}
     for p in ctx.bible.props:
         m = _REPLACED_RE.search(p.description or "")
+        path = f"props.{p.name}.description"
+        if m is None:
+            # "replacement: chrome, from Woolworths, 49p, brought by Declan sc17": a key of its own
+            key = next((k for k in p.attributes if re.search(r"\b(?:replacement|replaced|new one)\b", k)), None)
+            m = _KEYED_REPLACEMENT_RE.search(p.attributes[key]) if key else None
+            path = f"props.{p.name}.attributes.{key}"
         if m is None:
             continue
         words = m.group("what").lower().split()
@@ -362,7 +379,7 @@ def bible_replacements(ctx: Context) -> dict[str, tuple[int, Look, str]]:
         metal = next((w for w in words if w in MATERIAL_COLOURS), None)
         scene = ctx.scene_index(m.group("n"))
         if (colour or material) and scene is not None:
-            out[p.name] = (scene, Look(colour, material, m.group(0).strip(), metal), f"props.{p.name}.description")
+            out[p.name] = (scene, Look(colour, material, m.group(0).strip(), metal), path)
     return out
 
 
@@ -415,6 +432,12 @@ def _bible_props(ctx: Context) -> Iterator[Finding]:
         known = canon.get(name)
         replaced = later.get(name)
         if replaced is not None and s.scene >= replaced[0]:
+            np = (_np_before(parse, head) if head is not None else s.text[max(0, m.start() - 30):m.end()]).lower()
+            old = known[1] if known is not None else None
+            if re.search(r"\b(?:broken|damaged|cracked|smashed|split|dead)\b", np) or old is not None and any(
+                    w and re.search(rf"\b{re.escape(w)}\b", np) for w in (old.colour, old.material, old.metal)) and \
+                    _AT_REST_RE.search(s.text[m.end():]):
+                continue  # "The broken brass bell sits on the shelf": the old one, kept, not used
             known = ("bible", replaced[1], replaced[2])  # "Replaced by a new silver key (sc. 17)": from 17 on
         if known is None:
             canon[name] = ("script", look, s)

@@ -156,6 +156,9 @@ def _durations(ctx: Context, speeches: dict[int, list], now: int) -> Iterator[Fi
                 (year, (said, where)), = years.items()
                 if abs(now - n - year) <= 1:
                     continue
+                recount = number(said.words.lower())
+                if recount is not None and abs(recount - n) <= 2:
+                    continue  # "Forty years I've had that fiddle. Forty-one.": the count said again, not a year
                 words = m.group(0).strip()
                 yield Finding(
                     category="timeline", severity="warning", scene=s.scene, line=s.line,

@@ -330,13 +330,17 @@ def _owner_any(parse: Parse, t: Token, *, own_body: bool = True) -> tuple[str | 
 def _handled(parse: Parse, t: Token) -> bool:
     """Hair someone handles as "the" or "that" hair: not theirs by the grammar ("Priya is braiding a hank of
     that long auburn hair", "Priya pulls the braid loose": Nora's, whose head is in her lap)."""
-    if t.lower not in HAIR_NOUNS or t.lower == "head" or not any(
-            c.dep == "det" and c.lower in ("the", "that", "this", "those", "these") for c in parse.children(t.i)):
+    if t.lower not in HAIR_NOUNS or t.lower == "head":
         return False
     x = t
     while x.dep == "pobj" and parse.head(x.i).lower == "of" and parse.head(x.i).head != parse.head(x.i).i:
         x = parse.head(parse.head(x.i).i)  # "a hank of that hair": the hank is what she holds
-    return x.dep == "dobj"
+    dets = ("the", "that", "this", "those", "these")
+    # ("the first hank of dark brown hair": the hank's article says it)
+    said = any(c.dep == "det" and c.lower in dets for c in parse.children(t.i)) or x is not t and any(
+        c.dep == "det" and c.lower in dets for c in parse.children(x.i)) and not any(
+        c.dep == "poss" for c in parse.children(t.i))
+    return said and x.dep == "dobj"
 
 
 def _colour_of(words: list[Token], table: dict[str, str | None]) -> tuple[str, Token] | None:

@@ -39,7 +39,7 @@ from continuity.screenplay.season import EpisodeMeta, combine
 from continuity.season.manifest import SeasonSpec
 from continuity.season.mapping import to_season
 from continuity.settings import Settings
-from continuity.story.sentences import sentences_of
+from continuity.story.splitting import sentences_of
 
 log = logging.getLogger(__name__)
 

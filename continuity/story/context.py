@@ -22,7 +22,8 @@ from continuity.screenplay.model import Kind, Scene, Script
 from continuity.settings import Settings
 from continuity.story.presence import Presence, read_presence
 from continuity.story.episodes import read_story_time
-from continuity.story.sentences import GENERIC_PEOPLE, Cast, Observation, Reader, Sentence, sentences_of
+from continuity.story.sentences import GENERIC_PEOPLE, Cast, Observation, Reader, Sentence
+from continuity.story.splitting import sentences_of
 from continuity.story.time import StoryTime
 
 if TYPE_CHECKING:

@@ -260,6 +260,9 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
         kind = "on"
     elif verb is not None and kind is None and before[-2:] == ["out", "of"] and verb.lemma in _MOVE_VERBS:
         kind = "off"
+    if verb is not None and (verb.lemma in _SEE_VERBS or verb.lemma == "take" and "in" in _parts(parse, verb)
+                             and t.i > verb.i):
+        return None  # "Hazel takes in the white shirt, the flannels, the shoes": she looks at his clothes
     if verb is not None and kind is None:
         parts = _parts(parse, verb)
         # "shrugging the oilskin on": a particle after the object
@@ -307,6 +310,8 @@ def _event(ctx: Context, s: Sentence, parse: Parse, t: Token, item: str | None =
     return DressEvent(who, s.scene, s, kind, item or t.text.lower(), side, s.text[start:end])
 
 
+#: Verbs of looking at what someone has on: the looker wears none of it.
+_SEE_VERBS = frozenset({"eye", "clock", "notice", "study", "regard", "survey", "inspect", "appraise", "scan", "admire"})
 #: What is worn, not carried: a ring of hers named is a ring on her.
 _JEWELLERY = frozenset("ring rings bracelet bangle necklace pendant locket brooch earrings earring studs".split())
 #: Verbs that put a thing away for good: what they act on is not being worn.

@@ -212,8 +212,16 @@ def absent(parse: Parse, ref: ObjectRef) -> bool:
         return True  # "without his phone" (but "without a scratch" says nothing of it)
     if t.dep in ("nsubj", "nsubjpass") and _where_it_was(parse, parse.head(t.i)):
         return True  # "a patch of old glue where the hula girl used to be": its place, not it
+    if _STILL_GONE_RE.match(parse.text, t.end):
+        return True  # "his watch cap still at the bottom of the Bay": where it was lost, still
     low = parse.text.lower()
     return bool(re.search(r"\b(what(?:'s| is| was) left of|remains of|no sign of)\b", low))
+
+
+#: Words after a thing that say it is still where it went: "still at the bottom of the Bay", "still missing".
+_STILL_GONE_RE = re.compile(r"\s*(?:(?:is|was|are|were|lies|lying|sits)\s+)?(?:still\s+|now\s+)?(?:at the bottom of|"
+                            r"lost\b|gone\b|missing\b|somewhere\s+(?:in|under|out|at)\b|under the (?:ice|water|waves)|"
+                            r"in the (?:sea|bay|river|lake|harbour|harbor|drift|deep|culvert)\b)", re.IGNORECASE)
 
 
 def _where_it_was(parse: Parse, v: Token) -> bool:

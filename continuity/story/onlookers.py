@@ -162,6 +162,27 @@ def looked_at_thing(text: str, start: int) -> bool:
     return _LOOKS_AT_THE_RE.search(text[:start]) is not None
 
 
+#: Hair that is a thing, not on a head: in a box just opened, a thing thick with it, on a block or a stand.
+_OPENED_RE = re.compile(r"\b(?:lifts?|opens?|raises?|prises?|pries?|unlatches?|unclasps?|unlocks?)\b[^.]*\b(?:lid|box|hatbox|"
+                        r"case|bag|drawer|tin|trunk|chest|envelope|locket|parcel|package|tray)\b|\b(?:lid|clasps?)\b",
+                        re.IGNORECASE)
+_HAIR_AS_STUFF_RE = re.compile(r"\b(?:thick|covered|matted|clogged|strewn|littered|full|heavy|stuffed|knotted|tangled)"
+                               r"\s+with\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_HAIR_AT_REST_RE = re.compile(r"^[\w\s,-]{0,30}?\b(?:inside|in the box|in its box|on (?:the|a|its) (?:block|stand|form|tray|"
+                              r"floor|dummy|head|bench|table|hook))\b", re.IGNORECASE)
+
+
+def loose_hair(ctx: Context, s, start: int, words: str) -> bool:
+    """Hair said of no one that is a thing: "Black hair inside, glossy as a rook's wing." after "She lifts the
+    hatbox lid", "the foundation is thick with red hair", a beard "on the block"."""
+    if _HAIR_AS_STUFF_RE.search(s.text[:start]) or _HAIR_AT_REST_RE.match(s.text[start + len(words):]):
+        return True
+    prev = ctx.sentences[s.id - 1] if s.id > 0 else None
+    verbless = not re.search(r"\b(?:is|are|was|were|has|have)\b", s.text[:start])
+    return bool(start == 0 and verbless and prev is not None and prev.element == s.element and
+                _OPENED_RE.search(prev.text))
+
+
 def pair_before(s, mentions: list, start: int, who: str) -> list:
     """The other of two names joined by "and" that open the sentence before ``start`` ("Nora and Eli ...")."""
     near = [m for m in mentions if m.end <= start]
@@ -219,8 +240,29 @@ def stranger_after_colon(ctx: Context, s, start: int) -> bool:
     return m is not None and not any(colon < x.start <= colon + 1 + m.end() for x in ctx.reader.mentions(s))
 
 
+#: Someone outside the cast brought in by an article: "a small woman in grey tweed", "an old man with a stick".
+_STRANGER_RE = re.compile(r"\b(?:a|an|another|one|some)\s+(?:[\w-]+,?\s+){0,3}?(?P<n>woman|women|girl|lady|man|men|boy|"
+                          r"gentleman|figure|stranger|person|kid|child|nun|widow|widower|fellow|bloke|lad|lass)\b",
+                          re.IGNORECASE)
+_STRANGER_GENDER = {"woman": "f", "women": "f", "girl": "f", "lady": "f", "nun": "f", "widow": "f", "lass": "f",
+                    "man": "m", "men": "m", "boy": "m", "gentleman": "m", "widower": "m", "fellow": "m", "bloke": "m",
+                    "lad": "m"}
+
+
+def stranger_before(ctx: Context, s, start: int, pronoun: str | None) -> bool:
+    """A possessive that belongs to someone the sentence brings in unnamed: "a small woman in grey tweed with
+    her silver bun" is her bun, not the last woman named."""
+    found = None
+    for m in _STRANGER_RE.finditer(s.text, 0, start):
+        found = m
+    if found is None or _STRANGER_GENDER.get(found.group("n").lower(), pronoun) != pronoun:
+        return False
+    return not any(found.end() <= x.start < start for x in ctx.reader.mentions(s)) and \
+        not re.search(r"\b(?:he|she)\b", s.text[found.end():start], re.IGNORECASE)
+
+
 __all__ = ["LOOKED_AT_RE", "after_a_look", "after_object", "gender_of", "hair_done_by", "looked_at", "looked_at_thing",
-           "object_referent", "pair_before", "stranger_after_colon", "subject_noun", "the_one", "unnamed_owner"]
+           "loose_hair", "object_referent", "pair_before", "stranger_after_colon", "stranger_before", "subject_noun", "the_one", "unnamed_owner"]
 
 
 def the_one_with(said: list, s, t: Trait, present: set[str] | None = None) -> str | None:

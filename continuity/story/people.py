@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from continuity.bible.carried import CARRY_KEY_RE
 from continuity.language import traits as tr
 from continuity.story.agreement import TIMELESS, agrees, holds_for
 from continuity.story.bible_looks import (
@@ -57,7 +58,9 @@ from continuity.story.onlookers import (
     looked_at_thing,
     object_referent,
     pair_before,
+    loose_hair,
     stranger_after_colon,
+    stranger_before,
     subject_noun,
     the_one_with,
     unnamed_owner,
@@ -140,6 +143,9 @@ class People:
             for attr, value in c.attributes.items():
                 if PAST_KEY_RE.search(attr):
                     continue  # "flashback hair", "hair in 1850": a look of the past, not the story's canon
+                if CARRY_KEY_RE.match(attr.lower()) and not re.search(r"\b(?:glasses|spectacles|specs|readers)\b",
+                                                                       str(value), re.IGNORECASE):
+                    continue  # "props: red tartan thermos": a thing's colour, not a look of hers
                 items.append((name, f"characters.{c.name}.attributes.{attr}", value, attr))
             if c.description:
                 items.append((name, f"characters.{c.name}.description", c.description, None))
@@ -266,11 +272,17 @@ class People:
             for t in tr.read(parse):
                 if _imagined(s.text, t.start):
                     continue  # "as if he's still looking for the moustache": not on him
+                if t.key in ("beard", "moustache") and t.value == "yes" and _TAKEN_OFF_AFTER_RE.match(
+                        s.text, t.start + len(t.words)):
+                    # "He lathers the great ginger-grey beard and takes it off, stroke by careful stroke": gone
+                    t = tr.Trait(t.key, "none", t.words, t.start, t.owner, t.pronoun, True, t.negated, t.how)
                 who = t.owner
                 if who is None and t.pronoun and t.how == "poss" and re.fullmatch(r"\s*(?:his|her)\s+", s.text[:t.start],
                                                                                  re.IGNORECASE):
                     # "Her pale blue eyes find Kit.": the sentence opens on her; the one named after is another
                     who = ctx.reader.previous_named(s, t.pronoun, include_self=True, before=t.start)
+                if who is None and t.pronoun and t.how == "poss" and stranger_before(ctx, s, t.start, t.pronoun):
+                    continue  # "a small woman in grey tweed with her silver bun": hers, whoever she is
                 if who is None and t.pronoun and t.how in ("poss", "parse"):
                     who = object_referent(ctx, s, t) or after_object(ctx, s, parse, t) or \
                         ctx.reader.previous_named(s, t.pronoun, include_self=True) or said.get(t.pronoun)
@@ -311,7 +323,9 @@ class People:
                     # opens again.": of two men, the one with a cut there
                     who = self._marked(s, t, who, out) or who
                 if t.how in ("none", "subject") and (looked_at_thing(s.text, t.start) or
-                                                     stranger_after_colon(ctx, s, t.start)):
+                                                     stranger_after_colon(ctx, s, t.start)) or \
+                        t.how == "none" and t.owner is None and t.key.startswith(("hair.", "beard", "moustache")) and \
+                        loose_hair(ctx, s, t.start, t.words):
                     continue  # "Magnus looks at the plait.", "a photo: Evelyn Vance ..., white hair": not his
                 looked, whom = looked_at(ctx, s, t.start)
                 if looked and t.how in ("subject", "none", "parse", "poss"):
@@ -559,6 +573,11 @@ def _patient(ctx: Context, s: Sentence, agent: str | None) -> str | None:
             if m.character != agent:
                 return m.character
     return None
+
+
+#: Words after a beard that take it off in the same breath: "the beard and takes it off", ", then shaves it away".
+_TAKEN_OFF_AFTER_RE = re.compile(r"[^.;]{0,40}?\b(?:takes?|shaves?|scrapes?|cuts?|hacks?|razors?|strips?)\s+"
+                                 r"(?:it|them|the lot|the whole thing|all of it)\s+(?:off|away|clean)\b", re.IGNORECASE)
 
 
 def _as_change(t: tr.Trait) -> tr.Trait:

@@ -167,6 +167,9 @@ def paint_colour(text: str) -> str | None:
                     low)
     if wet and colour_group(wet.group("c")):
         return colour_group(wet.group("c"))  # "the door is red from top to bottom, a card: WET PAINT"
+    fresh = re.search(r"\b(?P<c>[a-z]+(?:-[a-z]+)?)\s+now\b(?=[^.;]*\b(?:wet paint|still wet|tacky|fresh paint)\b)", low)
+    if fresh and colour_group(fresh.group("c")):
+        return colour_group(fresh.group("c"))  # "propped open, corporation green now from top to bottom, WET PAINT"
     stroke = re.search(r"\b(?:first|last|next|second)\s+(?:brush)?(?:stroke|coat)s?\s*[:,\u2014]+\s*((?:[a-z-]+\s+){0,2}"
                        r"[a-z-]+)", low)
     if stroke and first_colour(stroke.group(1)):

@@ -253,7 +253,8 @@ class Places:
             # the description, and each key's value ("door: bottle-green until repainted signal red ... in sc10")
             parts = [("description", loc.description or "")] + [(k, str(v)) for k, v in loc.attributes.items()]
             for key, text in parts:
-                for m in [*_BIBLE_REPAINT_RE.finditer(text), *_BIBLE_REPAINTED_RE.finditer(text)]:
+                for m in [*_BIBLE_REPAINT_RE.finditer(text), *_BIBLE_REPAINTED_RE.finditer(text),
+                          *_BIBLE_THEN_REPAINTED_RE.finditer(text)]:
                     old, new = colour_group(m.group("old").lower()), first_colour(m.group("new"))
                     index = self.ctx.scene_index(m.group("n"))
                     if old is None or new is None or old == new or index is None:
@@ -476,6 +477,10 @@ _BIBLE_REPAINT_RE = re.compile(
 _BIBLE_REPAINTED_RE = re.compile(
     r"\b(?P<old>[A-Za-z]+)\s+(?:until|till)\s+(?:it\s+is\s+|being\s+)?(?:re)?painted\s+(?:a\s+)?(?P<new>[A-Za-z]+"
     r"(?:[\s-][A-Za-z]+)?)\b[^.;]{0,40}?\b(?:sc(?:ene)?\.?\s*)(?P<n>\d+[A-Z]?)\b", re.I)
+#: "Chocolate brown until Tue morning; repainted corporation green on screen sc8": the time, then the repaint.
+_BIBLE_THEN_REPAINTED_RE = re.compile(
+    r"\b(?P<old>[A-Za-z]+)\s+(?:until|till|up to)\b[^.;]{0,40}[;,.]\s*(?:then\s+|and\s+)?(?:re)?painted\s+(?:a\s+)?"
+    r"(?P<new>[A-Za-z]+(?:[\s-][A-Za-z]+)?)\b[^.;]{0,40}?\b(?:sc(?:ene)?\.?\s*)(?P<n>\d+[A-Z]?)\b", re.I)
 #: Fixtures a set has one of, with their material: "long ZINC counter", "a flagstone floor".
 UNIQUE_FIXTURES = ("counter", "bar", "floor", "ceiling", "staircase", "stairs", "fireplace", "mantelpiece", "mantel",
                    "hearth", "worktop", "countertop")

@@ -13,18 +13,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from continuity.errors import InputError
 from continuity.language import lexicon
-from continuity.screenplay.model import Kind, Script
+from continuity.story.splitting import Sentence
 from continuity.story.wearing import UP_TO_RE, garment_owner
 
-#: The longest action or dialogue paragraph read (characters, about 64 KB): a
-#: bound on the work one element can cause.
-MAX_ELEMENT_CHARS = 65_536
-_SENT_RE = re.compile(r"[^.!?]+(?:[.!?]+[\"')\]]*|$)")
-# Periods that end no sentence ("two a.m.", "Mr. Bloom", "St. Paul"): masked while splitting.
-_ABBREV_RE = re.compile(r"\b(?:[ap]\.m\.(?=\s+[a-z])|[ap]\.m(?=\.)|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|Lt|Sgt|Capt|Col|Gen|Prof|Rev|vs|etc|No)\.(?=\s))")
-_DOT = "\u2024"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -81,29 +73,6 @@ CHANGE_RE = re.compile(
 
 
 @dataclass(frozen=True)
-class Sentence:
-    """A sentence of action or dialogue.
-
-    Attributes:
-        id: position in :attr:`Reading.sentences`.
-        scene: 1-based scene index (0 for the preamble).
-        line: source line (Fountain) or paragraph index (FDX) of the sentence.
-        text: the sentence, whitespace normalised.
-        kind: ``action`` or ``dialogue``.
-        speaker: the speaking character for dialogue.
-        element: ordinal of the element it comes from (groups sentences of a paragraph).
-    """
-
-    id: int
-    scene: int
-    line: int
-    text: str
-    kind: str
-    speaker: str | None
-    element: int
-
-
-@dataclass(frozen=True)
 class Mention:
     """A character named in a sentence, at character offsets ``start:end``."""
 
@@ -130,63 +99,6 @@ class Observation:
     sentence: Sentence
     how: str
     change: bool
-
-
-#: Initials ("G.A. 1906", "the F.B.I. agent"): one word, not sentences of a letter each.
-_INITIALS_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?P<next>\s+[a-z0-9])?")
-
-
-def _mask_initials(m: re.Match) -> str:
-    """Every full stop of the initials but the last, and the last too when the sentence goes on ("G.A. 1906")."""
-    body = m.group(0)[: m.start("next") - m.start()] if m.group("next") else m.group(0)
-    masked = body[:-1].replace(".", _DOT) + (_DOT if m.group("next") else ".")
-    return masked + (m.group("next") or "")
-
-
-_YEAR_ALONE_RE = re.compile(r"(?:1[89]|20)\d\d[.!?]")
-
-
-def split_sentences(text: str, line: int) -> list[tuple[int, str]]:
-    """Split an element's text into ``(line, sentence)`` pairs, keeping source lines."""
-    out = []
-    for i, raw_line in enumerate(text.split("\n")):
-        masked = _ABBREV_RE.sub(lambda m: m.group(0).replace(".", _DOT), raw_line)
-        masked = _INITIALS_RE.sub(_mask_initials, masked)
-        for m in _SENT_RE.finditer(masked):
-            s = " ".join(m.group(0).replace(_DOT, ".").split())
-            if len(s) > 1 and (any(c.isalpha() for c in s) or _YEAR_ALONE_RE.fullmatch(s)):  # ("Barcelona. 1992.")
-                out.append((line + i, s))
-    # Join sentences that continue across a hard line break within a paragraph.
-    merged: list[tuple[int, str]] = []
-    for ln, s in out:
-        if merged and not re.search(r"[.!?]['\")\]]*$|--$|:$", merged[-1][1]) and s[:1].islower():
-            merged[-1] = (merged[-1][0], merged[-1][1] + " " + s)
-        else:
-            merged.append((ln, s))
-    return merged
-
-
-def sentences_of(script: Script) -> list[Sentence]:
-    """Every action and dialogue sentence of the script, in order."""
-    out: list[Sentence] = []
-    for ordinal, (scene, el) in enumerate(script.elements()):
-        if el.kind is Kind.ACTION:
-            kind, speaker = "action", None
-        elif el.kind is Kind.DIALOGUE:
-            kind, speaker = "dialogue", el.character
-        else:
-            continue
-        if len(el.text) > MAX_ELEMENT_CHARS:
-            raise InputError(
-                f"{script.source or 'the script'}: line {el.line}: one paragraph of {len(el.text):,} characters; "
-                f"the limit is {MAX_ELEMENT_CHARS:,} (split it into paragraphs)"
-            )
-        # FDX lines are paragraph indices: every sentence of a paragraph shares it.
-        for line, text in split_sentences(el.text, el.line):
-            if script.format == "fdx":
-                line = el.line
-            out.append(Sentence(len(out), scene.index if scene else 0, line, text, kind, speaker, ordinal))
-    return out
 
 
 class Cast:
@@ -603,6 +515,8 @@ class Reader:
         if self.parse is not None and _LOOKS_GATE.search(s.text):
             out.extend(self._parsed_looks(s, {(o.character, o.attribute) for o in out}, change))
         for g in lexicon.garments_in(s.text):
+            if _SEEN_BEFORE_RE.search(s.text[:g.start]):
+                continue  # "Hazel takes in the white shirt, the flannels, the shoes": his clothes, looked at
             # ("the blue of her suit": whose is told by the pronoun before the garment's noun)
             at = g.start + g.words.rfind(" ") + 1 if " of " in g.words else g.start
             who, put_on = self.wearer(s, g.start, g.start + len(g.words), g.kind, at=at)
@@ -615,3 +529,9 @@ class Reader:
                     if colour:
                         out.append(Observation(who[0], "garment:" + g.kind, colour, one.group(0), s, who[1], True))
         return out
+
+
+#: A look at clothes: "takes in the white shirt, the flannels", "eyes the red coat": the clothes are someone else's.
+_SEEN_BEFORE_RE = re.compile(r"\b(?:takes? in|looks? (?:at|over|down at|up at)|eyes|clocks|studies|notices|stares? at|"
+                             r"glances? at|regards|sizes up|surveys|admires)\s+(?:the|that|this|those)\s+"
+                             r"(?:[\w'-]+,?\s+){0,8}$", re.IGNORECASE)

@@ -29,7 +29,7 @@ import numpy as np
 from continuity.bible.model import Bible, Character, Location
 from continuity.screenplay.heading import parse_heading
 from continuity.screenplay.model import Heading
-from continuity.story.sentences import split_sentences
+from continuity.story.splitting import split_sentences
 
 logger = logging.getLogger(__name__)
 

@@ -39,7 +39,7 @@ from continuity.language.lexicon import (
     values_conflict,
 )
 from continuity.screenplay.model import Kind, Scene
-from continuity.story.sentences import split_sentences
+from continuity.story.splitting import split_sentences
 from continuity.treatment.facts import SceneFacts, name_pattern, name_words
 
 #: An action line with a sentence whose cosine with its treatment sentence is below this has drifted.

@@ -41,7 +41,7 @@ from continuity.language.lexicon import BUILDS, EYE_COLOURS, HAIR_COLOURS
 from continuity.language.names import misspelling_of, self_names, vocatives
 from continuity.language.vocabulary import is_known, words_of
 from continuity.screenplay.model import Kind, Scene
-from continuity.story.sentences import split_sentences
+from continuity.story.splitting import split_sentences
 from continuity.treatment.facts import SceneFacts
 from continuity.treatment.people import BLOOD, KIN, People, age_span
 

@@ -70,7 +70,7 @@ def judge(out: Path, treatment: Path, bible_path: Path, *, coverage_embed: Any, 
     from continuity.bible.load import load_bible
     from continuity.screenplay.io import load_script
     from continuity.screenplay.model import Kind
-    from continuity.story.sentences import sentences_of
+    from continuity.story.splitting import sentences_of
     from continuity.treatment.facts import extract_facts
     from continuity.treatment.fidelity import speech_problem
     from continuity.treatment.plan import check_plan
