@@ -388,3 +388,142 @@ ARTHUR
 Forty years I've had that fiddle. Forty-one.
 """
     assert messages(script, None, ["timeline"], "do not meet") == []
+
+
+# -- misses of X and Y, read in general ------------------------------------------------------------------
+
+
+def test_an_aid_back_in_the_other_ear():
+    bible = """
+characters:
+  - name: Desmond Keogh
+    aids: beige hearing aid in RIGHT ear
+"""
+    script = """
+INT. STAGE DOOR - DAY
+
+DESMOND KEOGH (67) reads the ledger. Desmond's hearing aid is back in his {side} ear, turned up high.
+"""
+    assert messages(script.format(side="right"), bible, ["appearance"]) == []
+    assert messages(script.format(side="left"), bible, ["appearance"], "left")
+
+
+def test_shaved_already_is_no_shave_in_the_scene():
+    bible = """
+characters:
+  - name: Errol Quaid
+    beard: full ginger-grey beard until he shaves it off on screen, sc. 2; clean-shaven sc. 2-4
+    tattoo: blue anchor, LEFT forearm
+"""
+    script = """
+EXT. VERANDAH - DAY
+
+ERROL QUAID (52), ginger-grey beard, reads the barometer.
+
+EXT. VERANDAH - DAY
+
+Errol lathers the great ginger-grey beard and takes it off, stroke by careful stroke.
+
+EXT. AIRSTRIP - DAY
+
+Errol, shaved and in a clean shirt, waits.
+
+Errol tugs at his {what} and grins at the ground. The blue anchor on Errol's {side} forearm flexes.
+"""
+    assert messages(script.format(what="collar", side="left"), bible, ["appearance"]) == []
+    found = messages(script.format(what="beard", side="right"), bible, ["appearance"])
+    assert any("beard" in m for m in found) and any("tattoo" in m for m in found), found
+
+
+def test_a_surname_said_another_way():
+    from continuity.language.names import near_miss
+
+    assert near_miss("QUADE", "QUAID")
+    assert not near_miss("QUAID", "QUAID")
+
+
+def test_a_moustache_is_all_the_facial_hair_the_bible_gives():
+    bible = """
+characters:
+  - name: Gordon Hask
+    facial_hair: thick black moustache
+"""
+    script = """
+INT. OFFICE - DAY
+
+GORDON HASK (47), a thick black moustache, fills the doorway.
+
+Hask's {what} twitches. He goes.
+"""
+    assert messages(script.format(what="moustache"), bible, ["appearance"]) == []
+    assert messages(script.format(what="beard"), bible, ["appearance"], "beard")
+
+
+def test_a_garment_in_a_list_of_fragments_is_the_wearers():
+    bible = """
+characters:
+  - name: Declan Moss
+    wardrobe: mustard corduroy jacket, white shirt, borrowed green knitted tie
+"""
+    script = """
+INT. OFFICE - DAY
+
+DECLAN MOSS (24), on the stool, yawns hugely. Same mustard jacket, same borrowed {colour} tie.
+"""
+    assert messages(script.format(colour="green"), bible, ["wardrobe"]) == []
+    assert messages(script.format(colour="red"), bible, ["wardrobe"], "red tie")
+
+
+def test_hauled_out_streaming_then_bone_dry():
+    script = """
+EXT. TUG - DECK - NIGHT
+
+BENNY LAROCQUE (19) goes over the side, his lifeline snapping. Connie hauls him back. Benny lies gasping, water pouring out of his sleeves.
+
+CONNIE
+Below! Get warm!
+
+INT. TUG - ENGINE ROOM - CONTINUOUS
+
+Benny falls down the ladder, blue-lipped, {state}.
+
+BENNY
+Cold.
+"""
+    assert messages(script.format(state="dripping"), None, ["appearance", "wardrobe"], "dry") == []
+    assert messages(script.format(state="bone dry"), None, ["appearance", "wardrobe"], "dry")
+
+
+def test_without_his_glasses_when_he_always_wears_them():
+    bible = """
+characters:
+  - name: Walt Pike
+    glasses: round wire-rimmed, always
+"""
+    script = """
+INT. ENGINE ROOM - NIGHT
+
+WALT PIKE (58), his glasses steamed opaque, rides the throttle.
+
+EXT. WHARF - DAY
+
+Walt sits on a bollard with his cold pipe, squinting {how} his glasses.
+"""
+    assert messages(script.format(how="through"), bible, ["appearance"], "glasses") == []
+    assert messages(script.format(how="without"), bible, ["appearance"], "without his glasses")
+
+
+def test_without_his_glasses_is_a_moment_not_a_look():
+    script = """
+INT. FLAT - NIGHT
+
+TOMAS (40), wire-rimmed glasses, sets his glasses on the sill. Tomas sits bolt upright, blind without his glasses.
+
+INT. FLAT - DAY
+
+Grey light. Tomas is awake, dressed, his glasses on.
+
+TOMAS
+Morning.
+"""
+    assert messages(script, None, ["appearance"], "glasses") == []

@@ -76,6 +76,10 @@ def _glasses_worn(parse: Parse, t: Token, about_one: bool = False) -> list[Trait
     if owner is t and how != "subject":
         return []
     change = bool(_NEW_PAIR_RE.search(parse.text[max(0, t.start - 40):t.start]))
+    without = re.search(r"\bwithout\s+$", parse.text[:owner.start]) if owner is not t else None
+    if without:  # "squinting without his glasses": he has none on
+        return [Trait("glasses.worn", "none", parse.text[without.start():t.end], owner.start, who, gender, change,
+                      how=how)]
     return [Trait("glasses.worn", "yes", parse.text[owner.start:t.end], owner.start, who, gender, change, how=how)]
 
 

@@ -123,11 +123,13 @@ def _max_edits(name: str) -> int:
 
 def _sound(name: str) -> str:
     """A name as it is said, roughly: ks/cks/x, ph/f, ck/k, z/s, eau/o alike, a final vowel-ce as s, doubled
-    letters once, a silent final e dropped and a final ie, ey or ee said as y (MALONE and MALLON, DOTTIE and DOTTY)."""
+    letters once, a silent final e dropped and a final ie, ey or ee said as y (MALONE and MALLON, DOTTIE and DOTTY), a long
+    a written a-e, ai or ay alike (QUADE and QUAID)."""
     s = name.upper()
     for a, b in (("CKS", "X"), ("KS", "X"), ("PH", "F"), ("CK", "K"), ("Z", "S"), ("EAU", "O")):
         s = s.replace(a, b)
     s = re.sub(r"(?<=[AEIOU])CE$", "S", s)  # HOLLACE and HOLLIS
+    s = re.sub(r"(?<![AEIO])A([^AEIOUYW])E$", r"AI\1", s).replace("AY", "AI")  # QUADE and QUAID, GRAYSON/GRAISON
     s = re.sub(r"(.)\1+", r"\1", s)
     if len(s) > 4:
         s = re.sub(r"(?<=[^AEIOUY\s])E$", "", s)

@@ -24,9 +24,10 @@ _BLOOD_FROM_RE = re.compile(
     r"ear|scalp|chin|face|temple|eyebrow)\b", re.IGNORECASE)
 #: "A wave soaks Nadia to the skin", "The spray drenches him".
 _SOAK = frozenset("soak drench douse saturate swamp".split())
-#: "Nadia comes in, bone dry.": a state after a comma, of the one the clause is about.
+#: "Nadia comes in, bone dry.", "Benny falls down the ladder, blue-lipped, bone dry.": a state after a comma, of the one the clause is about.
 _AFTER_COMMA_RE = re.compile(
-    r"^(?P<name>[A-Z][a-z]+)(?:\s+(?:[a-z]+\s+){0,3}?[a-z]+)?,\s+(?:still\s+|completely\s+|perfectly\s+|now\s+)?"
+    r"^(?P<name>[A-Z][a-z]+)(?:\s+(?:[a-z]+\s+){0,3}?[a-z]+)?(?:,\s+(?:[a-z-]+\s+){0,2}[a-z-]+)?,\s+"
+    r"(?:still\s+|completely\s+|perfectly\s+|now\s+)?"
     r"(?P<st>bone[- ]dry|dry as a bone|dry|soaked(?:\s+through)?|drenched|dripping|sodden|spotless|muddy|filthy|"
     r"mud-caked)\s*(?:[.,;]|$)")  # ("Dez, dry as a bone, boots clean": the name alone before it too)
 _AFTER_COMMA = {"dry": ("wet", "dry"), "soaked": ("wet", "wet"), "drenched": ("wet", "wet"), "dripping": ("wet", "wet"),
@@ -63,11 +64,18 @@ _SNOW_RE = re.compile(r"\b(?:snow|slush)\s+(?:packed|caked|crusted|plastered|stu
                       r"down)\s+(?P<poss>his|her)\b(?!\s+(?:moustache|mustache|beard|eyebrows?|brows?|lashes|hair|"
                       r"stubble)\b)|\bcaked\s+(?:white\s+)?with\s+snow\b", re.IGNORECASE)
 #: A cheap gate before parsing.
-GATE = re.compile(r"\bblood\b|\bdry as a bone\b|\b(?:soak|drench|douse|saturat|swamp)\w*\b|\bbone[- ]dry\b|\bnot (?:an?|one) (?:single )?"
+GATE = re.compile(r"\bblood\b|\bdry as a bone\b|\bwater\s+(?:pouring|streaming|running|gushing|sluicing|cascading)\b|\b(?:soak|drench|douse|saturat|swamp)\w*\b|\bbone[- ]dry\b|\bnot (?:an?|one) (?:single )?"
                   r"(?:mark|drop|spot|stain|speck|smear|trace|fleck)\b|\b(?:spotless|clean|unmarked|filthy)\b|, dry\b|"
                   r"\bthrough (?:it|the (?:[a-z]+ )?(?:ice|surface|crust))\b|, (?:streaming|dripping)\b|"
                   r"\b(?:snow|slush) (?:packed|caked|crusted|plastered|stuffed|jammed)\b|\bcaked (?:white )?with snow\b",
                   re.IGNORECASE)
+
+
+#: "water pouring out of his sleeves", "seawater streaming from her hair": wet through.
+_WATER_OUT_OF_RE = re.compile(r"\b(?:sea)?water\s+(?:pouring|streaming|running|gushing|sluicing|cascading)\s+"
+                              r"(?:out\s+of|from|off|down)\s+(?P<poss>his|her)\s+(?:[a-z]+\s+)?(?:sleeves?|clothes|"
+                              r"hair|boots|coat|jacket|trousers|jeans|overalls|oilskins?|collar|cuffs|skirt|dress|shirt)\b",
+                              re.IGNORECASE)
 
 
 def read(parse: Parse) -> list[Trait]:
@@ -113,6 +121,9 @@ def read(parse: Parse) -> list[Trait]:
         gender = _gender(m.group("poss").lower()) if m.group("poss") else None
         out.append(Trait("state.clothes.wet", "wet", m.group(0), m.start(), None, gender, False,
                          how="poss" if gender else "none"))
+    for m in _WATER_OUT_OF_RE.finditer(text):
+        out.append(Trait("state.clothes.wet", "wet", m.group(0), m.start(), None, _gender(m.group("poss").lower()), True,
+                         how="poss"))
     for m in _NOT_A_DROP_ON_RE.finditer(text):
         of = (m.group("of") or "").lower()
         water = of in ("water", "rain", "spray", "river", "sea") or (not of and m.group("n").lower() == "drop")

@@ -142,7 +142,9 @@ def _window_side(parse: Parse, t: Token) -> tuple[str | None, str | None, Token 
         w = toks[j]
         if w.lower in BODY and j > 0 and toks[j - 1].lower in SIDES:
             between = toks[t.i + 1 : j - 1]
-            if all(b.pos in ("ADP", "DET", "PRON", "ADJ", "ADV") for b in between):
+            if all(b.pos in ("ADP", "DET", "PRON", "ADJ", "ADV") or b.lower in ("is", "are", "was", "back", "still",
+                                                                             "now", "sits", "sit")
+                   for b in between):  # ("hearing aid is back in his left ear")
                 return SIDES[toks[j - 1].lower], BODY[w.lower], toks[j - 1], w
             break
         if w.pos in ("VERB", "PUNCT", "CCONJ") and w.text not in ("-",):

@@ -79,8 +79,8 @@ def named_marks(ctx: Context) -> list[tuple[str, tr.Trait, Sentence]]:
     if not names:
         return []
     rx = re.compile(r"\b(?:the|his|her|a)\s+(?:[\w-]+\s+){0,2}?(?P<w>" + "|".join(map(re.escape, names)) + r")\b(?:\s+\w+)?"
-                    r"\s+(?:on|in|across|along|inside|down)\s+(?:the\s+inside\s+of\s+)?(?:his|her|the)\s+"
-                    r"(?P<s>left|right)\s+(?P<b>\w+)", re.IGNORECASE)
+                    r"\s+(?:on|in|across|along|inside|down)\s+(?:the\s+inside\s+of\s+)?(?:his|her|the|"
+                    r"(?P<o>[A-Z][a-z]+)(?:'s|\u2019s))\s+(?P<s>left|right)\s+(?P<b>\w+)", re.IGNORECASE)
     # "tucks her hair behind her left ear, the little lightning bolt showing": the part first, then the mark
     after = re.compile(r"\b(?:behind|on|in|across|along|inside)\s+(?:his|her)\s+(?P<s>left|right)\s+(?P<b>\w+)\s*,\s+"
                        r"(?:the|a|his|her)\s+(?:[\w-]+\s+){0,2}?(?P<w>" + "|".join(map(re.escape, names)) + r")\b",
@@ -91,6 +91,8 @@ def named_marks(ctx: Context) -> list[tuple[str, tr.Trait, Sentence]]:
             continue
         for m in [*rx.finditer(s.text), *after.finditer(s.text)]:
             who, noun = names[m.group("w").lower()]
+            if m.groupdict().get("o") and ctx.cast.surface.get(m.group("o").upper()) != who:
+                continue  # ("the blue anchor on Tommy's right forearm" would be another anchor)
             limb = tr.BODY.get(m.group("b").lower())
             if limb is None or who not in ctx.cast.gender:
                 continue

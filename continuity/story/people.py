@@ -66,6 +66,19 @@ from continuity.story.onlookers import (
     unnamed_owner,
 )
 from continuity.story.referred import MAY_REFER_RE, pronoun_changes
+from continuity.story.people_words import (
+    HAIR_WORDS_RE,
+    ALWAYS_ON_RE,
+    IN_FRESH_RE,
+    MORE_HAIR_RE,
+    MOUSTACHE_ONLY_RE,
+    ON_THE_PART_RE,
+    TAKEN_OFF_AFTER_RE,
+    as_change,
+    clause_of,
+    imagined,
+    undated,
+)
 from continuity.story.scene_changes import SCENE_CHANGES
 
 if TYPE_CHECKING:
@@ -152,10 +165,10 @@ class People:
             if c.notes and len((c.description or "").split()) <= 4:
                 # "- who: Claire Daunt / notes: Thirty-six. Green eyes. Chestnut hair...": the notes describe her
                 items.append((name, f"characters.{c.name}.notes", c.notes, None))
-        texts = [as_sentence(_undated(key), text) for _, _, text, key in items]
+        texts = [as_sentence(undated(key), text) for _, _, text, key in items]
         parses = self.ctx.parse_prose(texts) if texts else []
         for (name, path, text, key), parse in zip(items, parses):
-            facts = self._bible_traits(name, _undated(key), text, parse) + partial_dyes(name, text,
+            facts = self._bible_traits(name, undated(key), text, parse) + partial_dyes(name, text,
                                                                                          self.ctx.day_starts)
             # "hair and beard from the shave (scene 18)": the key dates the whole value
             dated, whole = clause_scene(key, self.ctx.day_starts) if key else (None, False)
@@ -173,6 +186,10 @@ class People:
                                                                  None, path, text, first, last,
                                                                  fact.whole or (whole and dated is not None and
                                                                                 not until)))
+            if key and re.fullmatch(r"facial[ _]?hair|facial", key.strip().lower()) and MOUSTACHE_ONLY_RE.search(text) \
+                    and not MORE_HAIR_RE.search(text) and (name, "beard") not in out:
+                # "facial_hair: thick black moustache": the moustache is all of it, so no beard
+                out[(name, "beard")] = [Fact(name, "beard", "none", text, "bible", None, path, text)]
         for facts in out.values():
             facts.sort(key=lambda f: f.source != "bible")
         return out
@@ -270,9 +287,9 @@ class People:
             mentions = [m for m in ctx.reader.mentions(s) if not m.possessive]
             said: dict[str, str] = {}  # gender -> whom an earlier trait is about ("Nadia surfaces, her suit dry")
             for t in tr.read(parse):
-                if _imagined(s.text, t.start):
+                if imagined(s.text, t.start):
                     continue  # "as if he's still looking for the moustache": not on him
-                if t.key in ("beard", "moustache") and t.value == "yes" and _TAKEN_OFF_AFTER_RE.match(
+                if t.key in ("beard", "moustache") and t.value == "yes" and TAKEN_OFF_AFTER_RE.match(
                         s.text, t.start + len(t.words)):
                     # "He lathers the great ginger-grey beard and takes it off, stroke by careful stroke": gone
                     t = tr.Trait(t.key, "none", t.words, t.start, t.owner, t.pronoun, True, t.negated, t.how)
@@ -315,7 +332,7 @@ class People:
                 if t.change and t.key == "state.arm.bandage" and t.how in ("subject", "none"):
                     # "Pryce ... binding the palm tight": one binds someone else's hand
                     who = _patient(ctx, s, who) or who
-                elif t.key.startswith("side.injury.") and t.how == "subject" and _ON_THE_PART_RE.search(t.words):
+                elif t.key.startswith("side.injury.") and t.how == "subject" and ON_THE_PART_RE.search(t.words):
                     # "He closes the cut and lays a square of tape over the left eyebrow": someone else's
                     who = _patient(ctx, s, who) or who
                 if t.key.startswith("side.") and t.how == "poss" and t.owner is None and t.pronoun:
@@ -364,7 +381,7 @@ class People:
                 continue  # the one looked at, after a colon, or whose hair is done: left to the parse above
             if obs.attribute == "beard":
                 key, value = ("beard", "none") if value == "none" else ("beard.colour", value)
-            if (obs.sentence.id, obs.character, key) in have or (obs.sentence.id, key) in parsed or _imagined(
+            if (obs.sentence.id, obs.character, key) in have or (obs.sentence.id, key) in parsed or imagined(
                     obs.sentence.text, obs.sentence.text.find(obs.words)) or stranger_after_colon(
                     ctx, obs.sentence, max(0, obs.sentence.text.find(obs.words))):
                 continue  # (the parse has said whose already: "Her hazel eyes ... settle on Dee" are not Dee's)
@@ -436,11 +453,11 @@ class People:
             if family == "state" and st.key.rsplit(".", 1)[-1] in ("wet", "stain", "dirt"):
                 family = f"state.{st.key.rsplit('.', 1)[-1]}"  # "the wine has dried" does not wash a face
                 if st.key in ("state.clothes.stain", "state.clothes.dirt") or st.key == "state.clothes.wet" and \
-                        not _HAIR_WORDS_RE.search(_clause_of(st.sentence.text, st.trait.start, st.trait.words)):
+                        not HAIR_WORDS_RE.search(clause_of(st.sentence.text, st.trait.start, st.trait.words)):
                     family = st.key  # (a towel dries hair, not a soaked apron)
             started = changing.get((scene, family))
             if started is not None and st.sentence.id >= started and not st.trait.negated:
-                st = Statement(st.character, _as_change(st.trait), st.sentence)
+                st = Statement(st.character, as_change(st.trait), st.sentence)
             if hold == "span" and st.key.endswith((".dirt", ".stain")):
                 hold = "day"
             where = ctx.period(scene) if hold in ("period", "days") else ("span", ctx.spans[scene - 1]) \
@@ -469,6 +486,18 @@ class People:
                 state[k] = Fact(st.character, st.key, st.value, st.trait.words, "script", st.sentence,
                                 text=st.sentence.text)
                 continue
+            if st.key == "glasses.worn" and (current.words.lower().startswith("without") and current.source == "script"
+                                             or st.trait.words.lower().startswith("without")):
+                # "blind without his glasses" is a moment, no slip against the screen's glasses before or after it;
+                # only a bible that has them always on ("round wire-rimmed, always worn") rules it out
+                always = next((f for (who, key), facts in self.canon.items() if who == st.character and
+                               key.startswith("glasses.") for f in facts if f.source == "bible" and f.value != "none"
+                               and ALWAYS_ON_RE.search(f.text or "")), None)
+                state[k] = Fact(st.character, st.key, st.value, st.trait.words, "script", st.sentence,
+                                text=st.sentence.text)
+                if always is None or not st.trait.words.lower().startswith("without"):
+                    continue
+                current = always
             if st.key == "hair.style" or agrees(st.key, current.value, st.value):
                 if st.key.endswith(".bruise") and st.value != current.value:
                     # swollen, then fading: the bruise has moved on, and swelling shut again is a slip
@@ -490,7 +519,7 @@ class People:
             if st.key.startswith("side.scar.") and another_mark(st, current):
                 continue  # "the pink scar through his right eyebrow" is not "an old white scar" on the left
             if st.key.startswith("state.clothes.") and st.value in ("clean", "dry") and current.sentence is not None \
-                    and ctx.spans[current.sentence.scene - 1] != ctx.spans[scene - 1] and _IN_FRESH_RE.search(st.sentence.text):
+                    and ctx.spans[current.sentence.scene - 1] != ctx.spans[scene - 1] and IN_FRESH_RE.search(st.sentence.text):
                 # "in clean jeans borrowed from a dead husband's drawer", scenes after the mud: changed off screen
                 state[k] = Fact(st.character, st.key, st.value, st.trait.words, "change", st.sentence, text=st.sentence.text)
                 continue
@@ -531,34 +560,6 @@ class People:
         return first + later
 
 
-#: Dressed in other clothes: "in clean jeans", "in a dry jersey", "in borrowed overalls".
-#: ("in a clean grey coat" alone, the same night, is the slip: the other clothes must be said to be other)
-_IN_FRESH_RE = re.compile(r"\bin\s+(?:(?:a|an|his|her|their|some|clean|dry)\s+)*(?:fresh|borrowed|spare|"
-                          r"someone\s+else's|[A-Z][a-z]+'s)\b|\bin\s+(?:(?:a|an|his|her|their|some|clean|dry)\s+)*"
-                          r"(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:borrowed|lent)\s+from\b")
-
-
-_ON_THE_PART_RE = re.compile(r"\b(?:over|on|across|to)\s+the\s+(?:left|right)\b", re.IGNORECASE)
-
-
-_DATED_KEY_RE = re.compile(r"\s*\b(?:until|till|up to|before|through|from|after|since|in)\b.*$", re.IGNORECASE)
-
-
-_HAIR_WORDS_RE = re.compile(r"\b(?:hair|braids?|plaits?|ponytail|curls|locks|fringe|bun|mane|beard)\b", re.IGNORECASE)
-
-
-def _clause_of(text: str, start: int, words: str) -> str:
-    """The words of a trait with the clause before them ("her braid still dark and damp" for "damp")."""
-    return text[text.rfind(",", 0, max(0, start)) + 1: max(0, start) + len(words)]
-
-
-def _undated(key: str | None) -> str | None:
-    """"hair until scene 11" is about hair: the key without the time it holds for."""
-    if not key:
-        return key
-    return _DATED_KEY_RE.sub("", key).strip() or key
-
-
 def _patient(ctx: Context, s: Sentence, agent: str | None) -> str | None:
     """Who else the scene was last about: the one whose hand is bound, when someone binds "the palm"."""
     for k in range(s.id - 1, max(-1, s.id - 10), -1):
@@ -573,27 +574,6 @@ def _patient(ctx: Context, s: Sentence, agent: str | None) -> str | None:
             if m.character != agent:
                 return m.character
     return None
-
-
-#: Words after a beard that take it off in the same breath: "the beard and takes it off", ", then shaves it away".
-_TAKEN_OFF_AFTER_RE = re.compile(r"[^.;]{0,40}?\b(?:takes?|shaves?|scrapes?|cuts?|hacks?|razors?|strips?)\s+"
-                                 r"(?:it|them|the lot|the whole thing|all of it)\s+(?:off|away|clean)\b", re.IGNORECASE)
-
-
-def _as_change(t: tr.Trait) -> tr.Trait:
-    return tr.Trait(t.key, t.value, t.words, t.start, t.owner, t.pronoun, True, t.negated, t.how)
-
-
-def _imagined(text: str, at: int) -> bool:
-    """Whether ``at`` falls in a clause of what is not there: "as if looking for the moustache", "misses her braid"."""
-    if at < 0:
-        return False
-    clause = re.split(r"[.;!?]|\s--?\s", text[:at])[-1]
-    return bool(_IMAGINED_RE.search(clause))
-
-
-_IMAGINED_RE = re.compile(r"\b(?:as if|as though|looking for|feels? for|misses|missing|reaches? for (?:the|a) "
-                          r"(?:ghost|memory))\b", re.IGNORECASE)
 
 
 def _days_apart(ctx: Context, a: int, b: int) -> int:

@@ -17,13 +17,18 @@ _NOT_A_THING = (r"(?!\s+(?:out\s+)?(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,
                 r"lens|lenses|glasses|spectacles|brush|brushes|knife|blade|table|bench|window|windscreen|floor|glass|"
                 r"cup|mug|gun|rifle|pistol|counter|worktop|bowl|plate|plates|dishes|pan|pot)\b)")
 
+#: Shaving done in the scene: "shaves", "lathers", "a razor", "shaved it off", "has shaved".
+_SHAVING = (r"\b(?:shaves?|shaving|razor|lather|lathers|lathered)\b|\bshaved\s+(?:off|away|it|his|her|the|clean)\b|"
+            r"\b(?:has|had|he|she|they|[A-Z][a-z]+)\s+shaved\b(?!\s+and\b)")
+
 SCENE_CHANGES = {
     # ("Nadia cuts the foam sit-mat into strips" cuts no hair: the cut must reach hair, or "it")
     "hair": re.compile(r"(?:\b(?:she|he|they|then|and|[A-Z][a-z]+)\s+(?:cuts|snips|shears|chops|hacks|trims|dyes|"
                        r"bleaches|crops)\b(?=[^.;]{0,60}?\b(?:hair|braids?|plaits?|ponytail|fringe|bangs|locks|curls|"
                        r"mane|roots|it|them|short|off)\b)|\b(?:snipping|shearing|dyeing|bleaching|a last snip|clippers)\b)"),
-    "beard": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
-    "moustache": re.compile(r"\b(?:shaves?|shaved|shaving|razor|lather)\b", re.IGNORECASE),
+    # ("Errol, shaved and in a clean shirt, waits": shaved already, not shaving here)
+    "beard": re.compile(_SHAVING, re.IGNORECASE),
+    "moustache": re.compile(_SHAVING, re.IGNORECASE),
     "state": re.compile(r"\b(?:towels?|towelled|toweling|towelling|changes?|changed|strips?|wrings?|washes|washed|"
                         r"scrubs?|dries|dried|showers?|bathes|wipes?)\b", re.IGNORECASE),
     # by dimension: what dries someone, and what washes them

@@ -54,6 +54,8 @@ _OTHER_PERSON_RE = re.compile(
 )
 #: What may stand before a garment in a verbless description: "A", "Round", "Charcoal" (a few words, no verb).
 _FRAGMENT_RE = re.compile(r"(?:(?:An?|The)\s+)?(?:[A-Z]?[a-z'-]+\s+){0,2}")
+#: Items of a verbless list before the garment: "Same mustard jacket, same borrowed ".
+_FRAGMENT_LIST_RE = re.compile(r"(?:(?:[\w'-]+\s+){0,3}[\w'-]+,\s+){1,4}(?:[a-z'-]+\s+){0,2}")
 _SUBJECT_PRONOUN_RE = re.compile(r"^(?:[A-Z][a-z]+ly,?\s+|Then,?\s+|Now,?\s+)?(He|She)\b")
 _LOOKS_GATE = re.compile(
     r"\b(?:hair|eyes?|beard|moustache|mustache|curls|locks|mane|stubble|frame|build|figure|physique|"
@@ -354,7 +356,7 @@ class Reader:
                 len(ms) == 1 and ms[0].start <= 1 and re.fullmatch(r"\s+(?:[a-z][\w'\-]*\s+){0,2}[a-z][\w'\-]*\s*,\s*"
                                                                    r"(?:[\w'\-]+,?\s+){0,2}", before[ms[-1].end:]) is not None
                 and re.match(r"\s*(?:[\w'\-]+\s+){0,3}[\w'\-]+\s*(?:[,.;:!]|$)", s.text[start:]) is not None))
-            if not ms and _FRAGMENT_RE.fullmatch(before) and self.verbless(s):
+            if not ms and (_FRAGMENT_RE.fullmatch(before) or _FRAGMENT_LIST_RE.fullmatch(before)) and self.verbless(s):
                 # "Beauchamp sits alone at the long table. Charcoal pinstripe suit, spotless.": a look listed
                 # after the sentence that brings someone on
                 who = self._fragment_owner(s)
