@@ -112,3 +112,39 @@ Cora comes in, her long black plait with its new electric-blue tips.
 """
     assert messages(script, DYED_BIBLE, ["appearance"], "hair") == []
     assert messages(script.replace("long black plait with", "long red plait with"), DYED_BIBLE, ["appearance"], "hair")
+
+
+TWO_THERMOSES = """
+characters:
+  - name: WALT PIKE
+    props: army-green steel thermos with WP scratched on it (given to Benny sc3)
+  - name: BENNY LAROCQUE
+    props: red tartan thermos with black stripe -- crushed by the hawser sc2; uses Walt's thereafter
+"""
+
+
+def test_two_characters_things_of_one_kind_are_each_their_own():
+    bible = parse_bible(TWO_THERMOSES)
+    assert sorted(p.name for p in bible.props) == ["Benny's tartan thermos", "Walt's thermos"]
+
+
+def test_a_thing_crushed_then_drunk_from_whole():
+    script = """
+EXT. TUG - DECK - DAY
+
+BENNY LAROCQUE (19) pours tea from his red tartan thermos. WALT PIKE (58) coils rope.
+
+EXT. TUG - DECK - NIGHT
+
+The hawser whips across the deck and crushes the thermos flat. Benny stares at it.
+
+EXT. WHARF - DAY
+
+Benny drinks from {which}, not a dent in it.
+
+BENNY
+Good tea.
+"""
+    assert messages(script.format(which="Walt's dented army-green thermos"), TWO_THERMOSES, ["prop"], "destroyed") == []
+    found = messages(script.format(which="his red tartan thermos"), TWO_THERMOSES, ["prop"], "destroyed")
+    assert found and "thermos is used here, but it was destroyed" in found[0], found

@@ -117,20 +117,20 @@ def carried_props(characters: list[dict[str, Any]], props: list[dict[str, Any]])
     ``characters`` and ``props`` are canonical entries (``name``, ``attributes``...); a thing
     whose noun names a listed prop, a garment, glasses or another character's thing is skipped.
     """
-    taken = {w for p in props for n in (p.get("name") or "", *(p.get("aliases") or []))
-             for w in [(_words(n) or [""])[-1].lower()] if w}
+    listed = {w for p in props for n in (p.get("name") or "", *(p.get("aliases") or []))
+              for w in [(_words(n) or [""])[-1].lower()] if w}
     names = {w.lower() for c in characters for n in (c.get("name") or "", *(c.get("aliases") or []))
              for w in _words(n)}
     out: list[tuple[dict[str, Any], tuple]] = []
-    heads: dict[str, int] = {}
-    for c in characters:
+    heads: dict[tuple[int, str], int] = {}
+    for ci, c in enumerate(characters):
         for key, value in (c.get("attributes") or {}).items():
             if CARRY_KEY_RE.match(key):
                 for thing in things_in(str(value)):
                     named = thing_name(thing)
                     head = named[0].split()[-1].lower() if named else ""
                     # one thing and its replacement ("stopwatch original", "stopwatch replacement"): two looks
-                    heads[head] = heads.get(head, 0) + (2 if _REPLACED_RE.search(f"{key} {thing}") else 1)
+                    heads[ci, head] = heads.get((ci, head), 0) + (2 if _REPLACED_RE.search(f"{key} {thing}") else 1)
     for ci, c in enumerate(characters):
         for key, value in (c.get("attributes") or {}).items():
             if not CARRY_KEY_RE.match(key):
@@ -143,11 +143,11 @@ def carried_props(characters: list[dict[str, Any]], props: list[dict[str, Any]])
                 head = name.split()[-1].lower()
                 first = _words(thing)[0].lower() if _words(thing) else ""
                 owner = first[:-2] if first.endswith(("'s", "\u2019s")) else ""
-                if (head in taken or heads.get(head, 0) > 1 or garment_kind(name.lower()) or (owner and owner in names)
+                if (head in listed or heads.get((ci, head), 0) > 1 or garment_kind(name.lower()) or (owner and owner in names)
                         or head in names or re.search(r"\bfrom (?:sc|scene)", thing[:12], re.IGNORECASE)):
                     continue
-                taken.add(head)
                 first_name = (_words(str(c.get("name") or "")) or [""])[0]
+                first_name = first_name.title() if first_name.isupper() else first_name
                 entry = {"name": f"{first_name}'s {name}" if first_name else name, "description": thing,
                          "notes": f"carried by {c.get('name')}"}
                 if brands:

@@ -250,9 +250,9 @@ _THEFT_RE = re.compile(r"\b(?:stolen|steals?|levered|forced|jimmied|prised|pried
 
 def _negated(parse, i: int) -> bool:
     """Whether the clause of the word at ``i`` is negated ("will not be going up", "never touches it")."""
-    for a in [parse.tokens[i], *parse.ancestors(i)[:3]]:
-        if any(c.dep == "neg" for c in parse.children(a.i)):
-            return True
+    for a in parse.ancestors(i)[:3]:
+        if a.pos in ("VERB", "AUX") and any(c.dep == "neg" for c in parse.children(a.i)):
+            return True  # (not "his thermos, not a dent in it": the thing itself, whole)
     return False
 
 
@@ -358,7 +358,24 @@ def _owners_differ(ctx: Context, lost: _Lost, s: Sentence, e: Event) -> bool:
                   _garment(d.item.split()[-1]) == head), None)
     if a is None and b is not None and garment_kind(lost.obj.head):
         a = _last_wearer(ctx, lost)  # "the trench coat" fed to the stove was Mara's; Vlk pats his own coat
+    if a is None and b is not None:
+        a = _last_owner(ctx, lost)  # "crushes the thermos flat" after "pours tea from his red tartan thermos"
     return bool(a and b and a != b)
+
+
+def _last_owner(ctx: Context, lost: _Lost) -> str | None:
+    """Whose the thing was last said to be before a loss that names no owner, within the scene before."""
+    rx = re.compile(r"\b(?P<o>his|her|[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,3}?" + re.escape(lost.obj.head)
+                    + r"(?:s|es)?\b", re.IGNORECASE)
+    for x in reversed(ctx.sentences[max(0, lost.sentence.id - 30):lost.sentence.id + 1]):
+        m = rx.search(x.text)
+        if m is None:
+            continue
+        o = m.group("o")
+        if o.lower() in ("his", "her"):
+            return ctx.reader.previous_named(x, "m" if o.lower() == "his" else "f", include_self=True)
+        return ctx.cast.surface.get(re.sub(r"(?:'s|\u2019s)$", "", o).upper())
+    return None
 
 
 def _last_wearer(ctx: Context, lost: _Lost) -> str | None:
@@ -574,7 +591,8 @@ def _name(ctx: Context, ref: ObjectRef) -> str:
 
 
 def _finding(ctx: Context, s: Sentence, e: Event, lost: _Lost) -> Finding:
-    plural = lost.obj.plural
+    # (the tagger takes "thermos" or "compass" for a plural now and then: a noun that keeps its s is one thing)
+    plural = lost.obj.plural and not lost.obj.words.lower().endswith(("os", "ss", "us", "is", "as"))
     how = lost.event.how or "lost"
     words = e.obj.words if e.obj.words.lower() not in ("it", "them", "they") else f"the {lost.name}"
     subject_words = words[:1].lower() + words[1:] if words.split()[0].lower() in ("the", "a", "an") else words

@@ -262,8 +262,8 @@ def same_object(a: ObjectRef, b: ObjectRef) -> bool:
     """
     if a.head != b.head:
         return False
-    if a.plural != b.plural:
-        return False
+    if a.plural != b.plural and not a.head.endswith("s"):
+        return False  # (a head that keeps its s, "thermos", "compass", is tagged either way)
     # a colour the parser made a compound ("the orange bottle") is a colour, not a kind of bottle
     ma = {m for m in a.modifiers if m not in COLOUR_GROUP}
     mb = {m for m in b.modifiers if m not in COLOUR_GROUP}

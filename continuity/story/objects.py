@@ -280,7 +280,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
         if v.pos in ("VERB",) and actor is not None and lemma not in ABSENT | RECOVER:
             for p, o in preps:
                 # ... and what a thing is taken from ("shakes a pill from the orange bottle")
-                taken_from = p in ("from", "of") and bool(dobjs) and (p == "from" or "out" in parts)
+                taken_from = p in ("from", "of") and bool(dobjs) and (p == "from" or "out" in parts) or \
+                    p == "from" and lemma in _FROM_IT  # "He drinks from his red tartan thermos"
                 # ("taps two fingers against the green ledger")
                 if (p in ("at", "through", "with", "on", "over", "into", "inside", "against", "around", "round")
                         or taken_from) and not _is_person(
@@ -325,6 +326,10 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             if ref is not None:
                 out.append(Event("use", ref, nxt.lemma))
     return _refine(parse, out)
+
+
+#: Verbs whose "from" names the thing in use: "drinks from the thermos", "reads from the ledger".
+_FROM_IT = frozenset("drink sip swig gulp swallow pour eat read quote".split())
 
 
 #: A clause that only supposes: "as if to check it's still gone".
