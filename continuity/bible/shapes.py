@@ -54,8 +54,9 @@ _NAME_KEYS = {"name", "character", "cue", "id", "called", "label"}
 _ALIAS_KEYS = {"aliases", "alias", "aka", "also known as", "nicknames", "nickname", "other names", "full name",
                "real name", "cover name", "cover", "false name", "known as", "names", "full names", "pseudonym",
                "goes by", "go by", "called", "preferred name", "nicknamed", "short name", "stage name", "answers to",
-               "also called", "also known", "known to", "called by", "billing", "billed as", "billed", "credited as",
-               "credit", "screen name", "cue name"}
+               "also called", "also known", "known to", "called by"}
+#: Keys that give a character's name as the screen has it, an alias: "billing: ROZ PENN" under "rosalind_penn".
+_BILLING_KEYS = {"billing", "billed as", "billed", "credited as", "credit", "screen name", "cue name", "name on screen"}
 _DESCRIPTION_KEYS = {"description", "who", "bio", "biography", "background", "about", "summary", "role",
                      "occupation", "job", "profile", "desc", "character", "logline", "is", "particulars",
                      "details", "portrait", "sketch", "character sketch", "who they are", "position", "trade"}
@@ -491,11 +492,10 @@ def _character(m: _Mapper, name: str | None, item: Any, path: tuple, new: tuple)
         key = norm_key(raw_key)
         if _AGE_KEY_RE.match(key):
             key = raw_key = "age"  # "age_in_1852", "age as of SD1"
-        if key in _ALIAS_KEYS or (key in ("cue", "cue name", "speaks as") and isinstance(value, str)):
+        if key in _ALIAS_KEYS | _BILLING_KEYS or (key in ("cue", "cue name", "speaks as") and isinstance(value, str)):
             if not aliases:
                 m.carry(kpath, (*new, "aliases"))
-            aliases.extend(_aliases(value, full=key in ("full name", "full names", "real name", "billing", "billed as",
-                                                        "billed", "credited as", "credit", "screen name")))
+            aliases.extend(_aliases(value, full=key in ("full name", "full names", "real name")))
         elif key in _INTRO_KEYS:
             out[_INTRO_KEYS[key]] = value
             m.carry(kpath, (*new, _INTRO_KEYS[key]))

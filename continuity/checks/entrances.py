@@ -102,7 +102,9 @@ def _too_soon(ctx: Context, s, who: str, surface: dict[str, str]) -> str | None:
 
 _MOVES_RE = re.compile(r"\b(?:comes?|walks?|steps?|enters?|arrives?|appears?|bursts?|hurries|strides?|emerges?|runs?|"
                        r"rushes|returns?|joins?|follows?|wanders?|slips? in|sits? down|is there|round the corner|"
-                       r"doorway|from nowhere)\b", re.IGNORECASE)
+                       r"doorway|from nowhere|(?:explodes?|shoots?|bolts?|darts?|scrambles?|tumbles?|springs?|leaps?|"
+                       r"crawls?|pops?|wriggles?|squeezes?|barrels?|hurtles?|charges?)\s+(?:out|up|in|from|through|"
+                       r"across))\b", re.IGNORECASE)  # ("Tuesday explodes from under the bench, barking.")
 #: Nouns too common to show that a thing is the scene's own ("the way", "the room").
 _ANY_NOUNS = frozenset("way room door floor table wall window air light dark end side moment time back front corner "
                        "street world same other rest one rain snow wind sun fog mist storm sky water sea night day "

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from continuity.checks.findings import Evidence, Finding
-from continuity.language.lexicon import COLOUR_GROUP, COLOURS, colour_group, colours_conflict
+from continuity.language.lexicon import COLOUR_GROUP, COLOURS, colour_group, colours_conflict, garment_kind
 from continuity.story.context import Context
 from continuity.story.places import Places
 
@@ -207,7 +207,11 @@ def _colour_near(text: str, feature: str) -> str | None:
     lo = max(low.rfind(sep, 0, pos) for sep in (";", ".", " and ", " but ")) + 1
     his = [low.find(sep, pos) for sep in (";", ".", " but ")]
     hi = min([h for h in his if h >= 0] or [len(low)])
-    colours = {COLOUR_GROUP.get(m.group(1).lower()) for m in _COLOUR_WORD_RE.finditer(text[lo:hi])}
+    clause = text[lo:hi]
+    # (not a colour worn: "The camel-hair overcoat hangs on the back of the door")
+    colours = {COLOUR_GROUP.get(m.group(1).lower()) for m in _COLOUR_WORD_RE.finditer(clause)
+               if not garment_kind(" ".join(clause[m.end():].split()[:2]).replace("-hair", ""))
+               and not re.match(r"-?hair(?:ed)?\b", clause[m.end():])}
     colours.discard(None)
     return colours.pop() if len(colours) == 1 else None
 

@@ -157,6 +157,12 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
         for lost in list(open_losses):
             if s.id <= lost.sentence.id:
                 continue
+            if lost.fate is None and s.scene != lost.sentence.scene and s.kind == "action" and not any(
+                    e.obj.head == lost.obj.head for e in evs) and re.search(
+                    rf"\b(?:is|are|sits|lies|comes)\s+(?:a|an)\s+(?:[\w-]+,?\s+){{0,3}}{re.escape(lost.obj.head)}s?\b",
+                    s.text, re.IGNORECASE):
+                open_losses.remove(lost)  # "strapped to the carrier is a round tin canister": one brought back
+                continue
             for e in evs:
                 if lost.fate is not None and e.kind == "new" and lost.replaced_by is None and \
                         _stem(e.obj.head) == _stem(lost.obj.head) and _REPLACEMENT_RE.search(e.obj.words):
@@ -207,6 +213,10 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                         _with_someone_else(ctx, s, lost):
                     open_losses.remove(lost)  # "The red hatbox is gone.", then "beside him, the red leather
                     break  # hatbox": stolen, and found again with the thief
+                if lost.obj.head in _PAPERS and not (e.obj.owner or e.obj.modifiers or e.obj.adjectives or re.match(
+                        r"(?:his|her|their)\b", e.obj.words, re.IGNORECASE)) and (_NEW_PAPER_RE.search(
+                        " ".join(x.text for x in ctx.sentences[max(0, s.id - 4):s.id + 1] if x.element == s.element))):
+                    continue  # "takes an envelope ... He reads the letter inside": one letter of many, not the one burnt
                 if _negated(parsed[s.id], e.obj.token) or _TIMED_THING_RE.search(e.obj.words):
                     continue  # "The three o'clock balloon will not be going up.": no use, and a new one each day
                 if not lost.portable and _place(ctx, s.scene) != lost.location:
@@ -254,6 +264,15 @@ def _negated(parse, i: int) -> bool:
         if a.pos in ("VERB", "AUX") and any(c.dep == "neg" for c in parse.children(a.i)):
             return True  # (not "his thermos, not a dent in it": the thing itself, whole)
     return False
+
+
+#: Papers there are many of: a bare "the letter" just after "an envelope" is brought out is a new one.
+_PAPERS = frozenset("letter letters note notes page pages sheet sheets form forms receipt receipts ticket tickets "
+                    "envelope envelopes telegram telegrams list leaflet leaflets flyer flyers".split())
+
+
+_NEW_PAPER_RE = re.compile(r"\b(?:an?|another|new|fresh|second)\s+(?:[\w-]+\s+){0,2}(?:envelope|letter|note|telegram|"
+                           r"page|sheet|form|card)\b", re.IGNORECASE)
 
 
 #: A thing of an hour or a day, a new one each time: "the three o'clock balloon", "the morning paper".

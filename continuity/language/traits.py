@@ -567,8 +567,8 @@ def _facial(parse: Parse, t: Token) -> list[Trait]:
         change = False  # "his ginger beard freshly trimmed": trimmed, so there all along; only grown is new
     out = [Trait(key, value, t.text, t.start, who, gender, change, negated, how=how)]
     left, _ = _left(parse, t)
-    # (not past a comma: "grey goatee, heavy through the shoulders, pale blue eyes")
-    mods = [m for m in _mods(parse, t) if not (m.start > t.end and "," in parse.text[t.end:m.start])]
+    # (not past a comma: "grey goatee, heavy through the shoulders, pale blue eyes"; nor a semicolon)
+    mods = [m for m in _mods(parse, t) if not (m.start > t.end and re.search(r"[,;]", parse.text[t.end:m.start]))]
     colour = _colour_of([m for m in [*left, *mods] if m.lower not in ("bald", "dark")], HAIR_COLOURS)
     if colour and not negated:
         c, m = colour

@@ -394,6 +394,11 @@ def cue_map(bible: Bible, script: Script) -> dict[str, str]:
             if found:
                 break
         out[c.name] = found[0] if len(found) == 1 else c.name
+    # "YOUNG NORA" and "NORA CONLON" both find NORA: the cue is the grown one's; the young self keeps its own name
+    for name, cue in list(out.items()):
+        if name.split()[0].upper() in ("YOUNG", "OLD", "LITTLE") and cue != name and any(
+                other != name and other_cue == cue for other, other_cue in out.items()):
+            out[name] = name
     return out
 
 

@@ -210,6 +210,8 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
                 continue  # "burns letters into a new pine spool": marks made, not burnt up
             if lemma in ("snap", "crack") and parts & {"back", "shut", "closed", "open", "on", "off", "together"}:
                 continue  # "snaps the band back", "snaps the case shut": a use, not a break
+            if lemma in ("lose", "catch") and subj is not None and subj.lemma in _LIGHTS:
+                continue  # "The first light catches the gold and loses it again in the drizzle": a glint
             if d.lemma in _PORTIONS:
                 # "breaks off a square of Ray's chocolate bar": a use of the bar
                 d = next((o for p in parse.children(d.i, "prep") if p.lower == "of" for o in parse.children(p.i, "pobj")), d)
@@ -326,6 +328,11 @@ def events(parse: Parse, antecedent: ObjectRef | None = None, people: dict[str, 
             if ref is not None:
                 out.append(Event("use", ref, nxt.lemma))
     return _refine(parse, out)
+
+
+#: What catches a thing and loses it again without holding it: light, and what hides it.
+_LIGHTS = frozenset("light sun sunlight moon moonlight lamp lamplight torch torchlight beam glare shadow shadows dark "
+                    "darkness fog mist drizzle rain eye eyes camera lens".split())
 
 
 #: Verbs whose "from" names the thing in use: "drinks from the thermos", "reads from the ledger".

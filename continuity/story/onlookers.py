@@ -255,7 +255,23 @@ def stranger_before(ctx: Context, s, start: int, pronoun: str | None) -> bool:
     found = None
     for m in _STRANGER_RE.finditer(s.text, 0, start):
         found = m
-    if found is None or _STRANGER_GENDER.get(found.group("n").lower(), pronoun) != pronoun:
+    if found is None:
+        # "A man in a navy anorak, the hood up. The grey goatee. No glasses now; his pale grey eyes ...": the
+        # paragraph's stranger, when no one is named since
+        if any(x.start < start for x in ctx.reader.mentions(s)):
+            return False
+        for prev in reversed(ctx.sentences[max(0, s.id - 3):s.id]):
+            if prev.element != s.element:
+                return False
+            for m in _STRANGER_RE.finditer(prev.text):
+                found = m
+            if found is not None:
+                return _STRANGER_GENDER.get(found.group("n").lower(), pronoun) == pronoun and not any(
+                    x.start >= found.end() for x in ctx.reader.mentions(prev))
+            if ctx.reader.mentions(prev):
+                return False
+        return False
+    if _STRANGER_GENDER.get(found.group("n").lower(), pronoun) != pronoun:
         return False
     return not any(found.end() <= x.start < start for x in ctx.reader.mentions(s)) and \
         not re.search(r"\b(?:he|she)\b", s.text[found.end():start], re.IGNORECASE)

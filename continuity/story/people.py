@@ -498,6 +498,8 @@ class People:
                 if always is None or not st.trait.words.lower().startswith("without"):
                     continue
                 current = always
+            if st.value == "bald" and re.search(r"\bbald", f"{current.text or ''} {current.words}", re.IGNORECASE):
+                continue  # "his bald head" against a bible's "bald crown with a white fringe"
             if st.key == "hair.style" or agrees(st.key, current.value, st.value):
                 if st.key.endswith(".bruise") and st.value != current.value:
                     # swollen, then fading: the bruise has moved on, and swelling shut again is a slip

@@ -476,7 +476,7 @@ _BIBLE_REPAINT_RE = re.compile(
 #: "bottle-green until repainted signal red by Walter in sc10": the scene after the new colour.
 _BIBLE_REPAINTED_RE = re.compile(
     r"\b(?P<old>[A-Za-z]+)\s+(?:until|till)\s+(?:it\s+is\s+|being\s+)?(?:re)?painted\s+(?:a\s+)?(?P<new>[A-Za-z]+"
-    r"(?:[\s-][A-Za-z]+)?)\b[^.;]{0,40}?\b(?:sc(?:ene)?\.?\s*)(?P<n>\d+[A-Z]?)\b", re.I)
+    r"(?:[\s-][A-Za-z]+){0,2})\b[^.;]{0,40}?\b(?:sc(?:ene)?\.?\s*)(?P<n>\d+[A-Z]?)\b", re.I)
 #: "Chocolate brown until Tue morning; repainted corporation green on screen sc8": the time, then the repaint.
 _BIBLE_THEN_REPAINTED_RE = re.compile(
     r"\b(?P<old>[A-Za-z]+)\s+(?:until|till|up to)\b[^.;]{0,40}[;,.]\s*(?:then\s+|and\s+)?(?:re)?painted\s+(?:a\s+)?"

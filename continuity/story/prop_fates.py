@@ -131,6 +131,8 @@ def _fates(ctx: Context, name: str, names: list[str], description: str, text: st
             continue
         if re.match(r"\s+(?:its|their)\s+\w+", clause[m.end():]):
             continue  # "The flood smashes its riffle bar": a part broken, the thing still there
+        if re.match(r"\s+into\b", clause[m.end():]) and re.search(r"\b(?:burn|brand|scorch|sear)", m.group(0), re.IGNORECASE):
+            continue  # "W.B. burned into the handle in 1936": a mark made on it, not the thing burnt
         part = re.search(r"(?:\b(?:the|its|their)\s+|^\s*|[,;]\s*)(?:[a-z-]+\s+)?(" + "|".join(sorted(_PART_NOUNS | _PANES)) +
                          r")\s+$", clause[:m.start()], re.IGNORECASE)  # (and "dome smashed sc12" opening a clause)
         if part and not any(part.group(1).lower() in n.lower().replace("_", " ").split() for n in (name, *names)):
@@ -176,9 +178,11 @@ def _when(ctx: Context, clause: str) -> int | None:
 
 def _first_phrase(text: str) -> str:
     """The words a description opens with, up to its first comma or preposition ("Silver Heuer stopwatch"); not a
-    part the description starts on ("black pistol grip, silver guard": a grip is not the epee)."""
+    part the description starts on ("black pistol grip, silver guard": a grip is not the epee), nor words quoted."""
     m = _PHRASE_END_RE.search(text)
     phrase = (text[: m.start()] if m else text).strip()
+    if re.search(r"[\"\u201c]", phrase):
+        return ""  # ('blue letterhead "Rank Film Distributors': words on the thing, not what it is)
     words = re.findall(r"[a-z]+", phrase.lower())
     return "" if words and words[-1] in _PART_NOUNS else phrase
 
