@@ -20,6 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from continuity.checks.findings import Evidence, Finding
+from continuity.checks.prop_losses import (
+    NEW_PAPER_RE,
+    PAPERS,
+    TIMED_THING_RE,
+    last_owner,
+    negated,
+    with_someone_else,
+)
 from continuity.checks.prop_look import bible_looks
 from continuity.language.lexicon import COLOUR_GROUP, GARMENTS, garment_kind
 from continuity.language.trait_words import HAIR_NOUNS
@@ -210,14 +218,14 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 if lost.fate is None and lost.event.how in ("gone", "stolen", "missing", "taken") and \
                         lost.obj.head.lower() not in HAIR_NOUNS and not garment_kind(lost.obj.head) and \
                         s.scene != lost.sentence.scene and e.kind in ("use", "remains", "transfer") and \
-                        _with_someone_else(ctx, s, lost):
+                        with_someone_else(ctx, s, lost):
                     open_losses.remove(lost)  # "The red hatbox is gone.", then "beside him, the red leather
                     break  # hatbox": stolen, and found again with the thief
-                if lost.obj.head in _PAPERS and not (e.obj.owner or e.obj.modifiers or e.obj.adjectives or re.match(
-                        r"(?:his|her|their)\b", e.obj.words, re.IGNORECASE)) and (_NEW_PAPER_RE.search(
+                if lost.obj.head in PAPERS and not (e.obj.owner or e.obj.modifiers or e.obj.adjectives or re.match(
+                        r"(?:his|her|their)\b", e.obj.words, re.IGNORECASE)) and (NEW_PAPER_RE.search(
                         " ".join(x.text for x in ctx.sentences[max(0, s.id - 4):s.id + 1] if x.element == s.element))):
                     continue  # "takes an envelope ... He reads the letter inside": one letter of many, not the one burnt
-                if _negated(parsed[s.id], e.obj.token) or _TIMED_THING_RE.search(e.obj.words):
+                if negated(parsed[s.id], e.obj.token) or TIMED_THING_RE.search(e.obj.words):
                     continue  # "The three o'clock balloon will not be going up.": no use, and a new one each day
                 if not lost.portable and _place(ctx, s.scene) != lost.location:
                     continue  # another window, another vase
@@ -238,46 +246,6 @@ def _lost_then_used(ctx: Context) -> Iterator[Finding]:
                 for other in [x for x in open_losses if x is lost or (x.fate is not None and x.fate is lost.fate)]:
                     open_losses.remove(other)
                 break
-
-
-def _with_someone_else(ctx: Context, s: Sentence, lost: _Lost) -> bool:
-    """Whether a thing that went missing turns up with people none of whom were there when it went ("The red
-    hatbox is gone." from the levered case, then "sits Lindqvist. On the seat beside him, the red leather hatbox")."""
-    who = {m.character for m in ctx.reader.mentions(s)} | ({s.speaker} if s.speaker else set())
-    prev = ctx.sentences[s.id - 1] if s.id > 0 else None
-    if not who and prev is not None and prev.scene == s.scene:
-        who = {m.character for m in ctx.reader.mentions(prev)} | ({prev.speaker} if prev.speaker else set())
-    then = ctx.presence.of(lost.sentence.scene)
-    around = " ".join(x.text for x in ctx.sentences[max(0, lost.sentence.id - 2):lost.sentence.id + 2]
-                      if x.scene == lost.sentence.scene)
-    return bool(who) and then is not None and not who & set(then.present) and bool(_THEFT_RE.search(around))
-
-
-#: A thing taken by someone unseen: "The lock has been levered ... The red hatbox is gone."
-_THEFT_RE = re.compile(r"\b(?:stolen|steals?|levered|forced|jimmied|prised|pried|broken into|burgle[sd]?|break-in|"
-                       r"ransacked|thie[fv]\w*|someone (?:has )?(?:taken|took)|stands open|smashed open)\b", re.IGNORECASE)
-
-
-def _negated(parse, i: int) -> bool:
-    """Whether the clause of the word at ``i`` is negated ("will not be going up", "never touches it")."""
-    for a in parse.ancestors(i)[:3]:
-        if a.pos in ("VERB", "AUX") and any(c.dep == "neg" for c in parse.children(a.i)):
-            return True  # (not "his thermos, not a dent in it": the thing itself, whole)
-    return False
-
-
-#: Papers there are many of: a bare "the letter" just after "an envelope" is brought out is a new one.
-_PAPERS = frozenset("letter letters note notes page pages sheet sheets form forms receipt receipts ticket tickets "
-                    "envelope envelopes telegram telegrams list leaflet leaflets flyer flyers".split())
-
-
-_NEW_PAPER_RE = re.compile(r"\b(?:an?|another|new|fresh|second)\s+(?:[\w-]+\s+){0,2}(?:envelope|letter|note|telegram|"
-                           r"page|sheet|form|card)\b", re.IGNORECASE)
-
-
-#: A thing of an hour or a day, a new one each time: "the three o'clock balloon", "the morning paper".
-_TIMED_THING_RE = re.compile(r"\b(?:\w+ o'clock|morning|evening|afternoon|noon|midday|dawn|dusk|daily|nightly|"
-                             r"weekly|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.))\s+(?:[\w-]+\s+)?\w+$", re.IGNORECASE)
 
 
 def _all_losses(ctx: Context, sentences: list[Sentence]) -> list[_Lost]:
@@ -378,23 +346,8 @@ def _owners_differ(ctx: Context, lost: _Lost, s: Sentence, e: Event) -> bool:
     if a is None and b is not None and garment_kind(lost.obj.head):
         a = _last_wearer(ctx, lost)  # "the trench coat" fed to the stove was Mara's; Vlk pats his own coat
     if a is None and b is not None:
-        a = _last_owner(ctx, lost)  # "crushes the thermos flat" after "pours tea from his red tartan thermos"
+        a = last_owner(ctx, lost)  # "crushes the thermos flat" after "pours tea from his red tartan thermos"
     return bool(a and b and a != b)
-
-
-def _last_owner(ctx: Context, lost: _Lost) -> str | None:
-    """Whose the thing was last said to be before a loss that names no owner, within the scene before."""
-    rx = re.compile(r"\b(?P<o>his|her|[A-Z][a-z]+(?:'s|\u2019s))\s+(?:[\w-]+\s+){0,3}?" + re.escape(lost.obj.head)
-                    + r"(?:s|es)?\b", re.IGNORECASE)
-    for x in reversed(ctx.sentences[max(0, lost.sentence.id - 30):lost.sentence.id + 1]):
-        m = rx.search(x.text)
-        if m is None:
-            continue
-        o = m.group("o")
-        if o.lower() in ("his", "her"):
-            return ctx.reader.previous_named(x, "m" if o.lower() == "his" else "f", include_self=True)
-        return ctx.cast.surface.get(re.sub(r"(?:'s|\u2019s)$", "", o).upper())
-    return None
 
 
 def _last_wearer(ctx: Context, lost: _Lost) -> str | None:
