@@ -304,49 +304,48 @@ _LINE_RE = re.compile(r"\b(?:phone|phones|telephone|radio|walkie|walkie-talkie|i
                       r"megaphone|squawk[ -]box)\b", re.IGNORECASE)
 
 
+def _speech_before(ctx: Context, s) -> tuple[list, object | None, list]:
+    """The scene's elements up to sentence ``s``, the cue of the speech ``s`` is in, and that speech's parentheticals
+    so far."""
+    scene = ctx.scene(s.scene)
+    if scene is None:
+        return [], None, []
+    elements = [el for el in scene.elements if el.line <= s.line]
+    cue, parentheticals = None, []
+    for el in elements:
+        if el.kind is Kind.CHARACTER:
+            cue, parentheticals = el, []
+        elif el.kind is Kind.PARENTHETICAL and cue is not None:
+            parentheticals.append(el)
+    return elements, cue, parentheticals
+
+
 def on_the_line(ctx: Context, s) -> bool:
     """The speaker talks into a phone or a radio: the one they call by name is at the other end.
 
     Read from the speech's cue and parentheticals ("(into phone)", "CLAIRE (ON PHONE)"), or the
     scene's action before the line ("paces with a phone to her ear").
     """
-    scene = ctx.scene(s.scene)
-    if scene is None:
-        return False
-    cue = None
-    for el in scene.elements:
-        if el.line > s.line:
-            break
-        if el.kind is Kind.CHARACTER:
-            cue = el
-            speech: list = []
-        elif el.kind is Kind.PARENTHETICAL and cue is not None:
-            speech.append(el)
-        elif el.kind is Kind.ACTION and _LINE_RE.search(el.text):
-            if re.search(r"\bphone to (?:his|her|their) ear|\bon the (?:phone|radio|line)|\binto (?:the|his|her) "
-                         r"(?:phone|radio|handset|receiver|voice[ -]?pipe|speaking[ -]tube)|\bdials\b|\banswers (?:the|his|her) (?:phone|radio)|\bkeys (?:the|his|her) radio",
-                         el.text, re.IGNORECASE):
-                return True
+    elements, cue, parentheticals = _speech_before(ctx, s)
+    if any(el.kind is Kind.ACTION and _LINE_RE.search(el.text) and _ON_THE_LINE_RE.search(el.text) for el in elements):
+        return True
     if cue is None:
         return False
-    return any(_LINE_RE.search(x) for x in cue.extensions) or any(_LINE_RE.search(p.text) for p in speech)
+    return any(_LINE_RE.search(x) for x in cue.extensions) or any(_LINE_RE.search(p.text) for p in parentheticals)
+
+
+_ON_THE_LINE_RE = re.compile(r"\bphone to (?:his|her|their) ear|\bon the (?:phone|radio|line)|\binto (?:the|his|her) "
+                             r"(?:phone|radio|handset|receiver|voice[ -]?pipe|speaking[ -]tube)|\bdials\b|\banswers "
+                             r"(?:the|his|her) (?:phone|radio)|\bkeys (?:the|his|her) radio", re.IGNORECASE)
 
 
 def _read_out(ctx: Context, s) -> bool:
     """The speech is read from a page: "(reading)", "(reads)", "(reading aloud)" before it."""
-    scene = ctx.scene(s.scene)
-    if scene is None:
-        return False
-    reading = False
-    for el in scene.elements:
-        if el.line > s.line:
-            break
-        if el.kind is Kind.CHARACTER:
-            reading = False
-        elif el.kind is Kind.PARENTHETICAL:
-            reading = bool(re.search(r"\b(?:read(?:s|ing)?|reading aloud|from the (?:page|ledger|card|list|letter))\b",
-                                     el.text, re.IGNORECASE))
-    return reading
+    _, _, parentheticals = _speech_before(ctx, s)
+    return bool(parentheticals) and _READING_RE.search(parentheticals[-1].text) is not None
+
+
+_READING_RE = re.compile(r"\b(?:read(?:s|ing)?|reading aloud|from the (?:page|ledger|card|list|letter))\b", re.IGNORECASE)
 
 
 _TITLES = frozenset("mister miss missus mrs mr ms doctor dr professor sir madam madame lady lord aunt auntie uncle "
